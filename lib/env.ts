@@ -1,0 +1,70 @@
+// The product's configuration: every variable, its default, validated once.
+// A bad value stops the process at start-up with the variable's name.
+import { z } from "zod";
+
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .default(fallback ? "true" : "false")
+    .transform((value) => value === "true" || value === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Unset: the start command runs an embedded Postgres in .data/postgres. */
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
+  EMBEDDED_PG_PORT: int(54329),
+  EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
+  PORT: int(3000),
+  NEXTAUTH_URL: z.url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Unset: the offline local engine is the default and Gemini is unavailable. */
+  GEMINI_API_KEY: z.string().min(1).optional(),
+  GEMINI_BASE_URL: z.url().optional(),
+  GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
+  GEMINI_TIMEOUT_MS: int(120_000),
+  GEMINI_MAX_RETRIES: int(4),
+  MAX_UPLOAD_MB: int(50),
+  MAX_PAGES: int(1000),
+  CHUNK_PAGES: int(20),
+  CHUNK_OVERLAP_PAGES: int(1),
+  CHUNK_WINDOW: int(4),
+  CHUNK_RETRY_LIMIT: int(2),
+  CHUNK_EXPIRE_SECONDS: int(300),
+  WORKER_CONCURRENCY: int(4),
+  WORKER_SHUTDOWN_GRACE_MS: int(30_000),
+  MONTHLY_CREDITS: int(1000),
+  CREDITS_PER_PAGE_LOCAL: z.coerce.number().int().min(0).default(1),
+  CREDITS_PER_PAGE_GEMINI: int(3),
+  MAX_RUNNING_JOBS_PER_USER: int(3),
+  JOB_CREATE_PER_MINUTE: int(10),
+  QUEUE_BACKPRESSURE_LIMIT: int(2000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SEED_DEMO_USER: flag(true),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings count as unset, as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
