@@ -10,6 +10,24 @@ const chunkPayload = z.object({ jobId: z.uuid(), chunkId: z.uuid() });
 const week = 7 * 24 * 3600;
 
 export const queues = {
+  /**
+   * Where pg-boss moves a chunk job that ran out of attempts without its
+   * handler finishing (a worker killed on the last attempt), so the chunk is
+   * marked failed and the book still closes. Created before `chunk`, which
+   * names it as its dead letter queue.
+   */
+  chunkAbandoned: {
+    name: "novel-chunk-abandoned",
+    payload: chunkPayload,
+    options: (): Omit<Queue, "name"> => ({
+      policy: "standard",
+      retryLimit: 3,
+      retryDelay: 2,
+      expireInSeconds: 60,
+      deleteAfterSeconds: week,
+      notify: true,
+    }),
+  },
   /** Splits a book into chunks and queues the first window of them. */
   plan: {
     name: "novel-plan",
@@ -36,6 +54,7 @@ export const queues = {
       retryDelayMax: 60,
       expireInSeconds: env().CHUNK_EXPIRE_SECONDS,
       heartbeatSeconds: 10,
+      deadLetter: "novel-chunk-abandoned",
       deleteAfterSeconds: week,
       notify: true,
     }),

@@ -28,9 +28,9 @@ async function startBoss(): Promise<PgBoss> {
   return boss;
 }
 
-// policy and heartbeatSeconds are fixed at creation; update the rest.
+// A queue's policy is fixed when it is created; everything else follows the code.
 function withoutFixed(options: ReturnType<(typeof queues)[QueueKey]["options"]>) {
-  const { policy: _policy, heartbeatSeconds: _heartbeat, ...rest } = options;
+  const { policy: _policy, ...rest } = options;
   return rest;
 }
 

@@ -1,0 +1,45 @@
+// Keeps at most CHUNK_WINDOW of a book's chunks in the queue at once. A
+// 700-page book would otherwise put 35 chunks ahead of every book uploaded
+// after it; with a window, chunks of different books interleave.
+import type { Tx } from "@/lib/db/prisma";
+import { env } from "@/lib/env";
+import { queues } from "@/lib/jobs/queues";
+import { boss } from "@/lib/queue/boss";
+import { transactionDb } from "@/lib/queue/transaction-db";
+
+/** Queues pending chunks up to the window; returns how many it queued. */
+export async function dispatchChunks(tx: Tx, jobId: string): Promise<number> {
+  // Serialises concurrent dispatchers of one book (chunk handlers finishing together).
+  await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
+  const active = await tx.chunk.count({ where: { jobId, status: { in: ["queued", "running"] } } });
+  const room = env().CHUNK_WINDOW - active;
+  if (room <= 0) return 0;
+  const next = await tx.chunk.findMany({
+    where: { jobId, status: "pending" },
+    orderBy: { index: "asc" },
+    take: room,
+    select: { id: true },
+  });
+  if (next.length === 0) return 0;
+  await tx.chunk.updateMany({
+    where: { id: { in: next.map((chunk) => chunk.id) } },
+    data: { status: "queued" },
+  });
+  const queueBoss = await boss();
+  for (const chunk of next) {
+    await queueBoss.send(
+      queues.chunk.name,
+      queues.chunk.payload.parse({ jobId, chunkId: chunk.id }),
+      { db: transactionDb(tx) },
+    );
+  }
+  return next.length;
+}
+
+/** True when no chunk of the book is waiting or running. */
+export async function isJobQuiet(tx: Tx, jobId: string): Promise<boolean> {
+  const busy = await tx.chunk.count({
+    where: { jobId, status: { in: ["pending", "queued", "running"] } },
+  });
+  return busy === 0;
+}

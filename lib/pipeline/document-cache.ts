@@ -1,0 +1,25 @@
+// A worker processes many chunks of the same book in a row. Parsing a
+// 700-page PDF costs far more than copying 20 pages out of it, so each
+// process keeps the last few parsed books.
+import { db } from "@/lib/db/prisma";
+import { openPdfSplitter, type PdfSplitter } from "@/lib/pdf/split-pdf";
+
+const capacity = 3;
+const cache = new Map<string, Promise<PdfSplitter>>();
+
+export function splitterFor(documentId: string): Promise<PdfSplitter> {
+  const cached = cache.get(documentId);
+  if (cached) {
+    // Refresh its place as most recently used.
+    cache.delete(documentId);
+    cache.set(documentId, cached);
+    return cached;
+  }
+  const loading = db()
+    .document.findUniqueOrThrow({ where: { id: documentId }, select: { bytes: true } })
+    .then((document) => openPdfSplitter(document.bytes));
+  loading.catch(() => cache.delete(documentId));
+  cache.set(documentId, loading);
+  while (cache.size > capacity) cache.delete(cache.keys().next().value!);
+  return loading;
+}

@@ -1,0 +1,105 @@
+// The `merge` step: stitches the finished chunks into the book's sentence
+// list, enforces the word limit on every sentence, settles the credits and
+// closes the job, all in one transaction. Running it twice changes nothing:
+// a closed job is left alone and the settlement is idempotent.
+import { db } from "@/lib/db/prisma";
+import { log } from "@/lib/log";
+import { settleJobCredits } from "@/lib/credits/settle-job-credits";
+import type { JobStatus } from "@/lib/generated/prisma/client";
+import { stitchChunks, type StitchSentence } from "@/lib/pipeline/stitch-chunks";
+import { countWords } from "@/lib/text/count-words";
+import { splitLongSentence } from "@/lib/text/split-long-sentence";
+
+const closable: JobStatus[] = ["queued", "running", "cancelling"];
+const insertBatch = 1000;
+
+export interface SentenceRow {
+  position: number;
+  text: string;
+  original: string;
+  page: number;
+  wordCount: number;
+}
+
+/** Every sentence within the limit, whatever the engine returned. */
+export function limitSentences(sentences: StitchSentence[], maxWords: number): SentenceRow[] {
+  const rows: SentenceRow[] = [];
+  for (const sentence of sentences) {
+    const text = sentence.text.trim();
+    if (!text) continue;
+    const pieces = countWords(text) > maxWords ? splitLongSentence(text, maxWords) : [text];
+    for (const piece of pieces) {
+      rows.push({
+        position: rows.length + 1,
+        text: piece,
+        original: sentence.original,
+        page: sentence.page,
+        wordCount: countWords(piece),
+      });
+    }
+  }
+  return rows;
+}
+
+function finalStatus(jobStatus: JobStatus, done: number, failed: number, total: number): JobStatus {
+  if (jobStatus === "cancelling") return "cancelled";
+  if (total > 0 && done === total) return "succeeded";
+  if (done > 0) return "partial";
+  return "failed";
+}
+
+export async function mergeJob(jobId: string): Promise<void> {
+  await db().$transaction(
+    async (tx) => {
+      await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
+      const job = await tx.job.findUnique({ where: { id: jobId } });
+      if (!job || !closable.includes(job.status)) return;
+
+      const busy = await tx.chunk.count({
+        where: { jobId, status: { in: ["pending", "queued", "running"] } },
+      });
+      if (busy > 0) return; // A chunk still runs; its handler asks for the merge again.
+
+      const chunks = await tx.chunk.findMany({ where: { jobId }, orderBy: { index: "asc" } });
+      const stitched = stitchChunks(
+        chunks.map((chunk) => ({
+          index: chunk.index,
+          ownedFirst: chunk.ownedFirst,
+          ownedLast: chunk.ownedLast,
+          sentences: chunk.status === "done" ? (chunk.result as unknown as StitchSentence[]) : null,
+        })),
+      );
+      const rows = limitSentences(stitched, job.maxWords);
+
+      await tx.sentence.deleteMany({ where: { jobId } });
+      for (let start = 0; start < rows.length; start += insertBatch) {
+        await tx.sentence.createMany({
+          data: rows.slice(start, start + insertBatch).map((row) => ({ jobId, ...row })),
+        });
+      }
+
+      const done = chunks.filter((chunk) => chunk.status === "done").length;
+      const failed = chunks.filter((chunk) => chunk.status === "failed");
+      const status = finalStatus(job.status, done, failed.length, chunks.length);
+      const failedPages = failed.map((chunk) => `${chunk.ownedFirst}–${chunk.ownedLast}`);
+      await tx.job.update({
+        where: { id: jobId },
+        data: {
+          status,
+          step: status,
+          sentenceCount: rows.length,
+          finishedAt: new Date(),
+          error:
+            status === "failed" && chunks.length > 0
+              ? `No pages could be processed. ${failed[0]?.error ?? ""}`.trim()
+              : failedPages.length > 0
+                ? `Pages ${failedPages.join(", ")} could not be processed.`
+                : null,
+        },
+      });
+      const settlement = await settleJobCredits(tx, jobId);
+      log.info({ jobId, status, sentences: rows.length, ...settlement }, "job closed");
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}

@@ -1,0 +1,153 @@
+// The `chunk` step: one page range through the engine. Safe to run twice: a
+// chunk already finished is skipped, and the counters move only when this
+// run is the one that moved the chunk to its final state.
+import { db, type Tx } from "@/lib/db/prisma";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { createEngine } from "@/lib/engines/create-engine";
+import type { Engine } from "@/lib/engines/types";
+import { splitterFor } from "@/lib/pipeline/document-cache";
+import { dispatchChunks, isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
+import { requestMerge } from "@/lib/pipeline/request-merge";
+import { watchCancellation } from "@/lib/pipeline/watch-cancellation";
+
+const engines = new Map<string, Engine>();
+
+function engineFor(name: "local" | "gemini"): Engine {
+  let engine = engines.get(name);
+  if (!engine) {
+    engine = createEngine(name, env());
+    engines.set(name, engine);
+  }
+  return engine;
+}
+
+export interface ChunkAttempt {
+  jobId: string;
+  chunkId: string;
+  /** Aborted by pg-boss when this worker loses the job (expiry, shutdown). */
+  signal: AbortSignal;
+  /** False on the last attempt pg-boss will make. */
+  willRetry: boolean;
+}
+
+export type ChunkOutcome = "done" | "skipped" | "cancelled" | "failed" | "retrying";
+
+/** After a chunk reached a final state: refill the window or close the book. */
+async function advanceJob(tx: Tx, jobId: string): Promise<void> {
+  await dispatchChunks(tx, jobId);
+  if (await isJobQuiet(tx, jobId)) await requestMerge(tx, jobId);
+}
+
+async function finishChunk(
+  jobId: string,
+  chunkId: string,
+  status: "cancelled" | "failed",
+  error: string | null,
+): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const moved = await tx.chunk.updateMany({
+      where: { id: chunkId, status: { in: ["pending", "queued", "running"] } },
+      data: { status, error, finishedAt: new Date() },
+    });
+    if (moved.count === 1 && status === "failed") {
+      await tx.job.update({ where: { id: jobId }, data: { chunksFailed: { increment: 1 } } });
+    }
+    if (moved.count === 1) await advanceJob(tx, jobId);
+  });
+}
+
+export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome> {
+  const { jobId, chunkId } = attempt;
+  const chunk = await db().chunk.findUnique({
+    where: { id: chunkId },
+    include: { job: { select: { status: true, engine: true, model: true, maxWords: true, documentId: true } } },
+  });
+  if (!chunk || chunk.status === "done" || chunk.status === "failed" || chunk.status === "cancelled") {
+    return "skipped";
+  }
+  const job = chunk.job;
+  if (job.status !== "running") {
+    await finishChunk(jobId, chunkId, "cancelled", null);
+    return "cancelled";
+  }
+
+  await db().chunk.update({
+    where: { id: chunkId },
+    data: { status: "running", attempts: { increment: 1 }, startedAt: new Date(), error: null },
+  });
+
+  const cancel = new AbortController();
+  const stopWatching = watchCancellation(jobId, cancel);
+  const signal = AbortSignal.any([cancel.signal, attempt.signal]);
+  try {
+    const splitter = await splitterFor(job.documentId);
+    const pdf = await splitter.extractPages(chunk.firstPage, chunk.lastPage);
+    signal.throwIfAborted();
+    const result = await engineFor(job.engine).process({
+      pdf,
+      firstPage: chunk.firstPage,
+      lastPage: chunk.lastPage,
+      ownedFirst: chunk.ownedFirst,
+      ownedLast: chunk.ownedLast,
+      maxWords: job.maxWords,
+      model: job.model ?? undefined,
+      signal,
+    });
+    await db().$transaction(async (tx) => {
+      const moved = await tx.chunk.updateMany({
+        where: { id: chunkId, status: "running" },
+        data: {
+          status: "done",
+          result: result.sentences as object[],
+          promptTokens: result.usage.promptTokens,
+          outputTokens: result.usage.outputTokens,
+          finishedAt: new Date(),
+          error: null,
+        },
+      });
+      if (moved.count === 0) return; // Another run finished it first.
+      await tx.job.update({
+        where: { id: jobId },
+        data: {
+          chunksDone: { increment: 1 },
+          promptTokens: { increment: result.usage.promptTokens },
+          outputTokens: { increment: result.usage.outputTokens },
+        },
+      });
+      await advanceJob(tx, jobId);
+    });
+    log.info({ jobId, chunk: chunk.index, sentences: result.sentences.length }, "chunk done");
+    return "done";
+  } catch (error) {
+    if (cancel.signal.aborted) {
+      await finishChunk(jobId, chunkId, "cancelled", null);
+      log.info({ jobId, chunk: chunk.index }, "chunk cancelled");
+      return "cancelled";
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    if (attempt.willRetry && !attempt.signal.aborted) {
+      await db().chunk.updateMany({
+        where: { id: chunkId, status: "running" },
+        data: { status: "queued", error: reason },
+      });
+      log.warn({ jobId, chunk: chunk.index, err: error }, "chunk failed, will retry");
+      throw error;
+    }
+    if (attempt.signal.aborted) {
+      // This worker lost the job (shutdown or expiry); pg-boss hands it on.
+      await db().chunk.updateMany({ where: { id: chunkId, status: "running" }, data: { status: "queued" } });
+      throw error;
+    }
+    await finishChunk(jobId, chunkId, "failed", reason);
+    log.error({ jobId, chunk: chunk.index, err: error }, "chunk failed for good");
+    return "failed";
+  } finally {
+    stopWatching();
+  }
+}
+
+/** A chunk whose pg-boss job ran out of attempts without a handler finishing it (a crash). */
+export async function failAbandonedChunk(jobId: string, chunkId: string): Promise<void> {
+  await finishChunk(jobId, chunkId, "failed", "The worker stopped while processing these pages.");
+}

@@ -1,0 +1,54 @@
+// Re-runs only the chunks that failed for good, charging only their pages.
+import { db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { priceJob } from "@/lib/credits/price-job";
+import { reserveCredits } from "@/lib/credits/reserve-credits";
+import type { JobStatus } from "@/lib/generated/prisma/client";
+import { dispatchChunks } from "@/lib/pipeline/dispatch-chunks";
+
+export async function retryFailedChunks(options: {
+  jobId: string;
+  userId: string;
+  isAdmin?: boolean;
+}): Promise<{ status: JobStatus; reserved: number }> {
+  const { jobId } = options;
+  return db().$transaction(async (tx) => {
+    await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
+    const job = await tx.job.findUnique({ where: { id: jobId } });
+    if (!job || (job.userId !== options.userId && !options.isAdmin)) {
+      throw new AppError("not_found", "This job does not exist.");
+    }
+    if (job.status !== "partial" && job.status !== "failed") {
+      throw new AppError("conflict", `Only a partial or failed job can be retried; this one is ${job.status}.`);
+    }
+    const failed = await tx.chunk.findMany({ where: { jobId, status: "failed" } });
+    if (failed.length === 0) {
+      throw new AppError("conflict", "This job has no failed pages to retry.");
+    }
+    const pages = failed.reduce((sum, chunk) => sum + chunk.ownedLast - chunk.ownedFirst + 1, 0);
+    const price = priceJob({ pageCount: pages, engine: job.engine });
+    await reserveCredits(tx, {
+      userId: job.userId,
+      jobId,
+      amount: price,
+      reason: `Retry of ${failed.length} failed chunk(s) of ${job.fileName}`,
+    });
+    await tx.chunk.updateMany({
+      where: { jobId, status: "failed" },
+      data: { status: "pending", error: null, result: undefined, finishedAt: null },
+    });
+    await tx.job.update({
+      where: { id: jobId },
+      data: {
+        status: "running",
+        step: "processing",
+        chunksFailed: 0,
+        error: null,
+        finishedAt: null,
+        settledAt: null,
+      },
+    });
+    await dispatchChunks(tx, jobId);
+    return { status: "running" as const, reserved: price };
+  });
+}

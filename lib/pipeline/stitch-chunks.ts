@@ -1,0 +1,117 @@
+// Joins the chunks' sentence lists into one list in reading order.
+//
+// Chunks overlap, so a sentence near a seam is seen by both neighbours, and an
+// engine that rewrites (Gemini) words it differently each time and may even
+// date it to a different page. Matching rewritten text or page numbers alone
+// would duplicate or drop such sentences. Instead the seam is found through
+// the *original* sentence, which both chunks copy from the same page: the
+// last original kept from chunk k is looked up among chunk k+1's originals,
+// and chunk k+1 contributes what follows it. Page ownership is the fallback
+// when the two chunks share no original (an overlap of 0, or a failed chunk).
+
+export interface StitchSentence {
+  text: string;
+  original: string;
+  page: number;
+}
+
+export interface StitchChunk {
+  index: number;
+  ownedFirst: number;
+  ownedLast: number;
+  /** null when the chunk has no result (failed or cancelled). */
+  sentences: StitchSentence[] | null;
+}
+
+const minimumSimilarity = 0.8;
+
+function wordsOf(text: string): string[] {
+  return text
+    .toLocaleLowerCase("fr")
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Dice coefficient on word multisets: 1 for the same words, 0 for none shared. */
+export function originalSimilarity(a: string, b: string): number {
+  const left = wordsOf(a);
+  const right = wordsOf(b);
+  if (left.length === 0 || right.length === 0) return left.length === right.length ? 1 : 0;
+  const counts = new Map<string, number>();
+  for (const word of left) counts.set(word, (counts.get(word) ?? 0) + 1);
+  let shared = 0;
+  for (const word of right) {
+    const count = counts.get(word) ?? 0;
+    if (count > 0) {
+      shared++;
+      counts.set(word, count - 1);
+    }
+  }
+  return (2 * shared) / (left.length + right.length);
+}
+
+/** Consecutive entries with the same original form one original sentence. */
+function groupByOriginal(sentences: StitchSentence[]): StitchSentence[][] {
+  const groups: StitchSentence[][] = [];
+  for (const sentence of sentences) {
+    const last = groups.at(-1);
+    if (last && last[0].original === sentence.original) last.push(sentence);
+    else groups.push([sentence]);
+  }
+  return groups;
+}
+
+function owned(groups: StitchSentence[][], first: number, last: number): StitchSentence[][] {
+  return groups.filter((group) => group[0].page >= first && group[0].page <= last);
+}
+
+/**
+ * The groups of `next` that follow `lastKept`, or null when `lastKept` cannot
+ * be found near the start of `next`. Only the part of `next` before its owned
+ * range ends is searched, from the end backwards, so a sentence repeated in
+ * the book matches its nearest occurrence.
+ */
+function groupsAfterSeam(
+  next: StitchSentence[][],
+  lastKept: StitchSentence[],
+  ownedFirst: number,
+): StitchSentence[][] | null {
+  const target = lastKept[0];
+  let best = -1;
+  let bestScore = minimumSimilarity;
+  for (let index = 0; index < next.length; index++) {
+    const candidate = next[index][0];
+    // A seam sentence starts on the page before `ownedFirst` or the one after.
+    if (candidate.page > ownedFirst) break;
+    if (Math.abs(candidate.page - target.page) > 1) continue;
+    const score = originalSimilarity(candidate.original, target.original);
+    if (score >= bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  }
+  return best === -1 ? null : next.slice(best + 1);
+}
+
+export function stitchChunks(chunks: StitchChunk[]): StitchSentence[] {
+  const ordered = [...chunks].sort((a, b) => a.index - b.index);
+  const result: StitchSentence[][] = [];
+  let previousDone: StitchChunk | null = null;
+
+  for (const chunk of ordered) {
+    if (!chunk.sentences) {
+      previousDone = null;
+      continue;
+    }
+    const groups = groupByOriginal(chunk.sentences);
+    const lastKept = previousDone ? result.at(-1) : undefined;
+    const aligned = lastKept ? groupsAfterSeam(groups, lastKept, chunk.ownedFirst) : null;
+    const kept = aligned
+      ? aligned.filter((group) => group[0].page <= chunk.ownedLast)
+      : owned(groups, chunk.ownedFirst, chunk.ownedLast);
+    result.push(...kept);
+    previousDone = chunk;
+  }
+  return result.flat();
+}

@@ -1,0 +1,43 @@
+// The worker process: starts pg-boss, registers the handlers, and on SIGTERM
+// or SIGINT stops fetching, lets running chunks finish within the grace
+// period (pg-boss hands unfinished ones to another worker), then exits 0.
+// Modules load after PROCESS_ROLE is set, so every log line names its process.
+process.env.PROCESS_ROLE ??= "worker";
+
+const { env, EnvError } = await import("@/lib/env");
+const { log } = await import("@/lib/log");
+const { boss, stopBoss } = await import("@/lib/queue/boss");
+const { disconnectDb } = await import("@/lib/db/prisma");
+const { registerHandlers } = await import("@/worker/register-handlers");
+
+let config: import("@/lib/env").Env;
+try {
+  config = env();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+await registerHandlers(await boss());
+log.info({ concurrency: config.WORKER_CONCURRENCY }, "worker started");
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, "worker stopping");
+  try {
+    await stopBoss({ graceful: true, timeout: config.WORKER_SHUTDOWN_GRACE_MS });
+    await disconnectDb();
+    log.info("worker stopped");
+    process.exit(0);
+  } catch (error) {
+    log.error({ err: error }, "worker did not stop cleanly");
+    process.exit(1);
+  }
+}
+
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+
+export {};
