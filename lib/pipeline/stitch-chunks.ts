@@ -6,8 +6,9 @@
 // would duplicate or drop such sentences. Instead the seam is found through
 // the *original* sentence, which both chunks copy from the same page: the
 // last original kept from chunk k is looked up among chunk k+1's originals,
-// and chunk k+1 contributes what follows it. Page ownership is the fallback
-// when the two chunks share no original (an overlap of 0, or a failed chunk).
+// and chunk k+1 contributes what follows it, up to its last sentence dated
+// inside its owned pages. Page ownership decides where a chunk starts when
+// the two share no original (an overlap of 0, or a failed neighbour).
 
 export interface StitchSentence {
   text: string;
@@ -62,21 +63,13 @@ function groupByOriginal(sentences: StitchSentence[]): StitchSentence[][] {
   return groups;
 }
 
-function owned(groups: StitchSentence[][], first: number, last: number): StitchSentence[][] {
-  return groups.filter((group) => group[0].page >= first && group[0].page <= last);
-}
-
 /**
- * The groups of `next` that follow `lastKept`, or null when `lastKept` cannot
- * be found near the start of `next`. Only the part of `next` before its owned
- * range ends is searched, from the end backwards, so a sentence repeated in
- * the book matches its nearest occurrence.
+ * Where `next` takes over from the sentence kept last: the index just after
+ * the group matching `lastKept`, or -1 when no group near the start of `next`
+ * matches it. The best match wins, the later one on a tie, so a sentence
+ * repeated in the book matches its nearest occurrence.
  */
-function groupsAfterSeam(
-  next: StitchSentence[][],
-  lastKept: StitchSentence[],
-  ownedFirst: number,
-): StitchSentence[][] | null {
+function indexAfterSeam(next: StitchSentence[][], lastKept: StitchSentence[], ownedFirst: number): number {
   const target = lastKept[0];
   let best = -1;
   let bestScore = minimumSimilarity;
@@ -91,7 +84,7 @@ function groupsAfterSeam(
       bestScore = score;
     }
   }
-  return best === -1 ? null : next.slice(best + 1);
+  return best === -1 ? -1 : best + 1;
 }
 
 export function stitchChunks(chunks: StitchChunk[]): StitchSentence[] {
@@ -106,11 +99,12 @@ export function stitchChunks(chunks: StitchChunk[]): StitchSentence[] {
     }
     const groups = groupByOriginal(chunk.sentences);
     const lastKept = previousDone ? result.at(-1) : undefined;
-    const aligned = lastKept ? groupsAfterSeam(groups, lastKept, chunk.ownedFirst) : null;
-    const kept = aligned
-      ? aligned.filter((group) => group[0].page <= chunk.ownedLast)
-      : owned(groups, chunk.ownedFirst, chunk.ownedLast);
-    result.push(...kept);
+    const aligned = lastKept ? indexAfterSeam(groups, lastKept, chunk.ownedFirst) : -1;
+    // Reading order is trusted over page numbers: a sentence dated to the
+    // wrong page in the middle of the chunk is still kept in its place.
+    const start = aligned !== -1 ? aligned : groups.findIndex((group) => group[0].page >= chunk.ownedFirst);
+    const end = groups.findLastIndex((group) => group[0].page <= chunk.ownedLast);
+    if (start !== -1) result.push(...groups.slice(start, end + 1));
     previousDone = chunk;
   }
   return result.flat();
