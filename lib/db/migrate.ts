@@ -13,27 +13,64 @@ const noFilters = { externalTables: [], externalEnums: [] };
 
 type SchemaEngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
 
-async function loadSchemaEngine(connectionString: string) {
-  const engineModule: SchemaEngineModule = await import("@prisma/schema-engine-wasm/schema_engine_bg");
-  const require = createRequire(import.meta.url);
-  const wasmPath = path.join(
-    path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
-    "schema_engine_bg.wasm",
-  );
-  const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
-    "./schema_engine_bg.js": engineModule as unknown as WebAssembly.ModuleImports,
+let engineModuleReady: Promise<SchemaEngineModule> | undefined;
+
+// The wasm module's glue keeps one instance in module state, so it is
+// instantiated once per process; each call then makes its own engine.
+function loadEngineModule(): Promise<SchemaEngineModule> {
+  engineModuleReady ??= (async () => {
+    const engineModule: SchemaEngineModule = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const require = createRequire(import.meta.url);
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      "schema_engine_bg.wasm",
+    );
+    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
+      "./schema_engine_bg.js": engineModule as unknown as WebAssembly.ModuleImports,
+    });
+    const exports = instance.exports as unknown as { __wbindgen_start(): void };
+    engineModule.__wbg_set_wasm(exports);
+    exports.__wbindgen_start();
+    return engineModule;
+  })();
+  return engineModuleReady;
+}
+
+/**
+ * Runs `work` with a schema engine, then closes the engine's connections:
+ * Prisma's migration advisory lock lives as long as its connection, and a
+ * connection left open would make the next migration wait for it.
+ */
+async function withSchemaEngine<T>(
+  connectionString: string,
+  work: (engine: Awaited<ReturnType<SchemaEngineModule["SchemaEngine"]["new"]>>) => Promise<T>,
+): Promise<T> {
+  const engineModule = await loadEngineModule();
+  const factory = new PrismaPg({ connectionString });
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracked = Object.assign(Object.create(factory) as PrismaPg, {
+    connect: async () => {
+      const adapter = await factory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await factory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
   });
-  const exports = instance.exports as unknown as { __wbindgen_start(): void };
-  engineModule.__wbg_set_wasm(exports);
-  exports.__wbindgen_start();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
-  const logs: string[] = [];
   const engine = await engineModule.SchemaEngine.new(
     { datamodels: undefined },
-    (line: string) => logs.push(line),
-    adapter,
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
-  return engine;
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    await Promise.all(opened.map((adapter) => adapter.dispose()));
+  }
 }
 
 async function readMigrationsList() {
@@ -65,34 +102,24 @@ async function readMigrationsList() {
 
 /** Applies every migration not yet applied; returns the names it applied. */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
-  const engine = await loadSchemaEngine(connectionString);
-  try {
-    const output = await engine.applyMigrations({
-      migrationsList: await readMigrationsList(),
-      filters: noFilters,
-    });
+  const migrationsList = await readMigrationsList();
+  return withSchemaEngine(connectionString, async (engine) => {
+    const output = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return output.appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 /** SQL that takes an empty database to the given Prisma schema. */
 export async function diffSchemaFromEmpty(connectionString: string, schemaPath: string) {
-  const engine = await loadSchemaEngine(connectionString);
-  try {
+  const content = await readFile(schemaPath, "utf8");
+  return withSchemaEngine(connectionString, async (engine) => {
     const result = await engine.diff({
       from: { tag: "empty" },
-      to: {
-        tag: "schemaDatamodel",
-        files: [{ path: schemaPath, content: await readFile(schemaPath, "utf8") }],
-      },
+      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content }] },
       script: true,
       exitCode: null,
       filters: noFilters,
     });
     return result.stdout ?? "";
-  } finally {
-    engine.free();
-  }
+  });
 }
