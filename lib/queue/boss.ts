@@ -30,7 +30,8 @@ async function startBoss(): Promise<PgBoss> {
 
 // A queue's policy is fixed when it is created; everything else follows the code.
 function withoutFixed(options: ReturnType<(typeof queues)[QueueKey]["options"]>) {
-  const { policy: _policy, ...rest } = options;
+  const rest = { ...options };
+  delete rest.policy;
   return rest;
 }
 
