@@ -1,8 +1,9 @@
 // The database for a command run on one machine (start, the CLI): the server
 // in DATABASE_URL, or the embedded one started here when it is unset.
 import { env } from "@/lib/env";
+import { embeddedDatabaseUrl } from "@/lib/db/database-url";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { prepareDatabase } from "@/lib/db/prepare-database";
+import { checkDatabaseReachable, prepareDatabase } from "@/lib/db/prepare-database";
 
 export interface LocalDatabase {
   url: string;
@@ -15,6 +16,15 @@ export async function openLocalDatabase(onLog?: (line: string) => void): Promise
   if (config.DATABASE_URL) {
     await prepareDatabase(config.DATABASE_URL);
     return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
+  }
+  // Another command of ours (npm start, say) already runs the embedded server: share it.
+  const running = await checkDatabaseReachable(embeddedDatabaseUrl(config)).then(
+    () => true,
+    () => false,
+  );
+  if (running) {
+    await prepareDatabase(embeddedDatabaseUrl(config));
+    return { url: embeddedDatabaseUrl(config), embedded: true, stop: async () => {} };
   }
   const server = await startEmbeddedPostgres({
     dataDir: config.EMBEDDED_PG_DIR,
