@@ -1,0 +1,74 @@
+// npm run novel -- <book.pdf> [--max-words 8] [--engine local|gemini] [--model …] [--out file.json|.csv]
+//
+// Runs one book through the same pipeline as the web app (the same queue and
+// worker code, on the embedded database unless DATABASE_URL is set), draws a
+// progress bar, and writes the sentences. Ctrl-C cancels the job.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { EnvError, env } from "@/lib/env";
+
+const usage =
+  "Usage: npm run novel -- <book.pdf> [--max-words 8] [--engine local|gemini] [--model NAME] [--out sentences.json|.csv]";
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    "max-words": { type: "string", default: "8" },
+    engine: { type: "string" },
+    model: { type: "string" },
+    out: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+});
+if (values.help || positionals.length !== 1) fail(usage);
+
+try {
+  env();
+} catch (error) {
+  if (error instanceof EnvError) fail(error.message);
+  throw error;
+}
+process.env.PROCESS_ROLE = "cli";
+process.env.LOG_LEVEL ??= "warn";
+
+const bookPath = positionals[0];
+const maxWords = Number(values["max-words"]);
+const engine = (values.engine ?? (env().GEMINI_API_KEY ? "gemini" : "local")) as "local" | "gemini";
+if (engine !== "local" && engine !== "gemini") fail(`--engine must be local or gemini, not ${engine}`);
+const out = values.out ?? `${path.basename(bookPath, path.extname(bookPath))}-sentences.json`;
+if (!/\.(json|csv)$/i.test(out)) fail("--out must end in .json or .csv");
+const bytes = await readFile(bookPath).catch(() => fail(`Cannot read ${bookPath}`));
+
+const { openLocalDatabase } = await import("@/lib/db/local-database");
+const database = await openLocalDatabase().catch((error) => fail(String(error.message ?? error)));
+process.env.DATABASE_URL = database.url;
+
+const { runNovelFromCli } = await import("@/scripts/run-novel");
+try {
+  const sentences = await runNovelFromCli({
+    bytes: new Uint8Array(bytes),
+    fileName: path.basename(bookPath),
+    maxWords,
+    engine,
+    model: values.model,
+    onProgress: (line) => process.stderr.write(`\r${line}`),
+  });
+  process.stderr.write("\n");
+  if (sentences === null) {
+    process.stderr.write("Cancelled.\n");
+  } else {
+    await writeFile(out, out.toLowerCase().endsWith(".csv") ? sentences.csv : sentences.json);
+    process.stderr.write(`${sentences.count} sentences written to ${out}\n`);
+  }
+} catch (error) {
+  process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+} finally {
+  await database.stop();
+}

@@ -1,0 +1,107 @@
+// The command line's run of one book: the same createJob, queue and worker
+// handlers as the web app, with this process as the worker.
+import { stringify } from "csv-stringify/sync";
+import { db, disconnectDb } from "@/lib/db/prisma";
+import { adjustCredits } from "@/lib/credits/adjust-credits";
+import { priceJob } from "@/lib/credits/price-job";
+import { createJob } from "@/lib/jobs/create-job";
+import { getJobProgress } from "@/lib/jobs/get-job-progress";
+import { cancelJob } from "@/lib/pipeline/cancel-job";
+import { boss, stopBoss } from "@/lib/queue/boss";
+import { inspectPdf } from "@/lib/pdf/inspect-pdf";
+import { env } from "@/lib/env";
+import { registerHandlers } from "@/worker/register-handlers";
+
+const cliEmail = "cli@localhost";
+const terminal = new Set(["succeeded", "partial", "failed", "cancelled"]);
+
+export interface CliResult {
+  count: number;
+  json: string;
+  csv: string;
+}
+
+function progressLine(progress: Awaited<ReturnType<typeof getJobProgress>>): string {
+  const width = 30;
+  const filled = Math.round((progress.percent / 100) * width);
+  const bar = "█".repeat(filled) + "░".repeat(width - filled);
+  const eta = progress.etaSeconds != null ? ` ~${Math.ceil(progress.etaSeconds)} s left` : "";
+  return `${bar} ${String(progress.percent).padStart(3)} %  ${progress.step}  chunks ${progress.chunksDone}/${progress.chunksTotal}${eta}   `;
+}
+
+export async function runNovelFromCli(options: {
+  bytes: Uint8Array;
+  fileName: string;
+  maxWords: number;
+  engine: "local" | "gemini";
+  model?: string;
+  onProgress(line: string): void;
+}): Promise<CliResult | null> {
+  const user = await db().user.upsert({
+    where: { email: cliEmail },
+    update: {},
+    create: { email: cliEmail, name: "Command line", role: "admin" },
+  });
+  // Local command-line runs are not billed: top the balance up to the price.
+  const { pageCount } = await inspectPdf(options.bytes, {
+    maxBytes: env().MAX_UPLOAD_MB * 1024 * 1024,
+    maxPages: env().MAX_PAGES,
+  });
+  const price = priceJob({ pageCount, engine: options.engine });
+  await db().$transaction(async (tx) => {
+    const current = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
+    if (current.creditBalance < price) {
+      await adjustCredits(tx, {
+        userId: user.id,
+        amount: price - current.creditBalance,
+        reason: "Command-line run",
+      });
+    }
+  });
+
+  await registerHandlers(await boss());
+  const job = await createJob({
+    userId: user.id,
+    fileName: options.fileName,
+    bytes: options.bytes,
+    maxWords: options.maxWords,
+    engine: options.engine,
+    model: options.model,
+  });
+
+  let cancelling = false;
+  const onInterrupt = () => {
+    if (cancelling) return;
+    cancelling = true;
+    options.onProgress("Cancelling…".padEnd(70));
+    void cancelJob({ jobId: job.id, userId: user.id, isAdmin: true });
+  };
+  process.on("SIGINT", onInterrupt);
+  try {
+    for (;;) {
+      const progress = await getJobProgress({ jobId: job.id, userId: user.id, isAdmin: true });
+      if (!cancelling) options.onProgress(progressLine(progress));
+      if (terminal.has(progress.status)) {
+        if (progress.status === "cancelled") return null;
+        if (progress.status === "failed") throw new Error(progress.error ?? "The job failed.");
+        if (progress.status === "partial") options.onProgress(`\n${progress.error}`);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    const rows = await db().sentence.findMany({
+      where: { jobId: job.id },
+      orderBy: { position: "asc" },
+      select: { text: true, original: true, page: true },
+    });
+    return {
+      count: rows.length,
+      json: JSON.stringify(rows, null, 2),
+      csv: stringify(rows, { header: true, columns: ["text", "original", "page"], bom: true }),
+    };
+  } finally {
+    process.off("SIGINT", onInterrupt);
+    await stopBoss({ graceful: true, timeout: 10_000 });
+    await disconnectDb();
+  }
+}
