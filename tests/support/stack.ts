@@ -73,8 +73,29 @@ async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: numbe
 /** Builds the production web app when no build exists (CI builds it once up front). */
 export function ensureWebBuild(): void {
   if (existsSync(path.join(root, ".next/BUILD_ID"))) return;
-  const build = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+  const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) throw new Error("next build failed");
+}
+
+/** A worker process (`tsx worker/index.ts`) with the given environment. */
+export function spawnWorker(env: Record<string, string>): WorkerProcess {
+  // Node itself, not an npx or tsx wrapper, so SIGKILL reaches the worker.
+  const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+    cwd: root,
+    env: { ...env, PROCESS_ROLE: "worker" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  return {
+    child,
+    async stop() {
+      child.kill("SIGTERM");
+      return waitForExit(child);
+    },
+    async kill() {
+      child.kill("SIGKILL");
+      await waitForExit(child);
+    },
+  };
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -98,23 +119,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const workers: WorkerProcess[] = [];
 
   async function startWorker(extraEnv: Record<string, string> = {}): Promise<WorkerProcess> {
-    const child = spawn("npx", ["tsx", "worker/index.ts"], {
-      cwd: root,
-      env: { ...env, PROCESS_ROLE: "worker", ...extraEnv },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    children.push(child);
-    const worker: WorkerProcess = {
-      child,
-      async stop() {
-        child.kill("SIGTERM");
-        return waitForExit(child);
-      },
-      async kill() {
-        child.kill("SIGKILL");
-        await waitForExit(child);
-      },
-    };
+    const worker = spawnWorker({ ...env, ...extraEnv });
+    children.push(worker.child);
     workers.push(worker);
     return worker;
   }
@@ -124,7 +130,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ensureWebBuild();
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    const web = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    const web = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: root,
       env: { ...env, PROCESS_ROLE: "web", NEXTAUTH_URL: baseUrl },
       stdio: ["ignore", "inherit", "inherit"],
