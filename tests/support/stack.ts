@@ -82,9 +82,9 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
   // Node itself, not an npx or tsx wrapper, so SIGKILL reaches the worker.
   const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
     cwd: root,
-    env: { ...env, PROCESS_ROLE: "worker" },
+    env: Object.assign({}, process.env, env, { PROCESS_ROLE: "worker" }),
     stdio: ["ignore", "inherit", "inherit"],
-  });
+  }) as ChildProcess;
   return {
     child,
     async stop() {
@@ -132,7 +132,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     baseUrl = `http://127.0.0.1:${port}`;
     const web = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: root,
-      env: { ...env, PROCESS_ROLE: "web", NEXTAUTH_URL: baseUrl },
+      env: Object.assign({}, process.env, env, { PROCESS_ROLE: "web", NEXTAUTH_URL: baseUrl }),
       stdio: ["ignore", "inherit", "inherit"],
     });
     children.push(web);

@@ -1,0 +1,24 @@
+// GET /api/jobs/[id]/export – the book's sentences as a streamed CSV, XLSX, Anki TSV or JSON file
+import { authedRoute } from "@/lib/api/route";
+import { createExport } from "@/lib/exports/create-export";
+import { exportQuery, searchParamsObject } from "@/lib/validations/job";
+
+export const dynamic = "force-dynamic";
+
+export const GET = authedRoute<{ id: string }>(async ({ req, params, user }) => {
+  const { format } = exportQuery.parse(searchParamsObject(req.url));
+  const file = await createExport({
+    jobId: params.id,
+    userId: user.id,
+    isAdmin: user.role === "admin",
+    format,
+  });
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": file.contentDisposition,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+});

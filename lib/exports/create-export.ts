@@ -1,0 +1,52 @@
+// A book's sentences as a downloadable file, streamed from the database.
+import { AppError } from "@/lib/errors";
+import type { JobStatus } from "@/lib/generated/prisma/client";
+import { contentDisposition, exportFileName } from "@/lib/exports/export-file-name";
+import { csvFormat, jsonFormat, tsvFormat } from "@/lib/exports/text-formats";
+import { textExportStream } from "@/lib/exports/text-export-stream";
+import { xlsxExportStream } from "@/lib/exports/xlsx-export-stream";
+import { findAccessibleJob } from "@/lib/jobs/find-accessible-job";
+import type { ExportFormat } from "@/lib/validations/job";
+
+export interface ExportFile {
+  body: ReadableStream<Uint8Array>;
+  fileName: string;
+  contentType: string;
+  contentDisposition: string;
+}
+
+const contentTypes: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  tsv: "text/tab-separated-values; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+const inProgress: JobStatus[] = ["queued", "running", "cancelling"];
+
+export async function createExport(options: {
+  jobId: string;
+  userId: string;
+  isAdmin?: boolean;
+  format: ExportFormat;
+}): Promise<ExportFile> {
+  const { format } = options;
+  const job = await findAccessibleJob(options);
+  if (inProgress.includes(job.status)) {
+    throw new AppError("conflict", "This book is still being processed; export it once it has finished.");
+  }
+  const names = exportFileName({ fileName: job.fileName, format });
+  const body =
+    format === "xlsx"
+      ? xlsxExportStream({ jobId: job.id })
+      : textExportStream({
+          jobId: job.id,
+          format: format === "csv" ? csvFormat : format === "tsv" ? tsvFormat : jsonFormat,
+        });
+  return {
+    body,
+    fileName: names.unicode,
+    contentType: contentTypes[format],
+    contentDisposition: contentDisposition(names),
+  };
+}

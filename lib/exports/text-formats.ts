@@ -1,0 +1,63 @@
+// The text export formats. CSV opens cleanly in Excel (UTF-8 BOM, CRLF,
+// quoted as needed); TSV is what Anki imports with no options: no header
+// row, one card per line (front = short sentence, back = original, page);
+// JSON is one array of objects.
+import { stringify } from "csv-stringify/sync";
+import type { ExportSentence } from "@/lib/exports/iterate-sentences";
+import type { TextFormat } from "@/lib/exports/text-export-stream";
+
+export const exportColumns = ["position", "text", "original", "page", "words"] as const;
+
+// Spreadsheet apps run a cell that starts with = + or @ as a formula. A
+// leading apostrophe keeps it text. "-" is left alone: it starts French
+// dialogue lines, and a formula beginning with it is harmless without = .
+function neutralizeFormula(value: string): string {
+  return /^[=+@]/.test(value) ? `'${value}` : value;
+}
+
+// A tab or a line break inside a field would split an Anki card.
+function oneLine(value: string): string {
+  return value.replace(/[\t\r\n]+/g, " ");
+}
+
+export const csvFormat: TextFormat = {
+  head: `\uFEFF${exportColumns.join(",")}\r\n`,
+  encode: (rows) =>
+    stringify(
+      rows.map((row) => [
+        row.position,
+        neutralizeFormula(row.text),
+        neutralizeFormula(row.original),
+        row.page,
+        row.wordCount,
+      ]),
+      { record_delimiter: "windows" },
+    ),
+  tail: "",
+};
+
+export const tsvFormat: TextFormat = {
+  head: "",
+  encode: (rows) =>
+    stringify(
+      rows.map((row) => [oneLine(row.text), oneLine(row.original), row.page]),
+      { delimiter: "\t", record_delimiter: "unix" },
+    ),
+  tail: "",
+};
+
+function jsonRow(row: ExportSentence): string {
+  return JSON.stringify({
+    position: row.position,
+    text: row.text,
+    original: row.original,
+    page: row.page,
+    words: row.wordCount,
+  });
+}
+
+export const jsonFormat: TextFormat = {
+  head: "[",
+  encode: (rows, first) => (first ? "\n" : ",\n") + rows.map(jsonRow).join(",\n"),
+  tail: "\n]\n",
+};

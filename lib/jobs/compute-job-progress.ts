@@ -1,0 +1,149 @@
+// Turns a job row and its chunk statuses into the progress answer. Pure (the
+// clock is a parameter), so it is unit-tested without a database.
+//
+// The ETA projects the finish time from the pace measured at the last change
+// of the job row (`updatedAt`: a chunk finishing bumps it), then counts down
+// to it, so it moves smoothly between chunk completions instead of drifting
+// up while a long chunk runs. Once a job has ended its answer no longer
+// depends on the clock, which keeps its ETag stable for 304s.
+import type { ChunkStatus, Engine, JobStatus } from "@/lib/generated/prisma/client";
+
+export interface JobProgress {
+  id: string;
+  status: JobStatus;
+  step: string;
+  fileName: string;
+  pageCount: number;
+  maxWords: number;
+  engine: Engine;
+  model: string | null;
+  chunksTotal: number;
+  chunksDone: number;
+  chunksFailed: number;
+  /** 0–100; at most 99 until the job has ended. */
+  percent: number;
+  /** Seconds left; null while unknown (queued, nothing finished yet) and once ended. */
+  etaSeconds: number | null;
+  /** Seconds from `startedAt` to now (or `finishedAt`); 0 before the job started. */
+  elapsedSeconds: number;
+  /** 1 = next to start; null once the job left the queue. */
+  queuePosition: number | null;
+  sentenceCount: number;
+  creditsReserved: number;
+  creditsCharged: number;
+  creditsRefunded: number;
+  /** Page ranges whose chunks failed for good, adjacent ranges merged. */
+  failedPages: { first: number; last: number }[];
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** Every chunk's status in order; empty until the book is planned. */
+  chunks: { index: number; status: ChunkStatus }[];
+}
+
+export interface ProgressJobRow {
+  id: string;
+  status: JobStatus;
+  step: string;
+  fileName: string;
+  pageCount: number;
+  maxWords: number;
+  engine: Engine;
+  model: string | null;
+  chunksTotal: number;
+  chunksDone: number;
+  chunksFailed: number;
+  sentenceCount: number;
+  creditsReserved: number;
+  creditsCharged: number;
+  creditsRefunded: number;
+  error: string | null;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface ProgressChunkRow {
+  index: number;
+  status: ChunkStatus;
+  ownedFirst: number;
+  ownedLast: number;
+}
+
+const ended: JobStatus[] = ["succeeded", "partial", "failed", "cancelled"];
+
+export function mergePageRanges(
+  ranges: { first: number; last: number }[],
+): { first: number; last: number }[] {
+  const sorted = [...ranges].sort((a, b) => a.first - b.first);
+  const merged: { first: number; last: number }[] = [];
+  for (const range of sorted) {
+    const previous = merged.at(-1);
+    if (previous && range.first <= previous.last + 1) previous.last = Math.max(previous.last, range.last);
+    else merged.push({ ...range });
+  }
+  return merged;
+}
+
+export function computeJobProgress(
+  job: ProgressJobRow,
+  chunks: ProgressChunkRow[],
+  queuePosition: number | null,
+  now: Date = new Date(),
+): JobProgress {
+  const ordered = [...chunks].sort((a, b) => a.index - b.index);
+  const hasEnded = ended.includes(job.status);
+  const finished = job.chunksDone + job.chunksFailed;
+  const remaining = ordered.filter((chunk) => ["pending", "queued", "running"].includes(chunk.status)).length;
+  const until = hasEnded ? (job.finishedAt ?? job.updatedAt) : now;
+  const elapsedMs = job.startedAt ? Math.max(0, until.getTime() - job.startedAt.getTime()) : 0;
+
+  let percent = 0;
+  if (hasEnded)
+    percent =
+      job.status === "cancelled" && job.chunksTotal > 0
+        ? Math.round((100 * finished) / job.chunksTotal)
+        : 100;
+  else if (job.chunksTotal > 0) percent = Math.min(99, Math.floor((100 * finished) / job.chunksTotal));
+
+  let etaSeconds: number | null = null;
+  if (job.status === "running" && job.startedAt && finished > 0) {
+    const measuredMs = Math.max(0, job.updatedAt.getTime() - job.startedAt.getTime());
+    const projectedEnd = job.updatedAt.getTime() + (remaining * measuredMs) / finished;
+    etaSeconds = Math.max(0, Math.round((projectedEnd - now.getTime()) / 1000));
+  }
+
+  return {
+    id: job.id,
+    status: job.status,
+    step: job.step,
+    fileName: job.fileName,
+    pageCount: job.pageCount,
+    maxWords: job.maxWords,
+    engine: job.engine,
+    model: job.model,
+    chunksTotal: job.chunksTotal,
+    chunksDone: job.chunksDone,
+    chunksFailed: job.chunksFailed,
+    percent,
+    etaSeconds,
+    elapsedSeconds: Math.round(elapsedMs / 1000),
+    queuePosition: job.status === "queued" ? queuePosition : null,
+    sentenceCount: job.sentenceCount,
+    creditsReserved: job.creditsReserved,
+    creditsCharged: job.creditsCharged,
+    creditsRefunded: job.creditsRefunded,
+    failedPages: mergePageRanges(
+      ordered
+        .filter((chunk) => chunk.status === "failed")
+        .map((chunk) => ({ first: chunk.ownedFirst, last: chunk.ownedLast })),
+    ),
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    startedAt: job.startedAt?.toISOString() ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    chunks: ordered.map((chunk) => ({ index: chunk.index, status: chunk.status })),
+  };
+}

@@ -1,0 +1,124 @@
+// Starts a book: checks the limits and the PDF, then in ONE transaction grants
+// the month's credits if due, stores the PDF once per user (by sha256),
+// creates the job, reserves its price and queues the `plan` step. Either all
+// of that is committed or none of it: a failed upload leaves no job, no
+// reservation and no queued work.
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db/prisma";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { Engine } from "@/lib/generated/prisma/client";
+import { ensureMonthlyGrant } from "@/lib/credits/ensure-monthly-grant";
+import { priceJob } from "@/lib/credits/price-job";
+import { reserveCredits } from "@/lib/credits/reserve-credits";
+import { assertQueueCapacity } from "@/lib/jobs/assert-queue-capacity";
+import { cleanFileName } from "@/lib/jobs/clean-file-name";
+import { getJobDefaults, isGeminiAvailable } from "@/lib/jobs/get-job-defaults";
+import { toJobSummary, jobSummarySelect, type JobSummary } from "@/lib/jobs/to-job-summary";
+import { inspectPdf } from "@/lib/pdf/inspect-pdf";
+import { sendJob } from "@/lib/queue/boss";
+import { transactionDb } from "@/lib/queue/transaction-db";
+import { assertJobStartAllowed } from "@/lib/rate-limit/assert-job-start-allowed";
+
+export interface CreateJobOptions {
+  userId: string;
+  fileName: string;
+  bytes: Uint8Array;
+  /** Unset: the user's saved default (8 unless changed). */
+  maxWords?: number;
+  /** Unset: the user's saved default, which is local unless Gemini is configured and chosen. */
+  engine?: Engine;
+  model?: string | null;
+}
+
+function assertEngineUsable(engine: Engine): void {
+  if (engine === "gemini" && !isGeminiAvailable()) {
+    throw new AppError(
+      "invalid_input",
+      "Gemini is not available on this server (no GEMINI_API_KEY is configured). Choose the local engine.",
+      { field: "engine" },
+    );
+  }
+}
+
+export async function createJob(options: CreateJobOptions): Promise<JobSummary> {
+  const { userId, bytes } = options;
+  const config = env();
+  const defaults = await getJobDefaults({ userId });
+  const engine = options.engine ?? defaults.engine;
+  assertEngineUsable(engine);
+  const maxWords = options.maxWords ?? defaults.maxWords;
+  const model = engine === "gemini" ? (options.model ?? defaults.model ?? config.GEMINI_MODEL) : null;
+  const fileName = cleanFileName(options.fileName);
+
+  // Cheap refusals first, before the PDF is parsed; repeated exactly below.
+  await assertJobStartAllowed(db(), { userId });
+  await assertQueueCapacity(db());
+
+  const pdf = await inspectPdf(bytes, {
+    maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
+    maxPages: config.MAX_PAGES,
+  });
+  if (engine === "local" && !pdf.hasText) {
+    throw new AppError(
+      "pdf_no_text",
+      "This PDF has no text layer (it looks like a scan). The local engine cannot read it; choose Gemini.",
+    );
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const price = priceJob({ pageCount: pdf.pageCount, engine });
+
+  return db().$transaction(
+    async (tx) => {
+      // One creation at a time per user, so the limits below are exact.
+      await tx.$queryRaw`select id from "User" where id = ${userId}::uuid for update`;
+      await assertJobStartAllowed(tx, { userId });
+      await ensureMonthlyGrant(tx, userId);
+
+      const documentKey = { userId_sha256: { userId, sha256 } };
+      let document = await tx.document.findUnique({ where: documentKey, select: { id: true } });
+      if (!document) {
+        await tx.document.createMany({
+          data: [
+            {
+              userId,
+              fileName,
+              sha256,
+              byteSize: bytes.byteLength,
+              pageCount: pdf.pageCount,
+              hasText: pdf.hasText,
+              bytes: bytes as Uint8Array<ArrayBuffer>,
+            },
+          ],
+          skipDuplicates: true,
+        });
+        document = await tx.document.findUniqueOrThrow({ where: documentKey, select: { id: true } });
+      }
+
+      const job = await tx.job.create({
+        data: {
+          userId,
+          documentId: document.id,
+          fileName,
+          pageCount: pdf.pageCount,
+          maxWords,
+          engine,
+          model,
+          status: "queued",
+          step: "queued",
+        },
+        select: { id: true },
+      });
+      await reserveCredits(tx, {
+        userId,
+        jobId: job.id,
+        amount: price,
+        reason: `${fileName}: ${pdf.pageCount} pages, ${engine} engine`,
+      });
+      await sendJob("plan", { jobId: job.id }, { db: transactionDb(tx) });
+      const created = await tx.job.findUniqueOrThrow({ where: { id: job.id }, select: jobSummarySelect });
+      return toJobSummary(created);
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}

@@ -1,0 +1,38 @@
+// Deletes a book and everything made from it. An unfinished job is cancelled
+// first, and the job is settled in the deleting transaction, so credits for
+// pages never processed go back to the user before the job disappears. The
+// ledger keeps its rows (their jobId becomes null). The stored PDF goes too
+// unless another of the user's jobs still uses it.
+import { db } from "@/lib/db/prisma";
+import { settleJobCredits } from "@/lib/credits/settle-job-credits";
+import { findAccessibleJob, jobNotFound } from "@/lib/jobs/find-accessible-job";
+import type { JobStatus } from "@/lib/generated/prisma/client";
+import { cancelJob } from "@/lib/pipeline/cancel-job";
+
+const unfinished: JobStatus[] = ["queued", "running", "cancelling"];
+
+export async function deleteJob(options: {
+  jobId: string;
+  userId: string;
+  isAdmin?: boolean;
+}): Promise<void> {
+  const job = await findAccessibleJob(options);
+  if (unfinished.includes(job.status)) {
+    await cancelJob({ jobId: job.id, userId: options.userId, isAdmin: options.isAdmin });
+  }
+
+  await db().$transaction(
+    async (tx) => {
+      // The owner's row serialises this with job creation, which may be
+      // reusing the same stored PDF at this moment.
+      await tx.$queryRaw`select id from "User" where id = ${job.userId}::uuid for update`;
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        select id from "Job" where id = ${job.id}::uuid for update`;
+      if (locked.length === 0) throw jobNotFound(); // Deleted by a concurrent request.
+      await settleJobCredits(tx, job.id);
+      await tx.job.delete({ where: { id: job.id } });
+      await tx.document.deleteMany({ where: { id: job.documentId, jobs: { none: {} } } });
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+}

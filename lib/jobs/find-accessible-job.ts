@@ -1,0 +1,45 @@
+// Loads a job its caller may see: the owner, or an admin. Anyone else gets the
+// same 404 as for a job that does not exist, so ids cannot be probed.
+import { db, type Tx } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import type { JobStatus } from "@/lib/generated/prisma/client";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface AccessibleJob {
+  id: string;
+  userId: string;
+  documentId: string;
+  fileName: string;
+  status: JobStatus;
+  sentenceCount: number;
+}
+
+export function jobNotFound(): AppError {
+  return new AppError("not_found", "This job does not exist.");
+}
+
+export function isJobId(value: string): boolean {
+  return uuidPattern.test(value);
+}
+
+/** Throws the 404 unless the caller owns the job or is an admin. */
+export function assertJobVisible(job: { userId: string } | null, userId: string, isAdmin = false): void {
+  if (!job || (job.userId !== userId && !isAdmin)) throw jobNotFound();
+}
+
+export async function findAccessibleJob(options: {
+  jobId: string;
+  userId: string;
+  isAdmin?: boolean;
+  client?: Tx;
+}): Promise<AccessibleJob> {
+  const { jobId, userId, isAdmin = false, client = db() } = options;
+  if (!isJobId(jobId)) throw jobNotFound();
+  const job = await client.job.findUnique({
+    where: { id: jobId },
+    select: { id: true, userId: true, documentId: true, fileName: true, status: true, sentenceCount: true },
+  });
+  assertJobVisible(job, userId, isAdmin);
+  return job!;
+}

@@ -1,0 +1,87 @@
+// The history: a user's jobs newest first, filtered by status and by text in
+// the file name, with a cursor on (createdAt, id) so pages follow the
+// (userId, createdAt desc) index and stay stable while new jobs arrive.
+import { db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import type { JobStatus, Prisma } from "@/lib/generated/prisma/client";
+import { escapeLikePattern } from "@/lib/jobs/escape-like-pattern";
+import { computeJobProgress, type JobProgress } from "@/lib/jobs/compute-job-progress";
+
+/** A history row: the progress answer without the per-chunk list (queuePosition is not computed here). */
+export type JobListItem = Omit<JobProgress, "chunks">;
+
+export interface JobsPage {
+  jobs: JobListItem[];
+  nextCursor: string | null;
+}
+
+function encodeCursor(createdAt: Date, id: string): string {
+  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [stamp, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(stamp ?? "");
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(createdAt.getTime())) {
+    throw new AppError("bad_request", "The cursor is not valid; start from the first page.");
+  }
+  return { createdAt, id };
+}
+
+export async function listJobs(options: {
+  userId: string;
+  cursor?: string;
+  status?: JobStatus[];
+  q?: string;
+  limit?: number;
+  now?: Date;
+}): Promise<JobsPage> {
+  const { userId, status, q, now = new Date() } = options;
+  const limit = Math.min(Math.max(options.limit ?? 20, 1), 100);
+  const where: Prisma.JobWhereInput = { userId };
+  if (status && status.length > 0) where.status = { in: status };
+  if (q) where.fileName = { contains: escapeLikePattern(q), mode: "insensitive" };
+  if (options.cursor) {
+    const after = decodeCursor(options.cursor);
+    where.OR = [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }];
+  }
+
+  const rows = await db().job.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: {
+      id: true,
+      status: true,
+      step: true,
+      fileName: true,
+      pageCount: true,
+      maxWords: true,
+      engine: true,
+      model: true,
+      chunksTotal: true,
+      chunksDone: true,
+      chunksFailed: true,
+      sentenceCount: true,
+      creditsReserved: true,
+      creditsCharged: true,
+      creditsRefunded: true,
+      error: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      updatedAt: true,
+      chunks: { select: { index: true, status: true, ownedFirst: true, ownedLast: true } },
+    },
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    jobs: page.map((row) => {
+      const item: Partial<JobProgress> = computeJobProgress(row, row.chunks, null, now);
+      delete item.chunks;
+      return item as JobListItem;
+    }),
+    nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
+}

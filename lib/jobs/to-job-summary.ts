@@ -1,0 +1,56 @@
+// The job as the API shows it in lists and after creation: no bytes, no
+// chunk results, dates as ISO strings.
+import type { Engine, Job, JobStatus } from "@/lib/generated/prisma/client";
+
+export interface JobSummary {
+  id: string;
+  status: JobStatus;
+  step: string;
+  fileName: string;
+  pageCount: number;
+  maxWords: number;
+  engine: Engine;
+  model: string | null;
+  chunksTotal: number;
+  chunksDone: number;
+  chunksFailed: number;
+  sentenceCount: number;
+  creditsReserved: number;
+  creditsCharged: number;
+  creditsRefunded: number;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export const jobSummarySelect = {
+  id: true,
+  status: true,
+  step: true,
+  fileName: true,
+  pageCount: true,
+  maxWords: true,
+  engine: true,
+  model: true,
+  chunksTotal: true,
+  chunksDone: true,
+  chunksFailed: true,
+  sentenceCount: true,
+  creditsReserved: true,
+  creditsCharged: true,
+  creditsRefunded: true,
+  error: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+} as const;
+
+export function toJobSummary(job: Pick<Job, keyof typeof jobSummarySelect>): JobSummary {
+  return {
+    ...job,
+    createdAt: job.createdAt.toISOString(),
+    startedAt: job.startedAt?.toISOString() ?? null,
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
+}

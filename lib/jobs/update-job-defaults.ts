@@ -1,0 +1,29 @@
+// Saves a user's defaults for new jobs on User.settings.
+import { db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { isGeminiAvailable, resolveJobDefaults } from "@/lib/jobs/get-job-defaults";
+import type { JobSettings } from "@/lib/validations/job";
+
+export async function updateJobDefaults(options: {
+  userId: string;
+  settings: JobSettings;
+}): Promise<JobSettings> {
+  const { userId, settings } = options;
+  if (settings.engine === "gemini" && !isGeminiAvailable()) {
+    throw new AppError(
+      "invalid_input",
+      "Gemini is not available on this server (no GEMINI_API_KEY is configured). Choose the local engine.",
+      { field: "engine" },
+    );
+  }
+  const stored = { maxWords: settings.maxWords, engine: settings.engine, model: settings.model ?? null };
+  const updated = await db()
+    .user.update({ where: { id: userId }, data: { settings: stored }, select: { settings: true } })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === "P2025") {
+        throw new AppError("not_found", "This account no longer exists.");
+      }
+      throw error;
+    });
+  return resolveJobDefaults(updated.settings);
+}

@@ -1,0 +1,79 @@
+// Inputs of the job, sentence, export and settings routes.
+import { z } from "zod";
+
+export const engineName = z.enum(["local", "gemini"], { message: "Choose the engine: local or gemini." });
+
+export const maxWordsValue = z.coerce
+  .number({ message: "The word limit must be a number." })
+  .int({ message: "The word limit must be a whole number." })
+  .min(3, { message: "The word limit must be between 3 and 30." })
+  .max(30, { message: "The word limit must be between 3 and 30." });
+
+export const modelName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+    message: "The model name may use letters, digits, '.', '_' and '-'.",
+  });
+
+const emptyAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+/** The form fields sent with the PDF; anything missing or empty falls back to the user's settings. */
+export const createJobFields = z.object({
+  maxWords: z.preprocess(emptyAsUndefined, maxWordsValue.optional()),
+  engine: z.preprocess(emptyAsUndefined, engineName.optional()),
+  model: z.preprocess(emptyAsUndefined, modelName.optional()),
+});
+export type CreateJobFields = z.infer<typeof createJobFields>;
+
+/** Defaults for new jobs, stored on User.settings. */
+export const jobSettings = z.object({
+  maxWords: maxWordsValue,
+  engine: engineName,
+  model: z.preprocess(emptyAsUndefined, modelName.nullable().default(null)),
+});
+export type JobSettings = z.infer<typeof jobSettings>;
+
+export const jobStatusName = z.enum(
+  ["queued", "running", "cancelling", "cancelled", "succeeded", "partial", "failed"],
+  { message: "Unknown status; use queued, running, cancelling, cancelled, succeeded, partial or failed." },
+);
+
+export const listJobsQuery = z.object({
+  cursor: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+  /** One status or several separated by commas: `running,queued`. */
+  status: z.preprocess(
+    (value) => (typeof value === "string" && value !== "" ? value.split(",") : undefined),
+    z.array(jobStatusName).optional(),
+  ),
+  q: z.preprocess(emptyAsUndefined, z.string().trim().max(200).optional()),
+  limit: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(20)),
+});
+export type ListJobsQuery = z.infer<typeof listJobsQuery>;
+
+export const listSentencesQuery = z.object({
+  /** The last position of the previous page. */
+  cursor: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).optional()),
+  q: z.preprocess(emptyAsUndefined, z.string().trim().max(200).optional()),
+  limit: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).default(200)),
+});
+export type ListSentencesQuery = z.infer<typeof listSentencesQuery>;
+
+export const exportFormat = z.enum(["csv", "xlsx", "tsv", "json"], {
+  message: "Choose the export format: csv, xlsx, tsv or json.",
+});
+export type ExportFormat = z.infer<typeof exportFormat>;
+
+export const exportQuery = z.object({ format: exportFormat.default("csv") });
+
+export const creditsQuery = z.object({
+  cursor: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
+  limit: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(200).default(50)),
+});
+
+/** Reads a URL's query string into a plain object for the schemas above. */
+export function searchParamsObject(url: string | URL): Record<string, string> {
+  return Object.fromEntries(new URL(url).searchParams.entries());
+}

@@ -1,0 +1,181 @@
+// Exports and sentence pages read straight from a 15,000-sentence book in
+// the database: every format streams all rows with French text intact, and
+// nobody but the owner (or an admin) can read them.
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { createExport } from "@/lib/exports/create-export";
+import { listSentences } from "@/lib/jobs/list-sentences";
+import { parseDelimited } from "../unit/parse-delimited";
+import { makeJob, makeUser, retireMadeJobs } from "./api-factories";
+
+const total = 15_000;
+
+// Accents, ligatures, French quotes with no-break spaces, an em-dash dialogue
+// line, a straight quote, a comma and a line break inside the original.
+function sentence(position: number) {
+  return {
+    position,
+    text: `${position} — Emma rêvait déjà à l’œuvre « Noël » ?`,
+    original: `Phrase ${position} : « Où êtes-vous, Charles ? » demanda-t-elle,\n"ça" ne finit pas.`,
+    page: Math.ceil(position / 25),
+    wordCount: 8,
+  };
+}
+
+let owner: { id: string };
+let stranger: { id: string };
+let admin: { id: string };
+let jobId: string;
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+beforeAll(async () => {
+  owner = await makeUser();
+  stranger = await makeUser();
+  admin = await makeUser({ role: "admin" });
+  const job = await makeJob({
+    userId: owner.id,
+    status: "succeeded",
+    fileName: "Madame Bovary.pdf",
+    pageCount: 600,
+  });
+  jobId = job.id;
+  for (let start = 1; start <= total; start += 5000) {
+    await db().sentence.createMany({
+      data: Array.from({ length: 5000 }, (_, offset) => ({ jobId, ...sentence(start + offset) })),
+    });
+  }
+  await db().job.update({ where: { id: jobId }, data: { sentenceCount: total } });
+});
+
+afterAll(async () => {
+  await retireMadeJobs();
+  await disconnectDb();
+});
+
+describe("createExport", () => {
+  it("streams a CSV with BOM, header and every row intact", async () => {
+    const file = await createExport({ jobId, userId: owner.id, format: "csv" });
+    expect(file.contentType).toBe("text/csv; charset=utf-8");
+    expect(file.contentDisposition).toBe(
+      "attachment; filename=\"madame-bovary-phrases.csv\"; filename*=UTF-8''madame-bovary-phrases.csv",
+    );
+    const bytes = await readAll(file.body);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8");
+    expect(text.slice(1, text.indexOf("\r\n"))).toBe("position,text,original,page,words");
+    const records = parseDelimited(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(records).toHaveLength(total);
+    const expected = sentence(7777);
+    expect(records[7776]).toEqual({
+      position: "7777",
+      text: expected.text,
+      original: expected.original,
+      page: String(expected.page),
+      words: "8",
+    });
+    expect(records.at(-1)!.position).toBe(String(total));
+  });
+
+  it("streams Anki TSV: one line per sentence, no header", async () => {
+    const file = await createExport({ jobId, userId: owner.id, format: "tsv" });
+    const text = (await readAll(file.body)).toString("utf8");
+    const lines = text.trimEnd().split("\n");
+    expect(lines).toHaveLength(total);
+    const first = parseDelimited(lines[0]!, { delimiter: "\t" })[0];
+    expect(first).toEqual([sentence(1).text, sentence(1).original.replace("\n", " "), "1"]);
+  });
+
+  it("streams one JSON array of every sentence in order", async () => {
+    const file = await createExport({ jobId, userId: owner.id, format: "json" });
+    const rows = JSON.parse((await readAll(file.body)).toString("utf8")) as {
+      position: number;
+      text: string;
+    }[];
+    expect(rows).toHaveLength(total);
+    expect(rows.every((row, index) => row.position === index + 1)).toBe(true);
+    expect(rows[41]).toEqual({ ...sentence(42), wordCount: undefined, words: 8 });
+  });
+
+  it("streams an XLSX workbook that opens with every row", async () => {
+    const file = await createExport({ jobId, userId: owner.id, format: "xlsx" });
+    expect(file.fileName).toBe("madame-bovary-phrases.xlsx");
+    const bytes = await readAll(file.body);
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Phrases")!;
+    expect(sheet.rowCount).toBe(total + 1);
+    expect(sheet.getRow(1).values).toEqual([undefined, "position", "text", "original", "page", "words"]);
+    const row = sheet.getRow(1235).values as unknown[];
+    expect(row.slice(1)).toEqual([
+      1234,
+      sentence(1234).text,
+      sentence(1234).original,
+      sentence(1234).page,
+      8,
+    ]);
+  });
+
+  it("answers 404 to another user and serves an admin", async () => {
+    const error = await createExport({ jobId, userId: stranger.id, format: "csv" }).catch((caught) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(404);
+    const notAnId = await createExport({ jobId: "not-a-uuid", userId: owner.id, format: "csv" }).catch(
+      (caught) => caught,
+    );
+    expect((notAnId as AppError).status).toBe(404);
+    const file = await createExport({ jobId, userId: admin.id, isAdmin: true, format: "json" });
+    await file.body.cancel();
+  });
+
+  it("refuses to export a book that is still being processed", async () => {
+    const running = await makeJob({ userId: owner.id, status: "running" });
+    const error = await createExport({ jobId: running.id, userId: owner.id, format: "csv" }).catch(
+      (caught) => caught,
+    );
+    expect((error as AppError).code).toBe("conflict");
+  });
+});
+
+describe("listSentences", () => {
+  it("pages through the whole book by position", async () => {
+    const first = await listSentences({ jobId, userId: owner.id });
+    expect(first.sentences).toHaveLength(200);
+    expect(first.nextCursor).toBe("200");
+    expect(first.sentences[0]).toEqual(sentence(1));
+
+    let cursor: number | undefined;
+    let seen = 0;
+    let pages = 0;
+    for (;;) {
+      const page = await listSentences({ jobId, userId: owner.id, cursor, limit: 1000 });
+      seen += page.sentences.length;
+      pages += 1;
+      if (!page.nextCursor) break;
+      cursor = Number(page.nextCursor);
+    }
+    expect(seen).toBe(total);
+    expect(pages).toBe(15);
+  });
+
+  it("searches text and original case-insensitively, with % and _ taken literally", async () => {
+    const found = await listSentences({ jobId, userId: owner.id, q: "14999 — EMMA" });
+    expect(found.sentences.map((row) => row.position)).toEqual([14999]);
+    const literal = await listSentences({ jobId, userId: owner.id, q: "100%" });
+    expect(literal.sentences).toEqual([]);
+    const underscore = await listSentences({ jobId, userId: owner.id, q: "Emma_rêvait" });
+    expect(underscore.sentences).toEqual([]);
+  });
+
+  it("answers 404 to another user", async () => {
+    const error = await listSentences({ jobId, userId: stranger.id }).catch((caught) => caught);
+    expect((error as AppError).status).toBe(404);
+  });
+});

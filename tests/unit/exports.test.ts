@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { contentDisposition, exportFileName } from "@/lib/exports/export-file-name";
+import { csvFormat, jsonFormat, tsvFormat } from "@/lib/exports/text-formats";
+import { cleanFileName } from "@/lib/jobs/clean-file-name";
+import { parseDelimited as parse } from "./parse-delimited";
+
+const rows = [
+  {
+    position: 1,
+    text: "« Charles, dit-elle, où es-tu ? »",
+    original: "« Charles, dit-elle, où es-tu ? »",
+    page: 12,
+    wordCount: 5,
+  },
+  {
+    position: 2,
+    text: 'Il dit "oui", puis partit.',
+    original: 'Il dit "oui", puis partit\navec elle.',
+    page: 12,
+    wordCount: 5,
+  },
+  { position: 3, text: "=SOMME(A1:A2)", original: "— Vraiment ?\tdemanda-t-elle.", page: 13, wordCount: 1 },
+];
+
+describe("export file names", () => {
+  it("builds the slug from the book's name, keeping accents only in filename*", () => {
+    expect(exportFileName({ fileName: "Madame Bovary.pdf", format: "csv" }).ascii).toBe(
+      "madame-bovary-phrases.csv",
+    );
+    const names = exportFileName({ fileName: "Les Misérables — Tome I (Fantine).PDF", format: "xlsx" });
+    expect(names).toEqual({
+      ascii: "les-miserables-tome-i-fantine-phrases.xlsx",
+      unicode: "les-misérables-tome-i-fantine-phrases.xlsx",
+    });
+    expect(contentDisposition(names)).toBe(
+      'attachment; filename="les-miserables-tome-i-fantine-phrases.xlsx"; ' +
+        "filename*=UTF-8''les-mis%C3%A9rables-tome-i-fantine-phrases.xlsx",
+    );
+    expect(exportFileName({ fileName: "«».pdf", format: "json" }).ascii).toBe("livre-phrases.json");
+    expect(exportFileName({ fileName: "Œuvres complètes.pdf", format: "tsv" }).ascii).toBe(
+      "oeuvres-completes-phrases.tsv",
+    );
+  });
+
+  it("cleans uploaded names: no path, NFC accents", () => {
+    expect(cleanFileName("C:\\Users\\marie\\Madame Bovary.pdf")).toBe("Madame Bovary.pdf");
+    expect(cleanFileName("Mise\u0301rables.pdf")).toBe("Misérables.pdf");
+    expect(cleanFileName("   ")).toBe("book.pdf");
+  });
+});
+
+describe("text formats", () => {
+  it("writes a CSV with BOM and header that parses back to the same French text", () => {
+    const csv = csvFormat.head + csvFormat.encode(rows, true) + csvFormat.tail;
+    expect(csv.startsWith("\uFEFFposition,text,original,page,words\r\n")).toBe(true);
+    const parsed = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(parsed).toHaveLength(3);
+    expect(parsed[0]).toEqual({
+      position: "1",
+      text: rows[0]!.text,
+      original: rows[0]!.original,
+      page: "12",
+      words: "5",
+    });
+    expect(parsed[1]!.original).toBe(rows[1]!.original);
+    // A cell that a spreadsheet would run as a formula is kept as text.
+    expect(parsed[2]!.text).toBe("'=SOMME(A1:A2)");
+  });
+
+  it("writes Anki TSV without a header: one card per line, front, back, page", () => {
+    const tsv = tsvFormat.encode(rows, true);
+    const lines = tsv.trimEnd().split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe("« Charles, dit-elle, où es-tu ? »\t« Charles, dit-elle, où es-tu ? »\t12");
+    const parsed = parse(tsv, { delimiter: "\t" }) as string[][];
+    expect(parsed[1]).toEqual(['Il dit "oui", puis partit.', 'Il dit "oui", puis partit avec elle.', "12"]);
+    expect(parsed[2]).toEqual(["=SOMME(A1:A2)", "— Vraiment ? demanda-t-elle.", "13"]);
+  });
+
+  it("writes one JSON array across batches", () => {
+    const json =
+      jsonFormat.head +
+      jsonFormat.encode(rows.slice(0, 2), true) +
+      jsonFormat.encode(rows.slice(2), false) +
+      jsonFormat.tail;
+    const parsed = JSON.parse(json);
+    expect(parsed).toHaveLength(3);
+    expect(parsed[0]).toEqual({
+      position: 1,
+      text: rows[0]!.text,
+      original: rows[0]!.original,
+      page: 12,
+      words: 5,
+    });
+    expect(JSON.parse(jsonFormat.head + jsonFormat.tail)).toEqual([]);
+  });
+});
