@@ -1,0 +1,332 @@
+// Turns the text lines of consecutive book pages into each page's body text:
+// running headers and footers and page numbers dropped, words hyphenated at a
+// line end (or a page end) joined again, and lines joined into paragraphs.
+//
+// Input is plain data (see lib/pdf/read-page-lines.ts for the PDF side), so
+// the rules are testable without a PDF. Paragraphs are separated by a blank
+// line only where the sentence segmenter must not run across them (after a
+// sentence end, around a heading, before a dialogue line); other layout breaks
+// (verse indents, stanza gaps in mid-sentence) become plain spaces.
+
+import { listWords } from "@/lib/text/count-words";
+
+export interface TextLine {
+  text: string;
+  /** Left edge and baseline, in PDF points (y grows upwards). */
+  x: number;
+  y: number;
+  /** Right edge of the last glyph. */
+  endX: number;
+  /** Font size in points. */
+  size: number;
+}
+
+export interface PageLines {
+  page: number;
+  lines: TextLine[];
+}
+
+export interface PageText {
+  page: number;
+  text: string;
+}
+
+const pageNumberPatterns = [
+  /^[-–—\s]*\d{1,4}[-–—\s]*$/u,
+  /^[-–—\s]*[ivxlcdm]{1,7}[-–—\s]*$/iu,
+  /^(page|p\.)\s*\d{1,4}$/iu,
+  /^\d{1,4}\s*(\/|sur|of)\s*\d{1,4}$/iu,
+];
+const romanNumeral = /^(?=[MDCLXVI])M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\.?$/u;
+const tableOfContentsLeader = /(\.\s?){5,}\s*\d*\s*$|…{3,}/u;
+const terminalEnd = /[.!?…][»”’")\]\s]*$/u;
+const dialogueStart = /^(«|“|—|–|--)/u;
+const lineEndHyphen = /\p{L}[-\u00ad\u2010]$/u;
+
+// Words that follow a hyphen in French compounds and inversions
+// ("dit-il", "peut-être", "là-bas"): a line-end hyphen before them is kept.
+// prettier-ignore
+const hyphenPartners = new Set([
+  "t", "il", "ils", "elle", "elles", "on", "je", "tu", "nous", "vous", "ce", "ci", "là", "y",
+  "en", "le", "la", "les", "lui", "leur", "leurs", "moi", "toi", "soi", "eux", "même", "mêmes",
+  "être", "dessus", "dessous", "dedans", "dehors", "delà", "bas", "haut", "ça",
+]);
+
+function median(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** A running line's identity: a folio at either end ("12 MADAME BOVARY") does not count. */
+function edgeKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/^[\d\s.|•·–—-]+|[\d\s.|•·–—-]+$/gu, "")
+    .replace(/\s+/gu, " ");
+}
+
+/** Lines nearest the top and bottom of the page, where running heads and folios sit. */
+function edgeLines(lines: TextLine[]): Set<TextLine> {
+  const byHeight = [...lines].sort((a, b) => b.y - a.y);
+  return new Set([...byHeight.slice(0, 2), ...byHeight.slice(-2)]);
+}
+
+function isPageNumber(text: string): boolean {
+  return pageNumberPatterns.some((pattern) => pattern.test(text));
+}
+
+/** A word for comparing forms: lowercase, no surrounding punctuation, no elided article ("l'aide-" → "aide-"). */
+function bareToken(token: string): string {
+  const bare = token
+    .toLowerCase()
+    .replace(/’/gu, "'")
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'-]+$/gu, "");
+  return bare.slice(bare.lastIndexOf("'") + 1);
+}
+
+/** Every word form on these pages, to tell "mer-\nveilleux" from "aide-\nchirurgien". */
+function buildVocabulary(pages: PageLines[]): Set<string> {
+  const vocabulary = new Set<string>();
+  for (const page of pages) {
+    for (const line of page.lines) {
+      for (const word of listWords(line.text)) vocabulary.add(bareToken(word));
+    }
+  }
+  return vocabulary;
+}
+
+/**
+ * Joins `left` (ending with a hyphen) and `right` (the next line's text).
+ * The hyphen goes when it only broke a word; it stays in compounds.
+ */
+function joinHyphenated(left: string, right: string, vocabulary: Set<string>): string {
+  const hyphen = left[left.length - 1];
+  const head = left.slice(0, -1);
+  if (hyphen === "\u00ad") return head + right; // A soft hyphen is always a line-break hyphen.
+  const leftPart = bareToken(head.split(/\s/u).pop() ?? "");
+  const rightToken = right.split(/\s/u, 1)[0] ?? "";
+  const rightPart = bareToken(rightToken);
+  const partner = rightPart.split(/[-'’]/u, 1)[0] ?? "";
+  let keep: boolean;
+  if (vocabulary.has(`${leftPart}${rightPart}`)) keep = false;
+  else if (vocabulary.has(`${leftPart}-${rightPart}`)) keep = true;
+  else keep = hyphenPartners.has(partner) || /^[^\p{Ll}]/u.test(rightToken);
+  return keep ? left + right : head + right;
+}
+
+function endsWithHyphen(text: string): boolean {
+  return lineEndHyphen.test(text);
+}
+
+function looksLikeHeading(
+  lines: TextLine[],
+  bodySize: number,
+  left: number,
+  right: number,
+): boolean {
+  const text = lines
+    .map((line) => line.text)
+    .join(" ")
+    .trim();
+  const words = listWords(text).length;
+  if (words === 0 || words > 10 || /[,;:\-–—]$/u.test(text) || terminalEnd.test(text)) return false;
+  const line = lines[0]!;
+  const allCaps = text === text.toUpperCase() && /\p{Lu}/u.test(text);
+  const otherSize = Math.abs(line.size - bodySize) > bodySize * 0.1;
+  const centered =
+    line.x - left > 2 * line.size && Math.abs(line.x - left - (right - line.endX)) < 2 * line.size;
+  return allCaps || otherSize || centered;
+}
+
+function mostCommon(values: number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const value of values) {
+    counts.set(Math.round(value), (counts.get(Math.round(value)) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== undefined && value < best)) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+interface PageLayout {
+  bodySize: number;
+  lineGap: number;
+}
+
+interface PageContext {
+  lines: TextLine[];
+  edges: Set<TextLine>;
+  top: TextLine | undefined;
+  bottom: TextLine | undefined;
+  repeated: Map<string, number>;
+  pageCount: number;
+  layout: PageLayout;
+}
+
+function isRunningLine(line: TextLine, context: PageContext): boolean {
+  const text = line.text.trim();
+  if (tableOfContentsLeader.test(text)) return true;
+  // A bare number is a folio or a chapter number wherever it sits.
+  if (/^\d{1,4}$/u.test(text) || romanNumeral.test(text)) return true;
+  if (!context.edges.has(line)) return false;
+  if (isPageNumber(text)) return true;
+  // Running heads and feet stand apart from the text block; a line of body
+  // text at the top of several pages does not.
+  const { lines, layout } = context;
+  const nearest = Math.min(
+    ...lines.filter((other) => other !== line).map((other) => Math.abs(other.y - line.y)),
+  );
+  if (nearest < 1.3 * layout.lineGap) return false;
+  const key = edgeKey(text);
+  const seen = context.repeated.get(key) ?? 0;
+  if (key !== "" && seen >= 2 && (seen >= 3 || context.pageCount <= 4)) return true;
+  // A lone short line in a smaller type at the very top or bottom: a running
+  // head on a page too isolated for the repetition test.
+  if (line !== context.top && line !== context.bottom) return false;
+  if (lines.length < 3 || listWords(text).length > 12) return false;
+  return line.size < layout.bodySize * 0.95 && nearest >= 1.5 * layout.lineGap;
+}
+
+function bodyLayout(pages: PageLines[]): PageLayout {
+  const sizes: number[] = [];
+  for (const page of pages) {
+    for (const line of page.lines) {
+      // Weighted by length, so a page of text outweighs its headings.
+      for (let k = 0; k < Math.min(line.text.length, 200); k += 10) sizes.push(line.size);
+    }
+  }
+  const bodySize = median(sizes) ?? 10;
+  // Line spacing measured between consecutive lines of body type only.
+  const isBody = (line: TextLine) => Math.abs(line.size - bodySize) <= bodySize * 0.1;
+  const gaps: number[] = [];
+  for (const page of pages) {
+    page.lines.forEach((line, index) => {
+      const previous = page.lines[index - 1];
+      if (previous && previous.y > line.y && isBody(previous) && isBody(line)) {
+        gaps.push(previous.y - line.y);
+      }
+    });
+  }
+  return { bodySize, lineGap: median(gaps) ?? bodySize * 1.2 };
+}
+
+function buildParagraphText(
+  lines: TextLine[],
+  layout: PageLayout,
+  vocabulary: Set<string>,
+): string {
+  if (lines.length === 0) return "";
+  const left = mostCommon(lines.map((line) => line.x)) ?? 0;
+  const right = Math.max(...lines.map((line) => line.endX));
+  const gaps = lines
+    .slice(1)
+    .map((line, index) => lines[index]!.y - line.y)
+    .filter((gap) => gap > 0);
+  const lineGap = median(gaps) ?? layout.lineGap;
+
+  let text = "";
+  let paragraph: TextLine[] = [];
+  lines.forEach((line, index) => {
+    const content = line.text.trim();
+    const previous = lines[index - 1];
+    if (!previous) {
+      text = content;
+      paragraph = [line];
+      return;
+    }
+    if (endsWithHyphen(text)) {
+      text = joinHyphenated(text, content, vocabulary);
+      paragraph.push(line);
+      return;
+    }
+    const gap = previous.y - line.y;
+    const layoutBreak = gap > 1.45 * lineGap || gap < -line.size || line.x - left > 0.6 * line.size;
+    const hard =
+      layoutBreak &&
+      (terminalEnd.test(text) ||
+        dialogueStart.test(content) ||
+        looksLikeHeading(paragraph, layout.bodySize, left, right) ||
+        looksLikeHeading([line], layout.bodySize, left, right));
+    text += hard ? `\n\n${content}` : ` ${content}`;
+    paragraph = layoutBreak ? [line] : [...paragraph, line];
+  });
+  return text;
+}
+
+/**
+ * A drop cap (a big initial letter set beside the first lines: "P" + "AR
+ * CHARLES…") comes out as a line of its own; put it back on its word.
+ */
+function mergeDropCaps(input: TextLine[], bodySize: number): TextLine[] {
+  const lines = [...input];
+  const merged: TextLine[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const next = lines[index + 1];
+    const isDropCap =
+      next !== undefined &&
+      /^\p{Lu}$/u.test(line.text.trim()) &&
+      line.size > 1.5 * Math.max(bodySize, next.size) &&
+      Math.abs(next.x - line.endX) < next.size;
+    if (isDropCap) {
+      lines[index + 1] = { ...next, text: line.text.trim() + next.text.trimStart() };
+      continue;
+    }
+    merged.push(line);
+  }
+  return merged;
+}
+
+export function extractPageText(pages: PageLines[]): PageText[] {
+  const layout = bodyLayout(pages);
+  const vocabulary = buildVocabulary(pages);
+  const cleaned = pages.map((page) => ({
+    page: page.page,
+    lines: mergeDropCaps(
+      page.lines.filter((line) => line.text.trim() !== ""),
+      layout.bodySize,
+    ),
+  }));
+
+  // How many pages carry each edge line (digits ignored: "12 MADAME BOVARY").
+  const repeated = new Map<string, number>();
+  const edgesByPage = cleaned.map((page) => edgeLines(page.lines));
+  edgesByPage.forEach((edges) => {
+    const keys = new Set([...edges].map((line) => edgeKey(line.text)));
+    for (const key of keys) repeated.set(key, (repeated.get(key) ?? 0) + 1);
+  });
+
+  const texts: PageText[] = cleaned.map((page, index) => {
+    const byHeight = [...page.lines].sort((a, b) => b.y - a.y);
+    const context: PageContext = {
+      lines: page.lines,
+      edges: edgesByPage[index]!,
+      top: byHeight[0],
+      bottom: byHeight[byHeight.length - 1],
+      repeated,
+      pageCount: cleaned.length,
+      layout,
+    };
+    const body = page.lines.filter((line) => !isRunningLine(line, context));
+    return { page: page.page, text: buildParagraphText(body, layout, vocabulary) };
+  });
+
+  // A word hyphenated across a page break belongs to the page where it starts.
+  for (let index = 0; index + 1 < texts.length; index++) {
+    const current = texts[index]!;
+    const next = texts[index + 1]!;
+    if (!endsWithHyphen(current.text) || next.text === "") continue;
+    const match = /^(\S+)\s*/u.exec(next.text)!;
+    current.text = joinHyphenated(current.text, match[1]!, vocabulary);
+    next.text = next.text.slice(match[0].length);
+  }
+  return texts;
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { extractPageText, type PageLines, type TextLine } from "@/lib/text/extract-page-text";
+
+// A page laid out like a paperback: 11 pt body lines every 13.5 pt from the top.
+function bookPage(
+  page: number,
+  body: string[],
+  options: { header?: string; footer?: string; indent?: number[] } = {},
+): PageLines {
+  const lines: TextLine[] = [];
+  if (options.header !== undefined)
+    lines.push({ text: options.header, x: 160, y: 576, endX: 236, size: 9 });
+  body.forEach((text, index) => {
+    const x = options.indent?.includes(index) ? 72 : 54;
+    lines.push({ text, x, y: 546 - index * 13.5, endX: x + text.length * 5, size: 11 });
+  });
+  if (options.footer !== undefined)
+    lines.push({ text: options.footer, x: 195, y: 30, endX: 201, size: 9 });
+  return { page, lines };
+}
+
+describe("extractPageText", () => {
+  it("drops a running head repeated on many pages and the page numbers", () => {
+    const pages = [10, 11, 12, 13].map((page) =>
+      bookPage(page, [`Texte de la page ${page}, une ligne`, "de plus pour finir."], {
+        header: page % 2 === 0 ? "Madame Bovary" : "PREMIÈRE PARTIE",
+        footer: String(page),
+      }),
+    );
+    expect(extractPageText(pages)).toEqual(
+      [10, 11, 12, 13].map((page) => ({
+        page,
+        text: `Texte de la page ${page}, une ligne de plus pour finir.`,
+      })),
+    );
+  });
+
+  it("drops folios written as roman numerals, with dashes or as 'Page n'", () => {
+    const pages = [
+      bookPage(1, ["Préface du traducteur, première ligne."], { footer: "xii" }),
+      bookPage(2, ["Deuxième page du livre."], { footer: "— 13 —" }),
+      bookPage(3, ["Troisième page du livre."], { footer: "Page 14" }),
+    ];
+    expect(extractPageText(pages).map((page) => page.text)).toEqual([
+      "Préface du traducteur, première ligne.",
+      "Deuxième page du livre.",
+      "Troisième page du livre.",
+    ]);
+  });
+
+  it("recognizes a lone running head by its smaller type and the space below it", () => {
+    const [page] = extractPageText([
+      bookPage(7, ["Il marchait vers la ville", "sans se presser, et pensait", "à elle."], {
+        header: "Les Misérables",
+      }),
+    ]);
+    expect(page!.text).toBe("Il marchait vers la ville sans se presser, et pensait à elle.");
+  });
+
+  it("joins a word hyphenated at a line end, but keeps compound hyphens", () => {
+    const [page] = extractPageText([
+      bookPage(1, [
+        "C'était un spectacle mer-",
+        "veilleux. Elle demanda-",
+        "t-elle ? Il était peut-",
+        "être là, avec l'aide-",
+        "chirurgien. Un aide-chirurgien passa.",
+      ]),
+    ]);
+    expect(page!.text).toBe(
+      "C'était un spectacle merveilleux. Elle demanda-t-elle ? Il était peut-être là, avec l'aide-chirurgien. Un aide-chirurgien passa.",
+    );
+  });
+
+  it("joins a word hyphenated across a page break on the page where it starts", () => {
+    const pages = extractPageText([
+      bookPage(4, ["Le soleil descendait lentement sur la cam-"]),
+      bookPage(5, ["pagne normande. Tout était calme."]),
+    ]);
+    expect(pages).toEqual([
+      { page: 4, text: "Le soleil descendait lentement sur la campagne" },
+      { page: 5, text: "normande. Tout était calme." },
+    ]);
+  });
+
+  it("separates a heading from the paragraph that follows, and joins verse lines with spaces", () => {
+    const [page] = extractPageText([
+      {
+        page: 6,
+        lines: [
+          { text: "BÉNÉDICTION", x: 168, y: 492, endX: 251, size: 12 },
+          {
+            text: "Lorsque, par un décret des puissances suprêmes,",
+            x: 102,
+            y: 470,
+            endX: 299,
+            size: 10,
+          },
+          { text: "Le Poëte apparaît en ce monde ennuyé,", x: 102, y: 458, endX: 261, size: 10 },
+          {
+            text: "Sa mère épouvantée et pleine de blasphèmes",
+            x: 102,
+            y: 446,
+            endX: 283,
+            size: 10,
+          },
+          {
+            text: "Crispe ses poings vers Dieu, qui la prend en pitié :",
+            x: 102,
+            y: 434,
+            endX: 306,
+            size: 10,
+          },
+        ],
+      },
+    ]);
+    expect(page!.text).toBe(
+      "BÉNÉDICTION\n\nLorsque, par un décret des puissances suprêmes, Le Poëte apparaît en ce monde ennuyé, Sa mère épouvantée et pleine de blasphèmes Crispe ses poings vers Dieu, qui la prend en pitié :",
+    );
+  });
+
+  it("starts a new paragraph at an indented dialogue line", () => {
+    const [page] = extractPageText([
+      bookPage(
+        2,
+        ["Puis, d'une voix plus douce:", "-- Eh! vous la retrouverez, votre", "casquette."],
+        { indent: [1] },
+      ),
+    ]);
+    expect(page!.text).toBe(
+      "Puis, d'une voix plus douce:\n\n-- Eh! vous la retrouverez, votre casquette.",
+    );
+  });
+
+  it("puts a drop cap back on its word and drops table-of-contents leaders", () => {
+    const [page] = extractPageText([
+      {
+        page: 3,
+        lines: [
+          { text: "P", x: 29, y: 283, endX: 63, size: 43 },
+          { text: "AR UN SOIR D'AUTOMNE, il partit.", x: 63, y: 307, endX: 300, size: 10 },
+          { text: "BÉNÉDICTION . . . . . . . . . . . . 6", x: 63, y: 295, endX: 357, size: 10 },
+        ],
+      },
+    ]);
+    expect(page!.text).toBe("PAR UN SOIR D'AUTOMNE, il partit.");
+  });
+});

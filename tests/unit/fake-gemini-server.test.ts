@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
+import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
+
+let fake: FakeGemini | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+const text =
+  "Nous étions à l'Étude, quand le Proviseur entra, suivi d'un nouveau habillé en bourgeois et d'un garçon de classe qui portait un grand pupitre. Ceux qui dormaient se réveillèrent.";
+
+async function generate(url: string, body: unknown, key = "test-key"): Promise<Response> {
+  return fetch(`${url}/v1beta/models/gemini-2.5-flash:generateContent`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-goog-api-key": key },
+    body: JSON.stringify(body),
+  });
+}
+
+async function requestFor(pages: string[]) {
+  const pdf = await makeNovelPdf({ text: pages.join("\n\n") });
+  return {
+    contents: [
+      {
+        role: "user",
+        parts: [
+          {
+            inlineData: { mimeType: "application/pdf", data: Buffer.from(pdf).toString("base64") },
+          },
+          {
+            text: "The PDF's page 1 is page 7 of the book. Rewrite as sentences of at most 6 words each.",
+          },
+        ],
+      },
+    ],
+    generationConfig: { responseMimeType: "application/json" },
+  };
+}
+
+describe("fake Gemini server", () => {
+  it("answers generateContent in the API's shape, from the PDF it was sent", async () => {
+    fake = await startFakeGemini();
+    const response = await generate(fake.url, await requestFor([text]));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      candidates: Array<{ content: { parts: Array<{ text: string }> }; finishReason: string }>;
+      usageMetadata: { promptTokenCount: number; candidatesTokenCount: number };
+    };
+    expect(body.candidates[0]!.finishReason).toBe("STOP");
+    const answer = JSON.parse(body.candidates[0]!.content.parts[0]!.text) as {
+      sentences: Array<{ page: number; original: string; rewritten: string[] }>;
+    };
+    expect(answer.sentences.map((sentence) => sentence.original)).toEqual([
+      "Nous étions à l'Étude, quand le Proviseur entra, suivi d'un nouveau habillé en bourgeois et d'un garçon de classe qui portait un grand pupitre.",
+      "Ceux qui dormaient se réveillèrent.",
+    ]);
+    expect(answer.sentences.every((sentence) => sentence.page === 7)).toBe(true);
+    expect(answer.sentences[0]!.rewritten.length).toBeGreaterThan(3);
+    expect(body.usageMetadata.promptTokenCount).toBeGreaterThan(258);
+    expect(fake.calls).toBe(1);
+  });
+
+  it("rejects calls the real API rejects", async () => {
+    fake = await startFakeGemini({ apiKey: "test-key" });
+    expect((await generate(fake.url, await requestFor([text]), "")).status).toBe(403);
+    const wrongKey = await generate(fake.url, await requestFor([text]), "other");
+    expect(wrongKey.status).toBe(400);
+    expect(await wrongKey.json()).toMatchObject({
+      error: { status: "INVALID_ARGUMENT", details: [{ reason: "API_KEY_INVALID" }] },
+    });
+    expect(
+      (await generate(fake.url, { contents: [{ parts: [{ text: "bonjour" }] }] })).status,
+    ).toBe(400);
+    expect((await fetch(`${fake.url}/v1beta/models`)).status).toBe(404);
+  });
+
+  it("serves queued faults in order, then recovers", async () => {
+    fake = await startFakeGemini({ faults: [{ kind: "429", retryDelayMs: 1500 }, "500"] });
+    const request = await requestFor([text]);
+    const limited = await generate(fake.url, request);
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toMatchObject({
+      error: {
+        status: "RESOURCE_EXHAUSTED",
+        details: [
+          {},
+          { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "1.500s" },
+        ],
+      },
+    });
+    expect((await generate(fake.url, request)).status).toBe(500);
+    expect((await generate(fake.url, request)).status).toBe(200);
+  });
+
+  it("closes promptly even with a request hanging", async () => {
+    fake = await startFakeGemini({ faults: ["hang"] });
+    const hanging = generate(fake.url, await requestFor([text])).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = performance.now();
+    await fake.close();
+    fake = undefined;
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(await hanging).toBeInstanceOf(Error);
+  });
+});

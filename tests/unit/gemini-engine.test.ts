@@ -1,0 +1,229 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { createGeminiEngine, type GeminiEngineOptions } from "@/lib/engines/gemini-engine";
+import { createLocalEngine } from "@/lib/engines/local-engine";
+import type { EngineInput, EngineResult } from "@/lib/engines/types";
+import { countWords, listWords } from "@/lib/text/count-words";
+import { buildNovelPdf, corpusAvailable, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";
+import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
+
+const firstPage = 41;
+const lastPage = 44;
+const maxWords = 8;
+
+describe.skipIf(!corpusAvailable)("gemini engine against the fake Gemini server", () => {
+  let fake: FakeGemini;
+  let pdf: Uint8Array;
+  let localWords: string[];
+
+  const input = (overrides: Partial<EngineInput> = {}): EngineInput => ({
+    pdf,
+    firstPage,
+    lastPage,
+    ownedFirst: firstPage + 1,
+    ownedLast: lastPage - 1,
+    maxWords,
+    signal: new AbortController().signal,
+    ...overrides,
+  });
+  const engine = (options: Partial<GeminiEngineOptions> = {}) =>
+    createGeminiEngine({
+      apiKey: "test-key",
+      baseUrl: fake.url,
+      defaultModel: "gemini-2.5-flash",
+      timeoutMs: 10_000,
+      maxRetries: 3,
+      baseBackoffMs: 10,
+      maxBackoffMs: 40,
+      ...options,
+    });
+  async function failure(promise: Promise<unknown>): Promise<AppError> {
+    const error = await promise.then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  function expectWithinLimit(result: EngineResult, limit = maxWords) {
+    expect(result.sentences.length).toBeGreaterThan(50);
+    let previous = firstPage;
+    for (const sentence of result.sentences) {
+      expect(countWords(sentence.text)).toBeGreaterThan(0);
+      expect(countWords(sentence.text)).toBeLessThanOrEqual(limit);
+      expect(sentence.page).toBeGreaterThanOrEqual(previous);
+      expect(sentence.page).toBeLessThanOrEqual(lastPage);
+      previous = sentence.page;
+    }
+  }
+
+  beforeAll(async () => {
+    fake = await startFakeGemini({ apiKey: "test-key", retryDelayMs: 20 });
+    const text = loadCorpusText("bovary", { startAt: "Nous étions", words: 2500 });
+    pdf = (await buildNovelPdf({ text, pages: 4, title: "Madame Bovary" })).bytes;
+    // The local pipeline on the same pages: what the fake's answers derive from.
+    const local = await createLocalEngine().process(input());
+    localWords = local.sentences.flatMap((sentence) => listWords(sentence.text));
+  });
+  afterEach(() => {
+    fake.setFaults([]);
+    fake.setFaultRate(0);
+    fake.setLatency(0);
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it("returns the pages' sentences, tagged with book pages, and records token usage", async () => {
+    const before = fake.calls;
+    const result = await engine().process(input());
+    expectWithinLimit(result);
+    expect(result.sentences.flatMap((sentence) => listWords(sentence.text))).toEqual(localWords);
+    expect(result.sentences[0]!.page).toBe(firstPage);
+    expect(result.sentences.at(-1)!.page).toBe(lastPage);
+    expect(result.usage.promptTokens).toBeGreaterThanOrEqual(4 * 258);
+    expect(result.usage.outputTokens).toBeGreaterThan(100);
+    expect(fake.calls - before).toBe(1);
+    expect(fake.requests.at(-1)).toMatchObject({
+      model: "gemini-2.5-flash",
+      apiVersion: "v1beta",
+      firstPage,
+      maxWords,
+    });
+  });
+
+  it("uses the job's model when one is given", async () => {
+    await engine().process(input({ model: "gemini-2.5-pro" }));
+    expect(fake.requests.at(-1)!.model).toBe("gemini-2.5-pro");
+  });
+
+  it("retries a 429 after the delay the server asks for (RetryInfo)", async () => {
+    fake.setFaults([{ kind: "429", retryDelayMs: 400 }]);
+    const start = fake.calls;
+    const result = await engine().process(input());
+    expectWithinLimit(result);
+    const [limited, retried] = fake.requests.slice(start);
+    expect(limited!.fault).toBe("429");
+    expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(390);
+  });
+
+  it("retries a 429 after its Retry-After header", async () => {
+    fake.setFaults([{ kind: "429", retryAfterSeconds: 1 }]);
+    const start = fake.calls;
+    expectWithinLimit(await engine().process(input()));
+    const [limited, retried] = fake.requests.slice(start);
+    expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(990);
+  });
+
+  it.each(["500", "503", "garbage", "truncated"] as const)(
+    "recovers from one %s answer",
+    async (fault) => {
+      fake.setFaults([fault]);
+      const retries: string[] = [];
+      const start = fake.calls;
+      const result = await engine({ onRetry: (event) => retries.push(event.reason) }).process(
+        input(),
+      );
+      expectWithinLimit(result);
+      expect(fake.calls - start).toBe(2);
+      expect(retries).toHaveLength(1);
+      if (fault === "truncated") expect(retries[0]).toMatch(/MAX_TOKENS/u);
+      if (fault === "garbage") expect(retries[0]).toMatch(/not valid JSON/u);
+    },
+  );
+
+  it("bills the tokens of failed attempts too", async () => {
+    const clean = await engine().process(input());
+    fake.setFaults(["truncated"]);
+    const retried = await engine().process(input());
+    expect(retried.usage.promptTokens).toBe(2 * clean.usage.promptTokens);
+    expect(retried.usage.outputTokens).toBeGreaterThan(clean.usage.outputTokens);
+  });
+
+  it("fails with engine_failed after retrying a persistent 500", async () => {
+    fake.setFaults(["500", "500", "500", "500", "500"]);
+    const start = fake.calls;
+    const error = await failure(engine({ maxRetries: 3 }).process(input()));
+    expect(error.code).toBe("engine_failed");
+    expect(error.message).toMatch(/failed 4 times in a row.*500 INTERNAL/u);
+    expect(fake.calls - start).toBe(4);
+  });
+
+  it("fails at once, with the reason, on a refused API key", async () => {
+    fake.setFaults(["403"]);
+    const start = fake.calls;
+    const refused = await failure(engine().process(input()));
+    expect(refused.code).toBe("engine_failed");
+    expect(refused.message).toMatch(/^Gemini refused the API key \(403 PERMISSION_DENIED\)/u);
+    expect(fake.calls - start).toBe(1);
+
+    const wrongKey = await failure(engine({ apiKey: "not-the-key" }).process(input()));
+    expect(wrongKey.message).toMatch(/400 INVALID_ARGUMENT.*API key not valid/u);
+  });
+
+  it("fails at once when the server asks to wait longer than allowed (daily quota)", async () => {
+    fake.setFaults([{ kind: "429", retryDelayMs: 3_600_000 }]);
+    const started = performance.now();
+    const error = await failure(engine({ maxServerDelayMs: 60_000 }).process(input()));
+    expect(error.message).toMatch(/wait 3600 s/u);
+    expect(error.details).toMatchObject({ retryAfterMs: 3_600_000 });
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("times out a request that never answers, then gives up", async () => {
+    fake.setFaults(["hang", "hang"]);
+    const started = performance.now();
+    const error = await failure(engine({ timeoutMs: 300, maxRetries: 1 }).process(input()));
+    const elapsed = performance.now() - started;
+    expect(error.message).toMatch(/did not answer within 300 ms/u);
+    expect(elapsed).toBeGreaterThanOrEqual(590);
+    expect(elapsed).toBeLessThan(3000);
+  });
+
+  it("recovers when only the first request hangs", async () => {
+    fake.setFaults(["hang"]);
+    expectWithinLimit(await engine({ timeoutMs: 1500 }).process(input()));
+  });
+
+  it("stops within a second when aborted during a request", async () => {
+    fake.setFaults(["hang"]);
+    const controller = new AbortController();
+    const running = engine().process(input({ signal: controller.signal }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const aborted = performance.now();
+    controller.abort();
+    await expect(running).rejects.toMatchObject({ name: "AbortError" });
+    expect(performance.now() - aborted).toBeLessThan(1000);
+  });
+
+  it("stops within a second when aborted during a backoff wait", async () => {
+    fake.setFaults([{ kind: "429", retryDelayMs: 30_000 }]);
+    const controller = new AbortController();
+    const running = engine().process(input({ signal: controller.signal }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const aborted = performance.now();
+    controller.abort();
+    await expect(running).rejects.toMatchObject({ name: "AbortError" });
+    expect(performance.now() - aborted).toBeLessThan(1000);
+    await expect(engine().process(input({ signal: AbortSignal.abort() }))).rejects.toMatchObject({
+      name: "AbortError",
+    });
+  });
+
+  it("splits locally what the model left over the limit", async () => {
+    const careless = await startFakeGemini({ apiKey: "test-key", overlong: true });
+    try {
+      const result = await engine({ baseUrl: careless.url }).process(input({ maxWords: 5 }));
+      expectWithinLimit(result, 5);
+      expect(result.sentences.flatMap((sentence) => listWords(sentence.text))).toEqual(localWords);
+    } finally {
+      await careless.close();
+    }
+  });
+
+  it("gets through a server failing half the time", async () => {
+    fake.setFaultRate(0.5, ["429", "500", "503", "garbage", "truncated"]);
+    const resilient = engine({ maxRetries: 8 });
+    for (let run = 0; run < 4; run++) expectWithinLimit(await resilient.process(input()));
+  });
+});

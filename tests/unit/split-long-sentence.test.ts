@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { countWords, listWords } from "@/lib/text/count-words";
+import { hasWords, segmentSentences } from "@/lib/text/segment-sentences";
+import { splitLongSentence } from "@/lib/text/split-long-sentence";
+import { corpusAvailable, loadCorpusText } from "@/tests/fixtures/corpus-text";
+
+describe("splitLongSentence", () => {
+  it("returns a sentence within the limit unchanged", () => {
+    expect(splitLongSentence("Longtemps, je me suis couché de bonne heure.", 8)).toEqual([
+      "Longtemps, je me suis couché de bonne heure.",
+    ]);
+  });
+
+  it("prefers ; and : over commas, and commas over cutting between two words", () => {
+    expect(
+      splitLongSentence("Il pleuvait sur la ville ; elle attendait, seule, à la fenêtre.", 6),
+    ).toEqual(["Il pleuvait sur la ville ;", "elle attendait, seule, à la fenêtre."]);
+    expect(
+      splitLongSentence("Emma descendit au jardin, cueillit des roses blanches et rentra.", 6),
+    ).toEqual(["Emma descendit au jardin,", "cueillit des roses blanches et rentra."]);
+  });
+
+  it("cuts before a conjunction or a relative word when there is no punctuation", () => {
+    expect(
+      splitLongSentence("Il regardait la mer grise qui montait lentement vers la digue.", 6),
+    ).toEqual(["Il regardait la mer grise", "qui montait lentement vers la digue."]);
+  });
+
+  it("keeps punctuation with its word: no piece starts with » ? , or ends with « —", () => {
+    const pieces = splitLongSentence(
+      "— Vraiment\u00a0? demanda-t-elle\u00a0: «\u00a0Tu pars demain matin avec lui\u00a0?\u00a0» et elle rit longtemps.",
+      4,
+    );
+    for (const piece of pieces) {
+      expect(piece).not.toMatch(/^[»?!,;:.]/u);
+      expect(piece).not.toMatch(/[«—]$/u);
+      expect(countWords(piece)).toBeLessThanOrEqual(4);
+    }
+    expect(pieces.join(" ")).toBe(
+      "— Vraiment\u00a0? demanda-t-elle\u00a0: «\u00a0Tu pars demain matin avec lui\u00a0?\u00a0» et elle rit longtemps.",
+    );
+  });
+
+  it("balances the pieces when the count forces a cut between two words", () => {
+    expect(
+      splitLongSentence(
+        "Les enfants couraient dans la grande prairie derrière la vieille maison du notaire",
+        8,
+      ),
+    ).toEqual([
+      "Les enfants couraient dans la grande",
+      "prairie derrière la vieille maison du notaire",
+    ]);
+  });
+
+  it("rejects a limit that is not a positive integer", () => {
+    expect(() => splitLongSentence("Un deux trois.", 0)).toThrow(RangeError);
+    expect(() => splitLongSentence("Un deux trois.", 2.5)).toThrow(RangeError);
+  });
+});
+
+describe.skipIf(!corpusAvailable)("splitLongSentence on thousands of real sentences", () => {
+  const novels = ["bovary", "miserables", "swann"];
+  const samples = novels.flatMap((name) => {
+    const sentences = segmentSentences(loadCorpusText(name)).filter(hasWords);
+    const step = Math.max(1, Math.floor(sentences.length / 1000));
+    const spread = sentences.filter((_, index) => index % step === 0);
+    const longest = [...sentences].sort((a, b) => countWords(b) - countWords(a)).slice(0, 40);
+    return [...spread, ...longest];
+  });
+
+  it("uses over 3,000 sentences, some of them hundreds of words long", () => {
+    expect(samples.length).toBeGreaterThan(3000);
+    expect(Math.max(...samples.map(countWords))).toBeGreaterThan(300);
+  });
+
+  it("keeps every piece within N words and every word in order, for N from 3 to 30", () => {
+    const originals = samples.map(listWords);
+    let checked = 0;
+    for (let maxWords = 3; maxWords <= 30; maxWords++) {
+      samples.forEach((sentence, index) => {
+        const original = originals[index]!;
+        const pieces = splitLongSentence(sentence, maxWords);
+        let at = 0;
+        for (const piece of pieces) {
+          const words = listWords(piece);
+          const sameWords = words.every((word, offset) => word === original[at + offset]);
+          if (words.length < 1 || words.length > maxWords || !sameWords) {
+            throw new Error(
+              `N=${maxWords}: piece ${JSON.stringify(piece)} of ${JSON.stringify(sentence)}`,
+            );
+          }
+          at += words.length;
+        }
+        if (at !== original.length)
+          throw new Error(`N=${maxWords}: words lost from ${JSON.stringify(sentence)}`);
+        // As many pieces as needed, plus a few more only to land on natural breaks.
+        if (pieces.length > Math.ceil(original.length / maxWords) * 2) {
+          throw new Error(`N=${maxWords}: ${pieces.length} pieces for ${original.length} words`);
+        }
+        checked++;
+      });
+    }
+    expect(checked).toBeGreaterThan(80_000);
+  });
+});
