@@ -1,11 +1,12 @@
 // npm start – the whole product on one machine: the database (embedded when
 // DATABASE_URL is unset), the Next.js web app and one worker process.
 // Ctrl-C stops the web app and the worker, then the embedded database.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EnvError, env, type Env } from "@/lib/env";
+import { ensureWebBuild } from "@/scripts/web-build";
 
 const dev = process.argv.includes("--dev");
 
@@ -31,32 +32,6 @@ function sessionSecret(): string {
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
-}
-
-function newestSourceChange(): number {
-  let newest = 0;
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === "generated" || entry.name.startsWith(".")) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else newest = Math.max(newest, statSync(full).mtimeMs);
-    }
-  };
-  for (const dir of ["app", "components", "lib", "public"]) walk(dir);
-  for (const file of ["next.config.mjs", "package-lock.json"]) {
-    if (existsSync(file)) newest = Math.max(newest, statSync(file).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureProductionBuild(): void {
-  const buildId = ".next/BUILD_ID";
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestSourceChange()) return;
-  console.log("Building the web app (first start or sources changed)…");
-  const build = spawnSync("next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (build.status !== 0) fail("The web app did not build; see the errors above.");
 }
 
 const { openLocalDatabase } = await import("@/lib/db/local-database");
@@ -85,7 +60,7 @@ const childEnv = {
   NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
 };
 
-if (!dev) ensureProductionBuild();
+if (!dev && !ensureWebBuild(process.cwd())) fail("The web app did not build; see the errors above.");
 
 const children: ChildProcess[] = [
   spawn("next", [dev ? "dev" : "start", "-p", String(config.PORT)], {

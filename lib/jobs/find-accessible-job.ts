@@ -24,7 +24,11 @@ export function isJobId(value: string): boolean {
 }
 
 /** Throws the 404 unless the caller owns the job or is an admin. */
-export function assertJobVisible(job: { userId: string } | null, userId: string, isAdmin = false): void {
+export function assertJobVisible<T extends { userId: string }>(
+  job: T | null,
+  userId: string,
+  isAdmin = false,
+): asserts job is T {
   if (!job || (job.userId !== userId && !isAdmin)) throw jobNotFound();
 }
 

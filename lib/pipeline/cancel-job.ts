@@ -2,8 +2,8 @@
 // and let merge close the job once nothing runs, so finished chunks' sentences
 // stay readable and unused credits go back.
 import { db } from "@/lib/db/prisma";
-import { AppError } from "@/lib/errors";
 import type { JobStatus } from "@/lib/generated/prisma/client";
+import { findAccessibleJob } from "@/lib/jobs/find-accessible-job";
 import { queues } from "@/lib/jobs/queues";
 import { boss } from "@/lib/queue/boss";
 import { isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
@@ -21,10 +21,7 @@ export async function cancelJob(options: {
   isAdmin?: boolean;
 }): Promise<CancelResult> {
   const { jobId } = options;
-  const job = await db().job.findUnique({ where: { id: jobId }, select: { userId: true, status: true } });
-  if (!job || (job.userId !== options.userId && !options.isAdmin)) {
-    throw new AppError("not_found", "This job does not exist.");
-  }
+  await findAccessibleJob(options);
 
   const queuedChunkIds = await db().$transaction(async (tx) => {
     await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;

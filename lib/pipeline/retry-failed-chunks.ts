@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { priceJob } from "@/lib/credits/price-job";
 import { reserveCredits } from "@/lib/credits/reserve-credits";
 import type { JobStatus } from "@/lib/generated/prisma/client";
+import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
 import { dispatchChunks } from "@/lib/pipeline/dispatch-chunks";
 
 export async function retryFailedChunks(options: {
@@ -12,12 +13,11 @@ export async function retryFailedChunks(options: {
   isAdmin?: boolean;
 }): Promise<{ status: JobStatus; reserved: number }> {
   const { jobId } = options;
+  if (!isJobId(jobId)) throw jobNotFound();
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
     const job = await tx.job.findUnique({ where: { id: jobId } });
-    if (!job || (job.userId !== options.userId && !options.isAdmin)) {
-      throw new AppError("not_found", "This job does not exist.");
-    }
+    assertJobVisible(job, options.userId, options.isAdmin);
     if (job.status !== "partial" && job.status !== "failed") {
       throw new AppError("conflict", `Only a partial or failed job can be retried; this one is ${job.status}.`);
     }

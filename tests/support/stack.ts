@@ -1,13 +1,14 @@
 // The real product for tests and benchmarks: an embedded Postgres in a temp
 // folder, migrations, the fake Gemini server, worker processes and the
 // production Next.js server, all on loopback ports chosen at random.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { prepareDatabase } from "@/lib/db/prepare-database";
+import { ensureWebBuild } from "@/scripts/web-build";
 import { startFakeGemini, type FakeGeminiOptions } from "@/tests/support/fake-gemini-server";
 
 export async function freePort(): Promise<number> {
@@ -70,13 +71,6 @@ async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`web server at ${url} was not healthy within ${timeoutMs} ms`);
 }
 
-/** Builds the production web app when no build exists (CI builds it once up front). */
-export function ensureWebBuild(): void {
-  if (existsSync(path.join(root, ".next/BUILD_ID"))) return;
-  const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit" });
-  if (build.status !== 0) throw new Error("next build failed");
-}
-
 /** A worker process (`tsx worker/index.ts`) with the given environment. */
 export function spawnWorker(env: Record<string, string>): WorkerProcess {
   // Node itself, not an npx or tsx wrapper, so SIGKILL reaches the worker.
@@ -127,7 +121,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   let baseUrl = "";
   if (options.web !== false) {
-    ensureWebBuild();
+    if (!ensureWebBuild(root)) throw new Error("next build failed");
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     const web = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
