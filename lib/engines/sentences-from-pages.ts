@@ -3,7 +3,8 @@
 // long ones at natural breaks. Sentences may run across page breaks.
 import type { EngineSentence } from "@/lib/engines/types";
 import type { PageText } from "@/lib/text/extract-page-text";
-import { hasWords, segmentSentenceSpans } from "@/lib/text/segment-sentences";
+import { countWords } from "@/lib/text/count-words";
+import { segmentSentenceSpans } from "@/lib/text/segment-sentences";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
 
 export function sentencesFromPages(pages: PageText[], maxWords: number): EngineSentence[] {
@@ -20,9 +21,10 @@ export function sentencesFromPages(pages: PageText[], maxWords: number): EngineS
   const sentences: EngineSentence[] = [];
   let pageIndex = 0;
   for (const span of segmentSentenceSpans(text)) {
-    while (pageIndex + 1 < starts.length && starts[pageIndex + 1]!.offset <= span.start)
+    while (pageIndex + 1 < starts.length && starts[pageIndex + 1]!.offset <= span.start) {
       pageIndex++;
-    if (!hasWords(span.text)) continue;
+    }
+    if (countWords(span.text) === 0) continue; // "* * *" scene breaks, stray marks.
     const page = starts[pageIndex]!.page;
     for (const piece of splitLongSentence(span.text, maxWords)) {
       sentences.push({ text: piece, original: span.text, page });

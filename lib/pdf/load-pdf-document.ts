@@ -26,7 +26,8 @@ function loadWorkerInThisThread(): Promise<unknown> {
 function documentOptions(bytes: Uint8Array) {
   return {
     // pdfjs transfers (detaches) the buffer it is given: hand it a copy.
-    data: bytes.slice(),
+    // (Not .slice(): on a Node Buffer that is a view of the same memory.)
+    data: new Uint8Array(bytes),
     // Removed in pdfjs 5 (it no longer compiles font code with eval); kept so
     // an older pdfjs could not silently turn eval back on.
     isEvalSupported: false,

@@ -2,6 +2,7 @@
 // positions; runs on one baseline become one line, in content-stream order
 // (the reading order of nearly every book PDF, multi-column ones included).
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { loadPdfDocument } from "@/lib/pdf/load-pdf-document";
 import type { PageLines, TextLine } from "@/lib/text/extract-page-text";
 
 interface TextRun {
@@ -51,5 +52,28 @@ export async function readPageLines(doc: PDFDocumentProxy, pageNumber: number): 
     return { page: pageNumber, lines };
   } finally {
     page.cleanup();
+  }
+}
+
+/**
+ * Every page's lines, numbered from `firstPage` (a chunk's page 1 is a later
+ * book page). An abort is honoured between pages.
+ */
+export async function readPdfPageLines(
+  pdf: Uint8Array,
+  firstPage = 1,
+  signal?: AbortSignal,
+): Promise<PageLines[]> {
+  const loaded = await loadPdfDocument(pdf);
+  try {
+    const pages: PageLines[] = [];
+    for (let pageNumber = 1; pageNumber <= loaded.doc.numPages; pageNumber++) {
+      signal?.throwIfAborted();
+      const { lines } = await readPageLines(loaded.doc, pageNumber);
+      pages.push({ page: firstPage + pageNumber - 1, lines });
+    }
+    return pages;
+  } finally {
+    await loaded.close();
   }
 }

@@ -9,7 +9,6 @@
 // - "M.", "Mme.", "cf.", initials such as "J." or "J.-C." never end one;
 // - a blank line (a paragraph break) always ends one.
 
-import { isWord } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 
 export interface SentenceSpan {
@@ -166,9 +165,4 @@ export function segmentSentenceSpans(text: string): SentenceSpan[] {
 
 export function segmentSentences(text: string): string[] {
   return segmentSentenceSpans(text).map((span) => span.text);
-}
-
-/** Sentences that contain at least one word (drops "* * *" scene breaks and stray marks). */
-export function hasWords(sentence: string): boolean {
-  return sentence.split(/\s+/u).some(isWord);
 }

@@ -9,8 +9,8 @@
 // and requests that hang.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { readChunkPages } from "@/lib/engines/local-engine";
 import { sentencesFromPages } from "@/lib/engines/sentences-from-pages";
+import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
 import { extractPageText } from "@/lib/text/extract-page-text";
 
 export type FakeFaultKind =
@@ -178,7 +178,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
   async function answer(pdf: Uint8Array, prompt: string, model: string, overlong: boolean) {
     const firstPage = Number(/page 1 is page (\d+) of the book/u.exec(prompt)?.[1] ?? 1);
     const maxWords = Number(/at most (\d+) words each/u.exec(prompt)?.[1] ?? 8);
-    const pages = await readChunkPages(pdf, firstPage, closing.signal);
+    const pages = await readPdfPageLines(pdf, firstPage, closing.signal);
     const sentences = sentencesFromPages(extractPageText(pages), maxWords);
     // Group the pieces back under their original sentence, as the schema asks.
     const grouped: Array<{ page: number; original: string; rewritten: string[] }> = [];

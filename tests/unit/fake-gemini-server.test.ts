@@ -94,6 +94,14 @@ describe("fake Gemini server", () => {
     expect((await generate(fake.url, request)).status).toBe(200);
   });
 
+  it("adds the configured latency to every answer", async () => {
+    fake = await startFakeGemini({ latencyMs: 300 });
+    const request = await requestFor([text]);
+    const started = performance.now();
+    expect((await generate(fake.url, request)).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(295);
+  });
+
   it("closes promptly even with a request hanging", async () => {
     fake = await startFakeGemini({ faults: ["hang"] });
     const hanging = generate(fake.url, await requestFor([text])).catch((error: unknown) => error);

@@ -161,6 +161,21 @@ describe.skipIf(!corpusAvailable)("gemini engine against the fake Gemini server"
     expect(wrongKey.message).toMatch(/400 INVALID_ARGUMENT.*API key not valid/u);
   });
 
+  it("retries network errors, then fails with the cause", async () => {
+    const gone = await startFakeGemini();
+    await gone.close();
+    const retries: string[] = [];
+    const error = await failure(
+      engine({
+        baseUrl: gone.url,
+        maxRetries: 1,
+        onRetry: (event) => retries.push(event.reason),
+      }).process(input()),
+    );
+    expect(error.message).toMatch(/failed 2 times in a row.*network error.*ECONNREFUSED/u);
+    expect(retries).toHaveLength(1);
+  });
+
   it("fails at once when the server asks to wait longer than allowed (daily quota)", async () => {
     fake.setFaults([{ kind: "429", retryDelayMs: 3_600_000 }]);
     const started = performance.now();

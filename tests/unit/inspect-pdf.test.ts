@@ -46,6 +46,9 @@ describe.skipIf(!corpusAvailable)("inspectPdf", () => {
     expect(info.hasText).toBe(true);
     expect(info.textSample).toMatch(/BAUDELAIRE|fleurs/iu);
     expect(performance.now() - started).toBeLessThan(10_000);
+    // pdfjs detaches the buffers it is given; the caller's bytes stay usable.
+    expect(bytes.byteLength).toBe(956_510);
+    expect((await inspectPdf(bytes, limits)).pageCount).toBe(202);
   });
 
   it("accepts a generated novel and samples its text", async () => {
