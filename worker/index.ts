@@ -8,6 +8,8 @@ const { env, EnvError } = await import("@/lib/env");
 const { log } = await import("@/lib/log");
 const { boss, stopBoss } = await import("@/lib/queue/boss");
 const { disconnectDb } = await import("@/lib/db/prisma");
+const { databaseUrl } = await import("@/lib/db/database-url");
+const { checkDatabaseReachable } = await import("@/lib/db/prepare-database");
 const { registerHandlers } = await import("@/worker/register-handlers");
 
 let config: import("@/lib/env").Env;
@@ -16,6 +18,12 @@ try {
 } catch (error) {
   if (!(error instanceof EnvError)) throw error;
   console.error(error.message);
+  process.exit(1);
+}
+try {
+  await checkDatabaseReachable(databaseUrl(config));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
 await registerHandlers(await boss());
