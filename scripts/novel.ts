@@ -28,14 +28,15 @@ const { values, positionals } = parseArgs({
 });
 if (values.help || positionals.length !== 1) fail(usage);
 
+// Logs would tear the progress bar; only warnings and errors are shown.
+process.env.PROCESS_ROLE = "cli";
+process.env.LOG_LEVEL ??= "warn";
 try {
   env();
 } catch (error) {
   if (error instanceof EnvError) fail(error.message);
   throw error;
 }
-process.env.PROCESS_ROLE = "cli";
-process.env.LOG_LEVEL ??= "warn";
 
 const bookPath = positionals[0];
 const maxWords = Number(values["max-words"]);
