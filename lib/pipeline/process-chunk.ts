@@ -5,7 +5,8 @@ import { db, type Tx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createEngine } from "@/lib/engines/create-engine";
-import type { Engine } from "@/lib/engines/types";
+import type { Engine, EngineUsage } from "@/lib/engines/types";
+import { isAppError } from "@/lib/errors";
 import { splitterFor } from "@/lib/pipeline/document-cache";
 import { dispatchChunks, isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { requestMerge } from "@/lib/pipeline/request-merge";
@@ -100,8 +101,8 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
         data: {
           status: "done",
           result: result.sentences as object[],
-          promptTokens: result.usage.promptTokens,
-          outputTokens: result.usage.outputTokens,
+          promptTokens: { increment: result.usage.promptTokens },
+          outputTokens: { increment: result.usage.outputTokens },
           finishedAt: new Date(),
           error: null,
         },
@@ -120,6 +121,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
     log.info({ jobId, chunk: chunk.index, sentences: result.sentences.length }, "chunk done");
     return "done";
   } catch (error) {
+    await recordFailedAttemptUsage(jobId, chunkId, error);
     if (cancel.signal.aborted) {
       await finishChunk(jobId, chunkId, "cancelled", null);
       log.info({ jobId, chunk: chunk.index }, "chunk cancelled");
@@ -145,6 +147,20 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
   } finally {
     stopWatching();
   }
+}
+
+/** Tokens a failed engine call consumed are still on the provider's bill: keep them on the job. */
+async function recordFailedAttemptUsage(jobId: string, chunkId: string, error: unknown): Promise<void> {
+  const usage = isAppError(error) ? (error.details?.usage as EngineUsage | undefined) : undefined;
+  if (!usage || (usage.promptTokens === 0 && usage.outputTokens === 0)) return;
+  const tokens = {
+    promptTokens: { increment: usage.promptTokens },
+    outputTokens: { increment: usage.outputTokens },
+  };
+  await db().$transaction([
+    db().chunk.update({ where: { id: chunkId }, data: tokens }),
+    db().job.update({ where: { id: jobId }, data: tokens }),
+  ]);
 }
 
 /** A chunk whose pg-boss job ran out of attempts without a handler finishing it (a crash). */
