@@ -55,6 +55,7 @@ await disconnectDb();
 
 const childEnv = {
   ...process.env,
+  NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
   DATABASE_URL: database.url,
   NEXTAUTH_SECRET: sessionSecret(),
   NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,

@@ -38,7 +38,7 @@ export function ensureWebBuild(root: string): boolean {
   const build = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   return build.status === 0;
 }

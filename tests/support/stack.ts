@@ -102,6 +102,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: postgres.url,
     GEMINI_API_KEY: "test-key",
     GEMINI_BASE_URL: gemini.url,
