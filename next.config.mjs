@@ -13,6 +13,7 @@ const nextConfig = {
     "bcryptjs",
   ],
   poweredByHeader: false,
+  typescript: { tsconfigPath: "tsconfig.next.json" },
 };
 
 export default nextConfig;

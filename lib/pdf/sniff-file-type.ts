@@ -34,7 +34,7 @@ function asciiWindow(bytes: Uint8Array, length: number): string {
   return new TextDecoder("latin1").decode(bytes.subarray(0, length));
 }
 
-/** A short description of a file that is not a PDF, for the error message. */
+/** What a file that is not a PDF looks like, for the error message ("This file is …, not a PDF."). */
 export function describeNonPdf(bytes: Uint8Array): string {
   if (bytes.length === 0) return "an empty file";
   const head = asciiWindow(bytes, 2048);
@@ -56,5 +56,5 @@ export function describeNonPdf(bytes: Uint8Array): string {
   if (startsWith(bytes, [0x1f, 0x8b])) return "a gzip archive";
   if (/^\s*<(!doctype html|html)/iu.test(head)) return "a web page (HTML)";
   if (startsWith(bytes, pdfMagic)) return "a PDF";
-  return "not a PDF";
+  return "an unrecognised file";
 }

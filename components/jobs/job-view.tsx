@@ -1,0 +1,165 @@
+"use client";
+// The job page: live progress while the job runs, then its outcome, credits,
+// exports and the sentences. The server renders it with the job it already
+// loaded (fallbackData), so there is no loading flash and no second 404 check.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { formatCredits, formatDuration, formatNumber, pageRangeLabel, secondsBetween } from "@/components/ui/format";
+import { LocalTime } from "@/components/ui/local-time";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { Card, EmptyState, PageHeader, Stat, Stats } from "@/components/ui/surface";
+import type { JobProgress } from "@/lib/swr/api-types";
+import { isApiError } from "@/lib/swr/fetcher";
+import { canDelete, canRetry, isActive } from "@/lib/swr/job-status";
+import { deleteJob, retryJob } from "@/lib/swr/mutations";
+import { useJob } from "@/lib/swr/use-job";
+import { ExportLinks } from "./export-links";
+import { JobOutcome, JobProgressPanel } from "./job-progress";
+import { SentencesTable } from "./sentences-table";
+import { MissingIcon } from "@/components/ui/icons";
+import layout from "@/components/ui/layout.module.css";
+
+const engineNames = { local: "Local engine", gemini: "Gemini" } as const;
+
+function Summary({ job }: { job: JobProgress }) {
+  const [retrying, setRetrying] = useState(false);
+  const [retryError, setRetryError] = useState<string | null>(null);
+
+  async function retry() {
+    setRetrying(true);
+    setRetryError(null);
+    try {
+      await retryJob(job.id);
+    } catch (caught) {
+      setRetryError(caught instanceof Error ? caught.message : "Retry failed.");
+    } finally {
+      setRetrying(false);
+    }
+  }
+
+  return (
+    <Card title="Result" labelledBy="job-result-title" actions={<StatusBadge status={job.status} />}>
+      <div className={layout.stack}>
+        <JobOutcome job={job} />
+        {job.status === "partial" && job.failedPages.length > 0 ? (
+          <div data-testid="failed-pages">
+            <h3>Pages that failed</h3>
+            <ul className={layout.list}>
+              {job.failedPages.map((range) => (
+                <li key={`${range.first}-${range.last}`}>{pageRangeLabel(range)}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {canRetry(job.status) ? (
+          <div className={layout.row}>
+            <Button variant="primary" onClick={retry} busy={retrying} data-testid="retry-job">
+              {job.status === "partial" ? "Retry failed pages" : "Retry"}
+            </Button>
+            <span className={layout.note}>Credits are reserved again only for the pages that are retried.</span>
+          </div>
+        ) : null}
+        {retryError ? <Alert tone="danger">{retryError}</Alert> : null}
+        <Stats>
+          <Stat label="Sentences" value={formatNumber(job.sentenceCount)} testId="stat-sentences" />
+          <Stat label="Credits reserved" value={formatNumber(job.creditsReserved)} testId="stat-reserved" />
+          <Stat label="Credits charged" value={formatNumber(job.creditsCharged)} testId="stat-charged" />
+          <Stat label="Credits refunded" value={formatNumber(job.creditsRefunded)} testId="stat-refunded" />
+          <Stat
+            label="Duration"
+            value={formatDuration(secondsBetween(job.startedAt, job.finishedAt) ?? job.elapsedSeconds)}
+          />
+        </Stats>
+      </div>
+    </Card>
+  );
+}
+
+export function JobView({ initialJob }: { initialJob: JobProgress }) {
+  const router = useRouter();
+  const { data, error } = useJob(initialJob.id, { fallbackData: initialJob });
+  const job = data ?? initialJob;
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const active = isActive(job.status);
+  const hasResults = !active && job.sentenceCount > 0;
+
+  if (isApiError(error) && error.status === 404) {
+    return (
+      <EmptyState icon={<MissingIcon />} title="This job no longer exists">
+        It may have been deleted. Your other books are in the history.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className={layout.stackLg}>
+      <PageHeader
+        title={job.fileName}
+        description={
+          <>
+            {formatNumber(job.pageCount)} pages · at most {job.maxWords} words per sentence · {engineNames[job.engine]}
+            {job.engine === "gemini" && job.model ? ` (${job.model})` : ""} · started <LocalTime iso={job.createdAt} />
+          </>
+        }
+        actions={
+          canDelete(job.status) ? (
+            <Button size="sm" variant="dangerOutline" onClick={() => setConfirmDelete(true)} data-testid="delete-job">
+              Delete job
+            </Button>
+          ) : undefined
+        }
+      />
+
+      {error && !isApiError(error) ? <Alert tone="warning">Live updates paused: {String(error)}</Alert> : null}
+
+      {active ? (
+        <Card title="Progress" labelledBy="job-progress-title">
+          <JobProgressPanel job={job} showOutcome={false} />
+          <p className={layout.note}>
+            {formatCredits(job.creditsReserved)} reserved. What is not used is refunded when the job ends.
+          </p>
+        </Card>
+      ) : (
+        <Summary job={job} />
+      )}
+
+      {!active ? (
+        <Card
+          title="Sentences"
+          labelledBy="job-sentences-title"
+          actions={hasResults ? <ExportLinks jobId={job.id} /> : undefined}
+        >
+          {job.sentenceCount > 0 ? (
+            <SentencesTable jobId={job.id} total={job.sentenceCount} />
+          ) : (
+            <EmptyState title="No sentences">
+              {job.status === "cancelled"
+                ? "The job was cancelled before any chunk finished."
+                : "This job produced no sentences."}
+            </EmptyState>
+          )}
+        </Card>
+      ) : null}
+
+      <ConfirmDialog
+        open={confirmDelete}
+        title="Delete this job?"
+        confirmLabel="Delete"
+        danger
+        onConfirm={async () => {
+          await deleteJob(job.id);
+          router.push("/jobs");
+        }}
+        onClose={() => setConfirmDelete(false)}
+      >
+        <p>
+          “{job.fileName}” and its {formatNumber(job.sentenceCount)} sentences are removed for good. Credits already
+          charged are not refunded.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+// The three options a job takes, shared by the upload dialog and the settings
+// page so both explain them the same way.
+import { Field, controlClass, describedBy } from "@/components/ui/field";
+import type { Engine } from "@/lib/swr/api-types";
+import type { JobOptions } from "@/lib/swr/mutations";
+import styles from "./upload.module.css";
+
+export const MIN_WORDS = 3;
+export const MAX_WORDS = 30;
+
+export const geminiModels = ["gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro"];
+
+export function maxWordsError(value: number): string | null {
+  if (!Number.isInteger(value) || value < MIN_WORDS || value > MAX_WORDS) {
+    return `Choose a whole number from ${MIN_WORDS} to ${MAX_WORDS}.`;
+  }
+  return null;
+}
+
+export function JobOptionsFields({
+  idPrefix,
+  value,
+  onChange,
+  geminiAvailable,
+  disabled,
+}: {
+  idPrefix: string;
+  value: JobOptions;
+  onChange: (next: JobOptions) => void;
+  geminiAvailable: boolean;
+  disabled?: boolean;
+}) {
+  const wordsId = `${idPrefix}-max-words`;
+  const engineId = `${idPrefix}-engine`;
+  const modelId = `${idPrefix}-model`;
+  const wordsError = maxWordsError(value.maxWords);
+  const models = value.model && !geminiModels.includes(value.model) ? [value.model, ...geminiModels] : geminiModels;
+
+  return (
+    <div className={styles.options}>
+      <Field id={wordsId} label="Max words" hint={`${MIN_WORDS}–${MAX_WORDS} per sentence`} error={wordsError}>
+        <input
+          id={wordsId}
+          name="maxWords"
+          type="number"
+          inputMode="numeric"
+          min={MIN_WORDS}
+          max={MAX_WORDS}
+          step={1}
+          required
+          disabled={disabled}
+          className={controlClass}
+          value={Number.isNaN(value.maxWords) ? "" : value.maxWords}
+          onChange={(event) => onChange({ ...value, maxWords: event.currentTarget.valueAsNumber })}
+          aria-invalid={wordsError ? true : undefined}
+          aria-describedby={describedBy(wordsId, { hint: true, error: wordsError })}
+        />
+      </Field>
+      <Field
+        id={engineId}
+        label="Engine"
+        hint={value.engine === "local" ? "Offline, reads the text layer" : "AI rewriting, reads any page"}
+      >
+        <select
+          id={engineId}
+          name="engine"
+          className={controlClass}
+          disabled={disabled}
+          value={value.engine}
+          onChange={(event) => onChange({ ...value, engine: event.currentTarget.value as Engine })}
+          aria-describedby={describedBy(engineId, { hint: true })}
+        >
+          <option value="local">Local</option>
+          <option value="gemini" disabled={!geminiAvailable}>
+            Gemini{geminiAvailable ? "" : " (not configured)"}
+          </option>
+        </select>
+      </Field>
+      <Field
+        id={modelId}
+        label="Model"
+        hint={value.engine === "gemini" ? "Gemini model to use" : "Only used by Gemini"}
+      >
+        <select
+          id={modelId}
+          name="model"
+          className={controlClass}
+          disabled={disabled || value.engine !== "gemini"}
+          value={value.model ?? geminiModels[0]}
+          onChange={(event) => onChange({ ...value, model: event.currentTarget.value })}
+          aria-describedby={describedBy(modelId, { hint: true })}
+        >
+          {models.map((model) => (
+            <option key={model} value={model}>
+              {model}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+"use client";
+// The user's defaults for new jobs (max words, engine, model).
+import useSWR from "swr";
+import type { Settings } from "@/lib/swr/api-types";
+
+export const SETTINGS_KEY = "/api/settings";
+
+export function useSettings() {
+  return useSWR<Settings>(SETTINGS_KEY, { revalidateOnFocus: false });
+}

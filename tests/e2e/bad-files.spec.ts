@@ -1,0 +1,63 @@
+// Spec 4: a file that is not a PDF, an oversized PDF and a file that only
+// pretends to be a PDF each get a clear message, and nothing is charged.
+import { expect, headerBalance, homeFileInput, scratchFile, screenshot, signUp, test, uploadDialog } from "./fixtures";
+
+test("wrong files are refused with a clear message and cost nothing", async ({ page, consoleGuard }) => {
+  await signUp(page, "badfiles");
+  const startBalance = await headerBalance(page);
+  const jobPosts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && new URL(request.url()).pathname.startsWith("/api/jobs"))
+      jobPosts.push(request.url());
+  });
+  const dialog = uploadDialog(page);
+
+  // Not a PDF: refused in the browser, nothing uploaded.
+  await homeFileInput(page).setInputFiles({
+    name: "notes-de-lecture.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("Longtemps, je me suis couché de bonne heure."),
+  });
+  await expect(dialog.getByTestId("upload-error")).toHaveText(
+    "“notes-de-lecture.txt” is not a PDF. Choose a PDF file (.pdf) of the novel.",
+  );
+  expect(jobPosts).toEqual([]);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+
+  // Too large: refused in the browser, nothing uploaded.
+  const huge = scratchFile(
+    "grand-livre.pdf",
+    Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(51 * 1024 * 1024, 32)]),
+  );
+  await homeFileInput(page).setInputFiles(huge);
+  await expect(dialog.getByTestId("upload-error")).toContainText("over the 50 MB limit");
+  expect(jobPosts).toEqual([]);
+
+  // The same dialog accepts another try: a text file named .pdf passes the
+  // browser check, and the server's refusal is shown as is.
+  consoleGuard.allow(/Failed to load resource: the server responded with a status of (415|422)/);
+  await dialog.getByLabel("Choose a PDF").setInputFiles({
+    name: "faux-roman.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("Ceci n'est pas un PDF, seulement du texte."),
+  });
+  await expect(dialog.getByTestId("upload-error")).toContainText(/PDF/);
+  await screenshot(page, "upload-dialog-refused");
+  await expect(dialog.getByTestId("start-job")).toHaveCount(0);
+  expect(jobPosts.every((url) => url.endsWith("/api/jobs/estimate"))).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  // Nothing was charged and no job exists.
+  expect(await headerBalance(page)).toBe(startBalance);
+  const jobs = (await (await page.request.get("/api/jobs")).json()) as { jobs: unknown[] };
+  expect(jobs.jobs).toEqual([]);
+  await page.goto("/credits");
+  await expect(page.getByTestId("credits-balance")).toHaveText(startBalance.toLocaleString("en-US"));
+  const kinds = await page
+    .getByTestId("ledger-table")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-kind")));
+  expect(kinds).toEqual(["grant"]);
+});
