@@ -5,7 +5,7 @@ const layering = (message, patterns) => ({
   "no-restricted-imports": ["error", { patterns: [{ group: patterns, message }] }],
 });
 
-export default [
+const config = [
   ...nextConfig,
   ...nextTypescript,
   { ignores: ["lib/generated/**", ".next/**", ".data/**", "bench/out/**"] },
@@ -28,3 +28,5 @@ export default [
     ]),
   },
 ];
+
+export default config;

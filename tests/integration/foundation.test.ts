@@ -8,13 +8,13 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { applyMigrations, diffSchemaFromEmpty } from "@/lib/db/migrate";
 import { anonymousClient, signIn } from "@/tests/support/http-client";
-import { useFreshDatabase } from "@/tests/support/fresh-database";
+import { createFreshDatabase } from "@/tests/support/fresh-database";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
 describe("database migrations", () => {
   it("apply to an empty database once, are recorded as Prisma records them, and re-apply as a no-op", async () => {
-    const url = await useFreshDatabase(); // Applies the migrations.
+    const url = await createFreshDatabase(); // Applies the migrations.
     expect(await applyMigrations(url)).toEqual([]);
     const client = new pg.Client({ connectionString: url });
     await client.connect();

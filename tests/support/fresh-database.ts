@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 
-export async function useFreshDatabase(extraEnv: Record<string, string> = {}): Promise<string> {
+export async function createFreshDatabase(extraEnv: Record<string, string> = {}): Promise<string> {
   const adminUrl = process.env.TEST_PG_ADMIN_URL;
   if (!adminUrl) throw new Error("TEST_PG_ADMIN_URL is unset: run through vitest's global setup");
   const name = `test_${randomUUID().replaceAll("-", "")}`;

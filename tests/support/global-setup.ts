@@ -1,12 +1,11 @@
 // One product stack for the whole vitest run. Tests reach it through
 // TEST_BASE_URL (HTTP) and DATABASE_URL; tests that drive the worker code
-// in-process make their own database with `useFreshDatabase`.
-import type { TestProject } from "vitest/node";
+// in-process make their own database with `createFreshDatabase`.
 import { startStack, type Stack } from "@/tests/support/stack";
 
 let stack: Stack | undefined;
 
-export async function setup(_project: TestProject) {
+export async function setup() {
   stack = await startStack({ workers: 1 });
   process.env.TEST_BASE_URL = stack.baseUrl;
   process.env.DATABASE_URL = stack.databaseUrl;

@@ -1,7 +1,7 @@
 // Drives the real pipeline in the test process: a database of its own, the
 // worker's handlers registered on a real pg-boss, and helpers to create
 // users and wait for jobs. Import lib modules only after `startPipeline`.
-import { useFreshDatabase } from "@/tests/support/fresh-database";
+import { createFreshDatabase } from "@/tests/support/fresh-database";
 
 export type Lib = Awaited<ReturnType<typeof loadLib>>;
 
@@ -38,7 +38,7 @@ async function loadLib() {
 }
 
 export async function startPipeline(env: Record<string, string>, options: { worker?: boolean } = {}) {
-  await useFreshDatabase({ LOG_LEVEL: "warn", ...env });
+  await createFreshDatabase({ LOG_LEVEL: "warn", ...env });
   const lib = await loadLib();
   if (options.worker !== false) await lib.registerHandlers(await lib.boss());
   return lib;
