@@ -1,11 +1,20 @@
-// Keeps at most CHUNK_WINDOW of a book's chunks in the queue at once. A
-// 700-page book would otherwise put 35 chunks ahead of every book uploaded
-// after it; with a window, chunks of different books interleave.
+// Keeps at most CHUNK_WINDOW of a book's chunks in the queue at once, so a
+// 700-page book cannot put 35 chunks ahead of every book uploaded after it,
+// and orders the queue so that books closest to done are served first.
 import type { Tx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { queues } from "@/lib/jobs/queues";
 import { boss } from "@/lib/queue/boss";
 import { transactionDb } from "@/lib/queue/transaction-db";
+
+/**
+ * Books with less work left go first (pg-boss fetches by priority, then age):
+ * a 4-chunk book uploaded beside a 35-chunk one finishes in about the time
+ * it takes alone, and a long book gains priority as it nears its end.
+ */
+export function chunkPriority(remainingChunks: number): number {
+  return Math.max(1, 1000 - remainingChunks);
+}
 
 /** Queues pending chunks up to the window; returns how many it queued. */
 export async function dispatchChunks(tx: Tx, jobId: string): Promise<number> {
@@ -21,6 +30,7 @@ export async function dispatchChunks(tx: Tx, jobId: string): Promise<number> {
     select: { id: true },
   });
   if (next.length === 0) return 0;
+  const remaining = active + (await tx.chunk.count({ where: { jobId, status: "pending" } }));
   await tx.chunk.updateMany({
     where: { id: { in: next.map((chunk) => chunk.id) } },
     data: { status: "queued" },
@@ -30,7 +40,7 @@ export async function dispatchChunks(tx: Tx, jobId: string): Promise<number> {
     await queueBoss.send(
       queues.chunk.name,
       queues.chunk.payload.parse({ jobId, chunkId: chunk.id }),
-      { db: transactionDb(tx) },
+      { db: transactionDb(tx), priority: chunkPriority(remaining) },
     );
   }
   return next.length;
