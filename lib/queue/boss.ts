@@ -22,7 +22,10 @@ async function startBoss(): Promise<PgBoss> {
     schedule: false,
     migrate: true,
   });
-  boss.on("error", (error) => log.error({ err: error }, "pg-boss error"));
+  boss.on("error", (error: unknown) => {
+    const { queue, worker } = error as { queue?: string; worker?: string };
+    log.error({ err: asError(error), queue, worker }, "pg-boss error");
+  });
   await boss.start();
   for (const queue of Object.values(queues)) {
     const existing = await boss.getQueue(queue.name);
@@ -30,6 +33,20 @@ async function startBoss(): Promise<PgBoss> {
     else await boss.createQueue(queue.name, queue.options());
   }
   return boss;
+}
+
+/**
+ * pg-boss emits a worker's fetch and completion failures as plain objects
+ * (`{ ...error, message, stack, queue, worker }`), which the log's error
+ * serializer would print as "[object Object]", losing what went wrong.
+ */
+function asError(value: unknown): Error {
+  if (value instanceof Error) return value;
+  const fields = (typeof value === "object" && value !== null ? value : {}) as { message?: unknown; stack?: unknown; code?: unknown };
+  const error = new Error(typeof fields.message === "string" ? fields.message : String(value));
+  if (typeof fields.stack === "string") error.stack = fields.stack;
+  if (fields.code !== undefined) Object.assign(error, { code: fields.code });
+  return error;
 }
 
 // A queue's policy is fixed when it is created; everything else follows the code.

@@ -1,0 +1,174 @@
+// Progress polling: GET /api/jobs/:id against the production Next server
+// while 50 books are running, from 200 concurrent pollers signed in as the
+// books' owners. Every other request carries If-None-Match with the ETag the
+// previous answer gave, as a revalidating browser does. Two loads: each
+// poller at the UI's pace (one request a second, ACTIVE_JOB_POLL_MS), and
+// every poller as fast as the server answers (saturation). The reference is
+// one poller alone, in the same run.
+//
+//   npx tsx bench/polling.ts
+//   BENCH_POLLERS=200 BENCH_POLL_JOBS=50 BENCH_POLL_SECONDS=15 BENCH_POLL_USERS=10
+import autocannon from "autocannon";
+import { benchBook, firstPages } from "@/bench/support/book";
+import { startBenchStack } from "@/bench/support/bench-stack";
+import { pidListeningOn, readCpuSeconds, readMemory, sampleMemory } from "@/bench/support/proc";
+import { emptyReport, envInt, megabytes, runBenchmark, type BenchReport } from "@/bench/support/report";
+
+interface Poller {
+  path: string;
+  cookie: string;
+}
+
+interface Load {
+  label: string;
+  connections: number;
+  /** Requests a second per connection; undefined for as fast as possible. */
+  rate?: number;
+  seconds: number;
+}
+
+async function poll(baseUrl: string, pollers: Poller[], load: Load) {
+  let next = 0;
+  const result = await autocannon({
+    url: baseUrl,
+    connections: load.connections,
+    duration: load.seconds,
+    ...(load.rate ? { connectionRate: load.rate } : {}),
+    requests: [
+      {
+        method: "GET",
+        setupRequest(request: Record<string, unknown>, context: Record<string, unknown>) {
+          const poller = pollers[next++ % pollers.length]!;
+          context.poller = poller;
+          return { ...request, path: poller.path, headers: { cookie: poller.cookie } };
+        },
+        onResponse(_status: number, _body: string, context: Record<string, unknown>, headers: Record<string, string>) {
+          context.etag = headers.etag ?? headers.ETag;
+        },
+      },
+      {
+        method: "GET",
+        setupRequest(request: Record<string, unknown>, context: Record<string, unknown>) {
+          const poller = context.poller as Poller;
+          const headers: Record<string, string> = { cookie: poller.cookie };
+          if (typeof context.etag === "string") headers["if-none-match"] = context.etag;
+          return { ...request, path: poller.path, headers };
+        },
+      },
+    ],
+  });
+  const codes = result.statusCodeStats;
+  const count = (code: string) => Number(codes[code]?.count ?? 0);
+  const answered = Object.values(codes).reduce((sum, entry) => sum + Number(entry.count), 0);
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    rps: result.requests.average,
+    total: answered,
+    ok: count("200"),
+    notModified: count("304"),
+    other: answered - count("200") - count("304"),
+    errors: result.errors + result.timeouts,
+  };
+}
+
+export async function run(): Promise<BenchReport> {
+  const pollers = envInt("BENCH_POLLERS", 200);
+  const jobs = envInt("BENCH_POLL_JOBS", 50);
+  const users = envInt("BENCH_POLL_USERS", 10);
+  const durationSeconds = envInt("BENCH_POLL_SECONDS", 15);
+  const report = emptyReport(
+    "polling",
+    "3. Progress polling",
+    `GET /api/jobs/:id on the production Next server (next start) while ${jobs} books are running, from ${pollers} concurrent ` +
+      "pollers (autocannon connections with the owners' session cookies); half the requests carry If-None-Match with the last ETag.",
+  );
+  const perUser = Math.ceil(jobs / users);
+  // A slow Gemini keeps every book running for the whole measurement.
+  const bench = await startBenchStack({
+    web: true,
+    latencyMs: 60_000,
+    answersFile: "answers-polling.json",
+    env: { MAX_RUNNING_JOBS_PER_USER: String(perUser), JOB_CREATE_PER_MINUTE: String(perUser + 1) },
+  });
+  try {
+    const { signUpAndSignIn } = await import("@/tests/support/http-client");
+    const book = await firstPages(await benchBook(700), 40);
+    const workers = await bench.startWorkers(1);
+    const targets: Poller[] = [];
+    for (let index = 0; index < users; index++) {
+      const client = await signUpAndSignIn({ baseUrl: bench.stack.baseUrl });
+      const owned = Math.min(perUser, jobs - targets.length);
+      for (let count = 0; count < owned; count++) {
+        const job = await bench.lib.createJob({ userId: client.userId!, fileName: `livre-${count}.pdf`, bytes: book, engine: "gemini", maxWords: 8 });
+        targets.push({ path: `/api/jobs/${job.id}`, cookie: client.cookieHeader() });
+      }
+    }
+    // Every book planned and running before the clock starts.
+    const deadline = Date.now() + 60_000;
+    while ((await bench.lib.db().job.count({ where: { status: "running" } })) < jobs) {
+      if (Date.now() > deadline) throw new Error("books did not all start within 60 s");
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+
+    const port = Number(new URL(bench.stack.baseUrl).port);
+    const webPid = pidListeningOn(port);
+    const loads: Load[] = [
+      { label: "reference: 1 poller alone, 1 request/s", connections: 1, rate: 1, seconds: Math.min(10, durationSeconds) },
+      { label: `${pollers} pollers at 1 request/s each (the UI's pace)`, connections: pollers, rate: 1, seconds: durationSeconds },
+      { label: `${pollers} pollers, no pause (saturation)`, connections: pollers, seconds: durationSeconds },
+    ];
+    const rows: (string | number)[][] = [];
+    let uiPace: Awaited<ReturnType<typeof poll>> | undefined;
+    for (const load of loads) {
+      const cpuBefore = webPid ? (readCpuSeconds(webPid) ?? 0) : 0;
+      const memory = sampleMemory(() => (webPid ? [webPid] : []));
+      const figures = await poll(bench.stack.baseUrl, targets, load);
+      const peaks = memory.stop();
+      const cpu = webPid ? (readCpuSeconds(webPid) ?? 0) - cpuBefore : NaN;
+      if (load.rate && load.connections > 1) uiPace = figures;
+      rows.push([
+        load.label,
+        figures.total,
+        Math.round(figures.rps),
+        `${figures.p50} ms`,
+        `${figures.p99} ms`,
+        `${figures.max} ms`,
+        `${((figures.notModified / Math.max(1, figures.total)) * 100).toFixed(1)} %`,
+        figures.other + figures.errors,
+        webPid ? `${Math.round((cpu / load.seconds) * 100)} %` : "?",
+        webPid ? megabytes(peaks.get(webPid) ?? 0) : "?",
+      ]);
+    }
+    await Promise.all(workers.map((worker) => worker.stop()));
+    const stillRunning = await bench.lib.db().job.count({ where: { status: "running" } });
+
+    report.settings = { pollers, "running jobs": jobs, users, "seconds per load": durationSeconds };
+    report.tables.push({
+      title: "GET /api/jobs/:id latency and throughput",
+      columns: ["load", "requests", "req/s", "p50", "p99", "max", "answered 304", "errors / non-200-304", "web CPU (of one core)", "web RSS peak"],
+      rows,
+    });
+    if (uiPace) {
+      report.targets.push({
+        label: `p99 with ${pollers} pollers at the UI's pace`,
+        target: "< 50 ms",
+        measured: `${uiPace.p99} ms`,
+        met: uiPace.p99 < 50 && uiPace.other + uiPace.errors === 0,
+      });
+    }
+    report.notes.push(
+      `${stillRunning} of the ${jobs} books were still running when polling ended (Gemini answers after 60 s here), so the web server read live jobs throughout.`,
+      "Latencies are autocannon's, corrected for coordinated omission when a rate is set; autocannon runs in the benchmark process on the same 2 cores as the web server, the worker and Postgres.",
+      `The web server process (pid ${webPid ?? "not found"}) was found through its listening socket; its RSS peak comes from /proc/<pid>/status.`,
+    );
+    const idle = readMemory(webPid ?? -1);
+    if (idle) report.notes.push(`Web server RSS after the runs: ${megabytes(idle.rssKb)} (VmHWM ${megabytes(idle.peakKb)}).`);
+    return report;
+  } finally {
+    await bench.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runBenchmark(run);

@@ -1,0 +1,101 @@
+// The product for a benchmark: the test stack (embedded Postgres with the
+// migrations, the fake Gemini, optionally the production Next server) with
+// the fixed-latency Gemini in front, and the product's lib loaded in this
+// process against that database for creating users and jobs.
+import path from "node:path";
+import { benchOut } from "@/bench/support/book";
+import { startMemoGemini, type MemoGemini } from "@/bench/support/memo-gemini";
+import { startBenchWorkers, type BenchWorker } from "@/bench/support/workers";
+import { startStack, type Stack } from "@/tests/support/stack";
+
+async function loadLib() {
+  const [prisma, createJob, adjust, boss] = await Promise.all([
+    import("@/lib/db/prisma"),
+    import("@/lib/jobs/create-job"),
+    import("@/lib/credits/adjust-credits"),
+    import("@/lib/queue/boss"),
+  ]);
+  return {
+    db: prisma.db,
+    disconnectDb: prisma.disconnectDb,
+    createJob: createJob.createJob,
+    adjustCredits: adjust.adjustCredits,
+    stopBoss: boss.stopBoss,
+  };
+}
+
+export type BenchLib = Awaited<ReturnType<typeof loadLib>>;
+
+export interface BenchStack {
+  stack: Stack;
+  memo: MemoGemini;
+  lib: BenchLib;
+  /** The environment worker processes get, plus `extra`. */
+  workerEnv(extra?: Record<string, string>): Record<string, string>;
+  startWorkers(count: number, extra?: Record<string, string>): Promise<BenchWorker[]>;
+  /** A user with plenty of credits, created in the database. */
+  createUser(credits?: number): Promise<{ id: string }>;
+  stop(): Promise<void>;
+}
+
+export async function startBenchStack(options: {
+  web?: boolean;
+  latencyMs: number;
+  /** Where remembered Gemini answers are kept, under bench/out/. */
+  answersFile: string;
+  /** For this process and every worker (limits, chunk size...). */
+  env?: Record<string, string>;
+}): Promise<BenchStack> {
+  const stack = await startStack({ workers: 0, web: options.web ?? false, env: { LOG_LEVEL: "warn", ...options.env } });
+  const memo = await startMemoGemini({
+    upstreamUrl: stack.geminiUrl,
+    latencyMs: options.latencyMs,
+    cacheFile: path.join(benchOut, options.answersFile),
+  });
+  const shared = { ...stack.env, GEMINI_BASE_URL: memo.url, ...options.env };
+  // lib reads its configuration once, on first use: set it before loading lib.
+  Object.assign(process.env, shared);
+  const lib = await loadLib();
+  const workers: BenchWorker[] = [];
+  let users = 0;
+
+  return {
+    stack,
+    memo,
+    lib,
+    workerEnv: (extra = {}) => ({ ...shared, ...extra }),
+    async startWorkers(count, extra = {}) {
+      const started = await startBenchWorkers(count, { ...shared, ...extra });
+      workers.push(...started);
+      return started;
+    },
+    async createUser(credits = 1_000_000) {
+      const user = await lib.db().user.create({
+        data: { email: `bench-${process.pid}-${users++}-${Date.now()}@example.test` },
+        select: { id: true },
+      });
+      await lib.db().$transaction((tx) => lib.adjustCredits(tx, { userId: user.id, amount: credits, reason: "benchmark" }));
+      return user;
+    },
+    async stop() {
+      await Promise.all(workers.map((worker) => worker.stop()));
+      await lib.stopBoss({ graceful: false, timeout: 2000 }).catch(() => {});
+      await lib.disconnectDb();
+      await memo.close();
+      await stack.stop();
+    },
+  };
+}
+
+const terminal = new Set(["succeeded", "partial", "failed", "cancelled"]);
+
+/** Polls the job row until it reaches a final status. */
+export async function waitForJobEnd(lib: BenchLib, jobId: string, timeoutMs = 600_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await lib.db().job.findUniqueOrThrow({ where: { id: jobId } });
+    if (terminal.has(job.status)) return job;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
