@@ -6,7 +6,9 @@
 // relative to its own file, which breaks once a bundler moves things, so the
 // worker module is imported here by package path; it registers itself on
 // `globalThis.pdfjsWorker`, which pdfjs checks first.
-import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
+//
+// pdfjs is imported on first use, not with this module: a worker that only
+// runs the Gemini engine never reads text and is spared its ~200 MB.
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { AppError } from "@/lib/errors";
 
@@ -16,14 +18,19 @@ export interface LoadedPdf {
   close(): Promise<void>;
 }
 
-let workerLoaded: Promise<unknown> | undefined;
+type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
-function loadWorkerInThisThread(): Promise<unknown> {
-  workerLoaded ??= import("pdfjs-dist/legacy/build/pdf.worker.mjs");
-  return workerLoaded;
+let pdfjsLoaded: Promise<Pdfjs> | undefined;
+
+function loadPdfjs(): Promise<Pdfjs> {
+  pdfjsLoaded ??= (async () => {
+    await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    return import("pdfjs-dist/legacy/build/pdf.mjs");
+  })();
+  return pdfjsLoaded;
 }
 
-function documentOptions(bytes: Uint8Array) {
+function documentOptions(pdfjs: Pdfjs, bytes: Uint8Array) {
   return {
     // pdfjs transfers (detaches) the buffer it is given: hand it a copy.
     // (Not .slice(): on a Node Buffer that is a view of the same memory.)
@@ -57,8 +64,8 @@ export function toPdfError(error: unknown): AppError {
 }
 
 export async function loadPdfDocument(bytes: Uint8Array): Promise<LoadedPdf> {
-  await loadWorkerInThisThread();
-  const task = pdfjs.getDocument(documentOptions(bytes));
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument(documentOptions(pdfjs, bytes));
   try {
     const doc = await task.promise;
     return { doc, close: () => task.destroy() };
