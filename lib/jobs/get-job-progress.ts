@@ -2,6 +2,7 @@
 // is two small indexed queries: the job with its chunks' statuses, and (only
 // while queued) how many books are ahead of it.
 import { db } from "@/lib/db/prisma";
+import { jobSummarySelect } from "@/lib/jobs/to-job-summary";
 import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
 import { computeJobProgress, type JobProgress } from "@/lib/jobs/compute-job-progress";
 
@@ -17,26 +18,8 @@ export async function getJobProgress(options: {
   const job = await db().job.findUnique({
     where: { id: jobId },
     select: {
-      id: true,
+      ...jobSummarySelect,
       userId: true,
-      status: true,
-      step: true,
-      fileName: true,
-      pageCount: true,
-      maxWords: true,
-      engine: true,
-      model: true,
-      chunksTotal: true,
-      chunksDone: true,
-      chunksFailed: true,
-      sentenceCount: true,
-      creditsReserved: true,
-      creditsCharged: true,
-      creditsRefunded: true,
-      error: true,
-      createdAt: true,
-      startedAt: true,
-      finishedAt: true,
       updatedAt: true,
       chunks: {
         select: { index: true, status: true, ownedFirst: true, ownedLast: true },

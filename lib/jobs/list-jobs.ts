@@ -2,6 +2,7 @@
 // the file name, with a cursor on (createdAt, id) so pages follow the
 // (userId, createdAt desc) index and stay stable while new jobs arrive.
 import { db } from "@/lib/db/prisma";
+import { jobSummarySelect } from "@/lib/jobs/to-job-summary";
 import { AppError } from "@/lib/errors";
 import type { JobStatus, Prisma } from "@/lib/generated/prisma/client";
 import { escapeLikePattern } from "@/lib/jobs/escape-like-pattern";
@@ -51,25 +52,7 @@ export async function listJobs(options: {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     select: {
-      id: true,
-      status: true,
-      step: true,
-      fileName: true,
-      pageCount: true,
-      maxWords: true,
-      engine: true,
-      model: true,
-      chunksTotal: true,
-      chunksDone: true,
-      chunksFailed: true,
-      sentenceCount: true,
-      creditsReserved: true,
-      creditsCharged: true,
-      creditsRefunded: true,
-      error: true,
-      createdAt: true,
-      startedAt: true,
-      finishedAt: true,
+      ...jobSummarySelect,
       updatedAt: true,
       chunks: { select: { index: true, status: true, ownedFirst: true, ownedLast: true } },
     },
