@@ -6,20 +6,11 @@
 // to it, so it moves smoothly between chunk completions instead of drifting
 // up while a long chunk runs. Once a job has ended its answer no longer
 // depends on the clock, which keeps its ETag stable for 304s.
-import type { ChunkStatus, Engine, JobStatus } from "@/lib/generated/prisma/client";
+import type { ChunkStatus, Job, JobStatus } from "@/lib/generated/prisma/client";
+import { toJobSummary, type JobSummary, type jobSummarySelect } from "@/lib/jobs/to-job-summary";
 
-export interface JobProgress {
-  id: string;
-  status: JobStatus;
-  step: string;
-  fileName: string;
-  pageCount: number;
-  maxWords: number;
-  engine: Engine;
-  model: string | null;
-  chunksTotal: number;
-  chunksDone: number;
-  chunksFailed: number;
+/** The job summary plus what a progress bar needs. */
+export interface JobProgress extends JobSummary {
   /** 0–100; at most 99 until the job has ended. */
   percent: number;
   /** Seconds left; null while unknown (queued, nothing finished yet) and once ended. */
@@ -28,42 +19,14 @@ export interface JobProgress {
   elapsedSeconds: number;
   /** 1 = next to start; null once the job left the queue. */
   queuePosition: number | null;
-  sentenceCount: number;
-  creditsReserved: number;
-  creditsCharged: number;
-  creditsRefunded: number;
   /** Page ranges whose chunks failed for good, adjacent ranges merged. */
   failedPages: { first: number; last: number }[];
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
   /** Every chunk's status in order; empty until the book is planned. */
   chunks: { index: number; status: ChunkStatus }[];
 }
 
-export interface ProgressJobRow {
-  id: string;
-  status: JobStatus;
-  step: string;
-  fileName: string;
-  pageCount: number;
-  maxWords: number;
-  engine: Engine;
-  model: string | null;
-  chunksTotal: number;
-  chunksDone: number;
-  chunksFailed: number;
-  sentenceCount: number;
-  creditsReserved: number;
-  creditsCharged: number;
-  creditsRefunded: number;
-  error: string | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-  updatedAt: Date;
-}
+/** The job columns the summary selects, plus the time of the last change. */
+export type ProgressJobRow = Pick<Job, keyof typeof jobSummarySelect | "updatedAt">;
 
 export interface ProgressChunkRow {
   index: number;
@@ -116,34 +79,16 @@ export function computeJobProgress(
   }
 
   return {
-    id: job.id,
-    status: job.status,
-    step: job.step,
-    fileName: job.fileName,
-    pageCount: job.pageCount,
-    maxWords: job.maxWords,
-    engine: job.engine,
-    model: job.model,
-    chunksTotal: job.chunksTotal,
-    chunksDone: job.chunksDone,
-    chunksFailed: job.chunksFailed,
+    ...toJobSummary(job),
     percent,
     etaSeconds,
     elapsedSeconds: Math.round(elapsedMs / 1000),
     queuePosition: job.status === "queued" ? queuePosition : null,
-    sentenceCount: job.sentenceCount,
-    creditsReserved: job.creditsReserved,
-    creditsCharged: job.creditsCharged,
-    creditsRefunded: job.creditsRefunded,
     failedPages: mergePageRanges(
       ordered
         .filter((chunk) => chunk.status === "failed")
         .map((chunk) => ({ first: chunk.ownedFirst, last: chunk.ownedLast })),
     ),
-    error: job.error,
-    createdAt: job.createdAt.toISOString(),
-    startedAt: job.startedAt?.toISOString() ?? null,
-    finishedAt: job.finishedAt?.toISOString() ?? null,
     chunks: ordered.map((chunk) => ({ index: chunk.index, status: chunk.status })),
   };
 }

@@ -46,9 +46,25 @@ export const jobSummarySelect = {
   finishedAt: true,
 } as const;
 
+/** Only the summary's fields, even when given a wider row (no user id, no chunks). */
 export function toJobSummary(job: Pick<Job, keyof typeof jobSummarySelect>): JobSummary {
   return {
-    ...job,
+    id: job.id,
+    status: job.status,
+    step: job.step,
+    fileName: job.fileName,
+    pageCount: job.pageCount,
+    maxWords: job.maxWords,
+    engine: job.engine,
+    model: job.model,
+    chunksTotal: job.chunksTotal,
+    chunksDone: job.chunksDone,
+    chunksFailed: job.chunksFailed,
+    sentenceCount: job.sentenceCount,
+    creditsReserved: job.creditsReserved,
+    creditsCharged: job.creditsCharged,
+    creditsRefunded: job.creditsRefunded,
+    error: job.error,
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
