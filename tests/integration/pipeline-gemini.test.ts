@@ -6,6 +6,7 @@ import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 import {
   createFundedUser,
+  distinctOriginals,
   ledgerSum,
   sentencesOf,
   startPipeline,
@@ -20,10 +21,6 @@ let gemini: FakeGemini;
 let book: Uint8Array;
 let wholeBookOriginals: string[];
 
-/** Originals in reading order, each once (split pieces share one). */
-function distinctOriginals(rows: { original: string }[]): string[] {
-  return rows.map((row) => row.original).filter((original, index, all) => original !== all[index - 1]);
-}
 
 beforeAll(async () => {
   gemini = await startFakeGemini({ latencyMs: 50 });

@@ -16,6 +16,7 @@ import { createLocalEngine } from "@/lib/engines/local-engine";
 import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 import { pdfForm, signUpAndSignIn, type HttpClient } from "@/tests/support/http-client";
+import { distinctOriginals } from "@/tests/support/pipeline-harness";
 import { freePort, spawnWorker, type WorkerProcess } from "@/tests/support/stack";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -30,10 +31,6 @@ let web: ChildProcess | undefined;
 let baseUrl: string;
 let worker: WorkerProcess | undefined;
 let lib: typeof import("@/lib/db/prisma");
-
-function distinctOriginals(rows: { original: string }[]): string[] {
-  return rows.map((row) => row.original).filter((original, index, all) => original !== all[index - 1]);
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

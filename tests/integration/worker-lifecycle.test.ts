@@ -6,6 +6,7 @@ import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 import {
   createFundedUser,
+  distinctOriginals,
   ledgerSum,
   sentencesOf,
   startPipeline,
@@ -37,9 +38,6 @@ function startWorker(): WorkerProcess {
   return worker;
 }
 
-function distinctOriginals(rows: { original: string }[]): string[] {
-  return rows.map((row) => row.original).filter((original, index, all) => original !== all[index - 1]);
-}
 
 beforeAll(async () => {
   gemini = await startFakeGemini({ latencyMs: 2500 });

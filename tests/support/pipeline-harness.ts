@@ -6,7 +6,7 @@ import { createFreshDatabase } from "@/tests/support/fresh-database";
 export type Lib = Awaited<ReturnType<typeof loadLib>>;
 
 async function loadLib() {
-  const [prisma, boss, createJob, cancelJob, retry, merge, processChunk, adjust, register, localEngine, mergeRows] =
+  const [prisma, boss, createJob, cancelJob, retry, merge, processChunk, adjust, register, localEngine] =
     await Promise.all([
       import("@/lib/db/prisma"),
       import("@/lib/queue/boss"),
@@ -18,7 +18,6 @@ async function loadLib() {
       import("@/lib/credits/adjust-credits"),
       import("@/worker/register-handlers"),
       import("@/lib/engines/local-engine"),
-      import("@/lib/pipeline/merge-job"),
     ]);
   return {
     db: prisma.db,
@@ -33,7 +32,7 @@ async function loadLib() {
     adjustCredits: adjust.adjustCredits,
     registerHandlers: register.registerHandlers,
     createLocalEngine: localEngine.createLocalEngine,
-    limitSentences: mergeRows.limitSentences,
+    limitSentences: merge.limitSentences,
   };
 }
 
@@ -88,4 +87,9 @@ export async function sentencesOf(lib: Lib, jobId: string) {
 export async function ledgerSum(lib: Lib, userId: string): Promise<number> {
   const rows = await lib.db().creditLedger.findMany({ where: { userId }, select: { amount: true } });
   return rows.reduce((sum, row) => sum + row.amount, 0);
+}
+
+/** Originals in reading order, each once (the split pieces of one share it). */
+export function distinctOriginals(rows: { original: string }[]): string[] {
+  return rows.map((row) => row.original).filter((original, index, all) => original !== all[index - 1]);
 }
