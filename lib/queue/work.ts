@@ -12,14 +12,28 @@ export type QueueHandler<K extends QueueKey> = (
   job: JobWithMetadata<unknown>,
 ) => Promise<unknown>;
 
-// With LISTEN/NOTIFY a new job wakes a worker at once; polling is the backstop.
-const polling = { pollingIntervalSeconds: 2, batchSize: 1 } as const;
+export interface WorkOptions {
+  /** Jobs fetched per poll; each is still handled and settled on its own. */
+  batchSize?: number;
+}
 
-export async function work<K extends QueueKey>(boss: PgBoss, key: K, handler: QueueHandler<K>): Promise<string> {
+export async function work<K extends QueueKey>(
+  boss: PgBoss,
+  key: K,
+  handler: QueueHandler<K>,
+  options: WorkOptions = {},
+): Promise<string> {
   const queue = queues[key];
   return boss.work(
     queue.name,
-    { ...polling, localConcurrency: queue.localConcurrency(), includeMetadata: true, perJobResults: true },
+    {
+      // With LISTEN/NOTIFY a new job wakes a worker at once; polling is the backstop.
+      pollingIntervalSeconds: 2,
+      batchSize: options.batchSize ?? 1,
+      localConcurrency: queue.localConcurrency(),
+      includeMetadata: true,
+      perJobResults: true,
+    },
     async (jobs: JobWithMetadata<unknown>[]) => {
       const results: JobResult[] = [];
       for (const job of jobs) results.push(await runJob(key, handler, job));
