@@ -8,7 +8,7 @@ import { failAbandonedChunk, processChunk } from "@/lib/pipeline/process-chunk";
 import { queues, type QueueKey } from "@/lib/queue/queues";
 import { work, type QueueHandler } from "@/lib/queue/work";
 
-export const steps: { [K in QueueKey]: QueueHandler<K> } = {
+const steps: { [K in QueueKey]: QueueHandler<K> } = {
   plan: ({ jobId }) => planJob(jobId),
   chunk: ({ jobId, chunkId }, job) =>
     processChunk({ jobId, chunkId, signal: job.signal, willRetry: job.retryCount < job.retryLimit }),
