@@ -1,5 +1,6 @@
 // One error type for the whole product. Domain code throws `AppError` with a
-// code; route handlers map the code to an HTTP status through `statusOf`.
+// code; `errorStatus` maps each code to its HTTP status, which the route
+// wrapper (lib/api/route.ts) reads from `AppError.status`.
 
 export const errorStatus = {
   bad_request: 400,

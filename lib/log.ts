@@ -1,5 +1,7 @@
-// Structured logs for web and worker. Child loggers carry ids such as jobId.
-import { pino } from "pino";
+// Structured logs for web and worker. The logger is built on the first line
+// logged, not on import, so importing any module never reads configuration:
+// entry points set PROCESS_ROLE and tests set LOG_LEVEL after their imports.
+import { pino, type LogFn, type Logger } from "pino";
 import { env } from "@/lib/env";
 
 /** Errors as type, message, code and stack: pg errors also carry their whole client. */
@@ -9,9 +11,32 @@ function serializeError(error: unknown) {
   return { type: error.name, message: error.message, ...(code ? { code } : {}), stack: error.stack };
 }
 
-export const log = pino({
-  level: env().LOG_LEVEL,
-  base: { pid: process.pid, role: process.env.PROCESS_ROLE ?? "web" },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  serializers: { err: serializeError },
-});
+let instance: Logger | undefined;
+
+function logger(): Logger {
+  instance ??= pino({
+    level: env().LOG_LEVEL,
+    base: { pid: process.pid, role: process.env.PROCESS_ROLE ?? "web" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: serializeError },
+  });
+  return instance;
+}
+
+type Level = "fatal" | "error" | "warn" | "info" | "debug" | "trace";
+
+function atLevel(level: Level): LogFn {
+  return ((...args: unknown[]) => {
+    const target = logger();
+    (target[level] as (...args: unknown[]) => void).apply(target, args);
+  }) as LogFn;
+}
+
+export const log = {
+  fatal: atLevel("fatal"),
+  error: atLevel("error"),
+  warn: atLevel("warn"),
+  info: atLevel("info"),
+  debug: atLevel("debug"),
+  trace: atLevel("trace"),
+};

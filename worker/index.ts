@@ -1,18 +1,18 @@
 // The worker process: starts pg-boss, registers the handlers, and on SIGTERM
 // or SIGINT stops fetching, lets running chunks finish within the grace
 // period (pg-boss hands unfinished ones to another worker), then exits 0.
-// Modules load after PROCESS_ROLE is set, so every log line names its process.
+import { databaseUrl } from "@/lib/db/database-url";
+import { checkDatabaseReachable } from "@/lib/db/prepare-database";
+import { disconnectDb } from "@/lib/db/prisma";
+import { env, EnvError, type Env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { boss, stopBoss } from "@/lib/queue/boss";
+import { registerHandlers } from "@/worker/register-handlers";
+
+// Before the first log line, which is when the logger reads it.
 process.env.PROCESS_ROLE ??= "worker";
 
-const { env, EnvError } = await import("@/lib/env");
-const { log } = await import("@/lib/log");
-const { boss, stopBoss } = await import("@/lib/queue/boss");
-const { disconnectDb } = await import("@/lib/db/prisma");
-const { databaseUrl } = await import("@/lib/db/database-url");
-const { checkDatabaseReachable } = await import("@/lib/db/prepare-database");
-const { registerHandlers } = await import("@/worker/register-handlers");
-
-let config: import("@/lib/env").Env;
+let config: Env;
 try {
   config = env();
 } catch (error) {
@@ -47,5 +47,3 @@ async function shutdown(signal: string) {
 
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
-
-export {};

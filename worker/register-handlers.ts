@@ -1,21 +1,22 @@
-// Which handler works which queue, and how many at once in this process.
+// The worker is this table: each queue and the pipeline step that handles
+// it. `work` parses every payload against the queue's schema first, and the
+// queue's definition (lib/queue/queues.ts) says how many run at once.
 import type { PgBoss } from "pg-boss";
-import { env } from "@/lib/env";
-import { queues } from "@/lib/jobs/queues";
-import { handleAbandonedChunk, handleChunk } from "@/worker/handlers/chunk";
-import { handleMerge } from "@/worker/handlers/merge";
-import { handlePlan } from "@/worker/handlers/plan";
+import { mergeJob } from "@/lib/pipeline/merge-job";
+import { planJob } from "@/lib/pipeline/plan-job";
+import { failAbandonedChunk, processChunk } from "@/lib/pipeline/process-chunk";
+import { queues, type QueueKey } from "@/lib/queue/queues";
+import { work, type QueueHandler } from "@/lib/queue/work";
 
-// With LISTEN/NOTIFY a new job wakes a worker at once; polling is the backstop.
-const polling = { pollingIntervalSeconds: 2, batchSize: 1 } as const;
+const steps: { [K in QueueKey]: QueueHandler<K> } = {
+  plan: ({ jobId }) => planJob(jobId),
+  chunk: ({ jobId, chunkId }, job) =>
+    processChunk({ jobId, chunkId, signal: job.signal, willRetry: job.retryCount < job.retryLimit }),
+  chunkAbandoned: ({ jobId, chunkId }) => failAbandonedChunk(jobId, chunkId),
+  merge: ({ jobId }) => mergeJob(jobId),
+};
 
 export async function registerHandlers(boss: PgBoss): Promise<void> {
-  await boss.work(queues.plan.name, { ...polling, localConcurrency: 2 }, handlePlan);
-  await boss.work(
-    queues.chunk.name,
-    { ...polling, localConcurrency: env().WORKER_CONCURRENCY, includeMetadata: true },
-    handleChunk,
-  );
-  await boss.work(queues.chunkAbandoned.name, { ...polling, includeMetadata: true }, handleAbandonedChunk);
-  await boss.work(queues.merge.name, { ...polling, localConcurrency: 2 }, handleMerge);
+  const register = <K extends QueueKey>(key: K) => work(boss, key, steps[key]);
+  for (const key of Object.keys(queues) as QueueKey[]) await register(key);
 }

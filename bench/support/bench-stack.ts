@@ -7,24 +7,14 @@ import { benchOut } from "@/bench/support/book";
 import { startMemoGemini, type MemoGemini } from "@/bench/support/memo-gemini";
 import { startBenchWorkers, type BenchWorker } from "@/bench/support/workers";
 import { startStack, type Stack } from "@/tests/support/stack";
+import { createJob } from "@/lib/commands/create-job";
+import { adjustCredits } from "@/lib/credits/adjust-credits";
+import { db, disconnectDb } from "@/lib/db/prisma";
+import { stopBoss } from "@/lib/queue/boss";
 
-async function loadLib() {
-  const [prisma, createJob, adjust, boss] = await Promise.all([
-    import("@/lib/db/prisma"),
-    import("@/lib/jobs/create-job"),
-    import("@/lib/credits/adjust-credits"),
-    import("@/lib/queue/boss"),
-  ]);
-  return {
-    db: prisma.db,
-    disconnectDb: prisma.disconnectDb,
-    createJob: createJob.createJob,
-    adjustCredits: adjust.adjustCredits,
-    stopBoss: boss.stopBoss,
-  };
-}
+const lib = { db, disconnectDb, createJob, adjustCredits, stopBoss };
 
-export type BenchLib = Awaited<ReturnType<typeof loadLib>>;
+export type BenchLib = typeof lib;
 
 export interface BenchStack {
   stack: Stack;
@@ -53,9 +43,8 @@ export async function startBenchStack(options: {
     cacheFile: path.join(benchOut, options.answersFile),
   });
   const shared = { ...stack.env, GEMINI_BASE_URL: memo.url, ...options.env };
-  // lib reads its configuration once, on first use: set it before loading lib.
+  // lib reads its configuration once, on first use: set it before using lib.
   Object.assign(process.env, shared);
-  const lib = await loadLib();
   const workers: BenchWorker[] = [];
   let users = 0;
 

@@ -10,7 +10,7 @@
 // off-schema. Other 4xx fail at once. An abort stops everything immediately,
 // including a backoff wait.
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from "@google/genai";
-import { AppError } from "@/lib/errors";
+import { EngineError } from "@/lib/engines/engine-error";
 import {
   buildGeminiPrompt,
   geminiResponseSchema,
@@ -257,12 +257,11 @@ export function createGeminiEngine(options: GeminiEngineOptions): Engine {
         if (outcome.ok) return { sentences: outcome.sentences, usage };
         reason = outcome.reason;
         if (!outcome.retryable) {
-          throw new AppError("engine_failed", reason, { attempts: number, usage });
+          throw new EngineError(reason, { attempts: number, usage });
         }
         if (number === attempts) break;
         if (outcome.serverDelayMs !== undefined && outcome.serverDelayMs > maxServerDelayMs) {
-          throw new AppError(
-            "engine_failed",
+          throw new EngineError(
             `${reason} Gemini asks to wait ${Math.ceil(outcome.serverDelayMs / 1000)} s before retrying.`,
             { attempts: number, retryAfterMs: outcome.serverDelayMs, usage },
           );
@@ -271,8 +270,7 @@ export function createGeminiEngine(options: GeminiEngineOptions): Engine {
         options.onRetry?.({ attempt: number, reason, delayMs });
         await sleep(delayMs, input.signal);
       }
-      throw new AppError(
-        "engine_failed",
+      throw new EngineError(
         `Gemini failed ${attempts === 1 ? "once" : `${attempts} times in a row`}. Last error: ${reason}`,
         { attempts, usage },
       );

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import type { JobStatus } from "@/lib/generated/prisma/client";
 import { readQueueBacklog } from "@/lib/jobs/assert-queue-capacity";
-import { queues } from "@/lib/jobs/queues";
+import { queues } from "@/lib/queue/queues";
 import { boss } from "@/lib/queue/boss";
 
 export interface QueueOverview {

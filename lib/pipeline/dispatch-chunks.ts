@@ -3,9 +3,7 @@
 // and orders the queue so that books closest to done are served first.
 import type { Tx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
-import { queues } from "@/lib/jobs/queues";
-import { boss } from "@/lib/queue/boss";
-import { transactionDb } from "@/lib/queue/transaction-db";
+import { sendJob } from "@/lib/queue/boss";
 
 /**
  * Books with less work left go first (pg-boss fetches by priority, then age):
@@ -35,13 +33,8 @@ export async function dispatchChunks(tx: Tx, jobId: string): Promise<number> {
     where: { id: { in: next.map((chunk) => chunk.id) } },
     data: { status: "queued" },
   });
-  const queueBoss = await boss();
   for (const chunk of next) {
-    await queueBoss.send(
-      queues.chunk.name,
-      queues.chunk.payload.parse({ jobId, chunkId: chunk.id }),
-      { db: transactionDb(tx), priority: chunkPriority(remaining) },
-    );
+    await sendJob("chunk", { jobId, chunkId: chunk.id }, { tx, priority: chunkPriority(remaining) });
   }
   return next.length;
 }

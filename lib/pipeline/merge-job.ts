@@ -60,7 +60,7 @@ async function insertSentences(tx: Tx, jobId: string, rows: SentenceRow[]): Prom
   }
 }
 
-function finalStatus(jobStatus: JobStatus, done: number, failed: number, total: number): JobStatus {
+function finalStatus(jobStatus: JobStatus, done: number, total: number): JobStatus {
   if (jobStatus === "cancelling") return "cancelled";
   if (total > 0 && done === total) return "succeeded";
   if (done > 0) return "partial";
@@ -95,7 +95,7 @@ export async function mergeJob(jobId: string): Promise<void> {
 
       const done = chunks.filter((chunk) => chunk.status === "done").length;
       const failed = chunks.filter((chunk) => chunk.status === "failed");
-      const status = finalStatus(job.status, done, failed.length, chunks.length);
+      const status = finalStatus(job.status, done, chunks.length);
       const failedPages = failed.map((chunk) => `${chunk.ownedFirst}–${chunk.ownedLast}`);
       await tx.job.update({
         where: { id: jobId },

@@ -2,26 +2,13 @@
 // chunk already finished is skipped, and the counters move only when this
 // run is the one that moved the chunk to its final state.
 import { db, type Tx } from "@/lib/db/prisma";
-import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { createEngine } from "@/lib/engines/create-engine";
-import type { Engine, EngineUsage } from "@/lib/engines/types";
-import { isAppError } from "@/lib/errors";
+import { EngineError } from "@/lib/engines/engine-error";
+import { getEngine } from "@/lib/engines/get-engine";
 import { splitterFor } from "@/lib/pipeline/document-cache";
 import { dispatchChunks, isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { requestMerge } from "@/lib/pipeline/request-merge";
 import { watchCancellation } from "@/lib/pipeline/watch-cancellation";
-
-const engines = new Map<string, Engine>();
-
-function engineFor(name: "local" | "gemini"): Engine {
-  let engine = engines.get(name);
-  if (!engine) {
-    engine = createEngine(name, env());
-    engines.set(name, engine);
-  }
-  return engine;
-}
 
 export interface ChunkAttempt {
   jobId: string;
@@ -32,7 +19,7 @@ export interface ChunkAttempt {
   willRetry: boolean;
 }
 
-export type ChunkOutcome = "done" | "skipped" | "cancelled" | "failed" | "retrying";
+export type ChunkOutcome = "done" | "skipped" | "cancelled" | "failed";
 
 /** After a chunk reached a final state: refill the window or close the book. */
 async function advanceJob(tx: Tx, jobId: string): Promise<void> {
@@ -85,7 +72,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
     const splitter = await splitterFor(job.documentId);
     const pdf = await splitter.extractPages(chunk.firstPage, chunk.lastPage);
     signal.throwIfAborted();
-    const result = await engineFor(job.engine).process({
+    const result = await getEngine(job.engine).process({
       pdf,
       firstPage: chunk.firstPage,
       lastPage: chunk.lastPage,
@@ -151,8 +138,9 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
 
 /** Tokens a failed engine call consumed are still on the provider's bill: keep them on the job. */
 async function recordFailedAttemptUsage(jobId: string, chunkId: string, error: unknown): Promise<void> {
-  const usage = isAppError(error) ? (error.details?.usage as EngineUsage | undefined) : undefined;
-  if (!usage || (usage.promptTokens === 0 && usage.outputTokens === 0)) return;
+  if (!(error instanceof EngineError)) return;
+  const { usage } = error;
+  if (usage.promptTokens === 0 && usage.outputTokens === 0) return;
   const tokens = {
     promptTokens: { increment: usage.promptTokens },
     outputTokens: { increment: usage.outputTokens },

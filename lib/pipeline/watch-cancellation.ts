@@ -1,12 +1,5 @@
 import { db } from "@/lib/db/prisma";
 
-export class JobCancelledError extends Error {
-  constructor() {
-    super("The job was cancelled.");
-    this.name = "JobCancelledError";
-  }
-}
-
 /**
  * Aborts `controller` when the book's job leaves the running state (cancel
  * requested, or deleted). pg-boss cannot stop a running handler, so the
@@ -17,7 +10,7 @@ export function watchCancellation(jobId: string, controller: AbortController, in
     try {
       const job = await db().job.findUnique({ where: { id: jobId }, select: { status: true } });
       if (!job || job.status === "cancelling" || job.status === "cancelled") {
-        controller.abort(new JobCancelledError());
+        controller.abort();
       }
     } catch {
       // A failed poll says nothing about the job; the next one will tell.

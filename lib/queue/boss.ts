@@ -1,9 +1,11 @@
 // One pg-boss instance per process, started once, with every queue created
-// idempotently. Web uses it to send; the worker also to work.
-import { PgBoss, type SendOptions } from "pg-boss";
+// idempotently. Web and worker send through `sendJob`; the worker also runs
+// handlers through `work` (lib/queue/work.ts).
+import { fromPrisma, PgBoss, type SendOptions } from "pg-boss";
 import { databaseUrl } from "@/lib/db/database-url";
+import type { Tx } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
-import { queues, type Payload, type QueueKey } from "@/lib/jobs/queues";
+import { queues, type Payload, type QueueKey } from "@/lib/queue/queues";
 
 const holder = globalThis as unknown as { bossStarting?: Promise<PgBoss> };
 
@@ -70,13 +72,43 @@ export async function stopBoss(options: { graceful: boolean; timeout: number }):
   if (starting) await (await starting).stop({ ...options, close: true });
 }
 
-/** Sends a typed job; the payload is validated before it reaches the queue. */
+export interface SendJobOptions extends Omit<SendOptions, "db"> {
+  /**
+   * The Prisma transaction that writes the rows this job describes: the job
+   * is queued if and only if that transaction commits.
+   */
+  tx?: Tx;
+}
+
+/**
+ * The one way to queue a job: the payload is validated against its queue's
+ * schema before it reaches pg-boss, and the queue's own send options apply.
+ */
 export async function sendJob<K extends QueueKey>(
   key: K,
   payload: Payload<K>,
-  options: SendOptions = {},
+  options: SendJobOptions = {},
 ): Promise<string | null> {
   const queue = queues[key];
-  const data = queue.payload.parse(payload);
-  return (await boss()).send(queue.name, data, options);
+  const data = queue.payload.parse(payload) as Payload<K>;
+  const { tx, ...sendOptions } = options;
+  const queueOptions = (queue.sendOptions as ((payload: Payload<K>) => SendOptions) | undefined)?.(data);
+  return (await boss()).send(queue.name, data, {
+    ...queueOptions,
+    ...sendOptions,
+    ...(tx ? { db: fromPrisma(tx) } : {}),
+  });
+}
+
+/** Removes a queue's waiting jobs whose payload contains `match`, so no worker picks them up. */
+export async function cancelWaitingJobs<K extends QueueKey>(key: K, match: Partial<Payload<K>>): Promise<void> {
+  const queueBoss = await boss();
+  const name = queues[key].name;
+  const waiting = await queueBoss.findJobs(name, { data: match, queued: true });
+  if (waiting.length > 0) {
+    await queueBoss.cancel(
+      name,
+      waiting.map((job) => job.id),
+    );
+  }
 }

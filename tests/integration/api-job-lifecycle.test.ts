@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { reserveCredits } from "@/lib/credits/reserve-credits";
-import { deleteJob } from "@/lib/jobs/delete-job";
+import { deleteJob } from "@/lib/commands/delete-job";
 import { getJobProgress } from "@/lib/jobs/get-job-progress";
 import { listJobs } from "@/lib/jobs/list-jobs";
 import { stopBoss } from "@/lib/queue/boss";

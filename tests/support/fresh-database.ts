@@ -1,6 +1,6 @@
 // A database of its own for a test file that runs worker code in-process, so
-// the shared stack's worker never picks up its jobs. Call before importing
-// anything from lib/: the configuration is read once, on first use.
+// the shared stack's worker never picks up its jobs. Call it before the first
+// use of lib/ (importing is fine): the configuration is read once, on first use.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { prepareDatabase } from "@/lib/db/prepare-database";

@@ -1,45 +1,40 @@
 // Drives the real pipeline in the test process: a database of its own, the
 // worker's handlers registered on a real pg-boss, and helpers to create
-// users and wait for jobs. Import lib modules only after `startPipeline`.
+// users and wait for jobs. Configuration is read on first use, so these
+// imports are safe before `startPipeline` sets the test's environment.
+import { cancelJob } from "@/lib/commands/cancel-job";
+import { createJob } from "@/lib/commands/create-job";
+import { retryFailedChunks } from "@/lib/commands/retry-failed-chunks";
+import { adjustCredits } from "@/lib/credits/adjust-credits";
+import { db, disconnectDb } from "@/lib/db/prisma";
+import { createLocalEngine } from "@/lib/engines/local-engine";
+import { limitSentences, mergeJob } from "@/lib/pipeline/merge-job";
+import { processChunk } from "@/lib/pipeline/process-chunk";
+import { boss, stopBoss } from "@/lib/queue/boss";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
+import { registerHandlers } from "@/worker/register-handlers";
 
-export type Lib = Awaited<ReturnType<typeof loadLib>>;
+const lib = {
+  db,
+  disconnectDb,
+  boss,
+  stopBoss,
+  createJob,
+  cancelJob,
+  retryFailedChunks,
+  mergeJob,
+  processChunk,
+  adjustCredits,
+  registerHandlers,
+  createLocalEngine,
+  limitSentences,
+};
 
-async function loadLib() {
-  const [prisma, boss, createJob, cancelJob, retry, merge, processChunk, adjust, register, localEngine] =
-    await Promise.all([
-      import("@/lib/db/prisma"),
-      import("@/lib/queue/boss"),
-      import("@/lib/jobs/create-job"),
-      import("@/lib/pipeline/cancel-job"),
-      import("@/lib/pipeline/retry-failed-chunks"),
-      import("@/lib/pipeline/merge-job"),
-      import("@/lib/pipeline/process-chunk"),
-      import("@/lib/credits/adjust-credits"),
-      import("@/worker/register-handlers"),
-      import("@/lib/engines/local-engine"),
-    ]);
-  return {
-    db: prisma.db,
-    disconnectDb: prisma.disconnectDb,
-    boss: boss.boss,
-    stopBoss: boss.stopBoss,
-    createJob: createJob.createJob,
-    cancelJob: cancelJob.cancelJob,
-    retryFailedChunks: retry.retryFailedChunks,
-    mergeJob: merge.mergeJob,
-    processChunk: processChunk.processChunk,
-    adjustCredits: adjust.adjustCredits,
-    registerHandlers: register.registerHandlers,
-    createLocalEngine: localEngine.createLocalEngine,
-    limitSentences: merge.limitSentences,
-  };
-}
+export type Lib = typeof lib;
 
-export async function startPipeline(env: Record<string, string>, options: { worker?: boolean } = {}) {
+export async function startPipeline(env: Record<string, string>, options: { worker?: boolean } = {}): Promise<Lib> {
   await createFreshDatabase({ LOG_LEVEL: "warn", ...env });
-  const lib = await loadLib();
-  if (options.worker !== false) await lib.registerHandlers(await lib.boss());
+  if (options.worker !== false) await registerHandlers(await boss());
   return lib;
 }
 

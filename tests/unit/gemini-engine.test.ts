@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { EngineError } from "@/lib/engines/engine-error";
 import { createGeminiEngine, type GeminiEngineOptions } from "@/lib/engines/gemini-engine";
 import { createLocalEngine } from "@/lib/engines/local-engine";
 import type { EngineInput, EngineResult } from "@/lib/engines/types";
@@ -138,6 +139,16 @@ describe.skipIf(!corpusAvailable)("gemini engine against the fake Gemini server"
     const retried = await engine().process(input());
     expect(retried.usage.promptTokens).toBe(2 * clean.usage.promptTokens);
     expect(retried.usage.outputTokens).toBeGreaterThan(clean.usage.outputTokens);
+  });
+
+  it("carries the tokens of its attempts when it fails for good", async () => {
+    const clean = await engine().process(input());
+    fake.setFaults(["truncated", "truncated"]);
+    const error = await failure(engine({ maxRetries: 1 }).process(input()));
+    expect(error).toBeInstanceOf(EngineError);
+    expect(error.code).toBe("engine_failed");
+    expect((error as EngineError).usage.promptTokens).toBe(2 * clean.usage.promptTokens);
+    expect((error as EngineError).usage.outputTokens).toBeGreaterThan(0);
   });
 
   it("fails with engine_failed after retrying a persistent 500", async () => {

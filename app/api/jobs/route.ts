@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/api/route";
 import { env } from "@/lib/env";
-import { createJob } from "@/lib/jobs/create-job";
+import { createJob } from "@/lib/commands/create-job";
 import { listJobs } from "@/lib/jobs/list-jobs";
 import { readPdfUpload } from "@/lib/jobs/read-pdf-upload";
 import { createJobFields, listJobsQuery, searchParamsObject } from "@/lib/validations/job";

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { authedRoute, readJson } from "@/lib/api/route";
 import { getJobDefaults, isGeminiAvailable } from "@/lib/jobs/get-job-defaults";
-import { updateJobDefaults } from "@/lib/jobs/update-job-defaults";
+import { updateJobDefaults } from "@/lib/commands/update-job-defaults";
 import { jobSettings } from "@/lib/validations/job";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/api/route";
-import { deleteJob } from "@/lib/jobs/delete-job";
+import { deleteJob } from "@/lib/commands/delete-job";
 import { getJobProgress } from "@/lib/jobs/get-job-progress";
 
 export const dynamic = "force-dynamic";

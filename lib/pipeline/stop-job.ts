@@ -1,28 +1,20 @@
-// Cancelling a book: stop what has not started, tell running chunks to stop,
-// and let merge close the job once nothing runs, so finished chunks' sentences
-// stay readable and unused credits go back.
+// Stopping a book (the cancel and delete commands): stop what has not
+// started, tell running chunks to stop, and let merge close the job once
+// nothing runs, so finished chunks' sentences stay readable and unused
+// credits go back. The caller has already checked the user may do this.
 import { db } from "@/lib/db/prisma";
 import type { JobStatus } from "@/lib/generated/prisma/client";
-import { findAccessibleJob } from "@/lib/jobs/find-accessible-job";
-import { queues } from "@/lib/jobs/queues";
-import { boss } from "@/lib/queue/boss";
+import { cancelWaitingJobs } from "@/lib/queue/boss";
 import { isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { requestMerge } from "@/lib/pipeline/request-merge";
 
-export interface CancelResult {
+export interface StopResult {
   status: JobStatus;
   /** False when the job had already ended: cancelling it changed nothing. */
   changed: boolean;
 }
 
-export async function cancelJob(options: {
-  jobId: string;
-  userId: string;
-  isAdmin?: boolean;
-}): Promise<CancelResult> {
-  const { jobId } = options;
-  await findAccessibleJob(options);
-
+export async function stopJob(jobId: string): Promise<StopResult> {
   const queuedChunkIds = await db().$transaction(async (tx) => {
     await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
     const moved = await tx.job.updateMany({
@@ -47,19 +39,7 @@ export async function cancelJob(options: {
     const current = await db().job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true } });
     return { status: current.status, changed: false };
   }
-  if (queuedChunkIds.length > 0) await cancelQueuedChunkJobs(jobId);
+  if (queuedChunkIds.length > 0) await cancelWaitingJobs("chunk", { jobId });
   const current = await db().job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true } });
   return { status: current.status, changed: true };
-}
-
-/** Removes the book's waiting chunk jobs from the queue so no worker picks them up. */
-async function cancelQueuedChunkJobs(jobId: string): Promise<void> {
-  const queueBoss = await boss();
-  const waiting = await queueBoss.findJobs(queues.chunk.name, { data: { jobId }, queued: true });
-  if (waiting.length > 0) {
-    await queueBoss.cancel(
-      queues.chunk.name,
-      waiting.map((job) => job.id),
-    );
-  }
 }

@@ -1,13 +1,11 @@
-// Saves a user's defaults for new jobs on User.settings.
+// The settings command: a user saves their defaults for new jobs on User.settings.
+import type { ActingUser } from "@/lib/commands/acting-user";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { isGeminiAvailable, resolveJobDefaults } from "@/lib/jobs/get-job-defaults";
 import type { JobSettings } from "@/lib/validations/job";
 
-export async function updateJobDefaults(options: {
-  userId: string;
-  settings: JobSettings;
-}): Promise<JobSettings> {
+export async function updateJobDefaults(options: ActingUser & { settings: JobSettings }): Promise<JobSettings> {
   const { userId, settings } = options;
   if (settings.engine === "gemini" && !isGeminiAvailable()) {
     throw new AppError(

@@ -1,24 +1,21 @@
-// Deletes a book and everything made from it. An unfinished job is cancelled
-// first, and the job is settled in the deleting transaction, so credits for
-// pages never processed go back to the user before the job disappears. The
-// ledger keeps its rows (their jobId becomes null). The stored PDF goes too
-// unless another of the user's jobs still uses it.
+// The delete command: a user deletes a book and everything made from it. An
+// unfinished job is stopped first, and the job is settled in the deleting
+// transaction, so credits for pages never processed go back to the user
+// before the job disappears. The ledger keeps its rows (their jobId becomes
+// null). The stored PDF goes too unless another of the user's jobs still uses it.
+import type { ActingUser } from "@/lib/commands/acting-user";
 import { db } from "@/lib/db/prisma";
 import { settleJobCredits } from "@/lib/credits/settle-job-credits";
 import { findAccessibleJob, jobNotFound } from "@/lib/jobs/find-accessible-job";
 import type { JobStatus } from "@/lib/generated/prisma/client";
-import { cancelJob } from "@/lib/pipeline/cancel-job";
+import { stopJob } from "@/lib/pipeline/stop-job";
 
 const unfinished: JobStatus[] = ["queued", "running", "cancelling"];
 
-export async function deleteJob(options: {
-  jobId: string;
-  userId: string;
-  isAdmin?: boolean;
-}): Promise<void> {
+export async function deleteJob(options: ActingUser & { jobId: string }): Promise<void> {
   const job = await findAccessibleJob(options);
   if (unfinished.includes(job.status)) {
-    await cancelJob({ jobId: job.id, userId: options.userId, isAdmin: options.isAdmin });
+    await stopJob(job.id);
   }
 
   await db().$transaction(

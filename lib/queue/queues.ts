@@ -1,5 +1,7 @@
-// Every pg-boss queue the product uses: its name, payload schema and options,
-// defined once and shared by the code that sends and the code that handles.
+// Every pg-boss queue the product uses, defined once: its name, its payload
+// schema, its queue options (retries, expiry, dead letter), the options every
+// send adds, and how many jobs a worker process runs at once. `sendJob` and
+// `work` take a queue's key, so the sender and the handler cannot drift.
 import { z } from "zod";
 import type { Queue, SendOptions } from "pg-boss";
 import { env } from "@/lib/env";
@@ -9,6 +11,21 @@ const chunkPayload = z.object({ jobId: z.uuid(), chunkId: z.uuid() });
 
 const week = 7 * 24 * 3600;
 
+interface QueueDefinition<P extends z.ZodType> {
+  name: string;
+  payload: P;
+  /** Read when pg-boss starts, since some follow the environment. */
+  options: () => Omit<Queue, "name">;
+  /** Options added to every send of this queue. */
+  sendOptions?: (payload: z.infer<P>) => SendOptions;
+  /** Jobs of this queue one worker process runs at once. */
+  localConcurrency: () => number;
+}
+
+function defineQueue<P extends z.ZodType>(definition: QueueDefinition<P>): QueueDefinition<P> {
+  return definition;
+}
+
 export const queues = {
   /**
    * Where pg-boss moves a chunk job that ran out of attempts without its
@@ -16,10 +33,10 @@ export const queues = {
    * marked failed and the book still closes. Created before `chunk`, which
    * names it as its dead letter queue.
    */
-  chunkAbandoned: {
+  chunkAbandoned: defineQueue({
     name: "novel-chunk-abandoned",
     payload: chunkPayload,
-    options: (): Omit<Queue, "name"> => ({
+    options: () => ({
       policy: "standard",
       retryLimit: 3,
       retryDelay: 2,
@@ -27,12 +44,13 @@ export const queues = {
       deleteAfterSeconds: week,
       notify: true,
     }),
-  },
+    localConcurrency: () => 1,
+  }),
   /** Splits a book into chunks and queues the first window of them. */
-  plan: {
+  plan: defineQueue({
     name: "novel-plan",
     payload: jobPayload,
-    options: (): Omit<Queue, "name"> => ({
+    options: () => ({
       policy: "standard",
       retryLimit: 3,
       retryDelay: 2,
@@ -41,12 +59,13 @@ export const queues = {
       deleteAfterSeconds: week,
       notify: true,
     }),
-  },
+    localConcurrency: () => 2,
+  }),
   /** Runs the engine on one chunk; the heartbeat frees a dead worker's chunk fast. */
-  chunk: {
+  chunk: defineQueue({
     name: "novel-chunk",
     payload: chunkPayload,
-    options: (): Omit<Queue, "name"> => ({
+    options: () => ({
       policy: "standard",
       retryLimit: env().CHUNK_RETRY_LIMIT,
       retryDelay: 2,
@@ -58,12 +77,13 @@ export const queues = {
       deleteAfterSeconds: week,
       notify: true,
     }),
-  },
+    localConcurrency: () => env().WORKER_CONCURRENCY,
+  }),
   /** Stitches chunk results into the book's sentence list and settles credits. */
-  merge: {
+  merge: defineQueue({
     name: "novel-merge",
     payload: jobPayload,
-    options: (): Omit<Queue, "name"> => ({
+    options: () => ({
       // At most one merge waiting per book, however many chunk handlers ask.
       policy: "stately",
       retryLimit: 3,
@@ -73,13 +93,11 @@ export const queues = {
       deleteAfterSeconds: week,
       notify: true,
     }),
-  },
-} as const;
+    // A second send for the same book is a no-op while one merge waits.
+    sendOptions: ({ jobId }) => ({ singletonKey: jobId }),
+    localConcurrency: () => 2,
+  }),
+};
 
 export type QueueKey = keyof typeof queues;
 export type Payload<K extends QueueKey> = z.infer<(typeof queues)[K]["payload"]>;
-
-/** Send options that make a second send for the same book a no-op. */
-export function singletonFor(jobId: string): SendOptions {
-  return { singletonKey: jobId };
-}

@@ -1,9 +1,10 @@
-// Starts a book: checks the limits and the PDF, then in ONE transaction grants
-// the month's credits if due, stores the PDF once per user (by sha256),
-// creates the job, reserves its price and queues the `plan` step. Either all
-// of that is committed or none of it: a failed upload leaves no job, no
-// reservation and no queued work.
+// The create command: a user starts a book. It checks the limits and the
+// PDF, then in ONE transaction grants the month's credits if due, stores the
+// PDF once per user (by sha256), creates the job, reserves its price and
+// queues the `plan` step. Either all of that is committed or none of it: a
+// failed upload leaves no job, no reservation and no queued work.
 import { createHash } from "node:crypto";
+import type { ActingUser } from "@/lib/commands/acting-user";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -17,11 +18,9 @@ import { getJobDefaults, isGeminiAvailable } from "@/lib/jobs/get-job-defaults";
 import { toJobSummary, jobSummarySelect, type JobSummary } from "@/lib/jobs/to-job-summary";
 import { inspectPdf } from "@/lib/pdf/inspect-pdf";
 import { sendJob } from "@/lib/queue/boss";
-import { transactionDb } from "@/lib/queue/transaction-db";
 import { assertJobStartAllowed } from "@/lib/rate-limit/assert-job-start-allowed";
 
-export interface CreateJobOptions {
-  userId: string;
+export interface CreateJobOptions extends ActingUser {
   fileName: string;
   bytes: Uint8Array;
   /** Unset: the user's saved default (8 unless changed). */
@@ -115,7 +114,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
         amount: price,
         reason: `${fileName}: ${pdf.pageCount} pages, ${engine} engine`,
       });
-      await sendJob("plan", { jobId: job.id }, { db: transactionDb(tx) });
+      await sendJob("plan", { jobId: job.id }, { tx });
       const created = await tx.job.findUniqueOrThrow({ where: { id: job.id }, select: jobSummarySelect });
       return toJobSummary(created);
     },

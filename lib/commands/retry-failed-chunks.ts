@@ -1,4 +1,7 @@
-// Re-runs only the chunks that failed for good, charging only their pages.
+// The retry command: a user re-runs only the chunks of a partial or failed
+// book that failed for good, paying only for their pages. Access is checked
+// on the job row this command locks, so it holds until the transaction ends.
+import type { ActingUser } from "@/lib/commands/acting-user";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { priceJob } from "@/lib/credits/price-job";
@@ -7,11 +10,9 @@ import type { JobStatus } from "@/lib/generated/prisma/client";
 import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
 import { dispatchChunks } from "@/lib/pipeline/dispatch-chunks";
 
-export async function retryFailedChunks(options: {
-  jobId: string;
-  userId: string;
-  isAdmin?: boolean;
-}): Promise<{ status: JobStatus; reserved: number }> {
+export async function retryFailedChunks(
+  options: ActingUser & { jobId: string },
+): Promise<{ status: JobStatus; reserved: number }> {
   const { jobId } = options;
   if (!isJobId(jobId)) throw jobNotFound();
   return db().$transaction(async (tx) => {
@@ -35,7 +36,8 @@ export async function retryFailedChunks(options: {
     });
     await tx.chunk.updateMany({
       where: { jobId, status: "failed" },
-      data: { status: "pending", error: null, result: undefined, finishedAt: null },
+      // No result to clear: only a successful run writes one, and these chunks failed.
+      data: { status: "pending", error: null, finishedAt: null },
     });
     await tx.job.update({
       where: { id: jobId },
