@@ -50,7 +50,7 @@ const numberWords = new Set([
 /** Fewer added content words than this are never called an invention (a repeated subject, "alors"). */
 const addedWordsAllowance = 2;
 /** Beyond the allowance, added content words may be at most this share of the original's. */
-const maxAddedShare = 0.25;
+const maxAddedShare = 0.1;
 
 function countBy(words: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
