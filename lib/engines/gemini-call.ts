@@ -152,16 +152,28 @@ function describeApiError(
     return { retryable: true, reason: `Gemini answered ${label}: ${message}` };
   }
   if (status === 401 || status === 403) {
-    return { retryable: false, reason: `Gemini refused the API key (${label}): ${message}` };
+    return {
+      retryable: false,
+      reason: `Gemini refused the API key (${label}): ${message}`,
+    };
   }
   if (status === 404) {
-    return { retryable: false, reason: `Gemini has no model "${model}" (${label}): ${message}` };
+    return {
+      retryable: false,
+      reason: `Gemini has no model "${model}" (${label}): ${message}`,
+    };
   }
   if (status === 413) {
     const what = subject.charAt(0).toUpperCase() + subject.slice(1);
-    return { retryable: false, reason: `${what} are too large for one Gemini request (${label}).` };
+    return {
+      retryable: false,
+      reason: `${what} are too large for one Gemini request (${label}).`,
+    };
   }
-  return { retryable: false, reason: `Gemini rejected the request (${label}): ${message}` };
+  return {
+    retryable: false,
+    reason: `Gemini rejected the request (${label}): ${message}`,
+  };
 }
 
 function isAbortLike(error: unknown): boolean {
@@ -204,7 +216,10 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
     apiVersion,
     httpOptions: options.baseUrl ? { baseUrl: options.baseUrl } : undefined,
   });
-  const backoff = { baseMs: options.baseBackoffMs ?? 1000, maxMs: options.maxBackoffMs ?? 30_000 };
+  const backoff = {
+    baseMs: options.baseBackoffMs ?? 1000,
+    maxMs: options.maxBackoffMs ?? 30_000,
+  };
   const maxServerDelayMs = options.maxServerDelayMs ?? 120_000;
 
   async function attempt<T>(request: GeminiCallRequest<T>): Promise<Attempt<T>> {
@@ -268,7 +283,11 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
       }
       const candidate = response.candidates?.[0];
       if (!candidate) {
-        return fail({ ok: false, retryable: true, reason: "Gemini returned no answer." });
+        return fail({
+          ok: false,
+          retryable: true,
+          reason: "Gemini returned no answer.",
+        });
       }
       const finish = candidate.finishReason;
       if (finish === "MAX_TOKENS") {
@@ -279,7 +298,11 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
         });
       }
       if (finish && finish !== "STOP") {
-        return fail({ ok: false, retryable: true, reason: `Gemini stopped early (${finish}).` });
+        return fail({
+          ok: false,
+          retryable: true,
+          reason: `Gemini stopped early (${finish}).`,
+        });
       }
       const parsed = request.parse(answerText(response));
       if (!parsed.ok) {

@@ -43,16 +43,17 @@ export function createGeminiEngine(options: GeminiEngineOptions): Engine {
         responseSchema: geminiResponseSchema,
         parse: (text) => {
           const parsed = parseGeminiAnswer(text);
-          return parsed.ok
-            ? { ok: true, value: toEngineSentences(parsed.answer, input) }
-            : parsed;
+          return parsed.ok ? { ok: true, value: toEngineSentences(parsed.answer, input) } : parsed;
         },
         signal: input.signal,
         usage,
       });
       return {
         sentences,
-        usage: { promptTokens: usage.promptTokens, outputTokens: usage.outputTokens },
+        usage: {
+          promptTokens: usage.promptTokens,
+          outputTokens: usage.outputTokens,
+        },
       };
     },
   };

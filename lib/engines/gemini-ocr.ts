@@ -61,7 +61,10 @@ const ocrResponseSchema: Schema = {
       type: Type.ARRAY,
       items: {
         type: Type.OBJECT,
-        properties: { page: { type: Type.INTEGER }, text: { type: Type.STRING } },
+        properties: {
+          page: { type: Type.INTEGER },
+          text: { type: Type.STRING },
+        },
         required: ["page", "text"],
         propertyOrdering: ["page", "text"],
       },
@@ -75,7 +78,10 @@ const answerSchema = z.object({
 });
 
 /** Parses and checks an OCR answer: pages among those sent, in reading order. */
-export function parseOcrAnswer(text: string, pages: readonly number[]): ParsedAnswer<OcrSentence[]> {
+export function parseOcrAnswer(
+  text: string,
+  pages: readonly number[],
+): ParsedAnswer<OcrSentence[]> {
   const json = parseJsonAnswer(text);
   if (!json.ok) return json;
   const result = answerSchema.safeParse(json.value);
@@ -98,7 +104,10 @@ export function parseOcrAnswer(text: string, pages: readonly number[]): ParsedAn
       };
     }
     if (index < last) {
-      return { ok: false, reason: `page ${entry.page} comes after a later page` };
+      return {
+        ok: false,
+        reason: `page ${entry.page} comes after a later page`,
+      };
     }
     last = index;
     const sentence = normalizeSpaces(entry.text);
@@ -116,7 +125,9 @@ export async function extractPages(
   const source = await PDFDocument.load(pdf, { updateMetadata: false });
   const count = source.getPageCount();
   const indices = pages.map((page) => page - firstPage);
-  const outside = pages.find((_, position) => indices[position]! < 0 || indices[position]! >= count);
+  const outside = pages.find(
+    (_, position) => indices[position]! < 0 || indices[position]! >= count,
+  );
   if (outside !== undefined) {
     throw new RangeError(
       `page ${outside} is not in this PDF (book pages ${firstPage}–${firstPage + count - 1})`,
@@ -141,7 +152,12 @@ export function createGeminiOcr(options: GeminiOcrOptions) {
       subject: "these pages",
       systemInstruction,
       parts: [
-        { inlineData: { mimeType: "application/pdf", data: Buffer.from(bytes).toString("base64") } },
+        {
+          inlineData: {
+            mimeType: "application/pdf",
+            data: Buffer.from(bytes).toString("base64"),
+          },
+        },
         { text: JSON.stringify({ pages }) },
       ],
       responseSchema: ocrResponseSchema,

@@ -57,7 +57,8 @@ export function batchSentences(
   let current: RewriteSentence[] = [];
   let size = 0;
   for (const sentence of sentences) {
-    const cost = estimateTokens(sentence.text) + estimateTokens(contextText(context?.get(sentence.id)));
+    const cost =
+      estimateTokens(sentence.text) + estimateTokens(contextText(context?.get(sentence.id)));
     if (current.length > 0 && size + cost > budget) {
       batches.push(current);
       current = [];
@@ -84,7 +85,10 @@ export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
       const model = input.model ?? options.defaultModel;
       const usage = emptyGeminiUsage();
       const context = new Map(
-        input.sentences.map((sentence) => [sentence.id, contextText(input.context?.get(sentence.id))]),
+        input.sentences.map((sentence) => [
+          sentence.id,
+          contextText(input.context?.get(sentence.id)),
+        ]),
       );
 
       async function ask(

@@ -14,7 +14,10 @@ export function createLocalRewriter(): Rewriter {
       const outcomes = new Map(
         input.sentences.map((sentence) => [
           sentence.id,
-          { pieces: splitLongSentence(sentence.text, input.maxWords), method: "split" as const },
+          {
+            pieces: splitLongSentence(sentence.text, input.maxWords),
+            method: "split" as const,
+          },
         ]),
       );
       return { outcomes, usage: emptyGeminiUsage() };

@@ -32,7 +32,7 @@ const rules = [
   // Pieces are shown as sentences of their own, one per line.
   "Each piece must be a complete, correct French sentence of at most maxWords words, starting with a capital letter and ending with a full stop, question mark, exclamation mark or ellipsis.",
   // The answer is matched to our sentences by id; anything else is discarded.
-  "Answer every id of \"sentences\" exactly once, in order, with its pieces. Do not answer the \"context\" entries: they are only there to tell you who \"il\" or \"elle\" is.",
+  'Answer every id of "sentences" exactly once, in order, with its pieces. Do not answer the "context" entries: they are only there to tell you who "il" or "elle" is.',
 ];
 
 // A word is counted the way the product counts it, so the model's idea of

@@ -24,8 +24,7 @@ export interface ValidationOptions {
 }
 
 export type RewriteVerdict =
-  | { ok: true; pieces: string[] }
-  | { ok: false; reason: RewriteFailureReason; detail: string };
+  { ok: true; pieces: string[] } | { ok: false; reason: RewriteFailureReason; detail: string };
 
 // Negation markers. "ne"/"n'" alone is enough to call a sentence negative;
 // the second half (pas, jamais…) is what carries the meaning, so none may vanish.
@@ -34,7 +33,17 @@ const negationWords = new Set([
   "ne", "n", "pas", "jamais", "rien", "personne", "plus", "aucun", "aucune", "aucuns", "aucunes",
   "ni", "guère", "point", "nul", "nulle",
 ]);
-const negativeCores = new Set(["ne", "n", "jamais", "aucun", "aucune", "ni", "guère", "nul", "nulle"]);
+const negativeCores = new Set([
+  "ne",
+  "n",
+  "jamais",
+  "aucun",
+  "aucune",
+  "ni",
+  "guère",
+  "nul",
+  "nulle",
+]);
 
 // Spelled-out numbers: changing "trois" into "quatre" changes the story.
 // "un"/"une" are left out: they are articles far more often than numbers.
@@ -122,7 +131,8 @@ function checkNegation(original: string, pieces: string[]): string | undefined {
   const before = countBy(originalWords.filter((word) => negationWords.has(word)));
   const after = countBy(frenchWords(pieces.join(" ")).filter((word) => negationWords.has(word)));
   // "ne" and its elided "n'" are one particle.
-  const particle = (counts: Map<string, number>) => (counts.get("ne") ?? 0) + (counts.get("n") ?? 0);
+  const particle = (counts: Map<string, number>) =>
+    (counts.get("ne") ?? 0) + (counts.get("n") ?? 0);
   if (particle(after) < particle(before)) return `a "ne" of the sentence is missing`;
   for (const [word, count] of before) {
     if (word === "ne" || word === "n") continue;
@@ -210,7 +220,11 @@ export function validateRewrites(
   for (const sentence of asked) {
     const found = byId.get(sentence.id) ?? [];
     if (found.length === 0) {
-      verdicts.set(sentence.id, { ok: false, reason: "missing", detail: "no answer for this id" });
+      verdicts.set(sentence.id, {
+        ok: false,
+        reason: "missing",
+        detail: "no answer for this id",
+      });
     } else if (found.length > 1) {
       verdicts.set(sentence.id, {
         ok: false,

@@ -20,11 +20,7 @@
 //   the answer is {"sentences": [{"page", "text"}]} read from the PDF.
 // Token counts follow Gemini's billing: 258 tokens per PDF page, about four
 // characters a token for text, the system instruction included.
-import {
-  createServer,
-  type IncomingMessage,
-  type ServerResponse,
-} from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { sentencesFromPages } from "@/lib/engines/sentences-from-pages";
 import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
@@ -79,8 +75,7 @@ export const sentenceSabotages: SentenceSabotage[] = [
   "overlong",
 ];
 
-export type SabotageRule =
-  SentenceSabotage | { kind: SentenceSabotage; times?: number };
+export type SabotageRule = SentenceSabotage | { kind: SentenceSabotage; times?: number };
 
 export interface FakeSabotage {
   /** By sentence id. `times` limits how many answers for that id are spoilt (default: every one). */
@@ -159,10 +154,7 @@ export interface FakeGemini {
 
 interface GeminiRequestBody {
   contents?: Array<{
-    parts?: Array<{
-      text?: string;
-      inlineData?: { mimeType?: string; data?: string };
-    }>;
+    parts?: Array<{ text?: string; inlineData?: { mimeType?: string; data?: string } }>;
   }>;
   systemInstruction?: { parts?: Array<{ text?: string }> };
   generationConfig?: Record<string, unknown>;
@@ -175,9 +167,7 @@ interface RewriteRequest {
 }
 
 /** The JSON object of a text part, if it is one. */
-function jsonPart(
-  text: string | undefined,
-): Record<string, unknown> | undefined {
+function jsonPart(text: string | undefined): Record<string, unknown> | undefined {
   if (text === undefined || !text.trimStart().startsWith("{")) return undefined;
   try {
     const value: unknown = JSON.parse(text);
@@ -190,9 +180,7 @@ function jsonPart(
 }
 
 /** The rewrite request in a text part, or why it is malformed (the real API would not care, our contract does). */
-function readRewriteRequest(
-  json: Record<string, unknown>,
-): RewriteRequest | string {
+function readRewriteRequest(json: Record<string, unknown>): RewriteRequest | string {
   const sentences = json.sentences;
   if (!Array.isArray(sentences)) return '"sentences" is not an array';
   for (const entry of sentences) {
@@ -205,7 +193,11 @@ function readRewriteRequest(
   const problemIds = Array.isArray(json.problems)
     ? json.problems.map((problem) => String((problem as { id?: unknown }).id))
     : [];
-  return { sentences: sentences as RewriteRequest["sentences"], maxWords, problemIds };
+  return {
+    sentences: sentences as RewriteRequest["sentences"],
+    maxWords,
+    problemIds,
+  };
 }
 
 const tokensOf = (text: string) => Math.ceil(text.length / 4);
@@ -264,21 +256,14 @@ function spoil(
     case "swap_name": {
       // A capitalised word after a piece's first word, else the first word.
       const swapped =
-        replaceWord(
-          good,
-          /(?<=\S\s+[«"—]?)\p{Lu}\p{Ll}+/u,
-          () => swappedName,
-        ) ?? replaceWord(good, /\p{L}+/u, () => swappedName)!;
+        replaceWord(good, /(?<=\S\s+[«"—]?)\p{Lu}\p{Ll}+/u, () => swappedName) ??
+        replaceWord(good, /\p{L}+/u, () => swappedName)!;
       return [{ id, pieces: swapped }];
     }
     case "change_number": {
       const changed =
         replaceWord(good, /\p{N}+/u, (number) => String(Number(number) + 1)) ??
-        replaceWord(
-          good,
-          /(?<=\s)\p{Ll}{4,}(?=[.,;:!?]?$|[.,;:!?]?\s)/u,
-          () => "douze",
-        )!;
+        replaceWord(good, /(?<=\s)\p{Ll}{4,}(?=[.,;:!?]?$|[.,;:!?]?\s)/u, () => "douze")!;
       return [{ id, pieces: changed }];
     }
     case "drop_half": {
@@ -286,10 +271,7 @@ function spoil(
       return [
         {
           id,
-          pieces: goodRewrite(
-            words.slice(0, Math.ceil(words.length / 2)).join(" "),
-            maxWords,
-          ),
+          pieces: goodRewrite(words.slice(0, Math.ceil(words.length / 2)).join(" "), maxWords),
         },
       ];
     }
@@ -309,12 +291,7 @@ function spoil(
   }
 }
 
-const defaultFaultKinds: FakeFaultKind[] = [
-  "429",
-  "500",
-  "garbage",
-  "truncated",
-];
+const defaultFaultKinds: FakeFaultKind[] = ["429", "500", "garbage", "truncated"];
 
 /** mulberry32: a tiny seeded generator, good enough for fault injection. */
 function seededRandom(seed: number): () => number {
@@ -335,10 +312,7 @@ function sendJson(
   headers: Record<string, string> = {},
 ): void {
   if (response.destroyed || response.headersSent) return;
-  response.writeHead(status, {
-    "content-type": "application/json; charset=UTF-8",
-    ...headers,
-  });
+  response.writeHead(status, { "content-type": "application/json; charset=UTF-8", ...headers });
   response.end(JSON.stringify(body));
 }
 
@@ -375,9 +349,7 @@ function candidateResponse(
 ) {
   const outputTokens = Math.ceil(text.length / 4);
   return {
-    candidates: [
-      { content: { parts: [{ text }], role: "model" }, finishReason, index: 0 },
-    ],
+    candidates: [{ content: { parts: [{ text }], role: "model" }, finishReason, index: 0 }],
     usageMetadata: {
       promptTokenCount: promptTokens,
       candidatesTokenCount: outputTokens,
@@ -389,9 +361,7 @@ function candidateResponse(
   };
 }
 
-export async function startFakeGemini(
-  options: FakeGeminiOptions = {},
-): Promise<FakeGemini> {
+export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<FakeGemini> {
   let queue: FakeFault[] = [...(options.faults ?? [])];
   let faultRate = options.faultRate ?? 0;
   let faultKinds = options.faultKinds ?? defaultFaultKinds;
@@ -416,39 +386,23 @@ export async function startFakeGemini(
 
   function nextFault(): Exclude<FakeFault, FakeFaultKind> | undefined {
     const queued = queue.shift();
-    if (queued !== undefined)
-      return typeof queued === "string" ? { kind: queued } : queued;
+    if (queued !== undefined) return typeof queued === "string" ? { kind: queued } : queued;
     if (faultRate > 0 && random() < faultRate) {
       return { kind: faultKinds[Math.floor(random() * faultKinds.length)]! };
     }
     return undefined;
   }
 
-  async function answer(
-    pdf: Uint8Array,
-    prompt: string,
-    model: string,
-    overlong: boolean,
-  ) {
-    const firstPage = Number(
-      /page 1 is page (\d+) of the book/u.exec(prompt)?.[1] ?? 1,
-    );
+  async function answer(pdf: Uint8Array, prompt: string, model: string, overlong: boolean) {
+    const firstPage = Number(/page 1 is page (\d+) of the book/u.exec(prompt)?.[1] ?? 1);
     const maxWords = Number(/at most (\d+) words each/u.exec(prompt)?.[1] ?? 8);
     const pages = await readPdfPageLines(pdf, firstPage, closing.signal);
     const sentences = sentencesFromPages(extractPageText(pages), maxWords);
     // Group the pieces back under their original sentence, as the schema asks.
-    const grouped: Array<{
-      page: number;
-      original: string;
-      rewritten: string[];
-    }> = [];
+    const grouped: Array<{ page: number; original: string; rewritten: string[] }> = [];
     for (const sentence of sentences) {
       const last = grouped[grouped.length - 1];
-      if (
-        last &&
-        last.original === sentence.original &&
-        last.page === sentence.page
-      ) {
+      if (last && last.original === sentence.original && last.page === sentence.page) {
         last.rewritten.push(sentence.text);
       } else {
         grouped.push({
@@ -458,30 +412,23 @@ export async function startFakeGemini(
         });
       }
     }
-    if (overlong)
-      for (const entry of grouped) entry.rewritten = [entry.original];
+    if (overlong) for (const entry of grouped) entry.rewritten = [entry.original];
     const text = JSON.stringify({ sentences: grouped });
     // Gemini bills a PDF page as 258 tokens, plus the prompt text.
     const promptTokens = pages.length * 258 + Math.ceil(prompt.length / 4);
     return { text, promptTokens, model };
   }
 
-  function ruleFor(sentence: {
-    id: string;
-    text: string;
-  }): SentenceSabotage | undefined {
+  function ruleFor(sentence: { id: string; text: string }): SentenceSabotage | undefined {
     const words = new Set(
-      listWords(sentence.text.toLowerCase()).map((word) =>
-        word.replace(/^\P{L}+|\P{L}+$/gu, ""),
-      ),
+      listWords(sentence.text.toLowerCase()).map((word) => word.replace(/^\P{L}+|\P{L}+$/gu, "")),
     );
     const marked = Object.entries(sabotage?.byWord ?? {}).find(([word]) =>
       words.has(word.toLowerCase()),
     )?.[1];
     const rule = sabotage?.byId?.[sentence.id] ?? marked;
     if (rule !== undefined) {
-      const { kind, times } =
-        typeof rule === "string" ? { kind: rule, times: undefined } : rule;
+      const { kind, times } = typeof rule === "string" ? { kind: rule, times: undefined } : rule;
       const used = spoilt.get(sentence.id) ?? 0;
       if (times !== undefined && used >= times) return undefined;
       spoilt.set(sentence.id, used + 1);
@@ -506,9 +453,7 @@ export async function startFakeGemini(
         });
       } else {
         sabotaged[sentence.id] = kind;
-        rewrites.push(
-          ...spoil(kind, sentence.text, rewrite.maxWords, sentence.id),
-        );
+        rewrites.push(...spoil(kind, sentence.text, rewrite.maxWords, sentence.id));
       }
     }
     return { text: JSON.stringify({ rewrites }), sabotaged };
@@ -516,10 +461,7 @@ export async function startFakeGemini(
 
   async function answerOcr(pdf: Uint8Array, pages: number[]) {
     const lines = await readPdfPageLines(pdf, 1, closing.signal);
-    const sentences = sentencesFromPages(
-      extractPageText(lines),
-      Number.MAX_SAFE_INTEGER,
-    );
+    const sentences = sentencesFromPages(extractPageText(lines), Number.MAX_SAFE_INTEGER);
     const shift = options.ocrPageShift ?? 0;
     return {
       text: JSON.stringify({
@@ -532,27 +474,15 @@ export async function startFakeGemini(
     };
   }
 
-  async function handle(
-    request: IncomingMessage,
-    response: ServerResponse,
-  ): Promise<void> {
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const route =
-      /^\/(v1|v1beta|v1alpha)\/models\/([^/:]+):generateContent$/u.exec(
-        url.pathname,
-      );
+    const route = /^\/(v1|v1beta|v1alpha)\/models\/([^/:]+):generateContent$/u.exec(url.pathname);
     if (!route || request.method !== "POST") {
-      sendError(
-        response,
-        404,
-        "NOT_FOUND",
-        `Method not found: ${request.method} ${url.pathname}`,
-      );
+      sendError(response, 404, "NOT_FOUND", `Method not found: ${request.method} ${url.pathname}`);
       return;
     }
     const [, apiVersion = "", model = ""] = route;
-    const key =
-      request.headers["x-goog-api-key"] ?? url.searchParams.get("key");
+    const key = request.headers["x-goog-api-key"] ?? url.searchParams.get("key");
     if (!key) {
       sendError(
         response,
@@ -580,30 +510,19 @@ export async function startFakeGemini(
     }
     let body: GeminiRequestBody;
     try {
-      body = JSON.parse(
-        (await readBody(request)).toString("utf8"),
-      ) as GeminiRequestBody;
+      body = JSON.parse((await readBody(request)).toString("utf8")) as GeminiRequestBody;
     } catch {
-      sendError(
-        response,
-        400,
-        "INVALID_ARGUMENT",
-        "Invalid JSON payload received.",
-      );
+      sendError(response, 400, "INVALID_ARGUMENT", "Invalid JSON payload received.");
       return;
     }
-    const parts =
-      body.contents?.flatMap((content) => content.parts ?? []) ?? [];
-    const inline = parts.find(
-      (part) => part.inlineData?.mimeType === "application/pdf",
-    )?.inlineData?.data;
+    const parts = body.contents?.flatMap((content) => content.parts ?? []) ?? [];
+    const inline = parts.find((part) => part.inlineData?.mimeType === "application/pdf")?.inlineData
+      ?.data;
     const prompt = parts.map((part) => part.text ?? "").join("\n");
     const systemInstruction = (body.systemInstruction?.parts ?? [])
       .map((part) => part.text ?? "")
       .join("\n");
-    const json = parts
-      .map((part) => jsonPart(part.text))
-      .find((value) => value !== undefined);
+    const json = parts.map((part) => jsonPart(part.text)).find((value) => value !== undefined);
     const format: FakeRequestFormat | undefined =
       json && "sentences" in json
         ? "rewrite"
@@ -626,22 +545,14 @@ export async function startFakeGemini(
     if (format === "rewrite") {
       const read = readRewriteRequest(json!);
       if (typeof read === "string") {
-        sendError(
-          response,
-          400,
-          "INVALID_ARGUMENT",
-          `Invalid rewrite request: ${read}.`,
-        );
+        sendError(response, 400, "INVALID_ARGUMENT", `Invalid rewrite request: ${read}.`);
         return;
       }
       rewrite = read;
     }
     if (format === "ocr") {
       const pages = json!.pages;
-      if (
-        !Array.isArray(pages) ||
-        !pages.every((page) => Number.isInteger(page))
-      ) {
+      if (!Array.isArray(pages) || !pages.every((page) => Number.isInteger(page))) {
         sendError(
           response,
           400,
@@ -666,9 +577,7 @@ export async function startFakeGemini(
       );
       return;
     }
-    const pdf = inline
-      ? new Uint8Array(Buffer.from(inline, "base64"))
-      : new Uint8Array();
+    const pdf = inline ? new Uint8Array(Buffer.from(inline, "base64")) : new Uint8Array();
     const fault = nextFault();
     const entry: FakeGeminiRequest = {
       at: Date.now(),
@@ -679,9 +588,7 @@ export async function startFakeGemini(
         format === "pages"
           ? Number(/page 1 is page (\d+) of the book/u.exec(prompt)?.[1] ?? 1)
           : (ocrPages?.[0] ?? 0),
-      maxWords:
-        rewrite?.maxWords ??
-        Number(/at most (\d+) words each/u.exec(prompt)?.[1] ?? 8),
+      maxWords: rewrite?.maxWords ?? Number(/at most (\d+) words each/u.exec(prompt)?.[1] ?? 8),
       pdfBytes: pdf.length,
       format,
       ids: rewrite?.sentences.map((sentence) => sentence.id),
@@ -702,8 +609,7 @@ export async function startFakeGemini(
     switch (fault?.kind) {
       case "429": {
         const headerOnly =
-          fault.retryAfterSeconds !== undefined &&
-          fault.retryDelayMs === undefined;
+          fault.retryAfterSeconds !== undefined && fault.retryDelayMs === undefined;
         const delayMs = fault.retryDelayMs ?? options.retryDelayMs ?? 1000;
         const headers: Record<string, string> =
           fault.retryAfterSeconds !== undefined
@@ -746,20 +652,10 @@ export async function startFakeGemini(
         );
         return;
       case "503":
-        sendError(
-          response,
-          503,
-          "UNAVAILABLE",
-          "The model is overloaded. Please try again later.",
-        );
+        sendError(response, 503, "UNAVAILABLE", "The model is overloaded. Please try again later.");
         return;
       case "400":
-        sendError(
-          response,
-          400,
-          "INVALID_ARGUMENT",
-          "Request payload size exceeds the limit.",
-        );
+        sendError(response, 400, "INVALID_ARGUMENT", "Request payload size exceeds the limit.");
         return;
       case "403":
         sendError(
@@ -798,8 +694,7 @@ export async function startFakeGemini(
         const read = await answerOcr(pdf, ocrPages);
         result = {
           text: read.text,
-          promptTokens:
-            read.pageCount * 258 + tokensOf(systemInstruction + prompt),
+          promptTokens: read.pageCount * 258 + tokensOf(systemInstruction + prompt),
         };
       } else {
         result = await answer(pdf, prompt, model, options.overlong ?? false);
@@ -834,12 +729,7 @@ export async function startFakeGemini(
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      sendError(
-        response,
-        500,
-        "INTERNAL",
-        error instanceof Error ? error.message : String(error),
-      );
+      sendError(response, 500, "INTERNAL", error instanceof Error ? error.message : String(error));
     });
   });
   server.on("connection", (socket) => {
@@ -878,9 +768,7 @@ export async function startFakeGemini(
       closing.abort();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      const closed = new Promise<void>((resolve) =>
-        server.close(() => resolve()),
-      );
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
       await closed;
     },

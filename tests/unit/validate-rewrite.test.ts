@@ -39,7 +39,10 @@ describe.skipIf(!corpusAvailable)("rewrite validation on Madame Bovary's sentenc
   ];
 
   it("accepts a faithful rewrite that repeats the subject and keeps the words", () => {
-    expect(validatePieces(sixMois(), faithful, options)).toEqual({ ok: true, pieces: faithful });
+    expect(validatePieces(sixMois(), faithful, options)).toEqual({
+      ok: true,
+      pieces: faithful,
+    });
   });
 
   it("refuses a swapped name", () => {
@@ -98,7 +101,9 @@ describe.skipIf(!corpusAvailable)("rewrite validation on Madame Bovary's sentenc
       "On les voyait par la fente des parements.",
       "Ces poignets étaient habitués à être nus.",
     ];
-    expect(validatePieces(original, kept, options)).toMatchObject({ ok: true });
+    expect(validatePieces(original, kept, options)).toMatchObject({
+      ok: true,
+    });
     const dropped = kept.map((piece) => piece.replace("ne fût pas", "fût"));
     expect(validatePieces(original, dropped, options)).toMatchObject({
       ok: false,
@@ -142,7 +147,10 @@ describe.skipIf(!corpusAvailable)("rewrite validation on Madame Bovary's sentenc
     );
     expect([...verdicts.keys()]).toEqual(["a", "b", "c"]);
     expect(verdicts.get("a")).toMatchObject({ ok: true });
-    expect(verdicts.get("b")).toMatchObject({ ok: false, reason: "duplicate" });
+    expect(verdicts.get("b")).toMatchObject({
+      ok: false,
+      reason: "duplicate",
+    });
     expect(verdicts.get("c")).toMatchObject({ ok: false, reason: "missing" });
   });
 });
