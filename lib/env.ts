@@ -29,7 +29,7 @@ const schema = z.object({
   GEMINI_TIMEOUT_MS: int(120_000),
   GEMINI_MAX_RETRIES: int(4),
   /** Size of one rewrite request: the estimated tokens of the sentences (and context) it sends. */
-  GEMINI_BATCH_TOKENS: int(2000),
+  GEMINI_BATCH_TOKENS: int(4000),
   GEMINI_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
   /** Least share of a sentence's content words a model rewrite must keep to be accepted. */
   REWRITE_MIN_CONTENT_SHARE: z.coerce.number().min(0).max(1).default(0.75),

@@ -57,8 +57,12 @@ export function batchSentences(
   let current: RewriteSentence[] = [];
   let size = 0;
   for (const sentence of sentences) {
+    // A neighbour already in the batch is not sent again as context (see buildRewriteRequest).
+    const around = context?.get(sentence.id);
+    const previous = current[current.length - 1];
+    const before = around?.before && around.before !== previous?.text ? around.before : "";
     const cost =
-      estimateTokens(sentence.text) + estimateTokens(contextText(context?.get(sentence.id)));
+      estimateTokens(sentence.text) + estimateTokens(`${before} ${around?.after ?? ""}`.trim());
     if (current.length > 0 && size + cost > budget) {
       batches.push(current);
       current = [];

@@ -96,9 +96,14 @@ export interface RewriteRequestInput {
 
 /** The JSON text part of a rewrite request. */
 export function buildRewriteRequest(input: RewriteRequestInput): string {
+  // A neighbour that is itself in the request is already in front of the
+  // model: sending it again as context would pay for it twice.
+  const asked = new Set(input.sentences.map((sentence) => sentence.text));
   const context = input.sentences.flatMap((sentence) => {
     const around = input.context?.get(sentence.id);
-    return around && (around.before || around.after) ? [{ id: sentence.id, ...around }] : [];
+    const before = around?.before && !asked.has(around.before) ? around.before : undefined;
+    const after = around?.after && !asked.has(around.after) ? around.after : undefined;
+    return before || after ? [{ id: sentence.id, before, after }] : [];
   });
   const problems = input.sentences.flatMap((sentence) => {
     const problem = input.problems?.get(sentence.id);
