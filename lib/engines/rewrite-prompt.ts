@@ -42,7 +42,7 @@ const wordRule =
 
 // Worked examples at maxWords 8, from real novels: subject repeated,
 // negation and tense kept, dialogue marks kept, names untouched.
-const examples = [
+export const rewriteExamples = [
   {
     input: {
       id: "e1",
@@ -77,7 +77,7 @@ export function rewriteSystemInstruction(): string {
     wordRule,
     "",
     "Examples with maxWords 8:",
-    ...examples.flatMap((example) => [
+    ...rewriteExamples.flatMap((example) => [
       `Sentence: ${JSON.stringify(example.input)}`,
       `Answer entry: ${JSON.stringify({ id: example.input.id, pieces: example.pieces })}`,
     ]),

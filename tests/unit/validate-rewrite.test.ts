@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rewriteExamples } from "@/lib/engines/rewrite-prompt";
 import { contentShare, validatePieces, validateRewrites } from "@/lib/engines/validate-rewrite";
 import { contentStems } from "@/lib/french/content-words";
 import { stemFrench } from "@/lib/french/stem";
@@ -16,6 +17,18 @@ describe("French stems and content words", () => {
     );
     expect(contentShare("Les maisons regardaient la mer.", ["La maison regarda la mer."])).toBe(1);
   });
+});
+
+describe("the prompt's worked examples", () => {
+  it.each(rewriteExamples.map((example) => [example.input.id, example] as const))(
+    "%s passes our own validation at 8 words",
+    (_, example) => {
+      expect(validatePieces(example.input.text, example.pieces, options)).toEqual({
+        ok: true,
+        pieces: example.pieces,
+      });
+    },
+  );
 });
 
 describe.skipIf(!corpusAvailable)("rewrite validation on Madame Bovary's sentences", () => {
