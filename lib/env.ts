@@ -28,6 +28,11 @@ const schema = z.object({
   GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
   GEMINI_TIMEOUT_MS: int(120_000),
   GEMINI_MAX_RETRIES: int(4),
+  /** Size of one rewrite request: the estimated tokens of the sentences (and context) it sends. */
+  GEMINI_BATCH_TOKENS: int(4000),
+  GEMINI_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
+  /** Least share of a sentence's content words a model rewrite must keep to be accepted. */
+  REWRITE_MIN_CONTENT_SHARE: z.coerce.number().min(0).max(1).default(0.75),
   MAX_UPLOAD_MB: int(50),
   MAX_PAGES: int(1000),
   CHUNK_PAGES: int(20),

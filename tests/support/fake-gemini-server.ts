@@ -7,14 +7,30 @@
 // It can add latency and inject the failures real deployments see: 429 with
 // RetryInfo, 500/503, non-JSON text, truncated JSON (MAX_TOKENS), 400/403,
 // and requests that hang.
+//
+// It answers three request formats, told apart by their parts:
+// - "pages" (today's chunk engine): an inline PDF and a prompt text; the
+//   answer lists every sentence of the pages with its rewritten pieces.
+// - "rewrite" (text-first design): a text part holding JSON
+//   {"sentences": [{"id", "text"}], "maxWords"}; the answer is
+//   {"rewrites": [{"id", "pieces"}]}, a good rewrite by default (the local
+//   split, made into complete sentences), which the test can sabotage per
+//   sentence: by id, by a marker word in the sentence, or at a seeded rate.
+// - "ocr": an inline PDF and a text part holding JSON {"pages": [book pages]};
+//   the answer is {"sentences": [{"page", "text"}]} read from the PDF.
+// Token counts follow Gemini's billing: 258 tokens per PDF page, about four
+// characters a token for text, the system instruction included.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { sentencesFromPages } from "@/lib/engines/sentences-from-pages";
 import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
+import { listWords } from "@/lib/text/count-words";
 import { extractPageText } from "@/lib/text/extract-page-text";
+import { splitLongSentence } from "@/lib/text/split-long-sentence";
 
+// "none" answers normally: it lets a queue put a fault after some good answers.
 export type FakeFaultKind =
-  "429" | "500" | "503" | "400" | "403" | "garbage" | "truncated" | "hang";
+  "429" | "500" | "503" | "400" | "403" | "garbage" | "truncated" | "hang" | "none";
 
 export type FakeFault =
   | FakeFaultKind
@@ -25,6 +41,54 @@ export type FakeFault =
       /** For 429: send a Retry-After header (seconds); without retryDelayMs, the body then has no RetryInfo. */
       retryAfterSeconds?: number;
     };
+
+/** Ways a rewrite answer can be spoilt for one sentence. */
+export type SentenceSabotage =
+  /** The id is left out of the answer. */
+  | "omit"
+  /** A good answer, plus an answer for an id nobody asked about, with invented text. */
+  | "unknown_id"
+  /** The id is answered twice. */
+  | "duplicate"
+  /** A sentence the book does not have is added to the pieces. */
+  | "invent"
+  /** A name of the sentence is replaced by another. */
+  | "swap_name"
+  /** A number is changed (or, without one, a word replaced by a number). */
+  | "change_number"
+  /** The second half of the words is dropped. */
+  | "drop_half"
+  /** ne / n' and pas, jamais, rien… are removed. */
+  | "drop_negation"
+  /** The whole sentence comes back as one piece, over maxWords. */
+  | "overlong";
+
+export const sentenceSabotages: SentenceSabotage[] = [
+  "omit",
+  "unknown_id",
+  "duplicate",
+  "invent",
+  "swap_name",
+  "change_number",
+  "drop_half",
+  "drop_negation",
+  "overlong",
+];
+
+export type SabotageRule = SentenceSabotage | { kind: SentenceSabotage; times?: number };
+
+export interface FakeSabotage {
+  /** By sentence id. `times` limits how many answers for that id are spoilt (default: every one). */
+  byId?: Record<string, SabotageRule>;
+  /** By a word the sentence contains (case-insensitive, whole word). */
+  byWord?: Record<string, SabotageRule>;
+  /** Probability (0..1) that any other sentence is spoilt, drawn with the server's seed. */
+  rate?: number;
+  /** Kinds drawn by rate (default: all). */
+  kinds?: SentenceSabotage[];
+}
+
+export type FakeRequestFormat = "pages" | "rewrite" | "ocr";
 
 export interface FakeGeminiOptions {
   /** Added before every answer (faults included, except hang). */
@@ -43,6 +107,10 @@ export interface FakeGeminiOptions {
   apiKey?: string;
   /** Answer with every original sentence unsplit, as a careless model would. */
   overlong?: boolean;
+  /** Per-sentence faults of rewrite answers. */
+  sabotage?: FakeSabotage;
+  /** Added to every page number of OCR answers (a model numbering pages wrongly). */
+  ocrPageShift?: number;
 }
 
 export interface FakeGeminiRequest {
@@ -53,6 +121,20 @@ export interface FakeGeminiRequest {
   firstPage: number;
   maxWords: number;
   pdfBytes: number;
+  format: FakeRequestFormat;
+  /** Rewrite requests: the ids asked, in order. */
+  ids?: string[];
+  /** Rewrite requests: the ids sent with a "problems" entry (asked again). */
+  problemIds?: string[];
+  /** OCR requests: the book pages sent. */
+  pages?: number[];
+  /** Sabotages applied, by id (rewrite requests). */
+  sabotaged?: Record<string, SentenceSabotage>;
+  generationConfig?: Record<string, unknown>;
+  systemInstruction?: string;
+  /** Billed tokens of the answer (0 for faults that bill nothing). */
+  promptTokens: number;
+  outputTokens: number;
 }
 
 export interface FakeGemini {
@@ -65,6 +147,7 @@ export interface FakeGemini {
   setFaults(faults: FakeFault[]): void;
   setFaultRate(rate: number, kinds?: FakeFaultKind[]): void;
   setLatency(ms: number): void;
+  setSabotage(sabotage: FakeSabotage | undefined): void;
   /** Stops listening and drops open connections, hanging ones included. */
   close(): Promise<void>;
 }
@@ -73,6 +156,139 @@ interface GeminiRequestBody {
   contents?: Array<{
     parts?: Array<{ text?: string; inlineData?: { mimeType?: string; data?: string } }>;
   }>;
+  systemInstruction?: { parts?: Array<{ text?: string }> };
+  generationConfig?: Record<string, unknown>;
+}
+
+interface RewriteRequest {
+  sentences: Array<{ id: string; text: string }>;
+  maxWords: number;
+  problemIds: string[];
+}
+
+/** The JSON object of a text part, if it is one. */
+function jsonPart(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined || !text.trimStart().startsWith("{")) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The rewrite request in a text part, or why it is malformed (the real API would not care, our contract does). */
+function readRewriteRequest(json: Record<string, unknown>): RewriteRequest | string {
+  const sentences = json.sentences;
+  if (!Array.isArray(sentences)) return '"sentences" is not an array';
+  for (const entry of sentences) {
+    const sentence = entry as { id?: unknown; text?: unknown };
+    if (typeof sentence.id !== "string" || typeof sentence.text !== "string") {
+      return 'every entry of "sentences" needs a string "id" and "text"';
+    }
+  }
+  const maxWords = typeof json.maxWords === "number" ? json.maxWords : 8;
+  const problemIds = Array.isArray(json.problems)
+    ? json.problems.map((problem) => String((problem as { id?: unknown }).id))
+    : [];
+  return {
+    sentences: sentences as RewriteRequest["sentences"],
+    maxWords,
+    problemIds,
+  };
+}
+
+const tokensOf = (text: string) => Math.ceil(text.length / 4);
+
+/** The local split, made into complete sentences: a capital first, a full stop last. */
+export function goodRewrite(text: string, maxWords: number): string[] {
+  return splitLongSentence(text, maxWords).map((piece) => {
+    let out = piece.replace(/[\s,;:]+$/u, "");
+    if (!/[.!?…»"”]$/u.test(out)) out += ".";
+    return out.replace(/\p{Ll}/u, (letter) => letter.toUpperCase());
+  });
+}
+
+const inventedSentence = "Le capitaine Nemo entra alors dans la pièce.";
+const swappedName = "Gontran";
+
+function replaceWord(
+  pieces: string[],
+  pattern: RegExp,
+  replace: (word: string) => string,
+): string[] | undefined {
+  let done = false;
+  const out = pieces.map((piece) =>
+    done
+      ? piece
+      : piece.replace(pattern, (word) => {
+          done = true;
+          return replace(word);
+        }),
+  );
+  return done ? out : undefined;
+}
+
+function spoil(
+  kind: SentenceSabotage,
+  text: string,
+  maxWords: number,
+  id: string,
+): Array<{ id: string; pieces: string[] }> {
+  const good = goodRewrite(text, maxWords);
+  switch (kind) {
+    case "omit":
+      return [];
+    case "unknown_id":
+      return [
+        { id, pieces: good },
+        { id: `${id}-inconnu`, pieces: [inventedSentence] },
+      ];
+    case "duplicate":
+      return [
+        { id, pieces: good },
+        { id, pieces: good },
+      ];
+    case "invent":
+      return [{ id, pieces: [...good, inventedSentence] }];
+    case "swap_name": {
+      // A capitalised word after a piece's first word, else the first word.
+      const swapped =
+        replaceWord(good, /(?<=\S\s+[«"—]?)\p{Lu}\p{Ll}+/u, () => swappedName) ??
+        replaceWord(good, /\p{L}+/u, () => swappedName)!;
+      return [{ id, pieces: swapped }];
+    }
+    case "change_number": {
+      const changed =
+        replaceWord(good, /\p{N}+/u, (number) => String(Number(number) + 1)) ??
+        replaceWord(good, /(?<=\s)\p{Ll}{4,}(?=[.,;:!?]?$|[.,;:!?]?\s)/u, () => "douze")!;
+      return [{ id, pieces: changed }];
+    }
+    case "drop_half": {
+      const words = listWords(good.join(" "));
+      return [
+        {
+          id,
+          pieces: goodRewrite(words.slice(0, Math.ceil(words.length / 2)).join(" "), maxWords),
+        },
+      ];
+    }
+    case "drop_negation": {
+      const negation = /^(ne|pas|jamais|rien|guère|point)$/iu;
+      const pieces = good.map((piece) =>
+        piece
+          .split(" ")
+          .filter((token) => !negation.test(token.replace(/[.,;:!?»]+$/u, "")))
+          .map((token) => token.replace(/^([«—]?)n['’]/iu, "$1"))
+          .join(" "),
+      );
+      return [{ id, pieces }];
+    }
+    case "overlong":
+      return [{ id, pieces: [text] }];
+  }
 }
 
 const defaultFaultKinds: FakeFaultKind[] = ["429", "500", "garbage", "truncated"];
@@ -150,6 +366,8 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
   let faultRate = options.faultRate ?? 0;
   let faultKinds = options.faultKinds ?? defaultFaultKinds;
   let latencyMs = options.latencyMs ?? 0;
+  let sabotage = options.sabotage;
+  const spoilt = new Map<string, number>();
   const random = seededRandom(options.seed ?? 1);
   const requests: FakeGeminiRequest[] = [];
   const sockets = new Set<Socket>();
@@ -201,6 +419,61 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     return { text, promptTokens, model };
   }
 
+  function ruleFor(sentence: { id: string; text: string }): SentenceSabotage | undefined {
+    const words = new Set(
+      listWords(sentence.text.toLowerCase()).map((word) => word.replace(/^\P{L}+|\P{L}+$/gu, "")),
+    );
+    const marked = Object.entries(sabotage?.byWord ?? {}).find(([word]) =>
+      words.has(word.toLowerCase()),
+    )?.[1];
+    const rule = sabotage?.byId?.[sentence.id] ?? marked;
+    if (rule !== undefined) {
+      const { kind, times } = typeof rule === "string" ? { kind: rule, times: undefined } : rule;
+      const used = spoilt.get(sentence.id) ?? 0;
+      if (times !== undefined && used >= times) return undefined;
+      spoilt.set(sentence.id, used + 1);
+      return kind;
+    }
+    if (sabotage?.rate && random() < sabotage.rate) {
+      const kinds = sabotage.kinds ?? sentenceSabotages;
+      return kinds[Math.floor(random() * kinds.length)];
+    }
+    return undefined;
+  }
+
+  function answerRewrite(rewrite: RewriteRequest) {
+    const rewrites: Array<{ id: string; pieces: string[] }> = [];
+    const sabotaged: Record<string, SentenceSabotage> = {};
+    for (const sentence of rewrite.sentences) {
+      const kind = ruleFor(sentence);
+      if (kind === undefined) {
+        rewrites.push({
+          id: sentence.id,
+          pieces: goodRewrite(sentence.text, rewrite.maxWords),
+        });
+      } else {
+        sabotaged[sentence.id] = kind;
+        rewrites.push(...spoil(kind, sentence.text, rewrite.maxWords, sentence.id));
+      }
+    }
+    return { text: JSON.stringify({ rewrites }), sabotaged };
+  }
+
+  async function answerOcr(pdf: Uint8Array, pages: number[]) {
+    const lines = await readPdfPageLines(pdf, 1, closing.signal);
+    const sentences = sentencesFromPages(extractPageText(lines), Number.MAX_SAFE_INTEGER);
+    const shift = options.ocrPageShift ?? 0;
+    return {
+      text: JSON.stringify({
+        sentences: sentences.map((sentence) => ({
+          page: (pages[sentence.page - 1] ?? sentence.page) + shift,
+          text: sentence.original,
+        })),
+      }),
+      pageCount: lines.length,
+    };
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     const route = /^\/(v1|v1beta|v1alpha)\/models\/([^/:]+):generateContent$/u.exec(url.pathname);
@@ -246,27 +519,89 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     const inline = parts.find((part) => part.inlineData?.mimeType === "application/pdf")?.inlineData
       ?.data;
     const prompt = parts.map((part) => part.text ?? "").join("\n");
-    if (!inline) {
+    const systemInstruction = (body.systemInstruction?.parts ?? [])
+      .map((part) => part.text ?? "")
+      .join("\n");
+    const json = parts.map((part) => jsonPart(part.text)).find((value) => value !== undefined);
+    const format: FakeRequestFormat | undefined =
+      json && "sentences" in json
+        ? "rewrite"
+        : inline && json && "pages" in json
+          ? "ocr"
+          : inline
+            ? "pages"
+            : undefined;
+    if (!format) {
       sendError(
         response,
         400,
         "INVALID_ARGUMENT",
-        "Request contains no application/pdf inlineData part.",
+        'Request contains no application/pdf inlineData part and no {"sentences"} JSON text part.',
       );
       return;
     }
-    const pdf = new Uint8Array(Buffer.from(inline, "base64"));
+    let rewrite: RewriteRequest | undefined;
+    let ocrPages: number[] | undefined;
+    if (format === "rewrite") {
+      const read = readRewriteRequest(json!);
+      if (typeof read === "string") {
+        sendError(response, 400, "INVALID_ARGUMENT", `Invalid rewrite request: ${read}.`);
+        return;
+      }
+      rewrite = read;
+    }
+    if (format === "ocr") {
+      const pages = json!.pages;
+      if (!Array.isArray(pages) || !pages.every((page) => Number.isInteger(page))) {
+        sendError(
+          response,
+          400,
+          "INVALID_ARGUMENT",
+          'Invalid OCR request: "pages" must be integers.',
+        );
+        return;
+      }
+      ocrPages = pages as number[];
+    }
+    // Structured output needs both, on the real API as in our contract.
+    if (
+      format !== "pages" &&
+      (body.generationConfig?.responseMimeType !== "application/json" ||
+        !body.generationConfig?.responseSchema)
+    ) {
+      sendError(
+        response,
+        400,
+        "INVALID_ARGUMENT",
+        "generationConfig needs responseMimeType application/json and a responseSchema.",
+      );
+      return;
+    }
+    const pdf = inline ? new Uint8Array(Buffer.from(inline, "base64")) : new Uint8Array();
     const fault = nextFault();
-    requests.push({
+    const entry: FakeGeminiRequest = {
       at: Date.now(),
       model,
       apiVersion,
       fault: fault?.kind,
-      firstPage: Number(/page 1 is page (\d+) of the book/u.exec(prompt)?.[1] ?? 1),
-      maxWords: Number(/at most (\d+) words each/u.exec(prompt)?.[1] ?? 8),
+      firstPage:
+        format === "pages"
+          ? Number(/page 1 is page (\d+) of the book/u.exec(prompt)?.[1] ?? 1)
+          : (ocrPages?.[0] ?? 0),
+      maxWords: rewrite?.maxWords ?? Number(/at most (\d+) words each/u.exec(prompt)?.[1] ?? 8),
       pdfBytes: pdf.length,
-    });
+      format,
+      ids: rewrite?.sentences.map((sentence) => sentence.id),
+      problemIds: rewrite?.problemIds,
+      pages: ocrPages,
+      generationConfig: body.generationConfig,
+      systemInstruction: systemInstruction || undefined,
+      promptTokens: 0,
+      outputTokens: 0,
+    };
+    requests.push(entry);
 
+    if (fault?.kind === "none") entry.fault = undefined;
     if (fault?.kind === "hang") return; // Never answers; close() drops the socket.
     await wait(latencyMs);
     if (closing.signal.aborted) return;
@@ -346,9 +681,24 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
         break;
     }
 
-    let result: Awaited<ReturnType<typeof answer>>;
+    let result: { text: string; promptTokens: number };
     try {
-      result = await answer(pdf, prompt, model, options.overlong ?? false);
+      if (rewrite) {
+        const answered = answerRewrite(rewrite);
+        entry.sabotaged = answered.sabotaged;
+        result = {
+          text: answered.text,
+          promptTokens: tokensOf(systemInstruction + prompt),
+        };
+      } else if (ocrPages) {
+        const read = await answerOcr(pdf, ocrPages);
+        result = {
+          text: read.text,
+          promptTokens: read.pageCount * 258 + tokensOf(systemInstruction + prompt),
+        };
+      } else {
+        result = await answer(pdf, prompt, model, options.overlong ?? false);
+      }
     } catch (error) {
       if (closing.signal.aborted) return;
       sendError(
@@ -359,12 +709,22 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       );
       return;
     }
-    if (fault?.kind === "truncated") {
-      const cut = result.text.slice(0, Math.max(1, Math.floor(result.text.length / 2)));
-      sendJson(response, 200, candidateResponse(model, cut, "MAX_TOKENS", result.promptTokens));
-      return;
-    }
-    sendJson(response, 200, candidateResponse(model, result.text, "STOP", result.promptTokens));
+    const sent =
+      fault?.kind === "truncated"
+        ? result.text.slice(0, Math.max(1, Math.floor(result.text.length / 2)))
+        : result.text;
+    entry.promptTokens = result.promptTokens;
+    entry.outputTokens = tokensOf(sent);
+    sendJson(
+      response,
+      200,
+      candidateResponse(
+        model,
+        sent,
+        fault?.kind === "truncated" ? "MAX_TOKENS" : "STOP",
+        result.promptTokens,
+      ),
+    );
   }
 
   const server = createServer((request, response) => {
@@ -399,6 +759,10 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     },
     setLatency(ms) {
       latencyMs = ms;
+    },
+    setSabotage(next) {
+      sabotage = next;
+      spoilt.clear();
     },
     async close() {
       closing.abort();

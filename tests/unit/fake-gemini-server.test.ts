@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
+import { countWords, listWords } from "@/lib/text/count-words";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 
 let fake: FakeGemini | undefined;
@@ -111,5 +112,90 @@ describe("fake Gemini server", () => {
     fake = undefined;
     expect(performance.now() - started).toBeLessThan(1000);
     expect(await hanging).toBeInstanceOf(Error);
+  });
+
+  describe("rewrite requests", () => {
+    const rewriteBody = (sentences: Array<{ id: string; text: string }>, schema = true) => ({
+      systemInstruction: { parts: [{ text: "Rewrite the sentences." }] },
+      contents: [
+        {
+          role: "user",
+          parts: [{ text: JSON.stringify({ maxWords: 6, sentences }) }],
+        },
+      ],
+      generationConfig: {
+        responseMimeType: "application/json",
+        ...(schema ? { responseSchema: { type: "OBJECT" } } : {}),
+      },
+    });
+    const answerOf = async (response: Response) => {
+      const body = (await response.json()) as {
+        candidates: Array<{ content: { parts: Array<{ text: string }> } }>;
+        usageMetadata: {
+          promptTokenCount: number;
+          candidatesTokenCount: number;
+        };
+      };
+      return {
+        rewrites: (
+          JSON.parse(body.candidates[0]!.content.parts[0]!.text) as {
+            rewrites: Array<{ id: string; pieces: string[] }>;
+          }
+        ).rewrites,
+        usage: body.usageMetadata,
+      };
+    };
+
+    it("answers each id with complete pieces within the limit that keep every word", async () => {
+      fake = await startFakeGemini();
+      const response = await generate(fake.url, rewriteBody([{ id: "a", text }]));
+      expect(response.status).toBe(200);
+      const { rewrites, usage } = await answerOf(response);
+      expect(rewrites.map((rewrite) => rewrite.id)).toEqual(["a"]);
+      const pieces = rewrites[0]!.pieces;
+      expect(pieces.length).toBeGreaterThan(3);
+      for (const piece of pieces) {
+        expect(countWords(piece)).toBeLessThanOrEqual(6);
+        expect(piece).toMatch(/^\P{L}*\p{Lu}.*[.!?…]$/u);
+      }
+      const lower = (words: string[]) =>
+        words.map((word) => word.toLowerCase().replace(/[.,]/gu, ""));
+      expect(lower(listWords(pieces.join(" ")))).toEqual(lower(listWords(text)));
+      expect(usage.promptTokenCount).toBeGreaterThan(text.length / 8);
+      expect(usage.candidatesTokenCount).toBeGreaterThan(text.length / 8);
+      expect(fake.requests[0]).toMatchObject({
+        format: "rewrite",
+        ids: ["a"],
+        maxWords: 6,
+      });
+    });
+
+    it("rejects a rewrite request without a response schema or with malformed sentences", async () => {
+      fake = await startFakeGemini();
+      expect((await generate(fake.url, rewriteBody([{ id: "a", text }], false))).status).toBe(400);
+      const malformed = await generate(fake.url, rewriteBody([{ id: 1, text } as never]));
+      expect(malformed.status).toBe(400);
+    });
+
+    it("spoils the sentences a test marks, by id or by word", async () => {
+      fake = await startFakeGemini({
+        sabotage: { byId: { a: "omit" }, byWord: { pupitre: "overlong" } },
+      });
+      const response = await generate(
+        fake.url,
+        rewriteBody([
+          { id: "a", text },
+          { id: "b", text },
+          {
+            id: "c",
+            text: "Ceux qui dormaient se réveillèrent, et chacun se leva comme surpris.",
+          },
+        ]),
+      );
+      const { rewrites } = await answerOf(response);
+      expect(rewrites.map((rewrite) => rewrite.id)).toEqual(["b", "c"]);
+      expect(rewrites[0]!.pieces).toEqual([text]);
+      expect(fake.requests[0]!.sabotaged).toEqual({ a: "omit", b: "overlong" });
+    });
   });
 });

@@ -1,0 +1,45 @@
+// Picks and configures a rewriter (and Gemini OCR) from the validated
+// environment, the text-first counterpart of create-engine.ts.
+import type { Env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { GeminiCallOptions } from "@/lib/engines/gemini-call";
+import { createGeminiOcr } from "@/lib/engines/gemini-ocr";
+import { createGeminiRewriter } from "@/lib/engines/gemini-rewriter";
+import { createLocalRewriter } from "@/lib/engines/local-rewriter";
+import type { Rewriter } from "@/lib/engines/rewrite-types";
+import type { EngineName } from "@/lib/engines/types";
+
+function geminiCallOptions(env: Env): GeminiCallOptions & { apiKey: string } {
+  if (!env.GEMINI_API_KEY) {
+    throw new AppError(
+      "invalid_input",
+      "Gemini is not configured on this server (no GEMINI_API_KEY is set). Choose the local engine instead.",
+    );
+  }
+  return {
+    apiKey: env.GEMINI_API_KEY,
+    baseUrl: env.GEMINI_BASE_URL,
+    timeoutMs: env.GEMINI_TIMEOUT_MS,
+    maxRetries: env.GEMINI_MAX_RETRIES,
+  };
+}
+
+export function createRewriter(name: EngineName, env: Env): Rewriter {
+  if (name === "local") return createLocalRewriter();
+  return createGeminiRewriter({
+    ...geminiCallOptions(env),
+    defaultModel: env.GEMINI_MODEL,
+    batchTokens: env.GEMINI_BATCH_TOKENS,
+    temperature: env.GEMINI_TEMPERATURE,
+    minContentShare: env.REWRITE_MIN_CONTENT_SHARE,
+  });
+}
+
+/** Gemini OCR for pages without a text layer; the local engine reports them unreadable instead. */
+export function createOcr(env: Env): ReturnType<typeof createGeminiOcr> {
+  return createGeminiOcr({
+    ...geminiCallOptions(env),
+    defaultModel: env.GEMINI_MODEL,
+    temperature: env.GEMINI_TEMPERATURE,
+  });
+}

@@ -1,0 +1,163 @@
+// Gemini as a rewriter: long sentences go in batches sized by a token
+// budget, every answer is validated per id, the ids that fail are asked
+// again once (in smaller batches, with the reason), and what fails twice
+// falls back to the local split. A request that fails for good (after the
+// transport retries of gemini-call.ts) throws GeminiCallError with the tokens
+// spent so far; the caller decides what happens to the chunk.
+import {
+  createGeminiCaller,
+  emptyGeminiUsage,
+  type GeminiCallOptions,
+} from "@/lib/engines/gemini-call";
+import {
+  buildRewriteRequest,
+  estimateTokens,
+  maxOutputTokensFor,
+  parseRewriteAnswer,
+  rewriteResponseSchema,
+  rewriteSystemInstruction,
+} from "@/lib/engines/rewrite-prompt";
+import type {
+  RewriteContext,
+  RewriteInput,
+  RewriteOutcome,
+  RewriteResult,
+  RewriteSentence,
+  Rewriter,
+} from "@/lib/engines/rewrite-types";
+import { validateRewrites, type RewriteVerdict } from "@/lib/engines/validate-rewrite";
+import { splitLongSentence } from "@/lib/text/split-long-sentence";
+
+export interface GeminiRewriterOptions extends GeminiCallOptions {
+  defaultModel: string;
+  /** Estimated tokens of sentences and context per request (GEMINI_BATCH_TOKENS). */
+  batchTokens: number;
+  temperature: number;
+  /** REWRITE_MIN_CONTENT_SHARE. */
+  minContentShare: number;
+}
+
+/** Asked-again batches are this much smaller: fewer ids per answer, less for the model to get wrong. */
+const retryBatchDivisor = 4;
+
+function contextText(context: RewriteContext | undefined): string {
+  return [context?.before ?? "", context?.after ?? ""].join(" ").trim();
+}
+
+/**
+ * Consecutive sentences grouped so that each group's estimated tokens (text
+ * and context) stay within `budget`; a sentence bigger than the budget goes alone.
+ */
+export function batchSentences(
+  sentences: readonly RewriteSentence[],
+  budget: number,
+  context?: ReadonlyMap<string, RewriteContext>,
+): RewriteSentence[][] {
+  const batches: RewriteSentence[][] = [];
+  let current: RewriteSentence[] = [];
+  let size = 0;
+  for (const sentence of sentences) {
+    // A neighbour already in the batch is not sent again as context (see buildRewriteRequest).
+    const around = context?.get(sentence.id);
+    const previous = current[current.length - 1];
+    const before = around?.before && around.before !== previous?.text ? around.before : "";
+    const cost =
+      estimateTokens(sentence.text) + estimateTokens(`${before} ${around?.after ?? ""}`.trim());
+    if (current.length > 0 && size + cost > budget) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(sentence);
+    size += cost;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
+  const callGemini = createGeminiCaller(options);
+  const systemInstruction = rewriteSystemInstruction();
+
+  return {
+    name: "gemini",
+    async rewrite(input: RewriteInput): Promise<RewriteResult> {
+      const ids = new Set(input.sentences.map((sentence) => sentence.id));
+      if (ids.size !== input.sentences.length) {
+        throw new RangeError("rewrite: sentence ids must be unique");
+      }
+      const model = input.model ?? options.defaultModel;
+      const usage = emptyGeminiUsage();
+      const context = new Map(
+        input.sentences.map((sentence) => [
+          sentence.id,
+          contextText(input.context?.get(sentence.id)),
+        ]),
+      );
+
+      async function ask(
+        batch: RewriteSentence[],
+        purpose: string,
+        problems?: ReadonlyMap<string, string>,
+      ): Promise<Map<string, RewriteVerdict>> {
+        const answers = await callGemini({
+          model,
+          purpose,
+          subject: "these sentences",
+          systemInstruction,
+          parts: [
+            {
+              text: buildRewriteRequest({
+                sentences: batch,
+                context: input.context,
+                maxWords: input.maxWords,
+                problems,
+              }),
+            },
+          ],
+          responseSchema: rewriteResponseSchema,
+          temperature: options.temperature,
+          maxOutputTokens: maxOutputTokensFor(batch),
+          parse: parseRewriteAnswer,
+          signal: input.signal,
+          usage,
+        });
+        return validateRewrites(batch, answers, {
+          maxWords: input.maxWords,
+          minContentShare: options.minContentShare,
+          context,
+        });
+      }
+
+      const outcomes = new Map<string, RewriteOutcome>();
+      const problems = new Map<string, string>();
+      for (const batch of batchSentences(input.sentences, options.batchTokens, input.context)) {
+        const verdicts = await ask(batch, "rewrite");
+        for (const [id, verdict] of verdicts) {
+          if (verdict.ok) outcomes.set(id, { pieces: verdict.pieces, method: "rewritten" });
+          else problems.set(id, `${verdict.reason}: ${verdict.detail}`);
+        }
+      }
+
+      const again = input.sentences.filter((sentence) => problems.has(sentence.id));
+      const smaller = Math.max(1, Math.floor(options.batchTokens / retryBatchDivisor));
+      for (const batch of batchSentences(again, smaller, input.context)) {
+        const verdicts = await ask(batch, "rewrite-again", problems);
+        for (const sentence of batch) {
+          const verdict = verdicts.get(sentence.id)!;
+          outcomes.set(
+            sentence.id,
+            verdict.ok
+              ? { pieces: verdict.pieces, method: "rewritten" }
+              : {
+                  pieces: splitLongSentence(sentence.text, input.maxWords),
+                  method: "split",
+                  fallbackReason: verdict.reason,
+                },
+          );
+        }
+      }
+      return { outcomes, usage };
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// The rewriting contract (text-first design): the pipeline owns the book's
+// sentences and asks a rewriter only about the long ones. A rewriter answers
+// every id it was given, with pieces of at most maxWords words each, and says
+// how each was produced: "rewritten" by the model and accepted by validation,
+// or "split" locally (the local engine, or a model answer that failed
+// validation twice, with the reason).
+import type { GeminiTokenRecord } from "@/lib/engines/gemini-call";
+
+export interface RewriteSentence {
+  /** Stable within the job; the answer is keyed by it. */
+  id: string;
+  text: string;
+}
+
+/** The sentences around one asked sentence, so the model can resolve "il" or "elle". */
+export interface RewriteContext {
+  before?: string;
+  after?: string;
+}
+
+export interface RewriteInput {
+  sentences: readonly RewriteSentence[];
+  /** Neighbouring sentences per id; names and numbers found there may appear in the pieces. */
+  context?: ReadonlyMap<string, RewriteContext>;
+  maxWords: number;
+  /** A Gemini model name; the rewriter's default when unset. */
+  model?: string;
+  signal: AbortSignal;
+}
+
+/** Why a sentence fell back to the local split. */
+export const rewriteFailureReasons = [
+  /** The model did not answer this id. */
+  "missing",
+  /** The model answered this id more than once. */
+  "duplicate",
+  /** No pieces, or a piece without a word. */
+  "empty",
+  /** A piece is over maxWords words. */
+  "too_long",
+  /** A name, number or quoted name the sentence and its neighbours do not have, or added words. */
+  "invented",
+  /** A negation of the sentence (ne…pas, jamais, rien…) is gone. */
+  "negation_dropped",
+  /** Too few of the sentence's content words are left. */
+  "content_lost",
+] as const;
+
+export type RewriteFailureReason = (typeof rewriteFailureReasons)[number];
+
+export type RewriteMethod = "rewritten" | "split";
+
+export interface RewriteOutcome {
+  pieces: string[];
+  method: RewriteMethod;
+  /** Set when method is "split" because the model's answer failed validation. */
+  fallbackReason?: RewriteFailureReason;
+}
+
+export interface RewriteUsage {
+  promptTokens: number;
+  outputTokens: number;
+  requests: number;
+  /** One record per generateContent request, failed attempts included. */
+  records: GeminiTokenRecord[];
+}
+
+export interface RewriteResult {
+  /** One outcome per asked id. */
+  outcomes: Map<string, RewriteOutcome>;
+  usage: RewriteUsage;
+}
+
+export interface Rewriter {
+  readonly name: "local" | "gemini";
+  rewrite(input: RewriteInput): Promise<RewriteResult>;
+}

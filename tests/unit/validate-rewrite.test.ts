@@ -1,0 +1,169 @@
+import { describe, expect, it } from "vitest";
+import { rewriteExamples } from "@/lib/engines/rewrite-prompt";
+import { contentShare, validatePieces, validateRewrites } from "@/lib/engines/validate-rewrite";
+import { contentStems } from "@/lib/french/content-words";
+import { stemFrench } from "@/lib/french/stem";
+import { segmentSentenceSpans } from "@/lib/text/segment-sentences";
+import { corpusAvailable, loadCorpusText } from "@/tests/fixtures/corpus-text";
+
+const options = { maxWords: 8, minContentShare: 0.75 };
+
+describe("French stems and content words", () => {
+  it("gives inflected forms one stem and leaves function words out", () => {
+    expect(stemFrench("regardait")).toBe(stemFrench("regarda"));
+    expect(stemFrench("Maisons")).toBe(stemFrench("maison"));
+    expect(contentStems("Il ne l'avait pas vue dans la maison.")).toEqual(
+      ["ne", "pas", "vue", "maison"].map(stemFrench),
+    );
+    expect(contentShare("Les maisons regardaient la mer.", ["La maison regarda la mer."])).toBe(1);
+  });
+});
+
+describe("the prompt's worked examples", () => {
+  it.each(rewriteExamples.map((example) => [example.input.id, example] as const))(
+    "%s passes our own validation at 8 words",
+    (_, example) => {
+      expect(validatePieces(example.input.text, example.pieces, options)).toEqual({
+        ok: true,
+        pieces: example.pieces,
+      });
+    },
+  );
+});
+
+describe.skipIf(!corpusAvailable)("rewrite validation on Madame Bovary's sentences", () => {
+  const sentences = corpusAvailable
+    ? segmentSentenceSpans(loadCorpusText("bovary", { startAt: "Nous étions", words: 6000 })).map(
+        (span) => span.text,
+      )
+    : [];
+  const sentence = (start: string) => {
+    const found = sentences.find((text) => text.startsWith(start));
+    if (!found) throw new Error(`no corpus sentence starts with "${start}"`);
+    return found;
+  };
+  const sixMois = () => sentence("Six mois se passèrent encore");
+  const faithful = [
+    "Six mois se passèrent encore.",
+    "L'année d'après, Charles fut définitivement envoyé au collège.",
+    "C'était le collège de Rouen.",
+    "Son père l'amena lui-même, vers la fin d'octobre.",
+    "C'était à l'époque de la foire Saint-Romain.",
+  ];
+
+  it("accepts a faithful rewrite that repeats the subject and keeps the words", () => {
+    expect(validatePieces(sixMois(), faithful, options)).toEqual({
+      ok: true,
+      pieces: faithful,
+    });
+  });
+
+  it("refuses a swapped name", () => {
+    const swapped = faithful.map((piece) => piece.replace("Charles", "Léon"));
+    expect(validatePieces(sixMois(), swapped, options)).toMatchObject({
+      ok: false,
+      reason: "invented",
+      detail: expect.stringContaining("Léon"),
+    });
+  });
+
+  it("refuses a changed number, spelled or in digits", () => {
+    const spelled = faithful.map((piece) => piece.replace("Six mois", "Sept mois"));
+    expect(validatePieces(sixMois(), spelled, options)).toMatchObject({
+      ok: false,
+      reason: "invented",
+    });
+    const digits = [...faithful.slice(0, 4), "C'était en 1832, à la foire Saint-Romain."];
+    expect(validatePieces(sixMois(), digits, options)).toMatchObject({
+      ok: false,
+      reason: "invented",
+      detail: expect.stringContaining("1832"),
+    });
+  });
+
+  it("refuses an invented sentence, even without a name in it", () => {
+    const invented = [...faithful, "Le garçon pleurait souvent seul la nuit."];
+    expect(validatePieces(sixMois(), invented, options)).toMatchObject({
+      ok: false,
+      reason: "invented",
+    });
+  });
+
+  it("refuses pieces that drop half the sentence", () => {
+    expect(validatePieces(sixMois(), faithful.slice(0, 2), options)).toMatchObject({
+      ok: false,
+      reason: "content_lost",
+    });
+  });
+
+  it("refuses a piece over the word limit", () => {
+    expect(validatePieces(sixMois(), [sixMois()], options)).toMatchObject({
+      ok: false,
+      reason: "too_long",
+    });
+  });
+
+  it("refuses a dropped negation and accepts a kept one", () => {
+    const original = sentence("Quoiqu'il ne fût pas large des épaules");
+    const kept = [
+      "Il ne fût pas large des épaules.",
+      "Son habit-veste de drap vert devait le gêner.",
+      "L'habit avait des boutons noirs.",
+      "Il le gênait aux entournures.",
+      "Il laissait voir des poignets rouges.",
+      "On les voyait par la fente des parements.",
+      "Ces poignets étaient habitués à être nus.",
+    ];
+    expect(validatePieces(original, kept, options)).toMatchObject({
+      ok: true,
+    });
+    const dropped = kept.map((piece) => piece.replace("ne fût pas", "fût"));
+    expect(validatePieces(original, dropped, options)).toMatchObject({
+      ok: false,
+      reason: "negation_dropped",
+    });
+  });
+
+  it("lets a name come from the neighbouring sentences", () => {
+    const original = sentence("-- Monsieur Roger, lui dit-il à demi-voix");
+    const before = sentence("Le Proviseur nous fit signe de nous rasseoir");
+    const pieces = [
+      "-- Monsieur Roger, lui dit le Proviseur à demi-voix.",
+      "-- Voici un élève que je vous recommande.",
+      "-- Il entre en cinquième.",
+    ];
+    expect(validatePieces(original, pieces, { ...options, context: before })).toMatchObject({
+      ok: true,
+    });
+    expect(validatePieces(original, pieces, options)).toMatchObject({
+      ok: false,
+      reason: "invented",
+      detail: expect.stringContaining("Proviseur"),
+    });
+  });
+
+  it("wants every asked id answered exactly once and ignores unknown ids", () => {
+    const asked = [
+      { id: "a", text: sixMois() },
+      { id: "b", text: sixMois() },
+      { id: "c", text: sixMois() },
+    ];
+    const verdicts = validateRewrites(
+      asked,
+      [
+        { id: "a", pieces: faithful },
+        { id: "b", pieces: faithful },
+        { id: "b", pieces: faithful },
+        { id: "z", pieces: ["Le capitaine Nemo entra."] },
+      ],
+      options,
+    );
+    expect([...verdicts.keys()]).toEqual(["a", "b", "c"]);
+    expect(verdicts.get("a")).toMatchObject({ ok: true });
+    expect(verdicts.get("b")).toMatchObject({
+      ok: false,
+      reason: "duplicate",
+    });
+    expect(verdicts.get("c")).toMatchObject({ ok: false, reason: "missing" });
+  });
+});
