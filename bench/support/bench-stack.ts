@@ -7,6 +7,7 @@ import { benchOut } from "@/bench/support/book";
 import { startMemoGemini, type MemoGemini } from "@/bench/support/memo-gemini";
 import { startBenchWorkers, type BenchWorker } from "@/bench/support/workers";
 import { startStack, type Stack } from "@/tests/support/stack";
+import { isJobEnded } from "@/lib/jobs/job-states";
 
 async function loadLib() {
   const [prisma, createJob, adjust, boss] = await Promise.all([
@@ -87,14 +88,12 @@ export async function startBenchStack(options: {
   };
 }
 
-const terminal = new Set(["succeeded", "partial", "failed", "cancelled"]);
-
 /** Polls the job row until it reaches a final status. */
 export async function waitForJobEnd(lib: BenchLib, jobId: string, timeoutMs = 600_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await lib.db().job.findUniqueOrThrow({ where: { id: jobId } });
-    if (terminal.has(job.status)) return job;
+    if (isJobEnded(job.status)) return job;
     if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -6,10 +6,8 @@
 import { db } from "@/lib/db/prisma";
 import { settleJobCredits } from "@/lib/credits/settle-job-credits";
 import { findAccessibleJob, jobNotFound } from "@/lib/jobs/find-accessible-job";
-import type { JobStatus } from "@/lib/generated/prisma/client";
+import { isJobUnfinished } from "@/lib/jobs/job-states";
 import { cancelJob } from "@/lib/pipeline/cancel-job";
-
-const unfinished: JobStatus[] = ["queued", "running", "cancelling"];
 
 export async function deleteJob(options: {
   jobId: string;
@@ -17,7 +15,7 @@ export async function deleteJob(options: {
   isAdmin?: boolean;
 }): Promise<void> {
   const job = await findAccessibleJob(options);
-  if (unfinished.includes(job.status)) {
+  if (isJobUnfinished(job.status)) {
     await cancelJob({ jobId: job.id, userId: options.userId, isAdmin: options.isAdmin });
   }
 

@@ -4,6 +4,7 @@
 import { db } from "@/lib/db/prisma";
 import type { JobStatus } from "@/lib/generated/prisma/client";
 import { findAccessibleJob } from "@/lib/jobs/find-accessible-job";
+import { cancellableJobStatuses, waitingChunkStatuses } from "@/lib/jobs/job-states";
 import { queues } from "@/lib/jobs/queues";
 import { boss } from "@/lib/queue/boss";
 import { isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
@@ -26,16 +27,16 @@ export async function cancelJob(options: {
   const queuedChunkIds = await db().$transaction(async (tx) => {
     await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
     const moved = await tx.job.updateMany({
-      where: { id: jobId, status: { in: ["queued", "running"] } },
+      where: { id: jobId, status: { in: cancellableJobStatuses } },
       data: { status: "cancelling", step: "cancelling" },
     });
     if (moved.count === 0) return null;
     const waiting = await tx.chunk.findMany({
-      where: { jobId, status: { in: ["pending", "queued"] } },
+      where: { jobId, status: { in: waitingChunkStatuses } },
       select: { id: true },
     });
     await tx.chunk.updateMany({
-      where: { jobId, status: { in: ["pending", "queued"] } },
+      where: { jobId, status: { in: waitingChunkStatuses } },
       data: { status: "cancelled", finishedAt: new Date() },
     });
     // Nothing running: close now. Otherwise the last running chunk closes it.

@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import { createEngine } from "@/lib/engines/create-engine";
 import type { Engine, EngineUsage } from "@/lib/engines/types";
 import { isAppError } from "@/lib/errors";
+import { isChunkUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
 import { splitterFor } from "@/lib/pipeline/document-cache";
 import { dispatchChunks, isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { requestMerge } from "@/lib/pipeline/request-merge";
@@ -48,7 +49,7 @@ async function finishChunk(
 ): Promise<void> {
   await db().$transaction(async (tx) => {
     const moved = await tx.chunk.updateMany({
-      where: { id: chunkId, status: { in: ["pending", "queued", "running"] } },
+      where: { id: chunkId, status: { in: unfinishedChunkStatuses } },
       data: { status, error, finishedAt: new Date() },
     });
     if (moved.count === 1 && status === "failed") {
@@ -64,7 +65,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
     where: { id: chunkId },
     include: { job: { select: { status: true, engine: true, model: true, maxWords: true, documentId: true } } },
   });
-  if (!chunk || chunk.status === "done" || chunk.status === "failed" || chunk.status === "cancelled") {
+  if (!chunk || !isChunkUnfinished(chunk.status)) {
     return "skipped";
   }
   const job = chunk.job;
