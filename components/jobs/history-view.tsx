@@ -14,10 +14,10 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { EmptyState, Skeleton } from "@/components/ui/surface";
 import tableStyles from "@/components/ui/table.module.css";
 import { useDebounced } from "@/components/ui/use-debounced";
-import type { JobStatus, JobSummary } from "@/lib/swr/api-types";
-import { canCancel, canDelete, canRetry, isActive, jobStatuses, statusLabels } from "@/lib/swr/job-status";
-import { cancelJob, deleteJob, retryJob } from "@/lib/swr/mutations";
-import { useJobs } from "@/lib/swr/use-jobs";
+import type { JobStatus, JobSummary } from "@/lib/client/api-types";
+import { canCancelJob, canDeleteJob, canRetryJob, isJobUnfinished, jobStatuses, jobStatusLabels } from "@/lib/jobs/job-states";
+import { postCancel, sendDeleteJob, postRetry } from "@/lib/client/mutations";
+import { useJobs } from "@/lib/client/use-jobs";
 import { exportHref } from "./export-links";
 import { MiniProgress } from "./mini-progress";
 import styles from "./history.module.css";
@@ -29,7 +29,7 @@ const PAGE_SIZE = 20;
 type Pending = { kind: "cancel" | "delete"; job: JobSummary } | null;
 
 function CreditsCell({ job }: { job: JobSummary }) {
-  if (isActive(job.status)) return <>{formatNumber(job.creditsReserved)} reserved</>;
+  if (isJobUnfinished(job.status)) return <>{formatNumber(job.creditsReserved)} reserved</>;
   return (
     <>
       {formatNumber(job.creditsCharged)} charged
@@ -75,7 +75,7 @@ export function HistoryView({ initialStatus, initialQuery }: { initialStatus: Jo
     setRetrying(job.id);
     setRowError(null);
     try {
-      await retryJob(job.id);
+      await postRetry(job.id);
     } catch (caught) {
       setRowError(caught instanceof Error ? caught.message : "Retry failed.");
     } finally {
@@ -103,7 +103,7 @@ export function HistoryView({ initialStatus, initialQuery }: { initialStatus: Jo
             <option value="">All statuses</option>
             {jobStatuses.map((value) => (
               <option key={value} value={value}>
-                {statusLabels[value].replace("…", "")}
+                {jobStatusLabels[value].replace("…", "")}
               </option>
             ))}
           </select>
@@ -220,7 +220,7 @@ export function HistoryView({ initialStatus, initialQuery }: { initialStatus: Jo
                       >
                         Open
                       </ButtonLink>
-                      {canCancel(job.status) ? (
+                      {canCancelJob(job.status) ? (
                         <Button
                           size="sm"
                           variant="dangerOutline"
@@ -230,7 +230,7 @@ export function HistoryView({ initialStatus, initialQuery }: { initialStatus: Jo
                           Cancel
                         </Button>
                       ) : null}
-                      {canRetry(job.status) ? (
+                      {canRetryJob(job.status) ? (
                         <Button
                           size="sm"
                           onClick={() => void retry(job)}
@@ -240,7 +240,7 @@ export function HistoryView({ initialStatus, initialQuery }: { initialStatus: Jo
                           Retry
                         </Button>
                       ) : null}
-                      {!isActive(job.status) && job.sentenceCount > 0 ? (
+                      {!isJobUnfinished(job.status) && job.sentenceCount > 0 ? (
                         <ButtonAnchor
                           size="sm"
                           href={exportHref(job.id, "csv")}
@@ -250,7 +250,7 @@ export function HistoryView({ initialStatus, initialQuery }: { initialStatus: Jo
                           CSV
                         </ButtonAnchor>
                       ) : null}
-                      {canDelete(job.status) ? (
+                      {canDeleteJob(job.status) ? (
                         <Button
                           size="sm"
                           variant="ghost"
@@ -293,7 +293,7 @@ export function HistoryView({ initialStatus, initialQuery }: { initialStatus: Jo
         title="Delete this job?"
         confirmLabel="Delete"
         danger
-        onConfirm={() => (pending ? deleteJob(pending.job.id) : undefined)}
+        onConfirm={() => (pending ? sendDeleteJob(pending.job.id) : undefined)}
         onClose={() => setPending(null)}
       >
         <p>
@@ -306,7 +306,7 @@ export function HistoryView({ initialStatus, initialQuery }: { initialStatus: Jo
         confirmLabel="Cancel job"
         cancelLabel="Keep running"
         danger
-        onConfirm={() => (pending ? cancelJob(pending.job.id) : undefined)}
+        onConfirm={() => (pending ? postCancel(pending.job.id) : undefined)}
         onClose={() => setPending(null)}
       >
         <p>

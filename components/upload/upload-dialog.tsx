@@ -9,12 +9,12 @@ import { Button, ButtonLink, Spinner } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { formatBytes, formatCredits, formatNumber } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/surface";
-import type { Estimate } from "@/lib/swr/api-types";
-import { isApiError } from "@/lib/swr/fetcher";
-import { isActive } from "@/lib/swr/job-status";
-import { createJob, estimateJob, type JobOptions } from "@/lib/swr/mutations";
-import { useJob } from "@/lib/swr/use-job";
-import { useSettings } from "@/lib/swr/use-settings";
+import type { Estimate } from "@/lib/client/api-types";
+import { isApiError } from "@/lib/client/fetcher";
+import { isJobUnfinished, wordLimit } from "@/lib/jobs/job-states";
+import { postJob, postEstimate, type JobOptions } from "@/lib/client/mutations";
+import { useJob } from "@/lib/client/use-job";
+import { useSettings } from "@/lib/client/use-settings";
 import { checkPdfFile } from "./check-pdf-file";
 import { FileDrop } from "./file-drop";
 import { JobOptionsFields, geminiModels, maxWordsError } from "./job-options-fields";
@@ -26,7 +26,7 @@ type Phase =
   | { kind: "ready"; file: File; estimate: Estimate }
   | { kind: "running"; jobId: string; fileName: string };
 
-const defaultOptions: JobOptions = { maxWords: 8, engine: "local", model: geminiModels[0]! };
+const defaultOptions: JobOptions = { maxWords: wordLimit.default, engine: "local", model: geminiModels[0]! };
 
 /** Turns an API refusal into one sentence the reader can act on. */
 export function describeUploadError(error: unknown): string {
@@ -80,7 +80,7 @@ function RunningJob({ jobId, fileName }: { jobId: string; fileName: string }) {
   return (
     <div className={styles.stack}>
       <JobProgressPanel job={job} />
-      {isActive(job.status) ? (
+      {isJobUnfinished(job.status) ? (
         <p className={styles.dropHint}>You can close this window: the job keeps running and stays in your history.</p>
       ) : null}
     </div>
@@ -89,7 +89,7 @@ function RunningJob({ jobId, fileName }: { jobId: string; fileName: string }) {
 
 function RunningFooter({ jobId, onClose, onAnother }: { jobId: string; onClose: () => void; onAnother: () => void }) {
   const { data: job } = useJob(jobId);
-  const done = job && !isActive(job.status);
+  const done = job && !isJobUnfinished(job.status);
   // Close stays in place (and focused) from start to finish, so focus is never lost.
   return (
     <>
@@ -142,7 +142,7 @@ export function UploadDialog({
     pending.current?.abort();
     const controller = new AbortController();
     pending.current = controller;
-    estimateJob(file, controller.signal).then(
+    postEstimate(file, controller.signal).then(
       (result) => {
         if (!controller.signal.aborted) setPhase({ kind: "ready", file, estimate: result });
       },
@@ -184,7 +184,7 @@ export function UploadDialog({
     setStarting(true);
     setError(null);
     try {
-      const job = await createJob(phase.file, chosen);
+      const job = await postJob(phase.file, chosen);
       setPhase({ kind: "running", jobId: job.id, fileName: phase.file.name });
     } catch (caught) {
       setError(describeUploadError(caught));
