@@ -1,9 +1,10 @@
 -- CreateEnum
 CREATE TYPE "JobStep" AS ENUM ('queued', 'processing', 'merging', 'cancelling', 'succeeded', 'partial', 'failed', 'cancelled');
 
--- AlterTable: existing rows keep their step when the pipeline writes it
--- today; any other word (older builds) becomes the step that matches the
--- job's status, so no row is lost and none contradicts its status.
+-- AlterTable: a row keeps its step when it is one the pipeline writes, and
+-- any other word (older builds) becomes the step matching the status of the
+-- job, so no row is lost and none contradicts its status. (No semicolons in
+-- comments here: the Postgres adapter splits the script on them.)
 ALTER TABLE "Job" ALTER COLUMN "step" DROP DEFAULT;
 ALTER TABLE "Job" ALTER COLUMN "step" TYPE "JobStep" USING (
   CASE
