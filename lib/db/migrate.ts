@@ -109,12 +109,12 @@ export async function applyMigrations(connectionString: string): Promise<string[
   });
 }
 
-/** SQL that would take the database at `connectionString` to the given Prisma schema; empty when they agree. */
-export async function diffDatabaseToSchema(connectionString: string, schemaPath: string) {
+/** SQL that takes an empty database to the given Prisma schema. */
+export async function diffSchemaFromEmpty(connectionString: string, schemaPath: string) {
   const content = await readFile(schemaPath, "utf8");
   return withSchemaEngine(connectionString, async (engine) => {
     const result = await engine.diff({
-      from: { tag: "url", url: connectionString },
+      from: { tag: "empty" },
       to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content }] },
       script: true,
       exitCode: null,
