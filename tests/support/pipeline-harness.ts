@@ -1,6 +1,7 @@
 // Drives the real pipeline in the test process: a database of its own, the
 // worker's handlers registered on a real pg-boss, and helpers to create
 // users and wait for jobs. Import lib modules only after `startPipeline`.
+import { endedJobStatuses } from "@/lib/jobs/job-states";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
 
 export type Lib = Awaited<ReturnType<typeof loadLib>>;
@@ -58,9 +59,7 @@ export async function createFundedUser(lib: Lib, credits = 10_000) {
   return user;
 }
 
-const terminal = ["succeeded", "partial", "failed", "cancelled"];
-
-export async function waitForJob(lib: Lib, jobId: string, timeoutMs = 90_000, statuses = terminal) {
+export async function waitForJob(lib: Lib, jobId: string, timeoutMs = 90_000, statuses: string[] = endedJobStatuses) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await lib.db().job.findUniqueOrThrow({ where: { id: jobId } });
