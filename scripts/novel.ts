@@ -7,6 +7,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EnvError, env } from "@/lib/env";
+import { wordLimit } from "@/lib/jobs/job-states";
 
 const usage =
   "Usage: npm run novel -- <book.pdf> [--max-words 8] [--engine local|gemini] [--model NAME] [--out sentences.json|.csv]";
@@ -19,7 +20,7 @@ function fail(message: string): never {
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    "max-words": { type: "string", default: "8" },
+    "max-words": { type: "string", default: String(wordLimit.default) },
     engine: { type: "string" },
     model: { type: "string" },
     out: { type: "string" },

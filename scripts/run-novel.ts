@@ -7,13 +7,13 @@ import { priceJob } from "@/lib/credits/price-job";
 import { createJob } from "@/lib/commands/create-job";
 import { getJobProgress } from "@/lib/jobs/get-job-progress";
 import { cancelJob } from "@/lib/commands/cancel-job";
+import { isJobEnded } from "@/lib/jobs/job-states";
 import { boss, stopBoss } from "@/lib/queue/boss";
 import { inspectPdf } from "@/lib/pdf/inspect-pdf";
 import { env } from "@/lib/env";
 import { registerHandlers } from "@/worker/register-handlers";
 
 const cliEmail = "cli@localhost";
-const terminal = new Set(["succeeded", "partial", "failed", "cancelled"]);
 
 export interface CliResult {
   count: number;
@@ -81,7 +81,7 @@ export async function runNovelFromCli(options: {
     for (;;) {
       const progress = await getJobProgress({ jobId: job.id, userId: user.id, isAdmin: true });
       if (!cancelling) options.onProgress(progressLine(progress));
-      if (terminal.has(progress.status)) {
+      if (isJobEnded(progress.status)) {
         if (progress.status === "cancelled") return null;
         if (progress.status === "failed") throw new Error(progress.error ?? "The job failed.");
         if (progress.status === "partial") options.onProgress(`\n${progress.error}`);

@@ -10,6 +10,7 @@ import { startStack, type Stack } from "@/tests/support/stack";
 import { createJob } from "@/lib/commands/create-job";
 import { adjustCredits } from "@/lib/credits/adjust-credits";
 import { db, disconnectDb } from "@/lib/db/prisma";
+import { isJobEnded } from "@/lib/jobs/job-states";
 import { stopBoss } from "@/lib/queue/boss";
 
 const lib = { db, disconnectDb, createJob, adjustCredits, stopBoss };
@@ -76,14 +77,12 @@ export async function startBenchStack(options: {
   };
 }
 
-const terminal = new Set(["succeeded", "partial", "failed", "cancelled"]);
-
 /** Polls the job row until it reaches a final status. */
 export async function waitForJobEnd(lib: BenchLib, jobId: string, timeoutMs = 600_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await lib.db().job.findUniqueOrThrow({ where: { id: jobId } });
-    if (terminal.has(job.status)) return job;
+    if (isJobEnded(job.status)) return job;
     if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -8,8 +8,8 @@ import { LocalTime } from "@/components/ui/local-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Card, EmptyState, Skeleton, Stat, Stats } from "@/components/ui/surface";
 import tableStyles from "@/components/ui/table.module.css";
-import { jobStatuses } from "@/lib/swr/job-status";
-import { useAdminQueues } from "@/lib/swr/use-admin-queues";
+import { jobStatuses } from "@/lib/jobs/job-states";
+import { useAdminQueues } from "@/lib/client/use-admin-queues";
 import { QueueIcon, WarningIcon } from "@/components/ui/icons";
 import layout from "@/components/ui/layout.module.css";
 

@@ -5,8 +5,8 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass, describedBy } from "@/components/ui/field";
-import { isApiError } from "@/lib/swr/fetcher";
-import { signUp } from "@/lib/swr/mutations";
+import { isApiError } from "@/lib/client/fetcher";
+import { postUser } from "@/lib/client/mutations";
 import styles from "./auth.module.css";
 import { signInWithCredentials } from "./sign-in-with-credentials";
 
@@ -30,7 +30,7 @@ export function SignUpForm() {
     setBusy(true);
     setError(null);
     try {
-      await signUp({ email, password });
+      await postUser({ email, password });
     } catch (caught) {
       if (isApiError(caught) && caught.status === 409) {
         setError({ field: "email", message: caught.message });

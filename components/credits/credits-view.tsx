@@ -7,8 +7,8 @@ import { LocalDate, LocalTime } from "@/components/ui/local-time";
 import { Badge, type BadgeTone } from "@/components/ui/status-badge";
 import { Card, EmptyState, Skeleton, Stat, Stats } from "@/components/ui/surface";
 import tableStyles from "@/components/ui/table.module.css";
-import type { LedgerKind } from "@/lib/swr/api-types";
-import { useCreditLedger } from "@/lib/swr/use-credits";
+import type { LedgerKind } from "@/lib/client/api-types";
+import { useCreditLedger } from "@/lib/client/use-credits";
 import { CoinsIcon } from "@/components/ui/icons";
 import layout from "@/components/ui/layout.module.css";
 

@@ -1,4 +1,4 @@
-import type { ChunkStatus, JobProgress } from "@/lib/swr/api-types";
+import type { ChunkStatus, JobProgress } from "@/lib/client/api-types";
 import styles from "./job-progress.module.css";
 
 type Group = "done" | "running" | "waiting" | "failed" | "cancelled";

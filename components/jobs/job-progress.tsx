@@ -8,9 +8,9 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatCredits, formatDuration, formatNumber, pageRangeLabel } from "@/components/ui/format";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { JobProgress } from "@/lib/swr/api-types";
-import { canCancel, isActive, statusLabels, stepLabel } from "@/lib/swr/job-status";
-import { cancelJob, refreshAfterJobEnded } from "@/lib/swr/mutations";
+import type { JobProgress } from "@/lib/client/api-types";
+import { canCancelJob, isJobUnfinished, jobStatusLabels, jobStepLabels } from "@/lib/jobs/job-states";
+import { postCancel, refreshAfterJobEnded } from "@/lib/client/mutations";
 import { ChunkGrid } from "./chunk-grid";
 import styles from "./job-progress.module.css";
 
@@ -69,12 +69,12 @@ export function JobProgressPanel({ job, showOutcome = true }: { job: JobProgress
   const labelId = useId();
   const [confirming, setConfirming] = useState(false);
   const percent = clampPercent(job);
-  const active = isActive(job.status);
+  const active = isJobUnfinished(job.status);
 
   // When the job ends its credits are settled: refresh the balance and lists once.
   const previous = useRef(job.status);
   useEffect(() => {
-    if (isActive(previous.current) && !isActive(job.status)) refreshAfterJobEnded();
+    if (isJobUnfinished(previous.current) && !isJobUnfinished(job.status)) refreshAfterJobEnded();
     previous.current = job.status;
   }, [job.status]);
 
@@ -95,8 +95,8 @@ export function JobProgressPanel({ job, showOutcome = true }: { job: JobProgress
             {job.status === "queued" && job.queuePosition
               ? `Waiting in the queue (position ${job.queuePosition})`
               : active
-                ? stepLabel(job.step)
-                : stepLabel(job.status === "succeeded" ? "done" : job.status)}
+                ? jobStepLabels[job.step]
+                : jobStatusLabels[job.status]}
           </span>
         </div>
         <span className={styles.percent} aria-hidden="true" data-testid="job-percent">
@@ -149,7 +149,7 @@ export function JobProgressPanel({ job, showOutcome = true }: { job: JobProgress
 
       {/* Status changes (not every percent) are read out to screen-reader users. */}
       <p className="visually-hidden" aria-live="polite">
-        {`Job ${statusLabels[job.status].toLowerCase()}.`}
+        {`Job ${jobStatusLabels[job.status].toLowerCase()}.`}
       </p>
 
       {showOutcome ? <JobOutcome job={job} /> : null}
@@ -160,7 +160,7 @@ export function JobProgressPanel({ job, showOutcome = true }: { job: JobProgress
             <Button variant="dangerOutline" busy disabled data-testid="cancel-job">
               Cancelling…
             </Button>
-          ) : canCancel(job.status) ? (
+          ) : canCancelJob(job.status) ? (
             <Button variant="dangerOutline" onClick={() => setConfirming(true)} data-testid="cancel-job">
               Cancel job
             </Button>
@@ -174,7 +174,7 @@ export function JobProgressPanel({ job, showOutcome = true }: { job: JobProgress
         confirmLabel="Cancel job"
         cancelLabel="Keep running"
         danger
-        onConfirm={() => cancelJob(job.id)}
+        onConfirm={() => postCancel(job.id)}
         onClose={() => setConfirming(false)}
       >
         <p>

@@ -11,11 +11,11 @@ import { formatCredits, formatDuration, formatNumber, pageRangeLabel, secondsBet
 import { LocalTime } from "@/components/ui/local-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Card, EmptyState, PageHeader, Stat, Stats } from "@/components/ui/surface";
-import type { JobProgress } from "@/lib/swr/api-types";
-import { isApiError } from "@/lib/swr/fetcher";
-import { canDelete, canRetry, isActive } from "@/lib/swr/job-status";
-import { deleteJob, retryJob } from "@/lib/swr/mutations";
-import { useJob } from "@/lib/swr/use-job";
+import type { JobProgress } from "@/lib/client/api-types";
+import { isApiError } from "@/lib/client/fetcher";
+import { canDeleteJob, canRetryJob, isJobUnfinished } from "@/lib/jobs/job-states";
+import { sendDeleteJob, postRetry } from "@/lib/client/mutations";
+import { useJob } from "@/lib/client/use-job";
 import { ExportLinks } from "./export-links";
 import { JobOutcome, JobProgressPanel } from "./job-progress";
 import { SentencesTable } from "./sentences-table";
@@ -32,7 +32,7 @@ function Summary({ job }: { job: JobProgress }) {
     setRetrying(true);
     setRetryError(null);
     try {
-      await retryJob(job.id);
+      await postRetry(job.id);
     } catch (caught) {
       setRetryError(caught instanceof Error ? caught.message : "Retry failed.");
     } finally {
@@ -54,7 +54,7 @@ function Summary({ job }: { job: JobProgress }) {
             </ul>
           </div>
         ) : null}
-        {canRetry(job.status) ? (
+        {canRetryJob(job.status) ? (
           <div className={layout.row}>
             <Button variant="primary" onClick={retry} busy={retrying} data-testid="retry-job">
               {job.status === "partial" ? "Retry failed pages" : "Retry"}
@@ -83,7 +83,7 @@ export function JobView({ initialJob }: { initialJob: JobProgress }) {
   const { data, error } = useJob(initialJob.id, { fallbackData: initialJob });
   const job = data ?? initialJob;
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const active = isActive(job.status);
+  const active = isJobUnfinished(job.status);
   const hasResults = !active && job.sentenceCount > 0;
 
   if (isApiError(error) && error.status === 404) {
@@ -105,7 +105,7 @@ export function JobView({ initialJob }: { initialJob: JobProgress }) {
           </>
         }
         actions={
-          canDelete(job.status) ? (
+          canDeleteJob(job.status) ? (
             <Button size="sm" variant="dangerOutline" onClick={() => setConfirmDelete(true)} data-testid="delete-job">
               Delete job
             </Button>
@@ -150,7 +150,7 @@ export function JobView({ initialJob }: { initialJob: JobProgress }) {
         confirmLabel="Delete"
         danger
         onConfirm={async () => {
-          await deleteJob(job.id);
+          await sendDeleteJob(job.id);
           router.push("/jobs");
         }}
         onClose={() => setConfirmDelete(false)}

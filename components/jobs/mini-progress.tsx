@@ -1,4 +1,4 @@
-import type { JobSummary } from "@/lib/swr/api-types";
+import type { JobSummary } from "@/lib/client/api-types";
 import styles from "./recent-jobs.module.css";
 
 /** A compact progress bar for lists; the full one lives in JobProgressPanel. */

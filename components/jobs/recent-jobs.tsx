@@ -6,7 +6,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Card, EmptyState, Skeleton } from "@/components/ui/surface";
 import { Alert } from "@/components/ui/alert";
-import { useJobs } from "@/lib/swr/use-jobs";
+import { useJobs } from "@/lib/client/use-jobs";
 import { MiniProgress } from "./mini-progress";
 import styles from "./recent-jobs.module.css";
 import layout from "@/components/ui/layout.module.css";

@@ -9,7 +9,7 @@ import { formatNumber } from "@/components/ui/format";
 import { EmptyState, Skeleton } from "@/components/ui/surface";
 import tableStyles from "@/components/ui/table.module.css";
 import { useDebounced } from "@/components/ui/use-debounced";
-import { useSentences } from "@/lib/swr/use-sentences";
+import { useSentences } from "@/lib/client/use-sentences";
 import styles from "./sentences.module.css";
 import { BookIcon, SearchIcon } from "@/components/ui/icons";
 import layout from "@/components/ui/layout.module.css";

@@ -5,7 +5,7 @@ import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { formatNumber } from "@/components/ui/format";
-import { useCredits } from "@/lib/swr/use-credits";
+import { useCredits } from "@/lib/client/use-credits";
 import styles from "./app-header.module.css";
 
 interface NavItem {

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { SessionProvider } from "next-auth/react";
 import type { ReactNode } from "react";
 import { SWRConfig } from "swr";
-import { fetcher, isApiError } from "@/lib/swr/fetcher";
+import { fetcher, isApiError } from "@/lib/client/fetcher";
 
 export function Providers({ children }: { children: ReactNode }) {
   const router = useRouter();

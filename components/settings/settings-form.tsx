@@ -4,8 +4,8 @@ import { JobOptionsFields, maxWordsError } from "@/components/upload/job-options
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, Skeleton } from "@/components/ui/surface";
-import { saveSettings, type JobOptions } from "@/lib/swr/mutations";
-import { useSettings } from "@/lib/swr/use-settings";
+import { putSettings, type JobOptions } from "@/lib/client/mutations";
+import { useSettings } from "@/lib/client/use-settings";
 import layout from "@/components/ui/layout.module.css";
 
 export function SettingsForm() {
@@ -40,7 +40,7 @@ export function SettingsForm() {
     setSaving(true);
     setResult(null);
     try {
-      await saveSettings(value);
+      await putSettings(value);
       setEdited(null);
       setResult({ ok: true, message: "Saved. New uploads start with these options." });
     } catch (caught) {

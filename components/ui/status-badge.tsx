@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { JobStatus } from "@/lib/swr/api-types";
-import { statusLabels } from "@/lib/swr/job-status";
+import type { JobStatus } from "@/lib/client/api-types";
+import { jobStatusLabels } from "@/lib/jobs/job-states";
 import styles from "./badge.module.css";
 
 export type BadgeTone = "neutral" | "info" | "success" | "warning" | "danger";
@@ -29,7 +29,7 @@ export function StatusBadge({ status }: { status: JobStatus }) {
   return (
     <span data-testid="job-status" data-status={status}>
       <Badge tone={tones[status]} pulse={status === "running" || status === "cancelling"}>
-        {statusLabels[status]}
+        {jobStatusLabels[status]}
       </Badge>
     </span>
   );

@@ -2,18 +2,16 @@
 // The three options a job takes, shared by the upload dialog and the settings
 // page so both explain them the same way.
 import { Field, controlClass, describedBy } from "@/components/ui/field";
-import type { Engine } from "@/lib/swr/api-types";
-import type { JobOptions } from "@/lib/swr/mutations";
+import type { Engine } from "@/lib/client/api-types";
+import type { JobOptions } from "@/lib/client/mutations";
+import { wordLimit } from "@/lib/jobs/job-states";
 import styles from "./upload.module.css";
-
-export const MIN_WORDS = 3;
-export const MAX_WORDS = 30;
 
 export const geminiModels = ["gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro"];
 
 export function maxWordsError(value: number): string | null {
-  if (!Number.isInteger(value) || value < MIN_WORDS || value > MAX_WORDS) {
-    return `Choose a whole number from ${MIN_WORDS} to ${MAX_WORDS}.`;
+  if (!Number.isInteger(value) || value < wordLimit.min || value > wordLimit.max) {
+    return `Choose a whole number from ${wordLimit.min} to ${wordLimit.max}.`;
   }
   return null;
 }
@@ -39,14 +37,14 @@ export function JobOptionsFields({
 
   return (
     <div className={styles.options}>
-      <Field id={wordsId} label="Max words" hint={`${MIN_WORDS}–${MAX_WORDS} per sentence`} error={wordsError}>
+      <Field id={wordsId} label="Max words" hint={`${wordLimit.min}–${wordLimit.max} per sentence`} error={wordsError}>
         <input
           id={wordsId}
           name="maxWords"
           type="number"
           inputMode="numeric"
-          min={MIN_WORDS}
-          max={MAX_WORDS}
+          min={wordLimit.min}
+          max={wordLimit.max}
           step={1}
           required
           disabled={disabled}

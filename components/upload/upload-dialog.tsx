@@ -1,24 +1,22 @@
 "use client";
 // The upload flow in one modal: choose a PDF → server estimate → options →
-// Start → live progress. Closing it never stops a job; the job keeps running
-// and shows up on its page and in the history.
+// Start → live progress. This component owns the flow's state; each step
+// renders itself (file-step, options-step, progress-step). Closing it never
+// stops a job; the job keeps running and shows up on its page and in the
+// history.
 import { useEffect, useRef, useState } from "react";
-import { JobProgressPanel } from "@/components/jobs/job-progress";
-import { Alert } from "@/components/ui/alert";
-import { Button, ButtonLink, Spinner } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { formatBytes, formatCredits, formatNumber } from "@/components/ui/format";
-import { Skeleton } from "@/components/ui/surface";
-import type { Estimate } from "@/lib/swr/api-types";
-import { isApiError } from "@/lib/swr/fetcher";
-import { isActive } from "@/lib/swr/job-status";
-import { createJob, estimateJob, type JobOptions } from "@/lib/swr/mutations";
-import { useJob } from "@/lib/swr/use-job";
-import { useSettings } from "@/lib/swr/use-settings";
+import type { Estimate } from "@/lib/client/api-types";
+import { postEstimate, postJob, type JobOptions } from "@/lib/client/mutations";
+import { useSettings } from "@/lib/client/use-settings";
+import { wordLimit } from "@/lib/jobs/job-states";
 import { checkPdfFile } from "./check-pdf-file";
-import { FileDrop } from "./file-drop";
-import { JobOptionsFields, geminiModels, maxWordsError } from "./job-options-fields";
-import styles from "./upload.module.css";
+import { describeUploadError } from "./describe-upload-error";
+import { FileStep } from "./file-step";
+import { geminiModels } from "./job-options-fields";
+import { OptionsStep, OptionsStepFooter } from "./options-step";
+import { ProgressStep, ProgressStepFooter } from "./progress-step";
 
 type Phase =
   | { kind: "pick" }
@@ -26,83 +24,7 @@ type Phase =
   | { kind: "ready"; file: File; estimate: Estimate }
   | { kind: "running"; jobId: string; fileName: string };
 
-const defaultOptions: JobOptions = { maxWords: 8, engine: "local", model: geminiModels[0]! };
-
-/** Turns an API refusal into one sentence the reader can act on. */
-export function describeUploadError(error: unknown): string {
-  if (!isApiError(error)) return error instanceof Error ? error.message : "The upload failed. Try again.";
-  const details = error.details ?? {};
-  switch (error.code) {
-    case "insufficient_credits": {
-      const price = Number(details.price);
-      const balance = Number(details.balance);
-      if (Number.isFinite(price) && Number.isFinite(balance)) {
-        return `This book needs ${formatCredits(price)} but you have ${formatCredits(balance)} (${formatCredits(price - balance)} short).`;
-      }
-      return error.message;
-    }
-    case "rate_limited":
-    case "unavailable":
-      return error.retryAfterSeconds ? `${error.message} Try again in ${error.retryAfterSeconds} s.` : error.message;
-    default:
-      return error.message;
-  }
-}
-
-function FileCard({ file, meta }: { file: File | { name: string; size?: number }; meta?: string }) {
-  return (
-    <div className={styles.file}>
-      <span className={styles.fileBadge} aria-hidden="true">
-        PDF
-      </span>
-      <span className={styles.fileText}>
-        <span className={styles.fileName} title={file.name} data-testid="upload-file-name">
-          {file.name}
-        </span>
-        <span className={styles.fileMeta}>{meta ?? (file.size != null ? formatBytes(file.size) : "")}</span>
-      </span>
-    </div>
-  );
-}
-
-function RunningJob({ jobId, fileName }: { jobId: string; fileName: string }) {
-  const { data: job, error } = useJob(jobId);
-  if (error) return <Alert tone="danger">{describeUploadError(error)}</Alert>;
-  if (!job) {
-    return (
-      <div className={styles.stack} aria-busy="true">
-        <FileCard file={{ name: fileName }} meta="Starting…" />
-        <Skeleton height="12px" />
-        <Skeleton height="3.2rem" />
-      </div>
-    );
-  }
-  return (
-    <div className={styles.stack}>
-      <JobProgressPanel job={job} />
-      {isActive(job.status) ? (
-        <p className={styles.dropHint}>You can close this window: the job keeps running and stays in your history.</p>
-      ) : null}
-    </div>
-  );
-}
-
-function RunningFooter({ jobId, onClose, onAnother }: { jobId: string; onClose: () => void; onAnother: () => void }) {
-  const { data: job } = useJob(jobId);
-  const done = job && !isActive(job.status);
-  // Close stays in place (and focused) from start to finish, so focus is never lost.
-  return (
-    <>
-      {done ? <Button onClick={onAnother}>Upload another</Button> : null}
-      <Button onClick={onClose} autoFocus>
-        Close
-      </Button>
-      <ButtonLink href={`/jobs/${jobId}`} variant={done ? "primary" : "secondary"} onClick={onClose}>
-        {done ? "Open results" : "Open job page"}
-      </ButtonLink>
-    </>
-  );
-}
+const defaultOptions: JobOptions = { maxWords: wordLimit.default, engine: "local", model: geminiModels[0]! };
 
 export function UploadDialog({
   maxMegabytes,
@@ -142,7 +64,7 @@ export function UploadDialog({
     pending.current?.abort();
     const controller = new AbortController();
     pending.current = controller;
-    estimateJob(file, controller.signal).then(
+    postEstimate(file, controller.signal).then(
       (result) => {
         if (!controller.signal.aborted) setPhase({ kind: "ready", file, estimate: result });
       },
@@ -184,7 +106,7 @@ export function UploadDialog({
     setStarting(true);
     setError(null);
     try {
-      const job = await createJob(phase.file, chosen);
+      const job = await postJob(phase.file, chosen);
       setPhase({ kind: "running", jobId: job.id, fileName: phase.file.name });
     } catch (caught) {
       setError(describeUploadError(caught));
@@ -193,11 +115,10 @@ export function UploadDialog({
     }
   }
 
-  // The estimate prices every engine, so switching engines needs no new upload.
-  const price = estimate ? estimate.prices[chosen.engine] : 0;
-  const short = estimate ? price > estimate.balance : false;
-  const noText = estimate ? !estimate.hasText && chosen.engine === "local" : false;
-  const invalidOptions = Boolean(maxWordsError(chosen.maxWords));
+  function pickAgain() {
+    setError(null);
+    setPhase({ kind: "pick" });
+  }
 
   let body;
   let footer;
@@ -205,128 +126,41 @@ export function UploadDialog({
     case "pick":
     case "estimating":
       body = (
-        <div className={styles.stack}>
-          {error ? (
-            <Alert tone="danger" testId="upload-error">
-              {error}
-            </Alert>
-          ) : null}
-          {phase.kind === "estimating" ? (
-            <>
-              <FileCard file={phase.file} />
-              <p className={styles.loading} role="status">
-                <Spinner /> Reading the PDF: counting pages and checking for a text layer…
-              </p>
-            </>
-          ) : (
-            <FileDrop
-              onFile={onFile}
-              maxMegabytes={maxMegabytes}
-              onManyFiles={() => setError("Drop one PDF at a time.")}
-            />
-          )}
-        </div>
+        <FileStep
+          estimating={phase.kind === "estimating" ? phase.file : null}
+          error={error}
+          maxMegabytes={maxMegabytes}
+          onFile={onFile}
+          onManyFiles={() => setError("Drop one PDF at a time.")}
+        />
       );
       footer = <Button onClick={onClose}>Cancel</Button>;
       break;
     case "ready":
       body = (
-        <div className={styles.stack}>
-          <FileCard
-            file={phase.file}
-            meta={`${formatBytes(phase.file.size)} · ${formatNumber(phase.estimate.pageCount)} pages`}
-          />
-          <dl className={styles.estimate} data-testid="estimate">
-            <div>
-              <dt>Pages</dt>
-              <dd data-testid="estimate-pages">{formatNumber(phase.estimate.pageCount)}</dd>
-            </div>
-            <div>
-              <dt>Chunks</dt>
-              <dd>{formatNumber(phase.estimate.chunks)}</dd>
-            </div>
-            <div>
-              <dt>Text layer</dt>
-              <dd>{phase.estimate.hasText ? "Yes" : "No (scanned)"}</dd>
-            </div>
-            <div>
-              <dt>Price</dt>
-              <dd data-testid="estimate-price">{formatCredits(price)}</dd>
-            </div>
-            <div>
-              <dt>Your balance</dt>
-              <dd>{formatCredits(phase.estimate.balance)}</dd>
-            </div>
-            <div>
-              <dt>After this job</dt>
-              <dd>{formatCredits(phase.estimate.balance - price)}</dd>
-            </div>
-          </dl>
-          {noText ? (
-            <Alert tone="warning" title="No text layer">
-              This PDF looks scanned: it has no selectable text, and the local engine reads only text, so it would find
-              no sentences.{" "}
-              {geminiAvailable
-                ? "Choose the Gemini engine, or use a PDF with a text layer."
-                : "Use a PDF with a text layer."}
-            </Alert>
-          ) : null}
-          {short ? (
-            <Alert tone="danger" title="Not enough credits">
-              This book costs {formatCredits(price)} and your balance is {formatCredits(phase.estimate.balance)}.
-            </Alert>
-          ) : null}
-          <h3 className={styles.optionsTitle}>Options</h3>
-          <JobOptionsFields
-            idPrefix="upload"
-            value={chosen}
-            onChange={setEdited}
-            geminiAvailable={geminiAvailable}
-            disabled={starting}
-          />
-          {error ? (
-            <Alert tone="danger" testId="upload-error">
-              {error}
-            </Alert>
-          ) : null}
-        </div>
+        <OptionsStep
+          file={phase.file}
+          estimate={phase.estimate}
+          options={chosen}
+          onOptionsChange={setEdited}
+          geminiAvailable={geminiAvailable}
+          starting={starting}
+          error={error}
+        />
       );
       footer = (
-        <>
-          <Button
-            onClick={() => {
-              setError(null);
-              setPhase({ kind: "pick" });
-            }}
-            disabled={starting}
-          >
-            Choose another file
-          </Button>
-          <Button
-            variant="primary"
-            onClick={start}
-            busy={starting}
-            disabled={short || noText || invalidOptions}
-            data-testid="start-job"
-            autoFocus
-          >
-            Start · {formatCredits(price)}
-          </Button>
-        </>
+        <OptionsStepFooter
+          estimate={phase.estimate}
+          options={chosen}
+          starting={starting}
+          onChooseAnother={pickAgain}
+          onStart={start}
+        />
       );
       break;
     case "running":
-      body = <RunningJob jobId={phase.jobId} fileName={phase.fileName} />;
-      footer = (
-        <RunningFooter
-          jobId={phase.jobId}
-          onClose={onClose}
-          onAnother={() => {
-            setError(null);
-            setPhase({ kind: "pick" });
-          }}
-        />
-      );
+      body = <ProgressStep jobId={phase.jobId} fileName={phase.fileName} />;
+      footer = <ProgressStepFooter jobId={phase.jobId} onClose={onClose} onAnother={pickAgain} />;
       break;
   }
 

@@ -7,14 +7,12 @@ import type { ActingUser } from "@/lib/commands/acting-user";
 import { db } from "@/lib/db/prisma";
 import { settleJobCredits } from "@/lib/credits/settle-job-credits";
 import { findAccessibleJob, jobNotFound } from "@/lib/jobs/find-accessible-job";
-import type { JobStatus } from "@/lib/generated/prisma/client";
+import { isJobUnfinished } from "@/lib/jobs/job-states";
 import { stopJob } from "@/lib/pipeline/stop-job";
-
-const unfinished: JobStatus[] = ["queued", "running", "cancelling"];
 
 export async function deleteJob(options: ActingUser & { jobId: string }): Promise<void> {
   const job = await findAccessibleJob(options);
-  if (unfinished.includes(job.status)) {
+  if (isJobUnfinished(job.status)) {
     await stopJob(job.id);
   }
 

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { priceJob } from "@/lib/credits/price-job";
 import { reserveCredits } from "@/lib/credits/reserve-credits";
 import type { JobStatus } from "@/lib/generated/prisma/client";
+import { canRetryJob } from "@/lib/jobs/job-states";
 import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
 import { dispatchChunks } from "@/lib/pipeline/dispatch-chunks";
 
@@ -19,7 +20,7 @@ export async function retryFailedChunks(
     await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
     const job = await tx.job.findUnique({ where: { id: jobId } });
     assertJobVisible(job, options.userId, options.isAdmin);
-    if (job.status !== "partial" && job.status !== "failed") {
+    if (!canRetryJob(job.status)) {
       throw new AppError("conflict", `Only a partial or failed job can be retried; this one is ${job.status}.`);
     }
     const failed = await tx.chunk.findMany({ where: { jobId, status: "failed" } });

@@ -1,11 +1,11 @@
 // A book's sentences as a downloadable file, streamed from the database.
 import { AppError } from "@/lib/errors";
-import type { JobStatus } from "@/lib/generated/prisma/client";
 import { contentDisposition, exportFileName } from "@/lib/exports/export-file-name";
 import { csvFormat, jsonFormat, tsvFormat } from "@/lib/exports/text-formats";
 import { textExportStream } from "@/lib/exports/text-export-stream";
 import { xlsxExportStream } from "@/lib/exports/xlsx-export-stream";
 import { findAccessibleJob } from "@/lib/jobs/find-accessible-job";
+import { isJobUnfinished } from "@/lib/jobs/job-states";
 import type { ExportFormat } from "@/lib/validations/job";
 
 export interface ExportFile {
@@ -22,8 +22,6 @@ const contentTypes: Record<ExportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-const inProgress: JobStatus[] = ["queued", "running", "cancelling"];
-
 export async function createExport(options: {
   jobId: string;
   userId: string;
@@ -32,7 +30,7 @@ export async function createExport(options: {
 }): Promise<ExportFile> {
   const { format } = options;
   const job = await findAccessibleJob(options);
-  if (inProgress.includes(job.status)) {
+  if (isJobUnfinished(job.status)) {
     throw new AppError("conflict", "This book is still being processed; export it once it has finished.");
   }
   const names = exportFileName({ fileName: job.fileName, format });

@@ -6,7 +6,8 @@
 // to it, so it moves smoothly between chunk completions instead of drifting
 // up while a long chunk runs. Once a job has ended its answer no longer
 // depends on the clock, which keeps its ETag stable for 304s.
-import type { ChunkStatus, Job, JobStatus } from "@/lib/generated/prisma/client";
+import type { ChunkStatus, Job } from "@/lib/generated/prisma/client";
+import { isChunkUnfinished, isJobEnded } from "@/lib/jobs/job-states";
 import { toJobSummary, type JobSummary, type jobSummarySelect } from "@/lib/jobs/to-job-summary";
 
 /** The job summary plus what a progress bar needs. */
@@ -35,8 +36,6 @@ export interface ProgressChunkRow {
   ownedLast: number;
 }
 
-const ended: JobStatus[] = ["succeeded", "partial", "failed", "cancelled"];
-
 export function mergePageRanges(
   ranges: { first: number; last: number }[],
 ): { first: number; last: number }[] {
@@ -57,9 +56,9 @@ export function computeJobProgress(
   now: Date = new Date(),
 ): JobProgress {
   const ordered = [...chunks].sort((a, b) => a.index - b.index);
-  const hasEnded = ended.includes(job.status);
+  const hasEnded = isJobEnded(job.status);
   const finished = job.chunksDone + job.chunksFailed;
-  const remaining = ordered.filter((chunk) => ["pending", "queued", "running"].includes(chunk.status)).length;
+  const remaining = ordered.filter((chunk) => isChunkUnfinished(chunk.status)).length;
   const until = hasEnded ? (job.finishedAt ?? job.updatedAt) : now;
   const elapsedMs = job.startedAt ? Math.max(0, until.getTime() - job.startedAt.getTime()) : 0;
 

@@ -4,9 +4,8 @@
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { wordLimit } from "@/lib/jobs/job-states";
 import { engineName, maxWordsValue, modelName, type JobSettings } from "@/lib/validations/job";
-
-export const defaultMaxWords = 8;
 
 export function isGeminiAvailable(): boolean {
   return Boolean(env().GEMINI_API_KEY);
@@ -19,7 +18,7 @@ export function resolveJobDefaults(stored: unknown): JobSettings {
   const engine = engineName.safeParse(settings.engine);
   const model = modelName.safeParse(settings.model);
   return {
-    maxWords: maxWords.success ? maxWords.data : defaultMaxWords,
+    maxWords: maxWords.success ? maxWords.data : wordLimit.default,
     engine: engine.success && engine.data === "gemini" && isGeminiAvailable() ? "gemini" : "local",
     model: model.success ? model.data : null,
   };

@@ -1,11 +1,11 @@
 // The job as the API shows it in lists and after creation: no bytes, no
 // chunk results, dates as ISO strings.
-import type { Engine, Job, JobStatus } from "@/lib/generated/prisma/client";
+import type { Engine, Job, JobStatus, JobStep } from "@/lib/generated/prisma/client";
 
 export interface JobSummary {
   id: string;
   status: JobStatus;
-  step: string;
+  step: JobStep;
   fileName: string;
   pageCount: number;
   maxWords: number;

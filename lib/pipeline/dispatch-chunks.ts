@@ -3,6 +3,7 @@
 // and orders the queue so that books closest to done are served first.
 import type { Tx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
+import { inFlightChunkStatuses, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
 import { sendJob } from "@/lib/queue/boss";
 
 /**
@@ -18,7 +19,7 @@ export function chunkPriority(remainingChunks: number): number {
 export async function dispatchChunks(tx: Tx, jobId: string): Promise<number> {
   // Serialises concurrent dispatchers of one book (chunk handlers finishing together).
   await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
-  const active = await tx.chunk.count({ where: { jobId, status: { in: ["queued", "running"] } } });
+  const active = await tx.chunk.count({ where: { jobId, status: { in: inFlightChunkStatuses } } });
   const room = env().CHUNK_WINDOW - active;
   if (room <= 0) return 0;
   const next = await tx.chunk.findMany({
@@ -42,7 +43,7 @@ export async function dispatchChunks(tx: Tx, jobId: string): Promise<number> {
 /** True when no chunk of the book is waiting or running. */
 export async function isJobQuiet(tx: Tx, jobId: string): Promise<boolean> {
   const busy = await tx.chunk.count({
-    where: { jobId, status: { in: ["pending", "queued", "running"] } },
+    where: { jobId, status: { in: unfinishedChunkStatuses } },
   });
   return busy === 0;
 }

@@ -5,12 +5,13 @@
 import { db, type Tx } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
 import { settleJobCredits } from "@/lib/credits/settle-job-credits";
-import type { JobStatus } from "@/lib/generated/prisma/client";
+import type { JobStatus, JobStep } from "@/lib/generated/prisma/client";
+import { isJobUnfinished } from "@/lib/jobs/job-states";
+import { isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { stitchChunks, type StitchSentence } from "@/lib/pipeline/stitch-chunks";
 import { countWords } from "@/lib/text/count-words";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
 
-const closable: JobStatus[] = ["queued", "running", "cancelling"];
 const insertBatch = 10_000;
 
 export interface SentenceRow {
@@ -60,7 +61,8 @@ async function insertSentences(tx: Tx, jobId: string, rows: SentenceRow[]): Prom
   }
 }
 
-function finalStatus(jobStatus: JobStatus, done: number, total: number): JobStatus {
+/** An ended status, which is also the job's last step. */
+function finalStatus(jobStatus: JobStatus, done: number, total: number): JobStatus & JobStep {
   if (jobStatus === "cancelling") return "cancelled";
   if (total > 0 && done === total) return "succeeded";
   if (done > 0) return "partial";
@@ -72,12 +74,9 @@ export async function mergeJob(jobId: string): Promise<void> {
     async (tx) => {
       await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
       const job = await tx.job.findUnique({ where: { id: jobId } });
-      if (!job || !closable.includes(job.status)) return;
+      if (!job || !isJobUnfinished(job.status)) return;
 
-      const busy = await tx.chunk.count({
-        where: { jobId, status: { in: ["pending", "queued", "running"] } },
-      });
-      if (busy > 0) return; // A chunk still runs; its handler asks for the merge again.
+      if (!(await isJobQuiet(tx, jobId))) return; // A chunk still runs; its handler asks for the merge again.
 
       const chunks = await tx.chunk.findMany({ where: { jobId }, orderBy: { index: "asc" } });
       const stitched = stitchChunks(

@@ -5,6 +5,7 @@ import { db, type Tx } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
 import { EngineError } from "@/lib/engines/engine-error";
 import { getEngine } from "@/lib/engines/get-engine";
+import { isChunkUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
 import { splitterFor } from "@/lib/pipeline/document-cache";
 import { dispatchChunks, isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { requestMerge } from "@/lib/pipeline/request-merge";
@@ -35,7 +36,7 @@ async function finishChunk(
 ): Promise<void> {
   await db().$transaction(async (tx) => {
     const moved = await tx.chunk.updateMany({
-      where: { id: chunkId, status: { in: ["pending", "queued", "running"] } },
+      where: { id: chunkId, status: { in: unfinishedChunkStatuses } },
       data: { status, error, finishedAt: new Date() },
     });
     if (moved.count === 1 && status === "failed") {
@@ -51,7 +52,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
     where: { id: chunkId },
     include: { job: { select: { status: true, engine: true, model: true, maxWords: true, documentId: true } } },
   });
-  if (!chunk || chunk.status === "done" || chunk.status === "failed" || chunk.status === "cancelled") {
+  if (!chunk || !isChunkUnfinished(chunk.status)) {
     return "skipped";
   }
   const job = chunk.job;

@@ -4,6 +4,7 @@
 // credits go back. The caller has already checked the user may do this.
 import { db } from "@/lib/db/prisma";
 import type { JobStatus } from "@/lib/generated/prisma/client";
+import { cancellableJobStatuses, waitingChunkStatuses } from "@/lib/jobs/job-states";
 import { cancelWaitingJobs } from "@/lib/queue/boss";
 import { isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { requestMerge } from "@/lib/pipeline/request-merge";
@@ -18,16 +19,16 @@ export async function stopJob(jobId: string): Promise<StopResult> {
   const queuedChunkIds = await db().$transaction(async (tx) => {
     await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
     const moved = await tx.job.updateMany({
-      where: { id: jobId, status: { in: ["queued", "running"] } },
+      where: { id: jobId, status: { in: cancellableJobStatuses } },
       data: { status: "cancelling", step: "cancelling" },
     });
     if (moved.count === 0) return null;
     const waiting = await tx.chunk.findMany({
-      where: { jobId, status: { in: ["pending", "queued"] } },
+      where: { jobId, status: { in: waitingChunkStatuses } },
       select: { id: true },
     });
     await tx.chunk.updateMany({
-      where: { jobId, status: { in: ["pending", "queued"] } },
+      where: { jobId, status: { in: waitingChunkStatuses } },
       data: { status: "cancelled", finishedAt: new Date() },
     });
     // Nothing running: close now. Otherwise the last running chunk closes it.

@@ -7,6 +7,7 @@
 import type { Tx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { unfinishedJobStatuses } from "@/lib/jobs/job-states";
 
 const windowMs = 60_000;
 
@@ -25,7 +26,7 @@ export async function assertJobStartAllowed(
       select: { createdAt: true },
       take: config.JOB_CREATE_PER_MINUTE,
     }),
-    client.job.count({ where: { userId, status: { in: ["queued", "running", "cancelling"] } } }),
+    client.job.count({ where: { userId, status: { in: unfinishedJobStatuses } } }),
   ]);
 
   if (recent.length >= config.JOB_CREATE_PER_MINUTE) {

@@ -1,13 +1,16 @@
 // Inputs of the job, sentence, export and settings routes.
 import { z } from "zod";
+import { JobStatus, jobStatuses, wordLimit } from "@/lib/jobs/job-states";
 
 export const engineName = z.enum(["local", "gemini"], { message: "Choose the engine: local or gemini." });
+
+const wordLimitMessage = `The word limit must be between ${wordLimit.min} and ${wordLimit.max}.`;
 
 export const maxWordsValue = z.coerce
   .number({ message: "The word limit must be a number." })
   .int({ message: "The word limit must be a whole number." })
-  .min(3, { message: "The word limit must be between 3 and 30." })
-  .max(30, { message: "The word limit must be between 3 and 30." });
+  .min(wordLimit.min, { message: wordLimitMessage })
+  .max(wordLimit.max, { message: wordLimitMessage });
 
 export const modelName = z
   .string()
@@ -36,10 +39,9 @@ export const jobSettings = z.object({
 });
 export type JobSettings = z.infer<typeof jobSettings>;
 
-export const jobStatusName = z.enum(
-  ["queued", "running", "cancelling", "cancelled", "succeeded", "partial", "failed"],
-  { message: "Unknown status; use queued, running, cancelling, cancelled, succeeded, partial or failed." },
-);
+export const jobStatusName = z.enum(JobStatus, {
+  message: `Unknown status; use ${jobStatuses.slice(0, -1).join(", ")} or ${jobStatuses.at(-1)}.`,
+});
 
 export const listJobsQuery = z.object({
   cursor: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test as base, type Page } from "@playwright/test";
-import { buildNovelPdf, corpusAvailable, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";
+import { buildNovelPdf, corpusMissing, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";
 
 export const screenshotDir = path.resolve(import.meta.dirname, "screenshots");
 const scratchDir = path.resolve(import.meta.dirname, "../../test-results/e2e-files");
@@ -41,8 +41,8 @@ export const test = base.extend<{ consoleGuard: ConsoleGuard }>({
 
 export { expect };
 
-/** Specs that upload a real novel need the shared corpus (../shared/corpus or CORPUS_DIR). */
-export const needsCorpus = () => test.skip(!corpusAvailable, "the French corpus is not available (set CORPUS_DIR)");
+/** Specs that upload a real novel need the shared corpus; corpusMissing() says what happens without it. */
+export const needsCorpus = () => test.skip(corpusMissing(), "the French corpus is not available (set CORPUS_DIR)");
 
 export function uniqueEmail(label: string): string {
   return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.test`;

@@ -10,6 +10,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { db } from "@/lib/db/prisma";
 import type { ChunkStatus, Engine, JobStatus } from "@/lib/generated/prisma/client";
+import { unfinishedJobStatuses } from "@/lib/jobs/job-states";
 
 export async function makeUser(options: { balance?: number; role?: "user" | "admin"; email?: string } = {}) {
   const balance = options.balance ?? 0;
@@ -51,7 +52,7 @@ const madeJobIds = new Set<string>();
 export async function retireMadeJobs(): Promise<void> {
   if (madeJobIds.size === 0) return;
   await db().job.updateMany({
-    where: { id: { in: [...madeJobIds] }, status: { in: ["queued", "running", "cancelling"] } },
+    where: { id: { in: [...madeJobIds] }, status: { in: unfinishedJobStatuses } },
     data: { status: "failed", step: "failed", finishedAt: new Date(), error: "Test fixture retired." },
   });
 }

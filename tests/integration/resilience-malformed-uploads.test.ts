@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument, PDFName, PDFString, StandardFonts } from "pdf-lib";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
+import { isJobEnded } from "@/lib/jobs/job-states";
 import {
   loadCorpusText,
   makeEmptyPdf,
@@ -173,7 +174,7 @@ describe("malformed and hostile uploads over HTTP", () => {
     const jobId = response.body.job!.id;
     const deadline = Date.now() + 90_000;
     let job = await db().job.findUniqueOrThrow({ where: { id: jobId } });
-    while (!["succeeded", "partial", "failed", "cancelled"].includes(job.status) && Date.now() < deadline) {
+    while (!isJobEnded(job.status) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       job = await db().job.findUniqueOrThrow({ where: { id: jobId } });
     }

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded-postgres";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { createLocalEngine } from "@/lib/engines/local-engine";
+import { isJobEnded } from "@/lib/jobs/job-states";
 import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 import { pdfForm, signUpAndSignIn, type HttpClient } from "@/tests/support/http-client";
@@ -20,7 +21,6 @@ import { distinctOriginals } from "@/tests/support/pipeline-harness";
 import { freePort, spawnWorker, type WorkerProcess } from "@/tests/support/stack";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const terminal = ["succeeded", "partial", "failed", "cancelled"];
 
 let dataDir: string;
 let pgPort: number;
@@ -148,7 +148,7 @@ describe("Postgres restarted while books are processed", () => {
     const jobs = await until(
       async () => {
         const found = await lib.db().job.findMany({ where: { id: { in: jobIds } } });
-        return found.every((job) => terminal.includes(job.status)) ? found : undefined;
+        return found.every((job) => isJobEnded(job.status)) ? found : undefined;
       },
       120_000,
       "both books finished",

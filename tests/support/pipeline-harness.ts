@@ -8,6 +8,7 @@ import { retryFailedChunks } from "@/lib/commands/retry-failed-chunks";
 import { adjustCredits } from "@/lib/credits/adjust-credits";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { createLocalEngine } from "@/lib/engines/local-engine";
+import { endedJobStatuses } from "@/lib/jobs/job-states";
 import { limitSentences, mergeJob } from "@/lib/pipeline/merge-job";
 import { processChunk } from "@/lib/pipeline/process-chunk";
 import { boss, stopBoss } from "@/lib/queue/boss";
@@ -53,9 +54,7 @@ export async function createFundedUser(lib: Lib, credits = 10_000) {
   return user;
 }
 
-const terminal = ["succeeded", "partial", "failed", "cancelled"];
-
-export async function waitForJob(lib: Lib, jobId: string, timeoutMs = 90_000, statuses = terminal) {
+export async function waitForJob(lib: Lib, jobId: string, timeoutMs = 90_000, statuses: string[] = endedJobStatuses) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = await lib.db().job.findUniqueOrThrow({ where: { id: jobId } });

@@ -5,14 +5,14 @@ import { createGeminiEngine, type GeminiEngineOptions } from "@/lib/engines/gemi
 import { createLocalEngine } from "@/lib/engines/local-engine";
 import type { EngineInput, EngineResult } from "@/lib/engines/types";
 import { countWords, listWords } from "@/lib/text/count-words";
-import { buildNovelPdf, corpusAvailable, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";
+import { buildNovelPdf, corpusMissing, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 
 const firstPage = 41;
 const lastPage = 44;
 const maxWords = 8;
 
-describe.skipIf(!corpusAvailable)("gemini engine against the fake Gemini server", () => {
+describe.skipIf(corpusMissing())("gemini engine against the fake Gemini server", () => {
   let fake: FakeGemini;
   let pdf: Uint8Array;
   let localWords: string[];

@@ -16,7 +16,7 @@ import type {
 import { countWords, listWords } from "@/lib/text/count-words";
 import { segmentSentenceSpans } from "@/lib/text/segment-sentences";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
-import { buildNovelPdf, corpusAvailable, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";
+import { buildNovelPdf, corpusMissing, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";
 import {
   startFakeGemini,
   type FakeGemini,
@@ -25,7 +25,7 @@ import {
 
 const maxWords = 8;
 
-describe.skipIf(!corpusAvailable)("Gemini rewriter against the fake Gemini server", () => {
+describe.skipIf(corpusMissing())("Gemini rewriter against the fake Gemini server", () => {
   let fake: FakeGemini;
   let sentences: RewriteSentence[];
 

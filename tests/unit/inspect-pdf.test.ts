@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { inspectPdf, pickSamplePages } from "@/lib/pdf/inspect-pdf";
 import {
-  corpusAvailable,
+  corpusMissing,
   corpusDir,
   loadCorpusText,
   makeEmptyPdf,
@@ -26,7 +26,7 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-describe.skipIf(!corpusAvailable)("inspectPdf", () => {
+describe.skipIf(corpusMissing())("inspectPdf", () => {
   let novel: Uint8Array;
   beforeAll(async () => {
     novel = await makeNovelPdf({

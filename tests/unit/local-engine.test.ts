@@ -7,7 +7,7 @@ import { openPdfSplitter } from "@/lib/pdf/split-pdf";
 import { countWords, listWords } from "@/lib/text/count-words";
 import {
   buildNovelPdf,
-  corpusAvailable,
+  corpusMissing,
   corpusDir,
   loadCorpusText,
   type NovelPdf,
@@ -36,7 +36,7 @@ function wordsOf(sentences: EngineSentence[]): string[] {
   return sentences.flatMap((sentence) => listWords(sentence.text));
 }
 
-describe.skipIf(!corpusAvailable)("local engine on a 30-page Madame Bovary", () => {
+describe.skipIf(corpusMissing())("local engine on a 30-page Madame Bovary", () => {
   let novel: NovelPdf;
   let bookWords: string[];
   let whole: EngineResult;
@@ -143,7 +143,7 @@ describe.skipIf(!corpusAvailable)("local engine on a 30-page Madame Bovary", () 
   });
 });
 
-describe.skipIf(!corpusAvailable)("local engine on the real Baudelaire edition", () => {
+describe.skipIf(corpusMissing())("local engine on the real Baudelaire edition", () => {
   it("reads all 202 pages quickly, without running heads or folios", async () => {
     const pdf = new Uint8Array(
       readFileSync(path.join(corpusDir, "pdf/baudelaire_les-fleurs-du-mal_bibebook.pdf")),

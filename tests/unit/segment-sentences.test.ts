@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listWords } from "@/lib/text/count-words";
 import { segmentSentenceSpans, segmentSentences } from "@/lib/text/segment-sentences";
-import { corpusAvailable, loadCorpusText } from "@/tests/fixtures/corpus-text";
+import { corpusMissing, loadCorpusText } from "@/tests/fixtures/corpus-text";
 
 describe("segmentSentences", () => {
   it("keeps em-dash dialogue with a lowercase tag as one sentence", () => {
@@ -68,7 +68,7 @@ describe("segmentSentences", () => {
   });
 });
 
-describe.skipIf(!corpusAvailable)("segmentSentences on real novels", () => {
+describe.skipIf(corpusMissing())("segmentSentences on real novels", () => {
   it("splits Proust's opening as a reader would", () => {
     const text = loadCorpusText("proust", { words: 120 });
     const sentences = segmentSentences(text);

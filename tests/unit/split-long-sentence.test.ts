@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { countWords, listWords } from "@/lib/text/count-words";
 import { segmentSentences } from "@/lib/text/segment-sentences";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
-import { corpusAvailable, loadCorpusText } from "@/tests/fixtures/corpus-text";
+import { corpusMissing, loadCorpusText } from "@/tests/fixtures/corpus-text";
 
 describe("splitLongSentence", () => {
   it("returns a sentence within the limit unchanged", () => {
@@ -59,7 +59,7 @@ describe("splitLongSentence", () => {
   });
 });
 
-describe.skipIf(!corpusAvailable)("splitLongSentence on thousands of real sentences", () => {
+describe.skipIf(corpusMissing())("splitLongSentence on thousands of real sentences", () => {
   const novels = ["bovary", "miserables", "swann"];
   const samples = novels.flatMap((name) => {
     const sentences = segmentSentences(loadCorpusText(name)).filter(

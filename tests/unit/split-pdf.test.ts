@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { loadPdfDocument } from "@/lib/pdf/load-pdf-document";
 import { readPageLines } from "@/lib/pdf/read-page-lines";
 import { openPdfSplitter } from "@/lib/pdf/split-pdf";
-import { corpusAvailable, corpusDir, makeEncryptedPdf } from "@/tests/fixtures/make-novel-pdf";
+import { corpusMissing, corpusDir, makeEncryptedPdf } from "@/tests/fixtures/make-novel-pdf";
 
 async function pageTexts(pdf: Uint8Array, pages: number[]): Promise<string[]> {
   const { doc, close } = await loadPdfDocument(pdf);
@@ -24,7 +24,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe.skipIf(!corpusAvailable)("openPdfSplitter on the Baudelaire edition", () => {
+describe.skipIf(corpusMissing())("openPdfSplitter on the Baudelaire edition", () => {
   const book = () =>
     new Uint8Array(
       readFileSync(path.join(corpusDir, "pdf/baudelaire_les-fleurs-du-mal_bibebook.pdf")),

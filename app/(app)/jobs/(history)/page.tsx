@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { HistoryView } from "@/components/jobs/history-view";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/surface";
-import type { JobStatus } from "@/lib/swr/api-types";
-import { jobStatuses } from "@/lib/swr/job-status";
+import type { JobStatus } from "@/lib/client/api-types";
+import { jobStatuses } from "@/lib/jobs/job-states";
 
 export const metadata: Metadata = { title: "History" };
 

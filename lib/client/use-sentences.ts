@@ -2,7 +2,7 @@
 // A finished job's sentences, 200 per page, loaded on demand ("Load more").
 // Results never change once a job is finished, so pages are not revalidated.
 import useSWRInfinite from "swr/infinite";
-import type { SentencesPage } from "@/lib/swr/api-types";
+import type { SentencesPage } from "@/lib/client/api-types";
 
 export function useSentences(jobId: string, query: { q?: string; enabled?: boolean } = {}) {
   const q = query.q?.trim() ?? "";

@@ -3,9 +3,9 @@
 // change and stops by itself once it reaches a terminal status (and resumes
 // if it is retried); SWR pauses polling while the tab is hidden
 // (refreshWhenHidden is off).
-import type { JobProgress } from "@/lib/swr/api-types";
-import { isTerminal } from "@/lib/swr/job-status";
-import { usePolling } from "@/lib/swr/use-polling";
+import type { JobProgress } from "@/lib/client/api-types";
+import { isJobEnded } from "@/lib/jobs/job-states";
+import { usePolling } from "@/lib/client/use-polling";
 
 export const ACTIVE_JOB_POLL_MS = 1000;
 
@@ -14,7 +14,7 @@ export function jobKey(jobId: string): string {
 }
 
 function pollWhileActive(job: JobProgress | undefined): number {
-  return job && isTerminal(job.status) ? 0 : ACTIVE_JOB_POLL_MS;
+  return job && isJobEnded(job.status) ? 0 : ACTIVE_JOB_POLL_MS;
 }
 
 export function useJob(jobId: string | null, options: { fallbackData?: JobProgress } = {}) {

@@ -3,7 +3,7 @@
 // credits page, the ledger with cursor pagination.
 import useSWR from "swr";
 import useSWRInfinite from "swr/infinite";
-import type { Credits } from "@/lib/swr/api-types";
+import type { Credits } from "@/lib/client/api-types";
 
 export const CREDITS_KEY = "/api/credits";
 

@@ -2,9 +2,9 @@
 // One page of the job history. Cursor pagination keeps pages stable while new
 // jobs arrive; the page refreshes every 2 s while any of its rows is active so
 // running rows move without a reload.
-import type { JobStatus, JobsPage } from "@/lib/swr/api-types";
-import { isActive } from "@/lib/swr/job-status";
-import { usePolling } from "@/lib/swr/use-polling";
+import type { JobStatus, JobsPage } from "@/lib/client/api-types";
+import { isJobUnfinished } from "@/lib/jobs/job-states";
+import { usePolling } from "@/lib/client/use-polling";
 
 export interface JobsQuery {
   status?: JobStatus | "";
@@ -32,7 +32,7 @@ const LIST_POLL_MS = 2000;
 
 /** Until the first page arrives it is unknown whether anything runs: poll. */
 function pollWhileAnyActive(page: JobsPage | undefined): number {
-  return !page || page.jobs.some((job) => isActive(job.status)) ? LIST_POLL_MS : 0;
+  return !page || page.jobs.some((job) => isJobUnfinished(job.status)) ? LIST_POLL_MS : 0;
 }
 
 export function useJobs(query: JobsQuery) {
