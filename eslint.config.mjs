@@ -8,7 +8,7 @@ const layering = (message, patterns) => ({
 const config = [
   ...nextConfig,
   ...nextTypescript,
-  { ignores: ["lib/generated/**", ".next/**", ".data/**", "bench/out/**"] },
+  { ignores: ["lib/generated/**", ".next/**", ".data/**", "bench/out/**", "dist/**"] },
   // lib is shared by web and worker: it never reaches up into app, components or worker.
   {
     files: ["lib/**/*.{ts,tsx}"],
