@@ -2,14 +2,18 @@
 // DATABASE_URL is unset), the Next.js web app and one worker process. A web
 // app or worker that dies is started again with backoff while the rest keeps
 // running; Ctrl-C (or SIGTERM) stops the web app and the worker, then the
-// embedded database, and a second Ctrl-C kills them at once.
+// embedded database, and a second Ctrl-C kills them at once. The supervisor
+// runs in a process group of its own (see run-in-own-process-group.ts).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EnvError, env, type Env } from "@/lib/env";
+import { runInOwnProcessGroup } from "@/scripts/run-in-own-process-group";
 import { superviseProcess } from "@/scripts/supervise-process";
 import { ensureWebBuild } from "@/scripts/web-build";
+
+await runInOwnProcessGroup();
 
 const dev = process.argv.includes("--dev");
 

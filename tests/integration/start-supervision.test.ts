@@ -4,7 +4,9 @@
 // app keeps answering, the supervisor has a new worker up within seconds,
 // and the book finishes once, with exact credits and the same sentences as
 // an uninterrupted run of the same book. A killed web server comes back the
-// same way, and Ctrl-C then stops everything, leaving nothing running.
+// same way, and Ctrl-C (SIGINT to the whole process group, as a terminal
+// sends it) then stops the web app and worker before the database, leaving
+// nothing running.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -145,9 +147,11 @@ beforeAll(async () => {
       CHUNK_WINDOW: "2",
       WORKER_CONCURRENCY: "2",
       WORKER_HEALTH_PORT: String(healthPort),
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: "info",
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // A process group of its own, like a terminal's foreground job, for Ctrl-C.
+    detached: true,
   });
   start.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   start.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -234,7 +238,7 @@ describe("npm start supervising its processes", () => {
     expect((await workerHealth())?.ok).toBe(true);
 
     const exited = new Promise<number | null>((resolve) => start.once("exit", (code) => resolve(code)));
-    start.kill("SIGINT");
+    process.kill(-start.pid!, "SIGINT");
     expect(await exited).toBe(0);
     const pids = [...startedPids("web"), ...startedPids("worker")];
     expect(pids.length).toBeGreaterThanOrEqual(4);
@@ -244,5 +248,8 @@ describe("npm start supervising its processes", () => {
     expect(output).toContain("SIGINT: stopping the web app and the worker");
     const afterStop = output.slice(output.indexOf("SIGINT: stopping"));
     expect(afterStop).not.toMatch(/restarting it/);
+    // The database went last: the worker never lost it while stopping.
+    expect(afterStop).toContain('"msg":"worker stopped"');
+    expect(output).not.toContain("terminating connection due to administrator command");
   }, 120_000);
 });
