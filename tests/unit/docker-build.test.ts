@@ -5,6 +5,8 @@
 // one image and shares it. tests/integration/docker-image.test.ts runs the
 // compose commands themselves against a real database.
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ciCommands, composeServices, dockerfileStages, dockerIgnores, root } from "@/tests/support/docker-files";
 
@@ -75,5 +77,16 @@ describe("docker-compose.yml", () => {
     expect(worker.healthcheck!.test.join(" ")).toContain(`http://127.0.0.1:${port}/`);
     expect(worker.command).toEqual(["node", "dist/worker/index.js"]);
     expect(app.every((name) => !services[name]!.command!.some((arg) => /\b(npx|tsx)\b/.test(arg)))).toBe(true);
+  });
+
+  it("runs only files the image's `npm run build` produces", () => {
+    const scripts = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.build).toBe("next build && npm run build:node");
+    const bundle = scripts["build:node"]!.split(" ");
+    expect(bundle).toEqual(expect.arrayContaining(["--bundle", "--outbase=.", "--outdir=dist"]));
+    const built = bundle.filter((arg) => arg.endsWith(".ts")).map((entry) => `dist/${entry.replace(/\.ts$/, ".js")}`);
+    expect(built).toEqual(["dist/worker/index.js", "dist/scripts/migrate.js"]);
+    expect(services.worker!.command![1]).toBe(built[0]);
+    expect(services.migrate!.command![1]).toBe(built[1]);
   });
 });
