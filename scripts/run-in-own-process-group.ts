@@ -27,7 +27,18 @@ export async function runInOwnProcessGroup(): Promise<void> {
     stdio: ["inherit", "inherit", "inherit", "ipc"],
     env: { ...process.env, [supervisorMark]: "1" },
   });
-  for (const signal of relayed) process.on(signal, () => supervisor.kill(signal));
+  // One Ctrl-C can arrive more than once (from the terminal, and relayed by
+  // npm or tsx); a repeat within a second is that same keypress, while a
+  // second Ctrl-C asks the supervisor to kill at once.
+  let last = { signal: "", at: 0 };
+  for (const signal of relayed) {
+    process.on(signal, () => {
+      const now = Date.now();
+      if (signal === last.signal && now - last.at < 1000) return;
+      last = { signal, at: now };
+      supervisor.kill(signal);
+    });
+  }
   const code = await new Promise<number>((resolve) =>
     supervisor.once("exit", (exitCode, signal) => resolve(exitCode ?? 128 + constants.signals[signal ?? "SIGTERM"])),
   );
