@@ -1,14 +1,22 @@
-# One image for both roles: `web` runs `next start`, `worker` runs the worker.
+# One image for every role: `migrate` (dist/scripts/migrate.js), `web`
+# (next start) and `worker` (dist/worker/index.js), built once.
+#
+# The build steps are the scripts CI runs on the same tree, in the same
+# order (see .ci/run); tests/unit/docker-build.test.ts fails when they drift,
+# and .dockerignore leaves out only untracked files, so the context is the
+# checkout CI tests.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci
 COPY . .
-RUN npx next build
+RUN sh scripts/install.sh
+RUN npm run build
 
+# The runtime stage drops npm's download cache and runs as the unprivileged
+# `node` user of the base image, owning only what Next.js writes at run time.
 FROM node:24-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production
-COPY --from=build /app /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
+COPY --from=build --chown=node:node /app /app
+USER node
 EXPOSE 3000
-CMD ["npx", "next", "start", "-p", "3000"]
+CMD ["node", "node_modules/next/dist/bin/next", "start", "-p", "3000"]

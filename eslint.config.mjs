@@ -45,7 +45,7 @@ const webOnlyLib = ["lib/api/**", "lib/auth/**"];
 const config = [
   ...nextConfig,
   ...nextTypescript,
-  { ignores: ["lib/generated/**", ".next/**", ".data/**", "bench/out/**"] },
+  { ignores: ["lib/generated/**", ".next/**", ".data/**", "bench/out/**", "dist/**"] },
   layer(["lib/**/*.{ts,tsx}"], ["libStaysDown", "plainNode", "noBrowserCode"], [...webOnlyLib, "lib/client/**"]),
   layer(webOnlyLib.map((dir) => `${dir}/*.{ts,tsx}`), ["libStaysDown", "noBrowserCode"]),
   layer(["lib/client/**/*.{ts,tsx}"], ["libStaysDown", "clientSafeOnly"]),

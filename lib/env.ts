@@ -42,6 +42,8 @@ const schema = z.object({
   CHUNK_EXPIRE_SECONDS: int(300),
   WORKER_CONCURRENCY: int(4),
   WORKER_SHUTDOWN_GRACE_MS: int(30_000),
+  /** Set: the worker answers its health on this loopback port (Docker's health check uses it). */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   MONTHLY_CREDITS: int(1000),
   CREDITS_PER_PAGE_LOCAL: z.coerce.number().int().min(0).default(1),
   CREDITS_PER_PAGE_GEMINI: int(3),

@@ -6,8 +6,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { openLocalDatabase } from "@/lib/db/local-database";
 import { EnvError, env } from "@/lib/env";
 import { wordLimit } from "@/lib/jobs/job-states";
+import { runNovelFromCli } from "@/scripts/run-novel";
 
 const usage =
   "Usage: npm run novel -- <book.pdf> [--max-words 8] [--engine local|gemini] [--model NAME] [--out sentences.json|.csv]";
@@ -47,11 +49,9 @@ const out = values.out ?? `${path.basename(bookPath, path.extname(bookPath))}-se
 if (!/\.(json|csv)$/i.test(out)) fail("--out must end in .json or .csv");
 const bytes = await readFile(bookPath).catch(() => fail(`Cannot read ${bookPath}`));
 
-const { openLocalDatabase } = await import("@/lib/db/local-database");
 const database = await openLocalDatabase().catch((error) => fail(String(error.message ?? error)));
 process.env.DATABASE_URL = database.url;
 
-const { runNovelFromCli } = await import("@/scripts/run-novel");
 try {
   const sentences = await runNovelFromCli({
     bytes: new Uint8Array(bytes),

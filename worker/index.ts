@@ -8,6 +8,7 @@ import { env, EnvError, type Env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { boss, stopBoss } from "@/lib/queue/boss";
 import { registerHandlers } from "@/worker/register-handlers";
+import { serveWorkerHealth, type WorkerHealth } from "@/worker/serve-health";
 
 // Before the first log line, which is when the logger reads it.
 process.env.PROCESS_ROLE ??= "worker";
@@ -26,17 +27,33 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
-await registerHandlers(await boss());
-log.info({ concurrency: config.WORKER_CONCURRENCY }, "worker started");
+const queue = await boss();
+await registerHandlers(queue);
+let health: WorkerHealth | undefined;
+if (config.WORKER_HEALTH_PORT) {
+  try {
+    health = await serveWorkerHealth({
+      port: config.WORKER_HEALTH_PORT,
+      beat: () => queue.getDb().executeSql("select 1"),
+    });
+  } catch (error) {
+    console.error(`WORKER_HEALTH_PORT ${config.WORKER_HEALTH_PORT} cannot be used: ${error instanceof Error ? error.message : error}`);
+    await stopBoss({ graceful: false, timeout: 1000 });
+    process.exit(1);
+  }
+}
+log.info({ concurrency: config.WORKER_CONCURRENCY, healthPort: config.WORKER_HEALTH_PORT }, "worker started");
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, "worker stopping");
+  health?.markStopping();
   try {
     await stopBoss({ graceful: true, timeout: config.WORKER_SHUTDOWN_GRACE_MS });
     await disconnectDb();
+    await health?.close();
     log.info("worker stopped");
     process.exit(0);
   } catch (error) {
