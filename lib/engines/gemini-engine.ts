@@ -52,6 +52,17 @@ export interface GeminiEngineOptions {
   /** A server asking for a longer wait (a daily quota) fails the call at once. */
   maxServerDelayMs?: number;
   onRetry?: (event: GeminiRetryEvent) => void;
+  /** Every request, answered or not, with its outcome code and the tokens it used (metrics). */
+  onAttempt?: (event: GeminiAttemptEvent) => void;
+}
+
+export interface GeminiAttemptEvent {
+  model: string;
+  /** "200" for an answer, the HTTP status of an error, or timeout, network, unusable, truncated, blocked. */
+  code: string;
+  ok: boolean;
+  promptTokens: number;
+  outputTokens: number;
 }
 
 // The SDK's default for the Gemini Developer API is "v1" in 3.x and can be
@@ -61,7 +72,7 @@ const apiVersion = "v1beta";
 
 type Attempt =
   | { ok: true; sentences: EngineSentence[] }
-  | { ok: false; retryable: boolean; reason: string; serverDelayMs?: number };
+  | { ok: false; code: string; retryable: boolean; reason: string; serverDelayMs?: number };
 
 interface GoogleErrorBody {
   error?: {
@@ -184,25 +195,27 @@ export function createGeminiEngine(options: GeminiEngineOptions): Engine {
 
       const blocked = response.promptFeedback?.blockReason;
       if (blocked) {
-        return { ok: false, retryable: false, reason: `Gemini refused these pages (${blocked}).` };
+        return { ok: false, code: "blocked", retryable: false, reason: `Gemini refused these pages (${blocked}).` };
       }
       const candidate = response.candidates?.[0];
-      if (!candidate) return { ok: false, retryable: true, reason: "Gemini returned no answer." };
+      if (!candidate) return { ok: false, code: "unusable", retryable: true, reason: "Gemini returned no answer." };
       const finish = candidate.finishReason;
       if (finish === "MAX_TOKENS") {
         return {
           ok: false,
+          code: "truncated",
           retryable: true,
           reason: "Gemini's answer was cut off (MAX_TOKENS): too much text for one answer.",
         };
       }
       if (finish && finish !== "STOP") {
-        return { ok: false, retryable: true, reason: `Gemini stopped early (${finish}).` };
+        return { ok: false, code: "truncated", retryable: true, reason: `Gemini stopped early (${finish}).` };
       }
       const parsed = parseGeminiAnswer(answerText(response));
       if (!parsed.ok) {
         return {
           ok: false,
+          code: "unusable",
           retryable: true,
           reason: `Gemini's answer was unusable: ${parsed.reason}.`,
         };
@@ -216,6 +229,7 @@ export function createGeminiEngine(options: GeminiEngineOptions): Engine {
         const asked = [retryInfoDelayMs(body), retryAfterMs].filter((ms) => ms !== undefined);
         return {
           ok: false,
+          code: String(error.status),
           ...described,
           serverDelayMs: asked.length > 0 ? Math.max(...asked) : undefined,
         };
@@ -223,14 +237,16 @@ export function createGeminiEngine(options: GeminiEngineOptions): Engine {
       if (isAbortLike(error)) {
         return {
           ok: false,
+          code: "timeout",
           retryable: true,
           reason: `Gemini did not answer within ${formatDuration(options.timeoutMs)}.`,
         };
       }
       const network = networkReason(error);
-      if (network) return { ok: false, retryable: true, reason: network };
+      if (network) return { ok: false, code: "network", retryable: true, reason: network };
       return {
         ok: false,
+        code: "other",
         retryable: false,
         reason: `Gemini call failed: ${error instanceof Error ? error.message : String(error)}`,
       };
@@ -253,7 +269,15 @@ export function createGeminiEngine(options: GeminiEngineOptions): Engine {
       let reason = "";
       for (let number = 1; number <= attempts; number++) {
         input.signal.throwIfAborted();
+        const before = { ...usage };
         const outcome = await attempt(input, model, pdfBase64, usage);
+        options.onAttempt?.({
+          model,
+          code: outcome.ok ? "200" : outcome.code,
+          ok: outcome.ok,
+          promptTokens: usage.promptTokens - before.promptTokens,
+          outputTokens: usage.outputTokens - before.outputTokens,
+        });
         if (outcome.ok) return { sentences: outcome.sentences, usage };
         reason = outcome.reason;
         if (!outcome.retryable) {

@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import { createEngine } from "@/lib/engines/create-engine";
 import type { Engine, EngineUsage } from "@/lib/engines/types";
 import { isAppError } from "@/lib/errors";
+import { recordChunkDuration, recordGeminiAttempt } from "@/lib/metrics/record-metrics";
 import { splitterFor } from "@/lib/pipeline/document-cache";
 import { dispatchChunks, isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { requestMerge } from "@/lib/pipeline/request-merge";
@@ -17,7 +18,7 @@ const engines = new Map<string, Engine>();
 function engineFor(name: "local" | "gemini"): Engine {
   let engine = engines.get(name);
   if (!engine) {
-    engine = createEngine(name, env());
+    engine = createEngine(name, env(), { onGeminiAttempt: (event) => void recordGeminiAttempt(event) });
     engines.set(name, engine);
   }
   return engine;
@@ -78,6 +79,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
     data: { status: "running", attempts: { increment: 1 }, startedAt: new Date(), error: null },
   });
 
+  const startedAt = performance.now();
   const cancel = new AbortController();
   const stopWatching = watchCancellation(jobId, cancel);
   const signal = AbortSignal.any([cancel.signal, attempt.signal]);
@@ -117,6 +119,8 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
         },
       });
       await advanceJob(tx, jobId);
+      // Last, so the shared counter rows stay locked only until the commit.
+      await recordChunkDuration(tx, { engine: job.engine, seconds: (performance.now() - startedAt) / 1000 });
     });
     log.info({ jobId, chunk: chunk.index, sentences: result.sentences.length }, "chunk done");
     return "done";

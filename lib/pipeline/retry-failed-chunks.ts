@@ -1,4 +1,5 @@
-// Re-runs only the chunks that failed for good, charging only their pages.
+// Re-runs only the chunks that failed for good (all of them, or the ones
+// named), charging only their pages.
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { priceJob } from "@/lib/credits/price-job";
@@ -11,6 +12,8 @@ export async function retryFailedChunks(options: {
   jobId: string;
   userId: string;
   isAdmin?: boolean;
+  /** Only these failed chunks (an administrator requeuing a dead letter). */
+  chunkIds?: string[];
 }): Promise<{ status: JobStatus; reserved: number }> {
   const { jobId } = options;
   if (!isJobId(jobId)) throw jobNotFound();
@@ -21,7 +24,8 @@ export async function retryFailedChunks(options: {
     if (job.status !== "partial" && job.status !== "failed") {
       throw new AppError("conflict", `Only a partial or failed job can be retried; this one is ${job.status}.`);
     }
-    const failed = await tx.chunk.findMany({ where: { jobId, status: "failed" } });
+    const which = { jobId, status: "failed" as const, ...(options.chunkIds ? { id: { in: options.chunkIds } } : {}) };
+    const failed = await tx.chunk.findMany({ where: which });
     if (failed.length === 0) {
       throw new AppError("conflict", "This job has no failed pages to retry.");
     }
@@ -34,7 +38,7 @@ export async function retryFailedChunks(options: {
       reason: `Retry of ${failed.length} failed chunk(s) of ${job.fileName}`,
     });
     await tx.chunk.updateMany({
-      where: { jobId, status: "failed" },
+      where: which,
       data: { status: "pending", error: null, result: undefined, finishedAt: null },
     });
     await tx.job.update({
@@ -42,7 +46,7 @@ export async function retryFailedChunks(options: {
       data: {
         status: "running",
         step: "processing",
-        chunksFailed: 0,
+        chunksFailed: { decrement: failed.length },
         error: null,
         finishedAt: null,
         settledAt: null,
