@@ -25,3 +25,6 @@ export type Settings = JobSettings & {
 };
 
 export type AdminQueues = PipelineOverview;
+
+export type { UserAccount } from "@/lib/admin/get-user-account";
+export type { DeadLetter } from "@/lib/admin/dead-letters";
