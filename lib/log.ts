@@ -15,3 +15,8 @@ export const log = pino({
   timestamp: pino.stdTimeFunctions.isoTime,
   serializers: { err: serializeError },
 });
+
+/** The logger for everything about one book: every line carries its jobId, so one grep follows it. */
+export function jobLog(jobId: string, fields: Record<string, unknown> = {}) {
+  return log.child({ jobId, ...fields });
+}

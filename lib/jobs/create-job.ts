@@ -18,6 +18,7 @@ import { toJobSummary, jobSummarySelect, type JobSummary } from "@/lib/jobs/to-j
 import { inspectPdf } from "@/lib/pdf/inspect-pdf";
 import { sendJob } from "@/lib/queue/boss";
 import { transactionDb } from "@/lib/queue/transaction-db";
+import { jobLog } from "@/lib/log";
 import { assertJobStartAllowed } from "@/lib/rate-limit/assert-job-start-allowed";
 
 export interface CreateJobOptions {
@@ -117,6 +118,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
       });
       await sendJob("plan", { jobId: job.id }, { db: transactionDb(tx) });
       const created = await tx.job.findUniqueOrThrow({ where: { id: job.id }, select: jobSummarySelect });
+      jobLog(job.id, { userId }).info({ pages: pdf.pageCount, engine, reserved: price }, "job created");
       return toJobSummary(created);
     },
     { maxWait: 10_000, timeout: 60_000 },

@@ -8,6 +8,7 @@ import { queues } from "@/lib/jobs/queues";
 import { boss } from "@/lib/queue/boss";
 import { isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { requestMerge } from "@/lib/pipeline/request-merge";
+import { jobLog } from "@/lib/log";
 
 export interface CancelResult {
   status: JobStatus;
@@ -47,6 +48,7 @@ export async function cancelJob(options: {
     const current = await db().job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true } });
     return { status: current.status, changed: false };
   }
+  jobLog(jobId).info({ by: options.userId, queuedChunks: queuedChunkIds.length }, "job cancelling");
   if (queuedChunkIds.length > 0) await cancelQueuedChunkJobs(jobId);
   const current = await db().job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true } });
   return { status: current.status, changed: true };

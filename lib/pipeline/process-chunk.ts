@@ -3,7 +3,7 @@
 // run is the one that moved the chunk to its final state.
 import { db, type Tx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
-import { log } from "@/lib/log";
+import { jobLog } from "@/lib/log";
 import { createEngine } from "@/lib/engines/create-engine";
 import type { Engine, EngineUsage } from "@/lib/engines/types";
 import { isAppError } from "@/lib/errors";
@@ -69,6 +69,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
     return "skipped";
   }
   const job = chunk.job;
+  const chunkLog = jobLog(jobId, { chunk: chunk.index });
   if (job.status !== "running") {
     await finishChunk(jobId, chunkId, "cancelled", null);
     return "cancelled";
@@ -122,13 +123,13 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
       // Last, so the shared counter rows stay locked only until the commit.
       await recordChunkDuration(tx, { engine: job.engine, seconds: (performance.now() - startedAt) / 1000 });
     });
-    log.info({ jobId, chunk: chunk.index, sentences: result.sentences.length }, "chunk done");
+    chunkLog.info({ sentences: result.sentences.length }, "chunk done");
     return "done";
   } catch (error) {
     await recordFailedAttemptUsage(jobId, chunkId, error);
     if (cancel.signal.aborted) {
       await finishChunk(jobId, chunkId, "cancelled", null);
-      log.info({ jobId, chunk: chunk.index }, "chunk cancelled");
+      chunkLog.info("chunk cancelled");
       return "cancelled";
     }
     const reason = error instanceof Error ? error.message : String(error);
@@ -137,16 +138,17 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
         where: { id: chunkId, status: "running" },
         data: { status: "queued", error: reason },
       });
-      log.warn({ jobId, chunk: chunk.index, err: error }, "chunk failed, will retry");
+      chunkLog.warn({ err: error }, "chunk failed, will retry");
       throw error;
     }
     if (attempt.signal.aborted) {
       // This worker lost the job (shutdown or expiry); pg-boss hands it on.
+      chunkLog.warn({ err: error }, "chunk handed back to the queue");
       await db().chunk.updateMany({ where: { id: chunkId, status: "running" }, data: { status: "queued" } });
       throw error;
     }
     await finishChunk(jobId, chunkId, "failed", reason);
-    log.error({ jobId, chunk: chunk.index, err: error }, "chunk failed for good");
+    chunkLog.error({ err: error }, "chunk failed for good");
     return "failed";
   } finally {
     stopWatching();

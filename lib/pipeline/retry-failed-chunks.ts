@@ -7,6 +7,7 @@ import { reserveCredits } from "@/lib/credits/reserve-credits";
 import type { JobStatus } from "@/lib/generated/prisma/client";
 import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
 import { dispatchChunks } from "@/lib/pipeline/dispatch-chunks";
+import { jobLog } from "@/lib/log";
 
 export async function retryFailedChunks(options: {
   jobId: string;
@@ -53,6 +54,7 @@ export async function retryFailedChunks(options: {
       },
     });
     await dispatchChunks(tx, jobId);
+    jobLog(jobId).info({ by: options.userId, chunks: failed.length, reserved: price }, "job retry of failed chunks");
     return { status: "running" as const, reserved: price };
   });
 }
