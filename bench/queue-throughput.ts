@@ -29,7 +29,7 @@ async function newBoss(url: string): Promise<PgBoss> {
 async function measure(url: string, workers: number): Promise<{ seconds: number; cpuSeconds: number }> {
   const queue = `bench-${workers}`;
   const producer = await newBoss(url);
-  await producer.createQueue(queue, { policy: "standard", retryLimit: 0 });
+  await producer.createQueue(queue, { policy: "standard", retryLimit: 0, notify: true });
   const bosses = await Promise.all(Array.from({ length: workers }, () => newBoss(url)));
   let done = 0;
   let finish: () => void = () => undefined;
