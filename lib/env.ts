@@ -50,6 +50,8 @@ const schema = z.object({
   MAX_RUNNING_JOBS_PER_USER: int(3),
   JOB_CREATE_PER_MINUTE: int(10),
   QUEUE_BACKPRESSURE_LIMIT: int(2000),
+  /** Bearer token for GET /api/metrics; unset turns the endpoint off (404). */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO_USER: flag(true),
 });

@@ -40,3 +40,8 @@ export const log = {
   debug: atLevel("debug"),
   trace: atLevel("trace"),
 };
+
+/** The logger for everything about one book: every line carries its jobId, so one grep follows it. */
+export function jobLog(jobId: string, fields: Record<string, unknown> = {}): Logger {
+  return logger().child({ jobId, ...fields });
+}

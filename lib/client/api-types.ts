@@ -38,3 +38,6 @@ export type SignedUpUser = Awaited<ReturnType<typeof createUser>>;
 export type Settings = Awaited<ReturnType<typeof getJobDefaults>> & {
   engineAvailable?: { local: boolean; gemini: boolean };
 };
+
+export type { UserAccount } from "@/lib/admin/get-user-account";
+export type { DeadLetter } from "@/lib/admin/dead-letters";

@@ -18,6 +18,7 @@ import { getJobDefaults, isGeminiAvailable } from "@/lib/jobs/get-job-defaults";
 import { toJobSummary, jobSummarySelect, type JobSummary } from "@/lib/jobs/to-job-summary";
 import { inspectPdf } from "@/lib/pdf/inspect-pdf";
 import { sendJob } from "@/lib/queue/boss";
+import { jobLog } from "@/lib/log";
 import { assertJobStartAllowed } from "@/lib/rate-limit/assert-job-start-allowed";
 
 export interface CreateJobOptions extends ActingUser {
@@ -116,6 +117,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
       });
       await sendJob("plan", { jobId: job.id }, { tx });
       const created = await tx.job.findUniqueOrThrow({ where: { id: job.id }, select: jobSummarySelect });
+      jobLog(job.id, { userId }).info({ pages: pdf.pageCount, engine, reserved: price }, "job created");
       return toJobSummary(created);
     },
     { maxWait: 10_000, timeout: 60_000 },

@@ -1,6 +1,7 @@
 // The retry command: a user re-runs only the chunks of a partial or failed
-// book that failed for good, paying only for their pages. Access is checked
-// on the job row this command locks, so it holds until the transaction ends.
+// book that failed for good (all of them, or the ones an administrator names),
+// paying only for their pages. Access is checked on the job row this command
+// locks, so it holds until the transaction ends.
 import type { ActingUser } from "@/lib/commands/acting-user";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
@@ -10,9 +11,14 @@ import type { JobStatus } from "@/lib/generated/prisma/client";
 import { canRetryJob } from "@/lib/jobs/job-states";
 import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
 import { dispatchChunks } from "@/lib/pipeline/dispatch-chunks";
+import { jobLog } from "@/lib/log";
 
 export async function retryFailedChunks(
-  options: ActingUser & { jobId: string },
+  options: ActingUser & {
+    jobId: string;
+    /** Only these failed chunks (an administrator requeuing a dead letter). */
+    chunkIds?: string[];
+  },
 ): Promise<{ status: JobStatus; reserved: number }> {
   const { jobId } = options;
   if (!isJobId(jobId)) throw jobNotFound();
@@ -23,7 +29,8 @@ export async function retryFailedChunks(
     if (!canRetryJob(job.status)) {
       throw new AppError("conflict", `Only a partial or failed job can be retried; this one is ${job.status}.`);
     }
-    const failed = await tx.chunk.findMany({ where: { jobId, status: "failed" } });
+    const which = { jobId, status: "failed" as const, ...(options.chunkIds ? { id: { in: options.chunkIds } } : {}) };
+    const failed = await tx.chunk.findMany({ where: which });
     if (failed.length === 0) {
       throw new AppError("conflict", "This job has no failed pages to retry.");
     }
@@ -36,7 +43,7 @@ export async function retryFailedChunks(
       reason: `Retry of ${failed.length} failed chunk(s) of ${job.fileName}`,
     });
     await tx.chunk.updateMany({
-      where: { jobId, status: "failed" },
+      where: which,
       // No result to clear: only a successful run writes one, and these chunks failed.
       data: { status: "pending", error: null, finishedAt: null },
     });
@@ -45,13 +52,14 @@ export async function retryFailedChunks(
       data: {
         status: "running",
         step: "processing",
-        chunksFailed: 0,
+        chunksFailed: { decrement: failed.length },
         error: null,
         finishedAt: null,
         settledAt: null,
       },
     });
     await dispatchChunks(tx, jobId);
+    jobLog(jobId).info({ by: options.userId, chunks: failed.length, reserved: price }, "job retry of failed chunks");
     return { status: "running" as const, reserved: price };
   });
 }

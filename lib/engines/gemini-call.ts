@@ -45,6 +45,8 @@ export interface GeminiCallOptions {
   /** A server asking for a longer wait (a daily quota) fails the call at once. */
   maxServerDelayMs?: number;
   onRetry?: (event: GeminiRetryEvent) => void;
+  /** Every request once it ended, answered or not (metrics). */
+  onAttempt?: (record: Readonly<GeminiTokenRecord>) => void;
 }
 
 /** One generateContent request as billed: part 2 stores these per job. */
@@ -54,6 +56,8 @@ export interface GeminiTokenRecord {
   model: string;
   promptTokens: number;
   outputTokens: number;
+  /** "200" for a used answer; else the HTTP status, or timeout, network, blocked, truncated, unusable, aborted, other. */
+  code: string;
   /** Undefined when the answer was used; else why the attempt failed. */
   failure?: string;
 }
@@ -112,7 +116,7 @@ const apiVersion = "v1beta";
 
 type Attempt<T> =
   | { ok: true; value: T }
-  | { ok: false; retryable: boolean; reason: string; serverDelayMs?: number };
+  | { ok: false; code: string; retryable: boolean; reason: string; serverDelayMs?: number };
 
 interface GoogleErrorBody {
   error?: {
@@ -240,10 +244,12 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
       model,
       promptTokens: 0,
       outputTokens: 0,
+      code: "200",
     };
     usage.requests += 1;
     usage.records.push(record);
     const fail = (failure: Attempt<T> & { ok: false }): Attempt<T> => {
+      record.code = failure.code;
       record.failure = failure.reason;
       return failure;
     };
@@ -276,6 +282,7 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
       if (blocked) {
         return fail({
           ok: false,
+          code: "blocked",
           retryable: false,
           reason: `Gemini refused ${subject} (${blocked}).`,
         });
@@ -284,6 +291,7 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
       if (!candidate) {
         return fail({
           ok: false,
+          code: "unusable",
           retryable: true,
           reason: "Gemini returned no answer.",
         });
@@ -292,6 +300,7 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
       if (finish === "MAX_TOKENS") {
         return fail({
           ok: false,
+          code: "truncated",
           retryable: true,
           reason: "Gemini's answer was cut off (MAX_TOKENS): too much text for one answer.",
         });
@@ -299,6 +308,7 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
       if (finish && finish !== "STOP") {
         return fail({
           ok: false,
+          code: "truncated",
           retryable: true,
           reason: `Gemini stopped early (${finish}).`,
         });
@@ -307,6 +317,7 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
       if (!parsed.ok) {
         return fail({
           ok: false,
+          code: "unusable",
           retryable: true,
           reason: `Gemini's answer was unusable: ${parsed.reason}.`,
         });
@@ -314,6 +325,7 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
       return parsed;
     } catch (error) {
       if (signal.aborted) {
+        record.code = "aborted";
         record.failure = "aborted";
         throw signal.reason;
       }
@@ -323,6 +335,7 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
         const asked = [retryInfoDelayMs(body), retryAfterMs].filter((ms) => ms !== undefined);
         return fail({
           ok: false,
+          code: String(error.status),
           ...described,
           serverDelayMs: asked.length > 0 ? Math.max(...asked) : undefined,
         });
@@ -330,19 +343,22 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
       if (isAbortLike(error)) {
         return fail({
           ok: false,
+          code: "timeout",
           retryable: true,
           reason: `Gemini did not answer within ${formatDuration(options.timeoutMs)}.`,
         });
       }
       const network = networkReason(error);
-      if (network) return fail({ ok: false, retryable: true, reason: network });
+      if (network) return fail({ ok: false, code: "network", retryable: true, reason: network });
       return fail({
         ok: false,
+        code: "other",
         retryable: false,
         reason: `Gemini call failed: ${error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
       signal.removeEventListener("abort", forward);
+      options.onAttempt?.(record);
     }
   }
 

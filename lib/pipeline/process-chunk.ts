@@ -2,10 +2,11 @@
 // chunk already finished is skipped, and the counters move only when this
 // run is the one that moved the chunk to its final state.
 import { db, type Tx } from "@/lib/db/prisma";
-import { log } from "@/lib/log";
+import { jobLog } from "@/lib/log";
 import { EngineError } from "@/lib/engines/engine-error";
 import { getEngine } from "@/lib/engines/get-engine";
 import { isChunkUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
+import { recordChunkDuration } from "@/lib/metrics/record-metrics";
 import { splitterFor } from "@/lib/pipeline/document-cache";
 import { dispatchChunks, isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { requestMerge } from "@/lib/pipeline/request-merge";
@@ -56,6 +57,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
     return "skipped";
   }
   const job = chunk.job;
+  const chunkLog = jobLog(jobId, { chunk: chunk.index });
   if (job.status !== "running") {
     await finishChunk(jobId, chunkId, "cancelled", null);
     return "cancelled";
@@ -66,6 +68,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
     data: { status: "running", attempts: { increment: 1 }, startedAt: new Date(), error: null },
   });
 
+  const startedAt = performance.now();
   const cancel = new AbortController();
   const stopWatching = watchCancellation(jobId, cancel);
   const signal = AbortSignal.any([cancel.signal, attempt.signal]);
@@ -105,14 +108,16 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
         },
       });
       await advanceJob(tx, jobId);
+      // Last, so the shared counter rows stay locked only until the commit.
+      await recordChunkDuration(tx, { engine: job.engine, seconds: (performance.now() - startedAt) / 1000 });
     });
-    log.info({ jobId, chunk: chunk.index, sentences: result.sentences.length }, "chunk done");
+    chunkLog.info({ sentences: result.sentences.length }, "chunk done");
     return "done";
   } catch (error) {
     await recordFailedAttemptUsage(jobId, chunkId, error);
     if (cancel.signal.aborted) {
       await finishChunk(jobId, chunkId, "cancelled", null);
-      log.info({ jobId, chunk: chunk.index }, "chunk cancelled");
+      chunkLog.info("chunk cancelled");
       return "cancelled";
     }
     const reason = error instanceof Error ? error.message : String(error);
@@ -121,16 +126,17 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
         where: { id: chunkId, status: "running" },
         data: { status: "queued", error: reason },
       });
-      log.warn({ jobId, chunk: chunk.index, err: error }, "chunk failed, will retry");
+      chunkLog.warn({ err: error }, "chunk failed, will retry");
       throw error;
     }
     if (attempt.signal.aborted) {
       // This worker lost the job (shutdown or expiry); pg-boss hands it on.
+      chunkLog.warn({ err: error }, "chunk handed back to the queue");
       await db().chunk.updateMany({ where: { id: chunkId, status: "running" }, data: { status: "queued" } });
       throw error;
     }
     await finishChunk(jobId, chunkId, "failed", reason);
-    log.error({ jobId, chunk: chunk.index, err: error }, "chunk failed for good");
+    chunkLog.error({ err: error }, "chunk failed for good");
     return "failed";
   } finally {
     stopWatching();

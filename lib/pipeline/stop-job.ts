@@ -8,6 +8,7 @@ import { cancellableJobStatuses, waitingChunkStatuses } from "@/lib/jobs/job-sta
 import { cancelWaitingJobs } from "@/lib/queue/boss";
 import { isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { requestMerge } from "@/lib/pipeline/request-merge";
+import { jobLog } from "@/lib/log";
 
 export interface StopResult {
   status: JobStatus;
@@ -40,6 +41,7 @@ export async function stopJob(jobId: string): Promise<StopResult> {
     const current = await db().job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true } });
     return { status: current.status, changed: false };
   }
+  jobLog(jobId).info({ queuedChunks: queuedChunkIds.length }, "job stopping");
   if (queuedChunkIds.length > 0) await cancelWaitingJobs("chunk", { jobId });
   const current = await db().job.findUniqueOrThrow({ where: { id: jobId }, select: { status: true } });
   return { status: current.status, changed: true };

@@ -15,6 +15,9 @@ export default async function globalSetup() {
   if (process.env.E2E_BASE_URL) return undefined;
   const stack = await startStack({ workers: 1, gemini: { latencyMs: GEMINI_LATENCY_MS } });
   process.env.E2E_BASE_URL = stack.baseUrl;
+  // The admin spec promotes a user in the database and queues Gemini faults.
+  process.env.E2E_DATABASE_URL = stack.databaseUrl;
+  process.env.E2E_FAKE_GEMINI_URL = stack.geminiUrl;
   return async () => {
     await stack.stop();
   };

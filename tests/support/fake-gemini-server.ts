@@ -476,6 +476,12 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    // Tests in another process (Playwright specs) queue faults over HTTP.
+    if (url.pathname === "/_control/faults" && request.method === "POST") {
+      queue = (JSON.parse((await readBody(request)).toString("utf8")) as { faults: FakeFault[] }).faults;
+      response.writeHead(204).end();
+      return;
+    }
     const route = /^\/(v1|v1beta|v1alpha)\/models\/([^/:]+):generateContent$/u.exec(url.pathname);
     if (!route || request.method !== "POST") {
       sendError(response, 404, "NOT_FOUND", `Method not found: ${request.method} ${url.pathname}`);

@@ -49,6 +49,9 @@ export interface StackOptions {
   env?: Record<string, string>;
 }
 
+/** The stack's bearer token for GET /api/metrics. */
+export const METRICS_TEST_TOKEN = "test-metrics-token-0123456789";
+
 const root = path.resolve(import.meta.dirname, "../..");
 
 function waitForExit(child: ChildProcess): Promise<number | null> {
@@ -108,6 +111,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     GEMINI_BASE_URL: gemini.url,
     NEXTAUTH_SECRET: "test-secret-test-secret-test-secret",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    METRICS_TOKEN: METRICS_TEST_TOKEN,
     ...options.env,
   };
   const children: ChildProcess[] = [];

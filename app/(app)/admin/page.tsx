@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { getServerSession } from "next-auth";
 import { notFound } from "next/navigation";
+import { AccountTools } from "@/components/admin/account-tools";
+import { DeadLettersTable } from "@/components/admin/dead-letters-table";
 import { QueueDashboard } from "@/components/admin/queue-dashboard";
+import layout from "@/components/ui/layout.module.css";
 import { PageHeader } from "@/components/ui/surface";
 import { authOptions } from "@/lib/auth/auth-options";
 
@@ -14,7 +17,11 @@ export default async function AdminPage() {
   return (
     <>
       <PageHeader title="Queues" description="Work waiting and running in pg-boss, and the state of every book." />
-      <QueueDashboard />
+      <div className={layout.stackLg}>
+        <QueueDashboard />
+        <DeadLettersTable />
+        <AccountTools />
+      </div>
     </>
   );
 }

@@ -1,0 +1,24 @@
+// An administrator's correction of a user's balance: one `adjust` ledger row
+// whose reason says why and who, and the same change to the cached balance.
+import { db } from "@/lib/db/prisma";
+import { adjustCredits } from "@/lib/credits/adjust-credits";
+import { AppError } from "@/lib/errors";
+import { isJobId } from "@/lib/jobs/find-accessible-job";
+
+export async function adjustUserCredits(options: {
+  userId: string;
+  amount: number;
+  reason: string;
+  adminId: string;
+}): Promise<{ balance: number }> {
+  const { userId, amount, adminId } = options;
+  const reason = options.reason.trim();
+  if (!isJobId(userId)) throw new AppError("not_found", "This account does not exist.");
+  if (amount === 0) throw new AppError("invalid_input", "An adjustment must add or remove at least one credit.");
+  return db().$transaction(async (tx) => {
+    const admin = await tx.user.findUniqueOrThrow({ where: { id: adminId }, select: { email: true } });
+    await adjustCredits(tx, { userId, amount, reason: `${reason} (adjusted by ${admin.email})` });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { creditBalance: true } });
+    return { balance: user.creditBalance };
+  });
+}
