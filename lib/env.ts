@@ -43,6 +43,20 @@ const schema = z.object({
   MAX_RUNNING_JOBS_PER_USER: int(3),
   JOB_CREATE_PER_MINUTE: int(10),
   QUEUE_BACKPRESSURE_LIMIT: int(2000),
+  /** Estimates (each parses a PDF) per user per minute. */
+  ESTIMATES_PER_MINUTE: int(20),
+  /** Sign-in attempts per client address, and per account, in any 15 minutes. */
+  SIGN_IN_ATTEMPTS_PER_IP: int(30),
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: int(10),
+  /** Sign-ups per client address in any hour. */
+  SIGN_UPS_PER_IP: int(20),
+  /**
+   * Reverse proxies in front of the web app that append to X-Forwarded-For.
+   * 0: the header is not trusted beyond the address the web server itself saw.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** How often a signed-in session is checked against the database (account exists, role, signed out). */
+  SESSION_RECHECK_SECONDS: int(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO_USER: flag(true),
 });

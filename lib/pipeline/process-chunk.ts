@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { createEngine } from "@/lib/engines/create-engine";
 import type { Engine, EngineUsage } from "@/lib/engines/types";
-import { isAppError } from "@/lib/errors";
+import { isAppError, publicErrorMessage } from "@/lib/errors";
 import { splitterFor } from "@/lib/pipeline/document-cache";
 import { dispatchChunks, isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { requestMerge } from "@/lib/pipeline/request-merge";
@@ -127,7 +127,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
       log.info({ jobId, chunk: chunk.index }, "chunk cancelled");
       return "cancelled";
     }
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = publicErrorMessage(error);
     if (attempt.willRetry && !attempt.signal.aborted) {
       await db().chunk.updateMany({
         where: { id: chunkId, status: "running" },
