@@ -35,7 +35,7 @@ function sessionSecret(): string {
 }
 
 const { openLocalDatabase } = await import("@/lib/db/local-database");
-const { seedDemoUsers, demoAccounts } = await import("@/prisma/seed");
+const { seedDemoUser, shouldSeedDemoUser, demoAccount } = await import("@/prisma/seed");
 const { disconnectDb } = await import("@/lib/db/prisma");
 
 let database: Awaited<ReturnType<typeof openLocalDatabase>>;
@@ -47,9 +47,9 @@ try {
 console.log(database.embedded ? `Embedded Postgres ready (${config.EMBEDDED_PG_DIR})` : "Database ready");
 
 process.env.DATABASE_URL = database.url;
-if (config.SEED_DEMO_USER) {
-  await seedDemoUsers();
-  console.log(`Demo sign-in: ${demoAccounts[0].email} / ${demoAccounts[0].password}`);
+if (shouldSeedDemoUser({ embedded: database.embedded, config })) {
+  await seedDemoUser();
+  console.log(`Demo sign-in: ${demoAccount.email} / ${demoAccount.password}`);
 }
 await disconnectDb();
 
