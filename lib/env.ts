@@ -30,6 +30,11 @@ const schema = z.object({
   GEMINI_MAX_RETRIES: int(4),
   MAX_UPLOAD_MB: int(50),
   MAX_PAGES: int(1000),
+  /** Upload inspection runs in a worker thread with this heap cap and time limit. */
+  PDF_PARSE_MEMORY_MB: int(256),
+  PDF_PARSE_TIMEOUT_MS: int(20_000),
+  /** Page text and fonts a PDF may unpack to (its Flate streams, images aside): the decompression-bomb limit. */
+  PDF_MAX_INFLATED_MB: int(200),
   CHUNK_PAGES: int(20),
   CHUNK_OVERLAP_PAGES: int(1),
   CHUNK_WINDOW: int(4),

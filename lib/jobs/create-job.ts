@@ -16,7 +16,7 @@ import { cleanFileName } from "@/lib/jobs/clean-file-name";
 import { findIdempotentJob, recordIdempotencyKey } from "@/lib/jobs/find-idempotent-job";
 import { getJobDefaults, isGeminiAvailable } from "@/lib/jobs/get-job-defaults";
 import { toJobSummary, jobSummarySelect, type JobSummary } from "@/lib/jobs/to-job-summary";
-import { inspectPdf } from "@/lib/pdf/inspect-pdf";
+import { inspectPdfSafely } from "@/lib/pdf/inspect-pdf-safely";
 import { sendJob } from "@/lib/queue/boss";
 import { transactionDb } from "@/lib/queue/transaction-db";
 import { assertJobStartAllowed } from "@/lib/rate-limit/assert-job-start-allowed";
@@ -62,7 +62,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
   await assertJobStartAllowed(db(), { userId });
   await assertQueueCapacity(db());
 
-  const pdf = await inspectPdf(bytes, {
+  const pdf = await inspectPdfSafely(bytes, {
     maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
     maxPages: config.MAX_PAGES,
   });
