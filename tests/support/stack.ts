@@ -108,6 +108,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     GEMINI_BASE_URL: gemini.url,
     NEXTAUTH_SECRET: "test-secret-test-secret-test-secret",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // Test clients each present their own address in X-Forwarded-For (see
+    // http-client.ts), as if behind one proxy, so per-address throttles
+    // apply to each client rather than to the whole suite on loopback.
+    TRUSTED_PROXIES: "1",
     ...options.env,
   };
   const children: ChildProcess[] = [];
