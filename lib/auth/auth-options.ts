@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GoogleProvider from "next-auth/providers/google";
 import { checkSessionUser, isSessionCheckDue, revokeSessions } from "@/lib/auth/check-session-user";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 import { upsertGoogleUser } from "@/lib/users/upsert-google-user";
 
@@ -37,6 +38,17 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
     pages: { signIn: "/sign-in" },
     providers,
+    logger: {
+      // An ended session (deleted account, signed out elsewhere) is expected, not an error.
+      error(code, metadata) {
+        if (code === "JWT_SESSION_ERROR") log.info({ code }, "session ended at its check");
+        else log.error({ code, err: metadata instanceof Error ? metadata : undefined, metadata }, "next-auth error");
+      },
+      warn(code) {
+        log.warn({ code }, "next-auth warning");
+      },
+      debug() {},
+    },
     events: {
       async signOut({ token }) {
         if (token?.sub) await revokeSessions(token.sub);

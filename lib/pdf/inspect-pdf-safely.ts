@@ -26,8 +26,8 @@ let nextId = 1;
 
 function startThread(): Promise<Worker> {
   const config = env();
-  // The thread runs TypeScript from the sources (lib/ is shared with the
-  // worker process), so it needs tsx's loader even under `next start`.
+  // Under `next start`, Turbopack sees this path and bundles the thread's
+  // entry like any route; under tsx (scripts), tsx's loader runs the source.
   const worker = new Worker(path.join(process.cwd(), "lib/pdf/inspect-pdf-thread.ts"), {
     execArgv: ["--import", "tsx"],
     resourceLimits: { maxOldGenerationSizeMb: config.PDF_PARSE_MEMORY_MB, maxYoungGenerationSizeMb: 16 },

@@ -1,7 +1,7 @@
 // The worker thread that inspect-pdf-safely.ts keeps: for each request, guard
 // against decompression bombs, then inspect the PDF with pdfjs, and post the
 // answer (or the AppError's fields) back. It stays up between requests, so
-// pdfjs is loaded once. Runs under tsx's loader, passed in execArgv.
+// pdfjs is loaded once.
 import { parentPort } from "node:worker_threads";
 import { isAppError } from "@/lib/errors";
 import { checkInflatedSize } from "@/lib/pdf/check-inflated-size";
