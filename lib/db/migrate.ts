@@ -123,18 +123,3 @@ export async function diffSchemaFromEmpty(connectionString: string, schemaPath: 
     return result.stdout ?? "";
   });
 }
-
-/** SQL that takes the database at `connectionString` to the given Prisma schema ("" when they agree). */
-export async function diffDatabaseToSchema(connectionString: string, schemaPath: string) {
-  const content = await readFile(schemaPath, "utf8");
-  return withSchemaEngine(connectionString, async (engine) => {
-    const result = await engine.diff({
-      from: { tag: "url", url: connectionString },
-      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content }] },
-      script: true,
-      exitCode: null,
-      filters: noFilters,
-    });
-    return result.stdout ?? "";
-  });
-}
