@@ -20,7 +20,8 @@ async function answer(request: ThreadRequest) {
     return { id: request.id, ok: true, info: await inspectPdf(request.bytes, request.limits) };
   } catch (error) {
     if (isAppError(error)) {
-      const cause = error.cause instanceof Error ? error.cause.stack : error.cause;
+      // pdfjs's exceptions carry a stack from when pdfjs loaded: name and message say more.
+      const cause = error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : error.cause;
       return { id: request.id, ok: false, code: error.code, message: error.message, details: error.details, cause };
     }
     return { id: request.id, ok: false, cause: error instanceof Error ? error.stack : String(error) };
