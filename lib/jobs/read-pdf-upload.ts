@@ -48,7 +48,8 @@ export async function readPdfUpload(request: Request, options: { maxBytes: numbe
 /**
  * The body in one buffer, in shared memory so the PDF inspection thread reads
  * it without a copy. With a Content-Length the buffer is allocated once at
- * that size; without one it grows by doubling (chunked uploads are rare).
+ * that size and filled as the body streams; without one (chunked uploads,
+ * rare) the pieces are gathered and joined once at the end.
  */
 async function readCapped(
   stream: ReadableStream<Uint8Array>,
@@ -56,27 +57,31 @@ async function readCapped(
   declared: number,
   maxBytes: number,
 ): Promise<Uint8Array> {
-  let buffer = new Uint8Array(new SharedArrayBuffer(declared > 0 ? declared : 1024 * 1024));
+  const preallocated = declared > 0 ? new Uint8Array(new SharedArrayBuffer(declared)) : null;
+  const pieces: Uint8Array[] = [];
   let received = 0;
   const reader = stream.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (received + value.byteLength > cap) {
+    const limit = preallocated ? Math.min(cap, declared) : cap;
+    if (received + value.byteLength > limit) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      if (received + value.byteLength > cap) throw tooLarge(maxBytes);
+      throw new AppError("bad_request", "The upload is longer than its Content-Length header says.");
     }
-    if (received + value.byteLength > buffer.byteLength) {
-      const grown = new Uint8Array(
-        new SharedArrayBuffer(Math.min(cap, Math.max(buffer.byteLength * 2, received + value.byteLength))),
-      );
-      grown.set(buffer.subarray(0, received));
-      buffer = grown;
-    }
-    buffer.set(value, received);
+    if (preallocated) preallocated.set(value, received);
+    else pieces.push(value);
     received += value.byteLength;
   }
-  return buffer.subarray(0, received);
+  if (preallocated) return preallocated.subarray(0, received);
+  const body = new Uint8Array(new SharedArrayBuffer(received));
+  let offset = 0;
+  for (const piece of pieces.splice(0)) {
+    body.set(piece, offset);
+    offset += piece.byteLength;
+  }
+  return body;
 }
 
 const crlf2 = new Uint8Array([13, 10, 13, 10]);
