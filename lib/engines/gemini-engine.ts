@@ -11,6 +11,7 @@
 // including a backoff wait.
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from "@google/genai";
 import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
 import {
   buildGeminiPrompt,
   geminiResponseSchema,
@@ -229,11 +230,10 @@ export function createGeminiEngine(options: GeminiEngineOptions): Engine {
       }
       const network = networkReason(error);
       if (network) return { ok: false, retryable: true, reason: network };
-      return {
-        ok: false,
-        retryable: false,
-        reason: `Gemini call failed: ${error instanceof Error ? error.message : String(error)}`,
-      };
+      // An unexpected SDK error's text is for the log, not for the job's
+      // error that the user reads.
+      log.error({ err: error, model }, "unexpected Gemini client error");
+      return { ok: false, retryable: false, reason: "Gemini call failed with an unexpected error." };
     } finally {
       input.signal.removeEventListener("abort", forward);
     }
