@@ -35,6 +35,11 @@ const schema = z.object({
   REWRITE_MIN_CONTENT_SHARE: z.coerce.number().min(0).max(1).default(0.75),
   MAX_UPLOAD_MB: int(50),
   MAX_PAGES: int(1000),
+  /** Upload inspection runs in a worker thread with this heap cap and time limit. */
+  PDF_PARSE_MEMORY_MB: int(256),
+  PDF_PARSE_TIMEOUT_MS: int(20_000),
+  /** Page text and fonts a PDF may unpack to (its Flate streams, images aside): the decompression-bomb limit. */
+  PDF_MAX_INFLATED_MB: int(200),
   CHUNK_PAGES: int(20),
   CHUNK_OVERLAP_PAGES: int(1),
   CHUNK_WINDOW: int(4),
@@ -52,6 +57,20 @@ const schema = z.object({
   QUEUE_BACKPRESSURE_LIMIT: int(2000),
   /** Bearer token for GET /api/metrics; unset turns the endpoint off (404). */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** Estimates (each parses a PDF) per user per minute. */
+  ESTIMATES_PER_MINUTE: int(20),
+  /** Sign-in attempts per client address, and per account, in any 15 minutes. */
+  SIGN_IN_ATTEMPTS_PER_IP: int(30),
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: int(10),
+  /** Sign-ups per client address in any hour. */
+  SIGN_UPS_PER_IP: int(20),
+  /**
+   * Reverse proxies in front of the web app that append to X-Forwarded-For.
+   * 0: the header is not trusted beyond the address the web server itself saw.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** How often a signed-in session is checked against the database (account exists, role, signed out). */
+  SESSION_RECHECK_SECONDS: int(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO_USER: flag(true),
 });

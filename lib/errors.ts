@@ -19,6 +19,7 @@ export const errorStatus = {
   pdf_no_text: 422,
   pdf_too_many_pages: 422,
   engine_failed: 502,
+  pdf_timeout: 422,
   internal: 500,
 } as const;
 
@@ -28,8 +29,12 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  /**
+   * `cause` is the internal error behind this one (a pdfjs or database
+   * message): it goes to the log with the request id, never to the client.
+   */
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.name = "AppError";
     this.code = code;
     this.details = details;
@@ -42,4 +47,13 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/**
+ * The sentence a client may see for an error stored on a job or chunk:
+ * AppError messages are written for users; anything else (a database or SDK
+ * message) is logged where it happens and replaced by this sentence.
+ */
+export function publicErrorMessage(error: unknown): string {
+  return isAppError(error) ? error.message : "An internal error stopped these pages; it has been logged.";
 }

@@ -1,29 +1,38 @@
-// Creates the demo accounts a newcomer signs in with (see README).
+// Creates the demo account a newcomer signs in with (see README). Only a
+// plain user, and only on the embedded database outside production: a known
+// password must never open a real deployment, and no admin is ever seeded
+// (`npm run user:admin -- EMAIL` promotes an account).
 import { hashPassword } from "@/lib/auth/password";
 import { db, disconnectDb } from "@/lib/db/prisma";
+import { env, type Env } from "@/lib/env";
 
-export const demoAccounts = [
-  { email: "demo@example.com", password: "demo-password-1", role: "user" as const },
-  { email: "admin@example.com", password: "admin-password-1", role: "admin" as const },
-];
+export const demoAccount = { email: "demo@example.com", password: "demo-password-1" };
 
-export async function seedDemoUsers(): Promise<void> {
-  for (const account of demoAccounts) {
-    await db().user.upsert({
-      where: { email: account.email },
-      update: {},
-      create: {
-        email: account.email,
-        passwordHash: await hashPassword(account.password),
-        role: account.role,
-        name: account.role === "admin" ? "Admin" : "Demo",
-      },
-    });
-  }
+export function shouldSeedDemoUser(options: { embedded: boolean; config?: Env }): boolean {
+  const config = options.config ?? env();
+  return config.SEED_DEMO_USER && options.embedded && config.NODE_ENV !== "production";
+}
+
+export async function seedDemoUser(): Promise<void> {
+  await db().user.upsert({
+    where: { email: demoAccount.email },
+    update: {},
+    create: {
+      email: demoAccount.email,
+      passwordHash: await hashPassword(demoAccount.password),
+      role: "user",
+      name: "Demo",
+    },
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await seedDemoUsers();
+  // npm run db:seed targets DATABASE_URL or the embedded server: embedded only.
+  if (!shouldSeedDemoUser({ embedded: !env().DATABASE_URL })) {
+    console.error("The demo account is only seeded on the embedded database outside production.");
+    process.exit(1);
+  }
+  await seedDemoUser();
   await disconnectDb();
-  console.log(`Seeded ${demoAccounts.map((account) => account.email).join(", ")}`);
+  console.log(`Seeded ${demoAccount.email}`);
 }

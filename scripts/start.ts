@@ -11,7 +11,7 @@ import path from "node:path";
 import { openLocalDatabase } from "@/lib/db/local-database";
 import { disconnectDb } from "@/lib/db/prisma";
 import { EnvError, env, type Env } from "@/lib/env";
-import { demoAccounts, seedDemoUsers } from "@/prisma/seed";
+import { demoAccount, seedDemoUser, shouldSeedDemoUser } from "@/prisma/seed";
 import { runInOwnProcessGroup } from "@/scripts/run-in-own-process-group";
 import { superviseProcess } from "@/scripts/supervise-process";
 import { ensureWebBuild } from "@/scripts/web-build";
@@ -53,9 +53,9 @@ try {
 console.log(database.embedded ? `Embedded Postgres ready (${config.EMBEDDED_PG_DIR})` : "Database ready");
 
 process.env.DATABASE_URL = database.url;
-if (config.SEED_DEMO_USER) {
-  await seedDemoUsers();
-  console.log(`Demo sign-in: ${demoAccounts[0].email} / ${demoAccounts[0].password}`);
+if (shouldSeedDemoUser({ embedded: database.embedded, config })) {
+  await seedDemoUser();
+  console.log(`Demo sign-in: ${demoAccount.email} / ${demoAccount.password}`);
 }
 await disconnectDb();
 

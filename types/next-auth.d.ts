@@ -10,5 +10,9 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     role?: string;
+    /** When the session was signed in (ms since epoch). */
+    startedAt?: number;
+    /** When the session was last checked against the database (ms since epoch). */
+    checkedAt?: number;
   }
 }

@@ -3,7 +3,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GoogleProvider from "next-auth/providers/google";
+import { checkSessionUser, isSessionCheckDue, revokeSessions } from "@/lib/auth/check-session-user";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 import { upsertGoogleUser } from "@/lib/users/upsert-google-user";
 
@@ -36,21 +38,44 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
     pages: { signIn: "/sign-in" },
     providers,
+    logger: {
+      // An ended session (deleted account, signed out elsewhere) is expected, not an error.
+      error(code, metadata) {
+        if (code === "JWT_SESSION_ERROR") log.info({ code }, "session ended at its check");
+        else log.error({ code, err: metadata instanceof Error ? metadata : undefined, metadata }, "next-auth error");
+      },
+      warn(code) {
+        log.warn({ code }, "next-auth warning");
+      },
+      debug() {},
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sub) await revokeSessions(token.sub);
+      },
+    },
     callbacks: {
+      async signIn({ account, profile }) {
+        if (account?.provider !== "google") return true;
+        return (await googleUser(account.providerAccountId, profile)) !== null;
+      },
       async jwt({ token, user, account, profile }) {
-        if (account?.provider === "google" && profile?.email) {
-          const linked = await upsertGoogleUser({
-            googleId: account.providerAccountId,
-            email: profile.email,
-            name: profile.name,
-          });
-          token.sub = linked.id;
-          token.role = linked.role;
-        } else if (user) {
-          token.sub = user.id;
-          token.role = (user as { role?: string }).role ?? "user";
+        const now = Date.now();
+        if (account?.provider === "google") {
+          const linked = await googleUser(account.providerAccountId, profile);
+          if (!linked) throw new Error("Google account not allowed");
+          return { ...token, sub: linked.id, role: linked.role, startedAt: now, checkedAt: now };
         }
-        return token;
+        if (user) {
+          const role = (user as { role?: string }).role ?? "user";
+          return { ...token, sub: user.id, role, startedAt: now, checkedAt: now };
+        }
+        if (!isSessionCheckDue(token, now)) return token;
+        // Throwing makes next-auth clear the session cookie: the account is
+        // gone or signed out elsewhere.
+        const current = await checkSessionUser(token);
+        if (!current) throw new Error("Session ended");
+        return { ...token, role: current.role, checkedAt: now };
       },
       async session({ session, token }) {
         if (session.user) {
@@ -61,4 +86,16 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+/** Only profiles whose email Google verified; see upsertGoogleUser for why email alone never links. */
+function googleUser(googleId: string, profile: unknown) {
+  const claims = (profile ?? {}) as { email?: string; email_verified?: boolean; name?: string | null };
+  if (!claims.email) return Promise.resolve(null);
+  return upsertGoogleUser({
+    googleId,
+    email: claims.email,
+    emailVerified: claims.email_verified === true,
+    name: claims.name,
+  });
 }

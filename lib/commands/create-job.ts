@@ -14,9 +14,10 @@ import { priceJob } from "@/lib/credits/price-job";
 import { reserveCredits } from "@/lib/credits/reserve-credits";
 import { assertQueueCapacity } from "@/lib/jobs/assert-queue-capacity";
 import { cleanFileName } from "@/lib/jobs/clean-file-name";
+import { findIdempotentJob, recordIdempotencyKey } from "@/lib/jobs/find-idempotent-job";
 import { getJobDefaults, isGeminiAvailable } from "@/lib/jobs/get-job-defaults";
 import { toJobSummary, jobSummarySelect, type JobSummary } from "@/lib/jobs/to-job-summary";
-import { inspectPdf } from "@/lib/pdf/inspect-pdf";
+import { inspectPdfSafely } from "@/lib/pdf/inspect-pdf-safely";
 import { sendJob } from "@/lib/queue/boss";
 import { jobLog } from "@/lib/log";
 import { assertJobStartAllowed } from "@/lib/rate-limit/assert-job-start-allowed";
@@ -29,6 +30,8 @@ export interface CreateJobOptions extends ActingUser {
   /** Unset: the user's saved default, which is local unless Gemini is configured and chosen. */
   engine?: Engine;
   model?: string | null;
+  /** The client's Idempotency-Key: a repeat within 24 h returns the first job. */
+  idempotencyKey?: string;
 }
 
 function assertEngineUsable(engine: Engine): void {
@@ -42,8 +45,12 @@ function assertEngineUsable(engine: Engine): void {
 }
 
 export async function createJob(options: CreateJobOptions): Promise<JobSummary> {
-  const { userId, bytes } = options;
+  const { userId, bytes, idempotencyKey } = options;
   const config = env();
+  if (idempotencyKey) {
+    const earlier = await findIdempotentJob(db(), { userId, key: idempotencyKey });
+    if (earlier) return earlier;
+  }
   const defaults = await getJobDefaults({ userId });
   const engine = options.engine ?? defaults.engine;
   assertEngineUsable(engine);
@@ -55,7 +62,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
   await assertJobStartAllowed(db(), { userId });
   await assertQueueCapacity(db());
 
-  const pdf = await inspectPdf(bytes, {
+  const pdf = await inspectPdfSafely(bytes, {
     maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
     maxPages: config.MAX_PAGES,
   });
@@ -72,6 +79,10 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
     async (tx) => {
       // One creation at a time per user, so the limits below are exact.
       await tx.$queryRaw`select id from "User" where id = ${userId}::uuid for update`;
+      if (idempotencyKey) {
+        const earlier = await findIdempotentJob(tx, { userId, key: idempotencyKey });
+        if (earlier) return earlier;
+      }
       await assertJobStartAllowed(tx, { userId });
       await ensureMonthlyGrant(tx, userId);
 
@@ -115,6 +126,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
         amount: price,
         reason: `${fileName}: ${pdf.pageCount} pages, ${engine} engine`,
       });
+      if (idempotencyKey) await recordIdempotencyKey(tx, { userId, key: idempotencyKey, jobId: job.id });
       await sendJob("plan", { jobId: job.id }, { tx });
       const created = await tx.job.findUniqueOrThrow({ where: { id: job.id }, select: jobSummarySelect });
       jobLog(job.id, { userId }).info({ pages: pdf.pageCount, engine, reserved: price }, "job created");

@@ -36,7 +36,9 @@ function encodeCursor(createdAt: Date, id: bigint): string {
 function decodeCursor(cursor: string): { createdAt: Date; id: bigint } {
   const [stamp, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(stamp ?? "");
-  if (!id || !/^\d+$/.test(id) || Number.isNaN(createdAt.getTime())) {
+  const year = createdAt.getUTCFullYear();
+  // Ledger ids are bigint: more than 18 digits could overflow it in the query.
+  if (!id || !/^\d{1,18}$/.test(id) || Number.isNaN(createdAt.getTime()) || year < 1 || year > 9999) {
     throw new AppError("bad_request", "The cursor is not valid; start from the first page.");
   }
   return { createdAt, id: BigInt(id) };

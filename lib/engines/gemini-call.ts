@@ -18,6 +18,7 @@ import {
   type Schema,
 } from "@google/genai";
 import { EngineError } from "@/lib/engines/engine-error";
+import { log } from "@/lib/log";
 import {
   backoffDelay,
   parseDurationMs,
@@ -350,11 +351,14 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
       }
       const network = networkReason(error);
       if (network) return fail({ ok: false, code: "network", retryable: true, reason: network });
+      // An unexpected SDK error's text is for the log, not for the job's
+      // error that the user reads.
+      log.error({ err: error, model }, "unexpected Gemini client error");
       return fail({
         ok: false,
         code: "other",
         retryable: false,
-        reason: `Gemini call failed: ${error instanceof Error ? error.message : String(error)}`,
+        reason: "Gemini call failed with an unexpected error.",
       });
     } finally {
       signal.removeEventListener("abort", forward);

@@ -4,16 +4,10 @@
 // JSON is one array of objects.
 import { stringify } from "csv-stringify/sync";
 import type { ExportSentence } from "@/lib/exports/iterate-sentences";
+import { neutralizeFormula } from "@/lib/exports/neutralize-formula";
 import type { TextFormat } from "@/lib/exports/text-export-stream";
 
 export const exportColumns = ["position", "text", "original", "page", "words"] as const;
-
-// Spreadsheet apps run a cell that starts with = + or @ as a formula. A
-// leading apostrophe keeps it text. "-" is left alone: it starts French
-// dialogue lines, and a formula beginning with it is harmless without = .
-function neutralizeFormula(value: string): string {
-  return /^[=+@]/.test(value) ? `'${value}` : value;
-}
 
 // A tab or a line break inside a field would split an Anki card.
 function oneLine(value: string): string {
@@ -40,7 +34,11 @@ export const tsvFormat: TextFormat = {
   head: "",
   encode: (rows) =>
     stringify(
-      rows.map((row) => [oneLine(row.text), oneLine(row.original), row.page]),
+      rows.map((row) => [
+        neutralizeFormula(oneLine(row.text)),
+        neutralizeFormula(oneLine(row.original)),
+        row.page,
+      ]),
       { delimiter: "\t", record_delimiter: "unix" },
     ),
   tail: "",

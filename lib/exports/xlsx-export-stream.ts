@@ -1,10 +1,11 @@
 // An XLSX export written row by row with exceljs's streaming WorkbookWriter
 // (inline strings, no shared-string table), so a 15,000-row book never
-// exists as a whole workbook in memory. Cells are typed strings and numbers:
-// nothing in a sentence can become a formula.
+// exists as a whole workbook in memory. Cells are typed strings and numbers,
+// and strings are neutralized like the CSV's (see neutralize-formula.ts).
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { iterateSentences } from "@/lib/exports/iterate-sentences";
+import { neutralizeFormula } from "@/lib/exports/neutralize-formula";
 import { log } from "@/lib/log";
 
 async function writeWorkbook(jobId: string, output: PassThrough): Promise<void> {
@@ -28,8 +29,8 @@ async function writeWorkbook(jobId: string, output: PassThrough): Promise<void> 
       sheet
         .addRow({
           position: row.position,
-          text: row.text,
-          original: row.original,
+          text: neutralizeFormula(row.text),
+          original: neutralizeFormula(row.original),
           page: row.page,
           words: row.wordCount,
         })

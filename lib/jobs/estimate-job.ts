@@ -8,7 +8,7 @@ import type { Engine } from "@/lib/generated/prisma/client";
 import { ensureMonthlyGrant } from "@/lib/credits/ensure-monthly-grant";
 import { priceJob } from "@/lib/credits/price-job";
 import { getJobDefaults, isGeminiAvailable } from "@/lib/jobs/get-job-defaults";
-import { inspectPdf } from "@/lib/pdf/inspect-pdf";
+import { inspectPdfSafely } from "@/lib/pdf/inspect-pdf-safely";
 import { planChunks } from "@/lib/pipeline/plan-chunks";
 
 export interface JobEstimate {
@@ -33,7 +33,7 @@ export async function estimateJob(options: {
   const { userId, bytes } = options;
   const config = env();
   const engine = options.engine ?? (await getJobDefaults({ userId })).engine;
-  const pdf = await inspectPdf(bytes, {
+  const pdf = await inspectPdfSafely(bytes, {
     maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
     maxPages: config.MAX_PAGES,
   });

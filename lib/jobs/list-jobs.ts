@@ -20,10 +20,16 @@ function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
 }
 
+/** A date Postgres can compare with (timestamp(3) spans years 4713 BC to 294276 AD; JS dates reach 275760). */
+function isStoredDate(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return !Number.isNaN(date.getTime()) && year >= 1 && year <= 9999;
+}
+
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const [stamp, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const createdAt = new Date(stamp ?? "");
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(createdAt.getTime())) {
+  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) || !isStoredDate(createdAt)) {
     throw new AppError("bad_request", "The cursor is not valid; start from the first page.");
   }
   return { createdAt, id };

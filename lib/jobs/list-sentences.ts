@@ -2,6 +2,7 @@
 // last position seen, so each page is one range scan of the (jobId, position)
 // primary key. `q` searches the rewritten and the original text.
 import { db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLikePattern } from "@/lib/jobs/escape-like-pattern";
 import { findAccessibleJob } from "@/lib/jobs/find-accessible-job";
@@ -19,11 +20,21 @@ export interface SentencesPage {
   nextCursor: string | null;
 }
 
+// Positions are Postgres integers: anything else would fail in the query.
+function decodeCursor(cursor: string | number): number {
+  const position = typeof cursor === "number" ? cursor : /^\d{1,10}$/.test(cursor) ? Number(cursor) : NaN;
+  if (!Number.isSafeInteger(position) || position < 0 || position > 2_147_483_647) {
+    throw new AppError("bad_request", "The cursor is not valid; start from the first page.");
+  }
+  return position;
+}
+
 export async function listSentences(options: {
   jobId: string;
   userId: string;
   isAdmin?: boolean;
-  cursor?: number;
+  /** nextCursor of the previous page: the last position seen. */
+  cursor?: string | number;
   q?: string;
   limit?: number;
 }): Promise<SentencesPage> {
@@ -32,7 +43,7 @@ export async function listSentences(options: {
   await findAccessibleJob(options);
 
   const where: Prisma.SentenceWhereInput = { jobId };
-  if (options.cursor !== undefined) where.position = { gt: options.cursor };
+  if (options.cursor !== undefined) where.position = { gt: decodeCursor(options.cursor) };
   if (q) {
     where.OR = [
       { text: { contains: escapeLikePattern(q), mode: "insensitive" } },

@@ -48,18 +48,21 @@ function documentOptions(pdfjs: Pdfjs, bytes: Uint8Array) {
 export function toPdfError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const name = error instanceof Error ? error.name : "";
-  const cause = error instanceof Error ? error.message : String(error);
+  // pdfjs's own message is for the log (the route logs it with the request
+  // id); the client gets the code and the sentence.
   if (name === "PasswordException") {
     return new AppError(
       "pdf_encrypted",
       "The PDF is password-protected. Remove the password (for example, print it to a new PDF) and upload it again.",
-      { cause },
+      undefined,
+      error,
     );
   }
   return new AppError(
     "pdf_invalid",
     "The PDF is damaged or incomplete and cannot be read. Try exporting it again from the original file.",
-    { cause },
+    undefined,
+    error,
   );
 }
 

@@ -30,9 +30,8 @@ export async function openPdfSplitter(bytes: Uint8Array): Promise<PdfSplitter> {
     throw new AppError(
       "pdf_invalid",
       "The PDF is damaged and its pages cannot be copied out of it.",
-      {
-        cause: message,
-      },
+      undefined,
+      error,
     );
   }
   if (pageCount === 0) throw new AppError("pdf_invalid", "The PDF has no pages.");

@@ -5,6 +5,7 @@ import { db, type Tx } from "@/lib/db/prisma";
 import { jobLog } from "@/lib/log";
 import { EngineError } from "@/lib/engines/engine-error";
 import { getEngine } from "@/lib/engines/get-engine";
+import { publicErrorMessage } from "@/lib/errors";
 import { isChunkUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
 import { recordChunkDuration } from "@/lib/metrics/record-metrics";
 import { splitterFor } from "@/lib/pipeline/document-cache";
@@ -120,7 +121,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
       chunkLog.info("chunk cancelled");
       return "cancelled";
     }
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = publicErrorMessage(error);
     if (attempt.willRetry && !attempt.signal.aborted) {
       await db().chunk.updateMany({
         where: { id: chunkId, status: "running" },

@@ -56,8 +56,8 @@ export const listJobsQuery = z.object({
 export type ListJobsQuery = z.infer<typeof listJobsQuery>;
 
 export const listSentencesQuery = z.object({
-  /** The last position of the previous page. */
-  cursor: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).optional()),
+  /** The last position of the previous page (checked by listSentences: a bad one is a 400). */
+  cursor: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
   q: z.preprocess(emptyAsUndefined, z.string().trim().max(200).optional()),
   limit: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).default(200)),
 });

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** bcrypt reads at most this many bytes of a password. */
+export const maxPasswordBytes = 72;
+
 export const signUpInput = z.object({
   email: z
     .string()
@@ -9,7 +12,11 @@ export const signUpInput = z.object({
   password: z
     .string()
     .min(8, { message: "Use at least 8 characters." })
-    .max(200, { message: "Use at most 200 characters." })
+    // bcrypt ignores everything past 72 bytes, so a longer password would
+    // silently be checked on its beginning only: refuse it instead.
+    .refine((value) => new TextEncoder().encode(value).length <= maxPasswordBytes, {
+      message: `Use at most ${maxPasswordBytes} bytes (72 plain letters; accented letters and symbols count as two or more).`,
+    })
     .refine((value) => /[A-Za-z]/.test(value) && /[^A-Za-z]/.test(value), {
       message: "Mix letters with at least one digit or symbol.",
     }),

@@ -123,6 +123,38 @@ describe("createExport", () => {
     ]);
   });
 
+  it("keeps sentences that start like a formula as text in CSV, TSV and XLSX", async () => {
+    const risky = await makeJob({ userId: owner.id, status: "succeeded", fileName: "Formules.pdf", pageCount: 1 });
+    const texts = ["=HYPERLINK(\"http://x\")", "+1", "-1+1", "@A1"];
+    await db().sentence.createMany({
+      data: texts.map((text, index) => ({
+        jobId: risky.id,
+        position: index + 1,
+        text,
+        original: text,
+        page: 1,
+        wordCount: 1,
+      })),
+    });
+    const expected = texts.map((text) => `'${text}`);
+
+    const csv = await createExport({ jobId: risky.id, userId: owner.id, format: "csv" });
+    const csvRows = parseDelimited((await readAll(csv.body)).toString("utf8"), { bom: true, columns: true });
+    expect((csvRows as Record<string, string>[]).map((row) => row.text)).toEqual(expected);
+
+    const tsv = await createExport({ jobId: risky.id, userId: owner.id, format: "tsv" });
+    const tsvRows = parseDelimited((await readAll(tsv.body)).toString("utf8"), { delimiter: "\t" });
+    expect((tsvRows as string[][]).map((row) => row[0])).toEqual(expected);
+
+    const xlsx = await createExport({ jobId: risky.id, userId: owner.id, format: "xlsx" });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readAll(xlsx.body)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Phrases")!;
+    const cells = texts.map((_, index) => sheet.getRow(index + 2).getCell(2));
+    expect(cells.map((cell) => cell.value)).toEqual(expected);
+    expect(cells.every((cell) => cell.type === ExcelJS.ValueType.String)).toBe(true);
+  });
+
   it("answers 404 to another user and serves an admin", async () => {
     const error = await createExport({ jobId, userId: stranger.id, format: "csv" }).catch((caught) => caught);
     expect(error).toBeInstanceOf(AppError);

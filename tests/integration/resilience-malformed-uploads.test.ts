@@ -18,6 +18,7 @@ import {
   makeTruncatedPdf,
   makeZipFile,
 } from "@/tests/fixtures/make-novel-pdf";
+import { makeDecompressionBombPdf } from "@/tests/fixtures/make-bad-files";
 import { pdfForm, signUpAndSignIn, testBaseUrl, type HttpClient } from "@/tests/support/http-client";
 import { pidListeningOn, readMemory } from "@/bench/support/proc";
 
@@ -215,5 +216,42 @@ describe("malformed and hostile uploads over HTTP", () => {
     expect(await db().job.count({ where: { userId: user.userId! } })).toBe(0);
     const balance = await user.json<{ balance: number }>("/api/credits");
     expect(balance.body.balance).toBe(env().MONTHLY_CREDITS);
+  });
+
+  it("refuses a decompression bomb in the inspection thread without the web process growing with it", async () => {
+    const user = await signUpAndSignIn();
+    // 2 MB on the wire, 1 GB of page content once inflated.
+    const bomb = await makeDecompressionBombPdf(1024);
+    expect(bomb.length).toBeLessThan(8 * 1024 * 1024);
+    const serverPid = pidListeningOn(Number(new URL(testBaseUrl()).port));
+    const rssBefore = serverPid ? readMemory(serverPid)?.rssKb : undefined;
+    let peakKb = rssBefore ?? 0;
+    const sampler = setInterval(() => {
+      const rss = serverPid ? readMemory(serverPid)?.rssKb : undefined;
+      if (rss) peakKb = Math.max(peakKb, rss);
+    }, 20);
+
+    for (const path of ["/api/jobs/estimate", "/api/jobs"]) {
+      const started = Date.now();
+      const response = await user.json<ErrorBody & { error: { details?: unknown } }>(path, {
+        method: "POST",
+        body: pdfForm(bomb, { engine: "local" }, "bombe.pdf"),
+      });
+      expect(response.status, path).toBe(422);
+      expect(response.body.error.code, path).toBe("pdf_invalid");
+      expect(response.body.error.message, path).toMatch(/unpacks to more than \d+ MB/);
+      expect(Date.now() - started, path).toBeLessThan(15_000);
+    }
+    clearInterval(sampler);
+
+    // The bound: the inspection thread's heap cap (PDF_PARSE_MEMORY_MB) plus
+    // what the guard lets through (PDF_MAX_INFLATED_MB); here it stops far
+    // below both, since the guard counts and drops the inflated bytes.
+    if (serverPid && rssBefore) {
+      const grewMb = Math.round((peakKb - rssBefore) / 1024);
+      console.info(`web server ${serverPid}: RSS peak +${grewMb} MB while refusing a 1 GB decompression bomb`);
+      expect(grewMb).toBeLessThan(300);
+    }
+    expect(await db().job.count({ where: { userId: user.userId! } })).toBe(0);
   });
 });

@@ -7,6 +7,8 @@ import { db } from "@/lib/db/prisma";
 
 export interface HttpClient {
   baseUrl: string;
+  /** The address this client presents in X-Forwarded-For (the test stack trusts one proxy). */
+  address: string;
   userId: string | null;
   email: string | null;
   /** fetch relative to the base URL, sending and keeping cookies; never follows redirects. */
@@ -23,17 +25,25 @@ export function testBaseUrl(): string {
   return url;
 }
 
+/** A random address in the IPv6 documentation prefix: a header value only, never contacted. */
+export function randomClientAddress(): string {
+  const group = () => Math.floor(Math.random() * 0xffff).toString(16);
+  return `2001:db8::${group()}:${group()}:${group()}`;
+}
+
 /** A client with no session (401 expected on every authed route). */
-export function anonymousClient(baseUrl = testBaseUrl()): HttpClient {
+export function anonymousClient(baseUrl = testBaseUrl(), address = randomClientAddress()): HttpClient {
   const cookies = new Map<string, string>();
   const client: HttpClient = {
     baseUrl,
+    address,
     userId: null,
     email: null,
     cookieHeader: () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; "),
     async fetch(path, init = {}) {
       const headers = new Headers(init.headers);
       if (cookies.size > 0) headers.set("cookie", client.cookieHeader());
+      if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", client.address);
       const response = await fetch(new URL(path, baseUrl), { ...init, headers, redirect: "manual" });
       for (const line of response.headers.getSetCookie()) {
         const [pair] = line.split(";");

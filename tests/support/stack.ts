@@ -112,6 +112,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     NEXTAUTH_SECRET: "test-secret-test-secret-test-secret",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     METRICS_TOKEN: METRICS_TEST_TOKEN,
+    // Test clients each present their own address in X-Forwarded-For (see
+    // http-client.ts), as if behind one proxy, so per-address throttles
+    // apply to each client rather than to the whole suite on loopback.
+    TRUSTED_PROXIES: "1",
     ...options.env,
   };
   const children: ChildProcess[] = [];

@@ -74,7 +74,33 @@ describe("text formats", () => {
     expect(lines[0]).toBe("« Charles, dit-elle, où es-tu ? »\t« Charles, dit-elle, où es-tu ? »\t12");
     const parsed = parse(tsv, { delimiter: "\t" }) as string[][];
     expect(parsed[1]).toEqual(['Il dit "oui", puis partit.', 'Il dit "oui", puis partit avec elle.', "12"]);
-    expect(parsed[2]).toEqual(["=SOMME(A1:A2)", "— Vraiment ? demanda-t-elle.", "13"]);
+    // Spreadsheets open TSV too: the formula is kept as text there as well.
+    expect(parsed[2]).toEqual(["'=SOMME(A1:A2)", "— Vraiment ? demanda-t-elle.", "13"]);
+  });
+
+  it("keeps every formula start as readable text in CSV and TSV: = + - @ tab CR", () => {
+    const risky = ["=1+1", "+33 6 12", "-2+3", "@SUM(A1)", "\t=1"].map((text, index) => ({
+      position: index + 1,
+      text,
+      original: `${text} dit-il.`,
+      page: 1,
+      wordCount: 2,
+    }));
+    const csv = parse(csvFormat.head + csvFormat.encode(risky, true), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    const tsv = parse(tsvFormat.encode(risky, true), { delimiter: "\t" }) as string[][];
+    expect(csv.map((row) => row.text)).toEqual(["'=1+1", "'+33 6 12", "'-2+3", "'@SUM(A1)", "'\t=1"]);
+    const carriageReturn = { position: 9, text: "\r=1", original: "x", page: 1, wordCount: 1 };
+    expect(csvFormat.encode([carriageReturn], true)).toContain("9,'\r=1,");
+    expect(csv.map((row) => row.original)[2]).toBe("'-2+3 dit-il.");
+    // TSV turns tabs and line breaks into spaces first, which start no formula.
+    expect(tsv.map((row) => row[0])).toEqual(["'=1+1", "'+33 6 12", "'-2+3", "'@SUM(A1)", " =1"]);
+    // Dialogue dashes and ordinary text are left exactly as written.
+    expect(parse(csvFormat.head + csvFormat.encode(rows, true), { bom: true, columns: true })[2]).toMatchObject({
+      original: rows[2]!.original,
+    });
   });
 
   it("writes one JSON array across batches", () => {

@@ -1,8 +1,9 @@
-// GET /api/jobs – the signed-in user's job history; POST /api/jobs – upload a PDF and start a job
+// GET /api/jobs – the signed-in user's job history; POST /api/jobs – upload a PDF and start a job (Idempotency-Key honoured)
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/api/route";
 import { env } from "@/lib/env";
 import { createJob } from "@/lib/commands/create-job";
+import { parseIdempotencyKey } from "@/lib/jobs/find-idempotent-job";
 import { listJobs } from "@/lib/jobs/list-jobs";
 import { readPdfUpload } from "@/lib/jobs/read-pdf-upload";
 import { createJobFields, listJobsQuery, searchParamsObject } from "@/lib/validations/job";
@@ -15,8 +16,15 @@ export const GET = authedRoute(async ({ req, user }) => {
 });
 
 export const POST = authedRoute(async ({ req, user }) => {
+  const idempotencyKey = parseIdempotencyKey(req.headers.get("idempotency-key"));
   const upload = await readPdfUpload(req, { maxBytes: env().MAX_UPLOAD_MB * 1024 * 1024 });
   const fields = createJobFields.parse(upload.fields);
-  const job = await createJob({ userId: user.id, fileName: upload.fileName, bytes: upload.bytes, ...fields });
+  const job = await createJob({
+    userId: user.id,
+    fileName: upload.fileName,
+    bytes: upload.bytes,
+    idempotencyKey,
+    ...fields,
+  });
   return NextResponse.json({ job }, { status: 202, headers: { Location: `/api/jobs/${job.id}` } });
 });

@@ -1,14 +1,17 @@
-// POST /api/jobs/estimate – pages, chunks and price of a PDF before starting a job
+// POST /api/jobs/estimate – pages, chunks and price of a PDF before starting a job (ESTIMATES_PER_MINUTE per user)
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/api/route";
 import { env } from "@/lib/env";
 import { estimateJob } from "@/lib/jobs/estimate-job";
 import { readPdfUpload } from "@/lib/jobs/read-pdf-upload";
+import { consumeThrottle } from "@/lib/rate-limit/throttle";
 import { createJobFields } from "@/lib/validations/job";
 
 export const dynamic = "force-dynamic";
 
 export const POST = authedRoute(async ({ req, user }) => {
+  // Each estimate parses a PDF: limited per user like starting jobs.
+  await consumeThrottle("estimate-user", user.id);
   const upload = await readPdfUpload(req, { maxBytes: env().MAX_UPLOAD_MB * 1024 * 1024 });
   const { engine } = createJobFields.parse(upload.fields);
   return NextResponse.json(await estimateJob({ userId: user.id, bytes: upload.bytes, engine }));

@@ -1,0 +1,116 @@
+// inspectPdf in a worker thread, so a hostile or pathological PDF cannot
+// stall or bloat the process that serves everyone: the thread has a V8 heap
+// cap (PDF_PARSE_MEMORY_MB) and each inspection a time limit
+// (PDF_PARSE_TIMEOUT_MS); past either the thread is terminated (a new one
+// starts for the next upload) and the upload gets a 422. Memory outside the
+// heap (inflated streams) is bounded by the decompression guard the thread
+// runs first (PDF_MAX_INFLATED_MB). The bytes are shared with the thread,
+// not copied. Inspections run one at a time in one thread per process:
+// starting a thread and pdfjs costs seconds, an inspection milliseconds.
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { env } from "@/lib/env";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import type { PdfInfo, PdfLimits } from "@/lib/pdf/inspect-pdf";
+
+type ThreadReply =
+  | { ready: true }
+  | { id: number; ok: true; info: PdfInfo }
+  | { id: number; ok: false; code?: ErrorCode; message?: string; details?: Record<string, unknown>; cause?: string };
+
+const damaged = "The PDF is damaged or incomplete and cannot be read. Try exporting it again from the original file.";
+
+let thread: Promise<Worker> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+let nextId = 1;
+
+function startThread(): Promise<Worker> {
+  const config = env();
+  // Under `next start`, Turbopack sees this path and bundles the thread's
+  // entry like any route; under tsx (scripts), tsx's loader runs the source.
+  const worker = new Worker(path.join(process.cwd(), "lib/pdf/inspect-pdf-thread.ts"), {
+    execArgv: ["--import", "tsx"],
+    resourceLimits: { maxOldGenerationSizeMb: config.PDF_PARSE_MEMORY_MB, maxYoungGenerationSizeMb: 16 },
+  });
+  worker.unref();
+  const started = new Promise<Worker>((resolve, reject) => {
+    worker.once("message", () => resolve(worker));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`PDF thread exited with code ${code} while starting`)));
+  });
+  worker.once("exit", () => {
+    if (thread === started) thread = undefined;
+  });
+  started.catch(() => {
+    if (thread === started) thread = undefined;
+  });
+  return started;
+}
+
+/** A copy of `bytes` in shared memory, unless it is already there (see read-pdf-upload.ts). */
+function shared(bytes: Uint8Array): Uint8Array {
+  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  copy.set(bytes);
+  return copy;
+}
+
+async function inspectInThread(bytes: Uint8Array, limits: PdfLimits): Promise<PdfInfo> {
+  const config = env();
+  thread ??= startThread();
+  const worker = await thread;
+  const id = nextId++;
+  let timer: NodeJS.Timeout | undefined;
+  let onMessage: (reply: ThreadReply) => void = () => {};
+  let onError: (error: Error) => void = () => {};
+  let onExit: (code: number) => void = () => {};
+  try {
+    const reply = await new Promise<ThreadReply>((resolve, reject) => {
+      onMessage = (message) => {
+        if ("id" in message && message.id === id) resolve(message);
+      };
+      onError = (error) =>
+        reject(
+          new AppError(
+            "pdf_invalid",
+            "This PDF needs more memory to read than the server allows; it cannot be processed.",
+            { memoryLimitMb: config.PDF_PARSE_MEMORY_MB },
+            error,
+          ),
+        );
+      onExit = (code) => reject(new AppError("pdf_invalid", damaged, undefined, `PDF thread exit ${code}`));
+      worker.on("message", onMessage);
+      worker.on("error", onError);
+      worker.on("exit", onExit);
+      timer = setTimeout(() => {
+        void worker.terminate();
+        reject(
+          new AppError(
+            "pdf_timeout",
+            "This PDF could not be read in time. It may be damaged or unusually complex; try exporting it again from the original file.",
+            { timeoutMs: config.PDF_PARSE_TIMEOUT_MS },
+          ),
+        );
+      }, config.PDF_PARSE_TIMEOUT_MS);
+      worker.postMessage({
+        id,
+        bytes: shared(bytes),
+        limits,
+        maxInflatedBytes: config.PDF_MAX_INFLATED_MB * 1024 * 1024,
+      });
+    });
+    if (!("id" in reply) || reply.ok) return (reply as { info: PdfInfo }).info;
+    throw new AppError(reply.code ?? "pdf_invalid", reply.message ?? damaged, reply.details, reply.cause);
+  } finally {
+    clearTimeout(timer);
+    worker.off("message", onMessage);
+    worker.off("error", onError);
+    worker.off("exit", onExit);
+  }
+}
+
+export function inspectPdfSafely(bytes: Uint8Array, limits: PdfLimits): Promise<PdfInfo> {
+  const run = queue.then(() => inspectInThread(bytes, limits));
+  queue = run.catch(() => undefined);
+  return run;
+}
