@@ -100,6 +100,8 @@ const contractions: Record<string, WordClass[]> = {
   duquel: ["sub"],
   desquels: ["sub"],
   desquelles: ["sub"],
+  // Only in "parce que", which the Lefff lists as one entry.
+  parce: ["sub"],
 };
 
 interface Lefff {
@@ -209,7 +211,7 @@ function isCapitalized(token: string): boolean {
  * first part). Unknown capitalised words inside a sentence are names.
  */
 export function tagWords(tokens: string[], lookup: LexiconLookup = lookUpWord): WordClass[] {
-  const entries = tokens.map((token) => lookup(token) ?? lookup(firstPart(token)));
+  const entries = tokens.map((token) => lookup(token) ?? elidedEntry(token, lookup));
   const tags: WordClass[] = [];
   const has = (index: number, wordClass: WordClass) =>
     entries[index]?.classes.has(wordClass) ?? false;
@@ -223,7 +225,7 @@ export function tagWords(tokens: string[], lookup: LexiconLookup = lookUpWord): 
     return false;
   };
   tokens.forEach((token, index) => {
-    const key = lexiconKey(firstPart(token));
+    const key = lexiconKey(token);
     const entry = withoutNameReading(entries[index], token);
     const previous = tags[index - 1];
     if (/^\d/u.test(key)) {
@@ -237,6 +239,15 @@ export function tagWords(tokens: string[], lookup: LexiconLookup = lookUpWord): 
     const classes = entry.classes;
     if (classes.size === 1) {
       tags.push([...classes][0]!);
+      return;
+    }
+    const nextEntry = entries[index + 1];
+    const nextIsVerb =
+      nextEntry !== undefined &&
+      (nextEntry.classes.has("verb") || nextEntry.classes.has("aux") || nextEntry.classes.has("clitic"));
+    if (classes.has("clitic") && !classes.has("det") && !classes.has("prep") && nextIsVerb) {
+      // "me", "te", "nous" before a verb, whatever else the form can be ("Me", a title).
+      tags.push("clitic");
       return;
     }
     if (classes.has("aux")) {
@@ -276,12 +287,14 @@ export function tagWords(tokens: string[], lookup: LexiconLookup = lookUpWord): 
       return;
     }
     if (classes.has("det")) {
+      // "un", "son", "ce": a determiner unless the next word can only be a verb.
       const next = entries[index + 1];
-      const beforeNoun = next?.classes.has("noun") || next?.classes.has("adj");
-      tags.push(beforeNoun || !next ? "det" : ([...classes].find((c) => c !== "det") ?? "det"));
+      const onlyVerb = next !== undefined && [...next.classes].every((c) => c === "verb");
+      const stands = /[,;:.!?]$/u.test(token) || index + 1 === tokens.length;
+      tags.push(onlyVerb || stands ? ([...classes].find((c) => c !== "det") ?? "det") : "det");
       return;
     }
-    if (classes.has("coord") && index === 0) {
+    if (classes.has("coord") && previous !== "det" && key !== "plus" && key !== "moins") {
       tags.push("coord");
       return;
     }
@@ -322,8 +335,14 @@ function withoutNameReading(entry: LexiconEntry | undefined, token: string): Lex
   return { ...entry, classes };
 }
 
-/** "l'Étude" → "l'", "qu'il" → "qu'": an elided word is looked up on its own. */
-function firstPart(token: string): string {
-  const match = /^([^\p{L}]*\p{L}{1,6}['’])\p{L}/u.exec(token);
-  return match ? match[1]! : token;
+/**
+ * An elided pair ("l'esprit", "qu'il", "n'ai") as a piece would end on it:
+ * the class of its second word, and a pronoun there is a clitic ("qu'elle").
+ */
+function elidedEntry(token: string, lookup: LexiconLookup): LexiconEntry | undefined {
+  const match = /^[^\p{L}]*\p{L}{1,6}['’](\p{L}.*)$/u.exec(token);
+  if (!match) return undefined;
+  const entry = lookup(match[1]!);
+  if (!entry || !entry.classes.has("pron") || !entry.classes.has("clitic")) return entry;
+  return { ...entry, classes: new Set(["clitic"]) };
 }

@@ -81,7 +81,13 @@ export function hangingReason(last: string, next: string): string | null {
   if (functionWords.has(word) || (tail !== word && functionWords.has(tail))) return "function word";
   const afterNegation = word.startsWith("n'") && auxiliaryForms.has(tail);
   if (afterNegation) return "negation";
-  if (auxiliaryForms.has(tail) && participleEnding.test(bare(next))) return "auxiliary";
+  const following = bare(next);
+  const participle =
+    following.length > 3 &&
+    !following.includes("'") &&
+    !/(ais|ait|aient)$/u.test(following) &&
+    participleEnding.test(following);
+  if (auxiliaryForms.has(tail) && participle) return "auxiliary";
   return null;
 }
 
@@ -93,9 +99,11 @@ function isCapitalized(token: string): boolean {
 export function splitsName(last: string, next: string): boolean {
   if (endsWithPunctuation(last) && !/^(M|MM|Mme|Mlle|Mgr|Dr)\.$/u.test(last)) return false;
   const word = bare(last);
-  if (titles.has(word) && (isCapitalized(next) || /^(de|d'|du)/u.test(bare(next)))) return true;
+  if (/^[«“—–(]/u.test(next)) return false;
+  const particle = /^(de|du|d'\p{Lu})/u.test(next.replace(/’/gu, "'"));
+  if (titles.has(word) && (isCapitalized(next) || particle)) return true;
   if (isCapitalized(last) && (isCapitalized(next) || romanNumeral.test(next))) return true;
-  return /^\d+$/u.test(word) && /^\p{Ll}/u.test(next);
+  return /^\d+$/u.test(word) && /^\p{Ll}/u.test(next) && !functionWords.has(bare(next));
 }
 
 /** Consecutive rows cut from one original sentence. */
@@ -170,8 +178,9 @@ export function checkQuality(rows: CheckedRow[], truth?: BookTruth): QualityRepo
     for (let index = 0; index + 1 < group.length; index++) {
       const before = words(group[index]!.text);
       const after = words(group[index + 1]!.text);
-      const last = before.at(-1) ?? "";
-      const next = after[0] ?? "";
+      // The raw last token: a piece ending on a lone ":" or "»" ends at punctuation.
+      const last = group[index]!.text.trim().split(/\s+/u).at(-1) ?? "";
+      const next = group[index + 1]!.text.trim().split(/\s+/u)[0] ?? "";
       cuts++;
       const seam = `${before.slice(-4).join(" ")} ‖ ${after.slice(0, 3).join(" ")}`;
       if (hangingReason(last, next)) {
