@@ -44,11 +44,12 @@ if (baudelaire) books.push(baudelaire);
 const cutPieces: { book: string; row: CheckedRow }[] = [];
 for (const book of books) {
   const started = performance.now();
-  const rows = await readBookRows(book, maxWords);
+  const { rows, frontMatterPages, backMatterPages } = await readBookRows(book, maxWords);
   const seconds = (performance.now() - started) / 1000;
   const report = checkQuality(rows, book.truth);
   const { examples, ...figures } = report;
-  console.log(`${book.name} (${book.pageCount} pages, ${seconds.toFixed(1)} s):`, JSON.stringify(figures));
+  const matter = `matter pages found ${frontMatterPages}+${backMatterPages}, set ${book.frontMatterPages ?? "?"}+${book.backMatterPages ?? "?"}`;
+  console.log(`${book.name} (${book.pageCount} pages, ${seconds.toFixed(1)} s, ${matter}):`, JSON.stringify(figures));
   console.log("  hanging:", examples.hanging.slice(0, 6).join(" | "));
   console.log("  names:", examples.names.slice(0, 6).join(" | "));
   if (examples.matter.length > 0) console.log("  matter:", examples.matter.slice(0, 4).join(" | "));

@@ -196,6 +196,12 @@ export function isFrenchWord(token: string): boolean {
   return lookUpWord(token) !== undefined;
 }
 
+/** Whether the Lefff knows the form as a common word (any class but a proper name). */
+export function isCommonWord(token: string): boolean {
+  const entry = lookUpWord(token);
+  return entry !== undefined && [...entry.classes].some((wordClass) => wordClass !== "proper");
+}
+
 /** The dictionary form ("actrices" → "acteur", "cirés" → "cirer"), when the Lefff knows the word. */
 export function lemmaOf(token: string): string | undefined {
   return lookUpWord(token)?.lemma;

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createLocalEngine } from "@/lib/engines/local-engine";
-import { limitSentences } from "@/lib/pipeline/merge-job";
+import { buildBookRows, type BookRows } from "@/lib/pipeline/merge-job";
 import { corpusDir } from "@/tests/fixtures/corpus-text";
 import { buildNovelPdf, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";
 import type { BookTruth, CheckedRow } from "@/tests/support/quality-report";
@@ -58,7 +58,11 @@ export function loadBaudelaire(pageCount = 202): QualityBook | undefined {
 }
 
 /** The rows the merge step would write for this book, read in one chunk. */
-export async function readBookRows(book: QualityBook, maxWords: number): Promise<CheckedRow[]> {
+export async function readBookRows(
+  book: QualityBook,
+  maxWords: number,
+  includeMatter = false,
+): Promise<BookRows & { rows: CheckedRow[] }> {
   const result = await createLocalEngine().process({
     pdf: book.pdf,
     firstPage: 1,
@@ -68,5 +72,5 @@ export async function readBookRows(book: QualityBook, maxWords: number): Promise
     maxWords,
     signal: new AbortController().signal,
   });
-  return limitSentences(result.sentences, maxWords);
+  return buildBookRows(result.sentences, { maxWords, includeMatter, pageCount: book.pageCount });
 }

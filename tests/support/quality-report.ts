@@ -35,6 +35,8 @@ export interface QualityReport {
   lostWords?: number;
   addedWords?: number;
   misdated?: number;
+  /** Words present on both sides but with a line-end hyphen kept or dropped differently. */
+  hyphenDifferences?: number;
   examples: { hanging: string[]; names: string[]; matter: string[]; glued: string[]; lost: string[] };
 }
 
@@ -56,7 +58,7 @@ const titles = new Set(["m.", "mm.", "mme", "mmes", "mlle", "mlles", "mgr", "dr"
 const participleEnding = /(é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ert|erte|ort|orte|int|ainte|eint|ait|aite)$/u;
 const romanNumeral = /^(?=[MDCLXVI])M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})[.,;:]?$/u;
 const matterPattern =
-  /ISBN|©|tous droits réservés|dépôt légal|achevé d'imprimer|imprimé en|du même auteur|table des matières|n° d'édition|bibebook|www\.|licence|creative commons|éditions du quai/iu;
+  /ISBN|©|tous droits réservés|dépôt légal|achevé d'imprimer|imprimé en|du même auteur|table des matières|n° d'édition|bibebook|www\.|licence (cc|creative)|creative commons|éditions du quai/iu;
 
 function words(text: string): string[] {
   return text.split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token));
@@ -131,7 +133,10 @@ function alignWords(expected: string[], actual: string[]) {
   const window = 400;
   let i = 0;
   let j = 0;
-  const same = (a: string, b: string) => a.replace(/’/gu, "'") === b.replace(/’/gu, "'");
+  // A compound kept or joined at a line end ("berge-rade" for "bergerade")
+  // is the same word: counted apart as a hyphen difference, not as lost.
+  const form = (word: string) => word.replace(/’/gu, "'").replace(/-/gu, "");
+  const same = (a: string, b: string) => form(a) === form(b);
   while (i < expected.length && j < actual.length) {
     if (same(expected[i]!, actual[j]!)) {
       matchOf[j] = i;
@@ -206,21 +211,32 @@ export function checkQuality(rows: CheckedRow[], truth?: BookTruth): QualityRepo
   // heading and runs on (known headings), or with a run of capitals or a
   // lone numeral followed by an ordinary capitalised word (any book).
   const known = (truth?.headings ?? []).map((heading) => words(heading).join(" "));
+  // A known heading is glued when fewer rows hold it alone than the book
+  // sets it, and a sentence starts with it.
+  const headingRows = new Map<string, number>();
+  for (const row of rows) {
+    const key = words(row.original).join(" ");
+    headingRows.set(key, (headingRows.get(key) ?? 0) + 1);
+  }
+  const missing = new Map<string, number>();
+  for (const heading of known) missing.set(heading, (missing.get(heading) ?? 0) + 1);
+  for (const [heading, count] of missing) missing.set(heading, count - (headingRows.get(heading) ?? 0));
   let gluedHeadings = 0;
   rows.forEach((row, index) => {
     const previous = rows[index - 1];
     if (row.kind === "heading" || previous?.original === row.original) return;
     const tokens = words(row.original);
-    const previousOriginal = previous ? words(previous.original).join(" ") : "";
+    const knownHeading = known.find((heading) => {
+      const length = heading.split(" ").length;
+      return (
+        tokens.length > length &&
+        tokens.slice(0, length).join(" ") === heading &&
+        (missing.get(heading) ?? 0) > 0
+      );
+    });
+    if (knownHeading) missing.set(knownHeading, missing.get(knownHeading)! - 1);
     const glued =
-      known.some((heading) => {
-        const length = heading.split(" ").length;
-        return (
-          tokens.length > length &&
-          tokens.slice(0, length).join(" ") === heading &&
-          previousOriginal !== heading
-        );
-      }) ||
+      knownHeading !== undefined ||
       (tokens.length > 2 &&
         romanNumeral.test(tokens[0]!) &&
         !/^[MDCL]$/u.test(tokens[0]!) &&
@@ -270,6 +286,10 @@ export function checkQuality(rows: CheckedRow[], truth?: BookTruth): QualityRepo
   const { lost, added, matchOf } = alignWords(expected, actual);
   report.lostWords = lost.length;
   report.addedWords = added.length;
+  report.hyphenDifferences = 0;
+  matchOf.forEach((match, index) => {
+    if (match !== -1 && expected[match] !== actual[index]) report.hyphenDifferences!++;
+  });
   for (const index of lost.slice(0, 10)) examples.lost.push(`p. ${pageOf[index]}: ${expected[index]}`);
   // The first piece of each sentence (and each heading) must carry the page of its first word.
   let misdated = 0;
