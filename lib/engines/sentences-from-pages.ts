@@ -39,6 +39,11 @@ export function sentencesFromPages(
   };
 
   for (const page of pages) {
+    // No sentence runs from the novel into a publisher's page or back.
+    const previousPage = starts.at(-1)?.page;
+    if (previousPage !== undefined && matterPages.has(previousPage) !== matterPages.has(page.page)) {
+      flush();
+    }
     for (const block of page.blocks) {
       if (block.text.trim() === "") continue;
       if (block.kind === "heading") {
