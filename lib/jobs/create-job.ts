@@ -29,6 +29,8 @@ export interface CreateJobOptions {
   /** Unset: the user's saved default, which is local unless Gemini is configured and chosen. */
   engine?: Engine;
   model?: string | null;
+  /** Unset: the user's saved default (false: front and back matter are left out). */
+  includeMatter?: boolean;
 }
 
 function assertEngineUsable(engine: Engine): void {
@@ -48,6 +50,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
   const engine = options.engine ?? defaults.engine;
   assertEngineUsable(engine);
   const maxWords = options.maxWords ?? defaults.maxWords;
+  const includeMatter = options.includeMatter ?? defaults.includeMatter;
   const model = engine === "gemini" ? (options.model ?? defaults.model ?? config.GEMINI_MODEL) : null;
   const fileName = cleanFileName(options.fileName);
 
@@ -104,6 +107,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
           maxWords,
           engine,
           model,
+          includeMatter,
           status: "queued",
           step: "queued",
         },

@@ -4,7 +4,7 @@
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { engineName, maxWordsValue, modelName, type JobSettings } from "@/lib/validations/job";
+import { engineName, flagValue, maxWordsValue, modelName, type JobSettings } from "@/lib/validations/job";
 
 export const defaultMaxWords = 8;
 
@@ -18,10 +18,12 @@ export function resolveJobDefaults(stored: unknown): JobSettings {
   const maxWords = maxWordsValue.safeParse(settings.maxWords);
   const engine = engineName.safeParse(settings.engine);
   const model = modelName.safeParse(settings.model);
+  const includeMatter = flagValue.safeParse(settings.includeMatter);
   return {
     maxWords: maxWords.success ? maxWords.data : defaultMaxWords,
     engine: engine.success && engine.data === "gemini" && isGeminiAvailable() ? "gemini" : "local",
     model: model.success ? model.data : null,
+    includeMatter: includeMatter.success ? includeMatter.data : false,
   };
 }
 
