@@ -127,7 +127,12 @@ export function UploadDialog({
   const pending = useRef<AbortController | null>(null);
 
   const fromSettings: JobOptions | null = settings
-    ? { maxWords: settings.maxWords, engine: settings.engine, model: settings.model ?? defaultOptions.model }
+    ? {
+        maxWords: settings.maxWords,
+        engine: settings.engine,
+        model: settings.model ?? defaultOptions.model,
+        includeMatter: settings.includeMatter,
+      }
     : null;
   const options = edited ?? fromSettings ?? defaultOptions;
   const estimate = phase.kind === "ready" ? phase.estimate : null;

@@ -13,6 +13,8 @@ export interface JobOptions {
   maxWords: number;
   engine: Engine;
   model: string | null;
+  /** Keep the publisher's pages (title, notices, contents, colophon); unset: the saved default. */
+  includeMatter?: boolean;
 }
 
 function refreshJobLists() {
@@ -40,6 +42,7 @@ export async function createJob(file: File, options: JobOptions) {
   form.set("maxWords", String(options.maxWords));
   form.set("engine", options.engine);
   if (options.model) form.set("model", options.model);
+  if (options.includeMatter !== undefined) form.set("includeMatter", String(options.includeMatter));
   const result = await apiRequest<{ job: Partial<JobProgress> & { id: string } }>("/api/jobs", {
     method: "POST",
     form,
