@@ -169,7 +169,20 @@ export function loadLexicon(): void {
   loaded ??= parseLefff(readFileSync(lefffPath(), "utf8"));
 }
 
+// Entries already built, by key: a book uses a few tens of thousands of
+// forms, looked up again and again while its sentences are cut.
+const entryCache = new Map<string, LexiconEntry | null>();
+
 function entryOf(lefff: Lefff, key: string): LexiconEntry | undefined {
+  const cached = entryCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const entry = buildEntry(lefff, key);
+  if (entryCache.size > 200_000) entryCache.clear();
+  entryCache.set(key, entry ?? null);
+  return entry;
+}
+
+function buildEntry(lefff: Lefff, key: string): LexiconEntry | undefined {
   const mask = lefff.bits.get(key);
   if (mask === undefined) return undefined;
   const classes = new Set<WordClass>();
