@@ -3,7 +3,8 @@
 // configuration.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { readFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { readdir } from "node:fs/promises";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { applyMigrations, diffSchemaFromEmpty } from "@/lib/db/migrate";
@@ -19,40 +20,92 @@ describe("database migrations", () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const applied = await client.query(
-      `select migration_name, finished_at, rolled_back_at from _prisma_migrations`,
+      `select migration_name, finished_at, rolled_back_at from _prisma_migrations order by migration_name`,
     );
     const tables = await client.query(
       `select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     await client.end();
-    expect(applied.rows).toHaveLength(1);
-    expect(applied.rows[0].finished_at).not.toBeNull();
-    expect(applied.rows[0].rolled_back_at).toBeNull();
+    expect(applied.rows.map((row) => row.migration_name)).toEqual(await migrationNames());
+    for (const row of applied.rows) {
+      expect(row.finished_at).not.toBeNull();
+      expect(row.rolled_back_at).toBeNull();
+    }
     expect(tables.rows.map((row) => row.table_name)).toEqual(
       expect.arrayContaining(["User", "CreditLedger", "Document", "Job", "Chunk", "Sentence"]),
     );
   });
 
   it("agree with schema.prisma (no drift between the schema and the migration files)", async () => {
-    const url = process.env.DATABASE_URL!;
-    const expected = await diffSchemaFromEmpty(url, path.join(root, "prisma/schema.prisma"));
-    const migration = await readFile(
-      path.join(root, "prisma/migrations/20261123000000_init/migration.sql"),
-      "utf8",
-    );
-    const statements = (sql: string) =>
-      sql
-        .split(";")
-        .map((statement) => statement.replace(/--.*$/gm, "").trim())
-        .filter((statement) => statement && !statement.startsWith('CREATE SCHEMA IF NOT EXISTS "public"'));
-    // The migration adds one hand-written CHECK on top of what the schema describes.
-    const handWritten = statements(migration).filter((statement) => statement.includes("CHECK"));
-    expect(handWritten).toHaveLength(1);
-    expect(statements(migration).filter((statement) => !statement.includes("CHECK"))).toEqual(
-      statements(expected),
-    );
+    // The schema's own SQL (from an empty database) and the migrations, each
+    // applied to a database of its own, must give the same catalog.
+    const migrated = process.env.DATABASE_URL!;
+    const expected = await diffSchemaFromEmpty(migrated, path.join(root, "prisma/schema.prisma"));
+    const fromSchema = await createEmptyDatabase();
+    const client = new pg.Client({ connectionString: fromSchema });
+    await client.connect();
+    await client.query(expected);
+    await client.end();
+    const [want, got] = await Promise.all([catalogOf(fromSchema), catalogOf(migrated)]);
+    // The init migration adds one hand-written CHECK on top of what the schema describes.
+    expect(got.checks).toHaveLength(1);
+    expect(want.checks).toHaveLength(0);
+    expect(got.columns).toEqual(want.columns);
+    expect(got.enums).toEqual(want.enums);
+    expect(got.indexes).toEqual(want.indexes);
+    expect(got.constraints).toEqual(want.constraints);
   });
 });
+
+async function migrationNames(): Promise<string[]> {
+  const entries = await readdir(path.join(root, "prisma/migrations"), { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+async function createEmptyDatabase(): Promise<string> {
+  const adminUrl = process.env.TEST_PG_ADMIN_URL!;
+  const name = `test_${randomUUID().replaceAll("-", "")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return adminUrl.replace(/\/postgres$/, `/${name}`);
+}
+
+/** What a schema consists of, in a stable order, for comparing two databases. */
+async function catalogOf(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const rows = async (sql: string) => (await client.query(sql)).rows;
+  const catalog = {
+    columns: await rows(`
+      select table_name, column_name, data_type, udt_name, is_nullable, column_default
+      from information_schema.columns
+      where table_schema = 'public' and table_name <> '_prisma_migrations'
+      order by table_name, column_name`),
+    enums: await rows(`
+      select t.typname, array_agg(e.enumlabel order by e.enumsortorder) as labels
+      from pg_type t join pg_enum e on e.enumtypid = t.oid
+      join pg_namespace n on n.oid = t.typnamespace where n.nspname = 'public'
+      group by t.typname order by t.typname`),
+    indexes: await rows(`
+      select indexname, indexdef from pg_indexes
+      where schemaname = 'public' and tablename <> '_prisma_migrations' order by indexname`),
+    constraints: await rows(`
+      select conname, pg_get_constraintdef(c.oid) as definition
+      from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+      where n.nspname = 'public' and contype <> 'c' and conrelid::regclass::text <> '_prisma_migrations'
+      order by conname`),
+    checks: await rows(`
+      select conname from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+      where n.nspname = 'public' and contype = 'c'`),
+  };
+  await client.end();
+  return catalog;
+}
 
 describe("health", () => {
   it("reports the database and the queue up", async () => {
