@@ -226,8 +226,9 @@ function isCapitalized(token: string): boolean {
 
 /**
  * One class per token, chosen in context. `tokens` are the words of one
- * sentence in order, elided forms apart or attached ("l'Étude" counts as its
- * first part). Unknown capitalised words inside a sentence are names.
+ * sentence in order, punctuation attached; an elided pair ("l'Étude",
+ * "qu'il") takes the class of its second word, which is what a piece ending
+ * on it ends on. Unknown capitalised words are names.
  */
 export function tagWords(tokens: string[], lookup: LexiconLookup = lookUpWord): WordClass[] {
   const entries = tokens.map((token) => lookup(token) ?? elidedEntry(token, lookup));
@@ -235,7 +236,7 @@ export function tagWords(tokens: string[], lookup: LexiconLookup = lookUpWord): 
   const has = (index: number, wordClass: WordClass) =>
     entries[index]?.classes.has(wordClass) ?? false;
   const verbAhead = (index: number) => {
-    // A participle within two words, past a negation or an adverb: "n'eût pas remarqué".
+    // A participle within three words, past negations or adverbs: "n'eût pas remarqué".
     for (let k = index + 1; k <= index + 3 && k < tokens.length; k++) {
       const entry = entries[k];
       if (entry?.participle) return true;

@@ -7,9 +7,8 @@
 // very start or end of the book (see lib/text/mark-matter-rows.ts), so a
 // sparse page in the middle of the novel (an epigraph, a letter's address)
 // stays text. Markers are phrases a novel's prose practically never holds.
-import type { PageText } from "@/lib/text/extract-page-text";
 import { listWords } from "@/lib/text/count-words";
-import type { PageLines } from "@/lib/text/extract-page-text";
+import type { PageLines, PageText } from "@/lib/text/extract-page-text";
 
 const markers = [
   /\bISBN\b/u,
