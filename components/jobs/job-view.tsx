@@ -65,6 +65,13 @@ function Summary({ job }: { job: JobProgress }) {
         {retryError ? <Alert tone="danger">{retryError}</Alert> : null}
         <Stats>
           <Stat label="Sentences" value={formatNumber(job.sentenceCount)} testId="stat-sentences" />
+          {job.engine === "local" && job.finishedAt ? (
+            <Stat
+              label={job.includeMatter ? "Publisher's pages (kept)" : "Publisher's pages left out"}
+              value={`${formatNumber(job.frontMatterPages)} before · ${formatNumber(job.backMatterPages)} after`}
+              testId="stat-matter"
+            />
+          ) : null}
           <Stat label="Credits reserved" value={formatNumber(job.creditsReserved)} testId="stat-reserved" />
           <Stat label="Credits charged" value={formatNumber(job.creditsCharged)} testId="stat-charged" />
           <Stat label="Credits refunded" value={formatNumber(job.creditsRefunded)} testId="stat-refunded" />

@@ -83,13 +83,50 @@ export function SentencesTable({ jobId, total }: { jobId: string; total: number 
                 {sentences.map((sentence, index) => {
                   const previous = sentences[index - 1];
                   const continued = !searching && previous?.original === sentence.original;
+                  if (sentence.kind === "heading") {
+                    // A section break: the heading spans the text columns.
+                    return (
+                      <tr key={sentence.position} className={styles.headingRow} data-kind="heading">
+                        <td data-label="#" className={`${tableStyles.num} ${styles.position}`}>
+                          {sentence.position}
+                        </td>
+                        <th scope="rowgroup" colSpan={2} className={styles.heading} lang="fr">
+                          <span data-testid="sentence-text">{sentence.text}</span>
+                        </th>
+                        <td data-label="Page" className={`${tableStyles.num} ${styles.page}`}>
+                          {sentence.page}
+                        </td>
+                        <td data-label="Words" className={`${tableStyles.num} ${styles.words}`} data-testid="sentence-words">
+                          {sentence.wordCount}
+                        </td>
+                      </tr>
+                    );
+                  }
+                  // Pieces of one sentence: an ellipsis marks the side where it goes on.
+                  const before = sentence.part > 1;
+                  const after = sentence.part < sentence.parts;
                   return (
-                    <tr key={sentence.position}>
+                    <tr key={sentence.position} data-part={`${sentence.part}/${sentence.parts}`}>
                       <td data-label="#" className={`${tableStyles.num} ${styles.position}`}>
                         {sentence.position}
                       </td>
-                      <td data-label="Sentence" className={styles.sentence} lang="fr" data-testid="sentence-text">
-                        {sentence.text}
+                      <td data-label="Sentence" className={styles.sentence} lang="fr">
+                        {before ? (
+                          <span className={styles.continues} title="Continues the sentence above" aria-label="continued: ">
+                            …{" "}
+                          </span>
+                        ) : null}
+                        <span data-testid="sentence-text">{sentence.text}</span>
+                        {after ? (
+                          <span className={styles.continues} title="The sentence goes on below" aria-label=" (continues)">
+                            {" "}…
+                          </span>
+                        ) : null}
+                        {sentence.parts > 1 ? (
+                          <span className={styles.partBadge} data-testid="sentence-part">
+                            {sentence.part}/{sentence.parts}
+                          </span>
+                        ) : null}
                       </td>
                       <td data-label="Original" className={styles.original} lang="fr">
                         {continued ? (

@@ -30,6 +30,7 @@ export function SettingsForm() {
     maxWords: settings.maxWords,
     engine: settings.engine,
     model: settings.model,
+    includeMatter: settings.includeMatter,
   };
   const geminiAvailable = settings.engineAvailable?.gemini ?? true;
   const invalid = Boolean(maxWordsError(value.maxWords));

@@ -1,6 +1,6 @@
 "use client";
-// The three options a job takes, shared by the upload dialog and the settings
-// page so both explain them the same way.
+// The options a job takes, shared by the upload dialog and the settings page
+// so both explain them the same way.
 import { Field, controlClass, describedBy } from "@/components/ui/field";
 import type { Engine } from "@/lib/client/api-types";
 import type { JobOptions } from "@/lib/client/mutations";
@@ -32,6 +32,7 @@ export function JobOptionsFields({
   const wordsId = `${idPrefix}-max-words`;
   const engineId = `${idPrefix}-engine`;
   const modelId = `${idPrefix}-model`;
+  const matterId = `${idPrefix}-include-matter`;
   const wordsError = maxWordsError(value.maxWords);
   const models = value.model && !geminiModels.includes(value.model) ? [value.model, ...geminiModels] : geminiModels;
 
@@ -96,6 +97,23 @@ export function JobOptionsFields({
           ))}
         </select>
       </Field>
+      <label className={styles.checkOption} htmlFor={matterId}>
+        <input
+          id={matterId}
+          name="includeMatter"
+          type="checkbox"
+          disabled={disabled}
+          checked={value.includeMatter ?? false}
+          onChange={(event) => onChange({ ...value, includeMatter: event.currentTarget.checked })}
+          data-testid="include-matter"
+        />
+        <span>
+          Keep the publisher&apos;s pages
+          <span className={styles.checkHint}>
+            Title pages, notices, table of contents and colophon are left out unless this is on.
+          </span>
+        </span>
+      </label>
     </div>
   );
 }

@@ -24,7 +24,12 @@ type Phase =
   | { kind: "ready"; file: File; estimate: Estimate }
   | { kind: "running"; jobId: string; fileName: string };
 
-const defaultOptions: JobOptions = { maxWords: wordLimit.default, engine: "local", model: geminiModels[0]! };
+const defaultOptions: JobOptions = {
+  maxWords: wordLimit.default,
+  engine: "local",
+  model: geminiModels[0]!,
+  includeMatter: false,
+};
 
 export function UploadDialog({
   maxMegabytes,
@@ -49,7 +54,12 @@ export function UploadDialog({
   const pending = useRef<AbortController | null>(null);
 
   const fromSettings: JobOptions | null = settings
-    ? { maxWords: settings.maxWords, engine: settings.engine, model: settings.model ?? defaultOptions.model }
+    ? {
+        maxWords: settings.maxWords,
+        engine: settings.engine,
+        model: settings.model ?? defaultOptions.model,
+        includeMatter: settings.includeMatter,
+      }
     : null;
   const options = edited ?? fromSettings ?? defaultOptions;
   const estimate = phase.kind === "ready" ? phase.estimate : null;

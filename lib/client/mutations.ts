@@ -50,6 +50,7 @@ export async function postJob(file: File, options: JobOptions) {
   form.set("maxWords", String(options.maxWords));
   form.set("engine", options.engine);
   if (options.model) form.set("model", options.model);
+  if (options.includeMatter !== undefined) form.set("includeMatter", String(options.includeMatter));
   const result = await apiRequest<{ job: CreatedJob }>("/api/jobs", {
     method: "POST",
     form,

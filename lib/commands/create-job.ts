@@ -32,6 +32,8 @@ export interface CreateJobOptions extends ActingUser {
   model?: string | null;
   /** The client's Idempotency-Key: a repeat within 24 h returns the first job. */
   idempotencyKey?: string;
+  /** Unset: the user's saved default (false: front and back matter are left out). */
+  includeMatter?: boolean;
 }
 
 function assertEngineUsable(engine: Engine): void {
@@ -55,6 +57,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
   const engine = options.engine ?? defaults.engine;
   assertEngineUsable(engine);
   const maxWords = options.maxWords ?? defaults.maxWords;
+  const includeMatter = options.includeMatter ?? defaults.includeMatter;
   const model = engine === "gemini" ? (options.model ?? defaults.model ?? config.GEMINI_MODEL) : null;
   const fileName = cleanFileName(options.fileName);
 
@@ -115,6 +118,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
           maxWords,
           engine,
           model,
+          includeMatter,
           status: "queued",
           step: "queued",
         },

@@ -14,7 +14,12 @@ export async function updateJobDefaults(options: ActingUser & { settings: JobSet
       { field: "engine" },
     );
   }
-  const stored = { maxWords: settings.maxWords, engine: settings.engine, model: settings.model ?? null };
+  const stored = {
+    maxWords: settings.maxWords,
+    engine: settings.engine,
+    model: settings.model ?? null,
+    includeMatter: settings.includeMatter,
+  };
   const updated = await db()
     .user.update({ where: { id: userId }, data: { settings: stored }, select: { settings: true } })
     .catch((error: unknown) => {

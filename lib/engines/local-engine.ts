@@ -1,9 +1,11 @@
 // The offline engine: no rewriting, only splitting. Text comes from pdfjs,
-// running heads and page numbers are dropped, and long sentences are cut at
-// natural breaks, so every word of the book survives in order.
+// running heads and page numbers are dropped, headings become rows of their
+// own, pages that look like a publisher's are flagged, and long sentences are
+// cut between constituents, so every word of the book survives in order.
 import { sentencesFromPages } from "@/lib/engines/sentences-from-pages";
 import type { Engine, EngineInput, EngineResult } from "@/lib/engines/types";
 import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
+import { detectMatterPages } from "@/lib/text/detect-matter-pages";
 import { extractPageText } from "@/lib/text/extract-page-text";
 
 export function createLocalEngine(): Engine {
@@ -13,7 +15,10 @@ export function createLocalEngine(): Engine {
       input.signal.throwIfAborted();
       const pages = await readPdfPageLines(input.pdf, input.firstPage, input.signal);
       input.signal.throwIfAborted();
-      const sentences = sentencesFromPages(extractPageText(pages), input.maxWords);
+      const texts = extractPageText(pages);
+      const matter = detectMatterPages(pages, texts);
+      const matterPages = new Set(texts.filter((_, index) => matter[index]).map((text) => text.page));
+      const sentences = sentencesFromPages(texts, input.maxWords, matterPages);
       return { sentences, usage: { promptTokens: 0, outputTokens: 0 } };
     },
   };

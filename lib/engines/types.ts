@@ -11,6 +11,10 @@ export interface EngineSentence {
   original: string;
   /** Book page (1-based) where the original sentence starts. */
   page: number;
+  /** A heading ("Première partie", "XII"): its own row, never part of a sentence. Absent for sentences. */
+  kind?: "heading";
+  /** From a page that looks like a publisher's page (title, notice, contents, colophon). */
+  matter?: boolean;
 }
 
 export interface EngineUsage {

@@ -8,6 +8,9 @@ export interface ExportSentence {
   original: string;
   page: number;
   wordCount: number;
+  kind: "sentence" | "heading";
+  part: number;
+  parts: number;
 }
 
 export async function* iterateSentences(options: {
@@ -21,7 +24,16 @@ export async function* iterateSentences(options: {
       where: { jobId: options.jobId, position: { gt: after } },
       orderBy: { position: "asc" },
       take: batchSize,
-      select: { position: true, text: true, original: true, page: true, wordCount: true },
+      select: {
+        position: true,
+        text: true,
+        original: true,
+        page: true,
+        wordCount: true,
+        kind: true,
+        part: true,
+        parts: true,
+      },
     });
     if (batch.length > 0) yield batch;
     if (batch.length < batchSize) return;

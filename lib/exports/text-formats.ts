@@ -1,13 +1,19 @@
 // The text export formats. CSV opens cleanly in Excel (UTF-8 BOM, CRLF,
 // quoted as needed); TSV is what Anki imports with no options: no header
-// row, one card per line (front = short sentence, back = original, page);
+// row, one card per line (front = short sentence, back = original, page,
+// then "part/parts" such as 1/3 for a piece that is not a whole sentence);
 // JSON is one array of objects.
+//
+// Headings ("Première partie", "XII") stay in CSV, XLSX and JSON with kind
+// "heading", so a book's structure survives the export and a spreadsheet
+// filter removes them in one click; the Anki deck skips them, because a
+// heading is not a sentence to learn.
 import { stringify } from "csv-stringify/sync";
 import type { ExportSentence } from "@/lib/exports/iterate-sentences";
 import { neutralizeFormula } from "@/lib/exports/neutralize-formula";
 import type { TextFormat } from "@/lib/exports/text-export-stream";
 
-export const exportColumns = ["position", "text", "original", "page", "words"] as const;
+export const exportColumns = ["position", "text", "original", "page", "words", "kind", "part", "parts"] as const;
 
 // A tab or a line break inside a field would split an Anki card.
 function oneLine(value: string): string {
@@ -24,6 +30,9 @@ export const csvFormat: TextFormat = {
         neutralizeFormula(row.original),
         row.page,
         row.wordCount,
+        row.kind,
+        row.part,
+        row.parts,
       ]),
       { record_delimiter: "windows" },
     ),
@@ -34,11 +43,14 @@ export const tsvFormat: TextFormat = {
   head: "",
   encode: (rows) =>
     stringify(
-      rows.map((row) => [
-        neutralizeFormula(oneLine(row.text)),
-        neutralizeFormula(oneLine(row.original)),
-        row.page,
-      ]),
+      rows
+        .filter((row) => row.kind !== "heading")
+        .map((row) => [
+          neutralizeFormula(oneLine(row.text)),
+          neutralizeFormula(oneLine(row.original)),
+          row.page,
+          `${row.part}/${row.parts}`,
+        ]),
       { delimiter: "\t", record_delimiter: "unix" },
     ),
   tail: "",
@@ -51,6 +63,9 @@ function jsonRow(row: ExportSentence): string {
     original: row.original,
     page: row.page,
     words: row.wordCount,
+    kind: row.kind,
+    part: row.part,
+    parts: row.parts,
   });
 }
 

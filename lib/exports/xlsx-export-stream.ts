@@ -21,6 +21,9 @@ async function writeWorkbook(jobId: string, output: PassThrough): Promise<void> 
     { header: "original", key: "original", width: 80 },
     { header: "page", key: "page", width: 8 },
     { header: "words", key: "words", width: 8 },
+    { header: "kind", key: "kind", width: 10 },
+    { header: "part", key: "part", width: 6 },
+    { header: "parts", key: "parts", width: 6 },
   ];
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
@@ -33,6 +36,9 @@ async function writeWorkbook(jobId: string, output: PassThrough): Promise<void> 
           original: neutralizeFormula(row.original),
           page: row.page,
           words: row.wordCount,
+          kind: row.kind,
+          part: row.part,
+          parts: row.parts,
         })
         .commit();
     }

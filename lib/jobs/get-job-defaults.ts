@@ -5,7 +5,7 @@ import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { wordLimit } from "@/lib/jobs/job-states";
-import { engineName, maxWordsValue, modelName, type JobSettings } from "@/lib/validations/job";
+import { engineName, flagValue, maxWordsValue, modelName, type JobSettings } from "@/lib/validations/job";
 
 export function isGeminiAvailable(): boolean {
   return Boolean(env().GEMINI_API_KEY);
@@ -17,10 +17,12 @@ export function resolveJobDefaults(stored: unknown): JobSettings {
   const maxWords = maxWordsValue.safeParse(settings.maxWords);
   const engine = engineName.safeParse(settings.engine);
   const model = modelName.safeParse(settings.model);
+  const includeMatter = flagValue.safeParse(settings.includeMatter);
   return {
     maxWords: maxWords.success ? maxWords.data : wordLimit.default,
     engine: engine.success && engine.data === "gemini" && isGeminiAvailable() ? "gemini" : "local",
     model: model.success ? model.data : null,
+    includeMatter: includeMatter.success ? includeMatter.data : false,
   };
 }
 

@@ -13,6 +13,11 @@ export interface SentenceItem {
   original: string;
   page: number;
   wordCount: number;
+  /** A heading is a section break, not a sentence to study. */
+  kind: "sentence" | "heading";
+  /** Place among the pieces of one original sentence: part < parts means it continues in the next row. */
+  part: number;
+  parts: number;
 }
 
 export interface SentencesPage {
@@ -54,7 +59,16 @@ export async function listSentences(options: {
     where,
     orderBy: { position: "asc" },
     take: limit + 1,
-    select: { position: true, text: true, original: true, page: true, wordCount: true },
+    select: {
+      position: true,
+      text: true,
+      original: true,
+      page: true,
+      wordCount: true,
+      kind: true,
+      part: true,
+      parts: true,
+    },
   });
   const page = rows.slice(0, limit);
   return { sentences: page, nextCursor: rows.length > limit ? String(page.at(-1)!.position) : null };

@@ -18,6 +18,10 @@ export interface JobSummary {
   creditsReserved: number;
   creditsCharged: number;
   creditsRefunded: number;
+  /** Whether the publisher's pages were kept, and how many pages the merge treated as front/back matter. */
+  includeMatter: boolean;
+  frontMatterPages: number;
+  backMatterPages: number;
   error: string | null;
   createdAt: string;
   startedAt: string | null;
@@ -40,6 +44,9 @@ export const jobSummarySelect = {
   creditsReserved: true,
   creditsCharged: true,
   creditsRefunded: true,
+  includeMatter: true,
+  frontMatterPages: true,
+  backMatterPages: true,
   error: true,
   createdAt: true,
   startedAt: true,
@@ -64,6 +71,9 @@ export function toJobSummary(job: Pick<Job, keyof typeof jobSummarySelect>): Job
     creditsReserved: job.creditsReserved,
     creditsCharged: job.creditsCharged,
     creditsRefunded: job.creditsRefunded,
+    includeMatter: job.includeMatter,
+    frontMatterPages: job.frontMatterPages,
+    backMatterPages: job.backMatterPages,
     error: job.error,
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,

@@ -10,6 +10,8 @@ import { isJobUnfinished } from "@/lib/jobs/job-states";
 import { isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { stitchChunks, type StitchSentence } from "@/lib/pipeline/stitch-chunks";
 import { countWords } from "@/lib/text/count-words";
+import { findMatterRows } from "@/lib/text/find-matter-rows";
+import { numberPieces } from "@/lib/text/number-pieces";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
 
 const insertBatch = 10_000;
@@ -20,26 +22,60 @@ export interface SentenceRow {
   original: string;
   page: number;
   wordCount: number;
+  kind: "sentence" | "heading";
+  /** This piece's place among the pieces of its original (1-based), and their number. */
+  part: number;
+  parts: number;
 }
 
-/** Every sentence within the limit, whatever the engine returned. */
-export function limitSentences(sentences: StitchSentence[], maxWords: number): SentenceRow[] {
-  const rows: SentenceRow[] = [];
-  for (const sentence of sentences) {
+export interface BookRows {
+  rows: SentenceRow[];
+  /** Pages whose rows were front or back matter (left out unless included). */
+  frontMatterPages: number;
+  backMatterPages: number;
+}
+
+/**
+ * The book's rows: front and back matter left out unless `includeMatter`,
+ * every piece within the limit whatever the engine returned, and pieces of
+ * one original numbered.
+ */
+export function buildBookRows(
+  sentences: StitchSentence[],
+  options: { maxWords: number; includeMatter?: boolean; pageCount?: number },
+): BookRows {
+  const matter = findMatterRows(sentences, options.pageCount);
+  const kept = options.includeMatter
+    ? sentences
+    : sentences.slice(matter.frontEnd, matter.backStart);
+  const pieces: Omit<SentenceRow, "part" | "parts">[] = [];
+  for (const sentence of kept) {
     const text = sentence.text.trim();
     if (!text) continue;
-    const pieces = countWords(text) > maxWords ? splitLongSentence(text, maxWords) : [text];
-    for (const piece of pieces) {
-      rows.push({
-        position: rows.length + 1,
+    const limited =
+      countWords(text) > options.maxWords ? splitLongSentence(text, options.maxWords) : [text];
+    for (const piece of limited) {
+      pieces.push({
+        position: pieces.length + 1,
         text: piece,
         original: sentence.original,
         page: sentence.page,
         wordCount: countWords(piece),
+        kind: sentence.kind ?? "sentence",
       });
     }
   }
-  return rows;
+  const numbers = numberPieces(pieces);
+  return {
+    rows: pieces.map((piece, index) => ({ ...piece, ...numbers[index]! })),
+    frontMatterPages: matter.frontMatterPages,
+    backMatterPages: matter.backMatterPages,
+  };
+}
+
+/** Every sentence within the limit, matter left out, as the merge step writes them. */
+export function limitSentences(sentences: StitchSentence[], maxWords: number): SentenceRow[] {
+  return buildBookRows(sentences, { maxWords }).rows;
 }
 
 /**
@@ -50,13 +86,16 @@ async function insertSentences(tx: Tx, jobId: string, rows: SentenceRow[]): Prom
   for (let start = 0; start < rows.length; start += insertBatch) {
     const batch = rows.slice(start, start + insertBatch);
     await tx.$executeRaw`
-      insert into "Sentence" ("jobId", position, text, original, page, "wordCount")
+      insert into "Sentence" ("jobId", position, text, original, page, "wordCount", kind, part, parts)
       select ${jobId}::uuid, * from unnest(
         ${batch.map((row) => row.position)}::int[],
         ${batch.map((row) => row.text)}::text[],
         ${batch.map((row) => row.original)}::text[],
         ${batch.map((row) => row.page)}::int[],
-        ${batch.map((row) => row.wordCount)}::int[]
+        ${batch.map((row) => row.wordCount)}::int[],
+        ${batch.map((row) => row.kind)}::"SentenceKind"[],
+        ${batch.map((row) => row.part)}::int[],
+        ${batch.map((row) => row.parts)}::int[]
       )`;
   }
 }
@@ -87,7 +126,11 @@ export async function mergeJob(jobId: string): Promise<void> {
           sentences: chunk.status === "done" ? (chunk.result as unknown as StitchSentence[]) : null,
         })),
       );
-      const rows = limitSentences(stitched, job.maxWords);
+      const { rows, frontMatterPages, backMatterPages } = buildBookRows(stitched, {
+        maxWords: job.maxWords,
+        includeMatter: job.includeMatter,
+        pageCount: job.pageCount,
+      });
 
       await tx.sentence.deleteMany({ where: { jobId } });
       await insertSentences(tx, jobId, rows);
@@ -102,6 +145,8 @@ export async function mergeJob(jobId: string): Promise<void> {
           status,
           step: status,
           sentenceCount: rows.length,
+          frontMatterPages,
+          backMatterPages,
           finishedAt: new Date(),
           error:
             status === "failed" && chunks.length > 0

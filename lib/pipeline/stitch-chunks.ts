@@ -14,6 +14,9 @@ export interface StitchSentence {
   text: string;
   original: string;
   page: number;
+  kind?: "sentence" | "heading";
+  /** From a page that looks like a publisher's page (see lib/text/detect-matter-pages.ts). */
+  matter?: boolean;
 }
 
 export interface StitchChunk {

@@ -1,6 +1,8 @@
 // Turns the text lines of consecutive book pages into each page's body text:
 // running headers and footers and page numbers dropped, words hyphenated at a
-// line end (or a page end) joined again, and lines joined into paragraphs.
+// line end (or a page end) joined again, lines joined into paragraphs, and
+// headings (a centred title, "Première partie", a chapter numeral standing
+// alone) kept apart as heading blocks so that no sentence absorbs them.
 //
 // Input is plain data (see lib/pdf/read-page-lines.ts for the PDF side), so
 // the rules are testable without a PDF. Paragraphs are separated by a blank
@@ -8,6 +10,7 @@
 // sentence end, around a heading, before a dialogue line); other layout breaks
 // (verse indents, stanza gaps in mid-sentence) become plain spaces.
 
+import { isCommonWord, isFrenchWord } from "@/lib/french/lexicon";
 import { listWords } from "@/lib/text/count-words";
 
 export interface TextLine {
@@ -26,9 +29,17 @@ export interface PageLines {
   lines: TextLine[];
 }
 
+export interface PageBlock {
+  kind: "heading" | "text";
+  text: string;
+}
+
 export interface PageText {
   page: number;
+  /** The blocks' texts separated by blank lines. */
   text: string;
+  /** Paragraph groups in reading order; a "text" block may run on to the next page. */
+  blocks: PageBlock[];
 }
 
 const pageNumberPatterns = [
@@ -38,6 +49,8 @@ const pageNumberPatterns = [
   /^\d{1,4}\s*(\/|sur|of)\s*\d{1,4}$/iu,
 ];
 const romanNumeral = /^(?=[MDCLXVI])M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})\.?$/u;
+const lowerRomanNumeral = /^(?=[mdclxvi])m{0,4}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})\.?$/u;
+const numeralOnly = /^(\d{1,4}|(?=[MDCLXVI])M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3}))\.?$/u;
 const tableOfContentsLeader = /(\.\s?){5,}\s*\d*\s*$|…{3,}/u;
 const terminalEnd = /[.!?…][»”’")\]\s]*$/u;
 const dialogueStart = /^(«|“|—|–|--)/u;
@@ -112,7 +125,15 @@ function joinHyphenated(left: string, right: string, vocabulary: Set<string>): s
   let keep: boolean;
   if (vocabulary.has(`${leftPart}${rightPart}`)) keep = false;
   else if (vocabulary.has(`${leftPart}-${rightPart}`)) keep = true;
-  else keep = hyphenPartners.has(partner) || /^[^\p{Ll}]/u.test(rightToken);
+  else if (hyphenPartners.has(partner) || /^[^\p{Ll}]/u.test(rightToken)) keep = true;
+  else if (isFrenchWord(`${leftPart}-${rightPart}`)) keep = true;
+  else if (isFrenchWord(`${leftPart}${rightPart}`)) keep = false;
+  // "après-midi", "mi-voix", "sous-officier": no word when joined, two words
+  // apart. A name ("Boischevron") is broken like any word.
+  else {
+    const name = /^\p{Lu}/u.test(head.split(/\s/u).pop()?.replace(/^[^\p{L}]+/u, "") ?? "");
+    keep = !name && isCommonWord(leftPart) && isCommonWord(rightPart);
+  }
   return keep ? left + right : head + right;
 }
 
@@ -174,9 +195,12 @@ interface PageContext {
 function isRunningLine(line: TextLine, context: PageContext): boolean {
   const text = line.text.trim();
   if (tableOfContentsLeader.test(text)) return true;
-  // A bare number is a folio or a chapter number wherever it sits.
-  if (/^\d{1,4}$/u.test(text) || romanNumeral.test(text)) return true;
+  // A chapter numeral ("II", "XVI.") is text or a heading, decided with its
+  // neighbours (see buildBlocks); a folio sits at the page's edge, and an
+  // upper-case roman folio only at its foot.
   if (!context.edges.has(line)) return false;
+  const upperRoman = romanNumeral.test(text) && !lowerRomanNumeral.test(text);
+  if (upperRoman && line !== context.bottom) return false;
   if (isPageNumber(text)) return true;
   // Running heads and feet stand apart from the text block; a line of body
   // text at the top of several pages does not.
@@ -218,12 +242,13 @@ function bodyLayout(pages: PageLines[]): PageLayout {
   return { bodySize, lineGap: median(gaps) ?? bodySize * 1.2 };
 }
 
-function buildParagraphText(
-  lines: TextLine[],
-  layout: PageLayout,
-  vocabulary: Set<string>,
-): string {
-  if (lines.length === 0) return "";
+interface Block {
+  lines: TextLine[];
+  text: string;
+}
+
+function buildBlocks(lines: TextLine[], layout: PageLayout, vocabulary: Set<string>): PageBlock[] {
+  if (lines.length === 0) return [];
   const left = mostCommon(lines.map((line) => line.x)) ?? 0;
   const right = Math.max(...lines.map((line) => line.endX));
   const gaps = lines
@@ -232,18 +257,20 @@ function buildParagraphText(
     .filter((gap) => gap > 0);
   const lineGap = median(gaps) ?? layout.lineGap;
 
-  let text = "";
+  const blocks: Block[] = [];
   let paragraph: TextLine[] = [];
   lines.forEach((line, index) => {
     const content = line.text.trim();
     const previous = lines[index - 1];
-    if (!previous) {
-      text = content;
+    const current = blocks.at(-1);
+    if (!previous || !current) {
+      blocks.push({ lines: [line], text: content });
       paragraph = [line];
       return;
     }
-    if (endsWithHyphen(text)) {
-      text = joinHyphenated(text, content, vocabulary);
+    if (endsWithHyphen(current.text)) {
+      current.text = joinHyphenated(current.text, content, vocabulary);
+      current.lines.push(line);
       paragraph.push(line);
       return;
     }
@@ -251,14 +278,37 @@ function buildParagraphText(
     const layoutBreak = gap > 1.45 * lineGap || gap < -line.size || line.x - left > 0.6 * line.size;
     const hard =
       layoutBreak &&
-      (terminalEnd.test(text) ||
+      (terminalEnd.test(current.text) ||
         dialogueStart.test(content) ||
         looksLikeHeading(paragraph, layout.bodySize, left, right) ||
         looksLikeHeading([line], layout.bodySize, left, right));
-    text += hard ? `\n\n${content}` : ` ${content}`;
+    if (hard) blocks.push({ lines: [line], text: content });
+    else {
+      current.text += ` ${content}`;
+      current.lines.push(line);
+    }
     paragraph = layoutBreak ? [line] : [...paragraph, line];
   });
-  return text;
+
+  const result: PageBlock[] = [];
+  blocks.forEach((block) => {
+    const previous = result.at(-1);
+    const numeral = numeralOnly.test(block.text);
+    // A numeral is a chapter number only alone, after a sentence end or at
+    // the page top; otherwise it belongs to the text ("Louis XVI.").
+    const standsAlone = previous === undefined || terminalEnd.test(previous.text) || previous.kind === "heading";
+    if (numeral && !standsAlone && previous) {
+      previous.text += ` ${block.text}`;
+      return;
+    }
+    const heading = numeral || looksLikeHeading(block.lines, layout.bodySize, left, right);
+    result.push({ kind: heading ? "heading" : "text", text: block.text });
+  });
+  return result;
+}
+
+function joinBlocks(blocks: PageBlock[]): string {
+  return blocks.map((block) => block.text).join("\n\n");
 }
 
 /**
@@ -316,17 +366,23 @@ export function extractPageText(pages: PageLines[]): PageText[] {
       layout,
     };
     const body = page.lines.filter((line) => !isRunningLine(line, context));
-    return { page: page.page, text: buildParagraphText(body, layout, vocabulary) };
+    const blocks = buildBlocks(body, layout, vocabulary);
+    return { page: page.page, text: joinBlocks(blocks), blocks };
   });
 
   // A word hyphenated across a page break belongs to the page where it starts.
   for (let index = 0; index + 1 < texts.length; index++) {
     const current = texts[index]!;
     const next = texts[index + 1]!;
-    if (!endsWithHyphen(current.text) || next.text === "") continue;
-    const match = /^(\S+)\s*/u.exec(next.text)!;
-    current.text = joinHyphenated(current.text, match[1]!, vocabulary);
-    next.text = next.text.slice(match[0].length);
+    const last = current.blocks.at(-1);
+    const first = next.blocks[0];
+    if (!last || !first || last.kind !== "text" || !endsWithHyphen(last.text)) continue;
+    const match = /^(\S+)\s*/u.exec(first.text)!;
+    last.text = joinHyphenated(last.text, match[1]!, vocabulary);
+    first.text = first.text.slice(match[0].length);
+    if (first.text === "") next.blocks.shift();
+    current.text = joinBlocks(current.blocks);
+    next.text = joinBlocks(next.blocks);
   }
   return texts;
 }

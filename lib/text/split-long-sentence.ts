@@ -5,11 +5,22 @@
 // Each word carries its punctuation (« and — go with the word after, » ? , ;
 // with the word before), so a piece never starts with a stray closing mark.
 // The cut points are chosen together (dynamic programming) so that:
+// - a cut falls between constituents, never inside one: a piece does not end
+//   on a determiner, preposition, clitic, "ne", a conjunction or an
+//   auxiliary before its participle (word classes from the Lefff, see
+//   lib/french/lexicon.ts), and does not separate a title from its name
+//   ("M. Walter"), a run of capitalised words ("La Vie Française"), a name
+//   from its numeral ("Louis XVI") or a number from its unit;
 // - natural breaks win: after ; : (or ?/! inside the sentence), then after a
-//   comma, then before a conjunction or relative word (et, mais, qui, que…);
-// - a cut between two arbitrary words happens only when the count needs it;
+//   comma, then before a conjunction or relative word (et, mais, qui, que…),
+//   then before a preposition that opens a complement;
+// - between two content words, the cut that leaves both sides a phrase
+//   (subject | verb, verb | adverb) beats one inside a noun phrase;
 // - pieces stay balanced, and one- or two-word scraps are avoided.
+// A forbidden cut is only very expensive, not impossible, so a run of nine
+// function words still fits in pieces of eight.
 
+import { functionClasses, lookUpWord, tagWords, type WordClass } from "@/lib/french/lexicon";
 import { countWords, isWord } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 
@@ -39,8 +50,22 @@ const breakCost = {
   quote: 1.5,
   coordinating: 2,
   subordinating: 2.5,
+  preposition: 3,
+  beforeVerb: 4,
+  beforeAdverb: 4.5,
+  afterNoun: 5,
   none: 6,
+  insideNounPhrase: 7,
+  openNegation: 30,
+  forbidden: 60,
 };
+
+// prettier-ignore
+const titles = new Set(["m.", "mm.", "mme", "mmes", "mlle", "mlles", "mgr", "dr", "me", "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "saint", "sainte", "maître", "monseigneur", "docteur", "abbé", "père"]);
+// prettier-ignore
+const numberWords = new Set(["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille"]);
+const romanNumeral = /^(?=[MDCLXVI])M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})[.,;:!?]?$/u;
+const contentClasses: ReadonlySet<WordClass> = new Set(["noun", "proper", "adj", "pron", "num"]);
 
 function buildUnits(sentence: string): Unit[] {
   const units: Unit[] = [];
@@ -81,7 +106,70 @@ function leadingWord(text: string): string {
   return word === undefined ? "" : word.toLowerCase().replace("’", "'");
 }
 
-/** The cost of cutting between `before` and `after` (unit texts). */
+function bareWord(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/’/gu, "'")
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}'.]+$/gu, "");
+}
+
+function isCapitalized(text: string): boolean {
+  return /^[^\p{L}\p{N}]*\p{Lu}/u.test(text);
+}
+
+function endsWithPunctuation(text: string): boolean {
+  return /[,;:.!?…)»”\]—–-]$/u.test(text);
+}
+
+/** An auxiliary, even behind "n'": "n'avaient", "n'eût". */
+function isAuxiliary(text: string, tag: WordClass): boolean {
+  if (tag === "aux") return true;
+  const word = bareWord(text);
+  const rest = word.slice(word.lastIndexOf("'") + 1);
+  return rest !== word && (lookUpWord(rest)?.classes.has("aux") ?? false);
+}
+
+/**
+ * The extra cost of a cut between units `index` and `index + 1` for the
+ * constituents it would break, or for the content words it falls between.
+ */
+function constituentCost(texts: string[], tags: WordClass[], index: number): number {
+  const before = texts[index]!;
+  const after = texts[index + 1]!;
+  const tag = tags[index]!;
+  const next = tags[index + 1]!;
+  const word = bareWord(before);
+  // A title before its name: "M. ‖ Walter", "Mme ‖ de Marelle".
+  const particle = /^(de|du|d'\p{Lu})/u.test(after.replace(/’/gu, "'"));
+  if (titles.has(word) && (isCapitalized(after) || particle)) return breakCost.forbidden;
+  if (endsWithPunctuation(before)) return 0;
+  // "La ‖ Vie Française", "Louis ‖ XVI", "Emma ‖ Bovary".
+  if (isCapitalized(before) && (isCapitalized(after) || romanNumeral.test(after))) {
+    return breakCost.forbidden;
+  }
+  // A number and its unit: "12 ‖ francs", "trois ‖ cents".
+  if ((/^\d/u.test(word) || numberWords.has(word)) && /^\p{Ll}/u.test(after)) return breakCost.forbidden;
+  if (functionClasses.has(tag)) return breakCost.forbidden;
+  // "n'était ‖ que…", "n'avait ‖ pas…": the negation is not closed yet.
+  if (/^n'/u.test(word)) return breakCost.openNegation;
+  // An auxiliary kept with its participle across an adverb: "n'avaient jamais ‖ tenu".
+  if (lookUpWord(after)?.participle) {
+    for (let k = index; k >= Math.max(0, index - 2); k--) {
+      if (isAuxiliary(texts[k]!, tags[k]!)) return breakCost.forbidden;
+      if (tags[k] !== "adv" && tags[k] !== "neg") break;
+    }
+  }
+  if (next === "prep") return breakCost.preposition;
+  if ((next === "verb" || next === "aux" || next === "clitic") && contentClasses.has(tag)) {
+    return breakCost.beforeVerb;
+  }
+  if (next === "adv") return breakCost.beforeAdverb;
+  if (tag === "noun" || tag === "proper" || tag === "verb") return breakCost.afterNoun;
+  if (tag === "adj" && next === "noun") return breakCost.insideNounPhrase;
+  return breakCost.none;
+}
+
+/** The cost of cutting between `before` and `after` (unit texts), by punctuation and the next word. */
 function cutCost(before: string, after: string): number {
   const bare = stripClosing(before);
   const last = bare[bare.length - 1] ?? "";
@@ -117,14 +205,17 @@ export function splitLongSentence(sentence: string, maxWords: number): string[] 
       2 * ((words - target) / target) ** 2 +
       (words < comfortable ? 2 * (comfortable - words) : 0),
   );
-  const cuts = units.map((unit, index) =>
-    index + 1 < count
-      ? cutCost(
-          text.slice(unit.start, unit.end),
-          text.slice(units[index + 1]!.start, units[index + 1]!.end),
-        )
-      : 0,
-  );
+  const texts = units.map((unit) => text.slice(unit.start, unit.end));
+  const tags = tagWords(texts);
+  const cuts = units.map((_, index) => {
+    if (index + 1 >= count) return 0;
+    const punctuation = cutCost(texts[index]!, texts[index + 1]!);
+    const constituent = constituentCost(texts, tags, index);
+    // A break the punctuation or a conjunction already marks stands, unless
+    // it would strand a function word or split a name.
+    if (constituent >= breakCost.forbidden) return constituent + punctuation;
+    return punctuation < breakCost.none ? punctuation : constituent;
+  });
 
   // best[j]: the cheapest way to cut the first j units; from[j]: where its last piece starts.
   const best = new Float64Array(count + 1).fill(Number.POSITIVE_INFINITY);

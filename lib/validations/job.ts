@@ -23,11 +23,24 @@ export const modelName = z
 
 const emptyAsUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
+/** A form or JSON flag: true/false, "true"/"false", "on" (a checked checkbox), "1"/"0". */
+export const flagValue = z.preprocess(
+  (value) => {
+    if (typeof value !== "string") return value;
+    if (["true", "on", "1"].includes(value)) return true;
+    if (["false", "off", "0"].includes(value)) return false;
+    return value;
+  },
+  z.boolean({ message: "includeMatter must be true or false." }),
+);
+
 /** The form fields sent with the PDF; anything missing or empty falls back to the user's settings. */
 export const createJobFields = z.object({
   maxWords: z.preprocess(emptyAsUndefined, maxWordsValue.optional()),
   engine: z.preprocess(emptyAsUndefined, engineName.optional()),
   model: z.preprocess(emptyAsUndefined, modelName.optional()),
+  /** Keep the publisher's pages (title, notices, contents, colophon) as sentences. */
+  includeMatter: z.preprocess(emptyAsUndefined, flagValue.optional()),
 });
 export type CreateJobFields = z.infer<typeof createJobFields>;
 
@@ -36,6 +49,7 @@ export const jobSettings = z.object({
   maxWords: maxWordsValue,
   engine: engineName,
   model: z.preprocess(emptyAsUndefined, modelName.nullable().default(null)),
+  includeMatter: flagValue.default(false),
 });
 export type JobSettings = z.infer<typeof jobSettings>;
 

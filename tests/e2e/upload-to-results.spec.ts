@@ -43,6 +43,7 @@ test("a new reader turns a novel into short sentences and downloads them", async
   // Options are prefilled from the settings (8 words, local engine).
   await expect(dialog.getByLabel("Max words")).toHaveValue(String(MAX_WORDS));
   await expect(dialog.getByLabel("Engine")).toHaveValue("local");
+  await expect(dialog.getByTestId("include-matter")).not.toBeChecked();
 
   // Keyboard: Start has the focus once the estimate is in; Enter starts the job.
   await expect(dialog.getByTestId("start-job")).toBeFocused();
@@ -72,6 +73,10 @@ test("a new reader turns a novel into short sentences and downloads them", async
   expect(total).toBeGreaterThan(50);
   const table = page.getByTestId("sentences-table");
   await expect(table).toBeVisible();
+  // The book starts with Bovary's own front pages (title, contents of numerals): counted, left out.
+  await expect(page.getByTestId("stat-matter")).toContainText(/\d+ before · \d+ after/);
+  // Pieces cut from one sentence carry their place ("1/2"); chapter numerals are section breaks.
+  await expect(table.getByTestId("sentence-part").first()).toHaveText(/^1\/\d+$/);
   await screenshot(page, "results-page");
   while (await page.getByTestId("load-more").isVisible()) {
     const before = await table.locator("tbody tr").count();

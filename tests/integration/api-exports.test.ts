@@ -21,8 +21,13 @@ function sentence(position: number) {
     original: `Phrase ${position} : « Où êtes-vous, Charles ? » demanda-t-elle,\n"ça" ne finit pas.`,
     page: Math.ceil(position / 25),
     wordCount: 8,
+    // Every 500th row is a heading; other rows come in pairs cut from one sentence.
+    kind: position % 500 === 0 ? ("heading" as const) : ("sentence" as const),
+    part: position % 500 === 0 ? 1 : 2 - (position % 2),
+    parts: position % 500 === 0 ? 1 : 2,
   };
 }
+const headings = total / 500;
 
 let owner: { id: string };
 let stranger: { id: string };
@@ -69,7 +74,7 @@ describe("createExport", () => {
     const bytes = await readAll(file.body);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString("utf8");
-    expect(text.slice(1, text.indexOf("\r\n"))).toBe("position,text,original,page,words");
+    expect(text.slice(1, text.indexOf("\r\n"))).toBe("position,text,original,page,words,kind,part,parts");
     const records = parseDelimited(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(total);
     const expected = sentence(7777);
@@ -79,17 +84,21 @@ describe("createExport", () => {
       original: expected.original,
       page: String(expected.page),
       words: "8",
+      kind: "sentence",
+      part: "1",
+      parts: "2",
     });
+    expect(records[499]).toMatchObject({ position: "500", kind: "heading" });
     expect(records.at(-1)!.position).toBe(String(total));
   });
 
-  it("streams Anki TSV: one line per sentence, no header", async () => {
+  it("streams Anki TSV: one line per sentence piece, no header, headings left out", async () => {
     const file = await createExport({ jobId, userId: owner.id, format: "tsv" });
     const text = (await readAll(file.body)).toString("utf8");
     const lines = text.trimEnd().split("\n");
-    expect(lines).toHaveLength(total);
+    expect(lines).toHaveLength(total - headings);
     const first = parseDelimited(lines[0]!, { delimiter: "\t" })[0];
-    expect(first).toEqual([sentence(1).text, sentence(1).original.replace("\n", " "), "1"]);
+    expect(first).toEqual([sentence(1).text, sentence(1).original.replace("\n", " "), "1", "1/2"]);
   });
 
   it("streams one JSON array of every sentence in order", async () => {
@@ -101,6 +110,7 @@ describe("createExport", () => {
     expect(rows).toHaveLength(total);
     expect(rows.every((row, index) => row.position === index + 1)).toBe(true);
     expect(rows[41]).toEqual({ ...sentence(42), wordCount: undefined, words: 8 });
+    expect(rows[41]).toMatchObject({ part: 2, parts: 2 });
   });
 
   it("streams an XLSX workbook that opens with every row", async () => {
@@ -112,7 +122,17 @@ describe("createExport", () => {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Phrases")!;
     expect(sheet.rowCount).toBe(total + 1);
-    expect(sheet.getRow(1).values).toEqual([undefined, "position", "text", "original", "page", "words"]);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      "position",
+      "text",
+      "original",
+      "page",
+      "words",
+      "kind",
+      "part",
+      "parts",
+    ]);
     const row = sheet.getRow(1235).values as unknown[];
     expect(row.slice(1)).toEqual([
       1234,
@@ -120,6 +140,9 @@ describe("createExport", () => {
       sentence(1234).original,
       sentence(1234).page,
       8,
+      "sentence",
+      2,
+      2,
     ]);
   });
 

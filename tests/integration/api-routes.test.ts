@@ -173,7 +173,7 @@ describe("credits and settings", () => {
       "/api/settings",
     );
     expect(initial.status).toBe(200);
-    expect(initial.body).toMatchObject({ maxWords: 8, engine: "local", model: null });
+    expect(initial.body).toMatchObject({ maxWords: 8, engine: "local", model: null, includeMatter: false });
 
     const saved = await user.json("/api/settings", {
       method: "PUT",
@@ -183,6 +183,22 @@ describe("credits and settings", () => {
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ maxWords: 12, engine: "local", model: null });
     expect((await user.json("/api/settings")).body).toMatchObject({ maxWords: 12 });
+
+    // Keeping the publisher's pages can be the default too; a non-boolean is refused.
+    const keep = await user.json("/api/settings", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ maxWords: 12, engine: "local", includeMatter: true }),
+    });
+    expect(keep.body).toMatchObject({ maxWords: 12, includeMatter: true });
+    expect((await user.json("/api/settings")).body).toMatchObject({ includeMatter: true });
+    const notFlag = await user.json("/api/settings", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ maxWords: 12, engine: "local", includeMatter: "perhaps" }),
+    });
+    expect(notFlag.status).toBe(422);
+    expectErrorShape(notFlag.body, "invalid_input");
 
     const invalid = await user.json("/api/settings", {
       method: "PUT",
@@ -501,6 +517,9 @@ describe("progress, history and results", () => {
       original: "« Fantine était belle », dit-il ; c’était la 1e fois.",
       page: 1,
       wordCount: 4,
+      kind: "sentence",
+      part: 1,
+      parts: 1,
     });
     const third = await alice.json<{ sentences: unknown[]; nextCursor: string | null }>(
       `/api/jobs/${finishedId}/sentences?cursor=400`,

@@ -14,6 +14,7 @@ import {
 
 let lib: Lib;
 let bovary: Uint8Array;
+let edition: Uint8Array;
 
 beforeAll(async () => {
   // Small chunks so a 30-page book has six seams.
@@ -22,6 +23,14 @@ beforeAll(async () => {
     text: loadCorpusText("flaubert_madame-bovary_pg14155.txt", { words: 12_000 }),
     title: "Madame Bovary",
     pages: 30,
+  });
+  // An edition with a publisher's five front pages, a part title page and a colophon.
+  edition = await makeNovelPdf({
+    text: loadCorpusText("bovary", { words: 6_000, startAt: "Nous étions" }),
+    title: "Madame Bovary",
+    pages: 14,
+    matter: { author: "Gustave Flaubert" },
+    partTitle: "Première partie",
   });
 });
 
@@ -91,5 +100,39 @@ describe("local engine pipeline", () => {
     expect(await sentencesOf(lib, job.id)).toEqual(before);
     const balance = (await lib.db().user.findUniqueOrThrow({ where: { id: user.id } })).creditBalance;
     expect(await ledgerSum(lib, user.id)).toBe(balance);
+  });
+
+  it("leaves the publisher's pages out across chunks, says how many, and keeps them when asked", async () => {
+    const user = await createFundedUser(lib, 1000);
+    const job = await lib.createJob({ userId: user.id, fileName: "edition.pdf", bytes: edition, maxWords: 8, engine: "local" });
+    const done = await waitForJob(lib, job.id);
+    expect(done.status).toBe("succeeded");
+    expect({ front: done.frontMatterPages, back: done.backMatterPages }).toEqual({ front: 5, back: 1 });
+    const rows = await sentencesOf(lib, job.id);
+    expect(rows.some((row) => /ISBN|MÊME AUTEUR|imprimer|TABLE DES/iu.test(row.original))).toBe(false);
+    // The part title is a heading row on its page; the novel starts on the next page, unglued.
+    expect(rows[0]).toMatchObject({ kind: "heading", text: "Première partie", page: 6 });
+    expect(rows[1]).toMatchObject({ kind: "sentence", page: 7 });
+    expect(rows[1]!.original.startsWith("Nous étions")).toBe(true);
+    // Pieces of one sentence are numbered 1..n in order.
+    for (const [index, row] of rows.entries()) {
+      if (row.part > 1) expect(rows[index - 1]).toMatchObject({ original: row.original, part: row.part - 1, parts: row.parts });
+    }
+    expect(rows.some((row) => row.parts > 1)).toBe(true);
+
+    const kept = await lib.createJob({
+      userId: user.id,
+      fileName: "edition.pdf",
+      bytes: edition,
+      maxWords: 8,
+      engine: "local",
+      includeMatter: true,
+    });
+    const keptDone = await waitForJob(lib, kept.id);
+    expect(keptDone.includeMatter).toBe(true);
+    expect(keptDone.frontMatterPages).toBe(5);
+    const keptRows = await sentencesOf(lib, kept.id);
+    expect(keptRows.some((row) => /ISBN/u.test(row.text))).toBe(true);
+    expect(keptRows.length).toBeGreaterThan(rows.length);
   });
 });

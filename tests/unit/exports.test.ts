@@ -4,6 +4,7 @@ import { csvFormat, jsonFormat, tsvFormat } from "@/lib/exports/text-formats";
 import { cleanFileName } from "@/lib/jobs/clean-file-name";
 import { parseDelimited as parse } from "./parse-delimited";
 
+const whole = { kind: "sentence" as const, part: 1, parts: 1 };
 const rows = [
   {
     position: 1,
@@ -11,6 +12,7 @@ const rows = [
     original: "« Charles, dit-elle, où es-tu ? »",
     page: 12,
     wordCount: 5,
+    ...whole,
   },
   {
     position: 2,
@@ -18,9 +20,13 @@ const rows = [
     original: 'Il dit "oui", puis partit\navec elle.',
     page: 12,
     wordCount: 5,
+    kind: "sentence" as const,
+    part: 1,
+    parts: 2,
   },
-  { position: 3, text: "=SOMME(A1:A2)", original: "— Vraiment ?\tdemanda-t-elle.", page: 13, wordCount: 1 },
+  { position: 3, text: "=SOMME(A1:A2)", original: "— Vraiment ?\tdemanda-t-elle.", page: 13, wordCount: 1, ...whole },
 ];
+const heading = { position: 4, text: "XII", original: "XII", page: 14, wordCount: 1, kind: "heading" as const, part: 1, parts: 1 };
 
 describe("export file names", () => {
   it("builds the slug from the book's name, keeping accents only in filename*", () => {
@@ -52,7 +58,7 @@ describe("export file names", () => {
 describe("text formats", () => {
   it("writes a CSV with BOM and header that parses back to the same French text", () => {
     const csv = csvFormat.head + csvFormat.encode(rows, true) + csvFormat.tail;
-    expect(csv.startsWith("\uFEFFposition,text,original,page,words\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFposition,text,original,page,words,kind,part,parts\r\n")).toBe(true);
     const parsed = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(parsed).toHaveLength(3);
     expect(parsed[0]).toEqual({
@@ -61,21 +67,25 @@ describe("text formats", () => {
       original: rows[0]!.original,
       page: "12",
       words: "5",
+      kind: "sentence",
+      part: "1",
+      parts: "1",
     });
     expect(parsed[1]!.original).toBe(rows[1]!.original);
+    expect([parsed[1]!.part, parsed[1]!.parts]).toEqual(["1", "2"]);
     // A cell that a spreadsheet would run as a formula is kept as text.
     expect(parsed[2]!.text).toBe("'=SOMME(A1:A2)");
   });
 
-  it("writes Anki TSV without a header: one card per line, front, back, page", () => {
-    const tsv = tsvFormat.encode(rows, true);
+  it("writes Anki TSV without a header: one card per sentence piece, front, back, page, part; no heading", () => {
+    const tsv = tsvFormat.encode([...rows, heading], true);
     const lines = tsv.trimEnd().split("\n");
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe("« Charles, dit-elle, où es-tu ? »\t« Charles, dit-elle, où es-tu ? »\t12");
+    expect(lines[0]).toBe("« Charles, dit-elle, où es-tu ? »\t« Charles, dit-elle, où es-tu ? »\t12\t1/1");
     const parsed = parse(tsv, { delimiter: "\t" }) as string[][];
-    expect(parsed[1]).toEqual(['Il dit "oui", puis partit.', 'Il dit "oui", puis partit avec elle.', "12"]);
+    expect(parsed[1]).toEqual(['Il dit "oui", puis partit.', 'Il dit "oui", puis partit avec elle.', "12", "1/2"]);
     // Spreadsheets open TSV too: the formula is kept as text there as well.
-    expect(parsed[2]).toEqual(["'=SOMME(A1:A2)", "— Vraiment ? demanda-t-elle.", "13"]);
+    expect(parsed[2]).toEqual(["'=SOMME(A1:A2)", "— Vraiment ? demanda-t-elle.", "13", "1/1"]);
   });
 
   it("keeps every formula start as readable text in CSV and TSV: = + - @ tab CR", () => {
@@ -85,6 +95,9 @@ describe("text formats", () => {
       original: `${text} dit-il.`,
       page: 1,
       wordCount: 2,
+      kind: "sentence" as const,
+      part: 1,
+      parts: 1,
     }));
     const csv = parse(csvFormat.head + csvFormat.encode(risky, true), { bom: true, columns: true }) as Record<
       string,
@@ -92,7 +105,7 @@ describe("text formats", () => {
     >[];
     const tsv = parse(tsvFormat.encode(risky, true), { delimiter: "\t" }) as string[][];
     expect(csv.map((row) => row.text)).toEqual(["'=1+1", "'+33 6 12", "'-2+3", "'@SUM(A1)", "'\t=1"]);
-    const carriageReturn = { position: 9, text: "\r=1", original: "x", page: 1, wordCount: 1 };
+    const carriageReturn = { ...risky[0]!, position: 9, text: "\r=1", original: "x", wordCount: 1 };
     expect(csvFormat.encode([carriageReturn], true)).toContain("9,'\r=1,");
     expect(csv.map((row) => row.original)[2]).toBe("'-2+3 dit-il.");
     // TSV turns tabs and line breaks into spaces first, which start no formula.
@@ -117,6 +130,13 @@ describe("text formats", () => {
       original: rows[0]!.original,
       page: 12,
       words: 5,
+      kind: "sentence",
+      part: 1,
+      parts: 1,
+    });
+    expect(JSON.parse(jsonFormat.head + jsonFormat.encode([heading], true) + jsonFormat.tail)[0]).toMatchObject({
+      kind: "heading",
+      text: "XII",
     });
     expect(JSON.parse(jsonFormat.head + jsonFormat.tail)).toEqual([]);
   });

@@ -27,7 +27,7 @@ describe("extractPageText", () => {
         footer: String(page),
       }),
     );
-    expect(extractPageText(pages)).toEqual(
+    expect(extractPageText(pages).map(({ page, text }) => ({ page, text }))).toEqual(
       [10, 11, 12, 13].map((page) => ({
         page,
         text: `Texte de la page ${page}, une ligne de plus pour finir.`,
@@ -78,8 +78,16 @@ describe("extractPageText", () => {
       bookPage(5, ["pagne normande. Tout était calme."]),
     ]);
     expect(pages).toEqual([
-      { page: 4, text: "Le soleil descendait lentement sur la campagne" },
-      { page: 5, text: "normande. Tout était calme." },
+      {
+        page: 4,
+        text: "Le soleil descendait lentement sur la campagne",
+        blocks: [{ kind: "text", text: "Le soleil descendait lentement sur la campagne" }],
+      },
+      {
+        page: 5,
+        text: "normande. Tout était calme.",
+        blocks: [{ kind: "text", text: "normande. Tout était calme." }],
+      },
     ]);
   });
 
@@ -144,5 +152,54 @@ describe("extractPageText", () => {
       },
     ]);
     expect(page!.text).toBe("PAR UN SOIR D'AUTOMNE, il partit.");
+  });
+
+  it("keeps a line-end hyphen when the joined word is no French word but both halves are", () => {
+    const [page] = extractPageText([
+      bookPage(8, [
+        "Il revint dans l'après-",
+        "midi et parla à mi-",
+        "voix au sous-",
+        "officier, qui se tut mer-",
+        "veilleusement ; Bois-",
+        "chevron aussi.",
+      ]),
+    ]);
+    expect(page!.text).toBe(
+      "Il revint dans l'après-midi et parla à mi-voix au sous-officier, qui se tut merveilleusement ; Boischevron aussi.",
+    );
+  });
+
+  it("makes a lone chapter numeral a heading, but keeps a numeral that continues a sentence", () => {
+    const [page] = extractPageText([
+      {
+        page: 9,
+        lines: [
+          { text: "Il finit ainsi son discours.", x: 54, y: 546, endX: 200, size: 11 },
+          { text: "XII", x: 190, y: 510, endX: 206, size: 11 },
+          { text: "Le peuple avait aimé Louis", x: 72, y: 480, endX: 230, size: 11 },
+          { text: "XVI. Il le pleura longtemps.", x: 54, y: 466.5, endX: 220, size: 11 },
+          { text: "On parla encore de Louis", x: 54, y: 453, endX: 200, size: 11 },
+          { text: "XVI.", x: 54, y: 439.5, endX: 80, size: 11 },
+        ],
+      },
+    ]);
+    expect(page!.blocks).toEqual([
+      { kind: "text", text: "Il finit ainsi son discours." },
+      { kind: "heading", text: "XII" },
+      {
+        kind: "text",
+        text: "Le peuple avait aimé Louis XVI. Il le pleura longtemps. On parla encore de Louis XVI.",
+      },
+    ]);
+  });
+
+  it("keeps a part title on its own page as a heading block", () => {
+    const pages = extractPageText([
+      { page: 3, lines: [{ text: "Première partie", x: 150, y: 300, endX: 260, size: 16 }] },
+      bookPage(4, ["Nous étions à l'Étude, quand le Proviseur", "entra, suivi d'un nouveau."]),
+    ]);
+    expect(pages[0]!.blocks).toEqual([{ kind: "heading", text: "Première partie" }]);
+    expect(pages[1]!.blocks[0]!.kind).toBe("text");
   });
 });

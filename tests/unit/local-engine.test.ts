@@ -29,9 +29,6 @@ function run(
   });
 }
 
-// Chapter numbers ("II") are dropped like page numbers: they are not sentences.
-const isChapterNumber = (word: string) => /^[IVXLC]+$/u.test(word);
-
 function wordsOf(sentences: EngineSentence[]): string[] {
   return sentences.flatMap((sentence) => listWords(sentence.text));
 }
@@ -43,9 +40,7 @@ describe.skipIf(corpusMissing())("local engine on a 30-page Madame Bovary", () =
   beforeAll(async () => {
     const text = loadCorpusText("bovary", { startAt: "Nous étions", words: 13_000 });
     novel = await buildNovelPdf({ text, pages: 30, title: "Madame Bovary" });
-    bookWords = listWords(novel.pageWords.flat().join(" ")).filter(
-      (word) => !isChapterNumber(word),
-    );
+    bookWords = listWords(novel.pageWords.flat().join(" "));
     whole = await run(novel.bytes, { firstPage: 1, lastPage: 30, maxWords: 8 });
   });
 
@@ -59,6 +54,17 @@ describe.skipIf(corpusMissing())("local engine on a 30-page Madame Bovary", () =
     const { sentences, usage } = whole;
     expect(wordsOf(sentences)).toEqual(bookWords);
     expect(usage).toEqual({ promptTokens: 0, outputTokens: 0 });
+  });
+
+  it("keeps chapter numerals as heading rows of their own, never inside a sentence", () => {
+    const headings = whole.sentences.filter((sentence) => sentence.kind === "heading");
+    expect(headings.map((heading) => heading.text)).toEqual(
+      novel.headings.filter((heading) => /^[IVXLC]+$/u.test(heading)),
+    );
+    expect(headings.length).toBeGreaterThanOrEqual(3);
+    for (const sentence of whole.sentences) {
+      if (sentence.kind !== "heading") expect(sentence.original).not.toMatch(/^[IVXLC]+ /u);
+    }
   });
 
   it.each([3, 8, 30])(
@@ -85,9 +91,7 @@ describe.skipIf(corpusMissing())("local engine on a 30-page Madame Bovary", () =
     const { sentences } = whole;
     // The page on which each word of the book was set.
     const pageOfWord = novel.pageWords.flatMap((words, index) =>
-      listWords(words.join(" "))
-        .filter((word) => !isChapterNumber(word))
-        .map(() => index + 1),
+      listWords(words.join(" ")).map(() => index + 1),
     );
     let at = 0;
     let previous = 1;
@@ -118,9 +122,7 @@ describe.skipIf(corpusMissing())("local engine on a 30-page Madame Bovary", () =
     // The chunk's words are the book's words for those pages, except that a
     // word hyphenated across the chunk's first or last page break comes out
     // as a fragment ("dait", "mademoi-"): the overlap pages exist for that.
-    const start = listWords(novel.pageWords.slice(0, 10).flat().join(" ")).filter(
-      (word) => !isChapterNumber(word),
-    ).length;
+    const start = listWords(novel.pageWords.slice(0, 10).flat().join(" ")).length;
     const words = wordsOf(sentences);
     const offset = words[0] === bookWords[start] ? 0 : 1;
     const inner = words.slice(offset, -1);
@@ -151,11 +153,17 @@ describe.skipIf(corpusMissing())("local engine on the real Baudelaire edition", 
     const started = performance.now();
     const { sentences } = await run(pdf, { firstPage: 1, lastPage: 202 });
     const seconds = (performance.now() - started) / 1000;
-    const originals = [...new Set(sentences.map((sentence) => sentence.original))];
+    const body = sentences.filter((sentence) => sentence.kind !== "heading");
+    const originals = [...new Set(body.map((sentence) => sentence.original))];
     expect(originals).toContain("Ô fangeuse grandeur ! sublime ignominie !");
     expect(originals).toContain("Faut-il partir ? rester ?");
     expect(originals.some((original) => /Les fleurs du mal/u.test(original))).toBe(false);
     expect(originals.some((original) => /^\d+$/u.test(original))).toBe(false);
+    // Poem titles and section numbers are headings; the edition's pages are flagged.
+    const headings = sentences.filter((sentence) => sentence.kind === "heading");
+    expect(headings.map((heading) => heading.text)).toContain("AU LECTEUR");
+    expect(sentences.filter((sentence) => sentence.page <= 3).every((sentence) => sentence.matter)).toBe(true);
+    expect(sentences.filter((sentence) => sentence.page >= 197).every((sentence) => sentence.matter)).toBe(true);
     expect(sentences.every((sentence) => countWords(sentence.text) <= 8)).toBe(true);
     expect(seconds).toBeLessThan(20);
     console.info(

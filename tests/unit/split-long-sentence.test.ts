@@ -41,16 +41,41 @@ describe("splitLongSentence", () => {
     );
   });
 
-  it("balances the pieces when the count forces a cut between two words", () => {
+  it("cuts before a preposition that opens a complement, not inside a noun phrase", () => {
     expect(
       splitLongSentence(
         "Les enfants couraient dans la grande prairie derrière la vieille maison du notaire",
         8,
       ),
-    ).toEqual([
-      "Les enfants couraient dans la grande",
-      "prairie derrière la vieille maison du notaire",
-    ]);
+    ).toEqual(["Les enfants couraient dans la grande prairie", "derrière la vieille maison du notaire"]);
+  });
+
+  it("never leaves a determiner, preposition, clitic, ne or conjunction at the end of a piece", () => {
+    const hanging = /\s(le|la|les|un|une|des|du|de|à|en|dans|par|pour|sur|je|il|ils|on|se|ne|n'|et|ou|mais|qui|que|qu'il)$/u;
+    const samples = [
+      "J'ai le désir de faire un tour, je ne vois pas en quoi cela peut te fâcher.",
+      "Je n'ai qu'à reprendre mon article et à le porter demain matin au journal.",
+      "Ceux qui n'avaient jamais tenu un fleuret en leur main esquissaient des gestes maladroits.",
+      "Il avait les cheveux coupés droit sur le front, comme un chantre de village, l'air raisonnable.",
+    ];
+    for (const sentence of samples) {
+      for (const piece of splitLongSentence(sentence, 6)) expect(piece).not.toMatch(hanging);
+    }
+  });
+
+  it("keeps titles with names, runs of capitalised words, names with numerals and numbers with units", () => {
+    const cases: [string, string][] = [
+      ["Les rédacteurs de La Vie Française étaient tous là ce soir-là dans le grand salon.", "La Vie Française"],
+      ["Il avait été présenté hier soir par M. Walter à la femme du ministre.", "M. Walter"],
+      ["On attendait encore au salon Mme de Marelle qui venait toujours en retard.", "Mme de Marelle"],
+      ["Le peuple de Paris avait longtemps aimé Louis XVI. avant de le juger sévèrement.", "Louis XVI."],
+      ["Il paya pour cette vieille voiture quatre cents francs comptant au marchand de Rouen.", "cents francs"],
+    ];
+    for (const [sentence, together] of cases) {
+      const pieces = splitLongSentence(sentence, 5);
+      expect(pieces.some((piece) => piece.includes(together)), pieces.join(" | ")).toBe(true);
+      expect(pieces.join(" ")).toBe(sentence);
+    }
   });
 
   it("rejects a limit that is not a positive integer", () => {

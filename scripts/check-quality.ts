@@ -1,0 +1,74 @@
+// Reports the quality of the local engine's pieces on the corpus books (see
+// tests/support/quality-report.ts for what is counted), and optionally writes
+// a fixed-seed random sample of cut pieces to read by hand.
+//   npx tsx scripts/check-quality.ts [--pages 120] [--max-words 8] [--sample out.txt]
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import {
+  loadBaudelaire,
+  makeQualityNovel,
+  qualityNovelNames,
+  readBookRows,
+  type QualityBook,
+} from "@/tests/support/quality-books";
+import { checkQuality, type CheckedRow } from "@/tests/support/quality-report";
+
+const { values } = parseArgs({
+  options: {
+    pages: { type: "string" },
+    "max-words": { type: "string", default: "8" },
+    sample: { type: "string" },
+    seed: { type: "string", default: "11" },
+  },
+});
+const pages = values.pages === undefined ? undefined : Number(values.pages);
+const maxWords = Number(values["max-words"]);
+
+/** mulberry32: a small seeded generator, so the sample is the same on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+const books: QualityBook[] = [];
+for (const name of qualityNovelNames) books.push(await makeQualityNovel(name, pages));
+const baudelaire = loadBaudelaire();
+if (baudelaire) books.push(baudelaire);
+
+const cutPieces: { book: string; row: CheckedRow }[] = [];
+for (const book of books) {
+  const started = performance.now();
+  const { rows, frontMatterPages, backMatterPages } = await readBookRows(book, maxWords);
+  const seconds = (performance.now() - started) / 1000;
+  const report = checkQuality(rows, book.truth);
+  const { examples, ...figures } = report;
+  const matter = `matter pages found ${frontMatterPages}+${backMatterPages}, set ${book.frontMatterPages ?? "?"}+${book.backMatterPages ?? "?"}`;
+  console.log(`${book.name} (${book.pageCount} pages, ${seconds.toFixed(1)} s, ${matter}):`, JSON.stringify(figures));
+  console.log("  hanging:", examples.hanging.slice(0, 6).join(" | "));
+  console.log("  names:", examples.names.slice(0, 6).join(" | "));
+  if (examples.matter.length > 0) console.log("  matter:", examples.matter.slice(0, 4).join(" | "));
+  if (examples.glued.length > 0) console.log("  glued:", examples.glued.slice(0, 4).join(" | "));
+  if (examples.lost.length > 0) console.log("  lost:", examples.lost.join(" | "));
+  rows.forEach((row, index) => {
+    const cut = rows[index - 1]?.original === row.original || rows[index + 1]?.original === row.original;
+    if (cut && row.kind !== "heading") cutPieces.push({ book: book.name, row });
+  });
+}
+
+if (values.sample) {
+  const random = seededRandom(Number(values.seed));
+  const picked = new Set<number>();
+  while (picked.size < Math.min(100, cutPieces.length)) picked.add(Math.floor(random() * cutPieces.length));
+  const lines = [...picked].map((index, n) => {
+    const { book, row } = cutPieces[index]!;
+    return `${n + 1}\t${book}\t${row.text}\t[${row.original}]`;
+  });
+  writeFileSync(values.sample, `${lines.join("\n")}\n`);
+  console.log(`sample of ${lines.length} cut pieces written to ${values.sample}`);
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { buildBookRows } from "@/lib/pipeline/merge-job";
+import { findMatterRows } from "@/lib/text/find-matter-rows";
+import { numberPieces } from "@/lib/text/number-pieces";
+
+const long = "Il marchait lentement vers la ville, et il pensait à elle sans cesse.";
+
+describe("numberPieces", () => {
+  it("numbers the pieces of one original, and tells a repeated sentence from its pieces", () => {
+    expect(
+      numberPieces([
+        { text: "Il marchait lentement vers la ville,", original: long },
+        { text: "et il pensait à elle sans cesse.", original: long },
+        { text: "Oui.", original: "Oui." },
+        { text: "Oui.", original: "Oui." },
+      ]),
+    ).toEqual([
+      { part: 1, parts: 2 },
+      { part: 2, parts: 2 },
+      { part: 1, parts: 1 },
+      { part: 1, parts: 1 },
+    ]);
+  });
+});
+
+describe("findMatterRows", () => {
+  it("takes only the flagged runs at the book's edges, and counts their pages", () => {
+    const rows = [
+      { page: 2, matter: true },
+      { page: 4, matter: true },
+      { page: 6 },
+      { page: 90, matter: true }, // A flagged page inside the novel stays.
+      { page: 91 },
+      { page: 120, matter: true },
+    ];
+    expect(findMatterRows(rows, 121)).toEqual({
+      frontEnd: 2,
+      backStart: 5,
+      frontMatterPages: 5,
+      backMatterPages: 30,
+    });
+    expect(findMatterRows([{ page: 1 }, { page: 2 }], 2)).toMatchObject({
+      frontMatterPages: 0,
+      backMatterPages: 0,
+    });
+  });
+});
+
+describe("buildBookRows", () => {
+  const sentences = [
+    { text: "DU MÊME AUTEUR", original: "DU MÊME AUTEUR", page: 1, kind: "heading" as const, matter: true },
+    { text: "Première partie", original: "Première partie", page: 2, kind: "heading" as const },
+    { text: long, original: long, page: 3 },
+    { text: "Achevé d'imprimer en mars 2016.", original: "Achevé d'imprimer en mars 2016.", page: 4, matter: true },
+  ];
+
+  it("leaves the matter out, keeps headings as heading rows and numbers the pieces", () => {
+    const book = buildBookRows(sentences, { maxWords: 8, pageCount: 4 });
+    expect(book.frontMatterPages).toBe(1);
+    expect(book.backMatterPages).toBe(1);
+    expect(book.rows.map(({ kind, text, part, parts, page }) => ({ kind, text, part, parts, page }))).toEqual([
+      { kind: "heading", text: "Première partie", part: 1, parts: 1, page: 2 },
+      { kind: "sentence", text: "Il marchait lentement vers la ville,", part: 1, parts: 2, page: 3 },
+      { kind: "sentence", text: "et il pensait à elle sans cesse.", part: 2, parts: 2, page: 3 },
+    ]);
+  });
+
+  it("keeps the matter when asked to, still counting its pages", () => {
+    const book = buildBookRows(sentences, { maxWords: 8, includeMatter: true, pageCount: 4 });
+    expect(book.rows).toHaveLength(5);
+    expect(book.rows[0]!.text).toBe("DU MÊME AUTEUR");
+    expect(book.frontMatterPages).toBe(1);
+  });
+});
