@@ -3,7 +3,7 @@
 // configuration.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { applyMigrations, diffSchemaFromEmpty } from "@/lib/db/migrate";
@@ -36,10 +36,15 @@ describe("database migrations", () => {
   it("agree with schema.prisma (no drift between the schema and the migration files)", async () => {
     const url = process.env.DATABASE_URL!;
     const expected = await diffSchemaFromEmpty(url, path.join(root, "prisma/schema.prisma"));
-    const migration = await readFile(
-      path.join(root, "prisma/migrations/20261123000000_init/migration.sql"),
-      "utf8",
-    );
+    // Every migration in order: together they must build what the schema describes.
+    const migrationsDir = path.join(root, "prisma/migrations");
+    const folders = (await readdir(migrationsDir, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    const migration = (
+      await Promise.all(folders.map((folder) => readFile(path.join(migrationsDir, folder, "migration.sql"), "utf8")))
+    ).join(";\n");
     const statements = (sql: string) =>
       sql
         .split(";")
@@ -48,8 +53,9 @@ describe("database migrations", () => {
     // The migration adds one hand-written CHECK on top of what the schema describes.
     const handWritten = statements(migration).filter((statement) => statement.includes("CHECK"));
     expect(handWritten).toHaveLength(1);
-    expect(statements(migration).filter((statement) => !statement.includes("CHECK"))).toEqual(
-      statements(expected),
+    // Sorted: a later migration's statements come after the first one's, not in the diff's order.
+    expect(statements(migration).filter((statement) => !statement.includes("CHECK")).sort()).toEqual(
+      statements(expected).sort(),
     );
   });
 });

@@ -1,0 +1,289 @@
+// Choosing the sentences of a study set: a weighted set cover. Each candidate
+// sentence covers the list words it contains; a sentence costs one, plus a
+// little for its length (and for its words outside the list, when asked), so
+// the fewest sentences win and shorter ones break ties.
+//
+// 1. Sentences that alone contain some list word are taken first: every
+//    cover needs them.
+// 2. Lazy greedy: the best new-words-per-cost sentence next; a sentence's
+//    score only falls as words get covered, so a stale score popped from the
+//    heap is recomputed and pushed back instead of rescoring every sentence.
+// 3. Local search until nothing changes: a sentence not chosen replaces every
+//    chosen sentence whose words it (with the rest) covers, kept when that
+//    removes two or more (fewer sentences) or one costlier (shorter ones).
+//
+// The lower bound is a packing of list words no two of which share a
+// sentence: each needs its own sentence, so no cover is smaller (a feasible
+// solution of the LP dual, hence also a bound on the LP optimum).
+// Pure and synchronous; measured in bench/study-sets.ts.
+
+export interface CoverCandidate {
+  /** Distinct list-word indices this sentence contains. */
+  words: number[];
+  /** Words in the sentence. */
+  length: number;
+  /** Words of the sentence neither in the list nor function words. */
+  unknown: number;
+}
+
+export interface CoverOptions {
+  wordCount: number;
+  maxSentences?: number;
+  preferFewerUnknown?: boolean;
+  /** False: plain lazy greedy, the baseline the benchmark compares. */
+  improve?: boolean;
+}
+
+export interface CoverResult {
+  /** Candidate indices, in the order they were kept. */
+  chosen: number[];
+  covered: number;
+  /** List words some candidate contains. */
+  coverable: number;
+  /** No cover of every coverable word has fewer sentences. */
+  lowerBound: number;
+  /** Sentences plain greedy took before the improvement steps. */
+  greedyCount: number;
+}
+
+function candidateCost(candidate: CoverCandidate, preferFewerUnknown: boolean): number {
+  return 1 + 0.01 * candidate.length + (preferFewerUnknown ? 0.05 * candidate.unknown : 0);
+}
+
+/** A binary max-heap of (score, candidate) pairs in two parallel arrays. */
+class ScoreHeap {
+  private scores: number[] = [];
+  private items: number[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  topScore(): number {
+    return this.scores[0] ?? -Infinity;
+  }
+
+  push(score: number, item: number): void {
+    let index = this.items.length;
+    this.scores.push(score);
+    this.items.push(item);
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if (this.scores[parent]! >= score) break;
+      this.swap(index, parent);
+      index = parent;
+    }
+  }
+
+  pop(): number {
+    const top = this.items[0]!;
+    const lastScore = this.scores.pop()!;
+    const lastItem = this.items.pop()!;
+    if (this.items.length > 0) {
+      this.scores[0] = lastScore;
+      this.items[0] = lastItem;
+      let index = 0;
+      for (;;) {
+        const left = 2 * index + 1;
+        const right = left + 1;
+        let best = index;
+        if (left < this.items.length && this.scores[left]! > this.scores[best]!) best = left;
+        if (right < this.items.length && this.scores[right]! > this.scores[best]!) best = right;
+        if (best === index) break;
+        this.swap(index, best);
+        index = best;
+      }
+    }
+    return top;
+  }
+
+  private swap(a: number, b: number): void {
+    [this.scores[a], this.scores[b]] = [this.scores[b]!, this.scores[a]!];
+    [this.items[a], this.items[b]] = [this.items[b]!, this.items[a]!];
+  }
+}
+
+/** The chosen set with, per word, how many chosen sentences cover it and the sum of their ids. */
+class Cover {
+  readonly count: Int32Array;
+  readonly idSum: Float64Array;
+  readonly chosen = new Set<number>();
+  covered = 0;
+
+  constructor(
+    private readonly candidates: CoverCandidate[],
+    wordCount: number,
+  ) {
+    this.count = new Int32Array(wordCount);
+    this.idSum = new Float64Array(wordCount);
+  }
+
+  add(index: number): void {
+    this.chosen.add(index);
+    for (const word of this.candidates[index]!.words) {
+      if (this.count[word]++ === 0) this.covered++;
+      this.idSum[word]! += index;
+    }
+  }
+
+  remove(index: number): void {
+    this.chosen.delete(index);
+    for (const word of this.candidates[index]!.words) {
+      if (--this.count[word]! === 0) this.covered--;
+      this.idSum[word]! -= index;
+    }
+  }
+
+  gain(index: number): number {
+    let gain = 0;
+    for (const word of this.candidates[index]!.words) if (this.count[word] === 0) gain++;
+    return gain;
+  }
+
+  isRedundant(index: number): boolean {
+    return this.candidates[index]!.words.every((word) => this.count[word]! >= 2);
+  }
+}
+
+function lazyGreedy(candidates: CoverCandidate[], cover: Cover, costs: number[], limit: number): void {
+  const heap = new ScoreHeap();
+  candidates.forEach((candidate, index) => {
+    if (cover.chosen.has(index)) return;
+    const gain = cover.gain(index);
+    if (gain > 0) heap.push(gain / costs[index]!, index);
+  });
+  while (heap.size > 0 && cover.chosen.size < limit) {
+    const index = heap.pop();
+    const gain = cover.gain(index);
+    if (gain === 0) continue;
+    const score = gain / costs[index]!;
+    if (score >= heap.topScore()) cover.add(index);
+    else heap.push(score, index);
+  }
+}
+
+function dropRedundant(cover: Cover, costs: number[]): void {
+  const byCost = [...cover.chosen].sort((a, b) => costs[b]! - costs[a]!);
+  for (const index of byCost) if (cover.isRedundant(index)) cover.remove(index);
+}
+
+/** One pass of swaps over every candidate; true when the set improved. */
+function swapPass(candidates: CoverCandidate[], cover: Cover, costs: number[]): boolean {
+  const hits = new Map<number, number>();
+  const uniqueCount = new Map<number, number>();
+  let improved = false;
+  const countUnique = (index: number) => {
+    let unique = 0;
+    for (const word of candidates[index]!.words) if (cover.count[word] === 1) unique++;
+    return unique;
+  };
+  for (let candidate = 0; candidate < candidates.length; candidate++) {
+    if (cover.chosen.has(candidate)) continue;
+    hits.clear();
+    for (const word of candidates[candidate]!.words) {
+      if (cover.count[word] === 1) {
+        const owner = cover.idSum[word]!;
+        hits.set(owner, (hits.get(owner) ?? 0) + 1);
+      }
+    }
+    const replaceable: number[] = [];
+    for (const [owner, hit] of hits) {
+      let unique = uniqueCount.get(owner);
+      if (unique === undefined) {
+        unique = countUnique(owner);
+        uniqueCount.set(owner, unique);
+      }
+      if (hit === unique) replaceable.push(owner);
+    }
+    if (replaceable.length === 0) continue;
+    if (replaceable.length === 1 && costs[replaceable[0]!]! <= costs[candidate]!) continue;
+
+    cover.add(candidate);
+    const removed: number[] = [];
+    for (const owner of replaceable.sort((a, b) => costs[b]! - costs[a]!)) {
+      if (cover.isRedundant(owner)) {
+        cover.remove(owner);
+        removed.push(owner);
+      }
+    }
+    const removedCost = removed.reduce((sum, owner) => sum + costs[owner]!, 0);
+    if (removed.length >= 2 || (removed.length === 1 && removedCost > costs[candidate]!)) {
+      improved = true;
+      // Unique counts change around every touched word: forget them all.
+      uniqueCount.clear();
+    } else {
+      for (const owner of removed) cover.add(owner);
+      cover.remove(candidate);
+    }
+  }
+  return improved;
+}
+
+/** Words no two of which share a candidate, rarest first: a lower bound on any cover. */
+export function packingLowerBound(candidates: CoverCandidate[], wordCount: number): number {
+  const containing: number[][] = Array.from({ length: wordCount }, () => []);
+  candidates.forEach((candidate, index) => {
+    for (const word of candidate.words) containing[word]!.push(index);
+  });
+  const order = containing
+    .map((list, word) => ({ word, size: list.length }))
+    .filter((entry) => entry.size > 0)
+    .sort((a, b) => a.size - b.size);
+  const used = new Uint8Array(candidates.length);
+  let packed = 0;
+  for (const { word } of order) {
+    const list = containing[word]!;
+    if (list.some((index) => used[index] === 1)) continue;
+    packed++;
+    for (const index of list) used[index] = 1;
+  }
+  const widest = candidates.reduce((max, candidate) => Math.max(max, candidate.words.length), 1);
+  return Math.max(packed, Math.ceil(order.length / widest));
+}
+
+export function selectSentences(candidates: CoverCandidate[], options: CoverOptions): CoverResult {
+  const { wordCount, preferFewerUnknown = false, improve = true } = options;
+  const limit = options.maxSentences ?? Infinity;
+  const costs = candidates.map((candidate) => candidateCost(candidate, preferFewerUnknown));
+  const containingCount = new Int32Array(wordCount);
+  const onlyCandidate = new Int32Array(wordCount).fill(-1);
+  candidates.forEach((candidate, index) => {
+    for (const word of candidate.words) {
+      containingCount[word]!++;
+      onlyCandidate[word] = index;
+    }
+  });
+  let coverable = 0;
+  for (let word = 0; word < wordCount; word++) if (containingCount[word]! > 0) coverable++;
+
+  const cover = new Cover(candidates, wordCount);
+  lazyGreedy(candidates, cover, costs, limit);
+  const greedyCount = cover.chosen.size;
+
+  if (improve) {
+    // Start again from the forced sentences, then greedy, then local search.
+    const plain = [...cover.chosen];
+    for (const index of plain) cover.remove(index);
+    for (let word = 0; word < wordCount; word++) {
+      const only = onlyCandidate[word]!;
+      if (containingCount[word] === 1 && !cover.chosen.has(only) && cover.chosen.size < limit) cover.add(only);
+    }
+    lazyGreedy(candidates, cover, costs, limit);
+    dropRedundant(cover, costs);
+    for (let pass = 0; pass < 8; pass++) {
+      const improved = swapPass(candidates, cover, costs);
+      dropRedundant(cover, costs);
+      // Room freed under a sentence cap goes to words still uncovered.
+      if (cover.chosen.size < limit && cover.covered < coverable) lazyGreedy(candidates, cover, costs, limit);
+      if (!improved) break;
+    }
+  }
+
+  return {
+    chosen: [...cover.chosen],
+    covered: cover.covered,
+    coverable,
+    lowerBound: packingLowerBound(candidates, wordCount),
+    greedyCount,
+  };
+}
