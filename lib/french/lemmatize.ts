@@ -7,7 +7,7 @@
 //
 // Measured on a hand-tagged corpus sample (tests/fixtures/lemma-sample.tsv,
 // tests/unit/lemmatize.test.ts); the figures are in the README.
-import frCompromise from "fr-compromise";
+import { loadTagger } from "@/lib/french/load-tagger";
 import { lexiconReadings, normalizeForm, type LexiconReading, type WordClass } from "@/lib/french/lefff-forms";
 
 export { normalizeForm } from "@/lib/french/lefff-forms";
@@ -106,9 +106,9 @@ interface TaggedSpan {
 /** The tagger's terms as character spans; it glues an elision to its word and adds an empty term after. */
 function tagSentence(sentence: string): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
-  const terms = frCompromise(sentence)
+  const terms = loadTagger()(sentence)
     .json({ offset: true })
-    .flatMap((entry: { terms: { text: string; tags: string[]; offset: { start: number; length: number } }[] }) => entry.terms);
+    .flatMap((entry) => entry.terms);
   for (let index = 0; index < terms.length; index++) {
     const term = terms[index]!;
     const next = terms[index + 1];

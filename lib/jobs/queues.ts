@@ -74,6 +74,19 @@ export const queues = {
       notify: true,
     }),
   },
+  /** Chooses a study set's sentences (lib/study-sets/run-study-set.ts). */
+  studySet: {
+    name: "study-set-select",
+    payload: z.object({ studySetId: z.uuid() }),
+    options: (): Omit<Queue, "name"> => ({
+      policy: "standard",
+      retryLimit: 2,
+      retryDelay: 5,
+      expireInSeconds: 900,
+      deleteAfterSeconds: week,
+      notify: true,
+    }),
+  },
 } as const;
 
 export type QueueKey = keyof typeof queues;

@@ -69,8 +69,9 @@ function tokenFits(token: LemmaToken, position: Set<string>): boolean {
   return position.has(token.norm) || token.lemmas.some((lemma) => position.has(lemma));
 }
 
-export function matchSentence(matcher: ListMatcher, sentence: string): SentenceMatch {
-  const tokens = lemmatizeSentence(sentence, { relevant: matcher.relevant });
+/** `lexiconOnly`: every reading counts, no tagger (a cheaper "is it anywhere?" check). */
+export function matchSentence(matcher: ListMatcher, sentence: string, lexiconOnly = false): SentenceMatch {
+  const tokens = lemmatizeSentence(sentence, { relevant: matcher.relevant, lexiconOnly });
   const found = new Map<number, string>();
   let unknown = 0;
   tokens.forEach((token, index) => {

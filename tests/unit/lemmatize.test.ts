@@ -6,8 +6,8 @@
 // those given, the figure that decides whether a list word is matched at all.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import frCompromise from "fr-compromise";
 import { describe, expect, it } from "vitest";
+import { loadTagger, type TaggedTerm } from "@/lib/french/load-tagger";
 import { entryLemmas, lemmatizeSentence, normalizeForm, tokenizeFrench } from "@/lib/french/lemmatize";
 
 interface SampleSentence {
@@ -51,10 +51,9 @@ function score(sample: SampleSentence[], lemmatize: (sentence: string) => string
 
 /** fr-compromise's own lemma for each of our words, found by character offset. */
 function compromiseLemmas(sentence: string): string[][] {
-  type Term = { text: string; normal: string; root?: string; offset: { start: number; length: number } };
-  const doc = frCompromise(sentence);
+  const doc = loadTagger()(sentence);
   doc.compute("root");
-  const terms = doc.json({ offset: true }).flatMap((entry: { terms: Term[] }) => entry.terms) as Term[];
+  const terms: TaggedTerm[] = doc.json({ offset: true }).flatMap((entry) => entry.terms);
   return tokenizeFrench(sentence).map((span) => {
     const term = terms.find(
       (candidate) =>

@@ -1,0 +1,121 @@
+// The core of a study set, free of the database: match the books' short
+// sentences against the list, choose the fewest that cover it, and explain
+// every word left out. Used by the worker and the benchmark.
+import { buildMatcher, matchSentence, type SentenceMatch } from "@/lib/study-sets/match-sentences";
+import type { WordListEntry } from "@/lib/study-sets/parse-word-list";
+import { selectSentences, type CoverCandidate } from "@/lib/study-sets/select-sentences";
+import type { StudySetResult, UncoveredReason } from "@/lib/study-sets/study-set-result";
+
+export interface BookSentence {
+  jobId: string;
+  position: number;
+  text: string;
+  original: string;
+  page: number;
+  wordCount: number;
+}
+
+export interface BuildStudySetOptions {
+  entries: WordListEntry[];
+  maxWords: number;
+  maxSentences: number;
+  preferFewerUnknown?: boolean;
+  /** False: plain greedy (the benchmark's baseline). */
+  improve?: boolean;
+  /**
+   * Called now and then with the share of the work done; it may throw to
+   * stop (a cancelled set). Matching is most of the work.
+   */
+  checkpoint?: (done: number, step: string) => Promise<void>;
+}
+
+const checkpointEvery = 500;
+
+export async function buildStudySet(sentences: BookSentence[], options: BuildStudySetOptions): Promise<StudySetResult> {
+  const { entries, maxWords } = options;
+  const checkpoint = options.checkpoint ?? (async () => {});
+  const matcher = buildMatcher(entries);
+
+  const matchStarted = performance.now();
+  const short = sentences.filter((sentence) => sentence.wordCount <= maxWords);
+  const seen = new Map<string, SentenceMatch>();
+  const candidates: CoverCandidate[] = [];
+  const candidateSentences: { sentence: BookSentence; match: SentenceMatch }[] = [];
+  for (let index = 0; index < short.length; index++) {
+    if (index % checkpointEvery === 0) await checkpoint((0.85 * index) / short.length, "matching");
+    const sentence = short[index]!;
+    // The same short sentence twice ("Oui.") teaches nothing new: match it once, offer it once.
+    if (seen.has(sentence.text)) continue;
+    const match = matchSentence(matcher, sentence.text);
+    seen.set(sentence.text, match);
+    if (match.matches.length === 0) continue;
+    candidates.push({
+      words: match.matches.map((found) => found.entry),
+      length: sentence.wordCount,
+      unknown: match.unknown,
+    });
+    candidateSentences.push({ sentence, match });
+  }
+  const matchMs = performance.now() - matchStarted;
+
+  await checkpoint(0.85, "selecting");
+  const selectStarted = performance.now();
+  const cover = selectSentences(candidates, {
+    wordCount: entries.length,
+    maxSentences: options.maxSentences,
+    preferFewerUnknown: options.preferFewerUnknown,
+    improve: options.improve,
+  });
+  const selectMs = performance.now() - selectStarted;
+
+  await checkpoint(0.9, "explaining");
+  const uncoveredStarted = performance.now();
+  const coveredEntries = new Set(cover.chosen.flatMap((index) => candidates[index]!.words));
+  const coverable = new Set(candidates.flatMap((candidate) => candidate.words));
+  const missing = entries.map((_, index) => index).filter((index) => !coveredEntries.has(index));
+  const reasons = new Map<number, UncoveredReason>();
+  for (const index of missing) if (coverable.has(index)) reasons.set(index, "limit");
+  const unexplained = missing.filter((index) => !reasons.has(index));
+  if (unexplained.length > 0) {
+    // Anywhere in the books? Long sentences and the originals, every reading counted.
+    const narrowMatcher = buildMatcher(unexplained.map((index) => entries[index]!));
+    const found = new Set<number>();
+    const texts = new Set<string>();
+    for (const sentence of sentences) {
+      if (sentence.wordCount > maxWords) texts.add(sentence.text);
+      texts.add(sentence.original);
+    }
+    for (const text of texts) {
+      if (found.size === unexplained.length) break;
+      for (const hit of matchSentence(narrowMatcher, text, true).matches) found.add(hit.entry);
+    }
+    unexplained.forEach((index, narrowIndex) => reasons.set(index, found.has(narrowIndex) ? "only_long" : "absent"));
+  }
+  const uncoveredMs = performance.now() - uncoveredStarted;
+
+  const jobOrder = new Map<string, number>();
+  for (const sentence of sentences) if (!jobOrder.has(sentence.jobId)) jobOrder.set(sentence.jobId, jobOrder.size);
+  const chosen = cover.chosen
+    .map((index) => candidateSentences[index]!)
+    .sort(
+      (a, b) =>
+        jobOrder.get(a.sentence.jobId)! - jobOrder.get(b.sentence.jobId)! || a.sentence.position - b.sentence.position,
+    );
+
+  return {
+    coverage: { total: entries.length, covered: coveredEntries.size },
+    lowerBound: cover.lowerBound,
+    greedyCount: cover.greedyCount,
+    candidates: candidates.length,
+    sentences: chosen.map(({ sentence, match }) => ({
+      jobId: sentence.jobId,
+      position: sentence.position,
+      text: sentence.text,
+      original: sentence.original,
+      page: sentence.page,
+      words: match.matches.map((found) => ({ word: entries[found.entry]!.word, form: found.form })),
+    })),
+    uncovered: missing.map((index) => ({ word: entries[index]!.word, reason: reasons.get(index)! })),
+    timings: { matchMs: Math.round(matchMs), selectMs: Math.round(selectMs), uncoveredMs: Math.round(uncoveredMs) },
+  };
+}
