@@ -11,7 +11,7 @@ import path from "node:path";
 import { benchOut } from "@/bench/support/book";
 import { markdownTable, renderMarkdown, type BenchReport } from "@/bench/support/report";
 
-const benchmarks = ["pipeline-efficiency", "many-users", "polling", "credits", "pdf-work"];
+const benchmarks = ["pipeline-efficiency", "many-users", "polling", "credits", "pdf-work", "study-sets"];
 const root = path.resolve(import.meta.dirname, "..");
 
 function runOne(name: string): Promise<BenchReport> {

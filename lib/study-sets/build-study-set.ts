@@ -31,31 +31,47 @@ export interface BuildStudySetOptions {
 
 const checkpointEvery = 500;
 
-export async function buildStudySet(sentences: BookSentence[], options: BuildStudySetOptions): Promise<StudySetResult> {
-  const { entries, maxWords } = options;
-  const checkpoint = options.checkpoint ?? (async () => {});
-  const matcher = buildMatcher(entries);
+export interface MatchedCandidates {
+  candidates: CoverCandidate[];
+  sentences: { sentence: BookSentence; match: SentenceMatch }[];
+}
 
-  const matchStarted = performance.now();
+/** The short-enough sentences that contain list words, each distinct text once, as cover candidates. */
+export async function matchCandidates(
+  sentences: BookSentence[],
+  entries: WordListEntry[],
+  maxWords: number,
+  checkpoint: (done: number, step: string) => Promise<void> = async () => {},
+): Promise<MatchedCandidates> {
+  const matcher = buildMatcher(entries);
   const short = sentences.filter((sentence) => sentence.wordCount <= maxWords);
-  const seen = new Map<string, SentenceMatch>();
+  const seen = new Set<string>();
   const candidates: CoverCandidate[] = [];
-  const candidateSentences: { sentence: BookSentence; match: SentenceMatch }[] = [];
+  const matched: MatchedCandidates["sentences"] = [];
   for (let index = 0; index < short.length; index++) {
     if (index % checkpointEvery === 0) await checkpoint((0.85 * index) / short.length, "matching");
     const sentence = short[index]!;
     // The same short sentence twice ("Oui.") teaches nothing new: match it once, offer it once.
     if (seen.has(sentence.text)) continue;
+    seen.add(sentence.text);
     const match = matchSentence(matcher, sentence.text);
-    seen.set(sentence.text, match);
     if (match.matches.length === 0) continue;
     candidates.push({
       words: match.matches.map((found) => found.entry),
       length: sentence.wordCount,
       unknown: match.unknown,
     });
-    candidateSentences.push({ sentence, match });
+    matched.push({ sentence, match });
   }
+  return { candidates, sentences: matched };
+}
+
+export async function buildStudySet(sentences: BookSentence[], options: BuildStudySetOptions): Promise<StudySetResult> {
+  const { entries, maxWords } = options;
+  const checkpoint = options.checkpoint ?? (async () => {});
+
+  const matchStarted = performance.now();
+  const { candidates, sentences: candidateSentences } = await matchCandidates(sentences, entries, maxWords, checkpoint);
   const matchMs = performance.now() - matchStarted;
 
   await checkpoint(0.85, "selecting");
