@@ -28,7 +28,7 @@ export interface LemmaToken {
 export interface LemmatizeOptions {
   /**
    * Only ambiguities touching a lemma this accepts are worth the tagger's
-   * time (about 16,000 words a second); unset, every ambiguity is resolved.
+   * time; unset, every ambiguity is resolved.
    */
   relevant?: (lemma: string) => boolean;
   /** Never call the tagger (the lexicon-only baseline the README compares). */
@@ -104,9 +104,9 @@ interface TaggedSpan {
 }
 
 /** The tagger's terms as character spans; it glues an elision to its word and adds an empty term after. */
-function tagSentence(sentence: string): TaggedSpan[] {
+function tagText(text: string): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
-  const terms = loadTagger()(sentence)
+  const terms = loadTagger()(text)
     .json({ offset: true })
     .flatMap((entry) => entry.terms);
   for (let index = 0; index < terms.length; index++) {
@@ -171,8 +171,29 @@ function lemmasOf(readings: LexiconReading[], norm: string): string[] {
 // Contractions keep all their parts as lemmas (`du` is `de` + `le`).
 const contracted = new Set(["au", "aux", "du", "des"]);
 
-/** Every word of a sentence with its possible lemmas, in order. */
-export function lemmatizeSentence(sentence: string, options: LemmatizeOptions = {}): LemmaToken[] {
+/**
+ * Whether a word class could keep some lemmas and drop others: not when every
+ * lemma comes with the same classes (`yeux`: œil and yeux, both nouns), since
+ * the tagger only chooses between classes.
+ */
+function classDecides(readings: LexiconReading[]): boolean {
+  const classesByLemma = new Map<string, Set<WordClass>>();
+  for (const reading of readings) {
+    const classes = classesByLemma.get(reading.lemma) ?? new Set<WordClass>();
+    classes.add(reading.wordClass);
+    classesByLemma.set(reading.lemma, classes);
+  }
+  const signatures = new Set([...classesByLemma.values()].map((classes) => [...classes].sort().join(",")));
+  return signatures.size > 1;
+}
+
+interface PendingSentence {
+  tokens: LemmaToken[];
+  readings: LexiconReading[][];
+  ambiguous: number[];
+}
+
+function readSentence(sentence: string, options: LemmatizeOptions): PendingSentence {
   const spans = tokenizeFrench(sentence);
   const readings = spans.map((span, index) => readingsAsWritten(span.text, index === 0));
   const tokens: LemmaToken[] = spans.map((span, index) => {
@@ -186,21 +207,57 @@ export function lemmatizeSentence(sentence: string, options: LemmatizeOptions = 
       known: readings[index]!.length > 0,
     };
   });
-  if (options.lexiconOnly) return tokens;
   const relevant = options.relevant ?? (() => true);
-  const ambiguous = tokens.filter((token) => token.lemmas.length > 1 && token.lemmas.some(relevant));
-  if (ambiguous.length === 0) return tokens;
+  const ambiguous = options.lexiconOnly
+    ? []
+    : tokens
+        .map((token, index) => index)
+        .filter(
+          (index) =>
+            tokens[index]!.lemmas.length > 1 && tokens[index]!.lemmas.some(relevant) && classDecides(readings[index]!),
+        );
+  return { tokens, readings, ambiguous };
+}
 
-  const tagged = tagSentence(sentence);
-  for (const token of ambiguous) {
-    const index = tokens.indexOf(token);
-    const term = tagged.find((span) => span.start < token.end && token.start < span.end);
+function applyTags(pending: PendingSentence, tagged: TaggedSpan[], offset: number): void {
+  for (const index of pending.ambiguous) {
+    const token = pending.tokens[index]!;
+    const start = token.start + offset;
+    const end = token.end + offset;
+    const term = tagged.find((span) => span.start < end && start < span.end);
     const classes = term ? classesOfTags(term.tags) : null;
     if (!classes) continue;
-    const fitting = readings[index]!.filter((reading) => classes.has(reading.wordClass));
+    const fitting = pending.readings[index]!.filter((reading) => classes.has(reading.wordClass));
     if (fitting.length > 0) token.lemmas = lemmasOf(fitting, token.norm);
   }
-  return tokens;
+}
+
+// The tagger costs about a millisecond per call whatever its length, so
+// sentences that need it go in batches, one paragraph each.
+const tagBatchSize = 50;
+const batchSeparator = "\n\n";
+
+/** Every word of each sentence with its possible lemmas, in order. */
+export function lemmatizeSentences(sentences: string[], options: LemmatizeOptions = {}): LemmaToken[][] {
+  const pending = sentences.map((sentence) => readSentence(sentence, options));
+  const needTags = pending.map((_, index) => index).filter((index) => pending[index]!.ambiguous.length > 0);
+  for (let first = 0; first < needTags.length; first += tagBatchSize) {
+    const batch = needTags.slice(first, first + tagBatchSize);
+    const offsets: number[] = [];
+    let text = "";
+    for (const index of batch) {
+      if (text !== "") text += batchSeparator;
+      offsets.push(text.length);
+      text += sentences[index]!;
+    }
+    const tagged = tagText(text);
+    batch.forEach((index, position) => applyTags(pending[index]!, tagged, offsets[position]!));
+  }
+  return pending.map((sentence) => sentence.tokens);
+}
+
+export function lemmatizeSentence(sentence: string, options: LemmatizeOptions = {}): LemmaToken[] {
+  return lemmatizeSentences([sentence], options)[0]!;
 }
 
 /**

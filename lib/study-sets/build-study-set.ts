@@ -1,7 +1,7 @@
 // The core of a study set, free of the database: match the books' short
 // sentences against the list, choose the fewest that cover it, and explain
 // every word left out. Used by the worker and the benchmark.
-import { buildMatcher, matchSentence, type SentenceMatch } from "@/lib/study-sets/match-sentences";
+import { buildMatcher, matchSentence, matchSentences, type SentenceMatch } from "@/lib/study-sets/match-sentences";
 import type { WordListEntry } from "@/lib/study-sets/parse-word-list";
 import { selectSentences, type CoverCandidate } from "@/lib/study-sets/select-sentences";
 import type { StudySetResult, UncoveredReason } from "@/lib/study-sets/study-set-result";
@@ -45,23 +45,28 @@ export async function matchCandidates(
 ): Promise<MatchedCandidates> {
   const matcher = buildMatcher(entries);
   const short = sentences.filter((sentence) => sentence.wordCount <= maxWords);
+  // The same short sentence twice ("Oui.") teaches nothing new: match it once, offer it once.
   const seen = new Set<string>();
+  const distinct = short.filter((sentence) => !seen.has(sentence.text) && seen.add(sentence.text));
   const candidates: CoverCandidate[] = [];
   const matched: MatchedCandidates["sentences"] = [];
-  for (let index = 0; index < short.length; index++) {
-    if (index % checkpointEvery === 0) await checkpoint((0.85 * index) / short.length, "matching");
-    const sentence = short[index]!;
-    // The same short sentence twice ("Oui.") teaches nothing new: match it once, offer it once.
-    if (seen.has(sentence.text)) continue;
-    seen.add(sentence.text);
-    const match = matchSentence(matcher, sentence.text);
-    if (match.matches.length === 0) continue;
-    candidates.push({
-      words: match.matches.map((found) => found.entry),
-      length: sentence.wordCount,
-      unknown: match.unknown,
+  for (let first = 0; first < distinct.length; first += checkpointEvery) {
+    await checkpoint((0.85 * first) / distinct.length, "matching");
+    const block = distinct.slice(first, first + checkpointEvery);
+    const matches = matchSentences(
+      matcher,
+      block.map((sentence) => sentence.text),
+    );
+    block.forEach((sentence, index) => {
+      const match = matches[index]!;
+      if (match.matches.length === 0) return;
+      candidates.push({
+        words: match.matches.map((found) => found.entry),
+        length: sentence.wordCount,
+        unknown: match.unknown,
+      });
+      matched.push({ sentence, match });
     });
-    matched.push({ sentence, match });
   }
   return { candidates, sentences: matched };
 }

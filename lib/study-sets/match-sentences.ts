@@ -1,7 +1,7 @@
 // Which list words a sentence teaches, and the form it has there. A word
 // matches through its lemma (`vont` for `aller`), or literally when the list
 // gave that very form as a variant; a phrase matches its words in order.
-import { entryLemmas, lemmatizeSentence, normalizeForm, tokenizeFrench, type LemmaToken } from "@/lib/french/lemmatize";
+import { entryLemmas, lemmatizeSentence, lemmatizeSentences, normalizeForm, tokenizeFrench, type LemmaToken } from "@/lib/french/lemmatize";
 import type { WordListEntry } from "@/lib/study-sets/parse-word-list";
 import { stopLemmas } from "@/lib/study-sets/stop-lemmas";
 
@@ -69,9 +69,7 @@ function tokenFits(token: LemmaToken, position: Set<string>): boolean {
   return position.has(token.norm) || token.lemmas.some((lemma) => position.has(lemma));
 }
 
-/** `lexiconOnly`: every reading counts, no tagger (a cheaper "is it anywhere?" check). */
-export function matchSentence(matcher: ListMatcher, sentence: string, lexiconOnly = false): SentenceMatch {
-  const tokens = lemmatizeSentence(sentence, { relevant: matcher.relevant, lexiconOnly });
+function matchTokens(matcher: ListMatcher, sentence: string, tokens: LemmaToken[]): SentenceMatch {
   const found = new Map<number, string>();
   let unknown = 0;
   tokens.forEach((token, index) => {
@@ -98,6 +96,17 @@ export function matchSentence(matcher: ListMatcher, sentence: string, lexiconOnl
     if (!hit && !name && !functionWord && !/\p{N}/u.test(token.text)) unknown++;
   });
   return { matches: [...found].map(([entry, form]) => ({ entry, form })), unknown };
+}
+
+/** The matches of each sentence; the tagger runs on them in batches. */
+export function matchSentences(matcher: ListMatcher, sentences: string[]): SentenceMatch[] {
+  const tokens = lemmatizeSentences(sentences, { relevant: matcher.relevant });
+  return sentences.map((sentence, index) => matchTokens(matcher, sentence, tokens[index]!));
+}
+
+/** `lexiconOnly`: every reading counts, no tagger (a cheaper "is it anywhere?" check). */
+export function matchSentence(matcher: ListMatcher, sentence: string, lexiconOnly = false): SentenceMatch {
+  return matchTokens(matcher, sentence, lemmatizeSentence(sentence, { relevant: matcher.relevant, lexiconOnly }));
 }
 
 /**

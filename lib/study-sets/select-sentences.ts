@@ -12,9 +12,10 @@
 //    chosen sentence whose words it (with the rest) covers, kept when that
 //    removes two or more (fewer sentences) or one costlier (shorter ones).
 //
-// The lower bound is a packing of list words no two of which share a
-// sentence: each needs its own sentence, so no cover is smaller (a feasible
-// solution of the LP dual, hence also a bound on the LP optimum).
+// The lower bound is the better of two feasible solutions of the LP dual: a
+// packing of list words no two of which share a sentence (each needs its own
+// sentence), and every word priced 1 / (the most list words of any sentence
+// containing it). No cover is smaller than either.
 // Pure and synchronous; measured in bench/study-sets.ts.
 
 export interface CoverCandidate {
@@ -219,7 +220,7 @@ function swapPass(candidates: CoverCandidate[], cover: Cover, costs: number[]): 
   return improved;
 }
 
-/** Words no two of which share a candidate, rarest first: a lower bound on any cover. */
+/** Two dual-feasible bounds on the size of any cover of every coverable word; the larger. */
 export function packingLowerBound(candidates: CoverCandidate[], wordCount: number): number {
   const containing: number[][] = Array.from({ length: wordCount }, () => []);
   candidates.forEach((candidate, index) => {
@@ -237,8 +238,14 @@ export function packingLowerBound(candidates: CoverCandidate[], wordCount: numbe
     packed++;
     for (const index of list) used[index] = 1;
   }
-  const widest = candidates.reduce((max, candidate) => Math.max(max, candidate.words.length), 1);
-  return Math.max(packed, Math.ceil(order.length / widest));
+  // A fractional dual: each word priced 1 / (the most list words any of its
+  // sentences has) never prices a sentence above 1, so the sum bounds the LP.
+  let dual = 0;
+  for (const { word } of order) {
+    const widest = containing[word]!.reduce((max, index) => Math.max(max, candidates[index]!.words.length), 1);
+    dual += 1 / widest;
+  }
+  return Math.max(packed, Math.ceil(dual - 1e-9));
 }
 
 export function selectSentences(candidates: CoverCandidate[], options: CoverOptions): CoverResult {
