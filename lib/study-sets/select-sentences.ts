@@ -11,6 +11,8 @@
 // 3. Local search until nothing changes: a sentence not chosen replaces every
 //    chosen sentence whose words it (with the rest) covers, kept when that
 //    removes two or more (fewer sentences) or one costlier (shorter ones).
+// 4. Destroy and repair: drop a random sixth of the set, cover again (2, 3),
+//    keep the result when it is better; a fixed number of seeded rounds.
 //
 // The lower bound is the better of two feasible solutions of the LP dual: a
 // packing of list words no two of which share a sentence (each needs its own
@@ -33,6 +35,8 @@ export interface CoverOptions {
   preferFewerUnknown?: boolean;
   /** False: plain lazy greedy, the baseline the benchmark compares. */
   improve?: boolean;
+  /** Destroy-and-repair rounds after the local search (default 20). */
+  repairRounds?: number;
 }
 
 export interface CoverResult {
@@ -146,13 +150,20 @@ class Cover {
   }
 }
 
-function lazyGreedy(candidates: CoverCandidate[], cover: Cover, costs: number[], limit: number): void {
+/** `pool`: only these candidates may be added (those that contain an uncovered word). */
+function lazyGreedy(
+  candidates: CoverCandidate[],
+  cover: Cover,
+  costs: number[],
+  limit: number,
+  pool: Iterable<number> = candidates.keys(),
+): void {
   const heap = new ScoreHeap();
-  candidates.forEach((candidate, index) => {
-    if (cover.chosen.has(index)) return;
+  for (const index of pool) {
+    if (cover.chosen.has(index)) continue;
     const gain = cover.gain(index);
     if (gain > 0) heap.push(gain / costs[index]!, index);
-  });
+  }
   while (heap.size > 0 && cover.chosen.size < limit) {
     const index = heap.pop();
     const gain = cover.gain(index);
@@ -169,7 +180,12 @@ function dropRedundant(cover: Cover, costs: number[]): void {
 }
 
 /** One pass of swaps over every candidate; true when the set improved. */
-function swapPass(candidates: CoverCandidate[], cover: Cover, costs: number[]): boolean {
+function swapPass(
+  candidates: CoverCandidate[],
+  cover: Cover,
+  costs: number[],
+  pool: Iterable<number> = candidates.keys(),
+): boolean {
   const hits = new Map<number, number>();
   const uniqueCount = new Map<number, number>();
   let improved = false;
@@ -178,7 +194,7 @@ function swapPass(candidates: CoverCandidate[], cover: Cover, costs: number[]): 
     for (const word of candidates[index]!.words) if (cover.count[word] === 1) unique++;
     return unique;
   };
-  for (let candidate = 0; candidate < candidates.length; candidate++) {
+  for (const candidate of pool) {
     if (cover.chosen.has(candidate)) continue;
     hits.clear();
     for (const word of candidates[candidate]!.words) {
@@ -248,20 +264,88 @@ export function packingLowerBound(candidates: CoverCandidate[], wordCount: numbe
   return Math.max(packed, Math.ceil(dual - 1e-9));
 }
 
+/** `pool`: the candidates worth trying as swaps (all of them unless given). */
+function localSearch(
+  candidates: CoverCandidate[],
+  cover: Cover,
+  costs: number[],
+  limit: number,
+  coverable: number,
+  pool?: Set<number>,
+): void {
+  dropRedundant(cover, costs);
+  for (let pass = 0; pass < 8; pass++) {
+    const improved = swapPass(candidates, cover, costs, pool ?? candidates.keys());
+    dropRedundant(cover, costs);
+    // Room freed under a sentence cap goes to words still uncovered.
+    if (cover.chosen.size < limit && cover.covered < coverable) lazyGreedy(candidates, cover, costs, limit);
+    if (!improved) break;
+  }
+}
+
+/** More words first, then fewer sentences, then the lower total cost. */
+function isBetter(a: { covered: number; size: number; cost: number }, b: { covered: number; size: number; cost: number }) {
+  if (a.covered !== b.covered) return a.covered > b.covered;
+  if (a.size !== b.size) return a.size < b.size;
+  return a.cost < b.cost - 1e-9;
+}
+
+function summarize(cover: Cover, costs: number[]) {
+  let cost = 0;
+  for (const index of cover.chosen) cost += costs[index]!;
+  return { covered: cover.covered, size: cover.chosen.size, cost };
+}
+
+/**
+ * Destroy and repair: drop a seeded-random sixth of the sentences chosen
+ * (never a forced one), cover the words again greedily, search locally, and
+ * keep the result only if it is better. Deterministic for the same input.
+ */
+function iterateRepairs(
+  candidates: CoverCandidate[],
+  cover: Cover,
+  costs: number[],
+  options: { limit: number; coverable: number; forced: Set<number>; rounds: number; containing: number[][] },
+): void {
+  let state = 0x2545f491;
+  const random = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+  let best = summarize(cover, costs);
+  for (let round = 0; round < options.rounds; round++) {
+    const before = [...cover.chosen];
+    const pool = new Set<number>();
+    for (const index of before) {
+      if (options.forced.has(index) || random() >= 1 / 6) continue;
+      cover.remove(index);
+      for (const word of candidates[index]!.words) {
+        if (cover.count[word] === 0) for (const other of options.containing[word]!) pool.add(other);
+      }
+    }
+    lazyGreedy(candidates, cover, costs, options.limit, pool);
+    // Swaps can only have opened up around the words just uncovered.
+    localSearch(candidates, cover, costs, options.limit, options.coverable, pool);
+    const now = summarize(cover, costs);
+    if (isBetter(now, best)) {
+      best = now;
+      continue;
+    }
+    for (const index of [...cover.chosen]) cover.remove(index);
+    for (const index of before) cover.add(index);
+  }
+}
+
 export function selectSentences(candidates: CoverCandidate[], options: CoverOptions): CoverResult {
   const { wordCount, preferFewerUnknown = false, improve = true } = options;
   const limit = options.maxSentences ?? Infinity;
   const costs = candidates.map((candidate) => candidateCost(candidate, preferFewerUnknown));
-  const containingCount = new Int32Array(wordCount);
-  const onlyCandidate = new Int32Array(wordCount).fill(-1);
+  const containing: number[][] = Array.from({ length: wordCount }, () => []);
   candidates.forEach((candidate, index) => {
-    for (const word of candidate.words) {
-      containingCount[word]!++;
-      onlyCandidate[word] = index;
-    }
+    for (const word of candidate.words) containing[word]!.push(index);
   });
   let coverable = 0;
-  for (let word = 0; word < wordCount; word++) if (containingCount[word]! > 0) coverable++;
+  for (let word = 0; word < wordCount; word++) if (containing[word]!.length > 0) coverable++;
 
   const cover = new Cover(candidates, wordCount);
   lazyGreedy(candidates, cover, costs, limit);
@@ -272,18 +356,13 @@ export function selectSentences(candidates: CoverCandidate[], options: CoverOpti
     const plain = [...cover.chosen];
     for (const index of plain) cover.remove(index);
     for (let word = 0; word < wordCount; word++) {
-      const only = onlyCandidate[word]!;
-      if (containingCount[word] === 1 && !cover.chosen.has(only) && cover.chosen.size < limit) cover.add(only);
+      const only = containing[word]![0]!;
+      if (containing[word]!.length === 1 && !cover.chosen.has(only) && cover.chosen.size < limit) cover.add(only);
     }
+    const forced = new Set(cover.chosen);
     lazyGreedy(candidates, cover, costs, limit);
-    dropRedundant(cover, costs);
-    for (let pass = 0; pass < 8; pass++) {
-      const improved = swapPass(candidates, cover, costs);
-      dropRedundant(cover, costs);
-      // Room freed under a sentence cap goes to words still uncovered.
-      if (cover.chosen.size < limit && cover.covered < coverable) lazyGreedy(candidates, cover, costs, limit);
-      if (!improved) break;
-    }
+    localSearch(candidates, cover, costs, limit, coverable);
+    iterateRepairs(candidates, cover, costs, { limit, coverable, forced, containing, rounds: options.repairRounds ?? 20 });
   }
 
   return {
