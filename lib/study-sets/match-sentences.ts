@@ -117,8 +117,9 @@ export function matchSentence(matcher: ListMatcher, sentence: string, lexiconOnl
 export function frequentLemmas(sentences: string[], count: number): WordListEntry[] {
   const frequency = new Map<string, number>();
   for (const sentence of sentences) {
-    for (const token of lemmatizeSentence(sentence, { lexiconOnly: true })) {
-      if (!token.known || /^\p{Lu}/u.test(token.text) || /\p{N}/u.test(token.text)) continue;
+    for (const [index, token] of lemmatizeSentence(sentence, { lexiconOnly: true }).entries()) {
+      // A capital inside a sentence marks a name; the first word's says nothing.
+      if (!token.known || (index > 0 && /^\p{Lu}/u.test(token.text)) || /\p{N}/u.test(token.text)) continue;
       if (token.lemmas.some((lemma) => stopLemmas.has(lemma))) continue;
       for (const lemma of token.lemmas) {
         if (lemma.length < 2) continue;
