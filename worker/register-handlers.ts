@@ -7,6 +7,7 @@ import { planJob } from "@/lib/pipeline/plan-job";
 import { failAbandonedChunk, processChunk } from "@/lib/pipeline/process-chunk";
 import { queues, type QueueKey } from "@/lib/queue/queues";
 import { work, type QueueHandler } from "@/lib/queue/work";
+import { runStudySet } from "@/lib/study-sets/run-study-set";
 
 const steps: { [K in QueueKey]: QueueHandler<K> } = {
   plan: ({ jobId }) => planJob(jobId),
@@ -14,6 +15,7 @@ const steps: { [K in QueueKey]: QueueHandler<K> } = {
     processChunk({ jobId, chunkId, signal: job.signal, willRetry: job.retryCount < job.retryLimit }),
   chunkAbandoned: ({ jobId, chunkId }) => failAbandonedChunk(jobId, chunkId),
   merge: ({ jobId }) => mergeJob(jobId),
+  studySet: ({ studySetId }) => runStudySet(studySetId),
 };
 
 export async function registerHandlers(boss: PgBoss): Promise<void> {

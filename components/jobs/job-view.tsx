@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatCredits, formatDuration, formatNumber, pageRangeLabel, secondsBetween } from "@/components/ui/format";
 import { LocalTime } from "@/components/ui/local-time";
@@ -137,7 +137,16 @@ export function JobView({ initialJob }: { initialJob: JobProgress }) {
         <Card
           title="Sentences"
           labelledBy="job-sentences-title"
-          actions={hasResults ? <ExportLinks jobId={job.id} /> : undefined}
+          actions={
+            hasResults ? (
+              <>
+                <ExportLinks jobId={job.id} />
+                <ButtonLink size="sm" href={`/study-sets?jobId=${job.id}`} data-testid="job-study-sets">
+                  Study sets
+                </ButtonLink>
+              </>
+            ) : undefined
+          }
         >
           {job.sentenceCount > 0 ? (
             <SentencesTable jobId={job.id} total={job.sentenceCount} />

@@ -17,6 +17,7 @@ interface NavItem {
 const items: NavItem[] = [
   { href: "/", label: "Upload", match: (path) => path === "/" },
   { href: "/jobs", label: "History", match: (path) => path.startsWith("/jobs") },
+  { href: "/study-sets", label: "Study sets", match: (path) => path.startsWith("/study-sets") },
   { href: "/credits", label: "Credits", match: (path) => path.startsWith("/credits") },
   { href: "/settings", label: "Settings", match: (path) => path.startsWith("/settings") },
 ];

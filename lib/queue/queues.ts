@@ -97,6 +97,20 @@ export const queues = {
     sendOptions: ({ jobId }) => ({ singletonKey: jobId }),
     localConcurrency: () => 2,
   }),
+  /** Chooses a study set's sentences (lib/study-sets/run-study-set.ts). */
+  studySet: defineQueue({
+    name: "study-set-select",
+    payload: z.object({ studySetId: z.uuid() }),
+    options: () => ({
+      policy: "standard",
+      retryLimit: 2,
+      retryDelay: 5,
+      expireInSeconds: 900,
+      deleteAfterSeconds: week,
+      notify: true,
+    }),
+    localConcurrency: () => 1,
+  }),
 };
 
 export type QueueKey = keyof typeof queues;

@@ -1,0 +1,21 @@
+// GET /api/study-sets – the user's study sets (?jobId= for one job's); POST /api/study-sets – start a study set
+import { NextResponse } from "next/server";
+import { authedRoute, readJson } from "@/lib/api/route";
+import { createStudySet } from "@/lib/study-sets/create-study-set";
+import { listStudySets } from "@/lib/study-sets/list-study-sets";
+import { createStudySetBody } from "@/lib/validations/study-set";
+import { isJobId } from "@/lib/jobs/find-accessible-job";
+
+export const dynamic = "force-dynamic";
+
+export const GET = authedRoute(async ({ req, user }) => {
+  const jobId = new URL(req.url).searchParams.get("jobId") ?? undefined;
+  const studySets = jobId && !isJobId(jobId) ? [] : await listStudySets({ userId: user.id, jobId });
+  return NextResponse.json({ studySets });
+});
+
+export const POST = authedRoute(async ({ req, user }) => {
+  const body = await readJson(req, createStudySetBody);
+  const set = await createStudySet({ userId: user.id, isAdmin: user.role === "admin", body });
+  return NextResponse.json({ id: set.id, status: set.status }, { status: 202, headers: { Location: `/api/study-sets/${set.id}` } });
+});

@@ -1,0 +1,18 @@
+// GET /api/word-lists – the signed-in user's word lists; POST /api/word-lists – import a list (file or pasted text)
+import { NextResponse } from "next/server";
+import { authedRoute } from "@/lib/api/route";
+import { createWordList } from "@/lib/study-sets/create-word-list";
+import { listWordLists } from "@/lib/study-sets/list-word-lists";
+import { readWordListRequest } from "@/lib/study-sets/read-word-list-request";
+
+export const dynamic = "force-dynamic";
+
+export const GET = authedRoute(async ({ user }) => {
+  return NextResponse.json({ wordLists: await listWordLists({ userId: user.id }) });
+});
+
+export const POST = authedRoute(async ({ req, user }) => {
+  const input = await readWordListRequest(req);
+  const list = await createWordList({ userId: user.id, ...input });
+  return NextResponse.json(list, { status: 201, headers: { Location: `/api/word-lists/${list.id}` } });
+});

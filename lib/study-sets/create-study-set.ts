@@ -1,0 +1,99 @@
+// Starts a study set: checks the jobs (the caller's, finished) and the words
+// (a saved list, pasted words, or none: the book's own most useful words),
+// then in ONE transaction creates the set and queues its selection job.
+import { db } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { isFrenchWord } from "@/lib/french/lemmatize";
+import { findAccessibleJob, type AccessibleJob } from "@/lib/jobs/find-accessible-job";
+import { sendJob } from "@/lib/queue/boss";
+import { assertId, assertOwned, wordListNotFound } from "@/lib/study-sets/find-owned";
+import { maxWordListEntries, parseWordList, type WordListEntry } from "@/lib/study-sets/parse-word-list";
+import type { CreateStudySetBody } from "@/lib/validations/study-set";
+
+const finishedStatuses = new Set(["succeeded", "partial"]);
+export const defaultTopWords = 300;
+export const defaultMaxSentences = 500;
+
+/**
+ * Sentence rows do not record yet whether they are whole sentences (kept or
+ * rewritten) or pieces of a local split: until they do, `whole` is refused
+ * rather than silently treated as `all`.
+ */
+function assertIncludeSupported(include: CreateStudySetBody["include"]): void {
+  if (include === "whole") {
+    throw new AppError(
+      "invalid_input",
+      "Leaving out split pieces is not available yet: sentences do not record how they were made. Use include: all.",
+      { field: "include" },
+    );
+  }
+}
+
+async function wordsFor(
+  userId: string,
+  body: CreateStudySetBody,
+): Promise<{ source: "list" | "text" | "book"; name: string; entries: WordListEntry[]; wordListId: string | null }> {
+  if (body.wordListId) {
+    assertId(body.wordListId, wordListNotFound);
+    const list = await db().wordList.findUnique({
+      where: { id: body.wordListId },
+      select: { userId: true, name: true, entries: true },
+    });
+    assertOwned(list, userId, wordListNotFound);
+    return { source: "list", name: list.name, entries: list.entries as unknown as WordListEntry[], wordListId: body.wordListId };
+  }
+  if (body.words !== undefined) {
+    const { entries } = parseWordList(body.words, isFrenchWord);
+    if (entries.length === 0) {
+      throw new AppError("invalid_input", "The pasted words are empty: write one word a line.", { field: "words" });
+    }
+    if (entries.length > maxWordListEntries) {
+      throw new AppError("invalid_input", `At most ${maxWordListEntries} words; this list has ${entries.length}.`, {
+        field: "words",
+      });
+    }
+    return { source: "text", name: `${entries.length} pasted words`, entries, wordListId: null };
+  }
+  // The list is built by the worker from the books' own lemma frequencies.
+  const top = body.topWords ?? defaultTopWords;
+  return { source: "book", name: `The ${top} most useful words`, entries: [], wordListId: null };
+}
+
+export async function createStudySet(options: { userId: string; isAdmin?: boolean; body: CreateStudySetBody }) {
+  const { userId, body } = options;
+  assertIncludeSupported(body.include);
+  const jobIds = [...new Set(body.jobIds)];
+  const jobs: AccessibleJob[] = [];
+  for (const jobId of jobIds) {
+    const job = await findAccessibleJob({ jobId, userId, isAdmin: options.isAdmin });
+    if (!finishedStatuses.has(job.status)) {
+      throw new AppError("conflict", `"${job.fileName}" is not finished yet; a study set needs finished jobs.`, {
+        jobId,
+      });
+    }
+    jobs.push(job);
+  }
+  const jobLimits = await db().job.findMany({ where: { id: { in: jobIds } }, select: { maxWords: true } });
+  const words = await wordsFor(userId, body);
+  const maxWords = body.maxWords ?? Math.min(...jobLimits.map((job) => job.maxWords));
+
+  return db().$transaction(async (tx) => {
+    const set = await tx.studySet.create({
+      data: {
+        userId,
+        wordListId: words.wordListId,
+        source: words.source,
+        name: `${words.name} · ${jobs.map((job) => job.fileName).join(", ")}`.slice(0, 300),
+        entries: words.source === "book" ? { top: body.topWords ?? defaultTopWords } : (words.entries as object[]),
+        jobIds,
+        maxWords,
+        maxSentences: body.maxSentences ?? defaultMaxSentences,
+        include: body.include ?? "all",
+        preferFewerUnknown: body.preferFewerUnknown ?? false,
+      },
+      select: { id: true, status: true },
+    });
+    await sendJob("studySet", { studySetId: set.id }, { tx });
+    return set;
+  });
+}

@@ -1,0 +1,93 @@
+// The worker's side of a study set. Idempotent: a retried job starts the
+// selection again from the sentences (nothing partial is ever stored), and a
+// set that has already ended is left alone. Cancellation is seen between
+// batches of 500 sentences.
+import { db } from "@/lib/db/prisma";
+import { log } from "@/lib/log";
+import { buildStudySet, type BookSentence } from "@/lib/study-sets/build-study-set";
+import { frequentLemmas } from "@/lib/study-sets/match-sentences";
+import type { WordListEntry } from "@/lib/study-sets/parse-word-list";
+
+class StudySetCancelled extends Error {}
+
+async function loadSentences(jobIds: string[]): Promise<BookSentence[]> {
+  const sentences: BookSentence[] = [];
+  for (const jobId of jobIds) {
+    const rows = await db().sentence.findMany({
+      where: { jobId },
+      orderBy: { position: "asc" },
+      select: { position: true, text: true, original: true, page: true, wordCount: true },
+    });
+    for (const row of rows) sentences.push({ jobId, ...row });
+  }
+  return sentences;
+}
+
+export async function runStudySet(studySetId: string): Promise<void> {
+  const started = await db().studySet.updateMany({
+    where: { id: studySetId, status: { in: ["queued", "running"] } },
+    data: { status: "running", step: "loading", progress: 0, startedAt: new Date() },
+  });
+  if (started.count === 0) return;
+  const set = await db().studySet.findUniqueOrThrow({ where: { id: studySetId } });
+
+  const checkpoint = async (done: number, step: string) => {
+    const current = await db().studySet.update({
+      where: { id: studySetId },
+      data: { progress: Math.min(99, Math.round(100 * done)), step: set.status === "cancelling" ? "cancelling" : step },
+      select: { status: true },
+    });
+    if (current.status === "cancelling" || current.status === "cancelled") throw new StudySetCancelled();
+  };
+
+  try {
+    const sentences = await loadSentences(set.jobIds);
+    let entries = set.entries as unknown as WordListEntry[];
+    if (set.source === "book") {
+      const { top } = set.entries as unknown as { top: number };
+      entries = frequentLemmas(
+        sentences.map((sentence) => sentence.text),
+        top,
+      );
+    }
+    const result = await buildStudySet(sentences, {
+      entries,
+      maxWords: set.maxWords,
+      maxSentences: set.maxSentences,
+      preferFewerUnknown: set.preferFewerUnknown,
+      checkpoint,
+    });
+    const finished = await db().studySet.updateMany({
+      where: { id: studySetId, status: "running" },
+      data: {
+        status: "succeeded",
+        step: "done",
+        progress: 100,
+        finishedAt: new Date(),
+        result: result as object,
+        ...(set.source === "book" ? { entries: entries as object[] } : {}),
+      },
+    });
+    if (finished.count === 0) throw new StudySetCancelled();
+    log.info({ studySetId, ...result.coverage, sentences: result.sentences.length, ...result.timings }, "study set done");
+  } catch (error) {
+    if (error instanceof StudySetCancelled) {
+      await db().studySet.updateMany({
+        where: { id: studySetId, status: { in: ["running", "cancelling"] } },
+        data: { status: "cancelled", step: "cancelled", finishedAt: new Date() },
+      });
+      return;
+    }
+    // Not retried: the same sentences and words would fail the same way.
+    log.error({ err: error, studySetId }, "study set failed");
+    await db().studySet.update({
+      where: { id: studySetId },
+      data: {
+        status: "failed",
+        step: "failed",
+        finishedAt: new Date(),
+        error: "The selection failed; try again, and tell us if it fails again.",
+      },
+    });
+  }
+}
