@@ -2,14 +2,14 @@
 # The one install command, run by CI (.ci/run) and by the Dockerfile, so the
 # image installs exactly as the tested checkout does.
 #
-# Why `npm install` and not `npm ci`: `npm ci` refuses a lock file that does
-# not list every platform's optional binaries (@next/swc-darwin-*,
-# @napi-rs/canvas-android-arm64, …) with EUSAGE "package.json and
-# package-lock.json are not in sync", on any machine. The registry this
-# project is developed against does not serve those other platforms'
-# packages, so the lock cannot list them. `npm install` installs the locked
-# versions all the same (it only adds the missing optional entries) and runs
-# the postinstall step (`prisma generate`, offline).
+# `npm ci` installs exactly what package-lock.json says and fails when the
+# lock and package.json disagree, so an image can never install versions CI
+# did not test. The lock lists every platform's optional binaries
+# (@next/swc-*, @napi-rs/canvas-*, …) even though only this platform's are
+# installed: without those entries `npm ci` refuses the lock on any machine
+# ("not in sync … Missing: @napi-rs/canvas-android-arm64"). `npm install`
+# writes them; commit the lock it produces. The postinstall step runs
+# `prisma generate`, offline.
 set -eu
 cd "$(dirname "$0")/.."
-npm install --no-audit --no-fund
+npm ci --no-audit --no-fund
