@@ -126,8 +126,10 @@ function joinHyphenated(left: string, right: string, vocabulary: Set<string>): s
   if (vocabulary.has(`${leftPart}${rightPart}`)) keep = false;
   else if (vocabulary.has(`${leftPart}-${rightPart}`)) keep = true;
   else if (hyphenPartners.has(partner) || /^[^\p{Ll}]/u.test(rightToken)) keep = true;
-  else if (isFrenchWord(`${leftPart}-${rightPart}`)) keep = true;
+  // Joined first: the Lefff also lists old spellings such as "long-temps",
+  // and a line-end hyphen that could be either is most often a plain break.
   else if (isFrenchWord(`${leftPart}${rightPart}`)) keep = false;
+  else if (isFrenchWord(`${leftPart}-${rightPart}`)) keep = true;
   // "après-midi", "mi-voix", "sous-officier": no word when joined, two words
   // apart. A name ("Boischevron") is broken like any word.
   else {
