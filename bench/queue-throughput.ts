@@ -59,7 +59,7 @@ async function measure(url: string, workers: number): Promise<{ seconds: number;
 async function run(): Promise<BenchReport> {
   const report = emptyReport(
     "queue-throughput",
-    "Queue throughput: trivial pg-boss jobs per second",
+    "8. Queue throughput: trivial pg-boss jobs per second",
     `${jobs} no-op jobs inserted in batches of 500, worked by 1, 4 and 16 pg-boss instances (each with its own pool of 5 connections, batchSize 1, localConcurrency ${localConcurrency}) on the embedded Postgres.`,
   );
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "novels-queue-bench-"));
