@@ -1,6 +1,7 @@
 // How many trivial pg-boss jobs per second one Postgres hands out, with 1, 4
 // and 16 worker instances fetching the way the product's chunk workers do
-// (batchSize 1, LISTEN/NOTIFY, localConcurrency = WORKER_CONCURRENCY). The
+// (the same fetch pacing and maintenance settings, batchSize 1,
+// LISTEN/NOTIFY, localConcurrency = WORKER_CONCURRENCY). The
 // handler does nothing, so the figure is the queue's own ceiling: fetch,
 // complete and their round trips. Each worker instance has its own pg-boss and
 // connection pool, as a worker process does; they share this one Node
@@ -11,6 +12,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PgBoss } from "pg-boss";
+import { maintenancePacing } from "@/lib/queue/boss";
+import { fetchPacing } from "@/lib/queue/work";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { freePort } from "@/tests/support/stack";
 import { emptyReport, envInt, envList, runBenchmark, type BenchReport } from "@/bench/support/report";
@@ -20,7 +23,7 @@ const workerCounts = envList("QUEUE_BENCH_WORKERS", [1, 4, 16]);
 const localConcurrency = envInt("WORKER_CONCURRENCY", 4);
 
 async function newBoss(url: string): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: url, max: 5, useListenNotify: true, supervise: false, schedule: false });
+  const boss = new PgBoss({ connectionString: url, max: 5, useListenNotify: true, ...maintenancePacing, schedule: false });
   boss.on("error", (error: unknown) => console.error(error));
   await boss.start();
   return boss;
@@ -35,7 +38,7 @@ async function measure(url: string, workers: number): Promise<{ seconds: number;
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
   for (const boss of bosses) {
-    await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: 2, localConcurrency }, async () => {
+    await boss.work(queue, { ...fetchPacing, batchSize: 1, localConcurrency }, async () => {
       done++;
       if (done === jobs) finish();
     });
@@ -56,7 +59,7 @@ async function measure(url: string, workers: number): Promise<{ seconds: number;
 async function run(): Promise<BenchReport> {
   const report = emptyReport(
     "queue-throughput",
-    "Queue throughput: trivial pg-boss jobs per second",
+    "8. Queue throughput: trivial pg-boss jobs per second",
     `${jobs} no-op jobs inserted in batches of 500, worked by 1, 4 and 16 pg-boss instances (each with its own pool of 5 connections, batchSize 1, localConcurrency ${localConcurrency}) on the embedded Postgres.`,
   );
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "novels-queue-bench-"));

@@ -11,7 +11,16 @@ import path from "node:path";
 import { benchOut } from "@/bench/support/book";
 import { markdownTable, renderMarkdown, type BenchReport } from "@/bench/support/report";
 
-const benchmarks = ["pipeline-efficiency", "many-users", "polling", "credits", "pdf-work", "rewrite-tokens", "study-sets"];
+const benchmarks = [
+  "pipeline-efficiency",
+  "many-users",
+  "polling",
+  "credits",
+  "pdf-work",
+  "rewrite-tokens",
+  "study-sets",
+  "queue-throughput",
+];
 const root = path.resolve(import.meta.dirname, "..");
 
 function runOne(name: string): Promise<BenchReport> {

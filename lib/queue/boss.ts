@@ -9,18 +9,27 @@ import { queues, type Payload, type QueueKey } from "@/lib/queue/queues";
 
 const holder = globalThis as unknown as { bossStarting?: Promise<PgBoss> };
 
+/**
+ * Maintenance runs in every process, coordinated in the database. Its
+ * monitor pass is what fails a job whose heartbeat stopped (a killed worker),
+ * so it runs every 5 s instead of the default 60 s: a crashed chunk is back in
+ * the queue within about 15 s. The same pass counts each queue's ready jobs,
+ * which every process reads back every 5 s for its workers' burst fetching
+ * (fetchPacing in lib/queue/work.ts).
+ */
+export const maintenancePacing = {
+  supervise: true,
+  superviseIntervalSeconds: 5,
+  monitorIntervalSeconds: 5,
+  queueCacheIntervalSeconds: 5,
+} as const;
+
 async function startBoss(): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: databaseUrl(),
     max: 5,
     useListenNotify: true,
-    // Maintenance runs in every process, coordinated in the database. Its
-    // monitor pass is what fails a job whose heartbeat stopped (a killed
-    // worker), so it runs every 5 s instead of the default 60 s: a crashed
-    // chunk is back in the queue within about 15 s.
-    supervise: true,
-    superviseIntervalSeconds: 5,
-    monitorIntervalSeconds: 5,
+    ...maintenancePacing,
     schedule: false,
     migrate: true,
   });

@@ -17,6 +17,22 @@ export interface WorkOptions {
   batchSize?: number;
 }
 
+/**
+ * How a worker slot waits between fetches. pg-boss polls a queue with NOTIFY
+ * on only every 30 s by default (`notifyPollingIntervalSeconds`), and a
+ * NOTIFY comes only when a job is inserted: a backlog already in the queue
+ * (400 jobs sent at once, 20 books planned together) was drained at one job
+ * per slot per 30 s. So the backstop is the same 2 s as without NOTIFY, and a
+ * slot fetches again at once while the queue still has jobs ready (the ready
+ * count is pg-boss's cached queue stats, refreshed every few seconds, see
+ * lib/queue/boss.ts; an empty fetch ends the burst).
+ */
+export const fetchPacing = {
+  pollingIntervalSeconds: 2,
+  notifyPollingIntervalSeconds: 2,
+  burstWhenReadyExceeds: 1,
+} as const;
+
 export async function work<K extends QueueKey>(
   boss: PgBoss,
   key: K,
@@ -28,7 +44,7 @@ export async function work<K extends QueueKey>(
     queue.name,
     {
       // With LISTEN/NOTIFY a new job wakes a worker at once; polling is the backstop.
-      pollingIntervalSeconds: 2,
+      ...fetchPacing,
       batchSize: options.batchSize ?? 1,
       localConcurrency: queue.localConcurrency(),
       includeMetadata: true,

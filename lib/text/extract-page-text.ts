@@ -289,7 +289,10 @@ function buildBlocks(lines: TextLine[], layout: PageLayout, vocabulary: Set<stri
       current.text += ` ${content}`;
       current.lines.push(line);
     }
-    paragraph = layoutBreak ? [line] : [...paragraph, line];
+    // Appended in place: copying the paragraph on every line made long
+    // paragraphs quadratic.
+    if (layoutBreak) paragraph = [line];
+    else paragraph.push(line);
   });
 
   const result: PageBlock[] = [];

@@ -60,8 +60,10 @@ test("an admin adjusts a reader's credits and retries the reader's failed book",
   await tools.getByLabel("Credits to add (negative to remove)").fill("75");
   await tools.getByLabel("Reason (written to the ledger)").fill("Goodwill for the failed book");
   await tools.getByRole("button", { name: "Adjust credits" }).click();
-  await expect(tools.getByText(`The balance is now ${before + 75} credits`)).toBeVisible();
-  await expect(balance).toHaveText(String(before + 75));
+  // Balances are shown with thousands separators ("1,075").
+  const after = (before + 75).toLocaleString("en-US");
+  await expect(tools.getByText(`The balance is now ${after} credits`)).toBeVisible();
+  await expect(balance).toHaveText(after);
   const ledgerRow = tools.getByTestId("account-ledger").getByRole("row").filter({ hasText: "Goodwill for the failed book" });
   await expect(ledgerRow).toContainText("adjust");
   await expect(ledgerRow).toContainText("+75");
@@ -76,7 +78,8 @@ test("an admin adjusts a reader's credits and retries the reader's failed book",
   await jobRow.getByRole("button", { name: "Retry failed pages" }).click();
   await waitForJobStatus(page, jobId, /^succeeded$/);
   await tools.getByRole("button", { name: "Find account" }).click();
-  await expect(jobRow).toContainText("Succeeded");
+  // The status badge calls a succeeded book "Done" (jobStatusLabels).
+  await expect(jobRow).toContainText("Done");
   await expect(jobRow.getByRole("button", { name: "Retry failed pages" })).toHaveCount(0);
 
   await readerContext.close();

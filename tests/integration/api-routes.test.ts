@@ -492,6 +492,11 @@ describe("progress, history and results", () => {
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
     expect(again.headers.get("etag")).toBe(etag);
+
+    // The version check runs before the owner's rows are read: the owner's
+    // ETag gets a stranger the same 404 as any other request.
+    const foreign = await bob.fetch(`/api/jobs/${finishedId}`, { headers: { "if-none-match": etag! } });
+    expect(foreign.status).toBe(404);
   });
 
   it("pages the history and filters it", async () => {

@@ -6,6 +6,7 @@ import {
   type ProgressJobRow,
 } from "@/lib/jobs/compute-job-progress";
 import type { ChunkStatus } from "@/lib/generated/prisma/client";
+import { tickJobClock } from "@/lib/client/tick-job-clock";
 
 const start = new Date("2026-11-20T10:00:00Z");
 const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
@@ -62,6 +63,9 @@ describe("computeJobProgress", () => {
     expect(later.etaSeconds).toBe(190);
     expect(later.elapsedSeconds).toBe(160);
     expect(later.percent).toBe(28);
+    // The finish instant does not move with the clock: the answer stays the same between changes.
+    expect(later.estimatedFinishAt).toBe(at(350).toISOString());
+    expect(computeJobProgress(row, chunks(statuses), null, at(100)).estimatedFinishAt).toBe(at(350).toISOString());
     // Overdue: never negative.
     expect(computeJobProgress(row, chunks(statuses), null, at(1000)).etaSeconds).toBe(0);
   });
@@ -156,5 +160,22 @@ describe("mergePageRanges", () => {
       { first: 1, last: 60 },
       { first: 100, last: 120 },
     ]);
+  });
+});
+
+describe("tickJobClock", () => {
+  const startedAt = "2026-01-01T10:00:00.000Z";
+  const estimatedFinishAt = "2026-01-01T10:05:00.000Z";
+
+  it("counts elapsed time up and time left down from the answer's instants", () => {
+    const job = { startedAt, estimatedFinishAt, elapsedSeconds: 10, etaSeconds: 290 };
+    expect(tickJobClock(job, Date.parse("2026-01-01T10:01:00.000Z"))).toEqual({ elapsedSeconds: 60, etaSeconds: 240 });
+    expect(tickJobClock(job, Date.parse("2026-01-01T10:06:00.000Z"))).toEqual({ elapsedSeconds: 360, etaSeconds: 0 });
+  });
+
+  it("shows the answer's own figures before the first tick and while the finish is unknown", () => {
+    const job = { startedAt, estimatedFinishAt: null, elapsedSeconds: 10, etaSeconds: null };
+    expect(tickJobClock(job, null)).toEqual({ elapsedSeconds: 10, etaSeconds: null });
+    expect(tickJobClock(job, Date.parse("2026-01-01T10:00:30.000Z"))).toEqual({ elapsedSeconds: 30, etaSeconds: null });
   });
 });

