@@ -80,7 +80,9 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
 
   return db().$transaction(
     async (tx) => {
-      // One creation at a time per user, so the limits below are exact.
+      // One creation at a time per user, so the limits below are exact. The
+      // job this creates is new, so no other transaction can hold its lock:
+      // the job-then-user order of merge, delete and retry still holds.
       await tx.$queryRaw`select id from "User" where id = ${userId}::uuid for update`;
       if (idempotencyKey) {
         const earlier = await findIdempotentJob(tx, { userId, key: idempotencyKey });

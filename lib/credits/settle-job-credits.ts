@@ -4,6 +4,10 @@
 // and what was already refunded is subtracted, so a second call with nothing
 // new to refund writes nothing. A job retried later reserves more
 // (creditsReserved grows) and settles again with the same arithmetic.
+//
+// Lock order: the job row here, then the owner's row (the refund's balance
+// update). Every transaction that locks both takes them in this order
+// (merge, delete, retry), so none can wait on another in a cycle.
 import type { Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { Engine } from "@/lib/generated/prisma/client";
