@@ -44,7 +44,8 @@ export async function retryFailedChunks(
       throw new AppError("conflict", "This job has no failed pages to retry.");
     }
     const pages = failed.reduce((sum, chunk) => sum + chunk.ownedLast - chunk.ownedFirst + 1, 0);
-    const price = priceJob({ pageCount: pages, engine: job.engine });
+    // A model taken off the list since the job started is refused (422, naming the allowed ones).
+    const price = priceJob({ pageCount: pages, engine: job.engine, model: job.model });
     await reserveCredits(tx, {
       userId: job.userId,
       jobId,

@@ -29,8 +29,9 @@ export async function settleJobCredits(tx: Tx, jobId: string): Promise<Settlemen
       engine: Engine;
       creditsReserved: number;
       creditsRefunded: number;
+      model: string | null;
     }[]
-  >`select "userId", "fileName", "pageCount", engine, "creditsReserved", "creditsRefunded"
+  >`select "userId", "fileName", "pageCount", engine, model, "creditsReserved", "creditsRefunded"
     from "Job" where id = ${jobId}::uuid for update`;
   if (!job) throw new AppError("not_found", "This job does not exist.");
 
@@ -39,7 +40,7 @@ export async function settleJobCredits(tx: Tx, jobId: string): Promise<Settlemen
     from "Chunk" where "jobId" = ${jobId}::uuid and status = 'done'`;
   const pages = Number(owned?.pages ?? 0);
   // Never charge beyond what was taken, even if the rates changed since.
-  const charged = Math.min(priceJob({ pageCount: pages, engine: job.engine }), job.creditsReserved);
+  const charged = Math.min(priceJob({ pageCount: pages, engine: job.engine, model: job.model, unlisted: "dearest" }), job.creditsReserved);
   const due = job.creditsReserved - charged - job.creditsRefunded;
 
   let refunded = 0;

@@ -21,7 +21,9 @@ async function startBoss(): Promise<PgBoss> {
     supervise: true,
     superviseIntervalSeconds: 5,
     monitorIntervalSeconds: 5,
-    schedule: false,
+    // Cron (the stuck-job sweep, lib/queue/queues.ts) is checked in every
+    // process and coordinated in the database: each occurrence is sent once.
+    schedule: true,
     migrate: true,
   });
   boss.on("error", (error: unknown) => {
