@@ -5,6 +5,7 @@
 // client against the fake Gemini server, which answers garbage (billed, and
 // unusable) to every call.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 import {
@@ -72,7 +73,7 @@ describe("the Gemini token allowance", () => {
     expect(closed.creditsCharged).toBe(0);
     expect(closed.creditsRefunded).toBe(closed.creditsReserved);
     const balance = (await lib.db().user.findUniqueOrThrow({ where: { id: user.id } })).creditBalance;
-    expect(balance).toBe(1000);
+    expect(balance).toBe(1000 + env().MONTHLY_CREDITS); // The funded 1000 and the month's grant.
     expect(await ledgerSum(lib, user.id)).toBe(balance);
   });
 });
