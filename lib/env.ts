@@ -1,6 +1,7 @@
 // The product's configuration: every variable, its default, validated once.
 // A bad value stops the process at start-up with the variable's name.
 import { z } from "zod";
+import { chunkExpireSecondsFor, geminiRequestBudgetMs } from "@/lib/engines/gemini-time-budget";
 
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const flag = (fallback: boolean) =>
@@ -25,9 +26,32 @@ const schema = z.object({
   /** Unset: the offline local engine is the default and Gemini is unavailable. */
   GEMINI_API_KEY: z.string().min(1).optional(),
   GEMINI_BASE_URL: z.url().optional(),
-  GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
+  /**
+   * The models users may choose, each with its price in credits per page:
+   * `name:credits` separated by commas. The only list of models
+   * (lib/engines/gemini-models.ts reads it).
+   */
+  GEMINI_MODELS: z
+    .string()
+    .default("gemini-2.5-flash:3,gemini-2.5-pro:10")
+    .transform((text, context) => {
+      const models = parseGeminiModels(text);
+      if (typeof models === "string") {
+        context.addIssue({ code: "custom", message: models });
+        return z.NEVER;
+      }
+      return models;
+    }),
+  /** The default model; unset: the first of GEMINI_MODELS. Must be on that list. */
+  GEMINI_MODEL: z.string().optional(),
   GEMINI_TIMEOUT_MS: int(120_000),
   GEMINI_MAX_RETRIES: int(4),
+  /**
+   * Tokens a Gemini book may use per page before a failing chunk stops
+   * instead of trying again: failed attempts are billed by Google too, and
+   * count here with the rest of the book's tokens.
+   */
+  GEMINI_MAX_TOKENS_PER_PAGE: int(10_000),
   /** Size of one rewrite request: the estimated tokens of the sentences (and context) it sends. */
   GEMINI_BATCH_TOKENS: int(4000),
   GEMINI_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
@@ -44,14 +68,16 @@ const schema = z.object({
   CHUNK_OVERLAP_PAGES: int(1),
   CHUNK_WINDOW: int(4),
   CHUNK_RETRY_LIMIT: int(2),
-  CHUNK_EXPIRE_SECONDS: int(300),
+  /** Unset: derived from the Gemini retry budget (lib/engines/gemini-time-budget.ts). */
+  CHUNK_EXPIRE_SECONDS: z.coerce.number().int().positive().optional(),
+  /** A book unchanged this long with nothing queued or running for it is moved on by the sweep. */
+  STUCK_JOB_MINUTES: int(15),
   WORKER_CONCURRENCY: int(4),
   WORKER_SHUTDOWN_GRACE_MS: int(30_000),
   /** Set: the worker answers its health on this loopback port (Docker's health check uses it). */
   WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   MONTHLY_CREDITS: int(1000),
   CREDITS_PER_PAGE_LOCAL: z.coerce.number().int().min(0).default(1),
-  CREDITS_PER_PAGE_GEMINI: int(3),
   MAX_RUNNING_JOBS_PER_USER: int(3),
   JOB_CREATE_PER_MINUTE: int(10),
   QUEUE_BACKPRESSURE_LIMIT: int(2000),
@@ -75,14 +101,60 @@ const schema = z.object({
   SEED_DEMO_USER: flag(true),
 });
 
-export type Env = z.infer<typeof schema>;
+export interface GeminiModel {
+  name: string;
+  /** Price of one page processed with this model. */
+  creditsPerPage: number;
+}
+
+/** `name:credits,name:credits` into the model list, or what is wrong with it. */
+export function parseGeminiModels(text: string): GeminiModel[] | string {
+  const models: GeminiModel[] = [];
+  for (const entry of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([A-Za-z0-9][A-Za-z0-9._-]*):(\d+)$/u.exec(entry);
+    if (!match || Number(match[2]) < 1) {
+      return `"${entry}" is not model:credits (a model name, a colon, a whole number of credits per page ≥ 1)`;
+    }
+    if (models.some((model) => model.name === match[1])) return `${match[1]} is listed twice`;
+    models.push({ name: match[1]!, creditsPerPage: Number(match[2]) });
+  }
+  return models.length > 0 ? models : "must list at least one model";
+}
+
+/** Values that follow from others: the default model, the chunk time limit. */
+const configuration = schema.transform((values, context) => {
+  const models = values.GEMINI_MODELS;
+  const model = values.GEMINI_MODEL ?? models[0]!.name;
+  if (!models.some((entry) => entry.name === model)) {
+    context.addIssue({
+      code: "custom",
+      path: ["GEMINI_MODEL"],
+      message: `must be one of GEMINI_MODELS (${models.map((entry) => entry.name).join(", ")})`,
+    });
+  }
+  // Without Gemini, chunks run the local engine only: seconds each.
+  const derivedExpiry = values.GEMINI_API_KEY ? chunkExpireSecondsFor(values) : 300;
+  const requestSeconds = Math.ceil(geminiRequestBudgetMs(values) / 1000);
+  if (values.GEMINI_API_KEY && values.CHUNK_EXPIRE_SECONDS !== undefined && values.CHUNK_EXPIRE_SECONDS < requestSeconds) {
+    context.addIssue({
+      code: "custom",
+      path: ["CHUNK_EXPIRE_SECONDS"],
+      message:
+        `must be at least ${requestSeconds} s, one Gemini request's retry budget ` +
+        "((GEMINI_MAX_RETRIES + 1) × GEMINI_TIMEOUT_MS + backoff); unset, it is derived from that budget",
+    });
+  }
+  return { ...values, GEMINI_MODEL: model, CHUNK_EXPIRE_SECONDS: values.CHUNK_EXPIRE_SECONDS ?? derivedExpiry };
+});
+
+export type Env = z.infer<typeof configuration>;
 
 export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings count as unset, as in most .env files.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
-  const result = schema.safeParse(cleaned);
+  const result = configuration.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);

@@ -47,7 +47,7 @@ export async function runNovelFromCli(options: {
     maxBytes: env().MAX_UPLOAD_MB * 1024 * 1024,
     maxPages: env().MAX_PAGES,
   });
-  const price = priceJob({ pageCount, engine: options.engine });
+  const price = priceJob({ pageCount, engine: options.engine, model: options.model });
   await db().$transaction(async (tx) => {
     const current = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
     if (current.creditBalance < price) {

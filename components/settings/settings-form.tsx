@@ -29,7 +29,7 @@ export function SettingsForm() {
   const value: JobOptions = edited ?? {
     maxWords: settings.maxWords,
     engine: settings.engine,
-    model: settings.model,
+    model: settings.model ?? settings.defaultModel ?? null,
     includeMatter: settings.includeMatter,
   };
   const geminiAvailable = settings.engineAvailable?.gemini ?? true;
@@ -65,6 +65,7 @@ export function SettingsForm() {
             setResult(null);
           }}
           geminiAvailable={geminiAvailable}
+          models={settings.models ?? []}
           disabled={saving}
         />
         {result ? <Alert tone={result.ok ? "success" : "danger"}>{result.message}</Alert> : null}

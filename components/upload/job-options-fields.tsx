@@ -2,12 +2,10 @@
 // The options a job takes, shared by the upload dialog and the settings page
 // so both explain them the same way.
 import { Field, controlClass, describedBy } from "@/components/ui/field";
-import type { Engine } from "@/lib/client/api-types";
+import type { Engine, GeminiModelOffer } from "@/lib/client/api-types";
 import type { JobOptions } from "@/lib/client/mutations";
 import { wordLimit } from "@/lib/jobs/job-states";
 import styles from "./upload.module.css";
-
-export const geminiModels = ["gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro"];
 
 export function maxWordsError(value: number): string | null {
   if (!Number.isInteger(value) || value < wordLimit.min || value > wordLimit.max) {
@@ -21,12 +19,15 @@ export function JobOptionsFields({
   value,
   onChange,
   geminiAvailable,
+  models,
   disabled,
 }: {
   idPrefix: string;
   value: JobOptions;
   onChange: (next: JobOptions) => void;
   geminiAvailable: boolean;
+  /** The server's models and prices (GEMINI_MODELS): the only ones offered. */
+  models: GeminiModelOffer[];
   disabled?: boolean;
 }) {
   const wordsId = `${idPrefix}-max-words`;
@@ -34,7 +35,7 @@ export function JobOptionsFields({
   const modelId = `${idPrefix}-model`;
   const matterId = `${idPrefix}-include-matter`;
   const wordsError = maxWordsError(value.maxWords);
-  const models = value.model && !geminiModels.includes(value.model) ? [value.model, ...geminiModels] : geminiModels;
+  const chosenModel = models.some((model) => model.name === value.model) ? value.model! : models[0]?.name;
 
   return (
     <div className={styles.options}>
@@ -86,13 +87,14 @@ export function JobOptionsFields({
           name="model"
           className={controlClass}
           disabled={disabled || value.engine !== "gemini"}
-          value={value.model ?? geminiModels[0]}
+          value={chosenModel ?? ""}
           onChange={(event) => onChange({ ...value, model: event.currentTarget.value })}
           aria-describedby={describedBy(modelId, { hint: true })}
+          data-testid="model"
         >
           {models.map((model) => (
-            <option key={model} value={model}>
-              {model}
+            <option key={model.name} value={model.name}>
+              {model.name} · {model.creditsPerPage} credit{model.creditsPerPage === 1 ? "" : "s"} a page
             </option>
           ))}
         </select>

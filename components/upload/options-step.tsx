@@ -12,8 +12,9 @@ import styles from "./upload.module.css";
 
 /** What the chosen options cost and whether they can start. */
 export function assessOptions(estimate: Estimate, options: JobOptions) {
-  // The estimate prices every engine, so switching engines needs no new upload.
-  const price = estimate.prices[options.engine];
+  // The estimate prices every engine and model, so switching needs no new upload.
+  const modelPrice = estimate.modelPrices.find((entry) => entry.model === options.model)?.price;
+  const price = options.engine === "gemini" ? (modelPrice ?? estimate.prices.gemini) : estimate.prices.local;
   const short = price > estimate.balance;
   const noText = !estimate.hasText && options.engine === "local";
   return { price, short, noText, blocked: short || noText || Boolean(maxWordsError(options.maxWords)) };
@@ -92,6 +93,7 @@ export function OptionsStep({
         value={options}
         onChange={onOptionsChange}
         geminiAvailable={geminiAvailable}
+        models={estimate.modelPrices.map((entry) => ({ name: entry.model, creditsPerPage: entry.creditsPerPage }))}
         disabled={starting}
       />
       {error ? (

@@ -14,7 +14,6 @@ import { wordLimit } from "@/lib/jobs/job-states";
 import { checkPdfFile } from "./check-pdf-file";
 import { describeUploadError } from "./describe-upload-error";
 import { FileStep } from "./file-step";
-import { geminiModels } from "./job-options-fields";
 import { OptionsStep, OptionsStepFooter } from "./options-step";
 import { ProgressStep, ProgressStepFooter } from "./progress-step";
 
@@ -27,7 +26,7 @@ type Phase =
 const defaultOptions: JobOptions = {
   maxWords: wordLimit.default,
   engine: "local",
-  model: geminiModels[0]!,
+  model: null,
   includeMatter: false,
 };
 
@@ -57,7 +56,7 @@ export function UploadDialog({
     ? {
         maxWords: settings.maxWords,
         engine: settings.engine,
-        model: settings.model ?? defaultOptions.model,
+        model: settings.model ?? settings.defaultModel ?? null,
         includeMatter: settings.includeMatter,
       }
     : null;

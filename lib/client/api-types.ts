@@ -7,6 +7,7 @@ import type { ChunkStatus, Engine, JobStatus, JobStep, LedgerKind } from "@/lib/
 import type { CreditsSummary, LedgerEntry } from "@/lib/credits/get-credits";
 import type { JobProgress } from "@/lib/jobs/compute-job-progress";
 import type { createJob } from "@/lib/commands/create-job";
+import type { GeminiModel } from "@/lib/engines/gemini-models";
 import type { JobEstimate } from "@/lib/jobs/estimate-job";
 import type { getJobDefaults } from "@/lib/jobs/get-job-defaults";
 import type { PipelineOverview } from "@/lib/jobs/get-queue-overview";
@@ -22,6 +23,8 @@ export type { ChunkStatus, Engine, JobStatus, JobStep, LedgerKind, JobProgress, 
 export type JobSummary = JobListItem;
 export type Sentence = SentenceItem;
 export type Estimate = JobEstimate;
+/** A Gemini model the server offers and its price per page. */
+export type GeminiModelOffer = GeminiModel;
 export type Credits = CreditsSummary;
 export type AdminQueues = PipelineOverview;
 
@@ -37,6 +40,9 @@ export type SignedUpUser = Awaited<ReturnType<typeof createUser>>;
 /** GET and PUT /api/settings: the defaults, and which engines this server can run. */
 export type Settings = Awaited<ReturnType<typeof getJobDefaults>> & {
   engineAvailable?: { local: boolean; gemini: boolean };
+  /** The Gemini models on offer, each with its price per page (GEMINI_MODELS). */
+  models?: GeminiModelOffer[];
+  defaultModel?: string;
 };
 
 export type { UserAccount } from "@/lib/admin/get-user-account";

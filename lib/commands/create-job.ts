@@ -12,6 +12,7 @@ import type { Engine } from "@/lib/generated/prisma/client";
 import { ensureMonthlyGrant } from "@/lib/credits/ensure-monthly-grant";
 import { priceJob } from "@/lib/credits/price-job";
 import { reserveCredits } from "@/lib/credits/reserve-credits";
+import { assertGeminiModelAllowed, defaultGeminiModel } from "@/lib/engines/gemini-models";
 import { assertQueueCapacity } from "@/lib/jobs/assert-queue-capacity";
 import { cleanFileName } from "@/lib/jobs/clean-file-name";
 import { findIdempotentJob, recordIdempotencyKey } from "@/lib/jobs/find-idempotent-job";
@@ -58,7 +59,8 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
   assertEngineUsable(engine);
   const maxWords = options.maxWords ?? defaults.maxWords;
   const includeMatter = options.includeMatter ?? defaults.includeMatter;
-  const model = engine === "gemini" ? (options.model ?? defaults.model ?? config.GEMINI_MODEL) : null;
+  const model = engine === "gemini" ? (options.model ?? defaults.model ?? defaultGeminiModel()) : null;
+  if (model) assertGeminiModelAllowed(model);
   const fileName = cleanFileName(options.fileName);
 
   // Cheap refusals first, before the PDF is parsed; repeated exactly below.
@@ -76,11 +78,13 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
     );
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const price = priceJob({ pageCount: pdf.pageCount, engine });
+  const price = priceJob({ pageCount: pdf.pageCount, engine, model });
 
   return db().$transaction(
     async (tx) => {
-      // One creation at a time per user, so the limits below are exact.
+      // One creation at a time per user, so the limits below are exact. The
+      // job this creates is new, so no other transaction can hold its lock:
+      // the job-then-user order of merge, delete and retry still holds.
       await tx.$queryRaw`select id from "User" where id = ${userId}::uuid for update`;
       if (idempotencyKey) {
         const earlier = await findIdempotentJob(tx, { userId, key: idempotencyKey });

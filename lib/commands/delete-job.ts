@@ -18,12 +18,16 @@ export async function deleteJob(options: ActingUser & { jobId: string }): Promis
 
   await db().$transaction(
     async (tx) => {
-      // The owner's row serialises this with job creation, which may be
-      // reusing the same stored PDF at this moment.
-      await tx.$queryRaw`select id from "User" where id = ${job.userId}::uuid for update`;
+      // Lock order, the same in every transaction that takes both: the job
+      // row, then its owner's row (merge, retry and settlement do the same;
+      // creation locks only the user, its job being new). Taking them the
+      // other way round here deadlocked against a merge settling this job.
       const locked = await tx.$queryRaw<{ id: string }[]>`
         select id from "Job" where id = ${job.id}::uuid for update`;
       if (locked.length === 0) throw jobNotFound(); // Deleted by a concurrent request.
+      // The owner's row serialises this with job creation, which may be
+      // reusing the same stored PDF at this moment.
+      await tx.$queryRaw`select id from "User" where id = ${job.userId}::uuid for update`;
       await settleJobCredits(tx, job.id);
       await tx.job.delete({ where: { id: job.id } });
       await tx.document.deleteMany({ where: { id: job.documentId, jobs: { none: {} } } });

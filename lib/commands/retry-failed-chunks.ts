@@ -8,10 +8,12 @@ import { AppError } from "@/lib/errors";
 import { priceJob } from "@/lib/credits/price-job";
 import { reserveCredits } from "@/lib/credits/reserve-credits";
 import type { JobStatus } from "@/lib/generated/prisma/client";
+import { assertQueueCapacity } from "@/lib/jobs/assert-queue-capacity";
 import { canRetryJob } from "@/lib/jobs/job-states";
 import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
 import { dispatchChunks } from "@/lib/pipeline/dispatch-chunks";
 import { jobLog } from "@/lib/log";
+import { assertJobStartAllowed } from "@/lib/rate-limit/assert-job-start-allowed";
 
 export async function retryFailedChunks(
   options: ActingUser & {
@@ -23,19 +25,27 @@ export async function retryFailedChunks(
   const { jobId } = options;
   if (!isJobId(jobId)) throw jobNotFound();
   return db().$transaction(async (tx) => {
+    // Lock order: the job row, then its owner's row, as in merge and delete.
     await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
     const job = await tx.job.findUnique({ where: { id: jobId } });
     assertJobVisible(job, options.userId, options.isAdmin);
     if (!canRetryJob(job.status)) {
       throw new AppError("conflict", `Only a partial or failed job can be retried; this one is ${job.status}.`);
     }
+    // A retry starts paid work like a new book, so it passes the same gates:
+    // the owner's start rate and running cap (exact under the owner's lock,
+    // which creation also takes) and the global back-pressure.
+    await tx.$queryRaw`select id from "User" where id = ${job.userId}::uuid for update`;
+    await assertJobStartAllowed(tx, { userId: job.userId });
+    await assertQueueCapacity(tx);
     const which = { jobId, status: "failed" as const, ...(options.chunkIds ? { id: { in: options.chunkIds } } : {}) };
     const failed = await tx.chunk.findMany({ where: which });
     if (failed.length === 0) {
       throw new AppError("conflict", "This job has no failed pages to retry.");
     }
     const pages = failed.reduce((sum, chunk) => sum + chunk.ownedLast - chunk.ownedFirst + 1, 0);
-    const price = priceJob({ pageCount: pages, engine: job.engine });
+    // A model taken off the list since the job started is refused (422, naming the allowed ones).
+    const price = priceJob({ pageCount: pages, engine: job.engine, model: job.model });
     await reserveCredits(tx, {
       userId: job.userId,
       jobId,

@@ -1,6 +1,7 @@
 // The settings command: a user saves their defaults for new jobs on User.settings.
 import type { ActingUser } from "@/lib/commands/acting-user";
 import { db } from "@/lib/db/prisma";
+import { assertGeminiModelAllowed } from "@/lib/engines/gemini-models";
 import { AppError } from "@/lib/errors";
 import { isGeminiAvailable, resolveJobDefaults } from "@/lib/jobs/get-job-defaults";
 import type { JobSettings } from "@/lib/validations/job";
@@ -14,6 +15,7 @@ export async function updateJobDefaults(options: ActingUser & { settings: JobSet
       { field: "engine" },
     );
   }
+  if (settings.model) assertGeminiModelAllowed(settings.model);
   const stored = {
     maxWords: settings.maxWords,
     engine: settings.engine,

@@ -4,6 +4,10 @@
 // and what was already refunded is subtracted, so a second call with nothing
 // new to refund writes nothing. A job retried later reserves more
 // (creditsReserved grows) and settles again with the same arithmetic.
+//
+// Lock order: the job row here, then the owner's row (the refund's balance
+// update). Every transaction that locks both takes them in this order
+// (merge, delete, retry), so none can wait on another in a cycle.
 import type { Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { Engine } from "@/lib/generated/prisma/client";
@@ -25,8 +29,9 @@ export async function settleJobCredits(tx: Tx, jobId: string): Promise<Settlemen
       engine: Engine;
       creditsReserved: number;
       creditsRefunded: number;
+      model: string | null;
     }[]
-  >`select "userId", "fileName", "pageCount", engine, "creditsReserved", "creditsRefunded"
+  >`select "userId", "fileName", "pageCount", engine, model, "creditsReserved", "creditsRefunded"
     from "Job" where id = ${jobId}::uuid for update`;
   if (!job) throw new AppError("not_found", "This job does not exist.");
 
@@ -35,7 +40,7 @@ export async function settleJobCredits(tx: Tx, jobId: string): Promise<Settlemen
     from "Chunk" where "jobId" = ${jobId}::uuid and status = 'done'`;
   const pages = Number(owned?.pages ?? 0);
   // Never charge beyond what was taken, even if the rates changed since.
-  const charged = Math.min(priceJob({ pageCount: pages, engine: job.engine }), job.creditsReserved);
+  const charged = Math.min(priceJob({ pageCount: pages, engine: job.engine, model: job.model, unlisted: "dearest" }), job.creditsReserved);
   const due = job.creditsReserved - charged - job.creditsRefunded;
 
   let refunded = 0;

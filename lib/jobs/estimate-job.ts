@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { Engine } from "@/lib/generated/prisma/client";
 import { ensureMonthlyGrant } from "@/lib/credits/ensure-monthly-grant";
 import { priceJob } from "@/lib/credits/price-job";
+import { assertGeminiModelAllowed, defaultGeminiModel, geminiModels } from "@/lib/engines/gemini-models";
 import { getJobDefaults, isGeminiAvailable } from "@/lib/jobs/get-job-defaults";
 import { inspectPdfSafely } from "@/lib/pdf/inspect-pdf-safely";
 import { planChunks } from "@/lib/pipeline/plan-chunks";
@@ -17,7 +18,12 @@ export interface JobEstimate {
   /** The engine this estimate prices: the one asked for, else the user's default. */
   engine: Engine;
   price: number;
+  /** Each engine's price; Gemini's with the model asked for, else the default model. */
   prices: Record<Engine, number>;
+  /** The Gemini model `prices.gemini` is for. */
+  model: string;
+  /** The book's price with each model on offer. */
+  modelPrices: { model: string; creditsPerPage: number; price: number }[];
   balance: number;
   /** balance ≥ price */
   affordable: boolean;
@@ -29,10 +35,14 @@ export async function estimateJob(options: {
   userId: string;
   bytes: Uint8Array;
   engine?: Engine;
+  model?: string;
 }): Promise<JobEstimate> {
   const { userId, bytes } = options;
   const config = env();
-  const engine = options.engine ?? (await getJobDefaults({ userId })).engine;
+  if (options.model) assertGeminiModelAllowed(options.model);
+  const defaults = await getJobDefaults({ userId });
+  const engine = options.engine ?? defaults.engine;
+  const model = options.model ?? defaults.model ?? defaultGeminiModel();
   const pdf = await inspectPdfSafely(bytes, {
     maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
     maxPages: config.MAX_PAGES,
@@ -56,14 +66,21 @@ export async function estimateJob(options: {
 
   const prices = {
     local: priceJob({ pageCount: pdf.pageCount, engine: "local" }),
-    gemini: priceJob({ pageCount: pdf.pageCount, engine: "gemini" }),
+    gemini: priceJob({ pageCount: pdf.pageCount, engine: "gemini", model }),
   };
+  const modelPrices = geminiModels().map((entry) => ({
+    model: entry.name,
+    creditsPerPage: entry.creditsPerPage,
+    price: priceJob({ pageCount: pdf.pageCount, engine: "gemini", model: entry.name }),
+  }));
   return {
     pageCount: pdf.pageCount,
     chunks,
     engine,
     price: prices[engine],
     prices,
+    model,
+    modelPrices,
     balance,
     affordable: balance >= prices[engine],
     hasText: pdf.hasText,

@@ -2,6 +2,7 @@
 // for anything unset or no longer valid. Gemini is only ever the default when
 // the server has a key for it.
 import { db } from "@/lib/db/prisma";
+import { findGeminiModel } from "@/lib/engines/gemini-models";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { wordLimit } from "@/lib/jobs/job-states";
@@ -21,7 +22,8 @@ export function resolveJobDefaults(stored: unknown): JobSettings {
   return {
     maxWords: maxWords.success ? maxWords.data : wordLimit.default,
     engine: engine.success && engine.data === "gemini" && isGeminiAvailable() ? "gemini" : "local",
-    model: model.success ? model.data : null,
+    // A model taken off the list since it was saved falls back to the default.
+    model: model.success && findGeminiModel(model.data) ? model.data : null,
     includeMatter: includeMatter.success ? includeMatter.data : false,
   };
 }

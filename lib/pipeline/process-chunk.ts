@@ -3,13 +3,13 @@
 // run is the one that moved the chunk to its final state.
 import { db, type Tx } from "@/lib/db/prisma";
 import { jobLog } from "@/lib/log";
-import { EngineError } from "@/lib/engines/engine-error";
 import { getEngine } from "@/lib/engines/get-engine";
 import { publicErrorMessage } from "@/lib/errors";
 import { isChunkUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
 import { recordChunkDuration } from "@/lib/metrics/record-metrics";
 import { splitterFor } from "@/lib/pipeline/document-cache";
 import { dispatchChunks, isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
+import { recordFailedAttempt } from "@/lib/pipeline/record-failed-attempt";
 import { requestMerge } from "@/lib/pipeline/request-merge";
 import { watchCancellation } from "@/lib/pipeline/watch-cancellation";
 
@@ -115,14 +115,14 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
     chunkLog.info({ sentences: result.sentences.length }, "chunk done");
     return "done";
   } catch (error) {
-    await recordFailedAttemptUsage(jobId, chunkId, error);
+    const overAllowance = await recordFailedAttempt(jobId, chunkId, error);
     if (cancel.signal.aborted) {
       await finishChunk(jobId, chunkId, "cancelled", null);
       chunkLog.info("chunk cancelled");
       return "cancelled";
     }
-    const reason = publicErrorMessage(error);
-    if (attempt.willRetry && !attempt.signal.aborted) {
+    const reason = overAllowance ?? publicErrorMessage(error);
+    if (attempt.willRetry && !attempt.signal.aborted && !overAllowance) {
       await db().chunk.updateMany({
         where: { id: chunkId, status: "running" },
         data: { status: "queued", error: reason },
@@ -142,21 +142,6 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
   } finally {
     stopWatching();
   }
-}
-
-/** Tokens a failed engine call consumed are still on the provider's bill: keep them on the job. */
-async function recordFailedAttemptUsage(jobId: string, chunkId: string, error: unknown): Promise<void> {
-  if (!(error instanceof EngineError)) return;
-  const { usage } = error;
-  if (usage.promptTokens === 0 && usage.outputTokens === 0) return;
-  const tokens = {
-    promptTokens: { increment: usage.promptTokens },
-    outputTokens: { increment: usage.outputTokens },
-  };
-  await db().$transaction([
-    db().chunk.update({ where: { id: chunkId }, data: tokens }),
-    db().job.update({ where: { id: jobId }, data: tokens }),
-  ]);
 }
 
 /** A chunk whose pg-boss job ran out of attempts without a handler finishing it (a crash). */

@@ -30,7 +30,9 @@ async function startBoss(): Promise<PgBoss> {
     max: 5,
     useListenNotify: true,
     ...maintenancePacing,
-    schedule: false,
+    // Cron (the stuck-job sweep, lib/queue/queues.ts) is checked in every
+    // process and coordinated in the database: each occurrence is sent once.
+    schedule: true,
     migrate: true,
   });
   boss.on("error", (error: unknown) => {

@@ -46,6 +46,38 @@ export const queues = {
     }),
     localConcurrency: () => 1,
   }),
+  /**
+   * Where pg-boss moves a plan or merge job that ran out of attempts: the
+   * book is closed and refunded (lib/pipeline/close-stuck-job.ts) instead of
+   * staying queued or running forever with its credits reserved. Created
+   * before `plan` and `merge`, which name them as their dead letter queues.
+   */
+  planAbandoned: defineQueue({
+    name: "novel-plan-abandoned",
+    payload: jobPayload,
+    options: () => ({
+      policy: "standard",
+      retryLimit: 3,
+      retryDelay: 2,
+      expireInSeconds: 60,
+      deleteAfterSeconds: week,
+      notify: true,
+    }),
+    localConcurrency: () => 1,
+  }),
+  mergeAbandoned: defineQueue({
+    name: "novel-merge-abandoned",
+    payload: jobPayload,
+    options: () => ({
+      policy: "standard",
+      retryLimit: 3,
+      retryDelay: 2,
+      expireInSeconds: 60,
+      deleteAfterSeconds: week,
+      notify: true,
+    }),
+    localConcurrency: () => 1,
+  }),
   /** Splits a book into chunks and queues the first window of them. */
   plan: defineQueue({
     name: "novel-plan",
@@ -56,6 +88,7 @@ export const queues = {
       retryDelay: 2,
       retryBackoff: true,
       expireInSeconds: 120,
+      deadLetter: "novel-plan-abandoned",
       deleteAfterSeconds: week,
       notify: true,
     }),
@@ -90,12 +123,29 @@ export const queues = {
       retryDelay: 2,
       retryBackoff: true,
       expireInSeconds: 300,
+      deadLetter: "novel-merge-abandoned",
       deleteAfterSeconds: week,
       notify: true,
     }),
     // A second send for the same book is a no-op while one merge waits.
     sendOptions: ({ jobId }) => ({ singletonKey: jobId }),
     localConcurrency: () => 2,
+  }),
+  /**
+   * The periodic sweep for books nothing will move again
+   * (lib/pipeline/sweep-stuck-jobs.ts), sent by pg-boss's cron every
+   * `sweepCron`; one at a time across all workers.
+   */
+  sweep: defineQueue({
+    name: "novel-sweep",
+    payload: z.object({}),
+    options: () => ({
+      policy: "singleton",
+      retryLimit: 0,
+      expireInSeconds: 300,
+      deleteAfterSeconds: week,
+    }),
+    localConcurrency: () => 1,
   }),
   /** Chooses a study set's sentences (lib/study-sets/run-study-set.ts). */
   studySet: defineQueue({
@@ -112,6 +162,9 @@ export const queues = {
     localConcurrency: () => 1,
   }),
 };
+
+/** Every five minutes: a stuck book is found within STUCK_JOB_MINUTES plus five. */
+export const sweepCron = "*/5 * * * *";
 
 export type QueueKey = keyof typeof queues;
 export type Payload<K extends QueueKey> = z.infer<(typeof queues)[K]["payload"]>;

@@ -44,6 +44,11 @@ test("a new reader turns a novel into short sentences and downloads them", async
   await expect(dialog.getByLabel("Max words")).toHaveValue(String(MAX_WORDS));
   await expect(dialog.getByLabel("Engine")).toHaveValue("local");
   await expect(dialog.getByTestId("include-matter")).not.toBeChecked();
+  // Only the server's models (GEMINI_MODELS) are offered, each with its price.
+  await expect(dialog.getByTestId("model").locator("option")).toHaveText([
+    "gemini-2.5-flash · 3 credits a page",
+    "gemini-2.5-pro · 10 credits a page",
+  ]);
 
   // Keyboard: Start has the focus once the estimate is in; Enter starts the job.
   await expect(dialog.getByTestId("start-job")).toBeFocused();

@@ -61,6 +61,7 @@ export async function makeJob(options: {
   userId: string;
   pageCount?: number;
   engine?: Engine;
+  model?: string | null;
   status?: JobStatus;
   fileName?: string;
   maxWords?: number;
@@ -78,6 +79,7 @@ export async function makeJob(options: {
       pageCount,
       maxWords: options.maxWords ?? 8,
       engine: options.engine ?? "local",
+      model: options.model ?? null,
       status: options.status ?? "succeeded",
       createdAt: options.createdAt,
       startedAt: options.startedAt ?? null,

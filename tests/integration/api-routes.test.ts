@@ -24,7 +24,7 @@ import {
   testBaseUrl,
   type HttpClient,
 } from "@/tests/support/http-client";
-import { makeChunks, makeJob, retireMadeJobs } from "./api-factories";
+import { makeChunks, makeJob, makeUser as makeUserRow, retireMadeJobs } from "./api-factories";
 
 interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -443,6 +443,130 @@ describe("estimate and create", () => {
     } finally {
       await db().job.delete({ where: { id: backlog.id } });
     }
+  });
+});
+
+describe("retry and the Gemini models", () => {
+  /** A failed book of one 20-page chunk, ready to retry. */
+  async function failedBook(userId: string, options: { engine?: "local" | "gemini"; model?: string | null } = {}) {
+    const job = await makeJob({ userId, status: "failed", pageCount: 20, ...options });
+    await makeChunks({ jobId: job.id, size: 20, statuses: ["failed"] });
+    return job;
+  }
+
+  async function expectNothingRetried(client: HttpClient, jobId: string, balance: number) {
+    expect(await balanceOf(client)).toBe(balance);
+    const job = await db().job.findUniqueOrThrow({ where: { id: jobId }, include: { chunks: true } });
+    expect(job.status).toBe("failed");
+    expect(job.creditsReserved).toBe(0);
+    expect(job.chunks.map((chunk) => chunk.status)).toEqual(["failed"]);
+  }
+
+  it("holds a retry to the running cap, the start rate and the back-pressure of a new job", async () => {
+    const user = await signUpAndSignIn();
+    const balance = await balanceOf(user);
+    const job = await failedBook(user.userId!);
+
+    const running = await Promise.all(
+      Array.from({ length: env().MAX_RUNNING_JOBS_PER_USER }, () => makeJob({ userId: user.userId!, status: "running" })),
+    );
+    const capped = await user.json(`/api/jobs/${job.id}/retry`, { method: "POST" });
+    expect(capped.status).toBe(429);
+    expectErrorShape(capped.body, "rate_limited");
+    await expectNothingRetried(user, job.id, balance);
+    await db().job.updateMany({ where: { id: { in: running.map((row) => row.id) } }, data: { status: "failed" } });
+
+    const starts = await db().creditLedger.createManyAndReturn({
+      data: Array.from({ length: env().JOB_CREATE_PER_MINUTE }, () => ({
+        userId: user.userId!,
+        kind: "reserve" as const,
+        amount: 0,
+        reason: "test start",
+      })),
+    });
+    const tooFast = await user.json(`/api/jobs/${job.id}/retry`, { method: "POST" });
+    expect(tooFast.status).toBe(429);
+    expect(Number(tooFast.headers.get("retry-after"))).toBeGreaterThan(0);
+    await expectNothingRetried(user, job.id, balance);
+    await db().creditLedger.updateMany({
+      where: { id: { in: starts.map((row) => row.id) } },
+      data: { createdAt: new Date(Date.now() - 3_600_000) },
+    });
+
+    const backlog = await makeJob({ userId: (await makeUserRow()).id, status: "running" });
+    await db().job.update({ where: { id: backlog.id }, data: { chunksTotal: env().QUEUE_BACKPRESSURE_LIMIT + 1 } });
+    try {
+      const busy = await user.json(`/api/jobs/${job.id}/retry`, { method: "POST" });
+      expect(busy.status).toBe(503);
+      expectErrorShape(busy.body, "unavailable");
+      expect(busy.headers.get("retry-after")).toBe("30");
+      await expectNothingRetried(user, job.id, balance);
+    } finally {
+      await db().job.delete({ where: { id: backlog.id } });
+    }
+  });
+
+  it("offers only the configured models, each at its own price, and refuses any other with 422", async () => {
+    const models = env().GEMINI_MODELS;
+    expect(models.length).toBeGreaterThan(1);
+    const dear = models.reduce((best, model) => (model.creditsPerPage > best.creditsPerPage ? model : best));
+    const user = await signUpAndSignIn();
+    const settings = await user.json<{ models: unknown; defaultModel: string }>("/api/settings");
+    expect(settings.body.models).toEqual(models);
+    expect(settings.body.defaultModel).toBe(env().GEMINI_MODEL);
+
+    const estimate = await postPdf(user, "/api/jobs/estimate", novel, { engine: "gemini", model: dear.name });
+    expect(estimate.status).toBe(200);
+    expect(estimate.body).toMatchObject({
+      model: dear.name,
+      price: novelPages * dear.creditsPerPage,
+      prices: { gemini: novelPages * dear.creditsPerPage },
+      modelPrices: models.map((model) => ({
+        model: model.name,
+        creditsPerPage: model.creditsPerPage,
+        price: novelPages * model.creditsPerPage,
+      })),
+    });
+
+    const balance = await balanceOf(user);
+    const unknownModel = "gemini-9-ultra";
+    const refusals = [
+      await postPdf(user, "/api/jobs/estimate", novel, { engine: "gemini", model: unknownModel }),
+      await postPdf(user, "/api/jobs", novel, { engine: "gemini", model: unknownModel }),
+      await user.json("/api/settings", {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ maxWords: 8, engine: "local", model: unknownModel }),
+      }),
+    ];
+    for (const refused of refusals) {
+      expect(refused.status).toBe(422);
+      expectErrorShape(refused.body, "invalid_input");
+      const error = (refused.body as unknown as ErrorBody).error;
+      for (const model of models) expect(error.message).toContain(model.name);
+      expect(error.details).toMatchObject({ field: "model", allowed: models.map((model) => model.name) });
+    }
+    expect(await jobCountOf(user)).toBe(0);
+    expect(await balanceOf(user)).toBe(balance);
+
+    // The dearer model is charged at its own rate.
+    const created = await postPdf(user, "/api/jobs", novel, { engine: "gemini", model: dear.name });
+    expect(created.status).toBe(202);
+    expect(created.body.job).toMatchObject({ model: dear.name, creditsReserved: novelPages * dear.creditsPerPage });
+    await user.fetch(`/api/jobs/${(created.body.job as { id: string }).id}/cancel`, { method: "POST" });
+  });
+
+  it("refuses to retry a book whose model is no longer offered, naming the ones that are", async () => {
+    const user = await signUpAndSignIn();
+    const balance = await balanceOf(user);
+    const job = await failedBook(user.userId!, { engine: "gemini", model: "gemini-1.0-pro" });
+    const refused = await user.json(`/api/jobs/${job.id}/retry`, { method: "POST" });
+    expect(refused.status).toBe(422);
+    expectErrorShape(refused.body, "invalid_input");
+    expect((refused.body as unknown as ErrorBody).error.details).toMatchObject({
+      allowed: env().GEMINI_MODELS.map((model) => model.name),
+    });
+    await expectNothingRetried(user, job.id, balance);
   });
 });
 

@@ -13,6 +13,6 @@ export const POST = authedRoute(async ({ req, user }) => {
   // Each estimate parses a PDF: limited per user like starting jobs.
   await consumeThrottle("estimate-user", user.id);
   const upload = await readPdfUpload(req, { maxBytes: env().MAX_UPLOAD_MB * 1024 * 1024 });
-  const { engine } = createJobFields.parse(upload.fields);
-  return NextResponse.json(await estimateJob({ userId: user.id, bytes: upload.bytes, engine }));
+  const { engine, model } = createJobFields.parse(upload.fields);
+  return NextResponse.json(await estimateJob({ userId: user.id, bytes: upload.bytes, engine, model }));
 });

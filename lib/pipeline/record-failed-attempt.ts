@@ -1,0 +1,43 @@
+// Tokens a failed engine call consumed are still on the provider's bill: they
+// are kept on the chunk and the job, and they count against the book's token
+// allowance (GEMINI_MAX_TOKENS_PER_PAGE × its pages). Once a book has used
+// it, a chunk that fails stops for good instead of trying again, so a book
+// whose pages keep failing cannot run up paid calls without end (each chunk
+// attempt can make several requests of GEMINI_MAX_RETRIES + 1 calls each).
+// Checked here, where a failed attempt's usage arrives, because only failed
+// attempts are free to the user: finished chunks are paid for by the page.
+import { db } from "@/lib/db/prisma";
+import { EngineError } from "@/lib/engines/engine-error";
+import { env } from "@/lib/env";
+
+/**
+ * Records the tokens of a failed attempt; returns why the chunk must not be
+ * tried again (the book is over its allowance), or null.
+ */
+export async function recordFailedAttempt(jobId: string, chunkId: string, error: unknown): Promise<string | null> {
+  if (!(error instanceof EngineError)) return null;
+  const { usage } = error;
+  const tokens = {
+    promptTokens: { increment: usage.promptTokens },
+    outputTokens: { increment: usage.outputTokens },
+  };
+  if (usage.promptTokens > 0 || usage.outputTokens > 0) {
+    // updateMany: a job deleted meanwhile is no error here.
+    await db().$transaction([
+      db().chunk.updateMany({ where: { id: chunkId }, data: tokens }),
+      db().job.updateMany({ where: { id: jobId }, data: tokens }),
+    ]);
+  }
+  const job = await db().job.findUnique({
+    where: { id: jobId },
+    select: { promptTokens: true, outputTokens: true, pageCount: true },
+  });
+  if (!job) return null;
+  const allowance = job.pageCount * env().GEMINI_MAX_TOKENS_PER_PAGE;
+  const used = job.promptTokens + job.outputTokens;
+  if (used < allowance) return null;
+  return (
+    `Stopped: this book has used ${used.toLocaleString("en")} Gemini tokens, its allowance of ` +
+    `${allowance.toLocaleString("en")}, and these pages kept failing. Their credits are refunded; retry them later.`
+  );
+}
