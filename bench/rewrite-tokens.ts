@@ -12,7 +12,7 @@
 //   BENCH_REWRITE_PAGES=100 BENCH_MAX_WORDS=8 CHUNK_PAGES=20 GEMINI_BATCH_TOKENS=4000
 //   BENCH_PRICE_IN_CENTS_PER_M=30 BENCH_PRICE_OUT_CENTS_PER_M=250 (list prices, US cents per million tokens)
 import { emptyReport, envInt, runBenchmark, type BenchReport } from "@/bench/support/report";
-import { createGeminiEngine } from "@/lib/engines/gemini-engine";
+import { createGeminiEngine } from "@/bench/support/pdf-inline-engine";
 import { createGeminiRewriter } from "@/lib/engines/gemini-rewriter";
 import { sentencesFromPages } from "@/lib/engines/sentences-from-pages";
 import type { RewriteContext, RewriteSentence } from "@/lib/engines/rewrite-types";
