@@ -2,6 +2,7 @@
 // the database: every format streams all rows with French text intact, and
 // nobody but the owner (or an admin) can read them.
 import ExcelJS from "exceljs";
+import { insertSentences } from "@/tests/support/insert-sentences";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
@@ -52,9 +53,10 @@ beforeAll(async () => {
   });
   jobId = job.id;
   for (let start = 1; start <= total; start += 5000) {
-    await db().sentence.createMany({
-      data: Array.from({ length: 5000 }, (_, offset) => ({ jobId, ...sentence(start + offset) })),
-    });
+    await insertSentences(
+      jobId,
+      Array.from({ length: 5000 }, (_, offset) => sentence(start + offset)),
+    );
   }
   await db().job.update({ where: { id: jobId }, data: { sentenceCount: total } });
 });
@@ -149,16 +151,16 @@ describe("createExport", () => {
   it("keeps sentences that start like a formula as text in CSV, TSV and XLSX", async () => {
     const risky = await makeJob({ userId: owner.id, status: "succeeded", fileName: "Formules.pdf", pageCount: 1 });
     const texts = ["=HYPERLINK(\"http://x\")", "+1", "-1+1", "@A1"];
-    await db().sentence.createMany({
-      data: texts.map((text, index) => ({
-        jobId: risky.id,
+    await insertSentences(
+      risky.id,
+      texts.map((text, index) => ({
         position: index + 1,
         text,
         original: text,
         page: 1,
         wordCount: 1,
       })),
-    });
+    );
     const expected = texts.map((text) => `'${text}`);
 
     const csv = await createExport({ jobId: risky.id, userId: owner.id, format: "csv" });

@@ -4,6 +4,7 @@
 // ETag/304, and owner isolation on every job route (another user's id is a
 // 404, never a 403).
 import http from "node:http";
+import { insertSentences } from "@/tests/support/insert-sentences";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
@@ -458,16 +459,16 @@ describe("progress, history and results", () => {
       startedAt: new Date(Date.now() - 30_000),
     });
     await makeChunks({ jobId: job.id, size: 20, statuses: ["done", "done"] });
-    await db().sentence.createMany({
-      data: Array.from({ length: 450 }, (_, index) => ({
-        jobId: job.id,
+    await insertSentences(
+      job.id,
+      Array.from({ length: 450 }, (_, index) => ({
         position: index + 1,
         text: `Fantine était belle, ${index + 1}.`,
         original: `« Fantine était belle », dit-il ; c’était la ${index + 1}e fois.`,
         page: 1 + Math.floor(index / 12),
         wordCount: 4,
       })),
-    });
+    );
     await db().job.update({
       where: { id: job.id },
       data: { sentenceCount: 450, finishedAt: new Date(), step: "succeeded" },
