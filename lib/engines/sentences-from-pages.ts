@@ -84,8 +84,9 @@ export function sentencesFromPages(
   pages: PageText[],
   maxWords: number,
   matterPages: ReadonlySet<number> = new Set(),
+  hardLimit?: number,
 ): EngineSentence[] {
-  return originalsFromPages(pages, matterPages).flatMap(({ text, ...rest }) =>
+  return originalsFromPages(pages, matterPages, hardLimit).flatMap(({ text, ...rest }) =>
     splitLongSentence(text, maxWords).map((piece) => ({ text: piece, original: text, ...rest })),
   );
 }

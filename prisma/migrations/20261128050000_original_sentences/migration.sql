@@ -1,5 +1,5 @@
 -- Text-first rewriting: each original sentence of a book is stored once, with
--- how it became its rows (method, fallback reason, model); the pieces point
+-- how it became its rows (method, fallback reason, model), and the pieces point
 -- to it. Gemini requests are recorded one row each, with their tokens.
 
 -- CreateEnum
@@ -34,7 +34,7 @@ CREATE TABLE "GeminiRequest" (
     CONSTRAINT "GeminiRequest_pkey" PRIMARY KEY ("id")
 );
 
--- Existing books: a piece with part 1 starts an original; the others point to the last one started.
+-- Existing books: a piece with part 1 starts an original, the others point to the last one started.
 ALTER TABLE "Sentence" ADD COLUMN "originalPosition" INTEGER;
 
 UPDATE "Sentence" AS s SET "originalPosition" = numbered.ordinal
