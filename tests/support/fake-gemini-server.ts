@@ -216,7 +216,8 @@ export function goodRewrite(text: string, maxWords: number): string[] {
   return splitLongSentence(text, maxWords).map((piece) => {
     let out = piece.replace(/[\s,;:]+$/u, "");
     if (!/[.!?…»"”]$/u.test(out)) out += ".";
-    return out.replace(/\p{Ll}/u, (letter) => letter.toUpperCase());
+    // The first letter only, if it is lower case ("charles" → "Charles", never "CHarles").
+    return out.replace(/^([^\p{L}]*)(\p{Ll})/u, (_, lead: string, letter: string) => lead + letter.toUpperCase());
   });
 }
 
