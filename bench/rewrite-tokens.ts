@@ -8,8 +8,8 @@
 // - text-first (the product's chunk step, lib/pipeline/rewrite-chunk.ts):
 //   each chunk is read locally, and only the sentences over N words go out,
 //   as JSON in batches with their neighbouring sentences as context; the
-//   model returns only their pieces. Seam sentences on overlap pages are
-//   asked by both chunks, as in production.
+//   model returns only their pieces; sentences on a chunk's overlap pages
+//   are left to the chunk that owns them.
 //
 //   npx tsx bench/rewrite-tokens.ts
 //   BENCH_REWRITE_PAGES=100 BENCH_MAX_WORDS=8 CHUNK_PAGES=20 GEMINI_BATCH_TOKENS=4000
@@ -85,6 +85,8 @@ export async function run(): Promise<BenchReport> {
         pdf: await splitter.extractPages(chunk.firstPage, chunk.lastPage),
         firstPage: chunk.firstPage,
         chunkIndex: chunk.index,
+        ownedFirst: chunk.ownedFirst,
+        ownedLast: chunk.ownedLast,
         maxWords,
         hardLimit: 120,
         rewriter,

@@ -6,7 +6,7 @@
 // `matter`, for the merge step to keep or leave out.
 import type { EngineSentence } from "@/lib/engines/types";
 import type { PageText } from "@/lib/text/extract-page-text";
-import { countWords } from "@/lib/text/count-words";
+import { countWords, isWord } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 import { segmentSentenceSpans } from "@/lib/text/segment-sentences";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
@@ -38,15 +38,25 @@ export function originalsFromPages(
   let text = "";
   let starts: { offset: number; page: number }[] = [];
 
+  const pageAt = (offset: number) => starts.findLast((start) => start.offset <= offset)!.page;
+
   const flush = () => {
-    let pageIndex = 0;
     for (const span of segmentSentenceSpans(text)) {
-      while (pageIndex + 1 < starts.length && starts[pageIndex + 1]!.offset <= span.start) {
-        pageIndex++;
-      }
       if (countWords(span.text) === 0) continue; // "* * *" scene breaks, stray marks.
-      const page = starts[pageIndex]!.page;
-      for (const part of capped(span.text)) originals.push({ text: part, page, ...tag(page) });
+      const parts = capped(span.text);
+      if (parts.length === 1) {
+        const page = pageAt(span.start);
+        originals.push({ text: span.text, page, ...tag(page) });
+        continue;
+      }
+      // Each part of a capped sentence is dated by where its first word is.
+      const words = [...span.text.matchAll(/\S+/gu)].filter((match) => isWord(match[0]));
+      let word = 0;
+      for (const part of parts) {
+        const page = pageAt(span.start + (words[word]?.index ?? 0));
+        originals.push({ text: part, page, ...tag(page) });
+        word += countWords(part);
+      }
     }
     text = "";
     starts = [];

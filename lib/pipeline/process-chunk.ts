@@ -87,6 +87,8 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
       pdf,
       firstPage: chunk.firstPage,
       chunkIndex: chunk.index,
+      ownedFirst: chunk.ownedFirst,
+      ownedLast: chunk.ownedLast,
       maxWords: job.maxWords,
       hardLimit: config.SENTENCE_HARD_LIMIT_WORDS,
       rewriter: getRewriter(job.engine),

@@ -5,6 +5,13 @@
 // as printed; only the longer ones go to the job's rewriter, with their
 // neighbours as context. Pages without a text layer go to Gemini OCR (only
 // those pages); with the local engine they give no rows, as a scan always did.
+//
+// Only the chunk's owned pages cost anything: the stitch never keeps a
+// sentence that starts on an overlap page (the neighbour owns it; the
+// overlap is there so the seam sentence is read whole and the seam can be
+// found), so those are split locally and never sent, and a scanned overlap
+// page is not read at all. A sentence cut by the chunk's edge (half a word
+// at the top of its first page) therefore never reaches the model either.
 import type { GeminiUsage } from "@/lib/engines/gemini-call";
 import { emptyGeminiUsage } from "@/lib/engines/gemini-call";
 import type { OcrInput, OcrResult } from "@/lib/engines/gemini-ocr";
@@ -25,6 +32,9 @@ export interface RewriteChunkInput {
   firstPage: number;
   /** The chunk's index in the job: ids are `<chunk>.<ordinal>`, the same on every attempt. */
   chunkIndex: number;
+  /** The pages whose sentences the chunk contributes (lib/pipeline/plan-chunks.ts). */
+  ownedFirst: number;
+  ownedLast: number;
   maxWords: number;
   /** SENTENCE_HARD_LIMIT_WORDS. */
   hardLimit: number;
@@ -60,13 +70,14 @@ async function readOriginals(input: RewriteChunkInput, usage: GeminiUsage): Prom
   const matter = detectMatterPages(lines, texts);
   const matterPages = new Set(texts.filter((_, index) => matter[index]).map((text) => text.page));
   const scanned = lines.filter((page) => page.lines.length === 0).map((page) => page.page);
+  const owned = (page: number) => page >= input.ownedFirst && page <= input.ownedLast;
 
   let ocrSentences: OcrResult["sentences"] = [];
-  if (input.ocr && scanned.length > 0) {
+  if (input.ocr && scanned.some(owned)) {
     const read = await input.ocr({
       pdf: input.pdf,
       firstPage: input.firstPage,
-      pages: scanned,
+      pages: scanned.filter(owned),
       model: input.model,
       signal: input.signal,
     });
@@ -107,7 +118,11 @@ export async function rewriteChunk(input: RewriteChunkInput): Promise<RewriteChu
 
   // Headings are cut locally when long: a title is not a sentence to rewrite.
   const long = originals.filter(
-    (original) => original.kind !== "heading" && countWords(original.text) > input.maxWords,
+    (original) =>
+      original.kind !== "heading" &&
+      original.page >= input.ownedFirst &&
+      original.page <= input.ownedLast &&
+      countWords(original.text) > input.maxWords,
   );
   const context = new Map<string, RewriteContext>();
   originals.forEach((original, index) => {
@@ -151,7 +166,7 @@ export async function rewriteChunk(input: RewriteChunkInput): Promise<RewriteChu
         ...(model && (outcome.method === "rewritten" || outcome.fallbackReason) ? { model } : {}),
       };
     } else if (countWords(original.text) > input.maxWords) {
-      pieces = splitLongSentence(original.text, input.maxWords); // A long heading.
+      pieces = splitLongSentence(original.text, input.maxWords); // A long heading, or on an overlap page.
       extra = { method: original.fromOcr ? "ocr" : "split" };
     } else {
       pieces = [original.text];
