@@ -98,7 +98,9 @@ export async function run(): Promise<BenchReport> {
       textFirst.requests += result.usage.requests;
       const asked = new Map<string, "rewritten" | "split">();
       for (const sentence of result.sentences) {
-        if (sentence.method === "rewritten" || sentence.method === "split") asked.set(sentence.id, sentence.method);
+        // Sent to the model: accepted, or refused twice and split (a local split without a reason was never sent).
+        if (sentence.method === "rewritten") asked.set(sentence.id, "rewritten");
+        else if (sentence.fallbackReason) asked.set(sentence.id, "split");
       }
       textFirst.sent += asked.size;
       for (const method of asked.values()) textFirst[method] += 1;
