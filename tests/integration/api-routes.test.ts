@@ -521,6 +521,7 @@ describe("progress, history and results", () => {
       kind: "sentence",
       part: 1,
       parts: 1,
+      method: "kept",
     });
     const third = await alice.json<{ sentences: unknown[]; nextCursor: string | null }>(
       `/api/jobs/${finishedId}/sentences?cursor=400`,
@@ -531,6 +532,22 @@ describe("progress, history and results", () => {
       `/api/jobs/${finishedId}/sentences?q=${encodeURIComponent("la 123e")}`,
     );
     expect(search.body.sentences.map((row) => row.position)).toEqual([123]);
+    const kept = await alice.json<{ sentences: unknown[] }>(`/api/jobs/${finishedId}/sentences?method=kept&limit=1000`);
+    expect(kept.body.sentences).toHaveLength(450);
+    const split = await alice.json<{ sentences: unknown[] }>(`/api/jobs/${finishedId}/sentences?method=split`);
+    expect(split.body.sentences).toEqual([]);
+    const badMethod = await alice.json<ErrorBody>(`/api/jobs/${finishedId}/sentences?method=guessed`);
+    expect(badMethod.status).toBe(422);
+    expect(badMethod.body.error.message).toMatch(/kept, rewritten, split or ocr/u);
+  });
+
+  it("says how the sentences were made: by method, fallbacks by reason, Gemini requests", async () => {
+    const rewriting = await alice.json<{ methods: Record<string, number>; fallbacks: object; requests: unknown[] }>(
+      `/api/jobs/${finishedId}/rewriting`,
+    );
+    expect(rewriting.status).toBe(200);
+    expect(rewriting.body).toEqual({ methods: { kept: 450, rewritten: 0, split: 0, ocr: 0 }, fallbacks: {}, requests: [] });
+    expect((await bob.json(`/api/jobs/${finishedId}/rewriting`)).status).toBe(404);
   });
 
   it("downloads exports with a file name from the book", async () => {
