@@ -110,6 +110,7 @@ describe("authentication and authorization", () => {
       ["POST", `/api/jobs/${id}/cancel`],
       ["POST", `/api/jobs/${id}/retry`],
       ["GET", `/api/jobs/${id}/sentences`],
+      ["GET", `/api/jobs/${id}/rewriting`],
       ["GET", `/api/jobs/${id}/export?format=csv`],
       ["GET", "/api/credits"],
       ["GET", "/api/settings"],
@@ -141,6 +142,7 @@ describe("authentication and authorization", () => {
     expect(typeof overview.body.failuresLastHour).toBe("number");
     expect(overview.body.jobsByStatus).toHaveProperty("succeeded");
     expect(Array.isArray(overview.body.workers)).toBe(true);
+    expect(Array.isArray((overview.body as unknown as { geminiUsage: unknown[] }).geminiUsage)).toBe(true);
   });
 });
 
