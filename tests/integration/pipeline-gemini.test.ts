@@ -195,6 +195,17 @@ describe("gemini engine pipeline", () => {
     expect(recorded.reduce((sum, request) => sum + request.promptTokens, 0)).toBe(done.promptTokens);
     expect(recorded.reduce((sum, request) => sum + request.outputTokens, 0)).toBe(done.outputTokens);
     expect(done.promptTokens).toBeGreaterThan(0);
+
+    // /api/metrics counts the fallbacks by reason, once per sentence.
+    const counters = await lib.db().metricCounter.findMany({ where: { name: "rewrite_fallbacks_total" } });
+    const reasons = await lib.db().originalSentence.groupBy({
+      by: ["fallbackReason"],
+      where: { jobId: done.id, fallbackReason: { not: null } },
+      _count: { _all: true },
+    });
+    expect(Object.fromEntries(counters.map((counter) => [JSON.parse(counter.labels).reason, counter.value]))).toEqual(
+      Object.fromEntries(reasons.map((row) => [row.fallbackReason, row._count._all])),
+    );
   });
 
   it("rides out 429, 500, garbage and truncated answers in the middle of a chunk's batches", async () => {
