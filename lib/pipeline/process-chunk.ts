@@ -6,7 +6,7 @@ import { db, type Tx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { jobLog } from "@/lib/log";
 import { EngineError } from "@/lib/engines/engine-error";
-import type { GeminiTokenRecord } from "@/lib/engines/gemini-call";
+import { GeminiCallError, type GeminiTokenRecord } from "@/lib/engines/gemini-call";
 import { getOcr, getRewriter } from "@/lib/engines/get-rewriter";
 import { publicErrorMessage } from "@/lib/errors";
 import { isChunkUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
@@ -199,7 +199,7 @@ async function recordFailedAttemptUsage(
 ): Promise<void> {
   if (!(error instanceof EngineError)) return;
   const { usage } = error;
-  const records = "records" in usage ? (usage.records as GeminiTokenRecord[]) : [];
+  const records = error instanceof GeminiCallError ? error.usage.records : [];
   if (usage.promptTokens === 0 && usage.outputTokens === 0 && records.length === 0) return;
   const tokens = {
     promptTokens: { increment: usage.promptTokens },

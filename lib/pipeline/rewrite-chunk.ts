@@ -41,6 +41,7 @@ export interface RewriteChunkInput {
   rewriter: Rewriter;
   /** Gemini OCR; absent for the local engine. */
   ocr?: (input: OcrInput) => Promise<OcrResult>;
+  /** The Gemini model (recorded on the sentences it rewrote or whose answer it failed); unset for the local engine. */
   model?: string;
   signal: AbortSignal;
 }
@@ -144,7 +145,7 @@ export async function rewriteChunk(input: RewriteChunkInput): Promise<RewriteChu
         })
       : undefined;
   if (rewritten) addUsage(usage, rewritten.usage);
-  const model = input.rewriter.name === "gemini" ? (input.model ?? undefined) : undefined;
+  const model = input.model;
 
   const sentences: ChunkSentence[] = [];
   for (const original of originals) {
