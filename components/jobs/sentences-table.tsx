@@ -150,8 +150,10 @@ export function SentencesTable({ jobId, total, live = false }: { jobId: string; 
                     );
                   }
                   // Pieces of one sentence: an ellipsis marks the side where it goes on.
-                  const before = sentence.part > 1;
-                  const after = sentence.part < sentence.parts;
+                  // A model's pieces are each a complete sentence: only the badge says they belong together.
+                  const cut = sentence.method !== "rewritten";
+                  const before = cut && sentence.part > 1;
+                  const after = cut && sentence.part < sentence.parts;
                   const mark = methodMarks[sentence.method];
                   return (
                     <tr
