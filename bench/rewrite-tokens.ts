@@ -1,25 +1,27 @@
 // Tokens: today's design against the text-first one, on the same 100 pages
 // of Madame Bovary and the fake Gemini server's token counts (258 tokens per
 // PDF page, about four characters a token for text, as Gemini bills).
-// - today (lib/engines/gemini-engine.ts): every chunk PDF goes inline, with
-//   its overlap pages, and the model returns every sentence of the chunk,
+// - today (the design before text-first, kept for this comparison in
+//   bench/support/pdf-inline-engine.ts): every chunk PDF goes inline, with its
+//   overlap pages, and the model returns every sentence of the chunk,
 //   original and pieces.
-// - text-first (lib/engines/gemini-rewriter.ts): the pages are read locally,
-//   and only the sentences over N words go out, as JSON in batches with their
-//   neighbouring sentences as context; the model returns only their pieces.
+// - text-first (the product's chunk step, lib/pipeline/rewrite-chunk.ts):
+//   each chunk is read locally, and only the sentences over N words go out,
+//   as JSON in batches with their neighbouring sentences as context; the
+//   model returns only their pieces; sentences on a chunk's overlap pages
+//   are left to the chunk that owns them.
 //
 //   npx tsx bench/rewrite-tokens.ts
 //   BENCH_REWRITE_PAGES=100 BENCH_MAX_WORDS=8 CHUNK_PAGES=20 GEMINI_BATCH_TOKENS=4000
 //   BENCH_PRICE_IN_CENTS_PER_M=30 BENCH_PRICE_OUT_CENTS_PER_M=250 (list prices, US cents per million tokens)
 import { emptyReport, envInt, runBenchmark, type BenchReport } from "@/bench/support/report";
-import { createGeminiEngine } from "@/lib/engines/gemini-engine";
+import { createGeminiEngine } from "@/bench/support/pdf-inline-engine";
 import { createGeminiRewriter } from "@/lib/engines/gemini-rewriter";
 import { sentencesFromPages } from "@/lib/engines/sentences-from-pages";
-import type { RewriteContext, RewriteSentence } from "@/lib/engines/rewrite-types";
 import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
 import { openPdfSplitter } from "@/lib/pdf/split-pdf";
 import { planChunks } from "@/lib/pipeline/plan-chunks";
-import { countWords } from "@/lib/text/count-words";
+import { rewriteChunk } from "@/lib/pipeline/rewrite-chunk";
 import { extractPageText } from "@/lib/text/extract-page-text";
 import { buildNovelPdf, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini } from "@/tests/support/fake-gemini-server";
@@ -70,28 +72,38 @@ export async function run(): Promise<BenchReport> {
       today.requests += 1;
     }
 
-    // Text-first: the pipeline's own reading, then only the long sentences, chunk by chunk.
+    // Text-first: the product's chunk step (lib/pipeline/rewrite-chunk.ts) on the same chunk PDFs:
+    // the pipeline reads each chunk, and only its sentences over N go to the model.
     const originals = sentencesFromPages(
       extractPageText(await readPdfPageLines(book.bytes, 1, signal)),
       Number.MAX_SAFE_INTEGER,
-    ).map((sentence, index) => ({ id: `s${index}`, text: sentence.original, page: sentence.page }));
+    ).filter((sentence, index, all) => sentence.original !== all[index - 1]?.original);
     const rewriter = createGeminiRewriter({ ...call, batchTokens, temperature: 0, minContentShare: 0.75 });
     const textFirst = { promptTokens: 0, outputTokens: 0, requests: 0, sent: 0, rewritten: 0, split: 0 };
     for (const chunk of chunks) {
-      const owned = originals.filter((s) => s.page >= chunk.ownedFirst && s.page <= chunk.ownedLast);
-      const long: RewriteSentence[] = owned.filter((s) => countWords(s.text) > maxWords);
-      const context = new Map<string, RewriteContext>();
-      for (const sentence of long) {
-        const at = originals.findIndex((s) => s.id === sentence.id);
-        context.set(sentence.id, { before: originals[at - 1]?.text, after: originals[at + 1]?.text });
-      }
-      if (long.length === 0) continue;
-      const result = await rewriter.rewrite({ sentences: long, context, maxWords, model, signal });
+      const result = await rewriteChunk({
+        pdf: await splitter.extractPages(chunk.firstPage, chunk.lastPage),
+        firstPage: chunk.firstPage,
+        chunkIndex: chunk.index,
+        ownedFirst: chunk.ownedFirst,
+        ownedLast: chunk.ownedLast,
+        maxWords,
+        hardLimit: 120,
+        rewriter,
+        model,
+        signal,
+      });
       textFirst.promptTokens += result.usage.promptTokens;
       textFirst.outputTokens += result.usage.outputTokens;
       textFirst.requests += result.usage.requests;
-      textFirst.sent += long.length;
-      for (const outcome of result.outcomes.values()) textFirst[outcome.method] += 1;
+      const asked = new Map<string, "rewritten" | "split">();
+      for (const sentence of result.sentences) {
+        // Sent to the model: accepted, or refused twice and split (a local split without a reason was never sent).
+        if (sentence.method === "rewritten") asked.set(sentence.id, "rewritten");
+        else if (sentence.fallbackReason) asked.set(sentence.id, "split");
+      }
+      textFirst.sent += asked.size;
+      for (const method of asked.values()) textFirst[method] += 1;
     }
     today.sentences = originals.length;
 

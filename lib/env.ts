@@ -57,6 +57,8 @@ const schema = z.object({
   GEMINI_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
   /** Least share of a sentence's content words a model rewrite must keep to be accepted. */
   REWRITE_MIN_CONTENT_SHARE: z.coerce.number().min(0).max(1).default(0.75),
+  /** A segmented sentence longer than this is cut before rewriting (a book without punctuation). */
+  SENTENCE_HARD_LIMIT_WORDS: int(120),
   MAX_UPLOAD_MB: int(50),
   MAX_PAGES: int(1000),
   /** Upload inspection runs in a worker thread with this heap cap and time limit. */

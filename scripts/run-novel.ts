@@ -89,15 +89,17 @@ export async function runNovelFromCli(options: {
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
-    const rows = await db().sentence.findMany({
-      where: { jobId: job.id },
-      orderBy: { position: "asc" },
-      select: { text: true, original: true, page: true },
-    });
+    const rows = (
+      await db().sentence.findMany({
+        where: { jobId: job.id },
+        orderBy: { position: "asc" },
+        select: { text: true, original: { select: { text: true, method: true } }, page: true },
+      })
+    ).map(({ text, original, page }) => ({ text, original: original.text, page, method: original.method }));
     return {
       count: rows.length,
       json: JSON.stringify(rows, null, 2),
-      csv: stringify(rows, { header: true, columns: ["text", "original", "page"], bom: true }),
+      csv: stringify(rows, { header: true, columns: ["text", "original", "page", "method"], bom: true }),
     };
   } finally {
     process.off("SIGINT", onInterrupt);

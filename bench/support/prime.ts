@@ -1,7 +1,7 @@
 // Fills the fixed-latency Gemini's memory with the answer to every chunk a
 // book will be cut into, by sending each chunk exactly as a worker would:
 // same splitter, same chunk plan, same engine and prompt.
-import { createGeminiEngine } from "@/lib/engines/gemini-engine";
+import { createGeminiEngine } from "@/bench/support/pdf-inline-engine";
 import { openPdfSplitter } from "@/lib/pdf/split-pdf";
 import { planChunks } from "@/lib/pipeline/plan-chunks";
 import type { MemoGemini } from "@/bench/support/memo-gemini";

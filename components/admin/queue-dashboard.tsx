@@ -176,6 +176,64 @@ export function QueueDashboard() {
         )}
       </Card>
 
+      <Card title="Gemini, last 24 hours" labelledBy="gemini-usage-title">
+        {data.geminiUsage.length === 0 ? (
+          <p className={layout.note}>No Gemini request in the last 24 hours.</p>
+        ) : (
+          <div className={tableStyles.wrap}>
+            <table className={`${tableStyles.table} ${tableStyles.responsive}`} data-testid="gemini-usage">
+              <caption className="visually-hidden">Gemini requests and tokens by model and purpose</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Model</th>
+                  <th scope="col">Purpose</th>
+                  <th scope="col" className={tableStyles.num}>
+                    Requests
+                  </th>
+                  <th scope="col" className={tableStyles.num}>
+                    Failed
+                  </th>
+                  <th scope="col" className={tableStyles.num}>
+                    Prompt tokens
+                  </th>
+                  <th scope="col" className={tableStyles.num}>
+                    Output tokens
+                  </th>
+                  <th scope="col" className={tableStyles.num}>
+                    Books
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.geminiUsage.map((row) => (
+                  <tr key={`${row.model}/${row.purpose}`}>
+                    <td data-label="Model" style={mono}>
+                      {row.model}
+                    </td>
+                    <td data-label="Purpose">{row.purpose}</td>
+                    <td data-label="Requests" className={tableStyles.num}>
+                      {formatNumber(row.requests)}
+                    </td>
+                    <td data-label="Failed" className={tableStyles.num}>
+                      {formatNumber(row.failed)}
+                    </td>
+                    <td data-label="Prompt tokens" className={tableStyles.num}>
+                      {formatNumber(row.promptTokens)}
+                    </td>
+                    <td data-label="Output tokens" className={tableStyles.num}>
+                      {formatNumber(row.outputTokens)}
+                    </td>
+                    <td data-label="Books" className={tableStyles.num}>
+                      {formatNumber(row.jobs)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
       <Card title="Books by status" labelledBy="books-by-status-title">
         <ul className={layout.inlineList}>
           {jobStatuses.map((status) => (

@@ -16,6 +16,7 @@ import { isApiError } from "@/lib/client/fetcher";
 import { canDeleteJob, canRetryJob, isJobUnfinished } from "@/lib/jobs/job-states";
 import { sendDeleteJob, postRetry } from "@/lib/client/mutations";
 import { useJob } from "@/lib/client/use-job";
+import { useJobRewriting } from "@/lib/client/use-job-rewriting";
 import { ExportLinks } from "./export-links";
 import { JobOutcome, JobProgressPanel } from "./job-progress";
 import { SentencesTable } from "./sentences-table";
@@ -23,6 +24,76 @@ import { MissingIcon } from "@/components/ui/icons";
 import layout from "@/components/ui/layout.module.css";
 
 const engineNames = { local: "Local engine", gemini: "Gemini" } as const;
+
+const fallbackReasons: Record<string, string> = {
+  missing: "no answer for the sentence",
+  duplicate: "answered twice",
+  empty: "an empty piece",
+  too_long: "a piece over the word limit",
+  invented: "a name, number or words not in the book",
+  negation_dropped: "a negation dropped",
+  content_lost: "too many of the author's words lost",
+};
+
+/** How the sentences were made, why some fell back to the local split, and what Gemini cost. */
+function Rewriting({ job }: { job: JobProgress }) {
+  const active = isJobUnfinished(job.status);
+  const { data } = useJobRewriting(job.id, active);
+  if (!data) return null;
+  const fallbacks = Object.entries(data.fallbacks).sort(([, a], [, b]) => b - a);
+  const fellBack = fallbacks.reduce((sum, [, count]) => sum + count, 0);
+  const prompt = data.requests.reduce((sum, row) => sum + row.promptTokens, 0);
+  const output = data.requests.reduce((sum, row) => sum + row.outputTokens, 0);
+  const requests = data.requests.reduce((sum, row) => sum + row.requests, 0);
+  if (job.engine === "local" && active) return null;
+  return (
+    <Card title="How the sentences were made" labelledBy="job-rewriting-title">
+      <div className={layout.stack}>
+        {!active ? (
+          <Stats>
+            <Stat label="Kept as written" value={formatNumber(data.methods.kept)} testId="stat-kept" />
+            <Stat label="Rewritten" value={formatNumber(data.methods.rewritten)} testId="stat-rewritten" />
+            <Stat label="Split" value={formatNumber(data.methods.split)} testId="stat-split" />
+            {data.methods.ocr > 0 ? (
+              <Stat label="Read from scans" value={formatNumber(data.methods.ocr)} testId="stat-ocr" />
+            ) : null}
+          </Stats>
+        ) : null}
+        {job.engine === "gemini" && !active ? (
+          <div data-testid="fallbacks">
+            <h3>
+              {fellBack === 0
+                ? "Every rewrite passed the checks"
+                : `${formatNumber(fellBack)} sentence${fellBack === 1 ? "" : "s"} split instead of rewritten`}
+            </h3>
+            {fellBack > 0 ? (
+              <>
+                <p className={layout.note}>
+                  The model&apos;s rewrite failed a check twice, so the sentence was cut at natural breaks without
+                  changing a word.
+                </p>
+                <ul className={layout.list}>
+                  {fallbacks.map(([reason, count]) => (
+                    <li key={reason} data-reason={reason}>
+                      {formatNumber(count)} · {fallbackReasons[reason] ?? reason}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+        {job.engine === "gemini" ? (
+          <Stats>
+            <Stat label="Gemini requests" value={formatNumber(requests)} testId="stat-requests" />
+            <Stat label="Prompt tokens" value={formatNumber(prompt)} testId="stat-prompt-tokens" />
+            <Stat label="Output tokens" value={formatNumber(output)} testId="stat-output-tokens" />
+          </Stats>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
 
 function Summary({ job }: { job: JobProgress }) {
   const [retrying, setRetrying] = useState(false);
@@ -133,9 +204,11 @@ export function JobView({ initialJob }: { initialJob: JobProgress }) {
         <Summary job={job} />
       )}
 
-      {!active ? (
+      <Rewriting job={job} />
+
+      {!active || job.status === "running" ? (
         <Card
-          title="Sentences"
+          title={active ? "Sentences so far" : "Sentences"}
           labelledBy="job-sentences-title"
           actions={
             hasResults ? (
@@ -148,7 +221,9 @@ export function JobView({ initialJob }: { initialJob: JobProgress }) {
             ) : undefined
           }
         >
-          {job.sentenceCount > 0 ? (
+          {active ? (
+            <SentencesTable jobId={job.id} total={job.sentenceCount} live />
+          ) : job.sentenceCount > 0 ? (
             <SentencesTable jobId={job.id} total={job.sentenceCount} />
           ) : (
             <EmptyState title="No sentences">

@@ -1,6 +1,9 @@
 "use client";
-// A finished job's sentences: 200 rows per request, "Load more" for the next
-// page, and a search box that asks the server (so it covers the whole book).
+// A job's sentences: 200 rows per request, "Load more" for the next page, a
+// search box and a method filter that ask the server (so they cover the whole
+// book). While the job runs (`live`) it shows the rows of the finished chunks
+// as they arrive. A row split locally rather than rewritten, or read from a
+// scan, carries a small marker.
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -9,17 +12,37 @@ import { formatNumber } from "@/components/ui/format";
 import { EmptyState, Skeleton } from "@/components/ui/surface";
 import tableStyles from "@/components/ui/table.module.css";
 import { useDebounced } from "@/components/ui/use-debounced";
+import type { SentenceMethod } from "@/lib/client/api-types";
 import { useSentences } from "@/lib/client/use-sentences";
 import styles from "./sentences.module.css";
 import { BookIcon, SearchIcon } from "@/components/ui/icons";
 import layout from "@/components/ui/layout.module.css";
 
-export function SentencesTable({ jobId, total }: { jobId: string; total: number }) {
+const methodLabels: Record<SentenceMethod, string> = {
+  kept: "Kept as written",
+  rewritten: "Rewritten",
+  split: "Split",
+  ocr: "Read from a scan",
+};
+
+/** What the marker says about a row, for the rows that were not kept or rewritten. */
+const methodMarks: Partial<Record<SentenceMethod, { label: string; title: string }>> = {
+  split: { label: "split", title: "Cut at natural breaks without changing a word, rather than rewritten" },
+  ocr: { label: "scan", title: "Read from a scanned page (no text layer)" },
+};
+
+export function SentencesTable({ jobId, total, live = false }: { jobId: string; total: number; live?: boolean }) {
   const searchId = useId();
+  const methodId = useId();
   const [query, setQuery] = useState("");
+  const [method, setMethod] = useState<SentenceMethod | "">("");
   const q = useDebounced(query.trim(), 300);
-  const { sentences, hasMore, isLoading, isLoadingMore, loadMore, error, isValidating } = useSentences(jobId, { q });
-  const searching = q !== "";
+  const { sentences, hasMore, isLoading, isLoadingMore, loadMore, error, isValidating } = useSentences(jobId, {
+    q,
+    method: method || undefined,
+    live,
+  });
+  const searching = q !== "" || method !== "";
 
   return (
     <div>
@@ -35,12 +58,30 @@ export function SentencesTable({ jobId, total }: { jobId: string; total: number 
             data-testid="sentence-search"
           />
         </Field>
+        <Field id={methodId} label="Made by">
+          <select
+            id={methodId}
+            className={controlClass}
+            value={method}
+            onChange={(event) => setMethod(event.currentTarget.value as SentenceMethod | "")}
+            data-testid="sentence-method"
+          >
+            <option value="">Every sentence</option>
+            {(Object.keys(methodLabels) as SentenceMethod[]).map((value) => (
+              <option key={value} value={value}>
+                {methodLabels[value]}
+              </option>
+            ))}
+          </select>
+        </Field>
         <p className={styles.count} role="status" aria-live="polite" data-testid="sentence-count">
           {isLoading
             ? "Loading…"
             : searching
               ? `${formatNumber(sentences.length)}${hasMore ? "+" : ""} matching sentence${sentences.length === 1 ? "" : "s"}`
-              : `Showing ${formatNumber(sentences.length)} of ${formatNumber(total)}`}
+              : live
+                ? `${formatNumber(sentences.length)}${hasMore ? "+" : ""} sentences so far`
+                : `Showing ${formatNumber(sentences.length)} of ${formatNumber(total)}`}
         </p>
       </div>
 
@@ -57,7 +98,13 @@ export function SentencesTable({ jobId, total }: { jobId: string; total: number 
           icon={searching ? <SearchIcon /> : <BookIcon />}
           title={searching ? "No sentence matches" : "No sentences"}
         >
-          {searching ? `Nothing contains “${q}”. Try another word.` : "This job produced no sentences."}
+          {searching
+            ? q
+              ? `Nothing contains “${q}”. Try another word.`
+              : "No sentence was made this way."
+            : live
+              ? "The first pages are on their way."
+              : "This job produced no sentences."}
         </EmptyState>
       ) : (
         <>
@@ -103,10 +150,17 @@ export function SentencesTable({ jobId, total }: { jobId: string; total: number 
                     );
                   }
                   // Pieces of one sentence: an ellipsis marks the side where it goes on.
-                  const before = sentence.part > 1;
-                  const after = sentence.part < sentence.parts;
+                  // A model's pieces are each a complete sentence: only the badge says they belong together.
+                  const cut = sentence.method !== "rewritten";
+                  const before = cut && sentence.part > 1;
+                  const after = cut && sentence.part < sentence.parts;
+                  const mark = methodMarks[sentence.method];
                   return (
-                    <tr key={sentence.position} data-part={`${sentence.part}/${sentence.parts}`}>
+                    <tr
+                      key={sentence.position}
+                      data-part={`${sentence.part}/${sentence.parts}`}
+                      data-method={sentence.method}
+                    >
                       <td data-label="#" className={`${tableStyles.num} ${styles.position}`}>
                         {sentence.position}
                       </td>
@@ -125,6 +179,11 @@ export function SentencesTable({ jobId, total }: { jobId: string; total: number 
                         {sentence.parts > 1 ? (
                           <span className={styles.partBadge} data-testid="sentence-part">
                             {sentence.part}/{sentence.parts}
+                          </span>
+                        ) : null}
+                        {mark && sentence.part === 1 ? (
+                          <span className={styles.methodMark} title={mark.title} data-testid="sentence-method-mark">
+                            {mark.label}
                           </span>
                         ) : null}
                       </td>

@@ -12,12 +12,25 @@ import type { JobEstimate } from "@/lib/jobs/estimate-job";
 import type { getJobDefaults } from "@/lib/jobs/get-job-defaults";
 import type { PipelineOverview } from "@/lib/jobs/get-queue-overview";
 import type { JobListItem, JobsPage } from "@/lib/jobs/list-jobs";
-import type { SentenceItem, SentencesPage } from "@/lib/jobs/list-sentences";
+import type { SentenceItem, SentenceMethod, SentencesPage } from "@/lib/jobs/list-sentences";
+import type { JobRewriting } from "@/lib/jobs/get-job-rewriting";
 import type { StopResult } from "@/lib/pipeline/stop-job";
 import type { retryFailedChunks } from "@/lib/commands/retry-failed-chunks";
 import type { createUser } from "@/lib/users/create-user";
 
-export type { ChunkStatus, Engine, JobStatus, JobStep, LedgerKind, JobProgress, JobsPage, SentencesPage, LedgerEntry };
+export type {
+  ChunkStatus,
+  Engine,
+  JobStatus,
+  JobStep,
+  LedgerKind,
+  JobProgress,
+  JobsPage,
+  SentencesPage,
+  LedgerEntry,
+  JobRewriting,
+  SentenceMethod,
+};
 
 /** A history row: everything but the per-chunk list. */
 export type JobSummary = JobListItem;

@@ -1,10 +1,17 @@
 "use client";
-// A finished job's sentences, 200 per page, loaded on demand ("Load more").
-// Results never change once a job is finished, so pages are not revalidated.
+// A job's sentences, 200 per page, loaded on demand ("Load more"). Results
+// never change once a job is finished, so pages are not revalidated then;
+// while it runs (`live`), the loaded pages are read again every few seconds,
+// as finished chunks add rows.
 import useSWRInfinite from "swr/infinite";
-import type { SentencesPage } from "@/lib/client/api-types";
+import type { SentenceMethod, SentencesPage } from "@/lib/client/api-types";
 
-export function useSentences(jobId: string, query: { q?: string; enabled?: boolean } = {}) {
+const LIVE_REFRESH_MS = 3000;
+
+export function useSentences(
+  jobId: string,
+  query: { q?: string; method?: SentenceMethod; enabled?: boolean; live?: boolean } = {},
+) {
   const q = query.q?.trim() ?? "";
   const result = useSWRInfinite<SentencesPage>(
     (pageIndex, previous: SentencesPage | null) => {
@@ -12,12 +19,14 @@ export function useSentences(jobId: string, query: { q?: string; enabled?: boole
       if (previous && !previous.nextCursor) return null;
       const params = new URLSearchParams();
       if (q) params.set("q", q);
+      if (query.method) params.set("method", query.method);
       if (pageIndex > 0 && previous?.nextCursor) params.set("cursor", previous.nextCursor);
       const search = params.toString();
       return `/api/jobs/${encodeURIComponent(jobId)}/sentences${search ? `?${search}` : ""}`;
     },
     {
-      revalidateFirstPage: false,
+      revalidateFirstPage: Boolean(query.live),
+      refreshInterval: query.live ? LIVE_REFRESH_MS : 0,
       revalidateOnFocus: false,
       keepPreviousData: true,
     },

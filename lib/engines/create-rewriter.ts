@@ -1,15 +1,20 @@
 // Picks and configures a rewriter (and Gemini OCR) from the validated
-// environment, the text-first counterpart of create-engine.ts.
+// environment.
 import type { Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import type { GeminiCallOptions } from "@/lib/engines/gemini-call";
+import type { GeminiCallOptions, GeminiTokenRecord } from "@/lib/engines/gemini-call";
 import { createGeminiOcr } from "@/lib/engines/gemini-ocr";
 import { createGeminiRewriter } from "@/lib/engines/gemini-rewriter";
 import { createLocalRewriter } from "@/lib/engines/local-rewriter";
 import type { Rewriter } from "@/lib/engines/rewrite-types";
 import type { EngineName } from "@/lib/engines/types";
 
-function geminiCallOptions(env: Env): GeminiCallOptions & { apiKey: string } {
+export interface RewriterHooks {
+  /** Every Gemini request once it ended (metrics). */
+  onGeminiAttempt?: (record: Readonly<GeminiTokenRecord>) => void;
+}
+
+function geminiCallOptions(env: Env, hooks: RewriterHooks): GeminiCallOptions & { apiKey: string } {
   if (!env.GEMINI_API_KEY) {
     throw new AppError(
       "invalid_input",
@@ -21,13 +26,14 @@ function geminiCallOptions(env: Env): GeminiCallOptions & { apiKey: string } {
     baseUrl: env.GEMINI_BASE_URL,
     timeoutMs: env.GEMINI_TIMEOUT_MS,
     maxRetries: env.GEMINI_MAX_RETRIES,
+    onAttempt: hooks.onGeminiAttempt,
   };
 }
 
-export function createRewriter(name: EngineName, env: Env): Rewriter {
+export function createRewriter(name: EngineName, env: Env, hooks: RewriterHooks = {}): Rewriter {
   if (name === "local") return createLocalRewriter();
   return createGeminiRewriter({
-    ...geminiCallOptions(env),
+    ...geminiCallOptions(env, hooks),
     defaultModel: env.GEMINI_MODEL,
     batchTokens: env.GEMINI_BATCH_TOKENS,
     temperature: env.GEMINI_TEMPERATURE,
@@ -36,9 +42,9 @@ export function createRewriter(name: EngineName, env: Env): Rewriter {
 }
 
 /** Gemini OCR for pages without a text layer; the local engine reports them unreadable instead. */
-export function createOcr(env: Env): ReturnType<typeof createGeminiOcr> {
+export function createOcr(env: Env, hooks: RewriterHooks = {}): ReturnType<typeof createGeminiOcr> {
   return createGeminiOcr({
-    ...geminiCallOptions(env),
+    ...geminiCallOptions(env, hooks),
     defaultModel: env.GEMINI_MODEL,
     temperature: env.GEMINI_TEMPERATURE,
   });

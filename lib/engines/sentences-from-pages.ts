@@ -1,37 +1,61 @@
-// The local rewriting pipeline after text extraction: segment the pages'
-// text into sentences, tag each with the page it starts on, and split the
-// long ones at natural breaks. Sentences may run across page breaks;
-// headings never join a sentence, and start none: each is a row of its own.
-// Rows from pages that look like a publisher's pages carry `matter`, for the
-// merge step to keep or leave out.
+// From the pages' text to the book's sentences: segment the text into
+// sentences, tag each with the page it starts on, and (for the offline
+// engine) split the long ones at natural breaks. Sentences may run across
+// page breaks; headings never join a sentence, and start none: each is a row
+// of its own. Rows from pages that look like a publisher's pages carry
+// `matter`, for the merge step to keep or leave out.
 import type { EngineSentence } from "@/lib/engines/types";
 import type { PageText } from "@/lib/text/extract-page-text";
-import { countWords } from "@/lib/text/count-words";
+import { countWords, isWord } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 import { segmentSentenceSpans } from "@/lib/text/segment-sentences";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
 
-export function sentencesFromPages(
+/** One sentence of the book as printed (or a heading). */
+export interface PageOriginal {
+  text: string;
+  /** Book page where it starts. */
+  page: number;
+  kind?: "heading";
+  matter?: boolean;
+}
+
+/**
+ * The pages' sentences as printed, in reading order. A sentence over
+ * `hardLimit` words (a book without punctuation) is cut there first, into
+ * sentences of their own, so no original runs to thousands of words.
+ */
+export function originalsFromPages(
   pages: PageText[],
-  maxWords: number,
   matterPages: ReadonlySet<number> = new Set(),
-): EngineSentence[] {
-  const sentences: EngineSentence[] = [];
-  const tag = (page: number): Pick<EngineSentence, "matter"> =>
+  hardLimit = Number.MAX_SAFE_INTEGER,
+): PageOriginal[] {
+  const originals: PageOriginal[] = [];
+  const tag = (page: number): Pick<PageOriginal, "matter"> =>
     matterPages.has(page) ? { matter: true } : {};
+  const capped = (text: string) =>
+    countWords(text) > hardLimit ? splitLongSentence(text, hardLimit) : [text];
   let text = "";
   let starts: { offset: number; page: number }[] = [];
 
+  const pageAt = (offset: number) => starts.findLast((start) => start.offset <= offset)!.page;
+
   const flush = () => {
-    let pageIndex = 0;
     for (const span of segmentSentenceSpans(text)) {
-      while (pageIndex + 1 < starts.length && starts[pageIndex + 1]!.offset <= span.start) {
-        pageIndex++;
-      }
       if (countWords(span.text) === 0) continue; // "* * *" scene breaks, stray marks.
-      const page = starts[pageIndex]!.page;
-      for (const piece of splitLongSentence(span.text, maxWords)) {
-        sentences.push({ text: piece, original: span.text, page, ...tag(page) });
+      const parts = capped(span.text);
+      if (parts.length === 1) {
+        const page = pageAt(span.start);
+        originals.push({ text: span.text, page, ...tag(page) });
+        continue;
+      }
+      // Each part of a capped sentence is dated by where its first word is.
+      const words = [...span.text.matchAll(/\S+/gu)].filter((match) => isWord(match[0]));
+      let word = 0;
+      for (const part of parts) {
+        const page = pageAt(span.start + (words[word]?.index ?? 0));
+        originals.push({ text: part, page, ...tag(page) });
+        word += countWords(part);
       }
     }
     text = "";
@@ -50,8 +74,8 @@ export function sentencesFromPages(
         flush();
         const heading = normalizeSpaces(block.text);
         if (countWords(heading) === 0) continue;
-        for (const piece of splitLongSentence(heading, maxWords)) {
-          sentences.push({ text: piece, original: heading, page: page.page, kind: "heading", ...tag(page.page) });
+        for (const part of capped(heading)) {
+          originals.push({ text: part, page: page.page, kind: "heading", ...tag(page.page) });
         }
         continue;
       }
@@ -62,5 +86,17 @@ export function sentencesFromPages(
     }
   }
   flush();
-  return sentences;
+  return originals;
+}
+
+/** Every original split locally into pieces of at most `maxWords` words (the offline engine). */
+export function sentencesFromPages(
+  pages: PageText[],
+  maxWords: number,
+  matterPages: ReadonlySet<number> = new Set(),
+  hardLimit?: number,
+): EngineSentence[] {
+  return originalsFromPages(pages, matterPages, hardLimit).flatMap(({ text, ...rest }) =>
+    splitLongSentence(text, maxWords).map((piece) => ({ text: piece, original: text, ...rest })),
+  );
 }

@@ -193,6 +193,18 @@ export function validatePieces(
       detail: `the pieces keep ${Math.round(share * 100)}% of the sentence's content words, fewer than ${Math.round(options.minContentShare * 100)}%`,
     };
   }
+  // Content words alone miss a dropped clause in a short sentence ("il avait
+  // une lettre" holds one content stem of four): the pieces must also keep as
+  // large a share of the sentence's words. A rewrite that repeats subjects
+  // only adds words, so this refuses losses, not rewording.
+  const wordShare = countWords(pieces.join(" ")) / Math.max(1, countWords(original));
+  if (wordShare < options.minContentShare) {
+    return {
+      ok: false,
+      reason: "content_lost",
+      detail: `the pieces have ${Math.round(wordShare * 100)}% of the sentence's words, fewer than ${Math.round(options.minContentShare * 100)}%`,
+    };
+  }
   const added = addedContentWords(original, context, pieces);
   const originalCount = contentStems(original).length;
   if (added.length > addedWordsAllowance + maxAddedShare * originalCount) {

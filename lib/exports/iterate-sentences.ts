@@ -1,17 +1,9 @@
 // Reads a book's sentences in position order, a batch at a time (keyset on the
 // primary key), so an export of 15,000 rows never holds them all in memory.
 import { db } from "@/lib/db/prisma";
+import { sentenceSelect, toSentenceItem, type SentenceItem } from "@/lib/jobs/list-sentences";
 
-export interface ExportSentence {
-  position: number;
-  text: string;
-  original: string;
-  page: number;
-  wordCount: number;
-  kind: "sentence" | "heading";
-  part: number;
-  parts: number;
-}
+export type ExportSentence = SentenceItem;
 
 export async function* iterateSentences(options: {
   jobId: string;
@@ -24,18 +16,9 @@ export async function* iterateSentences(options: {
       where: { jobId: options.jobId, position: { gt: after } },
       orderBy: { position: "asc" },
       take: batchSize,
-      select: {
-        position: true,
-        text: true,
-        original: true,
-        page: true,
-        wordCount: true,
-        kind: true,
-        part: true,
-        parts: true,
-      },
+      select: sentenceSelect,
     });
-    if (batch.length > 0) yield batch;
+    if (batch.length > 0) yield batch.map(toSentenceItem);
     if (batch.length < batchSize) return;
     after = batch.at(-1)!.position;
   }

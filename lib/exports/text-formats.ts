@@ -1,8 +1,10 @@
 // The text export formats. CSV opens cleanly in Excel (UTF-8 BOM, CRLF,
 // quoted as needed); TSV is what Anki imports with no options: no header
 // row, one card per line (front = short sentence, back = original, page,
-// then "part/parts" such as 1/3 for a piece that is not a whole sentence);
-// JSON is one array of objects.
+// then "part/parts" such as 1/3 for a piece that is not a whole sentence,
+// then the method); JSON is one array of objects. Every format carries each
+// row's method: kept (as printed), rewritten (by the model, checked), split
+// (locally) or ocr (read from a scanned page).
 //
 // Headings ("Première partie", "XII") stay in CSV, XLSX and JSON with kind
 // "heading", so a book's structure survives the export and a spreadsheet
@@ -13,7 +15,7 @@ import type { ExportSentence } from "@/lib/exports/iterate-sentences";
 import { neutralizeFormula } from "@/lib/exports/neutralize-formula";
 import type { TextFormat } from "@/lib/exports/text-export-stream";
 
-export const exportColumns = ["position", "text", "original", "page", "words", "kind", "part", "parts"] as const;
+export const exportColumns = ["position", "text", "original", "page", "words", "kind", "part", "parts", "method"] as const;
 
 // A tab or a line break inside a field would split an Anki card.
 function oneLine(value: string): string {
@@ -33,6 +35,7 @@ export const csvFormat: TextFormat = {
         row.kind,
         row.part,
         row.parts,
+        row.method,
       ]),
       { record_delimiter: "windows" },
     ),
@@ -50,6 +53,7 @@ export const tsvFormat: TextFormat = {
           neutralizeFormula(oneLine(row.original)),
           row.page,
           `${row.part}/${row.parts}`,
+          row.method,
         ]),
       { delimiter: "\t", record_delimiter: "unix" },
     ),
@@ -66,6 +70,7 @@ function jsonRow(row: ExportSentence): string {
     kind: row.kind,
     part: row.part,
     parts: row.parts,
+    method: row.method,
   });
 }
 

@@ -24,6 +24,7 @@ async function writeWorkbook(jobId: string, output: PassThrough): Promise<void> 
     { header: "kind", key: "kind", width: 10 },
     { header: "part", key: "part", width: 6 },
     { header: "parts", key: "parts", width: 6 },
+    { header: "method", key: "method", width: 10 },
   ];
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
@@ -39,6 +40,7 @@ async function writeWorkbook(jobId: string, output: PassThrough): Promise<void> 
           kind: row.kind,
           part: row.part,
           parts: row.parts,
+          method: row.method,
         })
         .commit();
     }

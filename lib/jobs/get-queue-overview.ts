@@ -1,6 +1,7 @@
 // The admin dashboard's view of the pipeline: pg-boss queue counts, the
 // worker processes that are alive, how long the oldest waiting job has
-// waited, recent failures, and the product's jobs by status.
+// waited, recent failures, the product's jobs by status, and the Gemini
+// requests and tokens of the last day.
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import type { JobStatus } from "@/lib/generated/prisma/client";
@@ -31,6 +32,17 @@ export interface WorkerOverview {
   queues: { queue: string; active: number; localConcurrency: number }[];
 }
 
+/** Gemini requests of the last 24 hours by model and purpose (rewrite, rewrite-again, ocr). */
+export interface GeminiUsageOverview {
+  model: string;
+  purpose: string;
+  requests: number;
+  failed: number;
+  promptTokens: number;
+  outputTokens: number;
+  jobs: number;
+}
+
 export interface PipelineOverview {
   queues: QueueOverview[];
   workers: WorkerOverview[];
@@ -38,6 +50,7 @@ export interface PipelineOverview {
   failuresLastHour: number;
   jobsByStatus: Record<JobStatus, number>;
   backlog: { queuedJobs: number; pendingChunks: number; limit: number };
+  geminiUsage: GeminiUsageOverview[];
   generatedAt: string;
 }
 
@@ -45,7 +58,7 @@ export async function getQueueOverview(): Promise<PipelineOverview> {
   const queueBoss = await boss();
   const names = Object.values(queues).map((queue) => queue.name);
 
-  const [queueRows, instances, waiting, failures, statusRows, backlog] = await Promise.all([
+  const [queueRows, instances, waiting, failures, statusRows, backlog, geminiUsage] = await Promise.all([
     queueBoss.getQueues(names),
     queueBoss.getInstances(),
     // pgboss.job is partitioned by queue name; both reads are per-queue aggregates.
@@ -59,6 +72,12 @@ export async function getQueueOverview(): Promise<PipelineOverview> {
       group by name`,
     db().job.groupBy({ by: ["status"], _count: { _all: true } }),
     readQueueBacklog(db()),
+    db().$queryRaw<GeminiUsageOverview[]>`
+      select model, purpose, count(*)::int as requests, count(*) filter (where code <> '200')::int as failed,
+             sum("promptTokens")::int as "promptTokens", sum("outputTokens")::int as "outputTokens",
+             count(distinct "jobId")::int as jobs
+      from "GeminiRequest" where "createdAt" > now() - interval '24 hours'
+      group by model, purpose order by model, purpose`,
   ]);
 
   const oldestByQueue = new Map(waiting.map((row) => [row.name, row.seconds]));
@@ -111,6 +130,7 @@ export async function getQueueOverview(): Promise<PipelineOverview> {
     failuresLastHour: failures.reduce((sum, row) => sum + row.count, 0),
     jobsByStatus,
     backlog: { ...backlog, limit: env().QUEUE_BACKPRESSURE_LIMIT },
+    geminiUsage,
     generatedAt: new Date().toISOString(),
   };
 }

@@ -1,11 +1,18 @@
 // A book's sentences in reading order, a page at a time: the cursor is the
 // last position seen, so each page is one range scan of the (jobId, position)
-// primary key. `q` searches the rewritten and the original text.
+// primary key. `q` searches the rewritten and the original text; `method`
+// keeps the rows made one way (kept, rewritten, split, ocr). While the job
+// runs, the rows are those of its finished chunks up to the first unfinished
+// one, built the way the merge will build them (lib/pipeline/preview-rows.ts).
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLikePattern } from "@/lib/jobs/escape-like-pattern";
 import { findAccessibleJob } from "@/lib/jobs/find-accessible-job";
+import { isJobUnfinished } from "@/lib/jobs/job-states";
+import { previewRows } from "@/lib/pipeline/preview-rows";
+
+export type SentenceMethod = "kept" | "rewritten" | "split" | "ocr";
 
 export interface SentenceItem {
   position: number;
@@ -18,11 +25,34 @@ export interface SentenceItem {
   /** Place among the pieces of one original sentence: part < parts means it continues in the next row. */
   part: number;
   parts: number;
+  /** How its original became these rows: kept as printed, rewritten by the model, split locally, read by OCR. */
+  method: SentenceMethod;
 }
 
 export interface SentencesPage {
   sentences: SentenceItem[];
   nextCursor: string | null;
+  /** True while the job runs: more rows will come. */
+  provisional?: boolean;
+}
+
+/** What a Sentence read selects, and the row it becomes: the original's text and method come from its table. */
+export const sentenceSelect = {
+  position: true,
+  text: true,
+  page: true,
+  wordCount: true,
+  kind: true,
+  part: true,
+  parts: true,
+  original: { select: { text: true, method: true } },
+} satisfies Prisma.SentenceSelect;
+
+export function toSentenceItem(
+  row: Prisma.SentenceGetPayload<{ select: typeof sentenceSelect }>,
+): SentenceItem {
+  const { original, ...rest } = row;
+  return { ...rest, original: original.text, method: original.method };
 }
 
 // Positions are Postgres integers: anything else would fail in the query.
@@ -41,35 +71,57 @@ export async function listSentences(options: {
   /** nextCursor of the previous page: the last position seen. */
   cursor?: string | number;
   q?: string;
+  method?: SentenceMethod;
   limit?: number;
 }): Promise<SentencesPage> {
-  const { jobId, q } = options;
+  const { jobId, q, method } = options;
   const limit = Math.min(Math.max(options.limit ?? 200, 1), 1000);
-  await findAccessibleJob(options);
+  const job = await findAccessibleJob(options);
+  const after = options.cursor !== undefined ? decodeCursor(options.cursor) : 0;
+
+  if (isJobUnfinished(job.status)) {
+    const needle = q?.toLocaleLowerCase("fr");
+    const rows = (await previewRows(jobId)).filter(
+      (row) =>
+        row.position > after &&
+        (!method || row.method === method) &&
+        (!needle ||
+          row.text.toLocaleLowerCase("fr").includes(needle) ||
+          row.original.toLocaleLowerCase("fr").includes(needle)),
+    );
+    const page = rows.slice(0, limit).map((row) => ({
+      position: row.position,
+      text: row.text,
+      original: row.original,
+      page: row.page,
+      wordCount: row.wordCount,
+      kind: row.kind,
+      part: row.part,
+      parts: row.parts,
+      method: row.method,
+    }));
+    return {
+      sentences: page,
+      nextCursor: rows.length > limit ? String(page.at(-1)!.position) : null,
+      provisional: true,
+    };
+  }
 
   const where: Prisma.SentenceWhereInput = { jobId };
-  if (options.cursor !== undefined) where.position = { gt: decodeCursor(options.cursor) };
+  if (options.cursor !== undefined) where.position = { gt: after };
+  if (method) where.original = { method };
   if (q) {
     where.OR = [
       { text: { contains: escapeLikePattern(q), mode: "insensitive" } },
-      { original: { contains: escapeLikePattern(q), mode: "insensitive" } },
+      { original: { text: { contains: escapeLikePattern(q), mode: "insensitive" } } },
     ];
   }
   const rows = await db().sentence.findMany({
     where,
     orderBy: { position: "asc" },
     take: limit + 1,
-    select: {
-      position: true,
-      text: true,
-      original: true,
-      page: true,
-      wordCount: true,
-      kind: true,
-      part: true,
-      parts: true,
-    },
+    select: sentenceSelect,
   });
-  const page = rows.slice(0, limit);
+  const page = rows.slice(0, limit).map(toSentenceItem);
   return { sentences: page, nextCursor: rows.length > limit ? String(page.at(-1)!.position) : null };
 }

@@ -55,6 +55,28 @@ export async function recordChunkDuration(
 }
 
 /**
+ * Counts the chunk's sentences that fell back to the local split, by reason,
+ * in the transaction that marks the chunk done (so once per chunk).
+ */
+export async function recordRewriteFallbacks(
+  tx: Tx,
+  sentences: readonly { id?: string; fallbackReason?: string }[],
+): Promise<void> {
+  const reasons = new Map<string, Set<string>>();
+  for (const sentence of sentences) {
+    if (!sentence.fallbackReason) continue;
+    const ids = reasons.get(sentence.fallbackReason) ?? new Set<string>();
+    ids.add(sentence.id ?? "");
+    reasons.set(sentence.fallbackReason, ids);
+  }
+  if (reasons.size === 0) return;
+  await addToCounters(
+    tx,
+    [...reasons].map(([reason, ids]) => ({ name: "rewrite_fallbacks_total", labels: { reason }, value: ids.size })),
+  );
+}
+
+/**
  * Counts one Gemini request. Never throws: a metrics write that fails (the
  * database briefly away) must not fail the chunk whose call it describes.
  */

@@ -15,6 +15,7 @@ const counterHelp: Record<string, string> = {
   gemini_requests_total: "Gemini generateContent requests by model and outcome code (200, HTTP status, timeout, network, unusable, truncated, blocked).",
   gemini_errors_total: "Gemini requests that did not give a usable answer, by model and code.",
   gemini_tokens_total: "Gemini tokens billed, by model and kind (prompt, output).",
+  rewrite_fallbacks_total: "Sentences whose model rewrite was refused twice and that were split locally instead, by reason.",
 };
 
 interface CounterRow {

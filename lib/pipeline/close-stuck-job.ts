@@ -28,6 +28,7 @@ export async function closeStuckJob(jobId: string, reason: string): Promise<bool
         tx.chunk.count({ where: { jobId } }),
       ]);
       await tx.sentence.deleteMany({ where: { jobId } });
+      await tx.originalSentence.deleteMany({ where: { jobId } });
       const status = job.status === "cancelling" ? "cancelled" : "failed";
       await tx.job.update({
         where: { id: jobId },

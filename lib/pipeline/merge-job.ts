@@ -16,10 +16,27 @@ import { splitLongSentence } from "@/lib/text/split-long-sentence";
 
 const insertBatch = 10_000;
 
+export type SentenceMethod = "kept" | "rewritten" | "split" | "ocr";
+
+/** One original sentence of the book, stored once. */
+export interface OriginalRow {
+  position: number;
+  text: string;
+  page: number;
+  kind: "sentence" | "heading";
+  method: SentenceMethod;
+  fallbackReason: string | null;
+  model: string | null;
+}
+
 export interface SentenceRow {
   position: number;
   text: string;
+  /** Position of its OriginalRow. */
+  originalPosition: number;
+  /** The original's text and method, for readers of these rows in memory (not stored on the piece). */
   original: string;
+  method: SentenceMethod;
   page: number;
   wordCount: number;
   kind: "sentence" | "heading";
@@ -30,46 +47,79 @@ export interface SentenceRow {
 
 export interface BookRows {
   rows: SentenceRow[];
+  originals: OriginalRow[];
   /** Pages whose rows were front or back matter (left out unless included). */
   frontMatterPages: number;
   backMatterPages: number;
 }
 
+/** Consecutive entries of one original: by id, or for results without ids, as numberPieces tells them apart. */
+function groupPieces(sentences: StitchSentence[]): StitchSentence[][] {
+  const groups: StitchSentence[][] = [];
+  const numbers = sentences.every((sentence) => sentence.id !== undefined) ? undefined : numberPieces(sentences);
+  sentences.forEach((sentence, index) => {
+    const last = groups.at(-1);
+    const starts = numbers ? numbers[index]!.part === 1 : last?.[0]!.id !== sentence.id;
+    if (!last || starts) groups.push([sentence]);
+    else last.push(sentence);
+  });
+  return groups;
+}
+
 /**
- * The book's rows: front and back matter left out unless `includeMatter`,
- * every piece within the limit whatever the engine returned, and pieces of
- * one original numbered.
+ * The book's rows: front and back matter left out unless `includeMatter`
+ * (back matter only once the book is complete), every piece within the
+ * limit whatever the engine returned, each original once with its pieces
+ * numbered.
  */
 export function buildBookRows(
   sentences: StitchSentence[],
-  options: { maxWords: number; includeMatter?: boolean; pageCount?: number },
+  options: { maxWords: number; includeMatter?: boolean; pageCount?: number; complete?: boolean },
 ): BookRows {
   const matter = findMatterRows(sentences, options.pageCount);
-  const kept = options.includeMatter
-    ? sentences
-    : sentences.slice(matter.frontEnd, matter.backStart);
-  const pieces: Omit<SentenceRow, "part" | "parts">[] = [];
-  for (const sentence of kept) {
-    const text = sentence.text.trim();
-    if (!text) continue;
-    const limited =
-      countWords(text) > options.maxWords ? splitLongSentence(text, options.maxWords) : [text];
-    for (const piece of limited) {
-      pieces.push({
-        position: pieces.length + 1,
-        text: piece,
-        original: sentence.original,
-        page: sentence.page,
-        wordCount: countWords(piece),
-        kind: sentence.kind ?? "sentence",
+  const backStart = options.complete === false ? sentences.length : matter.backStart;
+  const kept = options.includeMatter ? sentences : sentences.slice(matter.frontEnd, backStart);
+  const rows: SentenceRow[] = [];
+  const originals: OriginalRow[] = [];
+  for (const group of groupPieces(kept)) {
+    const first = group[0]!;
+    const pieces = group.flatMap((sentence) => {
+      const text = sentence.text.trim();
+      if (!text) return [];
+      return countWords(text) > options.maxWords ? splitLongSentence(text, options.maxWords) : [text];
+    });
+    if (pieces.length === 0) continue;
+    const method = first.method ?? (pieces.length > 1 ? "split" : "kept");
+    const original: OriginalRow = {
+      position: originals.length + 1,
+      text: first.original,
+      page: first.page,
+      kind: first.kind ?? "sentence",
+      method,
+      fallbackReason: first.fallbackReason ?? null,
+      model: first.model ?? null,
+    };
+    originals.push(original);
+    pieces.forEach((text, index) => {
+      rows.push({
+        position: rows.length + 1,
+        text,
+        originalPosition: original.position,
+        original: original.text,
+        method,
+        page: original.page,
+        wordCount: countWords(text),
+        kind: original.kind,
+        part: index + 1,
+        parts: pieces.length,
       });
-    }
+    });
   }
-  const numbers = numberPieces(pieces);
   return {
-    rows: pieces.map((piece, index) => ({ ...piece, ...numbers[index]! })),
+    rows,
+    originals,
     frontMatterPages: matter.frontMatterPages,
-    backMatterPages: matter.backMatterPages,
+    backMatterPages: options.complete === false ? 0 : matter.backMatterPages,
   };
 }
 
@@ -79,18 +129,33 @@ export function limitSentences(sentences: StitchSentence[], maxWords: number): S
 }
 
 /**
- * One INSERT … SELECT FROM unnest(arrays) per 10,000 rows: a 700-page book's
- * 20,000 sentences go in about eight times faster than through createMany.
+ * One INSERT … SELECT FROM unnest(arrays) per 10,000 rows, originals first:
+ * a 700-page book's 20,000 sentences go in about eight times faster than
+ * through createMany.
  */
-async function insertSentences(tx: Tx, jobId: string, rows: SentenceRow[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += insertBatch) {
-    const batch = rows.slice(start, start + insertBatch);
+async function insertRows(tx: Tx, jobId: string, book: BookRows): Promise<void> {
+  for (let start = 0; start < book.originals.length; start += insertBatch) {
+    const batch = book.originals.slice(start, start + insertBatch);
     await tx.$executeRaw`
-      insert into "Sentence" ("jobId", position, text, original, page, "wordCount", kind, part, parts)
+      insert into "OriginalSentence" ("jobId", position, text, page, kind, method, "fallbackReason", model)
       select ${jobId}::uuid, * from unnest(
         ${batch.map((row) => row.position)}::int[],
         ${batch.map((row) => row.text)}::text[],
-        ${batch.map((row) => row.original)}::text[],
+        ${batch.map((row) => row.page)}::int[],
+        ${batch.map((row) => row.kind)}::"SentenceKind"[],
+        ${batch.map((row) => row.method)}::"SentenceMethod"[],
+        ${batch.map((row) => row.fallbackReason)}::text[],
+        ${batch.map((row) => row.model)}::text[]
+      )`;
+  }
+  for (let start = 0; start < book.rows.length; start += insertBatch) {
+    const batch = book.rows.slice(start, start + insertBatch);
+    await tx.$executeRaw`
+      insert into "Sentence" ("jobId", position, text, "originalPosition", page, "wordCount", kind, part, parts)
+      select ${jobId}::uuid, * from unnest(
+        ${batch.map((row) => row.position)}::int[],
+        ${batch.map((row) => row.text)}::text[],
+        ${batch.map((row) => row.originalPosition)}::int[],
         ${batch.map((row) => row.page)}::int[],
         ${batch.map((row) => row.wordCount)}::int[],
         ${batch.map((row) => row.kind)}::"SentenceKind"[],
@@ -98,6 +163,20 @@ async function insertSentences(tx: Tx, jobId: string, rows: SentenceRow[]): Prom
         ${batch.map((row) => row.parts)}::int[]
       )`;
   }
+}
+
+/** The chunks' results stitched in reading order; chunks without a result (failed, cancelled, unfinished) are gaps. */
+export function stitchChunkRows(
+  chunks: readonly { index: number; ownedFirst: number; ownedLast: number; status: string; result: unknown }[],
+): StitchSentence[] {
+  return stitchChunks(
+    chunks.map((chunk) => ({
+      index: chunk.index,
+      ownedFirst: chunk.ownedFirst,
+      ownedLast: chunk.ownedLast,
+      sentences: chunk.status === "done" ? (chunk.result as StitchSentence[]) : null,
+    })),
+  );
 }
 
 /** An ended status, which is also the job's last step. */
@@ -118,22 +197,16 @@ export async function mergeJob(jobId: string): Promise<void> {
       if (!(await isJobQuiet(tx, jobId))) return; // A chunk still runs; its handler asks for the merge again.
 
       const chunks = await tx.chunk.findMany({ where: { jobId }, orderBy: { index: "asc" } });
-      const stitched = stitchChunks(
-        chunks.map((chunk) => ({
-          index: chunk.index,
-          ownedFirst: chunk.ownedFirst,
-          ownedLast: chunk.ownedLast,
-          sentences: chunk.status === "done" ? (chunk.result as unknown as StitchSentence[]) : null,
-        })),
-      );
-      const { rows, frontMatterPages, backMatterPages } = buildBookRows(stitched, {
+      const book = buildBookRows(stitchChunkRows(chunks), {
         maxWords: job.maxWords,
         includeMatter: job.includeMatter,
         pageCount: job.pageCount,
       });
+      const { rows, frontMatterPages, backMatterPages } = book;
 
       await tx.sentence.deleteMany({ where: { jobId } });
-      await insertSentences(tx, jobId, rows);
+      await tx.originalSentence.deleteMany({ where: { jobId } });
+      await insertRows(tx, jobId, book);
 
       const done = chunks.filter((chunk) => chunk.status === "done").length;
       const failed = chunks.filter((chunk) => chunk.status === "failed");

@@ -1,16 +1,20 @@
-// The `chunk` step: one page range through the engine. Safe to run twice: a
-// chunk already finished is skipped, and the counters move only when this
-// run is the one that moved the chunk to its final state.
+// The `chunk` step: one page range read and its long sentences rewritten
+// (lib/pipeline/rewrite-chunk.ts). Safe to run twice: a chunk already
+// finished is skipped, and the counters move only when this run is the one
+// that moved the chunk to its final state.
 import { db, type Tx } from "@/lib/db/prisma";
+import { env } from "@/lib/env";
 import { jobLog } from "@/lib/log";
-import { getEngine } from "@/lib/engines/get-engine";
+import { getOcr, getRewriter } from "@/lib/engines/get-rewriter";
 import { publicErrorMessage } from "@/lib/errors";
 import { isChunkUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
-import { recordChunkDuration } from "@/lib/metrics/record-metrics";
+import { recordChunkDuration, recordRewriteFallbacks } from "@/lib/metrics/record-metrics";
 import { splitterFor } from "@/lib/pipeline/document-cache";
 import { dispatchChunks, isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { recordFailedAttempt } from "@/lib/pipeline/record-failed-attempt";
+import { recordGeminiRequests } from "@/lib/pipeline/record-gemini-requests";
 import { requestMerge } from "@/lib/pipeline/request-merge";
+import { rewriteChunk } from "@/lib/pipeline/rewrite-chunk";
 import { watchCancellation } from "@/lib/pipeline/watch-cancellation";
 
 export interface ChunkAttempt {
@@ -64,10 +68,11 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
     return "cancelled";
   }
 
-  await db().chunk.update({
-    where: { id: chunkId },
-    data: { status: "running", attempts: { increment: 1 }, startedAt: new Date(), error: null },
-  });
+  if (!(await markChunkRunning(jobId, chunkId))) {
+    // Cancelled (or finished by another run) since the read above.
+    await finishChunk(jobId, chunkId, "cancelled", null);
+    return "cancelled";
+  }
 
   const startedAt = performance.now();
   const cancel = new AbortController();
@@ -77,14 +82,18 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
     const splitter = await splitterFor(job.documentId);
     const pdf = await splitter.extractPages(chunk.firstPage, chunk.lastPage);
     signal.throwIfAborted();
-    const result = await getEngine(job.engine).process({
+    const config = env();
+    const result = await rewriteChunk({
       pdf,
       firstPage: chunk.firstPage,
-      lastPage: chunk.lastPage,
+      chunkIndex: chunk.index,
       ownedFirst: chunk.ownedFirst,
       ownedLast: chunk.ownedLast,
       maxWords: job.maxWords,
-      model: job.model ?? undefined,
+      hardLimit: config.SENTENCE_HARD_LIMIT_WORDS,
+      rewriter: getRewriter(job.engine),
+      ocr: job.engine === "gemini" ? getOcr() : undefined,
+      model: job.engine === "gemini" ? (job.model ?? config.GEMINI_MODEL) : undefined,
       signal,
     });
     await db().$transaction(async (tx) => {
@@ -100,6 +109,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
         },
       });
       if (moved.count === 0) return; // Another run finished it first.
+      await recordGeminiRequests(tx, jobId, chunk.index, result.usage.records);
       await tx.job.update({
         where: { id: jobId },
         data: {
@@ -111,11 +121,12 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
       await advanceJob(tx, jobId);
       // Last, so the shared counter rows stay locked only until the commit.
       await recordChunkDuration(tx, { engine: job.engine, seconds: (performance.now() - startedAt) / 1000 });
+      await recordRewriteFallbacks(tx, result.sentences);
     });
     chunkLog.info({ sentences: result.sentences.length }, "chunk done");
     return "done";
   } catch (error) {
-    const overAllowance = await recordFailedAttempt(jobId, chunkId, error);
+    const overAllowance = await recordFailedAttempt(jobId, chunkId, chunk.index, error);
     if (cancel.signal.aborted) {
       await finishChunk(jobId, chunkId, "cancelled", null);
       chunkLog.info("chunk cancelled");
@@ -142,6 +153,20 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
   } finally {
     stopWatching();
   }
+}
+
+/**
+ * Moves the chunk to running only while its job still runs, in one
+ * statement: a cancel committed between the read in processChunk and this
+ * write leaves the chunk alone (false), so no engine call starts for it.
+ */
+export async function markChunkRunning(jobId: string, chunkId: string): Promise<boolean> {
+  const moved = await db().$executeRaw`
+    update "Chunk" set status = 'running', attempts = attempts + 1, "startedAt" = now(), error = null
+    where id = ${chunkId}::uuid
+      and status::text = any(${[...unfinishedChunkStatuses]}::text[])
+      and exists (select 1 from "Job" where id = ${jobId}::uuid and status = 'running')`;
+  return moved === 1;
 }
 
 /** A chunk whose pg-boss job ran out of attempts without a handler finishing it (a crash). */

@@ -8,25 +8,35 @@
 // attempts are free to the user: finished chunks are paid for by the page.
 import { db } from "@/lib/db/prisma";
 import { EngineError } from "@/lib/engines/engine-error";
+import { GeminiCallError } from "@/lib/engines/gemini-call";
 import { env } from "@/lib/env";
+import { recordGeminiRequests } from "@/lib/pipeline/record-gemini-requests";
 
 /**
  * Records the tokens of a failed attempt; returns why the chunk must not be
  * tried again (the book is over its allowance), or null.
  */
-export async function recordFailedAttempt(jobId: string, chunkId: string, error: unknown): Promise<string | null> {
+export async function recordFailedAttempt(
+  jobId: string,
+  chunkId: string,
+  chunkIndex: number,
+  error: unknown,
+): Promise<string | null> {
   if (!(error instanceof EngineError)) return null;
   const { usage } = error;
+  const records = error instanceof GeminiCallError ? error.usage.records : [];
   const tokens = {
     promptTokens: { increment: usage.promptTokens },
     outputTokens: { increment: usage.outputTokens },
   };
-  if (usage.promptTokens > 0 || usage.outputTokens > 0) {
-    // updateMany: a job deleted meanwhile is no error here.
-    await db().$transaction([
-      db().chunk.updateMany({ where: { id: chunkId }, data: tokens }),
-      db().job.updateMany({ where: { id: jobId }, data: tokens }),
-    ]);
+  if (usage.promptTokens > 0 || usage.outputTokens > 0 || records.length > 0) {
+    await db().$transaction(async (tx) => {
+      // updateMany: a job deleted meanwhile is no error here.
+      const moved = await tx.job.updateMany({ where: { id: jobId }, data: tokens });
+      if (moved.count === 0) return;
+      await tx.chunk.updateMany({ where: { id: chunkId }, data: tokens });
+      await recordGeminiRequests(tx, jobId, chunkIndex, records);
+    });
   }
   const job = await db().job.findUnique({
     where: { id: jobId },

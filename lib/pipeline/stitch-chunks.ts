@@ -1,10 +1,10 @@
 // Joins the chunks' sentence lists into one list in reading order.
 //
-// Chunks overlap, so a sentence near a seam is seen by both neighbours, and an
-// engine that rewrites (Gemini) words it differently each time and may even
-// date it to a different page. Matching rewritten text or page numbers alone
-// would duplicate or drop such sentences. Instead the seam is found through
-// the *original* sentence, which both chunks copy from the same page: the
+// Chunks overlap, so a sentence near a seam is seen by both neighbours, and a
+// model rewrites it differently each time. Matching rewritten text would
+// duplicate or drop such sentences. Instead the seam is found through the
+// *original* sentence, the book's own text, which both chunks read from the
+// same page: the
 // last original kept from chunk k is looked up among chunk k+1's originals,
 // and chunk k+1 contributes what follows it, up to its last sentence dated
 // inside its owned pages. Page ownership decides where a chunk starts when
@@ -17,6 +17,12 @@ export interface StitchSentence {
   kind?: "sentence" | "heading";
   /** From a page that looks like a publisher's page (see lib/text/detect-matter-pages.ts). */
   matter?: boolean;
+  /** The original's id within the job (chunk index and ordinal), shared by its pieces. */
+  id?: string;
+  /** How the original became these pieces (lib/pipeline/rewrite-chunk.ts). */
+  method?: "kept" | "rewritten" | "split" | "ocr";
+  fallbackReason?: string;
+  model?: string;
 }
 
 export interface StitchChunk {
@@ -55,12 +61,16 @@ export function originalSimilarity(a: string, b: string): number {
   return (2 * shared) / (left.length + right.length);
 }
 
-/** Consecutive entries with the same original form one original sentence. */
+/**
+ * Consecutive entries of one original sentence: the same id, or (results
+ * stored before ids existed) the same original text.
+ */
 function groupByOriginal(sentences: StitchSentence[]): StitchSentence[][] {
   const groups: StitchSentence[][] = [];
   for (const sentence of sentences) {
     const last = groups.at(-1);
-    if (last && last[0].original === sentence.original) last.push(sentence);
+    const same = last && (last[0].id !== undefined ? last[0].id === sentence.id : last[0].original === sentence.original);
+    if (last && same) last.push(sentence);
     else groups.push([sentence]);
   }
   return groups;

@@ -14,21 +14,6 @@ const finishedStatuses = new Set(["succeeded", "partial"]);
 export const defaultTopWords = 300;
 export const defaultMaxSentences = 500;
 
-/**
- * Sentence rows do not record yet whether they are whole sentences (kept or
- * rewritten) or pieces of a local split: until they do, `whole` is refused
- * rather than silently treated as `all`.
- */
-function assertIncludeSupported(include: CreateStudySetBody["include"]): void {
-  if (include === "whole") {
-    throw new AppError(
-      "invalid_input",
-      "Leaving out split pieces is not available yet: sentences do not record how they were made. Use include: all.",
-      { field: "include" },
-    );
-  }
-}
-
 async function wordsFor(
   userId: string,
   body: CreateStudySetBody,
@@ -61,7 +46,6 @@ async function wordsFor(
 
 export async function createStudySet(options: { userId: string; isAdmin?: boolean; body: CreateStudySetBody }) {
   const { userId, body } = options;
-  assertIncludeSupported(body.include);
   const jobIds = [...new Set(body.jobIds)];
   const jobs: AccessibleJob[] = [];
   for (const jobId of jobIds) {

@@ -10,15 +10,16 @@ import type { WordListEntry } from "@/lib/study-sets/parse-word-list";
 
 class StudySetCancelled extends Error {}
 
-async function loadSentences(jobIds: string[]): Promise<BookSentence[]> {
+/** `whole`: only rows that are a whole sentence (kept as printed or rewritten by the model), no split pieces. */
+async function loadSentences(jobIds: string[], include: string): Promise<BookSentence[]> {
   const sentences: BookSentence[] = [];
   for (const jobId of jobIds) {
     const rows = await db().sentence.findMany({
-      where: { jobId },
+      where: { jobId, ...(include === "whole" ? { original: { method: { in: ["kept", "rewritten"] } } } : {}) },
       orderBy: { position: "asc" },
-      select: { position: true, text: true, original: true, page: true, wordCount: true },
+      select: { position: true, text: true, original: { select: { text: true } }, page: true, wordCount: true },
     });
-    for (const row of rows) sentences.push({ jobId, ...row });
+    for (const { original, ...row } of rows) sentences.push({ jobId, ...row, original: original.text });
   }
   return sentences;
 }
@@ -41,7 +42,7 @@ export async function runStudySet(studySetId: string): Promise<void> {
   };
 
   try {
-    const sentences = await loadSentences(set.jobIds);
+    const sentences = await loadSentences(set.jobIds, set.include);
     let entries = set.entries as unknown as WordListEntry[];
     if (set.source === "book") {
       const { top } = set.entries as unknown as { top: number };

@@ -74,6 +74,14 @@ export const listSentencesQuery = z.object({
   cursor: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),
   q: z.preprocess(emptyAsUndefined, z.string().trim().max(200).optional()),
   limit: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1000).default(200)),
+  method: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(["kept", "rewritten", "split", "ocr"], {
+        message: "method is kept, rewritten, split or ocr.",
+      })
+      .optional(),
+  ),
 });
 export type ListSentencesQuery = z.infer<typeof listSentencesQuery>;
 

@@ -112,6 +112,18 @@ test("a new reader turns a novel into short sentences and downloads them", async
   await page.getByTestId("sentence-search").fill("");
   await expect(page.getByTestId("sentence-count")).toContainText("Showing");
 
+  // Each row says how it was made: the filter keeps one method, and a split sentence carries a marker.
+  await page.getByTestId("sentence-method").selectOption("split");
+  await expect(page.getByTestId("sentence-count")).toContainText("matching");
+  await expect(table.locator("tbody tr").first()).toHaveAttribute("data-method", "split");
+  await expect(table.locator('tbody tr:not([data-method="split"])')).toHaveCount(0);
+  await expect(table.getByTestId("sentence-method-mark").first()).toHaveText("split");
+  await page.getByTestId("sentence-method").selectOption("");
+  await expect(page.getByTestId("sentence-count")).toContainText("Showing");
+  // The job page counts the originals by method: the local engine keeps or splits, never rewrites.
+  expect((await statNumber(page, "stat-kept")) + (await statNumber(page, "stat-split"))).toBeGreaterThan(0);
+  expect(await statNumber(page, "stat-rewritten")).toBe(0);
+
   // The CSV download has a header and one row per sentence.
   const downloadPromise = page.waitForEvent("download");
   await page.getByTestId("export-csv").click();

@@ -2,6 +2,7 @@
 // the database: every format streams all rows with French text intact, and
 // nobody but the owner (or an admin) can read them.
 import ExcelJS from "exceljs";
+import { insertSentences } from "@/tests/support/insert-sentences";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
@@ -25,6 +26,7 @@ function sentence(position: number) {
     kind: position % 500 === 0 ? ("heading" as const) : ("sentence" as const),
     part: position % 500 === 0 ? 1 : 2 - (position % 2),
     parts: position % 500 === 0 ? 1 : 2,
+    method: position % 500 === 0 ? ("kept" as const) : ("split" as const),
   };
 }
 const headings = total / 500;
@@ -52,9 +54,10 @@ beforeAll(async () => {
   });
   jobId = job.id;
   for (let start = 1; start <= total; start += 5000) {
-    await db().sentence.createMany({
-      data: Array.from({ length: 5000 }, (_, offset) => ({ jobId, ...sentence(start + offset) })),
-    });
+    await insertSentences(
+      jobId,
+      Array.from({ length: 5000 }, (_, offset) => sentence(start + offset)),
+    );
   }
   await db().job.update({ where: { id: jobId }, data: { sentenceCount: total } });
 });
@@ -74,7 +77,7 @@ describe("createExport", () => {
     const bytes = await readAll(file.body);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString("utf8");
-    expect(text.slice(1, text.indexOf("\r\n"))).toBe("position,text,original,page,words,kind,part,parts");
+    expect(text.slice(1, text.indexOf("\r\n"))).toBe("position,text,original,page,words,kind,part,parts,method");
     const records = parseDelimited(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(total);
     const expected = sentence(7777);
@@ -87,6 +90,7 @@ describe("createExport", () => {
       kind: "sentence",
       part: "1",
       parts: "2",
+      method: "split",
     });
     expect(records[499]).toMatchObject({ position: "500", kind: "heading" });
     expect(records.at(-1)!.position).toBe(String(total));
@@ -98,7 +102,7 @@ describe("createExport", () => {
     const lines = text.trimEnd().split("\n");
     expect(lines).toHaveLength(total - headings);
     const first = parseDelimited(lines[0]!, { delimiter: "\t" })[0];
-    expect(first).toEqual([sentence(1).text, sentence(1).original.replace("\n", " "), "1", "1/2"]);
+    expect(first).toEqual([sentence(1).text, sentence(1).original.replace("\n", " "), "1", "1/2", "split"]);
   });
 
   it("streams one JSON array of every sentence in order", async () => {
@@ -132,6 +136,7 @@ describe("createExport", () => {
       "kind",
       "part",
       "parts",
+      "method",
     ]);
     const row = sheet.getRow(1235).values as unknown[];
     expect(row.slice(1)).toEqual([
@@ -143,22 +148,23 @@ describe("createExport", () => {
       "sentence",
       2,
       2,
+      "split",
     ]);
   });
 
   it("keeps sentences that start like a formula as text in CSV, TSV and XLSX", async () => {
     const risky = await makeJob({ userId: owner.id, status: "succeeded", fileName: "Formules.pdf", pageCount: 1 });
     const texts = ["=HYPERLINK(\"http://x\")", "+1", "-1+1", "@A1"];
-    await db().sentence.createMany({
-      data: texts.map((text, index) => ({
-        jobId: risky.id,
+    await insertSentences(
+      risky.id,
+      texts.map((text, index) => ({
         position: index + 1,
         text,
         original: text,
         page: 1,
         wordCount: 1,
       })),
-    });
+    );
     const expected = texts.map((text) => `'${text}`);
 
     const csv = await createExport({ jobId: risky.id, userId: owner.id, format: "csv" });
@@ -218,6 +224,15 @@ describe("listSentences", () => {
     }
     expect(seen).toBe(total);
     expect(pages).toBe(15);
+  });
+
+  it("keeps the rows made one way when asked for a method", async () => {
+    const kept = await listSentences({ jobId, userId: owner.id, method: "kept", limit: 1000 });
+    expect(kept.sentences).toHaveLength(headings);
+    expect(kept.sentences.every((row) => row.method === "kept" && row.kind === "heading")).toBe(true);
+    const split = await listSentences({ jobId, userId: owner.id, method: "split", limit: 10 });
+    expect(split.sentences.map((row) => row.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect((await listSentences({ jobId, userId: owner.id, method: "rewritten" })).sentences).toEqual([]);
   });
 
   it("searches text and original case-insensitively, with % and _ taken literally", async () => {

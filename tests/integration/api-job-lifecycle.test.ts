@@ -2,6 +2,7 @@
 // pages and filters, progress and queue position, deletion with settlement,
 // and owner isolation (someone else's job is a 404, never a 403).
 import { afterAll, describe, expect, it } from "vitest";
+import { insertSentences } from "@/tests/support/insert-sentences";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { reserveCredits } from "@/lib/credits/reserve-credits";
@@ -154,9 +155,7 @@ describe("deleteJob", () => {
       reserveCredits(tx, { userId: user.id, jobId: job.id, amount: 60, reason: "test" }),
     );
     await makeChunks({ jobId: job.id, size: 20, statuses: ["done", "running", "pending"] });
-    await db().sentence.create({
-      data: { jobId: job.id, position: 1, text: "Bonjour.", original: "Bonjour.", page: 1, wordCount: 1 },
-    });
+    await insertSentences(job.id, [{ position: 1, text: "Bonjour.", original: "Bonjour.", page: 1, wordCount: 1 }]);
 
     await deleteJob({ jobId: job.id, userId: user.id });
 

@@ -4,6 +4,7 @@
 // ETag/304, and owner isolation on every job route (another user's id is a
 // 404, never a 403).
 import http from "node:http";
+import { insertSentences } from "@/tests/support/insert-sentences";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
@@ -109,6 +110,7 @@ describe("authentication and authorization", () => {
       ["POST", `/api/jobs/${id}/cancel`],
       ["POST", `/api/jobs/${id}/retry`],
       ["GET", `/api/jobs/${id}/sentences`],
+      ["GET", `/api/jobs/${id}/rewriting`],
       ["GET", `/api/jobs/${id}/export?format=csv`],
       ["GET", "/api/credits"],
       ["GET", "/api/settings"],
@@ -140,6 +142,7 @@ describe("authentication and authorization", () => {
     expect(typeof overview.body.failuresLastHour).toBe("number");
     expect(overview.body.jobsByStatus).toHaveProperty("succeeded");
     expect(Array.isArray(overview.body.workers)).toBe(true);
+    expect(Array.isArray((overview.body as unknown as { geminiUsage: unknown[] }).geminiUsage)).toBe(true);
   });
 });
 
@@ -582,16 +585,16 @@ describe("progress, history and results", () => {
       startedAt: new Date(Date.now() - 30_000),
     });
     await makeChunks({ jobId: job.id, size: 20, statuses: ["done", "done"] });
-    await db().sentence.createMany({
-      data: Array.from({ length: 450 }, (_, index) => ({
-        jobId: job.id,
+    await insertSentences(
+      job.id,
+      Array.from({ length: 450 }, (_, index) => ({
         position: index + 1,
         text: `Fantine était belle, ${index + 1}.`,
         original: `« Fantine était belle », dit-il ; c’était la ${index + 1}e fois.`,
         page: 1 + Math.floor(index / 12),
         wordCount: 4,
       })),
-    });
+    );
     await db().job.update({
       where: { id: job.id },
       data: { sentenceCount: 450, finishedAt: new Date(), step: "succeeded" },
@@ -649,6 +652,7 @@ describe("progress, history and results", () => {
       kind: "sentence",
       part: 1,
       parts: 1,
+      method: "kept",
     });
     const third = await alice.json<{ sentences: unknown[]; nextCursor: string | null }>(
       `/api/jobs/${finishedId}/sentences?cursor=400`,
@@ -659,6 +663,22 @@ describe("progress, history and results", () => {
       `/api/jobs/${finishedId}/sentences?q=${encodeURIComponent("la 123e")}`,
     );
     expect(search.body.sentences.map((row) => row.position)).toEqual([123]);
+    const kept = await alice.json<{ sentences: unknown[] }>(`/api/jobs/${finishedId}/sentences?method=kept&limit=1000`);
+    expect(kept.body.sentences).toHaveLength(450);
+    const split = await alice.json<{ sentences: unknown[] }>(`/api/jobs/${finishedId}/sentences?method=split`);
+    expect(split.body.sentences).toEqual([]);
+    const badMethod = await alice.json<ErrorBody>(`/api/jobs/${finishedId}/sentences?method=guessed`);
+    expect(badMethod.status).toBe(422);
+    expect(badMethod.body.error.message).toMatch(/kept, rewritten, split or ocr/u);
+  });
+
+  it("says how the sentences were made: by method, fallbacks by reason, Gemini requests", async () => {
+    const rewriting = await alice.json<{ methods: Record<string, number>; fallbacks: object; requests: unknown[] }>(
+      `/api/jobs/${finishedId}/rewriting`,
+    );
+    expect(rewriting.status).toBe(200);
+    expect(rewriting.body).toEqual({ methods: { kept: 450, rewritten: 0, split: 0, ocr: 0 }, fallbacks: {}, requests: [] });
+    expect((await bob.json(`/api/jobs/${finishedId}/rewriting`)).status).toBe(404);
   });
 
   it("downloads exports with a file name from the book", async () => {

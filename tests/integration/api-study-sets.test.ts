@@ -5,6 +5,7 @@
 // one sentence always covered, uncovered words explained, exports, the
 // "without a list" mode, refusals, and cancel.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertSentences, type TestSentence } from "@/tests/support/insert-sentences";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { entryLemmas, lemmatizeSentence } from "@/lib/french/lemmatize";
 import type { StudySetSummary } from "@/lib/study-sets/study-set-summary";
@@ -34,19 +35,20 @@ const onlyLong =
 
 /** A job's sentences as the local engine makes them: corpus text split to at most 8 words. */
 async function addSentences(jobId: string, name: string, limit: number, extra: string[] = []) {
-  const rows: { jobId: string; position: number; text: string; original: string; page: number; wordCount: number }[] = [];
-  const push = (text: string, original: string, page: number) =>
-    rows.push({ jobId, position: rows.length, text, original, page, wordCount: countWords(text) });
+  const rows: TestSentence[] = [];
+  const push = (text: string, original: string, page: number, part = 1, parts = 1) =>
+    rows.push({ position: rows.length, text, original, page, wordCount: countWords(text), part, parts });
   for (const paragraph of corpusParagraphs(name).slice(100)) {
     for (const original of segmentSentences(paragraph)) {
-      for (const text of splitLongSentence(original, 8)) push(text, original, 1 + Math.floor(rows.length / 30));
+      const pieces = splitLongSentence(original, 8);
+      pieces.forEach((text, index) =>
+        push(text, original, 1 + Math.floor(rows.length / 30), index + 1, pieces.length),
+      );
     }
     if (rows.length >= limit) break;
   }
   for (const sentence of extra) push(sentence, sentence, 99);
-  for (let start = 0; start < rows.length; start += 5000) {
-    await db().sentence.createMany({ data: rows.slice(start, start + 5000) });
-  }
+  await insertSentences(jobId, rows);
   await db().job.update({ where: { id: jobId }, data: { sentenceCount: rows.length } });
 }
 
@@ -290,10 +292,34 @@ describe("study sets", () => {
     expect(unfinished.body.error.code).toBe("conflict");
     expect((await post({ jobIds: [], words: "maison" })).status).toBe(422);
     expect((await post({ jobIds: [aliceJobId], words: "maison", maxWords: 2 })).status).toBe(422);
-    const whole = await post({ jobIds: [aliceJobId], words: "maison", include: "whole" });
-    expect(whole.status).toBe(422);
-    expect(whole.body.error.details).toMatchObject({ field: "include" });
-    expect(whole.body.error.message).toMatch(/not available yet/u);
+  });
+
+  it("with include whole, chooses only whole sentences, never a piece of a split one", async () => {
+    const body = (include: string) =>
+      JSON.stringify({ jobIds: [aliceJobId], words: "maison\nfemme\nporte\nmain\nyeux", include, maxSentences: 200 });
+    const sets = await Promise.all(
+      ["whole", "all"].map(async (include) => {
+        const started = await alice.json<{ id: string }>("/api/study-sets", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: body(include),
+        });
+        expect(started.status).toBe(202);
+        return waitForSet(alice, started.body.id, ended);
+      }),
+    );
+    const [whole, all] = sets as [StudySetSummary, StudySetSummary];
+    expect(whole.status).toBe("succeeded");
+    expect(whole.sentences.length).toBeGreaterThan(0);
+    const split = await db().sentence.findMany({
+      where: { jobId: aliceJobId, parts: { gt: 1 } },
+      select: { position: true },
+    });
+    const splitPositions = new Set(split.map((row) => row.position));
+    expect(splitPositions.size).toBeGreaterThan(0);
+    expect(whole.sentences.filter((sentence) => splitPositions.has(sentence.position))).toEqual([]);
+    // Without the option, pieces are candidates too (the book has far more of them).
+    expect(all.sentences.some((sentence) => splitPositions.has(sentence.position))).toBe(true);
   });
 
   it("builds a list from the book itself when none is given", async () => {

@@ -1,9 +1,22 @@
-// The pipeline with the Gemini engine: the real @google/genai client against
-// the fake Gemini server on loopback, with its faults, cancellation and the
-// retry of failed pages.
+// The pipeline with the Gemini engine, text-first: the real @google/genai
+// client against the fake Gemini server on loopback. The pipeline reads the
+// book's text itself; only sentences over the limit go to the model, every
+// answer is checked, scanned pages alone go to OCR. Also: the fake's
+// per-sentence sabotage, transport faults mid-batch, cancellation mid-batch
+// and the retry of failed pages.
+import { PDFDocument, rgb } from "pdf-lib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { originalsFromPages } from "@/lib/engines/sentences-from-pages";
+import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
+import { countWords, listWords } from "@/lib/text/count-words";
+import { extractPageText } from "@/lib/text/extract-page-text";
+import { segmentSentences } from "@/lib/text/segment-sentences";
 import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
-import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
+import {
+  startFakeGemini,
+  type FakeGemini,
+  type SentenceSabotage,
+} from "@/tests/support/fake-gemini-server";
 import {
   createFundedUser,
   distinctOriginals,
@@ -20,15 +33,38 @@ let lib: Lib;
 let gemini: FakeGemini;
 let book: Uint8Array;
 let wholeBookOriginals: string[];
+let longBook: Uint8Array;
+let longBookOriginals: string[];
 
+/** What a scanned page of the scanned-page test shows (the fake's OCR answers it). */
+const scannedPage = 6;
+const scannedText =
+  "Le vieux médecin entra sans frapper. Il regarda longtemps la malade qui dormait près de la fenêtre ouverte sur le jardin. Personne ne dit rien.";
+
+/** The book's sentences as its text layer gives them, read in one go, each capped like the pipeline caps them. */
+async function readWhole(pdf: Uint8Array): Promise<string[]> {
+  const lines = await readPdfPageLines(pdf, 1);
+  const texts = extractPageText(lines);
+  const originals = originalsFromPages(texts, new Set(), 120).map((original) => original.text);
+  return originals.filter((original, index) => original !== originals[index - 1]);
+}
+
+/** The words of a text in order, lower-cased, punctuation dropped: what "the book's words" means here. */
+function wordsOf(text: string): string[] {
+  return listWords(text.toLocaleLowerCase("fr"))
+    .map((word) => word.replace(/^\P{L}+|\P{L}+$/gu, ""))
+    .filter(Boolean);
+}
 
 beforeAll(async () => {
-  gemini = await startFakeGemini({ latencyMs: 50 });
+  gemini = await startFakeGemini({ latencyMs: 20, scans: { [scannedPage]: scannedText } });
   lib = await startPipeline({
     GEMINI_API_KEY: "test-key",
     GEMINI_BASE_URL: gemini.url,
     GEMINI_TIMEOUT_MS: "1500",
     GEMINI_MAX_RETRIES: "3",
+    // Several rewrite requests per chunk, so faults and cancels land mid-batch.
+    GEMINI_BATCH_TOKENS: "400",
     CHUNK_PAGES: "5",
     CHUNK_OVERLAP_PAGES: "1",
     CHUNK_WINDOW: "2",
@@ -40,16 +76,13 @@ beforeAll(async () => {
     title: "Les Misérables",
     pages: 20,
   });
-  const whole = await lib.createLocalEngine().process({
-    pdf: book,
-    firstPage: 1,
-    lastPage: 20,
-    ownedFirst: 1,
-    ownedLast: 20,
-    maxWords: 8,
-    signal: new AbortController().signal,
+  longBook = await makeNovelPdf({
+    text: loadCorpusText("bovary", { words: 18_000, startAt: "Nous étions" }),
+    title: "Madame Bovary",
+    pages: 40,
   });
-  wholeBookOriginals = distinctOriginals(whole.sentences);
+  wholeBookOriginals = await readWhole(book);
+  longBookOriginals = await readWhole(longBook);
 });
 
 afterAll(async () => {
@@ -60,33 +93,162 @@ afterAll(async () => {
 beforeEach(() => {
   gemini.setFaults([]);
   gemini.setFaultRate(0);
-  gemini.setLatency(50);
+  gemini.setLatency(20);
+  gemini.setSabotage(undefined);
 });
 
-async function startBook(user: { id: string }) {
-  return lib.createJob({ userId: user.id, fileName: "Les Misérables.pdf", bytes: book, maxWords: 8, engine: "gemini" });
+async function startBook(user: { id: string }, bytes = book, fileName = "Les Misérables.pdf") {
+  return lib.createJob({ userId: user.id, fileName, bytes, maxWords: 8, engine: "gemini" });
 }
 
+const rewriteRequests = (from: number) =>
+  gemini.requests.slice(from).filter((request) => request.format === "rewrite" && !request.fault);
+
+
 describe("gemini engine pipeline", () => {
-  it("processes a book with nothing lost or repeated at the seams and records token usage", async () => {
+  it("turns a 40-page book through an adversarial model into checked rows: nothing invented, no word lost, only long sentences asked", async () => {
+    // Seeded: about a third of the answers spoilt, every kind of sabotage.
+    gemini.setSabotage({ rate: 0.3 });
+    const from = gemini.requests.length;
+    const user = await createFundedUser(lib);
+    const done = await waitForJob(lib, (await startBook(user, longBook, "Madame Bovary.pdf")).id, 240_000);
+    expect(done.status).toBe("succeeded");
+    const rows = await sentencesOf(lib, done.id);
+
+    // The originals are the book's own text layer, in order, each once.
+    expect(distinctOriginals(rows)).toEqual(longBookOriginals);
+    expect(rows.every((row) => countWords(row.text) <= 8 && row.wordCount <= 8)).toBe(true);
+    expect(new Set(rows.map((row) => row.method))).toEqual(new Set(["kept", "rewritten", "split"]));
+
+    // Nothing invented: every word of a row is a word of its original.
+    const invented = rows.flatMap((row) => {
+      const own = new Set(wordsOf(row.original));
+      return wordsOf(row.text)
+        .filter((word) => !own.has(word))
+        .map((word) => `${word} in "${row.text}"`);
+    });
+    expect(invented).toEqual([]);
+    // No word lost: every word of an original is in its pieces.
+    const byOriginal = new Map<number, typeof rows>();
+    for (const row of rows) byOriginal.set(row.originalPosition, [...(byOriginal.get(row.originalPosition) ?? []), row]);
+    const lost = [...byOriginal.values()].flatMap((pieces) => {
+      const kept = new Set(pieces.flatMap((piece) => wordsOf(piece.text)));
+      return wordsOf(pieces[0]!.original)
+        .filter((word) => !kept.has(word))
+        .map((word) => `${word} of "${pieces[0]!.original}"`);
+    });
+    expect(lost).toEqual([]);
+
+    // Only sentences over the limit went to the model, and all of them did.
+    const requests = rewriteRequests(from);
+    const asked = requests.flatMap((request) => request.texts ?? []);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((text) => countWords(text) <= 8)).toEqual([]);
+    const bookWords = ` ${wordsOf(longBookOriginals.join(" ")).join(" ")} `;
+    expect(asked.filter((text) => !bookWords.includes(` ${wordsOf(text).join(" ")} `))).toEqual([]);
+    const askedTexts = new Set(asked);
+    const kept = rows.filter((row) => row.method === "kept");
+    expect(kept.every((row) => countWords(row.original) <= 8 && !askedTexts.has(row.original))).toBe(true);
+    expect(rows.filter((row) => row.method !== "kept" && row.kind === "sentence").every((row) => askedTexts.has(row.original))).toBe(true);
+
+    // Each sentence's method follows what the fake did to its answers: a
+    // spoilt answer is asked again once; spoilt twice, it is split locally.
+    // A request sent again (a timeout under load, a retried chunk) replaces
+    // the earlier one: the answer used is the last.
+    const history = new Map<string, { ids: Set<string>; first?: SentenceSabotage | null; again?: SentenceSabotage | null }>();
+    for (const request of requests) {
+      request.ids!.forEach((id, index) => {
+        const text = request.texts![index]!;
+        const entry = history.get(text) ?? { ids: new Set<string>() };
+        entry.ids.add(id);
+        const kind = request.sabotaged?.[id] ?? null;
+        if (request.problemIds?.includes(id)) entry.again = kind;
+        else entry.first = kind;
+        history.set(text, entry);
+      });
+    }
+    // A spoilt answer the checks must refuse (unknown_id answers the sentence well; drop_negation is harmless without a negation).
+    const refused = (kind: SentenceSabotage | null | undefined) =>
+      !!kind && kind !== "unknown_id" && kind !== "drop_negation";
+    const applied = new Set(
+      requests.flatMap((request) => Object.values(request.sabotaged ?? {})),
+    );
+    expect(applied.size).toBe(9);
+    const methodOf = new Map(rows.map((row) => [row.original, row]));
+    let checked = 0;
+    for (const [text, { ids, first, again }] of history) {
+      const row = methodOf.get(text);
+      if (!row || ids.size > 1 || first === "drop_negation" || again === "drop_negation") continue;
+      checked++;
+      if (!refused(first)) {
+        expect(row.method, text).toBe("rewritten");
+        expect(again, text).toBeUndefined();
+      } else {
+        expect(again, text).not.toBeUndefined();
+        expect(row.method, `${text} (${first}, then ${again})`).toBe(refused(again) ? "split" : "rewritten");
+        if (refused(again)) expect(row.fallbackReason).toBeTruthy();
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect(rows.filter((row) => row.method === "split").every((row) => row.fallbackReason && row.model)).toBe(true);
+    expect(rows.filter((row) => row.method === "rewritten").every((row) => row.model === "gemini-2.5-flash")).toBe(true);
+
+    // Every request is on the job's record with its tokens.
+    const recorded = await lib.db().geminiRequest.findMany({ where: { jobId: done.id } });
+    expect(recorded.length).toBe(requests.length);
+    expect(new Set(recorded.map((request) => request.purpose))).toEqual(new Set(["rewrite", "rewrite-again"]));
+    expect(recorded.reduce((sum, request) => sum + request.promptTokens, 0)).toBe(done.promptTokens);
+    expect(recorded.reduce((sum, request) => sum + request.outputTokens, 0)).toBe(done.outputTokens);
+    expect(done.promptTokens).toBeGreaterThan(0);
+
+    // /api/metrics counts the fallbacks by reason, once per sentence.
+    const counters = await lib.db().metricCounter.findMany({ where: { name: "rewrite_fallbacks_total" } });
+    const reasons = await lib.db().originalSentence.groupBy({
+      by: ["fallbackReason"],
+      where: { jobId: done.id, fallbackReason: { not: null } },
+      _count: { _all: true },
+    });
+    expect(Object.fromEntries(counters.map((counter) => [JSON.parse(counter.labels).reason, counter.value]))).toEqual(
+      Object.fromEntries(reasons.map((row) => [row.fallbackReason, row._count._all])),
+    );
+  });
+
+  it("rides out 429, 500, garbage and truncated answers in the middle of a chunk's batches", async () => {
+    gemini.setFaults(["none", "none", "none", { kind: "429", retryDelayMs: 200 }, "none", "500", "none", "garbage", "truncated"]);
+    const from = gemini.requests.length;
     const user = await createFundedUser(lib);
     const done = await waitForJob(lib, (await startBook(user)).id);
     expect(done.status).toBe("succeeded");
     const rows = await sentencesOf(lib, done.id);
     expect(distinctOriginals(rows)).toEqual(wholeBookOriginals);
     expect(Math.max(...rows.map((row) => row.wordCount))).toBeLessThanOrEqual(8);
-    expect(done.promptTokens).toBeGreaterThan(0);
-    expect(done.outputTokens).toBeGreaterThan(0);
+    const faulted = gemini.requests.slice(from).filter((request) => request.fault).map((request) => request.fault);
+    expect(faulted).toEqual(["429", "500", "garbage", "truncated"]);
+    // The failed attempts are on the job's record too (Google bills some of them).
+    const codes = (await lib.db().geminiRequest.findMany({ where: { jobId: done.id } })).map((request) => request.code);
+    expect(codes).toEqual(expect.arrayContaining(["429", "500", "unusable", "truncated", "200"]));
   });
 
-  it("rides out 429, 500, garbage, truncated JSON and a hung call", async () => {
-    gemini.setFaults([{ kind: "429", retryDelayMs: 200 }, "500", "garbage", "truncated", "hang"]);
+  it("sends only a scanned page to OCR, and its rows are marked ocr", async () => {
+    const scanned = await blankPage(book, scannedPage);
+    const from = gemini.requests.length;
     const user = await createFundedUser(lib);
-    const done = await waitForJob(lib, (await startBook(user)).id);
+    const done = await waitForJob(lib, (await startBook(user, scanned, "Scanné.pdf")).id);
     expect(done.status).toBe("succeeded");
-    expect(distinctOriginals(await sentencesOf(lib, done.id))).toEqual(wholeBookOriginals);
-    const faulted = gemini.requests.filter((request) => request.fault).map((request) => request.fault);
-    expect(faulted).toEqual(expect.arrayContaining(["429", "500", "garbage", "truncated", "hang"]));
+    const ocr = gemini.requests.slice(from).filter((request) => request.format === "ocr");
+    expect(ocr.length).toBeGreaterThan(0);
+    expect(ocr.every((request) => JSON.stringify(request.pages) === JSON.stringify([scannedPage]))).toBe(true);
+    expect(gemini.requests.slice(from).filter((request) => request.format === "pages")).toEqual([]);
+
+    const rows = await sentencesOf(lib, done.id);
+    const fromScan = rows.filter((row) => row.method === "ocr");
+    expect(distinctOriginals(fromScan)).toEqual(segmentSentences(scannedText));
+    expect(fromScan.every((row) => row.page === scannedPage && row.wordCount <= 8)).toBe(true);
+    // The rest is the text layer's, word for word.
+    const textLayer = rows.filter((row) => row.method !== "ocr");
+    expect(wordsOf(distinctOriginals(textLayer).join(" "))).toEqual(wordsOf((await readWhole(scanned)).join(" ")));
+    const purposes = await lib.db().geminiRequest.findMany({ where: { jobId: done.id, purpose: "ocr" } });
+    expect(purposes.length).toBe(ocr.length);
   });
 
   it("ends partial when pages fail for good, names them, and a retry completes the book", async () => {
@@ -118,7 +280,7 @@ describe("gemini engine pipeline", () => {
   });
 
   it("cancels mid-run: running chunks stop within 2 s, finished sentences stay, unused credits return", async () => {
-    gemini.setLatency(900); // Under the 1.5 s call timeout.
+    gemini.setLatency(900); // Under the 1.5 s call timeout; a chunk makes several requests.
     const user = await createFundedUser(lib);
     const job = await startBook(user);
     // Some chunks finished and some in flight: the moment to cancel.
@@ -136,6 +298,10 @@ describe("gemini engine pipeline", () => {
     const cancelled = await waitForJob(lib, job.id, 10_000);
     expect(cancelled.status).toBe("cancelled");
     expect(Date.now() - requestedAt).toBeLessThan(2500);
+    // Cancelled mid-batch: no rewrite request starts once the job has ended.
+    const endedAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(gemini.requests.filter((request) => request.at > endedAt)).toEqual([]);
 
     const chunks = await lib.db().chunk.findMany({ where: { jobId: job.id } });
     expect(chunks.some((chunk) => chunk.status === "done")).toBe(true);
@@ -165,3 +331,13 @@ describe("gemini engine pipeline", () => {
     await waitForJob(lib, job.id);
   });
 });
+
+/** The book with one page replaced by a page without a text layer, as a scan would be. */
+async function blankPage(pdf: Uint8Array, page: number): Promise<Uint8Array> {
+  const document = await PDFDocument.load(pdf);
+  const { width, height } = document.getPage(page - 1).getSize();
+  document.removePage(page - 1);
+  const scan = document.insertPage(page - 1, [width, height]);
+  scan.drawRectangle({ x: 40, y: 40, width: width - 80, height: height - 80, color: rgb(0.9, 0.9, 0.88) });
+  return document.save();
+}

@@ -1,6 +1,9 @@
 // A real novel through the real pipeline with the local engine: chunks,
 // seams, merge and credits, compared with the same book processed whole.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listSentences } from "@/lib/jobs/list-sentences";
+import { markChunkRunning } from "@/lib/pipeline/process-chunk";
+import { countWords } from "@/lib/text/count-words";
 import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import {
   createFundedUser,
@@ -65,6 +68,58 @@ describe("local engine pipeline", () => {
     expect(rows.map((row) => row.position)).toEqual(rows.map((_, index) => index + 1));
     expect(Math.max(...rows.map((row) => row.wordCount))).toBeLessThanOrEqual(8);
     expect(done.sentenceCount).toBe(rows.length);
+    // Short sentences are kept as printed; long ones are split, locally, without a model.
+    expect(rows.every((row) => row.method === (countWords(row.original) <= 8 ? "kept" : "split"))).toBe(true);
+    expect(rows.every((row) => row.fallbackReason === null && row.model === null)).toBe(true);
+    // Each original is stored once, its pieces point to it.
+    expect(await lib.db().originalSentence.count({ where: { jobId: job.id } })).toBe(new Set(rows.map((row) => row.originalPosition)).size);
+
+    // While a job runs, the finished chunks up to the first unfinished one are
+    // readable, and they are the first rows the merge wrote.
+    await lib.db().job.update({ where: { id: job.id }, data: { status: "running" } });
+    await lib.db().chunk.update({ where: { jobId_index: { jobId: job.id, index: 3 } }, data: { status: "running" } });
+    try {
+      const preview = await listSentences({ jobId: job.id, userId: user.id, limit: 1000 });
+      expect(preview.provisional).toBe(true);
+      const chunk2 = await lib.db().chunk.findUniqueOrThrow({ where: { jobId_index: { jobId: job.id, index: 2 } } });
+      expect(preview.sentences.length).toBeGreaterThan(100);
+      expect(preview.sentences.at(-1)!.page).toBeLessThanOrEqual(chunk2.ownedLast);
+      const strip = (row: { position: number; text: string; original: string; page: number; method: string }) => ({
+        position: row.position,
+        text: row.text,
+        original: row.original,
+        page: row.page,
+        method: row.method,
+      });
+      expect(preview.sentences.map(strip)).toEqual(rows.slice(0, preview.sentences.length).map(strip));
+      // The next row of the book starts after the unfinished chunk's first page: nothing of it was shown.
+      expect(rows[preview.sentences.length]!.page).toBeGreaterThanOrEqual(chunk2.ownedLast);
+    } finally {
+      await lib.db().chunk.update({ where: { jobId_index: { jobId: job.id, index: 3 } }, data: { status: "done" } });
+      await lib.db().job.update({ where: { id: job.id }, data: { status: "succeeded" } });
+    }
+  });
+
+  it("does not start a chunk whose job was cancelled after the chunk was read (one conditional statement)", async () => {
+    const user = await createFundedUser(lib, 1000);
+    const document = await lib.db().document.create({
+      data: { userId: user.id, fileName: "race.pdf", sha256: "0".repeat(64), byteSize: bovary.byteLength, pageCount: 30, hasText: true, bytes: Buffer.from(bovary) },
+    });
+    const job = await lib.db().job.create({
+      data: { userId: user.id, documentId: document.id, fileName: "race.pdf", pageCount: 30, maxWords: 8, engine: "local", status: "running", step: "processing", chunksTotal: 1 },
+    });
+    const chunk = await lib.db().chunk.create({
+      data: { jobId: job.id, index: 0, firstPage: 1, lastPage: 5, ownedFirst: 1, ownedLast: 5, status: "queued" },
+    });
+    // The cancel commits between processChunk's read (job running) and its write.
+    await lib.db().job.update({ where: { id: job.id }, data: { status: "cancelling" } });
+    expect(await markChunkRunning(job.id, chunk.id)).toBe(false);
+    expect(await lib.db().chunk.findUniqueOrThrow({ where: { id: chunk.id } })).toMatchObject({ status: "queued", attempts: 0 });
+    // While the job runs, the same statement starts the chunk.
+    await lib.db().job.update({ where: { id: job.id }, data: { status: "running" } });
+    expect(await markChunkRunning(job.id, chunk.id)).toBe(true);
+    expect(await lib.db().chunk.findUniqueOrThrow({ where: { id: chunk.id } })).toMatchObject({ status: "running", attempts: 1 });
+    await lib.db().job.update({ where: { id: job.id }, data: { status: "failed", step: "failed", finishedAt: new Date() } });
   });
 
   it("charges one credit per page and keeps the ledger equal to the balance", async () => {

@@ -165,7 +165,13 @@ describe("Postgres restarted while books are processed", () => {
       const owned = chunks.reduce((sum, chunk) => sum + chunk.ownedLast - chunk.ownedFirst + 1, 0);
       expect(owned).toBe(job.pageCount);
       // The same sentences, in the same order, as the whole book read in one go.
-      const sentences = await lib.db().sentence.findMany({ where: { jobId: job.id }, orderBy: { position: "asc" } });
+      const sentences = (
+        await lib.db().sentence.findMany({
+          where: { jobId: job.id },
+          orderBy: { position: "asc" },
+          include: { original: { select: { text: true } } },
+        })
+      ).map((row) => ({ ...row, original: row.original.text }));
       expect(sentences.length).toBe(job.sentenceCount);
       const book = books[jobIds.indexOf(job.id)]!;
       const whole = await createLocalEngine().process({

@@ -26,6 +26,7 @@ import { sentencesFromPages } from "@/lib/engines/sentences-from-pages";
 import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
 import { listWords } from "@/lib/text/count-words";
 import { extractPageText } from "@/lib/text/extract-page-text";
+import { segmentSentences } from "@/lib/text/segment-sentences";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
 
 // "none" answers normally: it lets a queue put a fault after some good answers.
@@ -111,6 +112,12 @@ export interface FakeGeminiOptions {
   sabotage?: FakeSabotage;
   /** Added to every page number of OCR answers (a model numbering pages wrongly). */
   ocrPageShift?: number;
+  /**
+   * What scanned book pages show, by book page: OCR answers this text for
+   * those pages (as a model reading the page image would), since a scan has
+   * no text layer to read it from.
+   */
+  scans?: Record<number, string>;
 }
 
 export interface FakeGeminiRequest {
@@ -124,6 +131,8 @@ export interface FakeGeminiRequest {
   format: FakeRequestFormat;
   /** Rewrite requests: the ids asked, in order. */
   ids?: string[];
+  /** Rewrite requests: the texts asked, in the order of `ids`. */
+  texts?: string[];
   /** Rewrite requests: the ids sent with a "problems" entry (asked again). */
   problemIds?: string[];
   /** OCR requests: the book pages sent. */
@@ -207,7 +216,8 @@ export function goodRewrite(text: string, maxWords: number): string[] {
   return splitLongSentence(text, maxWords).map((piece) => {
     let out = piece.replace(/[\s,;:]+$/u, "");
     if (!/[.!?…»"”]$/u.test(out)) out += ".";
-    return out.replace(/\p{Ll}/u, (letter) => letter.toUpperCase());
+    // The first letter only, if it is lower case ("charles" → "Charles", never "CHarles").
+    return out.replace(/^([^\p{L}]*)(\p{Ll})/u, (_, lead: string, letter: string) => lead + letter.toUpperCase());
   });
 }
 
@@ -463,12 +473,18 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     const lines = await readPdfPageLines(pdf, 1, closing.signal);
     const sentences = sentencesFromPages(extractPageText(lines), Number.MAX_SAFE_INTEGER);
     const shift = options.ocrPageShift ?? 0;
+    const read = sentences.map((sentence) => ({
+      page: pages[sentence.page - 1] ?? sentence.page,
+      text: sentence.original,
+    }));
+    for (const page of pages) {
+      const scan = options.scans?.[page];
+      if (scan) read.push(...segmentSentences(scan).map((text) => ({ page, text })));
+    }
+    read.sort((a, b) => a.page - b.page);
     return {
       text: JSON.stringify({
-        sentences: sentences.map((sentence) => ({
-          page: (pages[sentence.page - 1] ?? sentence.page) + shift,
-          text: sentence.original,
-        })),
+        sentences: read.map((sentence) => ({ page: sentence.page + shift, text: sentence.text })),
       }),
       pageCount: lines.length,
     };
@@ -598,6 +614,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       pdfBytes: pdf.length,
       format,
       ids: rewrite?.sentences.map((sentence) => sentence.id),
+      texts: rewrite?.sentences.map((sentence) => sentence.text),
       problemIds: rewrite?.problemIds,
       pages: ocrPages,
       generationConfig: body.generationConfig,

@@ -74,8 +74,20 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | null | fal
   }
 }
 
+/** The job's rows as a reader gets them: each with its original's text and method. */
 export async function sentencesOf(lib: Lib, jobId: string) {
-  return lib.db().sentence.findMany({ where: { jobId }, orderBy: { position: "asc" } });
+  const rows = await lib.db().sentence.findMany({
+    where: { jobId },
+    orderBy: { position: "asc" },
+    include: { original: { select: { text: true, method: true, fallbackReason: true, model: true } } },
+  });
+  return rows.map(({ original, ...row }) => ({
+    ...row,
+    original: original.text,
+    method: original.method,
+    fallbackReason: original.fallbackReason,
+    model: original.model,
+  }));
 }
 
 export async function ledgerSum(lib: Lib, userId: string): Promise<number> {

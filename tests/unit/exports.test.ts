@@ -4,7 +4,7 @@ import { csvFormat, jsonFormat, tsvFormat } from "@/lib/exports/text-formats";
 import { cleanFileName } from "@/lib/jobs/clean-file-name";
 import { parseDelimited as parse } from "./parse-delimited";
 
-const whole = { kind: "sentence" as const, part: 1, parts: 1 };
+const whole = { kind: "sentence" as const, part: 1, parts: 1, method: "kept" as const };
 const rows = [
   {
     position: 1,
@@ -23,10 +23,11 @@ const rows = [
     kind: "sentence" as const,
     part: 1,
     parts: 2,
+    method: "split" as const,
   },
   { position: 3, text: "=SOMME(A1:A2)", original: "— Vraiment ?\tdemanda-t-elle.", page: 13, wordCount: 1, ...whole },
 ];
-const heading = { position: 4, text: "XII", original: "XII", page: 14, wordCount: 1, kind: "heading" as const, part: 1, parts: 1 };
+const heading = { position: 4, text: "XII", original: "XII", page: 14, wordCount: 1, kind: "heading" as const, part: 1, parts: 1, method: "kept" as const };
 
 describe("export file names", () => {
   it("builds the slug from the book's name, keeping accents only in filename*", () => {
@@ -58,7 +59,7 @@ describe("export file names", () => {
 describe("text formats", () => {
   it("writes a CSV with BOM and header that parses back to the same French text", () => {
     const csv = csvFormat.head + csvFormat.encode(rows, true) + csvFormat.tail;
-    expect(csv.startsWith("\uFEFFposition,text,original,page,words,kind,part,parts\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFposition,text,original,page,words,kind,part,parts,method\r\n")).toBe(true);
     const parsed = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(parsed).toHaveLength(3);
     expect(parsed[0]).toEqual({
@@ -70,22 +71,23 @@ describe("text formats", () => {
       kind: "sentence",
       part: "1",
       parts: "1",
+      method: "kept",
     });
     expect(parsed[1]!.original).toBe(rows[1]!.original);
-    expect([parsed[1]!.part, parsed[1]!.parts]).toEqual(["1", "2"]);
+    expect([parsed[1]!.part, parsed[1]!.parts, parsed[1]!.method]).toEqual(["1", "2", "split"]);
     // A cell that a spreadsheet would run as a formula is kept as text.
     expect(parsed[2]!.text).toBe("'=SOMME(A1:A2)");
   });
 
-  it("writes Anki TSV without a header: one card per sentence piece, front, back, page, part; no heading", () => {
+  it("writes Anki TSV without a header: one card per sentence piece, front, back, page, part, method; no heading", () => {
     const tsv = tsvFormat.encode([...rows, heading], true);
     const lines = tsv.trimEnd().split("\n");
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toBe("« Charles, dit-elle, où es-tu ? »\t« Charles, dit-elle, où es-tu ? »\t12\t1/1");
+    expect(lines[0]).toBe("« Charles, dit-elle, où es-tu ? »\t« Charles, dit-elle, où es-tu ? »\t12\t1/1\tkept");
     const parsed = parse(tsv, { delimiter: "\t" }) as string[][];
-    expect(parsed[1]).toEqual(['Il dit "oui", puis partit.', 'Il dit "oui", puis partit avec elle.', "12", "1/2"]);
+    expect(parsed[1]).toEqual(['Il dit "oui", puis partit.', 'Il dit "oui", puis partit avec elle.', "12", "1/2", "split"]);
     // Spreadsheets open TSV too: the formula is kept as text there as well.
-    expect(parsed[2]).toEqual(["'=SOMME(A1:A2)", "— Vraiment ? demanda-t-elle.", "13", "1/1"]);
+    expect(parsed[2]).toEqual(["'=SOMME(A1:A2)", "— Vraiment ? demanda-t-elle.", "13", "1/1", "kept"]);
   });
 
   it("keeps every formula start as readable text in CSV and TSV: = + - @ tab CR", () => {
@@ -98,6 +100,7 @@ describe("text formats", () => {
       kind: "sentence" as const,
       part: 1,
       parts: 1,
+      method: "rewritten" as const,
     }));
     const csv = parse(csvFormat.head + csvFormat.encode(risky, true), { bom: true, columns: true }) as Record<
       string,
@@ -133,6 +136,7 @@ describe("text formats", () => {
       kind: "sentence",
       part: 1,
       parts: 1,
+      method: "kept",
     });
     expect(JSON.parse(jsonFormat.head + jsonFormat.encode([heading], true) + jsonFormat.tail)[0]).toMatchObject({
       kind: "heading",

@@ -169,3 +169,17 @@ describe.skipIf(missing)("rewrite validation on Madame Bovary's sentences", () =
     expect(verdicts.get("c")).toMatchObject({ ok: false, reason: "missing" });
   });
 });
+
+describe("a dropped clause in a short sentence", () => {
+  it("is refused even when the content words it held are few", () => {
+    const original = "Il venait chercher le médecin; il avait une lettre.";
+    expect(validatePieces(original, ["Il venait chercher le médecin."], options)).toMatchObject({
+      ok: false,
+      reason: "content_lost",
+      detail: expect.stringMatching(/of the sentence's words/u),
+    });
+    expect(validatePieces(original, ["Il venait chercher le médecin.", "Il avait une lettre."], options)).toMatchObject({
+      ok: true,
+    });
+  });
+});

@@ -1,3 +1,5 @@
+// Today's design before text-first rewriting, kept only as the benchmarks' reference
+// (bench/rewrite-tokens.ts, bench/support/prime.ts); the product no longer uses it.
 // The Gemini chunk engine: the chunk PDF goes inline to generateContent with
 // a JSON response schema; the answer is validated, pages are clamped to the
 // chunk, and anything over the word limit is split locally. The call itself
@@ -12,7 +14,7 @@ import {
   geminiResponseSchema,
   parseGeminiAnswer,
   toEngineSentences,
-} from "@/lib/engines/gemini-prompt";
+} from "@/bench/support/pdf-inline-prompt";
 import type { Engine, EngineInput, EngineResult } from "@/lib/engines/types";
 
 export type { GeminiRetryEvent } from "@/lib/engines/gemini-call";

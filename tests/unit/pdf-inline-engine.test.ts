@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { EngineError } from "@/lib/engines/engine-error";
-import { createGeminiEngine, type GeminiEngineOptions } from "@/lib/engines/gemini-engine";
+import { createGeminiEngine, type GeminiEngineOptions } from "@/bench/support/pdf-inline-engine";
 import { createLocalEngine } from "@/lib/engines/local-engine";
 import type { EngineInput, EngineResult } from "@/lib/engines/types";
 import { countWords, listWords } from "@/lib/text/count-words";
