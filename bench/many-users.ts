@@ -92,10 +92,13 @@ export async function run(): Promise<BenchReport> {
       const workers = await bench.startWorkers(workerCount, { WORKER_CONCURRENCY: String(concurrency), CHUNK_WINDOW: String(window) });
       bench.memo.resetCounters();
 
-      const alone = new Map<number, number>();
+      // One book first, untimed: starts the upload-inspection thread and warms the workers, which
+      // would otherwise be charged to the first reference book alone.
+      await runBook(bench, books[0]!, Date.now());
+      const alone = new Map<number, { ownMs: number; fromAcceptanceMs: number }>();
       for (const book of books.filter((candidate) => candidate.pages <= smallPages)) {
         const result = await runBook(bench, book, Date.now());
-        alone.set(book.pages, result.ownMs);
+        alone.set(book.pages, { ownMs: result.ownMs, fromAcceptanceMs: result.totalMs - result.acceptedMs });
       }
 
       const startedAt = Date.now();
@@ -124,19 +127,30 @@ export async function run(): Promise<BenchReport> {
           seconds(result.firstChunkMs),
           seconds(result.chunksDoneMs),
           seconds(result.totalMs),
-          reference === undefined ? "" : seconds(reference),
-          reference === undefined ? "" : ratio(result.totalMs / reference),
+          reference === undefined ? "" : seconds(reference.ownMs),
+          reference === undefined ? "" : ratio(result.totalMs / reference.ownMs),
+          seconds(result.totalMs - result.acceptedMs),
+          reference === undefined ? "" : seconds(reference.fromAcceptanceMs),
+          reference === undefined ? "" : ratio((result.totalMs - result.acceptedMs) / reference.fromAcceptanceMs),
         ];
       });
       report.tables.push({
         title: `CHUNK_WINDOW=${window}: each user's time to finish (all submitted at t=0)`,
-        columns: ["user", "pages", "chunks", "status", "accepted at", "planned at", "first chunk started", "last chunk done", "closed (merged) at", "same book alone", "under load / alone"],
+        columns: ["user", "pages", "chunks", "status", "accepted at", "planned at", "first chunk started", "last chunk done", "closed (merged) at", "same book alone", "under load / alone", "accepted → closed", "same, alone", "from acceptance: under load / alone"],
         rows,
       });
-      const smallRatios = books
-        .map((book, index) => ({ book, ratio: alone.has(book.pages) ? results[index]!.totalMs / alone.get(book.pages)! : undefined }))
-        .filter((entry): entry is { book: Book; ratio: number } => entry.ratio !== undefined);
-      const worst = smallRatios.reduce((a, b) => (b.ratio > a.ratio ? b : a));
+      const slowest = (measure: (index: number, reference: { ownMs: number; fromAcceptanceMs: number }) => number) =>
+        books
+          .map((book, index) => {
+            const reference = alone.get(book.pages);
+            return { book, ratio: reference === undefined ? undefined : measure(index, reference) };
+          })
+          .filter((entry): entry is { book: Book; ratio: number } => entry.ratio !== undefined)
+          .reduce((a, b) => (b.ratio > a.ratio ? b : a));
+      const worst = slowest((index, reference) => results[index]!.totalMs / reference.ownMs);
+      const worstFromAcceptance = slowest(
+        (index, reference) => (results[index]!.totalMs - results[index]!.acceptedMs) / reference.fromAcceptanceMs,
+      );
       const idealMs = Math.ceil(totalChunks / slots) * latencyMs;
       report.tables.push({
         title: `CHUNK_WINDOW=${window}: the whole batch`,
@@ -154,6 +168,12 @@ export async function run(): Promise<BenchReport> {
         measured: `${ratio(worst.ratio)} (${worst.book.pages} pages)`,
         met: worst.ratio <= 2,
       });
+      report.targets.push({
+        label: `CHUNK_WINDOW=${window}: the same, with the clock started when the upload was accepted (202)`,
+        target: "≤ 2×",
+        measured: `${ratio(worstFromAcceptance.ratio)} (${worstFromAcceptance.book.pages} pages)`,
+        met: worstFromAcceptance.ratio <= 2,
+      });
     }
 
     report.settings = {
@@ -167,7 +187,7 @@ export async function run(): Promise<BenchReport> {
     };
     report.notes.push(
       `Gemini answers come from the fixed-latency front (bench/support/memo-gemini.ts), primed before timing (${primed} new answers this run).`,
-      "Jobs are created in the benchmark process with lib's createJob (the same call POST /api/jobs makes), all 20 at once; 'accepted at' is when createJob returned.",
+      "Jobs are created in the benchmark process with lib's createJob (the same call POST /api/jobs makes), all 20 at once; 'accepted at' is when createJob returned. The first book is run once untimed before the references, so that starting the upload-inspection thread is not charged to one of them.",
     );
     return report;
   } finally {

@@ -99,12 +99,35 @@ export async function run(): Promise<BenchReport> {
         seconds(lastChunkEnd - firstChunkStart),
         ratio((lastChunkEnd - firstChunkStart) / (Math.ceil(chunks / slots) * latencyMs)),
         seconds(job.finishedAt!.getTime() - lastChunkEnd, 2),
+        megabytes(memory.peakBetween(started, firstChunkStart)),
+        megabytes(memory.peakBetween(firstChunkStart, lastChunkEnd)),
+        megabytes(memory.peakBetween(lastChunkEnd, job.finishedAt!.getTime() + 500)),
       ]);
       report.targets.push({
         label: `${workerCount} worker(s): wall ≤ 1.10 × ideal + 3 s`,
         target: `≤ ${seconds(limitMs)}`,
         measured: `${seconds(wallMs)} (${ratio(wallMs / idealMs)} ideal)`,
         met: wallMs <= limitMs && job.status === "succeeded",
+      });
+    }
+
+    // What the processed books occupy in Postgres: the Sentence table holds only this run's
+    // books (one per worker count), so its sizes divided by the books are the per-book figures.
+    const [storage] = await bench.lib.db().$queryRaw<
+      { books: number; rows: number; heapBytes: bigint; toastBytes: bigint; indexBytes: bigint; chunkBytes: bigint; documentBytes: bigint }[]
+    >`select (select count(distinct "jobId") from "Sentence")::int as books,
+        (select count(*) from "Sentence")::int as rows,
+        pg_relation_size('"Sentence"') as "heapBytes",
+        pg_total_relation_size('"Sentence"') - pg_relation_size('"Sentence"') - pg_indexes_size('"Sentence"') as "toastBytes",
+        pg_indexes_size('"Sentence"') as "indexBytes",
+        pg_total_relation_size('"Chunk"') as "chunkBytes",
+        pg_total_relation_size('"Document"') as "documentBytes"`;
+    if (storage && storage.books > 0) {
+      const perBook = (bytes: bigint) => `${(Number(bytes) / 1024 / 1024 / storage.books).toFixed(1)} MB`;
+      report.tables.push({
+        title: `Postgres per ${pages}-page book (the run's ${storage.books} books; pg_relation_size, pg_indexes_size, pg_total_relation_size)`,
+        columns: ["Sentence rows", "Sentence heap", "Sentence TOAST", "Sentence indexes (primary key jobId, position)", "Chunk table total (results JSON)", "Document table total (the PDF, stored once per user)"],
+        rows: [[Math.round(storage.rows / storage.books), perBook(storage.heapBytes), perBook(storage.toastBytes), perBook(storage.indexBytes), perBook(storage.chunkBytes), perBook(storage.documentBytes)]],
       });
     }
 
@@ -124,7 +147,7 @@ export async function run(): Promise<BenchReport> {
     });
     report.tables.push({
       title: "Where the time goes",
-      columns: ["workers", "createJob (upload checks + enqueue)", "to first chunk started", "first chunk start → last chunk end", "chunk phase / ideal", "last chunk → job closed (merge)"],
+      columns: ["workers", "createJob (upload checks + enqueue)", "to first chunk started", "first chunk start → last chunk end", "chunk phase / ideal", "last chunk → job closed (merge)", "sampled RSS peak: upload + plan", "while chunks run", "merge"],
       rows: breakdown,
     });
     report.targets.push({

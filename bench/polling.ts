@@ -205,6 +205,7 @@ export async function run(): Promise<BenchReport> {
         `${((figures.notModified / Math.max(1, figures.total)) * 100).toFixed(1)} %`,
         figures.other + figures.errors,
         webPid ? `${Math.round((cpu / load.seconds) * 100)} %` : "?",
+        webPid ? `${((cpu * 1000) / Math.max(1, figures.total)).toFixed(2)} ms` : "?",
         webPid ? megabytes(peaks.get(webPid) ?? 0) : "?",
       ]);
     }
@@ -214,7 +215,7 @@ export async function run(): Promise<BenchReport> {
     report.settings = { pollers, "running jobs": jobs, users, "seconds per load": durationSeconds };
     report.tables.push({
       title: "GET /api/jobs/:id latency and throughput",
-      columns: ["load", "requests", "req/s", "p50", "p99", "max", "answered 304", "errors / non-200-304", "web CPU (of one core)", "web RSS peak"],
+      columns: ["load", "requests", "req/s", "p50", "p99", "max", "answered 304", "errors / non-200-304", "web CPU (of one core)", "web CPU per request", "web RSS peak"],
       rows,
     });
     if (uiPace) {

@@ -14,6 +14,7 @@ import { EnvError, env, type Env } from "@/lib/env";
 import { demoAccount, seedDemoUser, shouldSeedDemoUser } from "@/prisma/seed";
 import { runInOwnProcessGroup } from "@/scripts/run-in-own-process-group";
 import { superviseProcess } from "@/scripts/supervise-process";
+import { withHeapOptions } from "@/scripts/heap-options";
 import { ensureWebBuild } from "@/scripts/web-build";
 
 await runInOwnProcessGroup();
@@ -85,7 +86,7 @@ const worker = superviseProcess({
   start: () =>
     spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
       stdio: "inherit",
-      env: { ...childEnv, PROCESS_ROLE: "worker" },
+      env: withHeapOptions({ ...childEnv, PROCESS_ROLE: "worker" }),
     }),
   // The worker lets running chunks finish within its grace period on SIGTERM.
   stopTimeoutMs: config.WORKER_SHUTDOWN_GRACE_MS + 5000,

@@ -39,16 +39,25 @@ export function readCpuSeconds(pid: number): number | undefined {
 /** Samples a set of processes' RSS every `intervalMs` and keeps each one's highest. */
 export function sampleMemory(pids: () => number[], intervalMs = 200) {
   const peaks = new Map<number, number>();
+  /** Every sample's VmRSS, so a peak can be placed in a phase of the run. */
+  const samples: { at: number; pid: number; rssKb: number }[] = [];
   const sample = () => {
     for (const pid of pids()) {
       const memory = readMemory(pid);
-      if (memory) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, memory.rssKb, memory.peakKb));
+      if (!memory) continue;
+      peaks.set(pid, Math.max(peaks.get(pid) ?? 0, memory.rssKb, memory.peakKb));
+      samples.push({ at: Date.now(), pid, rssKb: memory.rssKb });
     }
   };
   const timer = setInterval(sample, intervalMs);
   timer.unref();
   return {
     peaks,
+    samples,
+    /** The highest sampled VmRSS of any process between two instants (ms since epoch). */
+    peakBetween(from: number, to: number): number {
+      return samples.reduce((peak, entry) => (entry.at >= from && entry.at < to ? Math.max(peak, entry.rssKb) : peak), 0);
+    },
     stop() {
       sample();
       clearInterval(timer);

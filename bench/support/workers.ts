@@ -6,6 +6,7 @@ import { spawn, type ChildProcess, type ChildProcessByStdio } from "node:child_p
 import type { Readable } from "node:stream";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { withHeapOptions } from "@/scripts/heap-options";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -25,7 +26,7 @@ export function startBenchWorker(env: Record<string, string>): BenchWorker {
   const child: ChildProcessByStdio<null, Readable, null> = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
     cwd: root,
     // Info level for the start line; chunk lines are read and dropped.
-    env: { ...process.env, ...env, PROCESS_ROLE: "worker", LOG_LEVEL: "info" },
+    env: withHeapOptions({ ...process.env, ...env, PROCESS_ROLE: "worker", LOG_LEVEL: "info" }),
     stdio: ["ignore", "pipe", "inherit"],
   });
   const ready = new Promise<void>((resolve, reject) => {

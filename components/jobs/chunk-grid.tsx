@@ -1,4 +1,5 @@
 import type { ChunkStatus, JobProgress } from "@/lib/client/api-types";
+import { decodeChunkStates } from "@/lib/jobs/chunk-state-runs";
 import styles from "./job-progress.module.css";
 
 type Group = "done" | "running" | "waiting" | "failed" | "cancelled";
@@ -27,9 +28,10 @@ const labelOf = Object.fromEntries(groups.map((item) => [item.group, item.label]
  * One square per chunk, coloured by state, with a legend that carries the
  * counts in text so colour is never the only cue.
  */
-export function ChunkGrid({ chunks }: { chunks: JobProgress["chunks"] }) {
+export function ChunkGrid({ chunkStates }: { chunkStates: JobProgress["chunkStates"] }) {
+  const chunks = decodeChunkStates(chunkStates);
   const counts: Record<Group, number> = { done: 0, running: 0, waiting: 0, failed: 0, cancelled: 0 };
-  for (const chunk of chunks) counts[groupOf[chunk.status]] += 1;
+  for (const status of chunks) counts[groupOf[status]] += 1;
   const summary = groups
     .filter((item) => counts[item.group] > 0)
     .map((item) => `${counts[item.group]} ${item.label.toLowerCase()}`)
@@ -46,19 +48,17 @@ export function ChunkGrid({ chunks }: { chunks: JobProgress["chunks"] }) {
           aria-label={`${chunks.length} chunks: ${summary}.`}
           data-testid="chunk-grid"
         >
-          {[...chunks]
-            .sort((a, b) => a.index - b.index)
-            .map((chunk) => {
-              const group = groupOf[chunk.status];
-              return (
-                <span
-                  key={chunk.index}
-                  className={`${styles.cell} ${classOf[group]}`}
-                  title={`Chunk ${chunk.index + 1}: ${labelOf[group].toLowerCase()}`}
-                  data-status={chunk.status}
-                />
-              );
-            })}
+          {chunks.map((status, index) => {
+            const group = groupOf[status];
+            return (
+              <span
+                key={index}
+                className={`${styles.cell} ${classOf[group]}`}
+                title={`Chunk ${index + 1}: ${labelOf[group].toLowerCase()}`}
+                data-status={status}
+              />
+            );
+          })}
         </div>
       )}
       <ul className={styles.legend} aria-label="Chunk states">

@@ -149,7 +149,7 @@ export function JobProgressPanel({ job, showOutcome = true }: { job: JobProgress
         </div>
       </dl>
 
-      <ChunkGrid chunks={job.chunks} />
+      <ChunkGrid chunkStates={job.chunkStates} />
 
       {/* Status changes (not every percent) are read out to screen-reader users. */}
       <p className="visually-hidden" aria-live="polite">

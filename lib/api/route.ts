@@ -9,6 +9,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { z } from "zod";
 import { checkSessionUser, isSessionCheckDue } from "@/lib/auth/check-session-user";
+import { decodeSessionToken } from "@/lib/auth/decode-session-token";
 import { AppError, isAppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -87,7 +88,7 @@ export function assertSameOrigin(req: Request): void {
 }
 
 async function sessionUser(req: NextRequest): Promise<SessionUser | null> {
-  const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
+  const token = await getToken({ req, secret: env().NEXTAUTH_SECRET, decode: decodeSessionToken });
   if (!token?.sub) return null;
   if (isSessionCheckDue(token)) {
     // Deleted accounts, signed-out sessions and changed roles take effect

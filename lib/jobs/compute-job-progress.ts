@@ -9,6 +9,7 @@
 // `estimatedFinishAt`, so the ETag (the job's version, see get-job-version.ts)
 // only changes when the job does.
 import type { ChunkStatus, Job } from "@/lib/generated/prisma/client";
+import { chunkStateLetters, encodeChunkStates } from "@/lib/jobs/chunk-state-runs";
 import { isChunkUnfinished, isJobEnded } from "@/lib/jobs/job-states";
 import { toJobSummary, type JobSummary, type jobSummarySelect } from "@/lib/jobs/to-job-summary";
 
@@ -30,8 +31,8 @@ export interface JobProgress extends JobSummary {
   queuePosition: number | null;
   /** Page ranges whose chunks failed for good, adjacent ranges merged. */
   failedPages: { first: number; last: number }[];
-  /** Every chunk's status in order; empty until the book is planned. */
-  chunks: { index: number; status: ChunkStatus }[];
+  /** Every chunk's state in order, run-length coded ("12d4r19p", see chunk-state-runs.ts); "" until the book is planned. */
+  chunkStates: string;
 }
 
 /** The job columns the summary selects, plus the time of the last change. */
@@ -42,6 +43,27 @@ export interface ProgressChunkRow {
   status: ChunkStatus;
   ownedFirst: number;
   ownedLast: number;
+}
+
+/** What the answer needs of a book's chunks: one state letter per chunk in order, and the failed chunks' pages. */
+export interface ChunkSnapshot {
+  letters: string;
+  failedRanges: { first: number; last: number }[];
+}
+
+const unfinishedLetters = new Set(
+  (Object.keys(chunkStateLetters) as ChunkStatus[]).filter(isChunkUnfinished).map((status) => chunkStateLetters[status]),
+);
+
+/** The snapshot of loaded chunk rows (the history list loads them with its jobs). */
+export function snapshotChunks(chunks: ProgressChunkRow[]): ChunkSnapshot {
+  const ordered = [...chunks].sort((a, b) => a.index - b.index);
+  return {
+    letters: ordered.map((chunk) => chunkStateLetters[chunk.status]).join(""),
+    failedRanges: ordered
+      .filter((chunk) => chunk.status === "failed")
+      .map((chunk) => ({ first: chunk.ownedFirst, last: chunk.ownedLast })),
+  };
 }
 
 export function mergePageRanges(
@@ -59,14 +81,14 @@ export function mergePageRanges(
 
 export function computeJobProgress(
   job: ProgressJobRow,
-  chunks: ProgressChunkRow[],
+  chunks: ChunkSnapshot,
   queuePosition: number | null,
   now: Date = new Date(),
 ): JobProgress {
-  const ordered = [...chunks].sort((a, b) => a.index - b.index);
   const hasEnded = isJobEnded(job.status);
   const finished = job.chunksDone + job.chunksFailed;
-  const remaining = ordered.filter((chunk) => isChunkUnfinished(chunk.status)).length;
+  let remaining = 0;
+  for (const letter of chunks.letters) if (unfinishedLetters.has(letter)) remaining++;
   const until = hasEnded ? (job.finishedAt ?? job.updatedAt) : now;
   const elapsedMs = job.startedAt ? Math.max(0, until.getTime() - job.startedAt.getTime()) : 0;
 
@@ -94,11 +116,7 @@ export function computeJobProgress(
     elapsedSeconds: Math.round(elapsedMs / 1000),
     estimatedFinishAt,
     queuePosition: job.status === "queued" ? queuePosition : null,
-    failedPages: mergePageRanges(
-      ordered
-        .filter((chunk) => chunk.status === "failed")
-        .map((chunk) => ({ first: chunk.ownedFirst, last: chunk.ownedLast })),
-    ),
-    chunks: ordered.map((chunk) => ({ index: chunk.index, status: chunk.status })),
+    failedPages: mergePageRanges(chunks.failedRanges),
+    chunkStates: encodeChunkStates(chunks.letters),
   };
 }

@@ -22,12 +22,6 @@ export function jobVersionTag(input: JobVersionInput): string {
   return `W/"v1-${input.updatedAt.getTime().toString(36)}-${input.status}-${counts}-${input.queuePosition ?? ""}"`;
 }
 
-export function countChunkStatuses(chunks: { status: ChunkStatus }[]): Partial<Record<ChunkStatus, number>> {
-  const counts: Partial<Record<ChunkStatus, number>> = {};
-  for (const chunk of chunks) counts[chunk.status] = (counts[chunk.status] ?? 0) + 1;
-  return counts;
-}
-
 /** Where a queued job stands: 1 = next to start. */
 export async function getQueuePosition(createdAt: Date): Promise<number> {
   const ahead = await db().job.count({ where: { status: "queued", createdAt: { lt: createdAt } } });

@@ -6,10 +6,10 @@ import { jobSummarySelect } from "@/lib/jobs/to-job-summary";
 import { AppError } from "@/lib/errors";
 import type { JobStatus, Prisma } from "@/lib/generated/prisma/client";
 import { escapeLikePattern } from "@/lib/jobs/escape-like-pattern";
-import { computeJobProgress, type JobProgress } from "@/lib/jobs/compute-job-progress";
+import { computeJobProgress, snapshotChunks, type JobProgress } from "@/lib/jobs/compute-job-progress";
 
 /** A history row: the progress answer without the per-chunk list (queuePosition is not computed here). */
-export type JobListItem = Omit<JobProgress, "chunks">;
+export type JobListItem = Omit<JobProgress, "chunkStates">;
 
 export interface JobsPage {
   jobs: JobListItem[];
@@ -67,8 +67,8 @@ export async function listJobs(options: {
   const last = page.at(-1);
   return {
     jobs: page.map((row) => {
-      const item: Partial<JobProgress> = computeJobProgress(row, row.chunks, null, now);
-      delete item.chunks;
+      const item: Partial<JobProgress> = computeJobProgress(row, snapshotChunks(row.chunks), null, now);
+      delete item.chunkStates;
       return item as JobListItem;
     }),
     nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,

@@ -1,10 +1,15 @@
 // A worker processes many chunks of the same book in a row. Parsing a
 // 700-page PDF costs far more than copying 20 pages out of it, so each
-// process keeps the last few parsed books.
+// process keeps the last few parsed books: one more than it runs chunks at
+// once, because with many books in the queue each slot may hold a chunk of a
+// different book, and a smaller cache then parsed a whole book again for
+// nearly every chunk (20 books at once; a parsed 700-page book is about
+// 16 MB of heap).
 import { db } from "@/lib/db/prisma";
+import { env } from "@/lib/env";
 import { openPdfSplitter, type PdfSplitter } from "@/lib/pdf/split-pdf";
 
-const capacity = 3;
+const capacity = () => Math.max(3, env().WORKER_CONCURRENCY + 1);
 const cache = new Map<string, Promise<PdfSplitter>>();
 
 export function splitterFor(documentId: string): Promise<PdfSplitter> {
@@ -20,6 +25,6 @@ export function splitterFor(documentId: string): Promise<PdfSplitter> {
     .then((document) => openPdfSplitter(document.bytes));
   loading.catch(() => cache.delete(documentId));
   cache.set(documentId, loading);
-  while (cache.size > capacity) cache.delete(cache.keys().next().value!);
+  while (cache.size > capacity()) cache.delete(cache.keys().next().value!);
   return loading;
 }

@@ -118,13 +118,7 @@ describe("getJobProgress", () => {
       queuePosition: null,
       failedPages: [{ first: 21, last: 40 }],
     });
-    expect(progress.chunks).toEqual([
-      { index: 0, status: "done" },
-      { index: 1, status: "failed" },
-      { index: 2, status: "running" },
-      { index: 3, status: "queued" },
-      { index: 4, status: "pending" },
-    ]);
+    expect(progress.chunkStates).toBe("1d1f1r1q1p");
     expect(progress.etaSeconds).not.toBeNull();
     expect(progress.elapsedSeconds).toBeGreaterThanOrEqual(59);
 

@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LedgerEntry } from "@/lib/credits/get-credits";
+import { decodeChunkStates } from "@/lib/jobs/chunk-state-runs";
 import type { JobProgress } from "@/lib/jobs/get-job-progress";
 import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
@@ -191,7 +192,7 @@ describe("npm start supervising its processes", () => {
     const id = await upload();
     await until(async () => {
       const progress = await job(id);
-      return progress.chunksDone >= 1 && progress.chunks.some((chunk) => chunk.status === "running");
+      return progress.chunksDone >= 1 && decodeChunkStates(progress.chunkStates).includes("running");
     }, 120_000, "a chunk done and one running");
     const before = (await workerHealth())!;
     expect(before.ok).toBe(true);

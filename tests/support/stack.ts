@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { prepareDatabase } from "@/lib/db/prepare-database";
+import { withHeapOptions } from "@/scripts/heap-options";
 import { ensureWebBuild } from "@/scripts/web-build";
 import { startFakeGemini, type FakeGeminiOptions } from "@/tests/support/fake-gemini-server";
 
@@ -79,7 +80,7 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
   // Node itself, not an npx or tsx wrapper, so SIGKILL reaches the worker.
   const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
     cwd: root,
-    env: Object.assign({}, process.env, env, { PROCESS_ROLE: "worker" }),
+    env: withHeapOptions(Object.assign({}, process.env, env, { PROCESS_ROLE: "worker" })),
     stdio: ["ignore", "inherit", "inherit"],
   }) as ChildProcess;
   return {

@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   computeJobProgress,
   mergePageRanges,
-  type ProgressChunkRow,
+  snapshotChunks,
+  type ChunkSnapshot,
   type ProgressJobRow,
 } from "@/lib/jobs/compute-job-progress";
 import type { ChunkStatus } from "@/lib/generated/prisma/client";
 import { tickJobClock } from "@/lib/client/tick-job-clock";
+import { decodeChunkStates, encodeChunkStates } from "@/lib/jobs/chunk-state-runs";
 
 const start = new Date("2026-11-20T10:00:00Z");
 const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
@@ -40,13 +42,10 @@ function job(overrides: Partial<ProgressJobRow> = {}): ProgressJobRow {
   };
 }
 
-function chunks(statuses: ChunkStatus[], size = 20): ProgressChunkRow[] {
-  return statuses.map((status, index) => ({
-    index,
-    status,
-    ownedFirst: index * size + 1,
-    ownedLast: (index + 1) * size,
-  }));
+function chunks(statuses: ChunkStatus[], size = 20): ChunkSnapshot {
+  return snapshotChunks(
+    statuses.map((status, index) => ({ index, status, ownedFirst: index * size + 1, ownedLast: (index + 1) * size })),
+  );
 }
 
 describe("computeJobProgress", () => {
@@ -73,7 +72,7 @@ describe("computeJobProgress", () => {
   it("has no ETA before the first chunk finishes, and a queue position only while queued", () => {
     const queued = computeJobProgress(
       job({ status: "queued", step: "queued", startedAt: null, chunksTotal: 0 }),
-      [],
+      chunks([]),
       3,
       at(5),
     );
@@ -82,7 +81,7 @@ describe("computeJobProgress", () => {
       elapsedSeconds: 0,
       percent: 0,
       queuePosition: 3,
-      chunks: [],
+      chunkStates: "",
     });
     const running = computeJobProgress(job(), chunks(Array(35).fill("queued")), 3, at(20));
     expect(running.etaSeconds).toBeNull();
@@ -121,7 +120,8 @@ describe("computeJobProgress", () => {
       { first: 21, last: 60 },
       { first: 81, last: 100 },
     ]);
-    expect(progress.chunks.map((chunk) => chunk.status)).toEqual(statuses);
+    expect(progress.chunkStates).toBe("1d2f1d1f");
+    expect(decodeChunkStates(progress.chunkStates)).toEqual(statuses);
   });
 
   it("answers in under 2 KB of JSON for a 700-page book in 35 chunks", () => {
@@ -144,6 +144,23 @@ describe("computeJobProgress", () => {
       at(500),
     );
     expect(Buffer.byteLength(JSON.stringify(progress))).toBeLessThan(2048);
+  });
+});
+
+describe("chunk state runs", () => {
+  it("codes a 35-chunk grid in a few characters and decodes it back in order", () => {
+    const statuses: ChunkStatus[] = [
+      ...Array(12).fill("done"),
+      "failed",
+      ...Array(4).fill("running"),
+      ...Array(4).fill("queued"),
+      ...Array(14).fill("pending"),
+    ];
+    const code = computeJobProgress(job({ chunksDone: 12, chunksFailed: 1 }), chunks(statuses), null, at(60)).chunkStates;
+    expect(code).toBe("12d1f4r4q14p");
+    expect(decodeChunkStates(code)).toEqual(statuses);
+    expect(encodeChunkStates("")).toBe("");
+    expect(decodeChunkStates("")).toEqual([]);
   });
 });
 

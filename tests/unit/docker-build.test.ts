@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ciCommands, composeServices, dockerfileStages, dockerIgnores, root } from "@/tests/support/docker-files";
+import { heapOptions } from "@/scripts/heap-options";
 
 describe("Dockerfile", () => {
   const stages = dockerfileStages();
@@ -76,6 +77,8 @@ describe("docker-compose.yml", () => {
     const port = worker.environment!.WORKER_HEALTH_PORT!;
     expect(worker.healthcheck!.test.join(" ")).toContain(`http://127.0.0.1:${port}/`);
     expect(worker.command).toEqual(["node", "dist/worker/index.js"]);
+    // The same small young generation as npm start and the test stack (scripts/heap-options.ts).
+    expect(worker.environment!.NODE_OPTIONS).toContain(heapOptions);
     expect(app.every((name) => !services[name]!.command!.some((arg) => /\b(npx|tsx)\b/.test(arg)))).toBe(true);
   });
 

@@ -1,0 +1,15 @@
+import { benchBook } from "@/bench/support/book";
+import { openPdfSplitter } from "@/lib/pdf/split-pdf";
+const mb = (n: number) => `${Math.round(n / 1048576)} MB`;
+const show = (label: string) => { globalThis.gc?.(); const m = process.memoryUsage(); console.log(label.padEnd(34), "rss", mb(m.rss), "heap", mb(m.heapUsed), "ext", mb(m.external), "ab", mb(m.arrayBuffers)); };
+show("start");
+const book = await benchBook(700);
+show("book bytes loaded");
+const splitter = await openPdfSplitter(book);
+show("pdf-lib splitter (700 pages)");
+const chunks = await Promise.all([1, 21, 41, 61].map((first) => splitter.extractPages(first, first + 21)));
+show("4 chunks extracted (held)");
+console.log("chunk sizes", chunks.map((c) => Math.round(c.length / 1024) + " KB").join(", "));
+const b64 = chunks.map((c) => Buffer.from(c).toString("base64"));
+show("+ base64 of 4 chunks");
+const m = process.resourceUsage(); console.log("maxRSS", Math.round(m.maxRSS / 1024), "MB");
