@@ -6,13 +6,17 @@
 //   npx tsx bench/many-users.ts
 //   BENCH_USERS=20 BENCH_USER_MIN_PAGES=50 BENCH_USER_MAX_PAGES=300 BENCH_SMALL_PAGES=100
 //   BENCH_LATENCY_MS=1500 BENCH_USERS_WORKERS=2 BENCH_CONCURRENCY=4 BENCH_USERS_WINDOWS=4
+//   BENCH_REFUSAL_RATE=0.02 (share of sentences whose rewrite the fake spoils, so some are asked again)
 import { benchBook, firstPages } from "@/bench/support/book";
 import { startBenchStack, waitForJobEnd, type BenchStack } from "@/bench/support/bench-stack";
-import { primeAnswers } from "@/bench/support/prime";
-import { emptyReport, envInt, envList, ratio, runBenchmark, seconds, type BenchReport } from "@/bench/support/report";
+import { idealTime, primeAnswers } from "@/bench/support/prime";
+import { emptyReport, envFloat, envInt, envList, ratio, runBenchmark, seconds, type BenchReport } from "@/bench/support/report";
 import { planChunks } from "@/lib/pipeline/plan-chunks";
 
 const model = "gemini-2.5-flash";
+
+// A queue whose jobs are all scheduled for later (the stuck-job sweep) has no wait yet.
+const wait = (value: number | null) => (value === null ? "—" : `${value.toFixed(1)} s`);
 
 interface Book {
   pages: number;
@@ -24,7 +28,7 @@ interface Book {
 async function runBook(bench: BenchStack, book: Book, startedAt: number) {
   const user = await bench.createUser();
   const waitStart = Date.now();
-  const created = await bench.lib.createJob({ userId: user.id, fileName: `livre-${book.pages}.pdf`, bytes: book.bytes, maxWords: 8, engine: "gemini" });
+  const created = await bench.lib.createJob({ userId: user.id, fileName: `livre-${book.pages}.pdf`, bytes: book.bytes, maxWords: 8, engine: "gemini", model });
   const acceptedMs = Date.now() - startedAt;
   const job = await waitForJobEnd(bench.lib, created.id);
   const chunks = await bench.lib.db().chunk.findMany({ where: { jobId: job.id }, select: { startedAt: true, finishedAt: true } });
@@ -50,6 +54,7 @@ export async function run(): Promise<BenchReport> {
   const windows = envList("BENCH_USERS_WINDOWS", [4]);
   const chunkPages = 20;
   const overlapPages = 1;
+  const refusalRate = envFloat("BENCH_REFUSAL_RATE", 0.02);
   const slots = workerCount * concurrency;
 
   const report = emptyReport(
@@ -77,16 +82,18 @@ export async function run(): Promise<BenchReport> {
 
   const bench = await startBenchStack({
     latencyMs,
-    answersFile: `answers-users-${minPages}-${maxPages}-${users}.json`,
+    answersFile: `answers-users-text-${minPages}-${maxPages}-${users}-refuse${refusalRate}.json`,
     env: {
       CHUNK_PAGES: String(chunkPages),
       CHUNK_OVERLAP_PAGES: String(overlapPages),
       QUEUE_BACKPRESSURE_LIMIT: "100000",
     },
+    gemini: { sabotage: { rate: refusalRate } },
   });
   try {
     const primed = await primeAnswers({ memo: bench.memo, books: books.map((book) => book.bytes), chunkPages, overlapPages, maxWords: 8, model });
     bench.memo.setLatency(latencyMs);
+    const ideal = idealTime(primed.requests.flat(), slots, latencyMs);
 
     for (const window of windows) {
       const workers = await bench.startWorkers(workerCount, { WORKER_CONCURRENCY: String(concurrency), CHUNK_WINDOW: String(window) });
@@ -105,8 +112,9 @@ export async function run(): Promise<BenchReport> {
       const results = await Promise.all(books.map((book) => runBook(bench, book, startedAt)));
       const wallMs = Math.max(...results.map((result) => result.totalMs));
       const queueRows = await bench.lib.db().$queryRaw<
-        { name: string; jobs: number; meanWait: number; maxWait: number; retries: number; failed: number }[]
+        { name: string; jobs: number; notStarted: number; meanWait: number | null; maxWait: number | null; retries: number; failed: number }[]
       >`select name, count(*)::int as jobs,
+          count(*) filter (where started_on is null)::int as "notStarted",
           avg(extract(epoch from started_on - created_on))::float as "meanWait",
           max(extract(epoch from started_on - created_on))::float as "maxWait",
           sum(retry_count)::int as retries,
@@ -151,16 +159,15 @@ export async function run(): Promise<BenchReport> {
       const worstFromAcceptance = slowest(
         (index, reference) => (results[index]!.totalMs - results[index]!.acceptedMs) / reference.fromAcceptanceMs,
       );
-      const idealMs = Math.ceil(totalChunks / slots) * latencyMs;
       report.tables.push({
         title: `CHUNK_WINDOW=${window}: the whole batch`,
-        columns: ["books", "pages", "chunks", "all done after", "ideal ceil(chunks/slots)×L", "ratio", "pages/min", "uncached Gemini calls"],
-        rows: [[users, totalPages, totalChunks, seconds(wallMs), seconds(idealMs), ratio(wallMs / idealMs), Math.round((totalPages / wallMs) * 60_000), bench.memo.misses]],
+        columns: ["books", "pages", "chunks", "Gemini requests", "all done after", "ideal (each chunk's requests × L on the slots)", "no scheduler below", "ratio", "pages/min", "uncached Gemini calls"],
+        rows: [[users, totalPages, totalChunks, ideal.requests, seconds(wallMs), seconds(ideal.idealMs), seconds(ideal.boundMs), ratio(wallMs / ideal.idealMs), Math.round((totalPages / wallMs) * 60_000), bench.memo.misses]],
       });
       report.tables.push({
         title: `CHUNK_WINDOW=${window}: pg-boss queues during the batch (wait = created → started)`,
-        columns: ["queue", "jobs", "mean wait", "max wait", "retries", "failed"],
-        rows: queueRows.map((row) => [row.name, row.jobs, `${row.meanWait.toFixed(1)} s`, `${row.maxWait.toFixed(1)} s`, row.retries, row.failed]),
+        columns: ["queue", "jobs", "not started (scheduled for later)", "mean wait", "max wait", "retries", "failed"],
+        rows: queueRows.map((row) => [row.name, row.jobs, row.notStarted, wait(row.meanWait), wait(row.maxWait), row.retries, row.failed]),
       });
       report.targets.push({
         label: `CHUNK_WINDOW=${window}: slowest small book (≤ ${smallPages} pages) under load vs alone`,
@@ -184,9 +191,14 @@ export async function run(): Promise<BenchReport> {
       WORKER_CONCURRENCY: concurrency,
       CHUNK_WINDOW: windows.join(", "),
       CHUNK_PAGES: chunkPages,
+      "Gemini requests (re-asks)": `${ideal.requests} (${primed.reasks})`,
+      "requests per chunk": `${Math.min(...primed.requests.flat())}–${ideal.longest}`,
+      "refusal rate": refusalRate,
     };
     report.notes.push(
-      `Gemini answers come from the fixed-latency front (bench/support/memo-gemini.ts), primed before timing (${primed} new answers this run).`,
+      `Gemini answers come from the fixed-latency front (bench/support/memo-gemini.ts), primed before timing by running the product's chunk step (lib/pipeline/rewrite-chunk.ts) on every planned chunk of every book (${primed.newAnswers} new answers this run), so the timed runs send only requests it holds.`,
+      `Ideal: a chunk sends its Gemini requests one after another (one per batch of long sentences, then the re-asks of refused ones), so it lasts (its requests) × L; the requests are counted per chunk from the chunk step's own records while priming (${ideal.requests} for ${totalChunks} chunks, ${primed.reasks} re-asks). The ideal places all books' chunks longest first on the ${slots} slots, each on the slot that frees first; "no scheduler below" is max(longest chunk, ⌈total requests / slots⌉) × L.`,
+      `The fake spoils the rewrite of ${refusalRate * 100} % of the sentences it is sent (seeded), so the validation refuses them and the chunk asks again, as with a real model's mistakes (BENCH_REFUSAL_RATE=0 for the clean case).`,
       "Jobs are created in the benchmark process with lib's createJob (the same call POST /api/jobs makes), all 20 at once; 'accepted at' is when createJob returned. The first book is run once untimed before the references, so that starting the upload-inspection thread is not charged to one of them.",
     );
     return report;

@@ -6,6 +6,7 @@ import path from "node:path";
 import { benchOut } from "@/bench/support/book";
 import { startMemoGemini, type MemoGemini } from "@/bench/support/memo-gemini";
 import { startBenchWorkers, type BenchWorker } from "@/bench/support/workers";
+import type { FakeGeminiOptions } from "@/tests/support/fake-gemini-server";
 import { startStack, type Stack } from "@/tests/support/stack";
 import { createJob } from "@/lib/commands/create-job";
 import { adjustCredits } from "@/lib/credits/adjust-credits";
@@ -36,8 +37,15 @@ export async function startBenchStack(options: {
   answersFile: string;
   /** For this process and every worker (limits, chunk size...). */
   env?: Record<string, string>;
+  /** The fake behind the memo (how often its rewrites are refused, for instance). */
+  gemini?: FakeGeminiOptions;
 }): Promise<BenchStack> {
-  const stack = await startStack({ workers: 0, web: options.web ?? false, env: { LOG_LEVEL: "warn", ...options.env } });
+  const stack = await startStack({
+    workers: 0,
+    web: options.web ?? false,
+    gemini: options.gemini,
+    env: { LOG_LEVEL: "warn", ...options.env },
+  });
   const memo = await startMemoGemini({
     upstreamUrl: stack.geminiUrl,
     latencyMs: options.latencyMs,

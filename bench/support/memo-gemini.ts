@@ -1,10 +1,10 @@
-// A fixed-latency Gemini for benchmarks. The fake Gemini server derives each
-// answer from the PDF it receives (pdfjs on ~22 pages, about 0.3 s of CPU on
-// one thread), which a real Gemini does on Google's machines, inside its
-// latency. On a 2-core machine that work would be counted as pipeline
-// overhead, and the single-threaded fake would become the bottleneck at 16
-// calls in flight. So this front server remembers the fake's answer for each
-// request (keyed by model, prompt and PDF bytes) and answers a repeated
+// A fixed-latency Gemini for benchmarks. The fake Gemini server computes each
+// answer (the rewrite of every sentence sent, or pdfjs on the pages for OCR),
+// which a real Gemini does on Google's machines, inside its latency. On a
+// 2-core machine that work would be counted as pipeline overhead, and the
+// single-threaded fake could become the bottleneck at 16 calls in flight. So
+// this front server remembers the fake's answer for each request (keyed by
+// model and every part: the JSON of sentences, or PDF bytes) and answers a repeated
 // request after exactly `latencyMs`. Answers are primed before timing starts
 // and kept in bench/out/, so every timed call is a hit; misses are counted
 // and reported.

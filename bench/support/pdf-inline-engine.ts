@@ -1,5 +1,5 @@
-// Today's design before text-first rewriting, kept only as the benchmarks' reference
-// (bench/rewrite-tokens.ts, bench/support/prime.ts); the product no longer uses it.
+// Today's design before text-first rewriting, kept only as the token benchmark's reference
+// (bench/rewrite-tokens.ts); the product no longer uses it.
 // The Gemini chunk engine: the chunk PDF goes inline to generateContent with
 // a JSON response schema; the answer is validated, pages are clamped to the
 // chunk, and anything over the word limit is split locally. The call itself

@@ -1,10 +1,26 @@
-// Fills the fixed-latency Gemini's memory with the answer to every chunk a
-// book will be cut into, by sending each chunk exactly as a worker would:
-// same splitter, same chunk plan, same engine and prompt.
-import { createGeminiEngine } from "@/bench/support/pdf-inline-engine";
+// Fills the fixed-latency Gemini's memory with the answer to every request a
+// worker will send, by running the product's own chunk step
+// (lib/pipeline/rewrite-chunk.ts) on every planned chunk of every book against
+// the memo front: the same chunk plan and page split, the same reading,
+// segmenting and batching, the same re-asks, with the rewriter and OCR built
+// from lib's environment as the workers build theirs. A chunk's requests are
+// sent one after another, so counting them here tells how long each chunk
+// must take in a timed run: its requests × L.
+import type { MemoGemini } from "@/bench/support/memo-gemini";
+import { createOcr, createRewriter } from "@/lib/engines/create-rewriter";
+import { env } from "@/lib/env";
 import { openPdfSplitter } from "@/lib/pdf/split-pdf";
 import { planChunks } from "@/lib/pipeline/plan-chunks";
-import type { MemoGemini } from "@/bench/support/memo-gemini";
+import { rewriteChunk } from "@/lib/pipeline/rewrite-chunk";
+
+export interface Priming {
+  /** Answers the memo did not have yet (fetched from the fake). */
+  newAnswers: number;
+  /** Per book, per chunk index: the Gemini requests that chunk sends, in sequence. */
+  requests: number[][];
+  /** Of all those requests, the ones asking refused sentences again. */
+  reasks: number;
+}
 
 export async function primeAnswers(options: {
   memo: MemoGemini;
@@ -14,17 +30,17 @@ export async function primeAnswers(options: {
   maxWords: number;
   model: string;
   concurrency?: number;
-}): Promise<number> {
+}): Promise<Priming> {
   const { memo } = options;
-  const engine = createGeminiEngine({
-    apiKey: "test-key",
-    baseUrl: memo.url,
-    defaultModel: options.model,
-    timeoutMs: 600_000,
-    maxRetries: 0,
-  });
+  // The workers' configuration, pointed at the memo; no transport retries, so
+  // a failed request stops the priming instead of leaving a hole in the memo.
+  const config = { ...env(), GEMINI_BASE_URL: memo.url, GEMINI_MAX_RETRIES: 0, GEMINI_TIMEOUT_MS: 600_000 };
+  const rewriter = createRewriter("gemini", config);
+  const ocr = createOcr(config);
+  const requests: number[][] = options.books.map(() => []);
+  let reasks = 0;
   const tasks: (() => Promise<void>)[] = [];
-  for (const book of options.books) {
+  for (const [bookIndex, book] of options.books.entries()) {
     const splitter = await openPdfSplitter(book);
     const plans = planChunks({
       pageCount: splitter.pageCount,
@@ -33,18 +49,27 @@ export async function primeAnswers(options: {
     });
     for (const plan of plans) {
       tasks.push(async () => {
-        await engine.process({
+        const result = await rewriteChunk({
           pdf: await splitter.extractPages(plan.firstPage, plan.lastPage),
-          ...plan,
+          firstPage: plan.firstPage,
+          chunkIndex: plan.index,
+          ownedFirst: plan.ownedFirst,
+          ownedLast: plan.ownedLast,
           maxWords: options.maxWords,
+          hardLimit: config.SENTENCE_HARD_LIMIT_WORDS,
+          rewriter,
+          ocr,
           model: options.model,
           signal: new AbortController().signal,
         });
+        requests[bookIndex]![plan.index] = result.usage.records.length;
+        reasks += result.usage.records.filter((record) => record.purpose === "rewrite-again").length;
       });
     }
   }
   memo.setLatency(0);
-  const before = memo.misses;
+  const missesBefore = memo.misses;
+  const callsBefore = memo.hits + memo.misses;
   let next = 0;
   await Promise.all(
     Array.from({ length: options.concurrency ?? 4 }, async () => {
@@ -52,5 +77,34 @@ export async function primeAnswers(options: {
     }),
   );
   memo.save();
-  return memo.misses - before;
+  const counted = requests.flat().reduce((sum, count) => sum + count, 0);
+  const received = memo.hits + memo.misses - callsBefore;
+  if (counted !== received) {
+    throw new Error(`priming: the chunk records count ${counted} requests but the memo received ${received}`);
+  }
+  return { newAnswers: memo.misses - missesBefore, requests, reasks };
+}
+
+/**
+ * The ideal wall time of a set of chunks on `slots` slots when every request
+ * takes exactly `latencyMs` and nothing else costs anything: each chunk lasts
+ * its requests × L (they are sent one after another); chunks are placed
+ * longest first, each on the slot that frees first. `boundMs` is what no
+ * scheduler can beat: the longest chunk, or the total spread evenly over the
+ * slots, whichever is longer.
+ */
+export function idealTime(requestsPerChunk: readonly number[], slots: number, latencyMs: number) {
+  const busy = Array.from({ length: slots }, () => 0);
+  for (const requests of [...requestsPerChunk].sort((a, b) => b - a)) {
+    const slot = busy.indexOf(Math.min(...busy));
+    busy[slot]! += requests;
+  }
+  const total = requestsPerChunk.reduce((sum, requests) => sum + requests, 0);
+  const longest = Math.max(0, ...requestsPerChunk);
+  return {
+    idealMs: Math.max(...busy) * latencyMs,
+    boundMs: Math.max(longest, Math.ceil(total / slots)) * latencyMs,
+    requests: total,
+    longest,
+  };
 }

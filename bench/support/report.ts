@@ -35,13 +35,18 @@ export function emptyReport(name: string, title: string, summary: string): Bench
   return { name, title, summary, settings: {}, tables: [], targets: [], notes: [] };
 }
 
-/** An integer environment variable, or the default. */
-export function envInt(name: string, fallback: number): number {
+/** A numeric environment variable, or the default. */
+export function envFloat(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value)) throw new Error(`${name} must be a number, got "${raw}"`);
-  return Math.round(value);
+  return value;
+}
+
+/** An integer environment variable, or the default. */
+export function envInt(name: string, fallback: number): number {
+  return Math.round(envFloat(name, fallback));
 }
 
 export function envList(name: string, fallback: number[]): number[] {
