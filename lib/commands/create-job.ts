@@ -22,6 +22,7 @@ import { inspectPdfSafely } from "@/lib/pdf/inspect-pdf-safely";
 import { sendJob } from "@/lib/queue/boss";
 import { jobLog } from "@/lib/log";
 import { assertJobStartAllowed } from "@/lib/rate-limit/assert-job-start-allowed";
+import { lockUser } from "@/lib/db/lock-rows";
 
 export interface CreateJobOptions extends ActingUser {
   fileName: string;
@@ -85,7 +86,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
       // One creation at a time per user, so the limits below are exact. The
       // job this creates is new, so no other transaction can hold its lock:
       // the job-then-user order of merge, delete and retry still holds.
-      await tx.$queryRaw`select id from "User" where id = ${userId}::uuid for update`;
+      await lockUser(tx, userId);
       if (idempotencyKey) {
         const earlier = await findIdempotentJob(tx, { userId, key: idempotencyKey });
         if (earlier) return earlier;

@@ -9,6 +9,7 @@ import { settleJobCredits } from "@/lib/credits/settle-job-credits";
 import { findAccessibleJob, jobNotFound } from "@/lib/jobs/find-accessible-job";
 import { isJobUnfinished } from "@/lib/jobs/job-states";
 import { stopJob } from "@/lib/pipeline/stop-job";
+import { lockJob, lockUser } from "@/lib/db/lock-rows";
 
 export async function deleteJob(options: ActingUser & { jobId: string }): Promise<void> {
   const job = await findAccessibleJob(options);
@@ -22,12 +23,10 @@ export async function deleteJob(options: ActingUser & { jobId: string }): Promis
       // row, then its owner's row (merge, retry and settlement do the same;
       // creation locks only the user, its job being new). Taking them the
       // other way round here deadlocked against a merge settling this job.
-      const locked = await tx.$queryRaw<{ id: string }[]>`
-        select id from "Job" where id = ${job.id}::uuid for update`;
-      if (locked.length === 0) throw jobNotFound(); // Deleted by a concurrent request.
+      if (!(await lockJob(tx, job.id))) throw jobNotFound(); // Deleted by a concurrent request.
       // The owner's row serialises this with job creation, which may be
       // reusing the same stored PDF at this moment.
-      await tx.$queryRaw`select id from "User" where id = ${job.userId}::uuid for update`;
+      await lockUser(tx, job.userId);
       await settleJobCredits(tx, job.id);
       await tx.job.delete({ where: { id: job.id } });
       await tx.document.deleteMany({ where: { id: job.documentId, jobs: { none: {} } } });

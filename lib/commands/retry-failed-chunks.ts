@@ -14,6 +14,7 @@ import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessib
 import { dispatchChunks } from "@/lib/pipeline/dispatch-chunks";
 import { jobLog } from "@/lib/log";
 import { assertJobStartAllowed } from "@/lib/rate-limit/assert-job-start-allowed";
+import { lockJob, lockUser } from "@/lib/db/lock-rows";
 
 export async function retryFailedChunks(
   options: ActingUser & {
@@ -26,7 +27,7 @@ export async function retryFailedChunks(
   if (!isJobId(jobId)) throw jobNotFound();
   return db().$transaction(async (tx) => {
     // Lock order: the job row, then its owner's row, as in merge and delete.
-    await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
+    await lockJob(tx, jobId);
     const job = await tx.job.findUnique({ where: { id: jobId } });
     assertJobVisible(job, options.userId, options.isAdmin);
     if (!canRetryJob(job.status)) {
@@ -35,7 +36,7 @@ export async function retryFailedChunks(
     // A retry starts paid work like a new book, so it passes the same gates:
     // the owner's start rate and running cap (exact under the owner's lock,
     // which creation also takes) and the global back-pressure.
-    await tx.$queryRaw`select id from "User" where id = ${job.userId}::uuid for update`;
+    await lockUser(tx, job.userId);
     await assertJobStartAllowed(tx, { userId: job.userId });
     await assertQueueCapacity(tx);
     const which = { jobId, status: "failed" as const, ...(options.chunkIds ? { id: { in: options.chunkIds } } : {}) };

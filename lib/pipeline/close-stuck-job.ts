@@ -10,11 +10,12 @@ import { db } from "@/lib/db/prisma";
 import { settleJobCredits } from "@/lib/credits/settle-job-credits";
 import { isJobUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
 import { jobLog } from "@/lib/log";
+import { lockJob } from "@/lib/db/lock-rows";
 
 export async function closeStuckJob(jobId: string, reason: string): Promise<boolean> {
   return db().$transaction(
     async (tx) => {
-      await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
+      await lockJob(tx, jobId);
       const job = await tx.job.findUnique({ where: { id: jobId }, select: { status: true } });
       if (!job || !isJobUnfinished(job.status)) return false;
 

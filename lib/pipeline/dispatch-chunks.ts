@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { inFlightChunkStatuses, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
 import { sendJob } from "@/lib/queue/boss";
+import { lockJob } from "@/lib/db/lock-rows";
 
 /**
  * Books with less work left go first (pg-boss fetches by priority, then age):
@@ -18,7 +19,7 @@ export function chunkPriority(remainingChunks: number): number {
 /** Queues pending chunks up to the window; returns how many it queued. */
 export async function dispatchChunks(tx: Tx, jobId: string): Promise<number> {
   // Serialises concurrent dispatchers of one book (chunk handlers finishing together).
-  await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
+  await lockJob(tx, jobId);
   const active = await tx.chunk.count({ where: { jobId, status: { in: inFlightChunkStatuses } } });
   const room = env().CHUNK_WINDOW - active;
   if (room <= 0) return 0;

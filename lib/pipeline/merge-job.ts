@@ -13,6 +13,7 @@ import { countWords } from "@/lib/text/count-words";
 import { findMatterRows } from "@/lib/text/find-matter-rows";
 import { numberPieces } from "@/lib/text/number-pieces";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
+import { lockJob } from "@/lib/db/lock-rows";
 
 const insertBatch = 10_000;
 
@@ -190,7 +191,7 @@ function finalStatus(jobStatus: JobStatus, done: number, total: number): JobStat
 export async function mergeJob(jobId: string): Promise<void> {
   await db().$transaction(
     async (tx) => {
-      await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
+      await lockJob(tx, jobId);
       const job = await tx.job.findUnique({ where: { id: jobId } });
       if (!job || !isJobUnfinished(job.status)) return;
 

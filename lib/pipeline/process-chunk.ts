@@ -2,6 +2,7 @@
 // (lib/pipeline/rewrite-chunk.ts). Safe to run twice: a chunk already
 // finished is skipped, and the counters move only when this run is the one
 // that moved the chunk to its final state.
+import { lockJob } from "@/lib/db/lock-rows";
 import { db, type Tx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { jobLog } from "@/lib/log";
@@ -41,6 +42,7 @@ async function finishChunk(
   error: string | null,
 ): Promise<void> {
   await db().$transaction(async (tx) => {
+    await lockJob(tx, jobId);
     const moved = await tx.chunk.updateMany({
       where: { id: chunkId, status: { in: unfinishedChunkStatuses } },
       data: { status, error, finishedAt: new Date() },
@@ -96,7 +98,8 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
       model: job.engine === "gemini" ? (job.model ?? config.GEMINI_MODEL) : undefined,
       signal,
     });
-    await db().$transaction(async (tx) => {
+    const finished = await db().$transaction(async (tx) => {
+      await lockJob(tx, jobId);
       const moved = await tx.chunk.updateMany({
         where: { id: chunkId, status: "running" },
         data: {
@@ -108,7 +111,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
           error: null,
         },
       });
-      if (moved.count === 0) return; // Another run finished it first.
+      if (moved.count === 0) return false; // Another run finished it first, or the job is gone.
       await recordGeminiRequests(tx, jobId, chunk.index, result.usage.records);
       await tx.job.update({
         where: { id: jobId },
@@ -122,7 +125,9 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
       // Last, so the shared counter rows stay locked only until the commit.
       await recordChunkDuration(tx, { engine: job.engine, seconds: (performance.now() - startedAt) / 1000 });
       await recordRewriteFallbacks(tx, result.sentences);
+      return true;
     });
+    if (!finished) return "skipped";
     chunkLog.info({ sentences: result.sentences.length }, "chunk done");
     return "done";
   } catch (error) {

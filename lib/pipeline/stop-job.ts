@@ -9,6 +9,7 @@ import { cancelWaitingJobs } from "@/lib/queue/boss";
 import { isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { requestMerge } from "@/lib/pipeline/request-merge";
 import { jobLog } from "@/lib/log";
+import { lockJob } from "@/lib/db/lock-rows";
 
 export interface StopResult {
   status: JobStatus;
@@ -18,7 +19,7 @@ export interface StopResult {
 
 export async function stopJob(jobId: string): Promise<StopResult> {
   const queuedChunkIds = await db().$transaction(async (tx) => {
-    await tx.$queryRaw`select id from "Job" where id = ${jobId}::uuid for update`;
+    await lockJob(tx, jobId);
     const moved = await tx.job.updateMany({
       where: { id: jobId, status: { in: cancellableJobStatuses } },
       data: { status: "cancelling", step: "cancelling" },

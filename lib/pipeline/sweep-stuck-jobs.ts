@@ -18,6 +18,7 @@ import { jobLog, log } from "@/lib/log";
 import { closeStuckJob } from "@/lib/pipeline/close-stuck-job";
 import { requestMerge } from "@/lib/pipeline/request-merge";
 import { queues } from "@/lib/queue/queues";
+import { lockJob } from "@/lib/db/lock-rows";
 
 /** Queues whose jobs carry a book's `jobId` and move it forward. */
 const bookQueues = [queues.plan, queues.chunk, queues.chunkAbandoned, queues.merge, queues.planAbandoned, queues.mergeAbandoned].map(
@@ -61,7 +62,7 @@ export async function sweepStuckJobs(options: { olderThan?: Date } = {}): Promis
   const result: SweepResult = { merged: [], closed: [] };
   for (const { id } of candidates) {
     const verdict = await db().$transaction(async (tx): Promise<Verdict> => {
-      await tx.$queryRaw`select id from "Job" where id = ${id}::uuid for update`;
+      await lockJob(tx, id);
       const job = await tx.job.findUnique({ where: { id }, select: { status: true, updatedAt: true } });
       if (!job || !isJobUnfinished(job.status) || job.updatedAt >= olderThan) return "skip";
       if (await hasLiveQueueJob(tx, id)) return "skip";

@@ -1,6 +1,7 @@
 // A real novel through the real pipeline with the local engine: chunks,
 // seams, merge and credits, compared with the same book processed whole.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lockJob } from "@/lib/db/lock-rows";
 import { listSentences } from "@/lib/jobs/list-sentences";
 import { markChunkRunning } from "@/lib/pipeline/process-chunk";
 import { countWords } from "@/lib/text/count-words";
@@ -120,6 +121,47 @@ describe("local engine pipeline", () => {
     expect(await markChunkRunning(job.id, chunk.id)).toBe(true);
     expect(await lib.db().chunk.findUniqueOrThrow({ where: { id: chunk.id } })).toMatchObject({ status: "running", attempts: 1 });
     await lib.db().job.update({ where: { id: job.id }, data: { status: "failed", step: "failed", finishedAt: new Date() } });
+  });
+
+  it("finishes a chunk while a delete holds its job without a deadlock (lock order: job, then chunk)", async () => {
+    const user = await createFundedUser(lib, 1000);
+    const document = await lib.db().document.create({
+      data: { userId: user.id, fileName: "lock.pdf", sha256: "1".repeat(64), byteSize: bovary.byteLength, pageCount: 30, hasText: true, bytes: Buffer.from(bovary) },
+    });
+    const job = await lib.db().job.create({
+      data: { userId: user.id, documentId: document.id, fileName: "lock.pdf", pageCount: 30, maxWords: 8, engine: "local", status: "running", step: "processing", chunksTotal: 1 },
+    });
+    const chunk = await lib.db().chunk.create({
+      data: { jobId: job.id, index: 0, firstPage: 1, lastPage: 5, ownedFirst: 1, ownedLast: 5, status: "queued" },
+    });
+    const waitingOnLocks = async () =>
+      (await lib.db().$queryRaw<{ n: number }[]>`
+        select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock'`)[0]!.n;
+
+    // A delete's transaction holds the job row; the chunk finishes meanwhile
+    // and waits for that row; then the delete removes the job and, by
+    // cascade, the chunk. Had the chunk's transaction locked its own row
+    // first, the two would wait on each other until Postgres aborted one.
+    let deleting!: Promise<void>;
+    const jobLocked = new Promise<void>((locked) => {
+      deleting = lib.db().$transaction(
+        async (tx) => {
+          await lockJob(tx, job.id);
+          locked();
+          while ((await waitingOnLocks()) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+          await tx.job.delete({ where: { id: job.id } });
+        },
+        { timeout: 60_000 },
+      );
+    });
+    await jobLocked;
+    const finishing = lib.processChunk({ jobId: job.id, chunkId: chunk.id, signal: new AbortController().signal, willRetry: false });
+
+    await expect(deleting).resolves.toBeUndefined();
+    // The chunk found its job gone: nothing to record, and no failure.
+    await expect(finishing).resolves.toBe("skipped");
+    expect(await lib.db().job.findUnique({ where: { id: job.id } })).toBeNull();
+    expect(await lib.db().chunk.findUnique({ where: { id: chunk.id } })).toBeNull();
   });
 
   it("charges one credit per page and keeps the ledger equal to the balance", async () => {
