@@ -10,6 +10,7 @@
 import { benchBook, firstPages } from "@/bench/support/book";
 import { startBenchStack, waitForJobEnd, type BenchStack } from "@/bench/support/bench-stack";
 import { idealTime, primeAnswers } from "@/bench/support/prime";
+import { env } from "@/lib/env";
 import { emptyReport, envFloat, envInt, envList, ratio, runBenchmark, seconds, type BenchReport } from "@/bench/support/report";
 import { planChunks } from "@/lib/pipeline/plan-chunks";
 
@@ -93,7 +94,9 @@ export async function run(): Promise<BenchReport> {
   try {
     const primed = await primeAnswers({ memo: bench.memo, books: books.map((book) => book.bytes), chunkPages, overlapPages, maxWords: 8, model });
     bench.memo.setLatency(latencyMs);
-    const ideal = idealTime(primed.requests.flat(), slots, latencyMs);
+    const ideal = idealTime(primed.rounds.flat(), slots, latencyMs);
+    const totalRequests = primed.requests.flat().reduce((sum, count) => sum + count, 0);
+    const inFlight = env().GEMINI_BATCHES_IN_FLIGHT;
 
     for (const window of windows) {
       const workers = await bench.startWorkers(workerCount, { WORKER_CONCURRENCY: String(concurrency), CHUNK_WINDOW: String(window) });
@@ -162,7 +165,7 @@ export async function run(): Promise<BenchReport> {
       report.tables.push({
         title: `CHUNK_WINDOW=${window}: the whole batch`,
         columns: ["books", "pages", "chunks", "Gemini requests", "all done after", "ideal (each chunk's requests × L on the slots)", "no scheduler below", "ratio", "pages/min", "uncached Gemini calls"],
-        rows: [[users, totalPages, totalChunks, ideal.requests, seconds(wallMs), seconds(ideal.idealMs), seconds(ideal.boundMs), ratio(wallMs / ideal.idealMs), Math.round((totalPages / wallMs) * 60_000), bench.memo.misses]],
+        rows: [[users, totalPages, totalChunks, totalRequests, seconds(wallMs), seconds(ideal.idealMs), seconds(ideal.boundMs), ratio(wallMs / ideal.idealMs), Math.round((totalPages / wallMs) * 60_000), bench.memo.misses]],
       });
       report.tables.push({
         title: `CHUNK_WINDOW=${window}: pg-boss queues during the batch (wait = created → started)`,
@@ -191,13 +194,15 @@ export async function run(): Promise<BenchReport> {
       WORKER_CONCURRENCY: concurrency,
       CHUNK_WINDOW: windows.join(", "),
       CHUNK_PAGES: chunkPages,
-      "Gemini requests (re-asks)": `${ideal.requests} (${primed.reasks})`,
-      "requests per chunk": `${Math.min(...primed.requests.flat())}–${ideal.longest}`,
+      "Gemini requests (re-asks)": `${totalRequests} (${primed.reasks})`,
+      "requests per chunk": `${Math.min(...primed.requests.flat())}–${Math.max(...primed.requests.flat())}`,
+      "rounds per chunk": `${Math.min(...primed.rounds.flat())}–${ideal.longest}`,
+      GEMINI_BATCHES_IN_FLIGHT: inFlight,
       "refusal rate": refusalRate,
     };
     report.notes.push(
       `Gemini answers come from the fixed-latency front (bench/support/memo-gemini.ts), primed before timing by running the product's chunk step (lib/pipeline/rewrite-chunk.ts) on every planned chunk of every book (${primed.newAnswers} new answers this run), so the timed runs send only requests it holds.`,
-      `Ideal: a chunk sends its Gemini requests one after another (one per batch of long sentences, then the re-asks of refused ones), so it lasts (its requests) × L; the requests are counted per chunk from the chunk step's own records while priming (${ideal.requests} for ${totalChunks} chunks, ${primed.reasks} re-asks). The ideal places all books' chunks longest first on the ${slots} slots, each on the slot that frees first; "no scheduler below" is max(longest chunk, ⌈total requests / slots⌉) × L.`,
+      `Ideal: a chunk sends its batches of long sentences ${inFlight} at a time, then the re-asks of refused ones ${inFlight} at a time, so it lasts (its rounds) × L; the requests are counted per chunk and purpose from the chunk step's own records while priming (${totalRequests} for ${totalChunks} chunks, ${primed.reasks} re-asks). The ideal places all books' chunks longest first on the ${slots} slots, each on the slot that frees first; "no scheduler below" is max(longest chunk, ⌈total rounds / slots⌉) × L.`,
       `The fake spoils the rewrite of ${refusalRate * 100} % of the sentences it is sent (seeded), so the validation refuses them and the chunk asks again, as with a real model's mistakes (BENCH_REFUSAL_RATE=0 for the clean case).`,
       "Jobs are created in the benchmark process with lib's createJob (the same call POST /api/jobs makes), all 20 at once; 'accepted at' is when createJob returned. The first book is run once untimed before the references, so that starting the upload-inspection thread is not charged to one of them.",
     );

@@ -78,7 +78,7 @@ export async function run(): Promise<BenchReport> {
       extractPageText(await readPdfPageLines(book.bytes, 1, signal)),
       Number.MAX_SAFE_INTEGER,
     ).filter((sentence, index, all) => sentence.original !== all[index - 1]?.original);
-    const rewriter = createGeminiRewriter({ ...call, batchTokens, temperature: 0, minContentShare: 0.75 });
+    const rewriter = createGeminiRewriter({ ...call, batchTokens, batchesInFlight: 1, temperature: 0, minContentShare: 0.75 });
     const textFirst = { promptTokens: 0, outputTokens: 0, requests: 0, sent: 0, rewritten: 0, split: 0 };
     for (const chunk of chunks) {
       const result = await rewriteChunk({

@@ -54,6 +54,8 @@ const schema = z.object({
   GEMINI_MAX_TOKENS_PER_PAGE: int(10_000),
   /** Size of one rewrite request: the estimated tokens of the sentences (and context) it sends. */
   GEMINI_BATCH_TOKENS: int(4000),
+  /** Rewrite requests of one chunk sent at once (each chunk's batches; then its re-asks). */
+  GEMINI_BATCHES_IN_FLIGHT: int(3),
   GEMINI_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
   /** Least share of a sentence's content words a model rewrite must keep to be accepted. */
   REWRITE_MIN_CONTENT_SHARE: z.coerce.number().min(0).max(1).default(0.75),

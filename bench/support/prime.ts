@@ -3,9 +3,10 @@
 // (lib/pipeline/rewrite-chunk.ts) on every planned chunk of every book against
 // the memo front: the same chunk plan and page split, the same reading,
 // segmenting and batching, the same re-asks, with the rewriter and OCR built
-// from lib's environment as the workers build theirs. A chunk's requests are
-// sent one after another, so counting them here tells how long each chunk
-// must take in a timed run: its requests × L.
+// from lib's environment as the workers build theirs. A chunk sends its
+// rewrite batches GEMINI_BATCHES_IN_FLIGHT at a time, then its re-asks the
+// same way, and each scanned page's OCR alone, so counting its requests by
+// purpose here tells how long it must take in a timed run: its rounds × L.
 import type { MemoGemini } from "@/bench/support/memo-gemini";
 import { createOcr, createRewriter } from "@/lib/engines/create-rewriter";
 import { env } from "@/lib/env";
@@ -16,8 +17,10 @@ import { rewriteChunk } from "@/lib/pipeline/rewrite-chunk";
 export interface Priming {
   /** Answers the memo did not have yet (fetched from the fake). */
   newAnswers: number;
-  /** Per book, per chunk index: the Gemini requests that chunk sends, in sequence. */
+  /** Per book, per chunk index: the Gemini requests that chunk sends. */
   requests: number[][];
+  /** Per book, per chunk index: the latencies it waits through (requests sent together count once). */
+  rounds: number[][];
   /** Of all those requests, the ones asking refused sentences again. */
   reasks: number;
 }
@@ -38,6 +41,8 @@ export async function primeAnswers(options: {
   const rewriter = createRewriter("gemini", config);
   const ocr = createOcr(config);
   const requests: number[][] = options.books.map(() => []);
+  const rounds: number[][] = options.books.map(() => []);
+  const inFlight = config.GEMINI_BATCHES_IN_FLIGHT;
   let reasks = 0;
   const tasks: (() => Promise<void>)[] = [];
   for (const [bookIndex, book] of options.books.entries()) {
@@ -62,8 +67,11 @@ export async function primeAnswers(options: {
           model: options.model,
           signal: new AbortController().signal,
         });
+        const sent = (purpose: string) => result.usage.records.filter((record) => record.purpose === purpose).length;
         requests[bookIndex]![plan.index] = result.usage.records.length;
-        reasks += result.usage.records.filter((record) => record.purpose === "rewrite-again").length;
+        rounds[bookIndex]![plan.index] =
+          sent("ocr") + Math.ceil(sent("rewrite") / inFlight) + Math.ceil(sent("rewrite-again") / inFlight);
+        reasks += sent("rewrite-again");
       });
     }
   }
@@ -82,29 +90,28 @@ export async function primeAnswers(options: {
   if (counted !== received) {
     throw new Error(`priming: the chunk records count ${counted} requests but the memo received ${received}`);
   }
-  return { newAnswers: memo.misses - missesBefore, requests, reasks };
+  return { newAnswers: memo.misses - missesBefore, requests, rounds, reasks };
 }
 
 /**
  * The ideal wall time of a set of chunks on `slots` slots when every request
  * takes exactly `latencyMs` and nothing else costs anything: each chunk lasts
- * its requests × L (they are sent one after another); chunks are placed
- * longest first, each on the slot that frees first. `boundMs` is what no
- * scheduler can beat: the longest chunk, or the total spread evenly over the
- * slots, whichever is longer.
+ * its rounds × L (see `Priming.rounds`); chunks are placed longest first,
+ * each on the slot that frees first. `boundMs` is what no scheduler can beat:
+ * the longest chunk, or the total spread evenly over the slots, whichever is
+ * longer.
  */
-export function idealTime(requestsPerChunk: readonly number[], slots: number, latencyMs: number) {
+export function idealTime(roundsPerChunk: readonly number[], slots: number, latencyMs: number) {
   const busy = Array.from({ length: slots }, () => 0);
-  for (const requests of [...requestsPerChunk].sort((a, b) => b - a)) {
+  for (const rounds of [...roundsPerChunk].sort((a, b) => b - a)) {
     const slot = busy.indexOf(Math.min(...busy));
-    busy[slot]! += requests;
+    busy[slot]! += rounds;
   }
-  const total = requestsPerChunk.reduce((sum, requests) => sum + requests, 0);
-  const longest = Math.max(0, ...requestsPerChunk);
+  const total = roundsPerChunk.reduce((sum, rounds) => sum + rounds, 0);
+  const longest = Math.max(0, ...roundsPerChunk);
   return {
     idealMs: Math.max(...busy) * latencyMs,
     boundMs: Math.max(longest, Math.ceil(total / slots)) * latencyMs,
-    requests: total,
     longest,
   };
 }

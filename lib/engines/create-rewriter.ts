@@ -36,6 +36,7 @@ export function createRewriter(name: EngineName, env: Env, hooks: RewriterHooks 
     ...geminiCallOptions(env, hooks),
     defaultModel: env.GEMINI_MODEL,
     batchTokens: env.GEMINI_BATCH_TOKENS,
+    batchesInFlight: env.GEMINI_BATCHES_IN_FLIGHT,
     temperature: env.GEMINI_TEMPERATURE,
     minContentShare: env.REWRITE_MIN_CONTENT_SHARE,
   });

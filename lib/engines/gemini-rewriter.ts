@@ -1,9 +1,12 @@
 // Gemini as a rewriter: long sentences go in batches sized by a token
 // budget, every answer is validated per id, the ids that fail are asked
 // again once (in smaller batches, with the reason), and what fails twice
-// falls back to the local split. A request that fails for good (after the
-// transport retries of gemini-call.ts) throws GeminiCallError with the tokens
-// spent so far; the caller decides what happens to the chunk.
+// falls back to the local split. Up to GEMINI_BATCHES_IN_FLIGHT batches are
+// asked at once: a chunk that asked them one after another held its worker
+// slot for (batches × latency), and small books waited behind it. A request
+// that fails for good (after the transport retries of gemini-call.ts) stops
+// the others and throws GeminiCallError with the tokens spent so far; the
+// caller decides what happens to the chunk.
 import {
   createGeminiCaller,
   emptyGeminiUsage,
@@ -35,6 +38,8 @@ export interface GeminiRewriterOptions extends GeminiCallOptions {
   temperature: number;
   /** REWRITE_MIN_CONTENT_SHARE. */
   minContentShare: number;
+  /** GEMINI_BATCHES_IN_FLIGHT: requests of one rewrite call sent at once. */
+  batchesInFlight: number;
 }
 
 /** Asked-again batches are this much smaller: fewer ids per answer, less for the model to get wrong. */
@@ -75,6 +80,36 @@ export function batchSentences(
   return batches;
 }
 
+/**
+ * Runs `task` on every item, at most `limit` at a time. The first failure
+ * aborts the signal handed to the tasks still running and is thrown once
+ * all of them have settled, so none is left writing to shared state.
+ */
+export async function forEachInFlight<T>(
+  items: readonly T[],
+  limit: number,
+  signal: AbortSignal | undefined,
+  task: (item: T, signal: AbortSignal) => Promise<void>,
+): Promise<void> {
+  const stop = new AbortController();
+  const taskSignal = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  async function lane(): Promise<void> {
+    while (next < items.length && !failure) {
+      const item = items[next++]!;
+      try {
+        await task(item, taskSignal);
+      } catch (error) {
+        failure ??= { error };
+        stop.abort(error);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failure) throw failure.error;
+}
+
 export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
   const callGemini = createGeminiCaller(options);
   const systemInstruction = rewriteSystemInstruction();
@@ -98,6 +133,7 @@ export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
       async function ask(
         batch: RewriteSentence[],
         purpose: string,
+        signal: AbortSignal,
         problems?: ReadonlyMap<string, string>,
       ): Promise<Map<string, RewriteVerdict>> {
         const answers = await callGemini({
@@ -119,7 +155,7 @@ export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
           temperature: options.temperature,
           maxOutputTokens: maxOutputTokensFor(batch),
           parse: parseRewriteAnswer,
-          signal: input.signal,
+          signal,
           usage,
         });
         return validateRewrites(batch, answers, {
@@ -131,18 +167,22 @@ export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
 
       const outcomes = new Map<string, RewriteOutcome>();
       const problems = new Map<string, string>();
-      for (const batch of batchSentences(input.sentences, options.batchTokens, input.context)) {
-        const verdicts = await ask(batch, "rewrite");
+      const inFlight = options.batchesInFlight;
+      const batches = batchSentences(input.sentences, options.batchTokens, input.context);
+      await forEachInFlight(batches, inFlight, input.signal, async (batch, signal) => {
+        const verdicts = await ask(batch, "rewrite", signal);
         for (const [id, verdict] of verdicts) {
           if (verdict.ok) outcomes.set(id, { pieces: verdict.pieces, method: "rewritten" });
           else problems.set(id, `${verdict.reason}: ${verdict.detail}`);
         }
-      }
+      });
 
+      // In the book's order, whichever batch answered first.
       const again = input.sentences.filter((sentence) => problems.has(sentence.id));
       const smaller = Math.max(1, Math.floor(options.batchTokens / retryBatchDivisor));
-      for (const batch of batchSentences(again, smaller, input.context)) {
-        const verdicts = await ask(batch, "rewrite-again", problems);
+      const retries = batchSentences(again, smaller, input.context);
+      await forEachInFlight(retries, inFlight, input.signal, async (batch, signal) => {
+        const verdicts = await ask(batch, "rewrite-again", signal, problems);
         for (const sentence of batch) {
           const verdict = verdicts.get(sentence.id)!;
           outcomes.set(
@@ -156,7 +196,7 @@ export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
                 },
           );
         }
-      }
+      });
       return { outcomes, usage };
     },
   };

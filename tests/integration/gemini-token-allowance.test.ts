@@ -37,6 +37,8 @@ beforeAll(async () => {
     CHUNK_OVERLAP_PAGES: "1",
     CHUNK_WINDOW: "2",
     CHUNK_RETRY_LIMIT: String(retryLimit),
+    // One request of a chunk at a time, so the calls a failing chunk makes can be counted exactly.
+    GEMINI_BATCHES_IN_FLIGHT: "1",
   });
   book = await makeNovelPdf({
     text: loadCorpusText("hugo_les-miserables-t1-fantine_pg17489.txt", { words: 4000, startAt: "En 1815" }),

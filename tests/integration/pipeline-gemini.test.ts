@@ -65,6 +65,7 @@ beforeAll(async () => {
     GEMINI_MAX_RETRIES: "3",
     // Several rewrite requests per chunk, so faults and cancels land mid-batch.
     GEMINI_BATCH_TOKENS: "400",
+    GEMINI_BATCHES_IN_FLIGHT: "3",
     CHUNK_PAGES: "5",
     CHUNK_OVERLAP_PAGES: "1",
     CHUNK_WINDOW: "2",
@@ -252,8 +253,10 @@ describe("gemini engine pipeline", () => {
   });
 
   it("ends partial when pages fail for good, names them, and a retry completes the book", async () => {
-    // 400 is not retried by the engine; two in a row exhaust a chunk's two attempts.
-    gemini.setFaults(["400", "400", "400", "400"]);
+    // 400 is not retried by the engine. The window's two chunks each send up
+    // to GEMINI_BATCHES_IN_FLIGHT (3) requests at once, so twelve 400s cover
+    // both chunks' two attempts (CHUNK_RETRY_LIMIT=1) whichever request meets which.
+    gemini.setFaults(Array.from({ length: 12 }, () => "400" as const));
     const user = await createFundedUser(lib);
     const partial = await waitForJob(lib, (await startBook(user)).id);
     expect(partial.status).toBe("partial");

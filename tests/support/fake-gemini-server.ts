@@ -152,6 +152,8 @@ export interface FakeGemini {
   /** generateContent requests received, faulted ones included. */
   readonly calls: number;
   readonly requests: readonly FakeGeminiRequest[];
+  /** The most requests open at once since the last call (then starts again from those open now). */
+  takeMostInFlight(): number;
   /** Replaces the queue of upcoming faults. */
   setFaults(faults: FakeFault[]): void;
   setFaultRate(rate: number, kinds?: FakeFaultKind[]): void;
@@ -750,7 +752,12 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     );
   }
 
+  let inFlight = 0;
+  let mostInFlight = 0;
   const server = createServer((request, response) => {
+    inFlight += 1;
+    mostInFlight = Math.max(mostInFlight, inFlight);
+    response.once("close", () => (inFlight -= 1));
     handle(request, response).catch((error: unknown) => {
       sendError(response, 500, "INTERNAL", error instanceof Error ? error.message : String(error));
     });
@@ -772,6 +779,11 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     },
     get requests() {
       return requests;
+    },
+    takeMostInFlight() {
+      const most = mostInFlight;
+      mostInFlight = inFlight;
+      return most;
     },
     setFaults(faults) {
       queue = [...faults];

@@ -39,6 +39,8 @@ describe.skipIf(corpusMissing())("Gemini rewriter against the fake Gemini server
       baseBackoffMs: 10,
       maxBackoffMs: 40,
       batchTokens: 600,
+      // One at a time unless a test says otherwise, so request order is the batches' order.
+      batchesInFlight: 1,
       temperature: 0,
       minContentShare: 0.75,
       ...options,
@@ -242,6 +244,48 @@ describe.skipIf(corpusMissing())("Gemini rewriter against the fake Gemini server
       expect(result.usage.records[1]!.failure).toMatch(new RegExp(fault, "u"));
     },
   );
+
+  it("asks up to GEMINI_BATCHES_IN_FLIGHT batches at once and returns what one at a time returns", async () => {
+    fake.setLatency(150);
+    // Spoilt by id, so the same sentences are refused whatever order the batches go in.
+    const sabotage = { byId: { s2: "overlong", s9: { kind: "drop_half", times: 1 }, s17: "invent" } } as const;
+    fake.setSabotage(sabotage);
+    const batches = batchSentences(sentences, 600);
+    expect(batches.length).toBeGreaterThan(3);
+
+    fake.takeMostInFlight();
+    const oneAtATime = await rewriter().rewrite(input());
+    expect(fake.takeMostInFlight()).toBe(1);
+    fake.setSabotage(sabotage);
+    const start = fake.calls;
+    const threeAtATime = await rewriter({ batchesInFlight: 3 }).rewrite(input());
+    expect(fake.takeMostInFlight()).toBe(3);
+
+    // Every batch sent once, then the refused sentences asked again.
+    const sent = rewriteRequests(start);
+    expect(sent.filter((request) => request.problemIds?.length === 0).map((request) => request.ids).sort()).toEqual(
+      batches.map((batch) => batch.map((sentence) => sentence.id)).sort(),
+    );
+    expect(threeAtATime.usage.requests).toBe(oneAtATime.usage.requests);
+    expect(new Map([...threeAtATime.outcomes].sort())).toEqual(new Map([...oneAtATime.outcomes].sort()));
+  });
+
+  it("stops the batches in flight when one of them fails for good, and sends nothing more", async () => {
+    fake.setLatency(150);
+    fake.setFaults(["none", "500"]);
+    const start = fake.calls;
+    const error = await rewriter({ maxRetries: 0, batchesInFlight: 3 })
+      .rewrite(input())
+      .then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+    expect(error).toBeInstanceOf(GeminiCallError);
+    const sent = fake.calls - start;
+    expect(sent).toBeLessThan(batchSentences(sentences, 600).length);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(fake.calls - start).toBe(sent);
+  });
 
   it("stops within a second when aborted between batches, and sends nothing more", async () => {
     fake.setLatency(300);
