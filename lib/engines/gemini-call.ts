@@ -86,6 +86,17 @@ export class GeminiCallError extends EngineError {
     super(message, { ...details, usage });
     this.name = "GeminiCallError";
   }
+
+  /**
+   * The same failure carrying `usage`: what the whole failed step spent (its
+   * other requests, those in flight beside this one, an OCR call before it),
+   * so the attempt's bill and request records are complete.
+   */
+  withUsage(usage: GeminiUsage): GeminiCallError {
+    const widened = new GeminiCallError(this.message, usage, this.details as { attempts: number; retryAfterMs?: number });
+    widened.stack = this.stack;
+    return widened;
+  }
 }
 
 export type ParsedAnswer<T> = { ok: true; value: T } | { ok: false; reason: string };

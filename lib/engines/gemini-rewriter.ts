@@ -10,6 +10,7 @@
 import {
   createGeminiCaller,
   emptyGeminiUsage,
+  GeminiCallError,
   type GeminiCallOptions,
 } from "@/lib/engines/gemini-call";
 import {
@@ -167,9 +168,20 @@ export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
 
       const outcomes = new Map<string, RewriteOutcome>();
       const problems = new Map<string, string>();
-      const inFlight = options.batchesInFlight;
+      // A request that fails for good ends the call once the requests beside
+      // it have settled; the error then carries every request the call made.
+      const eachBatch = async (
+        batches: RewriteSentence[][],
+        task: (batch: RewriteSentence[], signal: AbortSignal) => Promise<void>,
+      ) => {
+        try {
+          await forEachInFlight(batches, options.batchesInFlight, input.signal, task);
+        } catch (error) {
+          throw error instanceof GeminiCallError ? error.withUsage(usage) : error;
+        }
+      };
       const batches = batchSentences(input.sentences, options.batchTokens, input.context);
-      await forEachInFlight(batches, inFlight, input.signal, async (batch, signal) => {
+      await eachBatch(batches, async (batch, signal) => {
         const verdicts = await ask(batch, "rewrite", signal);
         for (const [id, verdict] of verdicts) {
           if (verdict.ok) outcomes.set(id, { pieces: verdict.pieces, method: "rewritten" });
@@ -181,7 +193,7 @@ export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
       const again = input.sentences.filter((sentence) => problems.has(sentence.id));
       const smaller = Math.max(1, Math.floor(options.batchTokens / retryBatchDivisor));
       const retries = batchSentences(again, smaller, input.context);
-      await forEachInFlight(retries, inFlight, input.signal, async (batch, signal) => {
+      await eachBatch(retries, async (batch, signal) => {
         const verdicts = await ask(batch, "rewrite-again", signal, problems);
         for (const sentence of batch) {
           const verdict = verdicts.get(sentence.id)!;

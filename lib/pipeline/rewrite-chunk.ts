@@ -12,8 +12,7 @@
 // found), so those are split locally and never sent, and a scanned overlap
 // page is not read at all. A sentence cut by the chunk's edge (half a word
 // at the top of its first page) therefore never reaches the model either.
-import type { GeminiUsage } from "@/lib/engines/gemini-call";
-import { emptyGeminiUsage } from "@/lib/engines/gemini-call";
+import { emptyGeminiUsage, GeminiCallError, type GeminiUsage } from "@/lib/engines/gemini-call";
 import type { OcrInput, OcrResult } from "@/lib/engines/gemini-ocr";
 import type { RewriteContext, Rewriter } from "@/lib/engines/rewrite-types";
 import { originalsFromPages, type PageOriginal } from "@/lib/engines/sentences-from-pages";
@@ -136,13 +135,22 @@ export async function rewriteChunk(input: RewriteChunkInput): Promise<RewriteChu
   });
   const rewritten =
     long.length > 0
-      ? await input.rewriter.rewrite({
-          sentences: long.map(({ id, text }) => ({ id, text })),
-          context,
-          maxWords: input.maxWords,
-          model: input.model,
-          signal: input.signal,
-        })
+      ? await input.rewriter
+          .rewrite({
+            sentences: long.map(({ id, text }) => ({ id, text })),
+            context,
+            maxWords: input.maxWords,
+            model: input.model,
+            signal: input.signal,
+          })
+          .catch((error: unknown) => {
+            // The attempt's bill includes the OCR read before the rewrite failed.
+            if (!(error instanceof GeminiCallError)) throw error;
+            const spent = emptyGeminiUsage();
+            addUsage(spent, usage);
+            addUsage(spent, error.usage);
+            throw error.withUsage(spent);
+          })
       : undefined;
   if (rewritten) addUsage(usage, rewritten.usage);
   const model = input.model;

@@ -272,9 +272,10 @@ describe.skipIf(corpusMissing())("Gemini rewriter against the fake Gemini server
 
   it("stops the batches in flight when one of them fails for good, and sends nothing more", async () => {
     fake.setLatency(150);
-    fake.setFaults(["none", "500"]);
+    // The first three answer; the fourth fails while the fifth and sixth are on their way.
+    fake.setFaults(["none", "none", "none", "500"]);
     const start = fake.calls;
-    const error = await rewriter({ maxRetries: 0, batchesInFlight: 3 })
+    const error = await rewriter({ maxRetries: 0, batchesInFlight: 3, batchTokens: 200 })
       .rewrite(input())
       .then(
         () => undefined,
@@ -282,7 +283,13 @@ describe.skipIf(corpusMissing())("Gemini rewriter against the fake Gemini server
       );
     expect(error).toBeInstanceOf(GeminiCallError);
     const sent = fake.calls - start;
-    expect(sent).toBeLessThan(batchSentences(sentences, 600).length);
+    expect(sent).toBeLessThan(batchSentences(sentences, 200).length);
+    // The error carries every request of the call, those beside the failing one included.
+    const failure = error as GeminiCallError;
+    expect(failure.usage.records.length).toBeGreaterThanOrEqual(sent); // And any stopped before it left.
+    const answered = fake.requests.slice(start, start + 3);
+    expect(failure.usage.promptTokens).toBe(answered.reduce((sum, request) => sum + request.promptTokens, 0));
+    expect(failure.usage.outputTokens).toBe(answered.reduce((sum, request) => sum + request.outputTokens, 0));
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(fake.calls - start).toBe(sent);
   });
