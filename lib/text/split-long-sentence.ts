@@ -11,6 +11,11 @@
 //   lib/french/lexicon.ts), and does not separate a title from its name
 //   ("M. Walter"), a run of capitalised words ("La Vie Française"), a name
 //   from its numeral ("Louis XVI") or a number from its unit;
+// - a locution is one unit ("peu à peu", "tout à coup", "à cause de", see
+//   lib/french/locutions.ts): no cut inside it, none right after one that
+//   opens a constituent ("à cause de ‖", "parce que ‖"), and a cut before a
+//   prepositional or conjunctional one is the break its first word would be
+//   if it were the preposition or conjunction alone;
 // - natural breaks win: after ; : (or ?/! inside the sentence), then after a
 //   comma, then before a conjunction or relative word (et, mais, qui, que…),
 //   then before a preposition that opens a complement;
@@ -21,6 +26,7 @@
 // function words still fits in pieces of eight.
 
 import { functionClasses, lookUpWord, tagWords, type WordClass } from "@/lib/french/lexicon";
+import { findLocutions, functionLocutionKinds, type LocutionKind } from "@/lib/french/locutions";
 import { countWords, isWord } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 
@@ -58,6 +64,9 @@ const breakCost = {
   insideNounPhrase: 7,
   openNegation: 30,
   forbidden: 60,
+  // Above any other forbidden cut (plus its punctuation): when a run of
+  // function words leaves no good cut, a locution still stays whole.
+  insideLocution: 75,
 };
 
 // prettier-ignore
@@ -169,6 +178,29 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   return breakCost.none;
 }
 
+const breakBeforeLocution: Partial<Record<LocutionKind, number>> = {
+  preposition: breakCost.preposition,
+  subordinator: breakCost.subordinating,
+  coordinator: breakCost.coordinating,
+};
+
+/**
+ * Per gap between units `index` and `index + 1`: the cost the sentence's
+ * locutions set there, or undefined where none has a say.
+ */
+function locutionCosts(texts: string[]): (number | undefined)[] {
+  const costs: (number | undefined)[] = new Array(texts.length).fill(undefined);
+  for (const { locution, first, last } of findLocutions(texts)) {
+    for (let gap = first; gap < last; gap++) costs[gap] = breakCost.insideLocution;
+    if (functionLocutionKinds.has(locution.kind) && !endsWithPunctuation(texts[last]!)) {
+      costs[last] = breakCost.forbidden;
+    }
+    const before = breakBeforeLocution[locution.kind];
+    if (first > 0 && before !== undefined && costs[first - 1] === undefined) costs[first - 1] = before;
+  }
+  return costs;
+}
+
 /** The cost of cutting between `before` and `after` (unit texts), by punctuation and the next word. */
 function cutCost(before: string, after: string): number {
   const bare = stripClosing(before);
@@ -207,14 +239,18 @@ export function splitLongSentence(sentence: string, maxWords: number): string[] 
   );
   const texts = units.map((unit) => text.slice(unit.start, unit.end));
   const tags = tagWords(texts);
+  const locutions = locutionCosts(texts);
   const cuts = units.map((_, index) => {
     if (index + 1 >= count) return 0;
     const punctuation = cutCost(texts[index]!, texts[index + 1]!);
     const constituent = constituentCost(texts, tags, index);
+    const locution = locutions[index];
     // A break the punctuation or a conjunction already marks stands, unless
-    // it would strand a function word or split a name.
-    if (constituent >= breakCost.forbidden) return constituent + punctuation;
-    return punctuation < breakCost.none ? punctuation : constituent;
+    // it would strand a function word, split a name or break a locution.
+    const worst = Math.max(constituent, locution ?? 0);
+    if (worst >= breakCost.forbidden) return worst + punctuation;
+    const cost = punctuation < breakCost.none ? punctuation : constituent;
+    return locution === undefined ? cost : Math.min(cost, locution);
   });
 
   // best[j]: the cheapest way to cut the first j units; from[j]: where its last piece starts.
