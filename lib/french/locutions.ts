@@ -44,6 +44,11 @@ export interface LocutionMatch {
   first: number;
   /** Index of the last token it touches ("d'une" for "au bout d'une"). */
   last: number;
+  /**
+   * The last token goes on past the locution: "plus d'" in "plus d'abus"
+   * ends inside "d'abus", whose noun closes the phrase.
+   */
+  endsInsideToken: boolean;
 }
 
 // Lefff categories by kind. A form listed under several categories takes the
@@ -148,6 +153,8 @@ interface Part {
   /** Punctuation (or a non-word token) separates it from the part before. */
   breakBefore: boolean;
   breakAfter: boolean;
+  /** The last part of its token. */
+  tokenEnd: boolean;
 }
 
 /** The tokens' words, elisions split off, with the punctuation between them noted. */
@@ -169,6 +176,7 @@ function partsOf(tokens: readonly string[]): Part[] {
         token,
         breakBefore: n === 0 && (pendingBreak || core[1] !== ""),
         breakAfter: n === all.length - 1 && core[3] !== "",
+        tokenEnd: n === all.length - 1,
       });
     });
     pendingBreak = false;
@@ -212,7 +220,12 @@ export function findLocutions(tokens: readonly string[]): LocutionMatch[] {
       continue;
     }
     const end = at + found.words.length - 1;
-    matches.push({ locution: found, first: parts[at]!.token, last: parts[end]!.token });
+    matches.push({
+      locution: found,
+      first: parts[at]!.token,
+      last: parts[end]!.token,
+      endsInsideToken: !parts[end]!.tokenEnd,
+    });
     at = end + 1;
   }
   return matches;

@@ -190,9 +190,10 @@ const breakBeforeLocution: Partial<Record<LocutionKind, number>> = {
  */
 function locutionCosts(texts: string[]): (number | undefined)[] {
   const costs: (number | undefined)[] = new Array(texts.length).fill(undefined);
-  for (const { locution, first, last } of findLocutions(texts)) {
+  for (const { locution, first, last, endsInsideToken } of findLocutions(texts)) {
     for (let gap = first; gap < last; gap++) costs[gap] = breakCost.insideLocution;
-    if (functionLocutionKinds.has(locution.kind) && !endsWithPunctuation(texts[last]!)) {
+    const opensPhrase = functionLocutionKinds.has(locution.kind) && !endsInsideToken;
+    if (opensPhrase && !endsWithPunctuation(texts[last]!)) {
       costs[last] = breakCost.forbidden;
     }
     const before = breakBeforeLocution[locution.kind];

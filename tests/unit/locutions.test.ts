@@ -32,6 +32,12 @@ describe("findLocutions", () => {
     ]);
   });
 
+  it("says when a locution ends inside its last token", () => {
+    const ends = (text: string) => findLocutions(text.split(" ")).map((match) => match.endsInsideToken);
+    expect(ends("Il y avait plus d'abus que de raison.")).toEqual([true]);
+    expect(ends("Il mit son pardessus à cause du vent.")).toEqual([false]);
+  });
+
   it("never joins words across punctuation", () => {
     expect(locutionsOf("Il en restait peu, à peu de chose près.")).not.toContain("peu à peu (adverb): peu, à peu");
     expect(locutionsOf("Tout, à coup sûr, était fini.")).toEqual(["à coup sûr (adverb): à coup sûr,"]);

@@ -155,6 +155,13 @@ describe.skipIf(corpusMissing())("splitLongSentence keeps locutions whole in rea
     }
   });
 
+  it("lets a piece end after a locution that ends in an elided word: the noun of that word closes it", () => {
+    const sentence = sentences.find((text) => text.includes("plus d'abus de la part de la loi"))!;
+    const pieces = splitLongSentence(sentence, 8);
+    expect(pieces[0]).toBe("S'il n'y avait pas plus d'abus");
+    for (const piece of pieces) expect(piece).not.toMatch(/ de la$/u);
+  });
+
   it.each(locutions)("keeps every %s of the three novels in one piece, and ends no piece on a preposition or conjunction locution", (locution) => {
     const found = holding(locution);
     expect(found.length).toBeGreaterThan(0);
