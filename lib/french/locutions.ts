@@ -91,6 +91,19 @@ const freeWords = new Set([
 // but "je l'ai vu une fois." ends a clause as often: it stands alone.
 const kindOverrides: Record<string, LocutionKind> = { "une fois": "adverb" };
 
+// Frequent in novels but missing from the Lefff: added so that "côte |
+// à côte" or "de temps | en temps" are not cut either.
+// prettier-ignore
+const missingFromLefff: readonly [string, LocutionKind][] = [
+  ["côte à côte", "adverb"], ["de temps en temps", "adverb"], ["de bonne heure", "adverb"],
+  ["à voix basse", "adverb"], ["à haute voix", "adverb"], ["à la hâte", "adverb"],
+  ["sur le champ", "adverb"], ["corps à corps", "adverb"], ["un à un", "adverb"],
+  ["jour et nuit", "adverb"], ["nuit et jour", "adverb"], ["à son tour", "adverb"],
+  ["à leur tour", "adverb"], ["à mon tour", "adverb"], ["à la fin", "adverb"],
+  ["à peu de chose près", "adverb"], ["loin de", "preposition"], ["loin d'", "preposition"],
+  ["tout le long de", "preposition"], ["tout le long d'", "preposition"],
+];
+
 /** Lower case, straight apostrophes, œ and æ spelt out as the Lefff spells them. */
 function normalizeWord(text: string): string {
   return text.toLowerCase().replace(/[’ʼ‘]/gu, "'").replace(/œ/gu, "oe").replace(/æ/gu, "ae");
@@ -118,21 +131,23 @@ let index: LocutionIndex | undefined;
 function buildIndex(): LocutionIndex {
   const byFirstWord = new Map<string, Locution[]>();
   const seen = new Set<string>();
+  const add = (form: string, kind: LocutionKind) => {
+    const words = form.split(" ").flatMap(splitElisions).map(normalizeWord);
+    const id = words.join(" ");
+    if (words.length < 2 || seen.has(id)) return;
+    seen.add(id);
+    const list = byFirstWord.get(words[0]!) ?? [];
+    list.push({ form, kind, words });
+    byFirstWord.set(words[0]!, list);
+  };
   for (const key of lefffMultiWordForms()) {
     // "afin de__prep" is a second entry of "afin de"; "d'abord (...ensuite)" is "d'abord".
     const form = key.replace(/__\p{L}+$/u, "").replace(/\s*\(.*\)\s*$/u, "").trim();
     if (!/^[\p{L}' -]+$/u.test(form) || /' | -|- /u.test(form) || freeWords.has(form)) continue;
-    const words = form.split(" ").flatMap(splitElisions).map(normalizeWord);
-    const id = words.join(" ");
-    if (words.length < 2 || seen.has(id)) continue;
     const kind = kindOf(form, new Set(lefffReadings(key).map((reading) => reading.category)));
-    if (!kind) continue;
-    seen.add(id);
-    const locution: Locution = { form, kind, words };
-    const list = byFirstWord.get(words[0]!) ?? [];
-    list.push(locution);
-    byFirstWord.set(words[0]!, list);
+    if (kind) add(form, kind);
   }
+  for (const [form, kind] of missingFromLefff) add(form, kind);
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   return { byFirstWord, size: seen.size };
 }

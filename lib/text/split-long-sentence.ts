@@ -18,7 +18,8 @@
 //   if it were the preposition or conjunction alone;
 // - natural breaks win: after ; : (or ?/! inside the sentence), then after a
 //   comma, then before a conjunction or relative word (et, mais, qui, que…),
-//   then before a preposition that opens a complement;
+//   then before a preposition that opens a complement (a "de" after a
+//   noun less so: it usually opens that noun's own complement);
 // - between two content words, the cut that leaves both sides a phrase
 //   (subject | verb, verb | adverb) beats one inside a noun phrase;
 // - pieces stay balanced, and one- or two-word scraps are avoided.
@@ -168,7 +169,12 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
       if (tags[k] !== "adv" && tags[k] !== "neg") break;
     }
   }
-  if (next === "prep") return breakCost.preposition;
+  if (next === "prep") {
+    // After a noun, "de" mostly opens the noun's own complement ("le miracle
+    // ‖ de saint Théophile", "un bourdon ‖ de cathédrale"), not the verb's.
+    const ofNoun = (tag === "noun" || tag === "proper") && /^(de|d'|du|des)$/u.test(leadingWord(after));
+    return ofNoun ? breakCost.afterNoun : breakCost.preposition;
+  }
   if ((next === "verb" || next === "aux" || next === "clitic") && contentClasses.has(tag)) {
     return breakCost.beforeVerb;
   }

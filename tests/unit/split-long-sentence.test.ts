@@ -155,6 +155,14 @@ describe.skipIf(corpusMissing())("splitLongSentence keeps locutions whole in rea
     }
   });
 
+  it("keeps côte à côte, missing from the Lefff, and a noun with its de-complement", () => {
+    const bishop = splitLongSentence(sentences.find((text) => text.includes("côte à côte avec ce misérable"))!, 8);
+    expect(bishop.some((piece) => piece.includes("côte à côte")), bishop.join(" | ")).toBe(true);
+    expect(bishop.some((piece) => piece.includes("aux yeux de la foule")), bishop.join(" | ")).toBe(true);
+    const bell = splitLongSentence(sentences.find((text) => text.includes("comme un bourdon de cathédrale"))!, 8);
+    expect(bell.some((piece) => piece.includes("un bourdon de cathédrale")), bell.join(" | ")).toBe(true);
+  });
+
   it("lets a piece end after a locution that ends in an elided word: the noun of that word closes it", () => {
     const sentence = sentences.find((text) => text.includes("plus d'abus de la part de la loi"))!;
     const pieces = splitLongSentence(sentence, 8);
