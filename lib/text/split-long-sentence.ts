@@ -139,6 +139,26 @@ function isAuxiliary(text: string, tag: WordClass): boolean {
   return rest !== word && (lookUpWord(rest)?.classes.has("aux") ?? false);
 }
 
+function isInfinitive(text: string): boolean {
+  const word = bareWord(text);
+  return /(er|ir|re)$/u.test(word) && (lookUpWord(word)?.classes.has("verb") ?? false);
+}
+
+/** Unit `index` is "de", "à" or "d'…" opening an infinitive, past a "ne pas" or clitics. */
+function opensInfinitive(texts: string[], index: number): boolean {
+  const word = bareWord(texts[index]!);
+  if (word.startsWith("d'")) return isInfinitive(word.slice(2));
+  if (word !== "de" && word !== "à") return false;
+  for (let k = index + 1; k < Math.min(texts.length, index + 4); k++) {
+    const text = texts[k]!;
+    if (isInfinitive(text.replace(/^\p{L}+['’]/u, ""))) return true;
+    if (!/^(ne|n'|pas|plus|jamais|rien|se|s'|me|m'|te|t'|le|la|les|l'|lui|leur|y|en|nous|vous)$/u.test(bareWord(text))) {
+      return false;
+    }
+  }
+  return false;
+}
+
 /**
  * The extra cost of a cut between units `index` and `index + 1` for the
  * constituents it would break, or for the content words it falls between.
@@ -173,7 +193,16 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
     // After a noun, "de" mostly opens the noun's own complement ("le miracle
     // ‖ de saint Théophile", "un bourdon ‖ de cathédrale"), not the verb's.
     const ofNoun = (tag === "noun" || tag === "proper") && /^(de|d'|du|des)$/u.test(leadingWord(after));
-    return ofNoun ? breakCost.afterNoun : breakCost.preposition;
+    if (ofNoun) return breakCost.afterNoun;
+    // A verb and its infinitive complement are one predicate: "nous venons ‖
+    // de voir", "il commence ‖ à ne plus être" leave a verb without its sense.
+    if (tag === "verb" && opensInfinitive(texts, index + 1)) return breakCost.none;
+    // After avoir or être as a main verb, "de la", "du", "des" is the object
+    // or attribute itself: "Mme Goupil a ‖ de la visite", "il était ‖ de bonne humeur".
+    const avoirOrEtre =
+      tag === "verb" && word !== "être" && word !== "avoir" && (lookUpWord(before)?.classes.has("aux") ?? false);
+    if (avoirOrEtre && /^(de|d'|du|des)$/u.test(leadingWord(after))) return breakCost.none;
+    return breakCost.preposition;
   }
   if ((next === "verb" || next === "aux" || next === "clitic") && contentClasses.has(tag)) {
     return breakCost.beforeVerb;

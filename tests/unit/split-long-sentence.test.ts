@@ -163,6 +163,14 @@ describe.skipIf(corpusMissing())("splitLongSentence keeps locutions whole in rea
     expect(bell.some((piece) => piece.includes("un bourdon de cathédrale")), bell.join(" | ")).toBe(true);
   });
 
+  it("keeps a verb with its infinitive complement, and avoir with its partitive object", () => {
+    const aunt = splitLongSentence(sentences.find((text) => text.includes("ne cessaient plus de tâcher"))!, 8);
+    expect(aunt.some((piece) => piece.includes("de tâcher de prévenir")), aunt.join(" | ")).toBe(true);
+    const visit = splitLongSentence(sentences.find((text) => text.includes("Mme Goupil a de la visite"))!, 8);
+    expect(visit.some((piece) => piece.includes("a de la visite")), visit.join(" | ")).toBe(true);
+    expect(visit.some((piece) => piece.includes("il commence à ne plus être")), visit.join(" | ")).toBe(true);
+  });
+
   it("lets a piece end after a locution that ends in an elided word: the noun of that word closes it", () => {
     const sentence = sentences.find((text) => text.includes("plus d'abus de la part de la loi"))!;
     const pieces = splitLongSentence(sentence, 8);
