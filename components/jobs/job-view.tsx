@@ -33,6 +33,7 @@ const fallbackReasons: Record<string, string> = {
   invented: "a name, number or words not in the book",
   negation_dropped: "a negation dropped",
   content_lost: "too many of the author's words lost",
+  locution_split: "a fixed expression cut in two",
 };
 
 /** How the sentences were made, why some fell back to the local split, and what Gemini cost. */

@@ -29,6 +29,9 @@ const rules = [
   // A clause is the natural unit of a short sentence; cutting inside one
   // gives fragments a learner cannot parse.
   "Make one piece per clause where possible.",
+  // Validation refuses a rewrite that leaves "peu" ending one piece and
+  // "à peu" opening the next: each half alone is not French.
+  "Never cut inside a fixed expression (peu à peu, tout à coup, goutte à goutte, à cause de, parce que, au lieu de): keep its words together in one piece.",
   // Pieces are shown as sentences of their own, one per line.
   "Each piece must be a complete, correct French sentence of at most maxWords words, starting with a capital letter and ending with a full stop, question mark, exclamation mark or ellipsis.",
   // The answer is matched to our sentences by id; anything else is discarded.

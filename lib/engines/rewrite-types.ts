@@ -44,6 +44,8 @@ export const rewriteFailureReasons = [
   "negation_dropped",
   /** Too few of the sentence's content words are left. */
   "content_lost",
+  /** A locution of the sentence ("peu à peu", "à cause de") is cut across two pieces. */
+  "locution_split",
 ] as const;
 
 export type RewriteFailureReason = (typeof rewriteFailureReasons)[number];

@@ -2,12 +2,14 @@
 // before any of them is accepted. The book's text is ours: a rewrite is
 // used only if it answers the sentence once, fits the word limit, keeps the
 // sentence's content words, adds no name or number the book does not have
-// there, and keeps its negations. Each failure has a reason code, so the
+// there, keeps its negations, and keeps each of its locutions ("peu à peu",
+// "à cause de") inside one piece. Each failure has a reason code, so the
 // fallbacks can be counted by reason and the model told what went wrong.
 import { contentStems, frenchWords, isFunctionWord } from "@/lib/french/content-words";
+import { findLocutions } from "@/lib/french/locutions";
 import { stemFrench } from "@/lib/french/stem";
 import type { RewriteFailureReason } from "@/lib/engines/rewrite-types";
-import { countWords } from "@/lib/text/count-words";
+import { countWords, isWord } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 
 export interface RewriteAnswer {
@@ -141,6 +143,40 @@ function checkNegation(original: string, pieces: string[]): string | undefined {
   return undefined;
 }
 
+/** A piece's tokens without the punctuation at its edges: the model ends a fragment with a full stop. */
+function innerTokens(piece: string): string[] {
+  const tokens = piece.split(" ");
+  while (tokens.length > 0 && !isWord(tokens[0]!)) tokens.shift();
+  while (tokens.length > 0 && !isWord(tokens[tokens.length - 1]!)) tokens.pop();
+  if (tokens.length === 0) return tokens;
+  tokens[0] = tokens[0]!.replace(/^[^\p{L}\p{N}]+/u, "");
+  tokens[tokens.length - 1] = tokens[tokens.length - 1]!.replace(/[^\p{L}\p{N}']+$/u, "");
+  return tokens;
+}
+
+/**
+ * A locution of the original whose words the pieces still have, in order,
+ * but with a piece boundary inside ("l'ordre peu." | "À peu se rétablit…").
+ * Only the original's locutions count, so a rewording is never held to a
+ * locution the author did not write.
+ */
+function checkLocutions(original: string, pieces: string[]): string | undefined {
+  const wanted = new Set(findLocutions(original.split(" ")).map((match) => match.locution.form));
+  if (wanted.size === 0) return undefined;
+  const tokens: string[] = [];
+  const pieceOf: number[] = [];
+  pieces.forEach((piece, n) => {
+    for (const token of innerTokens(piece)) {
+      tokens.push(token);
+      pieceOf.push(n);
+    }
+  });
+  const broken = findLocutions(tokens).find(
+    (match) => wanted.has(match.locution.form) && pieceOf[match.first] !== pieceOf[match.last],
+  );
+  return broken && `the locution "${broken.locution.form}" is cut across two pieces`;
+}
+
 /** Share of the original's content words (by stem, repeats counted) found in the pieces. */
 export function contentShare(original: string, pieces: string[]): number {
   const wanted = contentStems(original);
@@ -214,6 +250,8 @@ export function validatePieces(
       detail: `the pieces add ${added.length} words the sentence does not have`,
     };
   }
+  const locution = checkLocutions(normalizeSpaces(original), pieces);
+  if (locution) return { ok: false, reason: "locution_split", detail: locution };
   return { ok: true, pieces };
 }
 

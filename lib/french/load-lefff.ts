@@ -33,6 +33,8 @@ interface LefffTable {
    * the forms it always saw.
    */
   respelled: Map<string, string[]>;
+  /** The lower-case forms spelt with a space ("peu à peu", "à cause de"): the locutions' candidates. */
+  multiWord: string[];
 }
 
 // Markers inside an encoded form: readings are separated by a newline (no
@@ -60,6 +62,7 @@ function parseLefff(text: string): LefffTable {
   const categories: string[] = [];
   const categoryCodes = new Map<string, string>();
   const respelled = new Map<string, string[]>();
+  const multiWord: string[] = [];
   let from = 0;
   while (from < text.length) {
     let to = text.indexOf("\n", from);
@@ -84,9 +87,10 @@ function parseLefff(text: string): LefffTable {
     if (existing === undefined) {
       const normal = respell(form);
       if (normal !== form) respelled.set(normal, [...(respelled.get(normal) ?? []), form]);
+      if (form.includes(" ")) multiWord.push(form);
     }
   }
-  return { forms, categories, respelled };
+  return { forms, categories, respelled, multiWord };
 }
 
 /** Reads the Lefff now rather than on the first word (the worker does it at start-up). */
@@ -124,4 +128,10 @@ export function lefffReadingsRespelled(normalForm: string): LefffReading[] {
   if (respelledForms === undefined) return lefffReadings(normalForm);
   const owners = table!.forms.has(normalForm) ? [normalForm, ...respelledForms] : respelledForms;
   return owners.flatMap((form) => lefffReadings(form));
+}
+
+/** The lower-case forms of the Lefff written as several words, in file order (about 2,100). */
+export function lefffMultiWordForms(): readonly string[] {
+  loadLefff();
+  return table!.multiWord;
 }

@@ -11,9 +11,15 @@
 //   lib/french/lexicon.ts), and does not separate a title from its name
 //   ("M. Walter"), a run of capitalised words ("La Vie Française"), a name
 //   from its numeral ("Louis XVI") or a number from its unit;
+// - a locution is one unit ("peu à peu", "tout à coup", "à cause de", see
+//   lib/french/locutions.ts): no cut inside it, none right after one that
+//   opens a constituent ("à cause de ‖", "parce que ‖"), and a cut before a
+//   prepositional or conjunctional one is the break its first word would be
+//   if it were the preposition or conjunction alone;
 // - natural breaks win: after ; : (or ?/! inside the sentence), then after a
 //   comma, then before a conjunction or relative word (et, mais, qui, que…),
-//   then before a preposition that opens a complement;
+//   then before a preposition that opens a complement (a "de" after a
+//   noun less so: it usually opens that noun's own complement);
 // - between two content words, the cut that leaves both sides a phrase
 //   (subject | verb, verb | adverb) beats one inside a noun phrase;
 // - pieces stay balanced, and one- or two-word scraps are avoided.
@@ -21,6 +27,7 @@
 // function words still fits in pieces of eight.
 
 import { functionClasses, lookUpWord, tagWords, type WordClass } from "@/lib/french/lexicon";
+import { findLocutions, functionLocutionKinds, type LocutionKind } from "@/lib/french/locutions";
 import { countWords, isWord } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 
@@ -58,6 +65,9 @@ const breakCost = {
   insideNounPhrase: 7,
   openNegation: 30,
   forbidden: 60,
+  // Above any other forbidden cut (plus its punctuation): when a run of
+  // function words leaves no good cut, a locution still stays whole.
+  insideLocution: 75,
 };
 
 // prettier-ignore
@@ -129,6 +139,26 @@ function isAuxiliary(text: string, tag: WordClass): boolean {
   return rest !== word && (lookUpWord(rest)?.classes.has("aux") ?? false);
 }
 
+function isInfinitive(text: string): boolean {
+  const word = bareWord(text);
+  return /(er|ir|re)$/u.test(word) && (lookUpWord(word)?.classes.has("verb") ?? false);
+}
+
+/** Unit `index` is "de", "à" or "d'…" opening an infinitive, past a "ne pas" or clitics. */
+function opensInfinitive(texts: string[], index: number): boolean {
+  const word = bareWord(texts[index]!);
+  if (word.startsWith("d'")) return isInfinitive(word.slice(2));
+  if (word !== "de" && word !== "à") return false;
+  for (let k = index + 1; k < Math.min(texts.length, index + 4); k++) {
+    const text = texts[k]!;
+    if (isInfinitive(text.replace(/^\p{L}+['’]/u, ""))) return true;
+    if (!/^(ne|n'|pas|plus|jamais|rien|se|s'|me|m'|te|t'|le|la|les|l'|lui|leur|y|en|nous|vous)$/u.test(bareWord(text))) {
+      return false;
+    }
+  }
+  return false;
+}
+
 /**
  * The extra cost of a cut between units `index` and `index + 1` for the
  * constituents it would break, or for the content words it falls between.
@@ -159,7 +189,21 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
       if (tags[k] !== "adv" && tags[k] !== "neg") break;
     }
   }
-  if (next === "prep") return breakCost.preposition;
+  if (next === "prep") {
+    // After a noun, "de" mostly opens the noun's own complement ("le miracle
+    // ‖ de saint Théophile", "un bourdon ‖ de cathédrale"), not the verb's.
+    const ofNoun = (tag === "noun" || tag === "proper") && /^(de|d'|du|des)$/u.test(leadingWord(after));
+    if (ofNoun) return breakCost.afterNoun;
+    // A verb and its infinitive complement are one predicate: "nous venons ‖
+    // de voir", "il commence ‖ à ne plus être" leave a verb without its sense.
+    if (tag === "verb" && opensInfinitive(texts, index + 1)) return breakCost.none;
+    // After avoir or être as a main verb, "de la", "du", "des" is the object
+    // or attribute itself: "Mme Goupil a ‖ de la visite", "il était ‖ de bonne humeur".
+    const avoirOrEtre =
+      tag === "verb" && word !== "être" && word !== "avoir" && (lookUpWord(before)?.classes.has("aux") ?? false);
+    if (avoirOrEtre && /^(de|d'|du|des)$/u.test(leadingWord(after))) return breakCost.none;
+    return breakCost.preposition;
+  }
   if ((next === "verb" || next === "aux" || next === "clitic") && contentClasses.has(tag)) {
     return breakCost.beforeVerb;
   }
@@ -167,6 +211,30 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   if (tag === "noun" || tag === "proper" || tag === "verb") return breakCost.afterNoun;
   if (tag === "adj" && next === "noun") return breakCost.insideNounPhrase;
   return breakCost.none;
+}
+
+const breakBeforeLocution: Partial<Record<LocutionKind, number>> = {
+  preposition: breakCost.preposition,
+  subordinator: breakCost.subordinating,
+  coordinator: breakCost.coordinating,
+};
+
+/**
+ * Per gap between units `index` and `index + 1`: the cost the sentence's
+ * locutions set there, or undefined where none has a say.
+ */
+function locutionCosts(texts: string[]): (number | undefined)[] {
+  const costs: (number | undefined)[] = new Array(texts.length).fill(undefined);
+  for (const { locution, first, last, endsInsideToken } of findLocutions(texts)) {
+    for (let gap = first; gap < last; gap++) costs[gap] = breakCost.insideLocution;
+    const opensPhrase = functionLocutionKinds.has(locution.kind) && !endsInsideToken;
+    if (opensPhrase && !endsWithPunctuation(texts[last]!)) {
+      costs[last] = breakCost.forbidden;
+    }
+    const before = breakBeforeLocution[locution.kind];
+    if (first > 0 && before !== undefined && costs[first - 1] === undefined) costs[first - 1] = before;
+  }
+  return costs;
 }
 
 /** The cost of cutting between `before` and `after` (unit texts), by punctuation and the next word. */
@@ -207,14 +275,18 @@ export function splitLongSentence(sentence: string, maxWords: number): string[] 
   );
   const texts = units.map((unit) => text.slice(unit.start, unit.end));
   const tags = tagWords(texts);
+  const locutions = locutionCosts(texts);
   const cuts = units.map((_, index) => {
     if (index + 1 >= count) return 0;
     const punctuation = cutCost(texts[index]!, texts[index + 1]!);
     const constituent = constituentCost(texts, tags, index);
+    const locution = locutions[index];
     // A break the punctuation or a conjunction already marks stands, unless
-    // it would strand a function word or split a name.
-    if (constituent >= breakCost.forbidden) return constituent + punctuation;
-    return punctuation < breakCost.none ? punctuation : constituent;
+    // it would strand a function word, split a name or break a locution.
+    const worst = Math.max(constituent, locution ?? 0);
+    if (worst >= breakCost.forbidden) return worst + punctuation;
+    const cost = punctuation < breakCost.none ? punctuation : constituent;
+    return locution === undefined ? cost : Math.min(cost, locution);
   });
 
   // best[j]: the cheapest way to cut the first j units; from[j]: where its last piece starts.

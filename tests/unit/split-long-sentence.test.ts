@@ -131,3 +131,65 @@ describe.skipIf(corpusMissing())("splitLongSentence on thousands of real sentenc
     expect(checked).toBeGreaterThan(80_000);
   });
 });
+
+describe.skipIf(corpusMissing())("splitLongSentence keeps locutions whole in real sentences", () => {
+  const sentences = ["bovary", "miserables", "swann"].flatMap((name) => segmentSentences(loadCorpusText(name)));
+  const locutions = ["peu à peu", "goutte à goutte", "tout à coup", "à cause de", "à cause des", "à cause du", "au lieu de", "à peu près", "parce que"];
+  const holding = (locution: string) =>
+    sentences.filter((sentence) => sentence.toLowerCase().includes(`${locution} `) && countWords(sentence) > 8);
+
+  it("never cuts inside one, in sentences the splitter used to cut there", () => {
+    const cases: [string, string][] = [
+      ["l'ordre peu à peu se rétablit dans la classe", "peu à peu"],
+      ["l'enseignement qui tombe goutte à goutte", "goutte à goutte"],
+      ["ils semblaient noirs à cause des cils", "à cause des"],
+      ["mit son pardessus à cause de sa soutane", "à cause de"],
+      ["au lieu de chiffres ils portaient", "au lieu de"],
+      ["une philosophie à peu près officielle", "à peu près"],
+    ];
+    for (const [start, locution] of cases) {
+      const sentence = sentences.find((text) => text.includes(start))!;
+      const pieces = splitLongSentence(sentence, 8);
+      expect(pieces.some((piece) => piece.includes(locution)), pieces.join(" | ")).toBe(true);
+      expect(pieces.join(" ")).toBe(sentence.replace(/\s+/gu, " ").trim());
+    }
+  });
+
+  it("keeps côte à côte, missing from the Lefff, and a noun with its de-complement", () => {
+    const bishop = splitLongSentence(sentences.find((text) => text.includes("côte à côte avec ce misérable"))!, 8);
+    expect(bishop.some((piece) => piece.includes("côte à côte")), bishop.join(" | ")).toBe(true);
+    expect(bishop.some((piece) => piece.includes("aux yeux de la foule")), bishop.join(" | ")).toBe(true);
+    const bell = splitLongSentence(sentences.find((text) => text.includes("comme un bourdon de cathédrale"))!, 8);
+    expect(bell.some((piece) => piece.includes("un bourdon de cathédrale")), bell.join(" | ")).toBe(true);
+  });
+
+  it("keeps a verb with its infinitive complement, and avoir with its partitive object", () => {
+    const aunt = splitLongSentence(sentences.find((text) => text.includes("ne cessaient plus de tâcher"))!, 8);
+    expect(aunt.some((piece) => piece.includes("de tâcher de prévenir")), aunt.join(" | ")).toBe(true);
+    const visit = splitLongSentence(sentences.find((text) => text.includes("Mme Goupil a de la visite"))!, 8);
+    expect(visit.some((piece) => piece.includes("a de la visite")), visit.join(" | ")).toBe(true);
+    expect(visit.some((piece) => piece.includes("il commence à ne plus être")), visit.join(" | ")).toBe(true);
+  });
+
+  it("lets a piece end after a locution that ends in an elided word: the noun of that word closes it", () => {
+    const sentence = sentences.find((text) => text.includes("plus d'abus de la part de la loi"))!;
+    const pieces = splitLongSentence(sentence, 8);
+    expect(pieces[0]).toBe("S'il n'y avait pas plus d'abus");
+    for (const piece of pieces) expect(piece).not.toMatch(/ de la$/u);
+  });
+
+  it.each(locutions)("keeps every %s of the three novels in one piece, and ends no piece on a preposition or conjunction locution", (locution) => {
+    const found = holding(locution);
+    expect(found.length).toBeGreaterThan(0);
+    for (const sentence of found) {
+      const pieces = splitLongSentence(sentence, 8);
+      const joined = pieces.join(" ").toLowerCase();
+      const whole = pieces.filter((piece) => piece.toLowerCase().includes(locution)).length;
+      const everywhere = joined.split(locution).length - 1;
+      expect(whole, pieces.join(" | ")).toBe(everywhere);
+      for (const piece of pieces.slice(0, -1)) {
+        expect(piece, pieces.join(" | ")).not.toMatch(/(à cause d\S*|au lieu d\S*|parce qu\S*)$/iu);
+      }
+    }
+  });
+});

@@ -91,6 +91,34 @@ describe.skipIf(missing)("rewrite validation on Madame Bovary's sentences", () =
     });
   });
 
+  it("refuses a rewrite that cuts a locution across two pieces and accepts one that keeps it", () => {
+    const original = sentence("Cependant, sous la pluie des pensums");
+    expect(original).toContain("l'ordre peu à peu se rétablit dans la classe");
+    const kept = [
+      "Cependant, il y avait la pluie des pensums.",
+      "En classe, l'ordre se rétablit peu à peu.",
+      "Le professeur parvint à saisir un nom.",
+      "C'était le nom de Charles Bovary.",
+      "Il se l'était fait dicter, épeler et relire.",
+      "Il commanda tout de suite au pauvre diable",
+      "d'aller s'asseoir sur le banc de paresse.",
+      "Ce banc était au pied de la chaire.",
+    ];
+    expect(validatePieces(original, kept, options)).toEqual({ ok: true, pieces: kept });
+    const cut = [kept[0]!, "L'ordre peu.", "À peu se rétablit dans la classe.", ...kept.slice(2)];
+    expect(validatePieces(original, cut, options)).toEqual({
+      ok: false,
+      reason: "locution_split",
+      detail: 'the locution "peu à peu" is cut across two pieces',
+    });
+    const late = [...kept.slice(0, 5), "Il commanda tout de", "suite au pauvre diable", ...kept.slice(6)];
+    expect(validatePieces(original, late, options)).toMatchObject({
+      ok: false,
+      reason: "locution_split",
+      detail: expect.stringContaining("tout de suite"),
+    });
+  });
+
   it("refuses pieces that drop half the sentence", () => {
     expect(validatePieces(sixMois(), faithful.slice(0, 2), options)).toMatchObject({
       ok: false,
