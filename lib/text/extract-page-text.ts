@@ -101,12 +101,16 @@ function bareToken(token: string): string {
 
 /** Every word form on these pages, to tell "mer-\nveilleux" from "aide-\nchirurgien". */
 function buildVocabulary(pages: PageLines[]): Set<string> {
-  const vocabulary = new Set<string>();
+  // Each distinct token is reduced once: a book repeats most of its words,
+  // and reducing every occurrence was most of this module's time.
+  const tokens = new Set<string>();
   for (const page of pages) {
     for (const line of page.lines) {
-      for (const word of listWords(line.text)) vocabulary.add(bareToken(word));
+      for (const word of listWords(line.text)) tokens.add(word);
     }
   }
+  const vocabulary = new Set<string>();
+  for (const token of tokens) vocabulary.add(bareToken(token));
   return vocabulary;
 }
 
@@ -221,15 +225,29 @@ function isRunningLine(line: TextLine, context: PageContext): boolean {
   return line.size < layout.bodySize * 0.95 && nearest >= 1.5 * layout.lineGap;
 }
 
+/** The median of values counted `weight` times each. */
+function weightedMedian(weights: Map<number, number>): number | undefined {
+  let total = 0;
+  for (const weight of weights.values()) total += weight;
+  let rank = Math.floor(total / 2);
+  for (const value of [...weights.keys()].sort((a, b) => a - b)) {
+    rank -= weights.get(value)!;
+    if (rank < 0) return value;
+  }
+  return undefined;
+}
+
 function bodyLayout(pages: PageLines[]): PageLayout {
-  const sizes: number[] = [];
+  // Weighted by length (one count per 10 characters, up to 20), so a page of
+  // text outweighs its headings.
+  const sizeWeights = new Map<number, number>();
   for (const page of pages) {
     for (const line of page.lines) {
-      // Weighted by length, so a page of text outweighs its headings.
-      for (let k = 0; k < Math.min(line.text.length, 200); k += 10) sizes.push(line.size);
+      const weight = Math.ceil(Math.min(line.text.length, 200) / 10);
+      if (weight > 0) sizeWeights.set(line.size, (sizeWeights.get(line.size) ?? 0) + weight);
     }
   }
-  const bodySize = median(sizes) ?? 10;
+  const bodySize = weightedMedian(sizeWeights) ?? 10;
   // Line spacing measured between consecutive lines of body type only.
   const isBody = (line: TextLine) => Math.abs(line.size - bodySize) <= bodySize * 0.1;
   const gaps: number[] = [];
