@@ -215,11 +215,14 @@ export async function run(): Promise<BenchReport> {
       rows.push(["whole-book text", "pdftotext -enc UTF-8", seconds(result.ms, 2), toolCpu === undefined ? "" : seconds(toolCpu, 2), megabytes(result.peakKb), `${characters.toLocaleString("en-US")} chars`]);
       ratios.push(["text per book: pdfjs path vs pdftotext", ratio(wallRatio), cpuRatio === undefined ? "" : ratio(cpuRatio), ratio(text.peakKb / result.peakKb), ratio((text.peakKb - idle.peakKb) / result.peakKb)]);
       ratios.push(["text in a fresh process (start-up included)", ratio(cold / result.ms), toolCpu === undefined ? "" : ratio((ourCpu + stages.startupCpu) / toolCpu), "", ""]);
+      // Judged on CPU time: under load a short external process's wall time
+      // swings two- or threefold between runs while its CPU time does not.
+      const judged = cpuRatio ?? wallRatio;
       report.targets.push({
-        label: "whole-book text per book, pdfjs path vs pdftotext (median wall time)",
+        label: `whole-book text per book, pdfjs path vs pdftotext (median ${cpuRatio === undefined ? "wall" : "CPU"} time)`,
         target: "≤ 3×",
-        measured: `${ratio(wallRatio)} (${seconds(text.ms, 2)} vs ${seconds(result.ms, 2)}; CPU ${cpuRatio === undefined ? "n/a" : ratio(cpuRatio)})`,
-        met: wallRatio <= 3,
+        measured: `${ratio(judged)} (CPU ${seconds(ourCpu, 2)} vs ${toolCpu === undefined ? "?" : seconds(toolCpu, 2)}; wall ${ratio(wallRatio)}, ${seconds(text.ms, 2)} vs ${seconds(result.ms, 2)})`,
+        met: judged <= 3,
       });
       report.notes.push(
         `Runs (wall / CPU): ours ${textRuns.map((run) => `${seconds(run.ms, 2)} / ${seconds(run.cpuMs, 2)}`).join(", ")}; pdftotext ${toolRuns.map((run) => `${seconds(run.ms, 2)} / ${run.cpuMs === undefined ? "?" : seconds(run.cpuMs, 2)}`).join(", ")}.`,
