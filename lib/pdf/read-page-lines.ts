@@ -23,6 +23,9 @@ export async function readPageLines(doc: PDFDocumentProxy, pageNumber: number): 
     const content = await page.getTextContent();
     const lines: TextLine[] = [];
     let current: TextLine | undefined;
+    // The line's text ends with the last run added: its end is tested there,
+    // not on the growing line (which a regex would copy on every run).
+    let lastRun = "";
     const finish = () => {
       if (current && current.text.trim() !== "") {
         lines.push({ ...current, text: current.text.trim() });
@@ -40,11 +43,12 @@ export async function readPageLines(doc: PDFDocumentProxy, pageNumber: number): 
           current = { text: item.str, x, y, endX: x + item.width, size };
         } else {
           const gap = x - current.endX;
-          const spaced = /\s$/u.test(current.text) || /^\s/u.test(item.str);
+          const spaced = /\s$/u.test(lastRun) || /^\s/u.test(item.str);
           current.text += !spaced && gap > 0.15 * size ? ` ${item.str}` : item.str;
           current.endX = Math.max(current.endX, x + item.width);
           current.size = Math.max(current.size, size);
         }
+        lastRun = item.str;
       }
       if (item.hasEOL) finish();
     }

@@ -101,12 +101,16 @@ function bareToken(token: string): string {
 
 /** Every word form on these pages, to tell "mer-\nveilleux" from "aide-\nchirurgien". */
 function buildVocabulary(pages: PageLines[]): Set<string> {
-  const vocabulary = new Set<string>();
+  // Each distinct token is reduced once: a book repeats most of its words,
+  // and reducing every occurrence was most of this module's time.
+  const tokens = new Set<string>();
   for (const page of pages) {
     for (const line of page.lines) {
-      for (const word of listWords(line.text)) vocabulary.add(bareToken(word));
+      for (const word of listWords(line.text)) tokens.add(word);
     }
   }
+  const vocabulary = new Set<string>();
+  for (const token of tokens) vocabulary.add(bareToken(token));
   return vocabulary;
 }
 
@@ -221,15 +225,29 @@ function isRunningLine(line: TextLine, context: PageContext): boolean {
   return line.size < layout.bodySize * 0.95 && nearest >= 1.5 * layout.lineGap;
 }
 
+/** The median of values counted `weight` times each. */
+function weightedMedian(weights: Map<number, number>): number | undefined {
+  let total = 0;
+  for (const weight of weights.values()) total += weight;
+  let rank = Math.floor(total / 2);
+  for (const value of [...weights.keys()].sort((a, b) => a - b)) {
+    rank -= weights.get(value)!;
+    if (rank < 0) return value;
+  }
+  return undefined;
+}
+
 function bodyLayout(pages: PageLines[]): PageLayout {
-  const sizes: number[] = [];
+  // Weighted by length (one count per 10 characters, up to 20), so a page of
+  // text outweighs its headings.
+  const sizeWeights = new Map<number, number>();
   for (const page of pages) {
     for (const line of page.lines) {
-      // Weighted by length, so a page of text outweighs its headings.
-      for (let k = 0; k < Math.min(line.text.length, 200); k += 10) sizes.push(line.size);
+      const weight = Math.ceil(Math.min(line.text.length, 200) / 10);
+      if (weight > 0) sizeWeights.set(line.size, (sizeWeights.get(line.size) ?? 0) + weight);
     }
   }
-  const bodySize = median(sizes) ?? 10;
+  const bodySize = weightedMedian(sizeWeights) ?? 10;
   // Line spacing measured between consecutive lines of body type only.
   const isBody = (line: TextLine) => Math.abs(line.size - bodySize) <= bodySize * 0.1;
   const gaps: number[] = [];
@@ -244,9 +262,25 @@ function bodyLayout(pages: PageLines[]): PageLayout {
   return { bodySize, lineGap: median(gaps) ?? bodySize * 1.2 };
 }
 
+// A block's text is kept as its lines' texts (a word hyphenated at a line end
+// joined into one part) and joined once at the end: testing the end of a
+// string that grows by one line at a time flattens it on every line, which
+// made one long paragraph quadratic (16,000 lines took 30 s; 0.1 s now).
 interface Block {
   lines: TextLine[];
-  text: string;
+  parts: string[];
+}
+
+const closersOnly = /^[»”’")\]\s]*$/u;
+
+/** terminalEnd on the parts joined, reading only the parts that can matter. */
+function partsEndSentence(parts: string[]): boolean {
+  // The sentence end is the last character that is not a closing quote,
+  // bracket or space: in the last part, unless that part is only closers
+  // ("»" alone on its line).
+  let start = parts.length - 1;
+  while (start > 0 && closersOnly.test(parts[start]!)) start--;
+  return terminalEnd.test(parts.slice(start).join(" "));
 }
 
 function buildBlocks(lines: TextLine[], layout: PageLayout, vocabulary: Set<string>): PageBlock[] {
@@ -266,12 +300,14 @@ function buildBlocks(lines: TextLine[], layout: PageLayout, vocabulary: Set<stri
     const previous = lines[index - 1];
     const current = blocks.at(-1);
     if (!previous || !current) {
-      blocks.push({ lines: [line], text: content });
+      blocks.push({ lines: [line], parts: [content] });
       paragraph = [line];
       return;
     }
-    if (endsWithHyphen(current.text)) {
-      current.text = joinHyphenated(current.text, content, vocabulary);
+    const last = current.parts.length - 1;
+    // Parts are joined by spaces, so the last part holds the last word whole.
+    if (endsWithHyphen(current.parts[last]!)) {
+      current.parts[last] = joinHyphenated(current.parts[last]!, content, vocabulary);
       current.lines.push(line);
       paragraph.push(line);
       return;
@@ -280,13 +316,13 @@ function buildBlocks(lines: TextLine[], layout: PageLayout, vocabulary: Set<stri
     const layoutBreak = gap > 1.45 * lineGap || gap < -line.size || line.x - left > 0.6 * line.size;
     const hard =
       layoutBreak &&
-      (terminalEnd.test(current.text) ||
+      (partsEndSentence(current.parts) ||
         dialogueStart.test(content) ||
         looksLikeHeading(paragraph, layout.bodySize, left, right) ||
         looksLikeHeading([line], layout.bodySize, left, right));
-    if (hard) blocks.push({ lines: [line], text: content });
+    if (hard) blocks.push({ lines: [line], parts: [content] });
     else {
-      current.text += ` ${content}`;
+      current.parts.push(content);
       current.lines.push(line);
     }
     // Appended in place: copying the paragraph on every line made long
@@ -296,18 +332,19 @@ function buildBlocks(lines: TextLine[], layout: PageLayout, vocabulary: Set<stri
   });
 
   const result: PageBlock[] = [];
-  blocks.forEach((block) => {
+  blocks.forEach(({ lines: blockLines, parts }) => {
+    const text = parts.join(" ");
     const previous = result.at(-1);
-    const numeral = numeralOnly.test(block.text);
+    const numeral = numeralOnly.test(text);
     // A numeral is a chapter number only alone, after a sentence end or at
     // the page top; otherwise it belongs to the text ("Louis XVI.").
     const standsAlone = previous === undefined || terminalEnd.test(previous.text) || previous.kind === "heading";
     if (numeral && !standsAlone && previous) {
-      previous.text += ` ${block.text}`;
+      previous.text += ` ${text}`;
       return;
     }
-    const heading = numeral || looksLikeHeading(block.lines, layout.bodySize, left, right);
-    result.push({ kind: heading ? "heading" : "text", text: block.text });
+    const heading = numeral || looksLikeHeading(blockLines, layout.bodySize, left, right);
+    result.push({ kind: heading ? "heading" : "text", text });
   });
   return result;
 }
