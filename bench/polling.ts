@@ -8,6 +8,7 @@
 //
 //   npx tsx bench/polling.ts
 //   BENCH_POLLERS=200 BENCH_POLL_JOBS=50 BENCH_POLL_SECONDS=15 BENCH_POLL_USERS=10
+import os from "node:os";
 import autocannon from "autocannon";
 import { benchBook, firstPages } from "@/bench/support/book";
 import { startBenchStack } from "@/bench/support/bench-stack";
@@ -30,6 +31,10 @@ interface Load {
 }
 
 type Figures = Awaited<ReturnType<typeof poll>>;
+
+function workerCpu(workers: { pid: number }[]): number {
+  return workers.reduce((sum, worker) => sum + (readCpuSeconds(worker.pid) ?? 0), 0);
+}
 
 function percentile(sorted: number[], fraction: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
@@ -186,6 +191,9 @@ export async function run(): Promise<BenchReport> {
     let webPeakKb = 0;
     for (const load of loads) {
       const cpuBefore = webPid ? (readCpuSeconds(webPid) ?? 0) : 0;
+      // What else used the two cores meanwhile: the worker and this process (the load generator).
+      const workerCpuBefore = workerCpu(workers);
+      const ownCpuBefore = process.cpuUsage();
       const memory = sampleMemory(() => (webPid ? [webPid] : []));
       const figures = load.spread
         ? await pollSpread(bench.stack.baseUrl, targets, load)
@@ -194,6 +202,9 @@ export async function run(): Promise<BenchReport> {
       webPeakKb = Math.max(webPeakKb, webPid ? (peaks.get(webPid) ?? 0) : 0);
       if (!load.rate) saturation = figures;
       const cpu = webPid ? (readCpuSeconds(webPid) ?? 0) - cpuBefore : NaN;
+      const workerUsed = workerCpu(workers) - workerCpuBefore;
+      const ownCpu = process.cpuUsage(ownCpuBefore);
+      const ownUsed = (ownCpu.user + ownCpu.system) / 1e6;
       if (load.spread) uiPace = figures;
       rows.push([
         load.label,
@@ -207,6 +218,9 @@ export async function run(): Promise<BenchReport> {
         webPid ? `${Math.round((cpu / load.seconds) * 100)} %` : "?",
         webPid ? `${((cpu * 1000) / Math.max(1, figures.total)).toFixed(2)} ms` : "?",
         webPid ? megabytes(peaks.get(webPid) ?? 0) : "?",
+        `${Math.round((workerUsed / load.seconds) * 100)} %`,
+        `${Math.round((ownUsed / load.seconds) * 100)} %`,
+        os.loadavg()[0]!.toFixed(1),
       ]);
     }
     await Promise.all(workers.map((worker) => worker.stop()));
@@ -215,7 +229,7 @@ export async function run(): Promise<BenchReport> {
     report.settings = { pollers, "running jobs": jobs, users, "seconds per load": durationSeconds };
     report.tables.push({
       title: "GET /api/jobs/:id latency and throughput",
-      columns: ["load", "requests", "req/s", "p50", "p99", "max", "answered 304", "errors / non-200-304", "web CPU (of one core)", "web CPU per request", "web RSS peak"],
+      columns: ["load", "requests", "req/s", "p50", "p99", "max", "answered 304", "errors / non-200-304", "web CPU (of one core)", "web CPU per request", "web RSS peak", "worker CPU", "load generator CPU", "load average (1 min) after"],
       rows,
     });
     if (uiPace) {
