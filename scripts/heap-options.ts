@@ -2,13 +2,18 @@
 // of megabytes per semi-space here) and the old generation grows after it:
 // on a 700-page book at WORKER_CONCURRENCY=4 a worker's RSS peaked at 474 MB,
 // 286 MB with 4 MB semi-spaces, at about the same CPU (bench/RESULTS.md,
-// pipeline efficiency). The web server's garbage is per request and short
-// lived (a poll allocates a few kilobytes and keeps none), so under 200
-// pollers its RSS followed the young generation too; it gets smaller
-// semi-spaces still (bench/RESULTS.md, progress polling, says how much).
-// docker-compose.yml and the Dockerfile set the same NODE_OPTIONS.
+// pipeline efficiency).
+// The web server's live heap is small (about 55 MB under 200 pollers) but
+// what a request allocates outlives a small young generation when hundreds
+// are in flight, so it is promoted, and V8 let the old generation fill with
+// that garbage up to 220 MB before collecting it (RSS 368–478 MB). A 128 MB
+// old generation makes it collect sooner: RSS peaked at 206 MB (bench/RESULTS.md,
+// progress polling). Uploads are buffers outside the JavaScript heap and the
+// PDF check runs in a worker thread with its own limit (PDF_PARSE_MEMORY_MB),
+// so neither counts against it.
+// docker-compose.yml and the Dockerfile set the same options.
 export const heapOptions = "--max-semi-space-size=4";
-export const webHeapOptions = "--max-semi-space-size=1";
+export const webHeapOptions = "--max-semi-space-size=1 --max-old-space-size=128";
 
 /** `env` with the heap options added to NODE_OPTIONS, unless it already sets the semi-space size. */
 export function withHeapOptions<T extends Record<string, string | undefined>>(env: T, options = heapOptions): T {
