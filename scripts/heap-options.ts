@@ -3,17 +3,17 @@
 // on a 700-page book at WORKER_CONCURRENCY=4 a worker's RSS peaked at 474 MB,
 // 286 MB with 4 MB semi-spaces, at about the same CPU (bench/RESULTS.md,
 // pipeline efficiency).
-// The web server's live heap is small (about 55 MB under 200 pollers) but
-// what a request allocates outlives a small young generation when hundreds
-// are in flight, so it is promoted, and V8 let the old generation fill with
-// that garbage up to 220 MB before collecting it (RSS 368–478 MB). A 128 MB
-// old generation makes it collect sooner: RSS peaked at 206 MB (bench/RESULTS.md,
-// progress polling). Uploads are buffers outside the JavaScript heap and the
-// PDF check runs in a worker thread with its own limit (PDF_PARSE_MEMORY_MB),
-// so neither counts against it.
+// The web server's live heap is small (about 55 MB under 200 pollers), but
+// V8 let its old generation fill with promoted request garbage up to 220 MB
+// before collecting it (RSS 368–478 MB under saturation). A 128 MB old
+// generation makes it collect sooner. Its young generation stays at 8 MB
+// semi-spaces: 1 MB ones cost a trivial route a third more CPU per request
+// for no further gain in RSS (bench/RESULTS.md, progress polling). Uploads
+// are buffers outside the JavaScript heap and the PDF check runs in a worker
+// thread with its own limit (PDF_PARSE_MEMORY_MB), so neither counts here.
 // docker-compose.yml and the Dockerfile set the same options.
 export const heapOptions = "--max-semi-space-size=4";
-export const webHeapOptions = "--max-semi-space-size=1 --max-old-space-size=128";
+export const webHeapOptions = "--max-semi-space-size=8 --max-old-space-size=128";
 
 /** `env` with the heap options added to NODE_OPTIONS, unless it already sets the semi-space size. */
 export function withHeapOptions<T extends Record<string, string | undefined>>(env: T, options = heapOptions): T {
