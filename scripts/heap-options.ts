@@ -6,9 +6,9 @@
 // The web server's live heap is small (about 55 MB under 200 pollers), but
 // V8 let its old generation fill with promoted request garbage up to 220 MB
 // before collecting it (RSS 368–478 MB under saturation). A 128 MB old
-// generation makes it collect sooner. Its young generation stays at 8 MB
-// semi-spaces: 1 MB ones cost a trivial route a third more CPU per request
-// for no further gain in RSS (bench/RESULTS.md, progress polling). Uploads
+// generation makes it collect sooner. Its young generation keeps 8 MB
+// semi-spaces: 1 MB ones saved about 20 MB more but cost a trivial route a
+// third more CPU per request (bench/RESULTS.md, progress polling). Uploads
 // are buffers outside the JavaScript heap and the PDF check runs in a worker
 // thread with its own limit (PDF_PARSE_MEMORY_MB), so neither counts here.
 // docker-compose.yml and the Dockerfile set the same options.
