@@ -1,13 +1,14 @@
 // Progress polling: GET /api/jobs/:id against the production Next server
 // while 50 books are running, from 200 concurrent pollers signed in as the
-// books' owners. Every other request carries If-None-Match with the ETag the
-// previous answer gave, as a revalidating browser does. Two loads: each
+// books' owners. Every poll after a poller's first carries If-None-Match with
+// the ETag its previous answer gave, as a revalidating browser does. Two loads: each
 // poller at the UI's pace (one request a second, ACTIVE_JOB_POLL_MS), and
 // every poller as fast as the server answers (saturation). The reference is
 // one poller alone, in the same run.
 //
 //   npx tsx bench/polling.ts
 //   BENCH_POLLERS=200 BENCH_POLL_JOBS=50 BENCH_POLL_SECONDS=15 BENCH_POLL_USERS=10
+import os from "node:os";
 import autocannon from "autocannon";
 import { benchBook, firstPages } from "@/bench/support/book";
 import { startBenchStack } from "@/bench/support/bench-stack";
@@ -31,6 +32,10 @@ interface Load {
 
 type Figures = Awaited<ReturnType<typeof poll>>;
 
+function workerCpu(workers: { pid: number }[]): number {
+  return workers.reduce((sum, worker) => sum + (readCpuSeconds(worker.pid) ?? 0), 0);
+}
+
 function percentile(sorted: number[], fraction: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
 }
@@ -44,6 +49,9 @@ function percentile(sorted: number[], fraction: number): number {
  */
 async function pollSpread(baseUrl: string, pollers: Poller[], load: Load): Promise<Figures> {
   const latencies: number[] = [];
+  // A poller's first poll has no ETag yet and gets the full answer; kept apart to see which part makes the tail.
+  const firstPolls: number[] = [];
+  const laterPolls: number[] = [];
   const codes = new Map<number, number>();
   let errors = 0;
   const started = performance.now();
@@ -53,6 +61,7 @@ async function pollSpread(baseUrl: string, pollers: Poller[], load: Load): Promi
     Array.from({ length: load.connections }, async (_, index) => {
       const poller = pollers[index % pollers.length]!;
       let etag: string | undefined;
+      let first = true;
       let due = started + Math.random() * periodMs;
       while (due < end) {
         const wait = due - performance.now();
@@ -68,13 +77,24 @@ async function pollSpread(baseUrl: string, pollers: Poller[], load: Load): Promi
           errors++;
         }
         latencies.push(performance.now() - due);
+        (first ? firstPolls : laterPolls).push(performance.now() - due);
+        first = false;
         due += periodMs;
       }
     }),
   );
   latencies.sort((a, b) => a - b);
+  firstPolls.sort((a, b) => a - b);
+  laterPolls.sort((a, b) => a - b);
   const total = [...codes.values()].reduce((sum, count) => sum + count, 0);
   return {
+    firstPolls: {
+      count: firstPolls.length,
+      p50: Math.round(percentile(firstPolls, 0.5)),
+      p99: Math.round(percentile(firstPolls, 0.99)),
+      laterP50: Math.round(percentile(laterPolls, 0.5)),
+      laterP99: Math.round(percentile(laterPolls, 0.99)),
+    },
     p50: Math.round(percentile(latencies, 0.5)),
     p99: Math.round(percentile(latencies, 0.99)),
     max: Math.round(latencies.at(-1) ?? 0),
@@ -88,6 +108,11 @@ async function pollSpread(baseUrl: string, pollers: Poller[], load: Load): Promi
 }
 
 async function poll(baseUrl: string, pollers: Poller[], load: Load) {
+  // autocannon resets a connection's context each time it has gone through
+  // its list of requests, so the ETag each poller last received is kept here:
+  // every poll after a poller's first carries it, as a browser's does (SWR's
+  // fetch revalidates through the HTTP cache with If-None-Match).
+  const etags = new Map<Poller, string>();
   let next = 0;
   const result = await autocannon({
     url: baseUrl,
@@ -100,19 +125,14 @@ async function poll(baseUrl: string, pollers: Poller[], load: Load) {
         setupRequest(request: Record<string, unknown>, context: Record<string, unknown>) {
           const poller = pollers[next++ % pollers.length]!;
           context.poller = poller;
-          return { ...request, path: poller.path, headers: { cookie: poller.cookie } };
+          const etag = etags.get(poller);
+          const headers: Record<string, string> = { cookie: poller.cookie };
+          if (etag) headers["if-none-match"] = etag;
+          return { ...request, path: poller.path, headers };
         },
         onResponse(_status: number, _body: string, context: Record<string, unknown>, headers: Record<string, string>) {
-          context.etag = headers.etag ?? headers.ETag;
-        },
-      },
-      {
-        method: "GET",
-        setupRequest(request: Record<string, unknown>, context: Record<string, unknown>) {
-          const poller = context.poller as Poller;
-          const headers: Record<string, string> = { cookie: poller.cookie };
-          if (typeof context.etag === "string") headers["if-none-match"] = context.etag;
-          return { ...request, path: poller.path, headers };
+          const etag = headers.etag ?? headers.ETag;
+          if (etag) etags.set(context.poller as Poller, etag);
         },
       },
     ],
@@ -130,6 +150,7 @@ async function poll(baseUrl: string, pollers: Poller[], load: Load) {
     notModified: count("304"),
     other: answered - count("200") - count("304"),
     errors: result.errors + result.timeouts,
+    firstPolls: undefined as { count: number; p50: number; p99: number; laterP50: number; laterP99: number } | undefined,
   };
 }
 
@@ -142,7 +163,7 @@ export async function run(): Promise<BenchReport> {
     "polling",
     "3. Progress polling",
     `GET /api/jobs/:id on the production Next server (next start) while ${jobs} books are running, from ${pollers} concurrent ` +
-      "pollers (autocannon connections with the owners' session cookies); half the requests carry If-None-Match with the last ETag.",
+      "pollers (autocannon connections with the owners' session cookies); every poll after a poller's first carries If-None-Match with the ETag of its last answer, as a browser does.",
   );
   const perUser = Math.ceil(jobs / users);
   // A slow Gemini keeps every book running for the whole measurement.
@@ -186,6 +207,9 @@ export async function run(): Promise<BenchReport> {
     let webPeakKb = 0;
     for (const load of loads) {
       const cpuBefore = webPid ? (readCpuSeconds(webPid) ?? 0) : 0;
+      // What else used the two cores meanwhile: the worker and this process (the load generator).
+      const workerCpuBefore = workerCpu(workers);
+      const ownCpuBefore = process.cpuUsage();
       const memory = sampleMemory(() => (webPid ? [webPid] : []));
       const figures = load.spread
         ? await pollSpread(bench.stack.baseUrl, targets, load)
@@ -194,6 +218,9 @@ export async function run(): Promise<BenchReport> {
       webPeakKb = Math.max(webPeakKb, webPid ? (peaks.get(webPid) ?? 0) : 0);
       if (!load.rate) saturation = figures;
       const cpu = webPid ? (readCpuSeconds(webPid) ?? 0) - cpuBefore : NaN;
+      const workerUsed = workerCpu(workers) - workerCpuBefore;
+      const ownCpu = process.cpuUsage(ownCpuBefore);
+      const ownUsed = (ownCpu.user + ownCpu.system) / 1e6;
       if (load.spread) uiPace = figures;
       rows.push([
         load.label,
@@ -207,6 +234,9 @@ export async function run(): Promise<BenchReport> {
         webPid ? `${Math.round((cpu / load.seconds) * 100)} %` : "?",
         webPid ? `${((cpu * 1000) / Math.max(1, figures.total)).toFixed(2)} ms` : "?",
         webPid ? megabytes(peaks.get(webPid) ?? 0) : "?",
+        `${Math.round((workerUsed / load.seconds) * 100)} %`,
+        `${Math.round((ownUsed / load.seconds) * 100)} %`,
+        os.loadavg()[0]!.toFixed(1),
       ]);
     }
     await Promise.all(workers.map((worker) => worker.stop()));
@@ -215,7 +245,7 @@ export async function run(): Promise<BenchReport> {
     report.settings = { pollers, "running jobs": jobs, users, "seconds per load": durationSeconds };
     report.tables.push({
       title: "GET /api/jobs/:id latency and throughput",
-      columns: ["load", "requests", "req/s", "p50", "p99", "max", "answered 304", "errors / non-200-304", "web CPU (of one core)", "web CPU per request", "web RSS peak"],
+      columns: ["load", "requests", "req/s", "p50", "p99", "max", "answered 304", "errors / non-200-304", "web CPU (of one core)", "web CPU per request", "web RSS peak", "worker CPU", "load generator CPU", "load average (1 min) after"],
       rows,
     });
     if (uiPace) {
@@ -248,6 +278,14 @@ export async function run(): Promise<BenchReport> {
       "Latencies are autocannon's, corrected for coordinated omission when a rate is set; autocannon runs in the benchmark process on the same 2 cores as the web server, the worker and Postgres.",
       `The web server process (pid ${webPid ?? "not found"}) was found through its listening socket; its RSS peak comes from /proc/<pid>/status.`,
     );
+    if (uiPace?.firstPolls) {
+      const { count, p50, p99, laterP50, laterP99 } = uiPace.firstPolls;
+      report.notes.push(
+        `Spread pollers: their ${count} first polls (no ETag yet, so a full answer) took p50 ${p50} ms, p99 ${p99} ms; ` +
+          `they are the first second of the load, when every poller starts at once. The polls after them, each with ` +
+          `the ETag of the last answer, took p50 ${laterP50} ms, p99 ${laterP99} ms.`,
+      );
+    }
     const idle = readMemory(webPid ?? -1);
     if (idle) report.notes.push(`Web server RSS after the runs: ${megabytes(idle.rssKb)} (VmHWM ${megabytes(idle.peakKb)}).`);
     return report;

@@ -2,15 +2,22 @@
 // of megabytes per semi-space here) and the old generation grows after it:
 // on a 700-page book at WORKER_CONCURRENCY=4 a worker's RSS peaked at 474 MB,
 // 286 MB with 4 MB semi-spaces, at about the same CPU (bench/RESULTS.md,
-// pipeline efficiency). Workers only: the web server's peak under 200 pollers
-// barely moved with it (488 → 411 MB, at more CPU per request), its memory is
-// not young-generation garbage. docker-compose.yml sets the same NODE_OPTIONS
-// for the worker service.
+// pipeline efficiency).
+// The web server's live heap is small (about 55 MB under 200 pollers), but
+// V8 let its old generation fill with promoted request garbage up to 220 MB
+// before collecting it (RSS 368–478 MB under saturation). A 128 MB old
+// generation makes it collect sooner. Its young generation keeps 8 MB
+// semi-spaces: 1 MB ones saved about 20 MB more but cost a trivial route a
+// third more CPU per request (bench/RESULTS.md, progress polling). Uploads
+// are buffers outside the JavaScript heap and the PDF check runs in a worker
+// thread with its own limit (PDF_PARSE_MEMORY_MB), so neither counts here.
+// docker-compose.yml and the Dockerfile set the same options.
 export const heapOptions = "--max-semi-space-size=4";
+export const webHeapOptions = "--max-semi-space-size=8 --max-old-space-size=128";
 
 /** `env` with the heap options added to NODE_OPTIONS, unless it already sets the semi-space size. */
-export function withHeapOptions<T extends Record<string, string | undefined>>(env: T): T {
+export function withHeapOptions<T extends Record<string, string | undefined>>(env: T, options = heapOptions): T {
   const current = env.NODE_OPTIONS ?? "";
   if (current.includes("--max-semi-space-size")) return env;
-  return { ...env, NODE_OPTIONS: `${current} ${heapOptions}`.trim() };
+  return { ...env, NODE_OPTIONS: `${current} ${options}`.trim() };
 }

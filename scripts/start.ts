@@ -14,7 +14,7 @@ import { EnvError, env, type Env } from "@/lib/env";
 import { demoAccount, seedDemoUser, shouldSeedDemoUser } from "@/prisma/seed";
 import { runInOwnProcessGroup } from "@/scripts/run-in-own-process-group";
 import { superviseProcess } from "@/scripts/supervise-process";
-import { withHeapOptions } from "@/scripts/heap-options";
+import { webHeapOptions, withHeapOptions } from "@/scripts/heap-options";
 import { ensureWebBuild } from "@/scripts/web-build";
 
 await runInOwnProcessGroup();
@@ -78,7 +78,7 @@ const web = superviseProcess({
   start: () =>
     spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", String(config.PORT)], {
       stdio: "inherit",
-      env: { ...childEnv, PROCESS_ROLE: "web" },
+      env: withHeapOptions({ ...childEnv, PROCESS_ROLE: "web" }, webHeapOptions),
     }),
 });
 const worker = superviseProcess({

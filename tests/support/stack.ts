@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { prepareDatabase } from "@/lib/db/prepare-database";
-import { withHeapOptions } from "@/scripts/heap-options";
+import { webHeapOptions, withHeapOptions } from "@/scripts/heap-options";
 import { ensureWebBuild } from "@/scripts/web-build";
 import { startFakeGemini, type FakeGeminiOptions } from "@/tests/support/fake-gemini-server";
 
@@ -136,7 +136,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     baseUrl = `http://127.0.0.1:${port}`;
     const web = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: root,
-      env: Object.assign({}, process.env, env, { PROCESS_ROLE: "web", NEXTAUTH_URL: baseUrl }),
+      env: withHeapOptions(Object.assign({}, process.env, env, { PROCESS_ROLE: "web", NEXTAUTH_URL: baseUrl }), webHeapOptions),
       stdio: ["ignore", "inherit", "inherit"],
     });
     children.push(web);

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ciCommands, composeServices, dockerfileStages, dockerIgnores, root } from "@/tests/support/docker-files";
-import { heapOptions } from "@/scripts/heap-options";
+import { heapOptions, webHeapOptions } from "@/scripts/heap-options";
 
 describe("Dockerfile", () => {
   const stages = dockerfileStages();
@@ -35,6 +35,7 @@ describe("Dockerfile", () => {
     expect(["root", "0"]).not.toContain(user!.args.split(":")[0]);
     const cmd = JSON.parse(final.find((step) => step.keyword === "CMD")!.args) as string[];
     expect(cmd[0]).toBe("node");
+    expect(cmd).toEqual(expect.arrayContaining(webHeapOptions.split(" ")));
   });
 });
 
@@ -79,6 +80,7 @@ describe("docker-compose.yml", () => {
     expect(worker.command).toEqual(["node", "dist/worker/index.js"]);
     // The same small young generation as npm start and the test stack (scripts/heap-options.ts).
     expect(worker.environment!.NODE_OPTIONS).toContain(heapOptions);
+    expect(services.web!.environment!.NODE_OPTIONS).toContain(webHeapOptions);
     expect(app.every((name) => !services[name]!.command!.some((arg) => /\b(npx|tsx)\b/.test(arg)))).toBe(true);
   });
 
