@@ -20,4 +20,4 @@ COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 3000
 # The web server's heap options (scripts/heap-options.ts); compose sets the same.
-CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=128", "node_modules/next/dist/bin/next", "start", "-p", "3000"]
+CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=256", "node_modules/next/dist/bin/next", "start", "-p", "3000"]

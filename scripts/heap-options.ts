@@ -5,15 +5,18 @@
 // pipeline efficiency).
 // The web server's live heap is small (about 55 MB under 200 pollers), but
 // V8 let its old generation fill with promoted request garbage up to 220 MB
-// before collecting it (RSS 368–478 MB under saturation). A 128 MB old
-// generation makes it collect sooner. Its young generation keeps 8 MB
+// before collecting it (RSS 368–478 MB under saturation). A capped old
+// generation makes it collect sooner. The cap is 256 MB, not the 128 MB that
+// gave the lowest RSS: a word-list upload loads the Lefff into the web
+// process (about 70 MB of live heap, for isFrenchWord), and with it a
+// 128 MB heap ran out of memory after 40 MB more. Its young generation keeps 8 MB
 // semi-spaces: 1 MB ones saved about 20 MB more but cost a trivial route a
 // third more CPU per request (bench/RESULTS.md, progress polling). Uploads
 // are buffers outside the JavaScript heap and the PDF check runs in a worker
 // thread with its own limit (PDF_PARSE_MEMORY_MB), so neither counts here.
 // docker-compose.yml and the Dockerfile set the same options.
 export const heapOptions = "--max-semi-space-size=4";
-export const webHeapOptions = "--max-semi-space-size=8 --max-old-space-size=128";
+export const webHeapOptions = "--max-semi-space-size=8 --max-old-space-size=256";
 
 /** `env` with the heap options added to NODE_OPTIONS, unless it already sets the semi-space size. */
 export function withHeapOptions<T extends Record<string, string | undefined>>(env: T, options = heapOptions): T {
