@@ -1,4 +1,4 @@
-// Worker processes for benchmarks: `node --import tsx worker/index.ts`, as
+// Worker processes for benchmarks: Node with `workerNodeArgs`, as
 // the test stack spawns them, but with stdout read so the benchmark knows
 // when each one has registered its handlers (its "worker started" line)
 // before the clock starts.
@@ -7,6 +7,7 @@ import type { Readable } from "node:stream";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { withHeapOptions } from "@/scripts/heap-options";
+import { workerNodeArgs } from "@/scripts/worker-command";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -23,7 +24,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 export function startBenchWorker(env: Record<string, string>): BenchWorker {
-  const child: ChildProcessByStdio<null, Readable, null> = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+  const child: ChildProcessByStdio<null, Readable, null> = spawn(process.execPath, workerNodeArgs, {
     cwd: root,
     // Info level for the start line; chunk lines are read and dropped.
     env: withHeapOptions({ ...process.env, ...env, PROCESS_ROLE: "worker", LOG_LEVEL: "info" }),
