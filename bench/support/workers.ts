@@ -23,8 +23,12 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
+// BENCH_BUNDLED_WORKER=1 runs the bundle the Docker image runs instead
+// (dist/worker/index.js; `npm run build:node` first), to measure that path.
+const nodeArgs = process.env.BENCH_BUNDLED_WORKER === "1" ? ["dist/worker/index.js"] : workerNodeArgs;
+
 export function startBenchWorker(env: Record<string, string>): BenchWorker {
-  const child: ChildProcessByStdio<null, Readable, null> = spawn(process.execPath, workerNodeArgs, {
+  const child: ChildProcessByStdio<null, Readable, null> = spawn(process.execPath, nodeArgs, {
     cwd: root,
     // Info level for the start line; chunk lines are read and dropped.
     env: withHeapOptions({ ...process.env, ...env, PROCESS_ROLE: "worker", LOG_LEVEL: "info" }),
