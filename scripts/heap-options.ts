@@ -14,8 +14,10 @@
 // while four chunks run, the Lefff included; 40,000 study-set sentences fit
 // in 512 MB too), but each chunk's pages and answers live through several
 // Gemini requests, long enough to reach the old generation, so the garbage
-// piled up for a whole book: heap 290 MB, RSS 494 MB. With 512 MB V8
-// collects as it goes: heap 120–180 MB, RSS peak 371 MB (same bench).
+// piled up for a whole book: heap in use 135 → 287 MB, RSS 494 MB. With
+// 512 MB V8 collects as it goes: heap 120–180 MB, RSS peak 375–379 MB with
+// 1, 2 and 4 workers (the bundled worker of the Docker image: 436 → 376 MB),
+// for about 15 % more worker CPU.
 //
 // Workers only: the web server's peak under 200 pollers barely moved with a
 // smaller young generation (488 → 411 MB, at more CPU per request), its
