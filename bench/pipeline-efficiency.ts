@@ -8,6 +8,7 @@
 //   npx tsx bench/pipeline-efficiency.ts
 //   BENCH_BOOK_PAGES=700 BENCH_LATENCY_MS=1500 BENCH_WORKERS=1,2,4 BENCH_CONCURRENCY=4
 //   BENCH_REFUSAL_RATE=0.02 (share of sentences whose rewrite the fake spoils, so some are asked again)
+//   BENCH_BUNDLED_WORKER=1 (workers from the Docker image's bundle, dist/worker/index.js: `npm run build:node` first)
 import { benchBook } from "@/bench/support/book";
 import { startBenchStack, waitForJobEnd } from "@/bench/support/bench-stack";
 import { idealTime, primeAnswers } from "@/bench/support/prime";

@@ -15,6 +15,7 @@ import { demoAccount, seedDemoUser, shouldSeedDemoUser } from "@/prisma/seed";
 import { runInOwnProcessGroup } from "@/scripts/run-in-own-process-group";
 import { superviseProcess } from "@/scripts/supervise-process";
 import { webHeapOptions, withHeapOptions } from "@/scripts/heap-options";
+import { workerNodeArgs } from "@/scripts/worker-command";
 import { ensureWebBuild } from "@/scripts/web-build";
 
 await runInOwnProcessGroup();
@@ -84,7 +85,7 @@ const web = superviseProcess({
 const worker = superviseProcess({
   name: "worker",
   start: () =>
-    spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+    spawn(process.execPath, workerNodeArgs, {
       stdio: "inherit",
       env: withHeapOptions({ ...childEnv, PROCESS_ROLE: "worker" }),
     }),

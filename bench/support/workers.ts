@@ -1,4 +1,4 @@
-// Worker processes for benchmarks: `node --import tsx worker/index.ts`, as
+// Worker processes for benchmarks: Node with `workerNodeArgs`, as
 // the test stack spawns them, but with stdout read so the benchmark knows
 // when each one has registered its handlers (its "worker started" line)
 // before the clock starts.
@@ -7,6 +7,7 @@ import type { Readable } from "node:stream";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { withHeapOptions } from "@/scripts/heap-options";
+import { workerNodeArgs } from "@/scripts/worker-command";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -22,8 +23,12 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
+// BENCH_BUNDLED_WORKER=1 runs the bundle the Docker image runs instead
+// (dist/worker/index.js; `npm run build:node` first), to measure that path.
+const nodeArgs = process.env.BENCH_BUNDLED_WORKER === "1" ? ["dist/worker/index.js"] : workerNodeArgs;
+
 export function startBenchWorker(env: Record<string, string>): BenchWorker {
-  const child: ChildProcessByStdio<null, Readable, null> = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+  const child: ChildProcessByStdio<null, Readable, null> = spawn(process.execPath, nodeArgs, {
     cwd: root,
     // Info level for the start line; chunk lines are read and dropped.
     env: withHeapOptions({ ...process.env, ...env, PROCESS_ROLE: "worker", LOG_LEVEL: "info" }),

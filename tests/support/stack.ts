@@ -9,6 +9,7 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { prepareDatabase } from "@/lib/db/prepare-database";
 import { webHeapOptions, withHeapOptions } from "@/scripts/heap-options";
+import { workerNodeArgs } from "@/scripts/worker-command";
 import { ensureWebBuild } from "@/scripts/web-build";
 import { startFakeGemini, type FakeGeminiOptions } from "@/tests/support/fake-gemini-server";
 
@@ -78,7 +79,7 @@ async function waitForHealthy(url: string, child: ChildProcess, timeoutMs: numbe
 /** A worker process (`tsx worker/index.ts`) with the given environment. */
 export function spawnWorker(env: Record<string, string>): WorkerProcess {
   // Node itself, not an npx or tsx wrapper, so SIGKILL reaches the worker.
-  const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
+  const child = spawn(process.execPath, workerNodeArgs, {
     cwd: root,
     env: withHeapOptions(Object.assign({}, process.env, env, { PROCESS_ROLE: "worker" })),
     stdio: ["ignore", "inherit", "inherit"],
