@@ -164,7 +164,7 @@ export async function run(): Promise<BenchReport> {
       );
       report.tables.push({
         title: `CHUNK_WINDOW=${window}: the whole batch`,
-        columns: ["books", "pages", "chunks", "Gemini requests", "all done after", "ideal (each chunk's requests × L on the slots)", "no scheduler below", "ratio", "pages/min", "uncached Gemini calls"],
+        columns: ["books", "pages", "chunks", "Gemini requests", "all done after", "ideal (each chunk's rounds × L on the slots)", "no scheduler below", "ratio", "pages/min", "uncached Gemini calls"],
         rows: [[users, totalPages, totalChunks, totalRequests, seconds(wallMs), seconds(ideal.idealMs), seconds(ideal.boundMs), ratio(wallMs / ideal.idealMs), Math.round((totalPages / wallMs) * 60_000), bench.memo.misses]],
       });
       report.tables.push({

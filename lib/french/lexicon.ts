@@ -111,7 +111,7 @@ export function lexiconKey(token: string): string {
     .replace(/(?<=\p{L}{2})\.+$/u, "");
 }
 
-/** Reads the Lefff now rather than on the first word (the worker does it at start-up). */
+/** Reads the Lefff now rather than on the first word (a benchmark, before timing; a worker reads it on its first chunk, about 1 s once). */
 export function loadLexicon(): void {
   loadLefff();
 }

@@ -101,7 +101,7 @@ function parseLefff(bytes: Buffer): LefffTable {
   return { forms, categories, respelled, multiWord };
 }
 
-/** Reads the Lefff now rather than on the first word (the worker does it at start-up). */
+/** Reads the Lefff now rather than on the first word (a benchmark, before timing; a worker reads it on its first chunk, about 1 s once). */
 export function loadLefff(): void {
   table ??= parseLefff(readFileSync(lefffFile()));
 }

@@ -41,23 +41,8 @@ export interface JobVersion {
   etag: string;
 }
 
-// Several tabs (and, under load, many pollers) ask about the same book at the
-// same moment: a poll that arrives while that book's version query is in
-// flight shares its answer instead of sending another. The answer is at most
-// that query's round trip older than the poll, less than the poll period by
-// orders of magnitude; the owner check stays per request (the route's).
-const inFlight = new Map<string, Promise<JobVersion | null>>();
-
 /** The job's owner and version tag, or null when there is no such job. */
-export function getJobVersion(jobId: string): Promise<JobVersion | null> {
-  const pending = inFlight.get(jobId);
-  if (pending) return pending;
-  const query = readJobVersion(jobId).finally(() => inFlight.delete(jobId));
-  inFlight.set(jobId, query);
-  return query;
-}
-
-async function readJobVersion(jobId: string): Promise<JobVersion | null> {
+export async function getJobVersion(jobId: string): Promise<JobVersion | null> {
   const rows = await db().$queryRaw<VersionRow[]>`
     SELECT j."userId", j."updatedAt", j."createdAt", j.status::text AS status,
       (SELECT json_object_agg(s.status, s.n)
