@@ -160,7 +160,7 @@ export async function run(): Promise<BenchReport> {
       CHUNK_WINDOW: "workers × concurrency",
     };
     report.tables.push({
-      title: "Wall time vs the ideal: each chunk's requests × L, chunks on workers × C slots",
+      title: "Wall time vs the ideal: each chunk's rounds × L, chunks on workers × C slots",
       columns: ["workers", "C", "slots", "status", "wall", "ideal", "no scheduler below", "wall/ideal", "limit 1.1×ideal+3s", "within", "pages/min", "speed-up vs 1", "idle RSS/worker", "peak RSS/worker", "worker CPU", "Gemini calls in flight (max)", "uncached calls"],
       rows,
     });
