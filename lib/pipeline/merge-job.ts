@@ -192,9 +192,18 @@ async function readBook(
   const chunks = await tx.chunk.findMany({
     where: { jobId: job.id },
     orderBy: { index: "asc" },
-    select: { index: true, ownedFirst: true, ownedLast: true, status: true, result: true, error: true },
+    select: { id: true, index: true, ownedFirst: true, ownedLast: true, status: true, error: true },
   });
-  const book = buildBookRows(stitchChunkRows(chunks), {
+  // One chunk's result at a time: read all at once, their parsed copies were
+  // the merging worker's highest memory of the whole book.
+  const withResults = [];
+  for (const chunk of chunks) {
+    const read = chunk.status === "done"
+      ? await tx.chunk.findUnique({ where: { id: chunk.id }, select: { result: true } })
+      : null;
+    withResults.push({ ...chunk, result: read?.result ?? null });
+  }
+  const book = buildBookRows(stitchChunkRows(withResults), {
     maxWords: job.maxWords,
     includeMatter: job.includeMatter,
     pageCount: job.pageCount,
