@@ -1,5 +1,6 @@
 // A real novel through the real pipeline with the local engine: chunks,
 // seams, merge and credits, compared with the same book processed whole.
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lockJob } from "@/lib/db/lock-rows";
 import { listSentences } from "@/lib/jobs/list-sentences";
@@ -41,6 +42,21 @@ beforeAll(async () => {
 afterAll(async () => {
   if (lib) await stopPipeline(lib);
 });
+
+/** A running one-chunk job with its chunk queued, made directly (no queue job): for races staged by hand. */
+async function createQueuedChunk(fileName: string) {
+  const user = await createFundedUser(lib, 1000);
+  const document = await lib.db().document.create({
+    data: { userId: user.id, fileName, sha256: randomBytes(32).toString("hex"), byteSize: bovary.byteLength, pageCount: 30, hasText: true, bytes: Buffer.from(bovary) },
+  });
+  const job = await lib.db().job.create({
+    data: { userId: user.id, documentId: document.id, fileName, pageCount: 30, maxWords: 8, engine: "local", status: "running", step: "processing", chunksTotal: 1 },
+  });
+  const chunk = await lib.db().chunk.create({
+    data: { jobId: job.id, index: 0, firstPage: 1, lastPage: 5, ownedFirst: 1, ownedLast: 5, status: "queued" },
+  });
+  return { job, chunk };
+}
 
 describe("local engine pipeline", () => {
   it("returns every sentence once, in order, exactly as processing the book in one piece", async () => {
@@ -102,16 +118,7 @@ describe("local engine pipeline", () => {
   });
 
   it("does not start a chunk whose job was cancelled after the chunk was read (one conditional statement)", async () => {
-    const user = await createFundedUser(lib, 1000);
-    const document = await lib.db().document.create({
-      data: { userId: user.id, fileName: "race.pdf", sha256: "0".repeat(64), byteSize: bovary.byteLength, pageCount: 30, hasText: true, bytes: Buffer.from(bovary) },
-    });
-    const job = await lib.db().job.create({
-      data: { userId: user.id, documentId: document.id, fileName: "race.pdf", pageCount: 30, maxWords: 8, engine: "local", status: "running", step: "processing", chunksTotal: 1 },
-    });
-    const chunk = await lib.db().chunk.create({
-      data: { jobId: job.id, index: 0, firstPage: 1, lastPage: 5, ownedFirst: 1, ownedLast: 5, status: "queued" },
-    });
+    const { job, chunk } = await createQueuedChunk("race.pdf");
     // The cancel commits between processChunk's read (job running) and its write.
     await lib.db().job.update({ where: { id: job.id }, data: { status: "cancelling" } });
     expect(await markChunkRunning(job.id, chunk.id)).toBe(false);
@@ -124,16 +131,7 @@ describe("local engine pipeline", () => {
   });
 
   it("finishes a chunk while a delete holds its job without a deadlock (lock order: job, then chunk)", async () => {
-    const user = await createFundedUser(lib, 1000);
-    const document = await lib.db().document.create({
-      data: { userId: user.id, fileName: "lock.pdf", sha256: "1".repeat(64), byteSize: bovary.byteLength, pageCount: 30, hasText: true, bytes: Buffer.from(bovary) },
-    });
-    const job = await lib.db().job.create({
-      data: { userId: user.id, documentId: document.id, fileName: "lock.pdf", pageCount: 30, maxWords: 8, engine: "local", status: "running", step: "processing", chunksTotal: 1 },
-    });
-    const chunk = await lib.db().chunk.create({
-      data: { jobId: job.id, index: 0, firstPage: 1, lastPage: 5, ownedFirst: 1, ownedLast: 5, status: "queued" },
-    });
+    const { job, chunk } = await createQueuedChunk("lock.pdf");
     const waitingOnLocks = async () =>
       (await lib.db().$queryRaw<{ n: number }[]>`
         select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock'`)[0]!.n;
