@@ -34,6 +34,10 @@ const fallbackReasons: Record<string, string> = {
   negation_dropped: "a negation dropped",
   content_lost: "too many of the author's words lost",
   locution_split: "a fixed expression cut in two",
+  locution_partial: "a fixed expression kept only in part",
+  function_words_only: "a piece with only function words",
+  dangling_end: "a piece ending on a word that opens a phrase",
+  bad_start: "a piece starting mid-sentence",
 };
 
 /** How the sentences were made, why some fell back to the local split, and what Gemini cost. */

@@ -32,6 +32,16 @@ const rules = [
   // Validation refuses a rewrite that leaves "peu" ending one piece and
   // "à peu" opening the next: each half alone is not French.
   "Never cut inside a fixed expression (peu à peu, tout à coup, goutte à goutte, à cause de, parce que, au lieu de): keep its words together in one piece.",
+  // Validation refuses a rewrite that keeps only part of one ("À peu se
+  // rétablit" from "peu à peu se rétablit"): the part alone means nothing.
+  "Keep each fixed expression whole, or leave it out entirely: never keep only some of its words.",
+  // Validation refuses a piece ending on a word that opens a phrase, as
+  // the local splitter never cuts there: the reader is left waiting for
+  // the noun or the participle that went to the next piece.
+  'Never end a piece on an article, preposition, pronoun before its verb, "ne", conjunction or auxiliary without its participle ("Il regarde le.", "Elle était assise à.", "Elle avait." are wrong).',
+  // Validation refuses a piece made only of such words ("Et il.") and a
+  // piece that reads as the rest of the one before it.
+  "Every piece needs a noun, verb, adjective or adverb of its own, and must not start with a comma or a closing mark, nor in lower case after a piece that ends with a full stop.",
   // Pieces are shown as sentences of their own, one per line.
   "Each piece must be a complete, correct French sentence of at most maxWords words, starting with a capital letter and ending with a full stop, question mark, exclamation mark or ellipsis.",
   // The answer is matched to our sentences by id; anything else is discarded.

@@ -46,6 +46,14 @@ export const rewriteFailureReasons = [
   "content_lost",
   /** A locution of the sentence ("peu à peu", "à cause de") is cut across two pieces. */
   "locution_split",
+  /** A locution of the sentence is kept only in part ("à peu" left of "peu à peu"). */
+  "locution_partial",
+  /** A piece has only function words ("Et il.", "De la."). */
+  "function_words_only",
+  /** A piece ends on a word that opens a phrase ("Il regarde le.") or an auxiliary cut from its participle. */
+  "dangling_end",
+  /** A piece starts as a continuation: closing punctuation, or lower case after a full stop. */
+  "bad_start",
 ] as const;
 
 export type RewriteFailureReason = (typeof rewriteFailureReasons)[number];

@@ -2,11 +2,15 @@
 // before any of them is accepted. The book's text is ours: a rewrite is
 // used only if it answers the sentence once, fits the word limit, keeps the
 // sentence's content words, adds no name or number the book does not have
-// there, keeps its negations, and keeps each of its locutions ("peu à peu",
-// "à cause de") inside one piece. Each failure has a reason code, so the
-// fallbacks can be counted by reason and the model told what went wrong.
+// there, keeps its negations, keeps each of its locutions ("peu à peu",
+// "à cause de") whole and inside one piece, and gives pieces a reader can
+// parse: none ends on a word that opens a phrase ("Il regarde le"), starts
+// as the continuation of a sentence the model closed, or holds only
+// function words. Each failure has a reason code, so the fallbacks can be
+// counted by reason and the model told what went wrong.
 import { contentStems, frenchWords, isFunctionWord } from "@/lib/french/content-words";
-import { findLocutions } from "@/lib/french/locutions";
+import { functionClasses, lexiconKey, lookUpWord, type WordClass } from "@/lib/french/lexicon";
+import { countLocution, findLocutions } from "@/lib/french/locutions";
 import { stemFrench } from "@/lib/french/stem";
 import type { RewriteFailureReason } from "@/lib/engines/rewrite-types";
 import { countWords, isWord } from "@/lib/text/count-words";
@@ -177,6 +181,190 @@ function checkLocutions(original: string, pieces: string[]): string | undefined 
   return broken && `the locution "${broken.locution.form}" is cut across two pieces`;
 }
 
+/**
+ * A locution of the original that the pieces no longer have whole but still
+ * have a part of ("L'ordre." | "À peu se rétablit…" from "l'ordre peu à peu
+ * se rétablit"): the part alone is not French. A part the original also has
+ * outside the locution does not count.
+ */
+function checkLocutionsWhole(original: string, pieces: string[]): string | undefined {
+  const originalTokens = original.split(/\s+/u);
+  const pieceTokens = pieces.flatMap((piece) => piece.split(/\s+/u));
+  const seen = new Set<string>();
+  for (const { locution } of findLocutions(originalTokens)) {
+    if (seen.has(locution.form)) continue;
+    seen.add(locution.form);
+    const before = countLocution(originalTokens, locution);
+    const after = countLocution(pieceTokens, locution);
+    if (after.whole < before.whole && after.remnants.length > before.remnants.length) {
+      const remnant = after.remnants.find((part) => !before.remnants.includes(part)) ?? after.remnants[0];
+      return `the locution "${locution.form}" is kept only in part ("${remnant}")`;
+    }
+  }
+  return undefined;
+}
+
+/** A token as the lexicon looks it up, the punctuation after it off ("à.", "de_."). */
+function bareKey(token: string): string {
+  return lexiconKey(token).replace(/[^\p{L}\p{N}']+$/u, "");
+}
+
+/** The word classes of a token as the lexicon has them, a lowercase word never a name. */
+function classesOf(token: string): { classes: Set<WordClass>; elidedDeterminer: boolean } | undefined {
+  const key = bareKey(token);
+  let entry = lookUpWord(key);
+  let elidedDeterminer = false;
+  if (!entry) {
+    // An elided pair ("l'or", "qu'il") ends on its second word.
+    const pair = /^(\p{L}{1,6})'(\p{L}.*)$/u.exec(key);
+    if (!pair) return undefined;
+    entry = lookUpWord(pair[2]!);
+    elidedDeterminer = lookUpWord(`${pair[1]}'`)?.classes.has("det") ?? false;
+  }
+  if (!entry) return undefined;
+  const classes = new Set(entry.classes);
+  if (!/^[^\p{L}]*\p{Lu}/u.test(token) && classes.size > 1) classes.delete("proper");
+  return { classes, elidedDeterminer };
+}
+
+const contentReadings = (classes: ReadonlySet<WordClass>) =>
+  [...classes].filter((wordClass) => !functionClasses.has(wordClass));
+
+/** The last token of a piece with a letter or digit in it. */
+function lastWord(tokens: string[]): { token: string; index: number } | undefined {
+  const index = tokens.findLastIndex(isWord);
+  return index < 0 ? undefined : { token: tokens[index]!, index };
+}
+
+/** Bare lowercase words of the original that end a clause: followed by punctuation or ending the sentence. */
+function clauseEndings(original: string): Set<string> {
+  const tokens = original.split(/\s+/u);
+  const endings = new Set<string>();
+  tokens.forEach((token, index) => {
+    if (!isWord(token)) return;
+    const next = tokens[index + 1];
+    if (/[^\p{L}\p{N}'’]$/u.test(token) || next === undefined || !isWord(next)) {
+      endings.add(bareKey(token));
+    }
+  });
+  return endings;
+}
+
+/**
+ * Whether a piece ending on `token` leaves a phrase open, by the splitter's
+ * rule (lib/french/lexicon.ts: no determiner, preposition, clitic, "ne" or
+ * conjunction last), refused only when the lexicon leaves no doubt: every
+ * reading of the word is such a class, or its only other readings are rare
+ * nouns and adjectives ("la", "car", "sur") after a word that cannot
+ * introduce one ("Il regarde la." but "un la", "en or", "cinq cents vers").
+ * An interrogative before "?" or "!" ("Depuis quand ?", "Quoi !") closes
+ * the question.
+ */
+function endsOpen(token: string, previous: string | undefined, question: boolean): boolean {
+  if (/'$/u.test(bareKey(token))) return true; // "jusqu'", "l'" with nothing after.
+  const found = classesOf(token);
+  if (!found) return false;
+  const { classes, elidedDeterminer } = found;
+  const content = contentReadings(classes);
+  if (content.length === 0) return !(question && classes.has("sub"));
+  if (content.length === classes.size || classes.has("sub") || elidedDeterminer) return false;
+  if (!content.every((wordClass) => wordClass === "noun" || wordClass === "adj")) return false;
+  const before = previous === undefined ? undefined : classesOf(previous);
+  if (!before || /^\p{N}/u.test(bareKey(previous!))) return false;
+  const introducers: WordClass[] = ["det", "prep", "num", "adj", "noun"];
+  return !introducers.some((wordClass) => before.classes.has(wordClass));
+}
+
+/**
+ * A piece that ends on a word that opens a phrase, or on an auxiliary the
+ * next piece's participle belonged to in the original ("Elle était." |
+ * "Assise à la fenêtre."). Words that end a clause of the original itself
+ * are the author's and never refused.
+ */
+function checkEndings(original: string, pieces: string[]): string | undefined {
+  const endings = clauseEndings(original);
+  const originalKeys = original.split(/\s+/u).map(bareKey);
+  for (const [n, piece] of pieces.entries()) {
+    const tokens = piece.split(/\s+/u);
+    const last = lastWord(tokens);
+    // A word in italics or quotes of its own ("beaucoup de _de_") is mentioned, not used.
+    if (!last || endings.has(bareKey(last.token)) || /^[_«"“]/u.test(last.token)) continue;
+    const question = /[?!][^\p{L}\p{N}]*$/u.test(piece);
+    if (endsOpen(last.token, tokens.slice(0, last.index).findLast(isWord), question)) {
+      return `the piece "${piece}" ends on "${bareKey(last.token)}", which cannot end a sentence`;
+    }
+    const next = pieces[n + 1]?.split(/\s+/u).find(isWord);
+    if (next === undefined || !(lookUpWord(last.token)?.classes.has("aux") ?? false)) continue;
+    if (!(lookUpWord(next)?.participle ?? false)) continue;
+    const auxiliary = bareKey(last.token);
+    const participle = bareKey(next);
+    const together = originalKeys.some(
+      (key, index) => key === auxiliary && originalKeys[index + 1] === participle,
+    );
+    if (together) {
+      return `the piece "${piece}" ends on the auxiliary "${auxiliary}" and the next piece starts with its participle "${participle}"`;
+    }
+  }
+  return undefined;
+}
+
+/** The first letter of a text, after opening marks, dashes and spaces. */
+function firstLetter(text: string): string | undefined {
+  return /^[\s«“‘"'(\[—–-]*(\p{L})/u.exec(text)?.[1];
+}
+
+/**
+ * A piece that cannot start a sentence: it opens on punctuation that closes
+ * something (", et il…", "» dit-il"), or in lower case after a piece the
+ * model closed with a full stop ("Il hésita." | "puis il partit."), or the
+ * first piece in lower case where the book has a capital. The book's own
+ * junctions ("hésita… puis") are kept.
+ */
+function checkStarts(original: string, pieces: string[]): string | undefined {
+  const text = normalizeSpaces(original);
+  for (const [n, piece] of pieces.entries()) {
+    const first = piece.split(/\s+/u)[0]!;
+    if (/^[,;:.!?…)\]»”]/u.test(piece) && !text.startsWith(first)) {
+      return `the piece "${piece}" starts with "${first[0]}"`;
+    }
+    const letter = firstLetter(piece);
+    if (letter === undefined || letter === letter.toUpperCase()) continue;
+    if (n === 0) {
+      const originalLetter = firstLetter(text);
+      if (originalLetter !== undefined && originalLetter !== originalLetter.toLowerCase()) {
+        return `the piece "${piece}" starts in lower case where the sentence has a capital`;
+      }
+      continue;
+    }
+    const previous = pieces[n - 1]!.split(/\s+/u);
+    const end = previous[previous.length - 1]!;
+    if (!/[.!?…][^\p{L}\p{N}]*$/u.test(end)) continue;
+    const word = first.replace(/[^\p{L}\p{N}'’]+$/u, "");
+    if (text.includes(`${end} ${word}`)) continue;
+    return `the piece "${piece}" starts in lower case after a piece that ends a sentence`;
+  }
+  return undefined;
+}
+
+/**
+ * A piece whose every word is a function word in all its readings ("Et il.",
+ * "De la."): no phrase at all. A question or exclamation ("Et qui ?",
+ * "Quoi !") and a piece ending where a clause of the original ends are spared.
+ */
+function checkContentWords(original: string, pieces: string[]): string | undefined {
+  const endings = clauseEndings(original);
+  return pieces.find((piece) => {
+    const words = piece.split(/\s+/u).filter(isWord);
+    if (/[?!][^\p{L}\p{N}]*$/u.test(piece) || endings.has(bareKey(words[words.length - 1]!))) {
+      return false;
+    }
+    return words.every((token) => {
+      const found = classesOf(token);
+      return found !== undefined && contentReadings(found.classes).length === 0;
+    });
+  });
+}
+
 /** Share of the original's content words (by stem, repeats counted) found in the pieces. */
 export function contentShare(original: string, pieces: string[]): number {
   const wanted = contentStems(original);
@@ -252,6 +440,16 @@ export function validatePieces(
   }
   const locution = checkLocutions(normalizeSpaces(original), pieces);
   if (locution) return { ok: false, reason: "locution_split", detail: locution };
+  const partial = checkLocutionsWhole(normalizeSpaces(original), pieces);
+  if (partial) return { ok: false, reason: "locution_partial", detail: partial };
+  const bare = checkContentWords(normalizeSpaces(original), pieces);
+  if (bare !== undefined) {
+    return { ok: false, reason: "function_words_only", detail: `the piece "${bare}" has only function words` };
+  }
+  const ending = checkEndings(normalizeSpaces(original), pieces);
+  if (ending) return { ok: false, reason: "dangling_end", detail: ending };
+  const start = checkStarts(original, pieces);
+  if (start) return { ok: false, reason: "bad_start", detail: start };
   return { ok: true, pieces };
 }
 

@@ -246,6 +246,43 @@ export function findLocutions(tokens: readonly string[]): LocutionMatch[] {
   return matches;
 }
 
+/**
+ * How a locution of a sentence fares in a run of tokens (a rewrite's
+ * pieces, each piece's punctuation kept): how often it occurs whole, and the
+ * leftover parts of two words or more of it, taken from its start or its end
+ * ("à peu" of "peu à peu"), found outside its whole occurrences.
+ */
+export function countLocution(
+  tokens: readonly string[],
+  locution: Locution,
+): { whole: number; remnants: string[] } {
+  const parts = partsOf(tokens);
+  const words = locution.words;
+  const inWhole = new Set<number>();
+  let whole = 0;
+  for (let at = 0; at < parts.length; at++) {
+    if (!matchesAt(parts, at, words)) continue;
+    whole++;
+    for (let k = 0; k < words.length; k++) inWhole.add(at + k);
+    at += words.length - 1;
+  }
+  const remnants: string[] = [];
+  for (let at = 0; at < parts.length; at++) {
+    for (let length = words.length - 1; length >= 2; length--) {
+      const found = [words.slice(0, length), words.slice(words.length - length)].find(
+        (part) => matchesAt(parts, at, part),
+      );
+      const free = Array.from({ length }, (_, k) => at + k).every((part) => !inWhole.has(part));
+      if (found && free) {
+        remnants.push(found.join(" ").replace(/' /gu, "'"));
+        at += length - 1;
+        break;
+      }
+    }
+  }
+  return { whole, remnants };
+}
+
 /** Reads the Lefff and builds the locution index now rather than on the first sentence. */
 export function loadLocutions(): void {
   locutionIndex();

@@ -288,6 +288,10 @@ function spoil(
       ];
     }
     case "drop_negation": {
+      // Only a negative sentence has a negation to drop: without "ne", "pas"
+      // and "point" are nouns ("cent pas"), and losing one noun is a loss
+      // validation lets through by design (the content share).
+      if (!/(^|[\s«—])(ne(?!\p{L})|n['’])/iu.test(text)) return [{ id, pieces: good }];
       const negation = /^(ne|pas|jamais|rien|guère|point)$/iu;
       const pieces = good.map((piece) =>
         piece
