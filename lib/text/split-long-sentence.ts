@@ -358,19 +358,17 @@ export function splitLongSentence(sentence: string, maxWords: number): string[] 
   // A ; or : with two words or more on each side inside the piece [start, end).
   const runsPastClause = (start: number, end: number) =>
     end - start >= 4 && innerClauses[end - 2]! - innerClauses[start + 1]! > 0;
-  const breaks = texts.map((unit) => /[,;:]$/u.test(stripClosing(unit)));
+  // breaks[k]: how many of the first k units end on a , ; or :.
+  const breaks = new Int32Array(count + 1);
+  texts.forEach((unit, index) => {
+    breaks[index + 1] = breaks[index]! + (/[,;:]$/u.test(stripClosing(unit)) ? 1 : 0);
+  });
+  const breaksIn = (first: number, last: number) => first <= last && breaks[last + 1]! - breaks[first]! > 0;
   const cutInside = (index: number) => index >= 0 && index + 1 < count && !endsWithPunctuation(texts[index]!);
   // A scrap of the previous clause at the head of [start, end), or of the next one at its tail.
-  const strandsScrap = (start: number, end: number) => {
-    const last = end - 2;
-    if (cutInside(start - 1)) {
-      for (let k = start; k <= Math.min(start + strandedWords - 1, last); k++) if (breaks[k]) return true;
-    }
-    if (cutInside(end - 1)) {
-      for (let k = Math.max(start, end - 1 - strandedWords); k <= last; k++) if (breaks[k]) return true;
-    }
-    return false;
-  };
+  const strandsScrap = (start: number, end: number) =>
+    (cutInside(start - 1) && breaksIn(start, Math.min(start + strandedWords - 1, end - 2))) ||
+    (cutInside(end - 1) && breaksIn(Math.max(start, end - 1 - strandedWords), end - 2));
   const cuts = units.map((_, index) => {
     if (index + 1 >= count) return 0;
     const punctuation = cutCost(texts[index]!, texts[index + 1]!);
