@@ -301,6 +301,12 @@ export function tagWords(tokens: string[], lookup: LexiconLookup = lookUpWord): 
       tags.push(classes.has("noun") ? "noun" : classes.has("adj") ? "adj" : [...classes][0]!);
       return;
     }
+    if (previous === "noun" && classes.has("adj") && (!classes.has("verb") || entry.participle)) {
+      // After a noun, a form that can be an adjective is its epithet: "des
+      // produits chimiques", "l'entêtement soudain", "des bas violets".
+      tags.push("adj");
+      return;
+    }
     if (previous === "clitic" && classes.has("verb")) {
       tags.push("verb");
       return;

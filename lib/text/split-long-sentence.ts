@@ -242,6 +242,8 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   if (functionClasses.has(tag)) return breakCost.forbidden;
   // "n'était ‖ que…", "n'avait ‖ pas…": the negation is not closed yet.
   if (/^n'/u.test(word)) return breakCost.openNegation;
+  // "à ne pas ‖ vouloir": before an infinitive, "ne pas" closes nothing yet.
+  if (negationEnds.has(word) && tags[index - 1] === "neg") return breakCost.openNegation;
   // An auxiliary kept with its participle across an adverb: "n'avaient jamais ‖ tenu".
   if (lookUpWord(after)?.participle) {
     for (let k = index; k >= Math.max(0, index - 2); k--) {
