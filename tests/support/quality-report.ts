@@ -169,7 +169,9 @@ function endsOnMarkedVerb(tokens: string[]): boolean {
 export function cutsVerbFromComplement(tokens: string[], next: string): boolean {
   if (endsWithPunctuation(tokens.at(-1) ?? "")) return false;
   const following = bare(next);
-  if (/^[«“—–(-]/u.test(next) || conjunctions.includes(elisionHead(following))) return false;
+  // "que" after a finite verb opens its object clause ("s'il faut ‖ qu'il"); other conjunctions open a new clause.
+  const head = elisionHead(following);
+  if (/^[«“—–(-]/u.test(next) || (conjunctions.includes(head) && head !== "que" && head !== "qu'")) return false;
   return endsOnMarkedVerb(tokens);
 }
 
