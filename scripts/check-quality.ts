@@ -1,6 +1,7 @@
 // Reports the quality of the local engine's pieces on the corpus books (see
 // tests/support/quality-report.ts for what is counted), and optionally writes
-// a fixed-seed random sample of cut pieces to read by hand.
+// a fixed-seed random sample of cut pieces to read by hand, each followed by
+// its whole sentence with the cuts marked ‖.
 //   npx tsx scripts/check-quality.ts [--pages 120] [--max-words 8] [--sample out.txt]
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -41,7 +42,7 @@ for (const name of qualityNovelNames) books.push(await makeQualityNovel(name, pa
 const baudelaire = loadBaudelaire();
 if (baudelaire) books.push(baudelaire);
 
-const cutPieces: { book: string; row: CheckedRow }[] = [];
+const cutPieces: { book: string; row: CheckedRow; pieces: string[] }[] = [];
 for (const book of books) {
   const started = performance.now();
   const { rows, frontMatterPages, backMatterPages } = await readBookRows(book, maxWords);
@@ -52,12 +53,22 @@ for (const book of books) {
   console.log(`${book.name} (${book.pageCount} pages, ${seconds.toFixed(1)} s, ${matter}):`, JSON.stringify(figures));
   console.log("  hanging:", examples.hanging.slice(0, 6).join(" | "));
   console.log("  names:", examples.names.slice(0, 6).join(" | "));
+  console.log("  inner ; or :", examples.innerBreaks.slice(0, 6).join(" | "));
+  console.log("  verb ‖ complement:", examples.verbs.slice(0, 6).join(" | "));
+  console.log("  subject ‖ verb:", examples.subjects.slice(0, 6).join(" | "));
   if (examples.matter.length > 0) console.log("  matter:", examples.matter.slice(0, 4).join(" | "));
   if (examples.glued.length > 0) console.log("  glued:", examples.glued.slice(0, 4).join(" | "));
   if (examples.lost.length > 0) console.log("  lost:", examples.lost.join(" | "));
   rows.forEach((row, index) => {
     const cut = rows[index - 1]?.original === row.original || rows[index + 1]?.original === row.original;
-    if (cut && row.kind !== "heading") cutPieces.push({ book: book.name, row });
+    if (!cut || row.kind === "heading") return;
+    // The whole sentence as it was cut, so the sample reads each piece in its place.
+    let first = index;
+    while (rows[first - 1]?.original === row.original) first--;
+    let last = index;
+    while (rows[last + 1]?.original === row.original) last++;
+    const pieces = rows.slice(first, last + 1).map((piece) => piece.text);
+    cutPieces.push({ book: book.name, row, pieces });
   });
 }
 
@@ -66,8 +77,8 @@ if (values.sample) {
   const picked = new Set<number>();
   while (picked.size < Math.min(100, cutPieces.length)) picked.add(Math.floor(random() * cutPieces.length));
   const lines = [...picked].map((index, n) => {
-    const { book, row } = cutPieces[index]!;
-    return `${n + 1}\t${book}\t${row.text}\t[${row.original}]`;
+    const { book, row, pieces } = cutPieces[index]!;
+    return `${n + 1}\t${book}\t${row.text}\t[${pieces.join(" ‖ ")}]`;
   });
   writeFileSync(values.sample, `${lines.join("\n")}\n`);
   console.log(`sample of ${lines.length} cut pieces written to ${values.sample}`);

@@ -226,6 +226,12 @@ export function tagWords(tokens: string[], lookup: LexiconLookup = lookUpWord): 
       tags.push([...classes][0]!);
       return;
     }
+    if (entry.participle && auxiliaryBefore(tags, index)) {
+      // "n'a pas vu", "avait été": a participle after its auxiliary, whatever
+      // else the form can be ("vu" is also a preposition, "été" a noun).
+      tags.push("verb");
+      return;
+    }
     const nextEntry = entries[index + 1];
     const nextIsVerb =
       nextEntry !== undefined &&
@@ -295,6 +301,12 @@ export function tagWords(tokens: string[], lookup: LexiconLookup = lookUpWord): 
       tags.push(classes.has("noun") ? "noun" : classes.has("adj") ? "adj" : [...classes][0]!);
       return;
     }
+    if (previous === "noun" && classes.has("adj") && (!classes.has("verb") || entry.participle)) {
+      // After a noun, a form that can be an adjective is its epithet: "des
+      // produits chimiques", "l'entêtement soudain", "des bas violets".
+      tags.push("adj");
+      return;
+    }
     if (previous === "clitic" && classes.has("verb")) {
       tags.push("verb");
       return;
@@ -308,6 +320,15 @@ export function tagWords(tokens: string[], lookup: LexiconLookup = lookUpWord): 
     tags.push([...classes][0]!);
   });
   return tags;
+}
+
+/** Whether an auxiliary comes before `index`, past negations and adverbs ("n'a pas ‖ vu"). */
+function auxiliaryBefore(tags: WordClass[], index: number): boolean {
+  for (let k = index - 1; k >= Math.max(0, index - 3); k--) {
+    if (tags[k] === "aux") return true;
+    if (tags[k] !== "adv" && tags[k] !== "neg") return false;
+  }
+  return false;
 }
 
 /** A lowercase word is not a name, whatever capitalised homograph the Lefff lists ("y", "Y"). */

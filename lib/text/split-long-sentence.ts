@@ -50,6 +50,16 @@ const subordinating = new Set([
 // Costs, in arbitrary units. A piece costs `pieceCost`, so an extra piece is
 // worth taking only to land on a better break.
 const pieceCost = 3;
+// A piece that runs on past a ; or : it could have ended on ("une guillotine;
+// mais si l'on en rencontre une,") joins the end of one clause to the start
+// of the next: an extra piece is worth it.
+const innerClauseCost = 4;
+// A piece that starts (or ends) on a cut inside a phrase and reaches a comma
+// within its first (or last) `strandedWords` words holds a scrap of the
+// neighbouring clause: "et les sermons, ‖ si bien prêché le respect" reads
+// as one clause but is the end of one and the start of another.
+const strandedCost = 2;
+const strandedWords = 3;
 const breakCost = {
   clause: 0,
   inner: 0.5,
@@ -62,7 +72,15 @@ const breakCost = {
   beforeAdverb: 4.5,
   afterNoun: 5,
   none: 6,
+  // A finite verb left without the object, attribute or adverb that follows
+  // it ("et la rendait ‖ peut-être plus cruelle", "ne fût pas ‖ pour quelque
+  // chose"): the piece reads as a clause that stops in the middle, worse
+  // than a cut before the verb or after its complement.
+  verbComplement: 6.5,
   insideNounPhrase: 7,
+  // A short subject cut from its verb ("quand Swann ‖ leur avait donné"):
+  // the first piece is a name alone, the second a verb without its subject.
+  subjectVerb: 7,
   openNegation: 30,
   forbidden: 60,
   // Above any other forbidden cut (plus its punctuation): when a run of
@@ -159,6 +177,48 @@ function opensInfinitive(texts: string[], index: number): boolean {
   return false;
 }
 
+// prettier-ignore
+const negationEnds = new Set(["pas", "point", "jamais", "plus", "guère", "rien"]);
+const elidedClitic = /^(n|s|m|t|l|j)'\p{L}/u;
+
+/**
+ * Whether unit `index` ends a finite verb that still expects what follows:
+ * a verb after a clitic or "ne" ("la rendait", "lui montra", "Il faut"),
+ * elided or not ("s'arrêta"), with its closing negation ("ne fût pas").
+ * Returns "wants-object" when a dative clitic alone precedes it ("lui
+ * montra"), whose direct object is still to come, even past an adjunct.
+ */
+function markedVerb(texts: string[], tags: WordClass[], index: number): "verb" | "wants-object" | undefined {
+  let verb = index;
+  if (negationEnds.has(bareWord(texts[index]!)) && (tags[index] === "adv" || tags[index] === "neg")) verb--;
+  if (verb < 0 || tags[verb] !== "verb") return undefined;
+  const word = bareWord(texts[verb]!);
+  if (verb < index && !(tags[verb - 1] === "neg" || word.startsWith("n'"))) return undefined;
+  const before = verb > 0 ? bareWord(texts[verb - 1]!) : "";
+  const marked = elidedClitic.test(word) || tags[verb - 1] === "clitic" || tags[verb - 1] === "neg";
+  if (!marked) return undefined;
+  return (before === "lui" || before === "leur") && verb === index ? "wants-object" : "verb";
+}
+
+/** Whether être or avoir stands as the main verb at unit `index`, or before its closing negation. */
+function isMainAuxiliary(texts: string[], tags: WordClass[], index: number): boolean {
+  const verb = negationEnds.has(bareWord(texts[index]!)) ? index - 1 : index;
+  if (verb < 0 || tags[verb] !== "verb") return false;
+  const word = bareWord(texts[verb]!).replace(/^n'/u, "");
+  return word !== "être" && word !== "avoir" && (lookUpWord(word)?.classes.has("aux") ?? false);
+}
+
+/** Whether the subject ending at unit `index` is short: a name or an article and its noun, right after a clause opens. */
+function endsShortSubject(texts: string[], tags: WordClass[], index: number): boolean {
+  const tag = tags[index]!;
+  let start = index;
+  if (tag === "noun" && tags[index - 1] === "det") start--;
+  else if (tag !== "proper") return false;
+  if (start === 0) return true;
+  const previous = texts[start - 1]!;
+  return endsWithPunctuation(previous) || /^[«“—–-]/u.test(texts[start]!) || tags[start - 1] === "sub" || tags[start - 1] === "coord";
+}
+
 /**
  * The extra cost of a cut between units `index` and `index + 1` for the
  * constituents it would break, or for the content words it falls between.
@@ -182,6 +242,8 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   if (functionClasses.has(tag)) return breakCost.forbidden;
   // "n'était ‖ que…", "n'avait ‖ pas…": the negation is not closed yet.
   if (/^n'/u.test(word)) return breakCost.openNegation;
+  // "à ne pas ‖ vouloir": before an infinitive, "ne pas" closes nothing yet.
+  if (negationEnds.has(word) && tags[index - 1] === "neg") return breakCost.openNegation;
   // An auxiliary kept with its participle across an adverb: "n'avaient jamais ‖ tenu".
   if (lookUpWord(after)?.participle) {
     for (let k = index; k >= Math.max(0, index - 2); k--) {
@@ -189,6 +251,18 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
       if (tags[k] !== "adv" && tags[k] !== "neg") break;
     }
   }
+  // Être and avoir as main verbs need their attribute or object whatever
+  // their subject: "son passage avait ‖ quelque chose de…".
+  const mainAuxiliary = isMainAuxiliary(texts, tags, index);
+  const verb = markedVerb(texts, tags, index) ?? (mainAuxiliary ? "verb" : undefined);
+  const opensObject = ["det", "noun", "pron", "adj", "num", "adv", "proper"].includes(next);
+  // "s'il fallait ‖ garder", "on ne peut ‖ aimer", "il dut ‖ de ne pas…".
+  const infinitive = (next === "verb" && isInfinitive(after)) || (next === "prep" && opensInfinitive(texts, index + 1));
+  if (verb && (opensObject || infinitive)) return breakCost.verbComplement;
+  // Être or avoir with a prepositional attribute or object ("ne fût pas ‖
+  // pour quelque chose"), and a verb after "lui"/"leur" whose direct object
+  // comes after an adjunct ("lui montra ‖ dans le jardin la plate-bande").
+  if (next === "prep" && (verb === "wants-object" || (verb && mainAuxiliary))) return breakCost.verbComplement;
   if (next === "prep") {
     // After a noun, "de" mostly opens the noun's own complement ("le miracle
     // ‖ de saint Théophile", "un bourdon ‖ de cathédrale"), not the verb's.
@@ -205,11 +279,13 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
     return breakCost.preposition;
   }
   if ((next === "verb" || next === "aux" || next === "clitic") && contentClasses.has(tag)) {
-    return breakCost.beforeVerb;
+    return endsShortSubject(texts, tags, index) ? breakCost.subjectVerb : breakCost.beforeVerb;
   }
   if (next === "adv") return breakCost.beforeAdverb;
+  // A noun and its adjective, either way round, are one noun phrase: "sa
+  // croix ‖ épiscopale", "de délicates ‖ sculptures".
+  if ((tag === "noun" && next === "adj") || (tag === "adj" && next === "noun")) return breakCost.insideNounPhrase;
   if (tag === "noun" || tag === "proper" || tag === "verb") return breakCost.afterNoun;
-  if (tag === "adj" && next === "noun") return breakCost.insideNounPhrase;
   return breakCost.none;
 }
 
@@ -276,6 +352,25 @@ export function splitLongSentence(sentence: string, maxWords: number): string[] 
   const texts = units.map((unit) => text.slice(unit.start, unit.end));
   const tags = tagWords(texts);
   const locutions = locutionCosts(texts);
+  // innerClauses[k]: how many of the first k units end on a ; or :, to find a piece that runs past one.
+  const innerClauses = new Int32Array(count + 1);
+  texts.forEach((unit, index) => {
+    innerClauses[index + 1] = innerClauses[index]! + (/[;:]$/u.test(stripClosing(unit)) ? 1 : 0);
+  });
+  // A ; or : with two words or more on each side inside the piece [start, end).
+  const runsPastClause = (start: number, end: number) =>
+    end - start >= 4 && innerClauses[end - 2]! - innerClauses[start + 1]! > 0;
+  // breaks[k]: how many of the first k units end on a , ; or :.
+  const breaks = new Int32Array(count + 1);
+  texts.forEach((unit, index) => {
+    breaks[index + 1] = breaks[index]! + (/[,;:]$/u.test(stripClosing(unit)) ? 1 : 0);
+  });
+  const breaksIn = (first: number, last: number) => first <= last && breaks[last + 1]! - breaks[first]! > 0;
+  const cutInside = (index: number) => index >= 0 && index + 1 < count && !endsWithPunctuation(texts[index]!);
+  // A scrap of the previous clause at the head of [start, end), or of the next one at its tail.
+  const strandsScrap = (start: number, end: number) =>
+    (cutInside(start - 1) && breaksIn(start, Math.min(start + strandedWords - 1, end - 2))) ||
+    (cutInside(end - 1) && breaksIn(Math.max(start, end - 1 - strandedWords), end - 2));
   const cuts = units.map((_, index) => {
     if (index + 1 >= count) return 0;
     const punctuation = cutCost(texts[index]!, texts[index + 1]!);
@@ -285,6 +380,10 @@ export function splitLongSentence(sentence: string, maxWords: number): string[] 
     // it would strand a function word, split a name or break a locution.
     const worst = Math.max(constituent, locution ?? 0);
     if (worst >= breakCost.forbidden) return worst + punctuation;
+    // "s'il faut ‖ qu'il désespère", "il ne fait ‖ que rire": after a finite
+    // verb, "que" opens its object clause (or closes "ne … que"), not a new clause.
+    const completive = /^qu/u.test(leadingWord(texts[index + 1]!)) && !endsWithPunctuation(texts[index]!);
+    if (completive && markedVerb(texts, tags, index)) return breakCost.verbComplement;
     const cost = punctuation < breakCost.none ? punctuation : constituent;
     return locution === undefined ? cost : Math.min(cost, locution);
   });
@@ -296,7 +395,12 @@ export function splitLongSentence(sentence: string, maxWords: number): string[] 
   for (let end = 1; end <= count; end++) {
     for (let start = Math.max(0, end - maxWords); start < end; start++) {
       if (best[start] === Number.POSITIVE_INFINITY) continue;
-      const cost = best[start]! + costOfPiece[end - start]! + (start > 0 ? cuts[start - 1]! : 0);
+      const cost =
+        best[start]! +
+        costOfPiece[end - start]! +
+        (start > 0 ? cuts[start - 1]! : 0) +
+        (runsPastClause(start, end) ? innerClauseCost : 0) +
+        (strandsScrap(start, end) ? strandedCost : 0);
       if (cost < best[end]!) {
         best[end] = cost;
         from[end] = start;

@@ -29,6 +29,12 @@ export interface QualityReport {
   /** hanging / cuts, in percent. */
   hangingPercent: number;
   nameCuts: number;
+  /** Pieces holding a ; or : with two words or more on each side: the piece could have ended there. */
+  innerBreaks: number;
+  /** Cuts right after a clitic + verb or a negated verb ("et la rendait ‖ peut-être", "ne fût pas ‖ pour"). */
+  verbCuts: number;
+  /** Cuts between a short subject and its verb ("quand Swann ‖ leur avait donné"). */
+  subjectCuts: number;
   matterRows: number;
   gluedHeadings: number;
   /** Undefined without a known true text. */
@@ -37,7 +43,13 @@ export interface QualityReport {
   misdated?: number;
   /** Words present on both sides but with a line-end hyphen kept or dropped differently. */
   hyphenDifferences?: number;
-  examples: { hanging: string[]; names: string[]; matter: string[]; glued: string[]; lost: string[] };
+  examples: {
+    hanging: string[];
+    names: string[];
+    innerBreaks: string[];
+    verbs: string[];
+    subjects: string[];
+    matter: string[]; glued: string[]; lost: string[] };
 }
 
 // prettier-ignore
@@ -51,6 +63,16 @@ const clitics = ["je", "j'", "tu", "il", "ils", "on", "me", "m'", "te", "t'", "s
 const conjunctions = ["et", "ou", "mais", "ni", "car", "que", "qu'", "qui", "dont", "où", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "quoique", "si", "comme", "parce", "tandis"];
 // prettier-ignore
 const auxiliaries = ["ai", "as", "a", "avons", "avez", "ont", "avais", "avait", "avions", "aviez", "avaient", "eus", "eut", "eûmes", "eurent", "aurai", "auras", "aura", "aurons", "aurez", "auront", "aurais", "aurait", "aurions", "auraient", "aie", "ait", "aient", "eût", "suis", "es", "est", "sommes", "êtes", "sont", "étais", "était", "étions", "étiez", "étaient", "fus", "fut", "furent", "serai", "sera", "serons", "seront", "serais", "serait", "seraient", "sois", "soit", "soient", "fût", "avoir", "être", "ayant", "étant"];
+// Clitics that always stand right before a verb (or another clitic); "le", "la",
+// "les", "l'" only do when a subject clitic or "ne" precedes them.
+// prettier-ignore
+const subjectClitics = new Set(["je", "j'", "tu", "il", "ils", "on", "elle", "elles"]);
+// prettier-ignore
+const verbClitics = new Set(["me", "m'", "te", "t'", "se", "s'", "lui", "leur", "y", "ne", "n'", "nous", "vous"]);
+const objectArticles = new Set(["le", "la", "les", "l'"]);
+const negationEnds = new Set(["pas", "point", "jamais", "plus", "guère"]);
+// A finite verb's ending, for a word after a clitic that could be an article ("la rendait").
+const finiteEnding = /(ait|aient|ais|ai|a|ont|ent|it|ut|èrent|irent|urent|ez|ons|ra|rai|ront|rait|raient|ât|ît|ût|e|es)$/u;
 const functionWords = new Set([...determiners, ...prepositions, ...clitics, ...conjunctions]);
 const auxiliaryForms = new Set(auxiliaries);
 // prettier-ignore
@@ -106,6 +128,86 @@ export function splitsName(last: string, next: string): boolean {
   if (titles.has(word) && (isCapitalized(next) || particle)) return true;
   if (isCapitalized(last) && (isCapitalized(next) || romanNumeral.test(next))) return true;
   return /^\d+$/u.test(word) && /^\p{Ll}/u.test(next) && !functionWords.has(bare(next));
+}
+
+/** The last word after an elision: "qu'il" → "il", "n'avait" → "avait". */
+function elisionTail(word: string): string {
+  return word.slice(word.lastIndexOf("'") + 1) || word;
+}
+
+/** The elided head of a word with its apostrophe: "qu'il" → "qu'", else the word. */
+function elisionHead(word: string): string {
+  const apostrophe = word.indexOf("'");
+  return apostrophe === -1 || apostrophe === word.length - 1 ? word : word.slice(0, apostrophe + 1);
+}
+
+/** Whether the words end on a verb that a clitic or a negation marks as finite: "il faut", "lui montra", "ne fût pas". */
+function endsOnMarkedVerb(tokens: string[]): boolean {
+  const last = bare(tokens.at(-1) ?? "");
+  const before = bare(tokens.at(-2) ?? "");
+  const third = bare(tokens.at(-3) ?? "");
+  if (last === "" || last.includes("-")) return false;
+  // "ne fût pas", "n'était point".
+  if (negationEnds.has(last) && (third === "ne" || elisionHead(before) === "n'")) return true;
+  if (functionWords.has(last)) return false;
+  const head = elisionHead(last);
+  if (head !== last && (head === "n'" || head === "m'" || head === "t'" || head === "s'" || head === "l'")) {
+    // "n'avait", "s'arrêta": the elided clitic stands before a verb.
+    return finiteEnding.test(elisionTail(last)) && !functionWords.has(elisionTail(last));
+  }
+  const clitic = elisionTail(before);
+  if (subjectClitics.has(clitic) && !prepositions.includes(third)) return true;
+  if (verbClitics.has(before)) return finiteEnding.test(last) && !functionWords.has(last);
+  if (objectArticles.has(before)) {
+    const opener = elisionTail(third);
+    return (subjectClitics.has(opener) || third === "ne" || verbClitics.has(opener)) && finiteEnding.test(last);
+  }
+  return false;
+}
+
+/** Whether a piece ending on `tokens` leaves a finite verb without the complement that `next` opens. */
+export function cutsVerbFromComplement(tokens: string[], next: string): boolean {
+  if (endsWithPunctuation(tokens.at(-1) ?? "")) return false;
+  const following = bare(next);
+  // "que" after a finite verb opens its object clause ("s'il faut ‖ qu'il"); other conjunctions open a new clause.
+  const head = elisionHead(following);
+  if (/^[«“—–(-]/u.test(next) || (conjunctions.includes(head) && head !== "que" && head !== "qu'")) return false;
+  return endsOnMarkedVerb(tokens);
+}
+
+/** Whether a cut after `tokens` separates a short subject (a name, or article + noun) from the verb `next` opens. */
+export function cutsSubjectFromVerb(tokens: string[], next: string, following = ""): boolean {
+  const last = tokens.at(-1) ?? "";
+  if (tokens.length < 2 || endsWithPunctuation(last) || /^[«“—–(-]/u.test(next)) return false;
+  const word = bare(last);
+  const previous = bare(tokens.at(-2)!);
+  const opensClause = (token: string) =>
+    endsWithPunctuation(token) || conjunctions.includes(elisionHead(bare(token))) || /^[«“—–(-]/u.test(token);
+  const name = isCapitalized(last) && !titles.has(word) && opensClause(tokens.at(-2)!);
+  const article = ["le", "la", "les", "l'", "un", "une", "mon", "ton", "son", "ma", "ta", "sa", "mes", "tes", "ses", "ce", "cet", "cette", "ces"];
+  const nounPhrase =
+    !functionWords.has(word) && article.includes(previous) && tokens.length >= 3 && opensClause(tokens.at(-3)!);
+  if (!name && !nounPhrase) return false;
+  const first = bare(next);
+  const head = elisionHead(first);
+  // Before the verb: "ne", an object clitic, or the verb's auxiliary.
+  if (["ne", "n'", "se", "s'", "me", "m'", "te", "t'", "y"].includes(head)) return true;
+  if (auxiliaryForms.has(first)) return true;
+  const nextWord = bare(following);
+  return (first === "lui" || first === "leur") && (auxiliaryForms.has(nextWord) || finiteEnding.test(nextWord));
+}
+
+/** Whether a piece holds a ; or : with at least two words on each side, where it could have ended. */
+export function holdsInnerBreak(text: string): boolean {
+  const tokens = text.trim().split(/\s+/u);
+  let wordsBefore = 0;
+  const total = words(text).length;
+  for (let index = 0; index < tokens.length - 1; index++) {
+    const token = tokens[index]!;
+    if (/[\p{L}\p{N}]/u.test(token)) wordsBefore++;
+    if (/[;:][»”)]*$/u.test(token) && wordsBefore >= 2 && total - wordsBefore >= 2) return true;
+  }
+  return false;
 }
 
 /** Consecutive rows cut from one original sentence. */
@@ -175,11 +277,30 @@ function alignWords(expected: string[], actual: string[]) {
 }
 
 export function checkQuality(rows: CheckedRow[], truth?: BookTruth): QualityReport {
-  const examples: QualityReport["examples"] = { hanging: [], names: [], matter: [], glued: [], lost: [] };
+  const examples: QualityReport["examples"] = {
+    hanging: [],
+    names: [],
+    innerBreaks: [],
+    verbs: [],
+    subjects: [],
+    matter: [],
+    glued: [],
+    lost: [],
+  };
   let cuts = 0;
   let hanging = 0;
   let nameCuts = 0;
+  let innerBreaks = 0;
+  let verbCuts = 0;
+  let subjectCuts = 0;
   for (const group of groupPieces(rows)) {
+    if (group.length > 1) {
+      for (const piece of group) {
+        if (!holdsInnerBreak(piece.text)) continue;
+        innerBreaks++;
+        if (examples.innerBreaks.length < 12) examples.innerBreaks.push(piece.text);
+      }
+    }
     for (let index = 0; index + 1 < group.length; index++) {
       const before = words(group[index]!.text);
       const after = words(group[index + 1]!.text);
@@ -195,6 +316,16 @@ export function checkQuality(rows: CheckedRow[], truth?: BookTruth): QualityRepo
       if (splitsName(last, next)) {
         nameCuts++;
         if (examples.names.length < 12) examples.names.push(seam);
+      }
+      const tokens = group[index]!.text.trim().split(/\s+/u);
+      const following = group[index + 1]!.text.trim().split(/\s+/u)[1] ?? "";
+      if (cutsVerbFromComplement(tokens, next)) {
+        verbCuts++;
+        if (examples.verbs.length < 12) examples.verbs.push(seam);
+      }
+      if (cutsSubjectFromVerb(tokens, next, following)) {
+        subjectCuts++;
+        if (examples.subjects.length < 12) examples.subjects.push(seam);
       }
     }
   }
@@ -259,6 +390,9 @@ export function checkQuality(rows: CheckedRow[], truth?: BookTruth): QualityRepo
     hanging,
     hangingPercent: cuts === 0 ? 0 : Math.round((1000 * hanging) / cuts) / 10,
     nameCuts,
+    innerBreaks,
+    verbCuts,
+    subjectCuts,
     matterRows,
     gluedHeadings,
     examples,
