@@ -102,7 +102,16 @@ const missingFromLefff: readonly [string, LocutionKind][] = [
   ["à leur tour", "adverb"], ["à mon tour", "adverb"], ["à la fin", "adverb"],
   ["à peu de chose près", "adverb"], ["loin de", "preposition"], ["loin d'", "preposition"],
   ["tout le long de", "preposition"], ["tout le long d'", "preposition"],
+  ["salle à manger", "noun"], ["salles à manger", "noun"], ["ne fût-ce que", "adverb"],
+  ["ne fût-ce qu'", "adverb"],
 ];
+
+// "bien que" is the concessive conjunction only where a clause opens ("Bien
+// qu'il fût tard", ", bien qu'elle…"); after a verb it is an adverb and the
+// que of the verb's own clause ("ma tante savait bien ‖ que ce n'était pas
+// pour rien"), and the cut belongs after "bien".
+const onlyWhereAClauseOpens = new Set(["bien que", "bien qu'"]);
+const clauseOpeningWords = new Set(["et", "mais", "ou", "or", "car", "donc", "ni"]);
 
 /** Lower case, straight apostrophes, œ and æ spelt out as the Lefff spells them. */
 function normalizeWord(text: string): string {
@@ -217,6 +226,12 @@ function matchesAt(parts: readonly Part[], at: number, words: readonly string[])
   return true;
 }
 
+function opensWhereItMay(parts: readonly Part[], at: number, locution: Locution): boolean {
+  if (!onlyWhereAClauseOpens.has(locution.form)) return true;
+  const previous = parts[at - 1];
+  return !previous || previous.breakAfter || parts[at]!.breakBefore || clauseOpeningWords.has(previous.word);
+}
+
 /**
  * The locutions of a run of whitespace tokens (a sentence's words, their
  * punctuation attached), left to right, each the longest that starts there;
@@ -229,7 +244,9 @@ export function findLocutions(tokens: readonly string[]): LocutionMatch[] {
   const matches: LocutionMatch[] = [];
   let at = 0;
   while (at < parts.length) {
-    const found = byFirstWord.get(parts[at]!.word)?.find((locution) => matchesAt(parts, at, locution.words));
+    const found = byFirstWord
+      .get(parts[at]!.word)
+      ?.find((locution) => matchesAt(parts, at, locution.words) && opensWhereItMay(parts, at, locution));
     if (!found) {
       at++;
       continue;

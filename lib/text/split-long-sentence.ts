@@ -89,6 +89,7 @@ const breakCost = {
 };
 
 // prettier-ignore
+const abbreviatedTitles = new Set(["m.", "mm.", "mme", "mmes", "mlle", "mlles", "mgr", "dr"]);
 const titles = new Set(["m.", "mm.", "mme", "mmes", "mlle", "mlles", "mgr", "dr", "me", "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "saint", "sainte", "maître", "monseigneur", "docteur", "abbé", "père"]);
 // prettier-ignore
 const numberWords = new Set(["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille"]);
@@ -229,9 +230,11 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   const tag = tags[index]!;
   const next = tags[index + 1]!;
   const word = bareWord(before);
-  // A title before its name: "M. ‖ Walter", "Mme ‖ de Marelle".
+  // A title before its name: "M. ‖ Walter", "Mme ‖ de Marelle"; an
+  // abbreviated one never ends a piece ("sonder M. ‖ l'évêque de Digne").
   const particle = /^(de|du|d'\p{Lu})/u.test(after.replace(/’/gu, "'"));
   if (titles.has(word) && (isCapitalized(after) || particle)) return breakCost.forbidden;
+  if (abbreviatedTitles.has(word)) return breakCost.forbidden;
   if (endsWithPunctuation(before)) return 0;
   // "La ‖ Vie Française", "Louis ‖ XVI", "Emma ‖ Bovary".
   if (isCapitalized(before) && (isCapitalized(after) || romanNumeral.test(after))) {

@@ -18,6 +18,12 @@ describe("findLocutions", () => {
     expect(locutionsOf("Il compta _NUMBER à _NUMBER avec Jean Paul II.")).toEqual([]);
   });
 
+  it("reads bien que as the conjunction only where a clause opens", () => {
+    expect(locutionsOf("Bien qu'il fût tard, il sortit.")).toEqual(["bien qu' (subordinator): Bien qu'il"]);
+    expect(locutionsOf("Il sortit, bien qu'il fût tard.")).toEqual(["bien qu' (subordinator): bien qu'il"]);
+    expect(locutionsOf("Ma tante savait bien que ce n'était pas pour rien.")).toEqual([]);
+  });
+
   it("takes the longest locution, ignores case and follows elisions and contractions", () => {
     expect(locutionsOf("Peu à peu, il vint à peu près au bout d'une heure, à cause du froid.")).toEqual([
       "peu à peu (adverb): Peu à peu,",

@@ -248,6 +248,18 @@ describe.skipIf(corpusMissing())("splitLongSentence keeps clauses and predicates
     expect(code.some((piece) => piece.includes("délicates sculptures")), code.join(" | ")).toBe(true);
   });
 
+  it("never ends a piece on an abbreviated title, and keeps salle à manger, ne fût-ce que and savait bien whole", () => {
+    const bishop = split("nous n'avons point à sonder M.");
+    expect(bishop.some((piece) => piece.endsWith(" M.")), bishop.join(" | ")).toBe(false);
+    const dining = split("de la salle à manger dans ma chambre");
+    expect(dining.some((piece) => piece.includes("salle à manger")), dining.join(" | ")).toBe(true);
+    const sign = split("ne fût-ce que par un signe");
+    expect(sign.some((piece) => piece.includes("ne fût-ce que")), sign.join(" | ")).toBe(true);
+    // "bien que" after a verb is the verb's adverb, then its que-clause.
+    const aunt = split("Mais ma tante savait bien que");
+    expect(aunt.some((piece) => piece.endsWith("savait")), aunt.join(" | ")).toBe(false);
+  });
+
   it("leaves a ; or : inside a piece rarely, across the three novels", () => {
     let cut = 0;
     let runOn = 0;
