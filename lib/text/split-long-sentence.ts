@@ -89,6 +89,7 @@ const breakCost = {
 };
 
 // prettier-ignore
+const degreeWords = new Set(["plus", "moins", "très", "trop", "aussi", "assez", "si", "fort", "tout"]);
 const abbreviatedTitles = new Set(["m.", "mm.", "mme", "mmes", "mlle", "mlles", "mgr", "dr"]);
 const titles = new Set(["m.", "mm.", "mme", "mmes", "mlle", "mlles", "mgr", "dr", "me", "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "saint", "sainte", "maître", "monseigneur", "docteur", "abbé", "père"]);
 // prettier-ignore
@@ -243,6 +244,10 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   // A number and its unit: "12 ‖ francs", "trois ‖ cents".
   if ((/^\d/u.test(word) || numberWords.has(word)) && /^\p{Ll}/u.test(after)) return breakCost.forbidden;
   if (functionClasses.has(tag)) return breakCost.forbidden;
+  // A degree word and the adjective or adverb it grades are one phrase:
+  // "son plus ‖ grand devoir", "un des plus ‖ fidèles habitués", "si ‖ beaux".
+  const graded = next === "adj" || next === "adv" || (lookUpWord(after)?.classes.has("adj") ?? false);
+  if (degreeWords.has(word) && graded) return breakCost.forbidden;
   // "n'était ‖ que…", "n'avait ‖ pas…": the negation is not closed yet.
   if (/^n'/u.test(word)) return breakCost.openNegation;
   // "à ne pas ‖ vouloir": before an infinitive, "ne pas" closes nothing yet.

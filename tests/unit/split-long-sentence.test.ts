@@ -260,6 +260,13 @@ describe.skipIf(corpusMissing())("splitLongSentence keeps clauses and predicates
     expect(aunt.some((piece) => piece.endsWith("savait")), aunt.join(" | ")).toBe(false);
   });
 
+  it("keeps a degree word with the adjective it grades", () => {
+    const duty = split("que là était son plus");
+    expect(duty.some((piece) => piece.includes("son plus grand devoir")), duty.join(" | ")).toBe(true);
+    const regulars = split("un des plus fidèles habitués");
+    expect(regulars.some((piece) => piece.includes("des plus fidèles")), regulars.join(" | ")).toBe(true);
+  });
+
   it("leaves a ; or : inside a piece rarely, across the three novels", () => {
     let cut = 0;
     let runOn = 0;
