@@ -103,7 +103,7 @@ const missingFromLefff: readonly [string, LocutionKind][] = [
   ["à peu de chose près", "adverb"], ["loin de", "preposition"], ["loin d'", "preposition"],
   ["tout le long de", "preposition"], ["tout le long d'", "preposition"],
   ["salle à manger", "noun"], ["salles à manger", "noun"], ["ne fût-ce que", "adverb"],
-  ["ne fût-ce qu'", "adverb"],
+  ["ne fût-ce qu'", "adverb"], ["de l'un à l'autre", "adverb"],
 ];
 
 // "bien que" is the concessive conjunction only where a clause opens ("Bien

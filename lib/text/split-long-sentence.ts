@@ -71,6 +71,9 @@ const breakCost = {
   beforeVerb: 4,
   beforeAdverb: 4.5,
   afterNoun: 5,
+  // A noun and the de-phrase that completes it ("les noms ‖ de baptême",
+  // "l'exécution ‖ du condamné"): dearer than a cut after a noun elsewhere.
+  nounComplement: 6,
   none: 6,
   // A finite verb left without the object, attribute or adverb that follows
   // it ("et la rendait ‖ peut-être plus cruelle", "ne fût pas ‖ pour quelque
@@ -89,7 +92,7 @@ const breakCost = {
 };
 
 // prettier-ignore
-const degreeWords = new Set(["plus", "moins", "très", "trop", "aussi", "assez", "si", "fort", "tout"]);
+const degreeWords = new Set(["plus", "moins", "très", "trop", "aussi", "assez", "si", "fort", "tout", "bien"]);
 const abbreviatedTitles = new Set(["m.", "mm.", "mme", "mmes", "mlle", "mlles", "mgr", "dr"]);
 const titles = new Set(["m.", "mm.", "mme", "mmes", "mlle", "mlles", "mgr", "dr", "me", "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "saint", "sainte", "maître", "monseigneur", "docteur", "abbé", "père"]);
 // prettier-ignore
@@ -275,7 +278,7 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
     // After a noun, "de" mostly opens the noun's own complement ("le miracle
     // ‖ de saint Théophile", "un bourdon ‖ de cathédrale"), not the verb's.
     const ofNoun = (tag === "noun" || tag === "proper") && /^(de|d'|du|des)$/u.test(leadingWord(after));
-    if (ofNoun) return breakCost.afterNoun;
+    if (ofNoun) return breakCost.nounComplement;
     // A verb and its infinitive complement are one predicate: "nous venons ‖
     // de voir", "il commence ‖ à ne plus être" leave a verb without its sense.
     if (tag === "verb" && opensInfinitive(texts, index + 1)) return breakCost.none;

@@ -267,6 +267,17 @@ describe.skipIf(corpusMissing())("splitLongSentence keeps clauses and predicates
     expect(regulars.some((piece) => piece.includes("des plus fidèles")), regulars.join(" | ")).toBe(true);
   });
 
+  it("keeps a noun with the de-phrase that completes it, and bien with its adjective", () => {
+    const bishop = split("Et comme nous peignons ici l'évêque");
+    expect(bishop.some((piece) => piece.includes("l'évêque de Digne")), bishop.join(" | ")).toBe(true);
+    const boot = split("sentait la semelle de sa botte");
+    expect(boot.some((piece) => piece.includes("la semelle de sa botte")), boot.join(" | ")).toBe(true);
+    const lies = split("un assemblage de mensonges");
+    expect(lies.some((piece) => piece.includes("un assemblage de mensonges")), lies.join(" | ")).toBe(true);
+    const pardon = split("cela me serait bien égal");
+    expect(pardon.some((piece) => piece.endsWith("bien")), pardon.join(" | ")).toBe(false);
+  });
+
   it("leaves a ; or : inside a piece rarely, across the three novels", () => {
     let cut = 0;
     let runOn = 0;
