@@ -17,6 +17,7 @@ import {
   type Part,
   type Schema,
 } from "@google/genai";
+import type { z } from "zod";
 import { EngineError } from "@/lib/engines/engine-error";
 import { log } from "@/lib/log";
 import {
@@ -223,6 +224,19 @@ export function parseJsonAnswer(text: string): ParsedAnswer<unknown> {
       reason: `the answer is not valid JSON (${bare.length} characters, starting "${bare.slice(0, 40)}")`,
     };
   }
+}
+
+/** An answer parsed as JSON and checked against the response's schema; the first mismatch is the reason. */
+export function parseSchemaAnswer<T>(text: string, schema: z.ZodType<T>): ParsedAnswer<T> {
+  const json = parseJsonAnswer(text);
+  if (!json.ok) return json;
+  const result = schema.safeParse(json.value);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0];
+  return {
+    ok: false,
+    reason: `the answer does not match the schema (${issue?.path.join(".") || "root"}: ${issue?.message})`,
+  };
 }
 
 export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {

@@ -10,7 +10,7 @@ import { z } from "zod";
 import {
   createGeminiCaller,
   emptyGeminiUsage,
-  parseJsonAnswer,
+  parseSchemaAnswer,
   type GeminiCallOptions,
   type GeminiUsage,
   type ParsedAnswer,
@@ -82,20 +82,12 @@ export function parseOcrAnswer(
   text: string,
   pages: readonly number[],
 ): ParsedAnswer<OcrSentence[]> {
-  const json = parseJsonAnswer(text);
-  if (!json.ok) return json;
-  const result = answerSchema.safeParse(json.value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    return {
-      ok: false,
-      reason: `the answer does not match the schema (${issue?.path.join(".") || "root"}: ${issue?.message})`,
-    };
-  }
+  const answer = parseSchemaAnswer(text, answerSchema);
+  if (!answer.ok) return answer;
   const order = new Map(pages.map((page, index) => [page, index]));
   let last = 0;
   const sentences: OcrSentence[] = [];
-  for (const entry of result.data.sentences) {
+  for (const entry of answer.value.sentences) {
     const index = order.get(entry.page);
     if (index === undefined) {
       return {

@@ -7,7 +7,7 @@
 // the answer follows {"rewrites": [{"id", "pieces": [string]}]}.
 import { Type, type Schema } from "@google/genai";
 import { z } from "zod";
-import { parseJsonAnswer, type ParsedAnswer } from "@/lib/engines/gemini-call";
+import { parseSchemaAnswer, type ParsedAnswer } from "@/lib/engines/gemini-call";
 import type { RewriteAnswer } from "@/lib/engines/validate-rewrite";
 import type { RewriteContext, RewriteSentence } from "@/lib/engines/rewrite-types";
 
@@ -154,17 +154,8 @@ const answerSchema = z.object({
 });
 
 export function parseRewriteAnswer(text: string): ParsedAnswer<RewriteAnswer[]> {
-  const json = parseJsonAnswer(text);
-  if (!json.ok) return json;
-  const result = answerSchema.safeParse(json.value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    return {
-      ok: false,
-      reason: `the answer does not match the schema (${issue?.path.join(".") || "root"}: ${issue?.message})`,
-    };
-  }
-  return { ok: true, value: result.data.rewrites };
+  const answer = parseSchemaAnswer(text, answerSchema);
+  return answer.ok ? { ok: true, value: answer.value.rewrites } : answer;
 }
 
 /**

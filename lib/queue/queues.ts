@@ -26,6 +26,22 @@ function defineQueue<P extends z.ZodType>(definition: QueueDefinition<P>): Queue
   return definition;
 }
 
+/** Kept a week, and woken by NOTIFY on insert (workers also poll: lib/queue/work.ts). */
+const kept = { deleteAfterSeconds: week, notify: true } as const;
+
+/**
+ * Where pg-boss moves a job of another queue that ran out of attempts
+ * without its handler finishing; one job at a time, a minute each.
+ */
+function deadLetterQueue<P extends z.ZodType>(name: string, payload: P): QueueDefinition<P> {
+  return defineQueue({
+    name,
+    payload,
+    options: () => ({ policy: "standard", retryLimit: 3, retryDelay: 2, expireInSeconds: 60, ...kept }),
+    localConcurrency: () => 1,
+  });
+}
+
 export const queues = {
   /**
    * Where pg-boss moves a chunk job that ran out of attempts without its
@@ -33,51 +49,15 @@ export const queues = {
    * marked failed and the book still closes. Created before `chunk`, which
    * names it as its dead letter queue.
    */
-  chunkAbandoned: defineQueue({
-    name: "novel-chunk-abandoned",
-    payload: chunkPayload,
-    options: () => ({
-      policy: "standard",
-      retryLimit: 3,
-      retryDelay: 2,
-      expireInSeconds: 60,
-      deleteAfterSeconds: week,
-      notify: true,
-    }),
-    localConcurrency: () => 1,
-  }),
+  chunkAbandoned: deadLetterQueue("novel-chunk-abandoned", chunkPayload),
   /**
    * Where pg-boss moves a plan or merge job that ran out of attempts: the
    * book is closed and refunded (lib/pipeline/close-stuck-job.ts) instead of
    * staying queued or running forever with its credits reserved. Created
    * before `plan` and `merge`, which name them as their dead letter queues.
    */
-  planAbandoned: defineQueue({
-    name: "novel-plan-abandoned",
-    payload: jobPayload,
-    options: () => ({
-      policy: "standard",
-      retryLimit: 3,
-      retryDelay: 2,
-      expireInSeconds: 60,
-      deleteAfterSeconds: week,
-      notify: true,
-    }),
-    localConcurrency: () => 1,
-  }),
-  mergeAbandoned: defineQueue({
-    name: "novel-merge-abandoned",
-    payload: jobPayload,
-    options: () => ({
-      policy: "standard",
-      retryLimit: 3,
-      retryDelay: 2,
-      expireInSeconds: 60,
-      deleteAfterSeconds: week,
-      notify: true,
-    }),
-    localConcurrency: () => 1,
-  }),
+  planAbandoned: deadLetterQueue("novel-plan-abandoned", jobPayload),
+  mergeAbandoned: deadLetterQueue("novel-merge-abandoned", jobPayload),
   /** Splits a book into chunks and queues the first window of them. */
   plan: defineQueue({
     name: "novel-plan",
@@ -89,8 +69,7 @@ export const queues = {
       retryBackoff: true,
       expireInSeconds: 120,
       deadLetter: "novel-plan-abandoned",
-      deleteAfterSeconds: week,
-      notify: true,
+      ...kept,
     }),
     localConcurrency: () => 2,
   }),
@@ -107,8 +86,7 @@ export const queues = {
       expireInSeconds: env().CHUNK_EXPIRE_SECONDS,
       heartbeatSeconds: 10,
       deadLetter: "novel-chunk-abandoned",
-      deleteAfterSeconds: week,
-      notify: true,
+      ...kept,
     }),
     localConcurrency: () => env().WORKER_CONCURRENCY,
   }),
@@ -124,8 +102,7 @@ export const queues = {
       retryBackoff: true,
       expireInSeconds: 300,
       deadLetter: "novel-merge-abandoned",
-      deleteAfterSeconds: week,
-      notify: true,
+      ...kept,
     }),
     // A second send for the same book is a no-op while one merge waits.
     sendOptions: ({ jobId }) => ({ singletonKey: jobId }),
@@ -156,8 +133,7 @@ export const queues = {
       retryLimit: 2,
       retryDelay: 5,
       expireInSeconds: 900,
-      deleteAfterSeconds: week,
-      notify: true,
+      ...kept,
     }),
     localConcurrency: () => 1,
   }),
