@@ -45,7 +45,7 @@ export function createGeminiEngine(options: GeminiEngineOptions): Engine {
         responseSchema: geminiResponseSchema,
         parse: (text) => {
           const parsed = parseGeminiAnswer(text);
-          return parsed.ok ? { ok: true, value: toEngineSentences(parsed.answer, input) } : parsed;
+          return parsed.ok ? { ok: true, value: toEngineSentences(parsed.value, input) } : parsed;
         },
         signal: input.signal,
         usage,

@@ -3,6 +3,7 @@
 // original text once and maps straight onto EngineSentence rows.
 import { Type, type Schema } from "@google/genai";
 import { z } from "zod";
+import { parseSchemaAnswer, type ParsedAnswer } from "@/lib/engines/gemini-call";
 import type { EngineInput, EngineSentence } from "@/lib/engines/types";
 import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
@@ -59,29 +60,9 @@ const answerSchema = z.object({
 
 export type GeminiAnswer = z.infer<typeof answerSchema>;
 
-export type ParsedAnswer = { ok: true; answer: GeminiAnswer } | { ok: false; reason: string };
-
-export function parseGeminiAnswer(text: string): ParsedAnswer {
-  // Structured output is bare JSON, but a fenced block costs nothing to accept.
-  const bare = text.trim().replace(/^```(?:json)?\s*|\s*```$/gu, "");
-  let json: unknown;
-  try {
-    json = JSON.parse(bare);
-  } catch {
-    return {
-      ok: false,
-      reason: `the answer is not valid JSON (${bare.length} characters, starting "${bare.slice(0, 40)}")`,
-    };
-  }
-  const result = answerSchema.safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    return {
-      ok: false,
-      reason: `the answer does not match the schema (${issue?.path.join(".") || "root"}: ${issue?.message})`,
-    };
-  }
-  return { ok: true, answer: result.data };
+/** The reference design's answer, parsed and checked as the product parses its own. */
+export function parseGeminiAnswer(text: string): ParsedAnswer<GeminiAnswer> {
+  return parseSchemaAnswer(text, answerSchema);
 }
 
 /**
