@@ -14,6 +14,7 @@ import layout from "@/components/ui/layout.module.css";
 import { adjustUserCredits, retryUserJob } from "@/lib/client/admin-mutations";
 import type { UserAccount } from "@/lib/client/api-types";
 import { useAdminAccount } from "@/lib/client/use-admin-account";
+import { NumberHeader } from "@/components/ui/number-header";
 
 export function AccountTools() {
   const [draft, setDraft] = useState("");
@@ -154,9 +155,7 @@ function AccountJobs({ jobs }: { jobs: UserAccount["jobs"] }) {
           <tr>
             <th scope="col">Book</th>
             <th scope="col">Status</th>
-            <th scope="col" className={tableStyles.num}>
-              Chunks done / failed
-            </th>
+            <NumberHeader>Chunks done / failed</NumberHeader>
             <th scope="col">Uploaded</th>
             <th scope="col">Action</th>
           </tr>
@@ -198,9 +197,7 @@ function AccountLedger({ ledger }: { ledger: UserAccount["ledger"] }) {
           <tr>
             <th scope="col">When</th>
             <th scope="col">Kind</th>
-            <th scope="col" className={tableStyles.num}>
-              Amount
-            </th>
+            <NumberHeader>Amount</NumberHeader>
             <th scope="col">Reason</th>
           </tr>
         </thead>

@@ -12,6 +12,7 @@ import { jobStatuses } from "@/lib/jobs/job-states";
 import { useAdminQueues } from "@/lib/client/use-admin-queues";
 import { QueueIcon, WarningIcon } from "@/components/ui/icons";
 import layout from "@/components/ui/layout.module.css";
+import { NumberHeader } from "@/components/ui/number-header";
 
 const mono = { fontFamily: "var(--font-mono)", fontSize: "0.86rem" } as const;
 
@@ -68,30 +69,14 @@ export function QueueDashboard() {
               <thead>
                 <tr>
                   <th scope="col">Queue</th>
-                  <th scope="col" className={tableStyles.num}>
-                    Queued
-                  </th>
-                  <th scope="col" className={tableStyles.num}>
-                    Ready
-                  </th>
-                  <th scope="col" className={tableStyles.num}>
-                    Deferred
-                  </th>
-                  <th scope="col" className={tableStyles.num}>
-                    Active
-                  </th>
-                  <th scope="col" className={tableStyles.num}>
-                    Failed
-                  </th>
-                  <th scope="col" className={tableStyles.num}>
-                    Total
-                  </th>
-                  <th scope="col" className={tableStyles.num}>
-                    Oldest waiting
-                  </th>
-                  <th scope="col" className={tableStyles.num}>
-                    Failed, 1 h
-                  </th>
+                  <NumberHeader>Queued</NumberHeader>
+                  <NumberHeader>Ready</NumberHeader>
+                  <NumberHeader>Deferred</NumberHeader>
+                  <NumberHeader>Active</NumberHeader>
+                  <NumberHeader>Failed</NumberHeader>
+                  <NumberHeader>Total</NumberHeader>
+                  <NumberHeader>Oldest waiting</NumberHeader>
+                  <NumberHeader>Failed, 1 h</NumberHeader>
                 </tr>
               </thead>
               <tbody>
@@ -187,21 +172,11 @@ export function QueueDashboard() {
                 <tr>
                   <th scope="col">Model</th>
                   <th scope="col">Purpose</th>
-                  <th scope="col" className={tableStyles.num}>
-                    Requests
-                  </th>
-                  <th scope="col" className={tableStyles.num}>
-                    Failed
-                  </th>
-                  <th scope="col" className={tableStyles.num}>
-                    Prompt tokens
-                  </th>
-                  <th scope="col" className={tableStyles.num}>
-                    Output tokens
-                  </th>
-                  <th scope="col" className={tableStyles.num}>
-                    Books
-                  </th>
+                  <NumberHeader>Requests</NumberHeader>
+                  <NumberHeader>Failed</NumberHeader>
+                  <NumberHeader>Prompt tokens</NumberHeader>
+                  <NumberHeader>Output tokens</NumberHeader>
+                  <NumberHeader>Books</NumberHeader>
                 </tr>
               </thead>
               <tbody>

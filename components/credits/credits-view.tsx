@@ -11,6 +11,7 @@ import type { LedgerKind } from "@/lib/client/api-types";
 import { useCreditLedger } from "@/lib/client/use-credits";
 import { CoinsIcon } from "@/components/ui/icons";
 import layout from "@/components/ui/layout.module.css";
+import { NumberHeader } from "@/components/ui/number-header";
 
 const kinds: Record<LedgerKind, { label: string; tone: BadgeTone }> = {
   grant: { label: "Monthly grant", tone: "success" },
@@ -83,9 +84,7 @@ export function CreditsView() {
                   <tr>
                     <th scope="col">Date</th>
                     <th scope="col">Kind</th>
-                    <th scope="col" className={tableStyles.num}>
-                      Amount
-                    </th>
+                    <NumberHeader>Amount</NumberHeader>
                     <th scope="col">Reason</th>
                     <th scope="col">Job</th>
                   </tr>

@@ -11,6 +11,7 @@ import { isJobUnfinished } from "@/lib/jobs/job-states";
 import { HistoryRowActions, type RowActionHandlers } from "./history-row-actions";
 import { MiniProgress } from "./mini-progress";
 import styles from "./history.module.css";
+import { NumberHeader } from "@/components/ui/number-header";
 
 function CreditsCell({ job }: { job: JobSummary }) {
   if (isJobUnfinished(job.status)) return <>{formatNumber(job.creditsReserved)} reserved</>;
@@ -75,19 +76,13 @@ export function HistoryTable({ jobs, actions }: { jobs: JobSummary[]; actions: R
         <thead>
           <tr>
             <th scope="col">File</th>
-            <th scope="col" className={tableStyles.num}>
-              Pages
-            </th>
+            <NumberHeader>Pages</NumberHeader>
             <th scope="col">Status</th>
             <th scope="col">Progress</th>
-            <th scope="col" className={tableStyles.num}>
-              Sentences
-            </th>
+            <NumberHeader>Sentences</NumberHeader>
             <th scope="col">Credits</th>
             <th scope="col">Created</th>
-            <th scope="col" className={tableStyles.num}>
-              Duration
-            </th>
+            <NumberHeader>Duration</NumberHeader>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>

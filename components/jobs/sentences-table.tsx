@@ -17,6 +17,7 @@ import { useSentences } from "@/lib/client/use-sentences";
 import styles from "./sentences.module.css";
 import { BookIcon, SearchIcon } from "@/components/ui/icons";
 import layout from "@/components/ui/layout.module.css";
+import { NumberHeader } from "@/components/ui/number-header";
 
 const methodLabels: Record<SentenceMethod, string> = {
   kept: "Kept as written",
@@ -113,17 +114,11 @@ export function SentencesTable({ jobId, total, live = false }: { jobId: string; 
               <caption className="visually-hidden">Rewritten sentences with their original and page</caption>
               <thead>
                 <tr>
-                  <th scope="col" className={tableStyles.num}>
-                    #
-                  </th>
+                  <NumberHeader>#</NumberHeader>
                   <th scope="col">Sentence</th>
                   <th scope="col">Original</th>
-                  <th scope="col" className={tableStyles.num}>
-                    Page
-                  </th>
-                  <th scope="col" className={tableStyles.num}>
-                    Words
-                  </th>
+                  <NumberHeader>Page</NumberHeader>
+                  <NumberHeader>Words</NumberHeader>
                 </tr>
               </thead>
               <tbody>
