@@ -20,6 +20,8 @@ export interface LefffReading {
   capital: boolean;
   /** The morphology starts with K: a past participle. */
   participle: boolean;
+  /** FRMG's morphological tag ("ms", "P3s", "Kfp"…); empty when the file gives none. */
+  morphology: string;
 }
 
 interface LefffTable {
@@ -38,8 +40,10 @@ interface LefffTable {
 }
 
 // Markers inside an encoded form: readings are separated by a newline (no
-// line of the file holds one), and a lemma equal to the form is one byte.
+// line of the file holds one), the morphology ends at a tab, and a lemma
+// equal to the form is one byte.
 const readingSeparator = "\n";
+const morphologyEnd = "\t";
 const sameAsForm = "\u0001";
 const codeBase = 0x30;
 
@@ -89,7 +93,7 @@ function parseLefff(bytes: Buffer): LefffTable {
     const flags = String.fromCharCode(
       codeBase + (rawForm !== form ? 1 : 0) + (morphology.startsWith("K") ? 2 : 0),
     );
-    const reading = `${code}${flags}${lemma === rawForm && rawForm === form ? sameAsForm : lemma}`;
+    const reading = `${code}${flags}${morphology}${morphologyEnd}${lemma === rawForm && rawForm === form ? sameAsForm : lemma}`;
     const existing = forms.get(form);
     forms.set(form, existing === undefined ? reading : `${existing}${readingSeparator}${reading}`);
     if (existing === undefined) {
@@ -109,12 +113,14 @@ export function loadLefff(): void {
 function decode(lefff: LefffTable, form: string, encoded: string): LefffReading[] {
   return encoded.split(readingSeparator).map((reading) => {
     const flags = reading.charCodeAt(1) - codeBase;
-    const lemma = reading.slice(2);
+    const tab = reading.indexOf(morphologyEnd, 2);
+    const lemma = reading.slice(tab + 1);
     return {
       category: lefff.categories[reading.charCodeAt(0) - codeBase]!,
       lemma: lemma === sameAsForm ? form : lemma,
       capital: (flags & 1) !== 0,
       participle: (flags & 2) !== 0,
+      morphology: reading.slice(2, tab),
     };
   });
 }

@@ -1,0 +1,193 @@
+// The averaged perceptron (Collins 2002), the learner behind the tagger, the
+// morphology, the transition parser and the labeller. Features are strings
+// hashed to 32 bits (FNV-1a), so a model stores numbers rather than strings
+// and loads in a few milliseconds; two features sharing a hash share a
+// weight in training and parsing alike. Each feature keeps a sparse row of
+// (class, weight) pairs: the morphology has hundreds of classes, of which a
+// feature sees a handful.
+
+/** FNV-1a over the UTF-16 code units; never 0, which marks an empty slot. */
+export function hashFeature(feature: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < feature.length; index += 1) {
+    hash ^= feature.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0 || 1;
+}
+
+interface TrainingRow {
+  classes: number[];
+  weights: number[];
+  /** Sum of each weight over the updates so far, up to `stamps`. */
+  totals: number[];
+  stamps: number[];
+}
+
+/** Highest-scoring class among `allowed` (every class when omitted); ties go to the lowest index. */
+export function bestClass(scores: Float64Array, allowed?: readonly number[]): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  if (allowed) {
+    for (const label of allowed) {
+      if (scores[label]! > bestScore) (best = label), (bestScore = scores[label]!);
+    }
+    return best;
+  }
+  for (let label = 0; label < scores.length; label += 1) {
+    if (scores[label]! > bestScore) (best = label), (bestScore = scores[label]!);
+  }
+  return best;
+}
+
+export class PerceptronTrainer {
+  private readonly rows = new Map<number, TrainingRow>();
+  private updates = 0;
+
+  constructor(readonly classCount: number) {}
+
+  scores(features: readonly number[], into = new Float64Array(this.classCount)): Float64Array {
+    into.fill(0);
+    for (const feature of features) {
+      const row = this.rows.get(feature);
+      if (!row) continue;
+      for (let index = 0; index < row.classes.length; index += 1) into[row.classes[index]!] += row.weights[index]!;
+    }
+    return into;
+  }
+
+  /** One training example seen: the clock the averages are taken over. */
+  tick(): void {
+    this.updates += 1;
+  }
+
+  update(truth: number, guess: number, features: readonly number[]): void {
+    if (truth === guess) return;
+    for (const feature of features) {
+      let row = this.rows.get(feature);
+      if (!row) this.rows.set(feature, (row = { classes: [], weights: [], totals: [], stamps: [] }));
+      this.change(row, truth, 1);
+      this.change(row, guess, -1);
+    }
+  }
+
+  private change(row: TrainingRow, label: number, delta: number): void {
+    let index = row.classes.indexOf(label);
+    if (index === -1) {
+      index = row.classes.push(label) - 1;
+      row.weights.push(0);
+      row.totals.push(0);
+      row.stamps.push(this.updates);
+    }
+    row.totals[index]! += (this.updates - row.stamps[index]!) * row.weights[index]!;
+    row.stamps[index] = this.updates;
+    row.weights[index]! += delta;
+  }
+
+  /** The averaged weights, quantised to 16 bits; pairs that round to 0 are dropped. */
+  freeze(): FrozenPerceptron {
+    const averaged = new Map<number, { classes: number[]; weights: number[] }>();
+    let largest = 0;
+    for (const [feature, row] of this.rows) {
+      const weights = row.classes.map(
+        (_, index) => (row.totals[index]! + (this.updates - row.stamps[index]!) * row.weights[index]!) / Math.max(1, this.updates),
+      );
+      for (const weight of weights) largest = Math.max(largest, Math.abs(weight));
+      averaged.set(feature, { classes: row.classes, weights });
+    }
+    const scale = largest / 32767 || 1;
+    const features = [...averaged.keys()].sort((a, b) => a - b);
+    const keys: number[] = [];
+    const counts: number[] = [];
+    const classes: number[] = [];
+    const quantised: number[] = [];
+    for (const feature of features) {
+      const row = averaged.get(feature)!;
+      let count = 0;
+      row.classes.forEach((label, index) => {
+        const value = Math.round(row.weights[index]! / scale);
+        if (value === 0) return;
+        classes.push(label);
+        quantised.push(value);
+        count += 1;
+      });
+      if (count === 0) continue;
+      keys.push(feature);
+      counts.push(count);
+    }
+    return new FrozenPerceptron({
+      classCount: this.classCount,
+      scale,
+      keys: Uint32Array.from(keys),
+      counts: Uint16Array.from(counts),
+      classes: Uint16Array.from(classes),
+      weights: Int16Array.from(quantised),
+    });
+  }
+}
+
+/** A trained perceptron as stored in the model file. */
+export interface PerceptronArrays {
+  classCount: number;
+  scale: number;
+  /** Feature hashes, ascending. */
+  keys: Uint32Array;
+  /** How many (class, weight) pairs each feature has, in key order. */
+  counts: Uint16Array;
+  classes: Uint16Array;
+  weights: Int16Array;
+}
+
+/** A trained perceptron, read-only: an open-addressing table from feature hash to its pairs. */
+export class FrozenPerceptron {
+  readonly classCount: number;
+  private readonly slots: Uint32Array;
+  private readonly starts: Int32Array;
+  private readonly mask: number;
+  private readonly pairClasses: Uint16Array;
+  private readonly pairWeights: Float32Array;
+
+  constructor(readonly arrays: PerceptronArrays) {
+    this.classCount = arrays.classCount;
+    let size = 1;
+    while (size < arrays.keys.length * 2) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Uint32Array(size);
+    this.starts = new Int32Array(size + 1);
+    this.pairClasses = arrays.classes;
+    this.pairWeights = Float32Array.from(arrays.weights, (value) => value * arrays.scale);
+    // Slot i's pairs run from starts[i] for counts of its key; `ends` is kept implicit by storing the count.
+    this.ends = new Int32Array(size);
+    let offset = 0;
+    for (let index = 0; index < arrays.keys.length; index += 1) {
+      const key = arrays.keys[index]!;
+      let slot = key & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = key;
+      this.starts[slot] = offset;
+      offset += arrays.counts[index]!;
+      this.ends[slot] = offset;
+    }
+  }
+
+  private readonly ends: Int32Array;
+
+  scores(features: readonly number[], into = new Float64Array(this.classCount)): Float64Array {
+    into.fill(0);
+    for (const feature of features) {
+      let slot = feature & this.mask;
+      while (true) {
+        const key = this.slots[slot]!;
+        if (key === feature) {
+          for (let pair = this.starts[slot]!; pair < this.ends[slot]!; pair += 1) {
+            into[this.pairClasses[pair]!] += this.pairWeights[pair]!;
+          }
+          break;
+        }
+        if (key === 0) break;
+        slot = (slot + 1) & this.mask;
+      }
+    }
+    return into;
+  }
+}

@@ -1,0 +1,78 @@
+// Training the parser from Universal Dependencies treebanks: each part on
+// the gold annotation of the training files, in a seeded order, so that the
+// same files give the same model byte for byte.
+import { sentenceWords, type ConlluSentence } from "@/lib/french/parser/conllu";
+import { trainTagger, type TaggedToken } from "@/lib/french/parser/tagger";
+import { trainMorphology } from "@/lib/french/parser/morphology";
+import { trainArcHybrid, type ParserWord, type TreeExample } from "@/lib/french/parser/arc-hybrid";
+import { trainLabeller } from "@/lib/french/parser/labeller";
+import { trainLemmas } from "@/lib/french/parser/lemmas";
+import { featureForm } from "@/lib/french/parser/lexical-features";
+import type { ParserModel } from "@/lib/french/parser/model-file";
+
+export interface TrainingOptions {
+  /** File names, for the model's header. */
+  trainedOn: string[];
+  seed: number;
+  epochs: { tagger: number; morphology: number; parser: number; labeller: number };
+  /** Called after each part with its name and the seconds it took. */
+  progress?: (part: string, seconds: number) => void;
+}
+
+function tokenTags(sentence: ConlluSentence): TaggedToken[] {
+  return sentence.tokens.map((token) => ({ form: token.form, tag: token.words.map((word) => word.upos).join("+") }));
+}
+
+function contractionsOf(sentences: readonly ConlluSentence[]): Record<string, string[]> {
+  const contractions: Record<string, string[]> = {};
+  for (const token of sentences.flatMap((sentence) => sentence.tokens)) {
+    if (token.words.length < 2) continue;
+    const key = `${featureForm(token.form)}\t${token.words.map((word) => word.upos).join("+")}`;
+    contractions[key] ??= token.words.map((word) => featureForm(word.form));
+  }
+  return Object.fromEntries(Object.entries(contractions).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function treeExample(sentence: ConlluSentence): TreeExample & { labels: string[] } {
+  const words = sentenceWords(sentence);
+  const parserWords: ParserWord[] = words.map((word) => ({ form: word.form, upos: word.upos, feats: word.feats }));
+  return {
+    words: parserWords,
+    heads: Int32Array.from([-1, ...words.map((word) => word.head)]),
+    labels: ["-", ...words.map((word) => word.deprel)],
+  };
+}
+
+export function trainParserModel(sentences: readonly ConlluSentence[], options: TrainingOptions): ParserModel {
+  const timed = <T>(part: string, work: () => T): T => {
+    const started = performance.now();
+    const result = work();
+    options.progress?.(part, (performance.now() - started) / 1000);
+    return result;
+  };
+  const { seed, epochs } = options;
+  const tagger = timed("tagger", () => trainTagger(sentences.map(tokenTags), epochs.tagger, seed));
+  const morphology = timed("morphology", () => trainMorphology(sentences.map(sentenceWords), epochs.morphology, seed + 1));
+  const trees = sentences.map(treeExample);
+  const parser = timed("parser", () => trainArcHybrid(trees, epochs.parser, seed + 2));
+  const labeller = timed("labeller", () => trainLabeller(trees, epochs.labeller, seed + 3));
+  const lemmas = timed("lemmas", () => trainLemmas(sentences.flatMap(sentenceWords)));
+  return {
+    header: {
+      format: 1,
+      trainedOn: options.trainedOn,
+      tags: [...tagger.tags],
+      contractions: contractionsOf(sentences),
+      bundles: [...morphology.bundles],
+      bundlesByUpos: Object.fromEntries(Object.entries(morphology.bundlesByUpos).map(([upos, list]) => [upos, [...list]])),
+      labels: [...labeller.labels],
+      lemmaExceptions: { ...lemmas.exceptions },
+    },
+    perceptrons: {
+      tagger: tagger.perceptron,
+      morphology: morphology.perceptron,
+      parser: parser.perceptron,
+      labeller: labeller.perceptron,
+    },
+  };
+}
