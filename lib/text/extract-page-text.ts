@@ -332,7 +332,7 @@ function buildBlocks(lines: TextLine[], layout: PageLayout, vocabulary: Set<stri
   });
 
   const result: PageBlock[] = [];
-  blocks.forEach(({ lines: blockLines, parts }) => {
+  blocks.forEach(({ lines: blockLines, parts }, index) => {
     const text = parts.join(" ");
     const previous = result.at(-1);
     const numeral = numeralOnly.test(text);
@@ -343,10 +343,49 @@ function buildBlocks(lines: TextLine[], layout: PageLayout, vocabulary: Set<stri
       previous.text += ` ${text}`;
       return;
     }
-    const heading = numeral || looksLikeHeading(blockLines, layout.bodySize, left, right);
+    const after = blocks[index + 1]?.parts.join(" ");
+    const heading =
+      numeral ||
+      (looksLikeHeading(blockLines, layout.bodySize, left, right) &&
+        !(previous?.kind === "text" && isLineOfTheText(text, previous.text, after)));
     result.push({ kind: heading ? "heading" : "text", text });
   });
   return result;
+}
+
+// Words that make a short line a chapter or part title whatever its place.
+const structuralHeading =
+  /^(chapitre|livre|partie|tome|acte|scène|prologue|épilogue|préface|avant-propos|introduction|conclusion|fin|(première|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|seconde|dernière)\s+partie)\b|^[IVXLC]+\b[.\s—–-]*/iu;
+const nameParticles = new Set(["de", "du", "des", "d'", "d’", "la", "le", "van", "von", "di", "da", "y"]);
+
+/**
+ * Capitalised words that read as a person's name ("Georges Duroy", "Mme de
+ * Marelle", "J.-Y. Dupuis"): every word capitalised but particles, 2 to 4
+ * words, no title word. A lowercase word ("Un amour de Swann") or a chapter
+ * word makes it a title.
+ */
+function isNameLike(text: string): boolean {
+  if (text === text.toUpperCase() || structuralHeading.test(text)) return false;
+  const tokens = text.split(/\s+/u).filter(Boolean);
+  if (tokens.length < 2 || tokens.length > 4) return false;
+  return tokens.every(
+    (token, index) =>
+      /^\p{Lu}[\p{L}.'’-]*,?$/u.test(token) || (index > 0 && nameParticles.has(token.toLowerCase())),
+  );
+}
+
+/**
+ * A short centred or set-apart line inside a page of prose that belongs to
+ * the story rather than opening a chapter: a signature, a visiting card, a
+ * sign the text announces ("…où il lut :"). It follows text that runs on
+ * (":" or ","), or the text after it continues in lowercase, or it is a
+ * person's name. Chapter words and numerals stay headings.
+ */
+function isLineOfTheText(text: string, before: string, after: string | undefined): boolean {
+  if (structuralHeading.test(text)) return false;
+  if (/[:,;—–-][»”’")\]\s]*$/u.test(before)) return true;
+  if (after !== undefined && /^[^\p{L}\p{N}]*\p{Ll}/u.test(after)) return true;
+  return isNameLike(text);
 }
 
 function joinBlocks(blocks: PageBlock[]): string {

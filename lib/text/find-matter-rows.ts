@@ -1,10 +1,21 @@
 // Front and back matter are the runs of rows from publisher-looking pages
 // (see detect-matter-pages.ts) at the very start and the very end of the
 // book. A flagged page inside the novel is not matter: only the edges are.
+//
+// One page the detector missed among the front pages (a title page it took
+// for text) must not cut the run short, or every publisher's page after it
+// would come out as the novel's sentences. So the front run goes on over a
+// single unflagged page with a few words when flagged pages follow it at
+// once, unless that page holds a chapter or part title. The back run gets no
+// such leeway: a novel's last page may well be short.
+import { countWords } from "@/lib/text/count-words";
 
 export interface MatterInput {
   page: number;
   matter?: boolean;
+  /** The row's text and kind, for weighing an unflagged page inside the front matter. */
+  text?: string;
+  kind?: "sentence" | "heading";
 }
 
 export interface MatterRows {
@@ -15,14 +26,38 @@ export interface MatterRows {
   backMatterPages: number;
 }
 
+/** Most words an unflagged page inside the front matter may hold and still be bridged. */
+const bridgeWords = 30;
+const structuralHeading =
+  /^(chapitre|livre|partie|tome|acte|scène|prologue|épilogue|préface|avant-propos|introduction|(première|deuxième|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième|seconde|dernière)\s+partie)\b|^[IVXLC]+\b|^\d{1,3}\.?$/iu;
+
+/** Where the front run ends: its first row, after any bridged page, that is the novel's. */
+function frontRunEnd(rows: MatterInput[]): number {
+  let end = 0;
+  for (;;) {
+    while (end < rows.length && rows[end]!.matter) end++;
+    if (end === 0 || end >= rows.length) return end;
+    // The unflagged rows that follow, up to the next flagged row.
+    let next = end;
+    while (next < rows.length && !rows[next]!.matter) next++;
+    if (next >= rows.length) return end;
+    const island = rows.slice(end, next);
+    const onePage = island.every((row) => row.page === island[0]!.page);
+    const words = island.reduce((total, row) => total + (row.text === undefined ? Infinity : countWords(row.text)), 0);
+    const opensNovel = island.some((row) => row.kind === "heading" && structuralHeading.test(row.text?.trim() ?? ""));
+    const flaggedNext = rows[next]!.page <= island[0]!.page + 1;
+    if (!onePage || words > bridgeWords || opensNovel || !flaggedNext) return end;
+    end = next;
+  }
+}
+
 /**
  * The matter runs, and how many pages they cover: with the book's page
  * count, every page before the novel's first row (a blank or a title page
  * that gave no row is matter too) and after its last.
  */
 export function findMatterRows(rows: MatterInput[], pageCount?: number): MatterRows {
-  let frontEnd = 0;
-  while (frontEnd < rows.length && rows[frontEnd]!.matter) frontEnd++;
+  const frontEnd = frontRunEnd(rows);
   let backStart = rows.length;
   while (backStart > frontEnd && rows[backStart - 1]!.matter) backStart--;
   const distinctPages = (from: number, to: number) =>

@@ -46,6 +46,36 @@ describe("findMatterRows", () => {
   });
 });
 
+describe("findMatterRows across a page the detector missed", () => {
+  const row = (page: number, text: string, matter = false, kind?: "heading") => ({
+    page,
+    text,
+    ...(matter ? { matter } : {}),
+    ...(kind ? { kind } : {}),
+  });
+
+  it("carries the front run over one short unflagged page followed by flagged pages", () => {
+    const rows = [
+      row(1, "Bel-Ami", true, "heading"),
+      row(2, "Volume 108 : version 2.1."), // A title page taken for text.
+      row(3, "Du même auteur", true, "heading"),
+      row(4, "Relecture : Jean-Yves Dupuis.", true),
+      row(5, "I", false, "heading"),
+      row(5, long),
+    ];
+    expect(findMatterRows(rows, 5)).toMatchObject({ frontEnd: 4, frontMatterPages: 4 });
+  });
+
+  it("stops at a part title or a page of the novel, and gives the back run no such leeway", () => {
+    const partTitle = [row(1, "Bel-Ami", true), row(2, "Première partie", false, "heading"), row(3, "Bel-Ami", true), row(4, long)];
+    expect(findMatterRows(partTitle).frontEnd).toBe(1);
+    const prose = [row(1, "Bel-Ami", true), row(2, `${long} ${long} ${long}`), row(3, "Bel-Ami", true), row(4, long)];
+    expect(findMatterRows(prose).frontEnd).toBe(1);
+    const back = [row(1, long), row(2, long), row(3, "Achevé d'imprimer.", true), row(4, "Il partit. FIN"), row(5, "ISBN", true)];
+    expect(findMatterRows(back, 5)).toMatchObject({ frontEnd: 0, backStart: 4, backMatterPages: 1 });
+  });
+});
+
 describe("buildBookRows", () => {
   const sentences = [
     { text: "DU MÊME AUTEUR", original: "DU MÊME AUTEUR", page: 1, kind: "heading" as const, matter: true },
