@@ -1,18 +1,23 @@
-// npm run novel -- <book.pdf> [--max-words 8] [--engine local|gemini] [--model …] [--out file.json|.csv]
+// npm run novel -- <book.pdf> [--max-words 8] [--engine local|gemini] [--model …] [--rows all|kept] [--out file.json|.csv]
 //
 // Runs one book through the same pipeline as the web app (the same queue and
 // worker code, on the embedded database unless DATABASE_URL is set), draws a
-// progress bar, and writes the sentences. Ctrl-C cancels the job.
+// progress bar, and writes the sentences with the API export's columns
+// (position, text, original, page, words, kind, part, parts, method);
+// `--rows kept` writes only the sentences as the author wrote them. Ctrl-C
+// cancels the job.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openLocalDatabase } from "@/lib/db/local-database";
 import { EnvError, env } from "@/lib/env";
 import { wordLimit } from "@/lib/jobs/job-states";
-import { runNovelFromCli } from "@/scripts/run-novel";
+import { exportRows } from "@/lib/validations/job";
+import { novelOutput, runNovelFromCli } from "@/scripts/run-novel";
 
 const usage =
-  "Usage: npm run novel -- <book.pdf> [--max-words 8] [--engine local|gemini] [--model NAME] [--out sentences.json|.csv]";
+  "Usage: npm run novel -- <book.pdf> [--max-words 8] [--engine local|gemini] [--model NAME] [--rows all|kept] [--out sentences.json|.csv]\n" +
+  "  --rows kept  only the sentences as the author wrote them (short enough to be kept whole, never rewritten or cut)";
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -26,6 +31,7 @@ const { values, positionals } = parseArgs({
     engine: { type: "string" },
     model: { type: "string" },
     out: { type: "string" },
+    rows: { type: "string", default: "all" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -45,7 +51,12 @@ const bookPath = positionals[0];
 const maxWords = Number(values["max-words"]);
 const engine = (values.engine ?? (env().GEMINI_API_KEY ? "gemini" : "local")) as "local" | "gemini";
 if (engine !== "local" && engine !== "gemini") fail(`--engine must be local or gemini, not ${engine}`);
-const out = values.out ?? `${path.basename(bookPath, path.extname(bookPath))}-sentences.json`;
+const rowsOption = exportRows.safeParse(values.rows);
+if (!rowsOption.success) fail(`--rows must be all or kept, not ${values.rows}`);
+const rows = rowsOption.data;
+const out =
+  values.out ??
+  `${path.basename(bookPath, path.extname(bookPath))}-sentences${rows === "kept" ? "-kept" : ""}.json`;
 if (!/\.(json|csv)$/i.test(out)) fail("--out must end in .json or .csv");
 const bytes = await readFile(bookPath).catch(() => fail(`Cannot read ${bookPath}`));
 
@@ -59,14 +70,15 @@ try {
     maxWords,
     engine,
     model: values.model,
+    rows,
     onProgress: (line) => process.stderr.write(`\r${line}`),
   });
   process.stderr.write("\n");
   if (sentences === null) {
     process.stderr.write("Cancelled.\n");
   } else {
-    await writeFile(out, out.toLowerCase().endsWith(".csv") ? sentences.csv : sentences.json);
-    process.stderr.write(`${sentences.count} sentences written to ${out}\n`);
+    await writeFile(out, novelOutput(sentences, out.toLowerCase().endsWith(".csv") ? "csv" : "json"));
+    process.stderr.write(`${sentences.length} ${rows === "kept" ? "kept " : ""}sentences written to ${out}\n`);
   }
 } catch (error) {
   process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,6 +1,7 @@
 // The command line's run of one book: the same createJob, queue and worker
-// handlers as the web app, with this process as the worker.
-import { stringify } from "csv-stringify/sync";
+// handlers as the web app, with this process as the worker. Its JSON and CSV
+// are the API's export formats (lib/exports/text-formats.ts), read by the
+// export's own reader: the same columns, the same rows, the same `rows` option.
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { adjustCredits } from "@/lib/credits/adjust-credits";
 import { priceJob } from "@/lib/credits/price-job";
@@ -11,14 +12,18 @@ import { isJobEnded } from "@/lib/jobs/job-states";
 import { boss, stopBoss } from "@/lib/queue/boss";
 import { inspectPdf } from "@/lib/pdf/inspect-pdf";
 import { env } from "@/lib/env";
+import { iterateSentences, type ExportSentence } from "@/lib/exports/iterate-sentences";
+import { csvFormat, encodeTextExport, jsonFormat } from "@/lib/exports/text-formats";
+import type { ExportRows } from "@/lib/validations/job";
 import { registerHandlers } from "@/worker/register-handlers";
 
 const cliEmail = "cli@localhost";
 
-export interface CliResult {
-  count: number;
-  json: string;
-  csv: string;
+export type NovelOutputFormat = "json" | "csv";
+
+/** The file the command line writes: the API's JSON or CSV export of these rows. */
+export function novelOutput(rows: readonly ExportSentence[], format: NovelOutputFormat): string {
+  return encodeTextExport(format === "csv" ? csvFormat : jsonFormat, rows);
 }
 
 function progressLine(progress: Awaited<ReturnType<typeof getJobProgress>>): string {
@@ -35,8 +40,10 @@ export async function runNovelFromCli(options: {
   maxWords: number;
   engine: "local" | "gemini";
   model?: string;
+  /** "kept": only the sentences as the author wrote them, like the export's rows=kept. */
+  rows?: ExportRows;
   onProgress(line: string): void;
-}): Promise<CliResult | null> {
+}): Promise<ExportSentence[] | null> {
   const user = await db().user.upsert({
     where: { email: cliEmail },
     update: {},
@@ -89,18 +96,9 @@ export async function runNovelFromCli(options: {
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
-    const rows = (
-      await db().sentence.findMany({
-        where: { jobId: job.id },
-        orderBy: { position: "asc" },
-        select: { text: true, original: { select: { text: true, method: true } }, page: true },
-      })
-    ).map(({ text, original, page }) => ({ text, original: original.text, page, method: original.method }));
-    return {
-      count: rows.length,
-      json: JSON.stringify(rows, null, 2),
-      csv: stringify(rows, { header: true, columns: ["text", "original", "page", "method"], bom: true }),
-    };
+    const rows: ExportSentence[] = [];
+    for await (const batch of iterateSentences({ jobId: job.id, rows: options.rows })) rows.push(...batch);
+    return rows;
   } finally {
     process.off("SIGINT", onInterrupt);
     await stopBoss({ graceful: true, timeout: 10_000 });

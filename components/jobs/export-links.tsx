@@ -1,5 +1,10 @@
+"use client";
+// The results page's downloads: one link per format, and a choice between
+// every row and only the sentences as the author wrote them (rows=kept).
+import { useId, useState } from "react";
 import { ButtonAnchor } from "@/components/ui/button";
 import layout from "@/components/ui/layout.module.css";
+import styles from "./export-links.module.css";
 
 const formats = [
   { format: "csv", label: "CSV", title: "Comma-separated values for any spreadsheet" },
@@ -8,26 +13,50 @@ const formats = [
   { format: "json", label: "JSON", title: "Structured data for your own tools" },
 ] as const;
 
-export function exportHref(jobId: string, format: (typeof formats)[number]["format"]) {
-  return `/api/jobs/${encodeURIComponent(jobId)}/export?format=${format}`;
+type ExportFormat = (typeof formats)[number]["format"];
+
+/** `kept`: only the sentences left exactly as printed (method kept), none rewritten or cut. */
+export type ExportRowsChoice = "all" | "kept";
+
+export function exportHref(jobId: string, format: ExportFormat, rows: ExportRowsChoice = "all") {
+  const query = new URLSearchParams({ format });
+  if (rows !== "all") query.set("rows", rows);
+  return `/api/jobs/${encodeURIComponent(jobId)}/export?${query}`;
 }
 
 /** Plain download links: the browser sends the session cookie and saves the file. */
 export function ExportLinks({ jobId, size = "sm" }: { jobId: string; size?: "sm" | "md" }) {
+  const keptId = useId();
+  const [keptOnly, setKeptOnly] = useState(false);
+  const rows: ExportRowsChoice = keptOnly ? "kept" : "all";
   return (
     <div role="group" aria-label="Download the sentences" className={layout.row}>
       {formats.map((item) => (
         <ButtonAnchor
           key={item.format}
-          href={exportHref(jobId, item.format)}
+          href={exportHref(jobId, item.format, rows)}
           download
           size={size}
-          title={item.title}
+          title={keptOnly ? `${item.title}: only the sentences as the author wrote them` : item.title}
           data-testid={`export-${item.format}`}
         >
           <span aria-hidden="true">↓</span> {item.label}
         </ButtonAnchor>
       ))}
+      <label
+        className={styles.keptOption}
+        htmlFor={keptId}
+        title="Only the sentences short enough to be kept whole: nothing rewritten, nothing cut"
+      >
+        <input
+          id={keptId}
+          type="checkbox"
+          checked={keptOnly}
+          onChange={(event) => setKeptOnly(event.currentTarget.checked)}
+          data-testid="export-kept-only"
+        />
+        <span>Only sentences as the author wrote them</span>
+      </label>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { textExportStream } from "@/lib/exports/text-export-stream";
 import { xlsxExportStream } from "@/lib/exports/xlsx-export-stream";
 import { findAccessibleJob } from "@/lib/jobs/find-accessible-job";
 import { isJobUnfinished } from "@/lib/jobs/job-states";
-import type { ExportFormat } from "@/lib/validations/job";
+import type { ExportFormat, ExportRows } from "@/lib/validations/job";
 
 export interface ExportFile {
   body: ReadableStream<Uint8Array>;
@@ -27,19 +27,22 @@ export async function createExport(options: {
   userId: string;
   isAdmin?: boolean;
   format: ExportFormat;
+  /** "kept": only the sentences as the author wrote them (see exportRows). */
+  rows?: ExportRows;
 }): Promise<ExportFile> {
-  const { format } = options;
+  const { format, rows = "all" } = options;
   const job = await findAccessibleJob(options);
   if (isJobUnfinished(job.status)) {
     throw new AppError("conflict", "This book is still being processed; export it once it has finished.");
   }
-  const names = exportFileName({ fileName: job.fileName, format });
+  const names = exportFileName({ fileName: job.fileName, format, rows });
   const body =
     format === "xlsx"
-      ? xlsxExportStream({ jobId: job.id })
+      ? xlsxExportStream({ jobId: job.id, rows })
       : textExportStream({
           jobId: job.id,
           format: format === "csv" ? csvFormat : format === "tsv" ? tsvFormat : jsonFormat,
+          rows,
         });
   return {
     body,

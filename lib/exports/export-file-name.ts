@@ -1,8 +1,9 @@
 // Download names built from the book's name: "Madame Bovary.pdf" →
-// "madame-bovary-phrases.csv". The header carries an ASCII fallback in
+// "madame-bovary-phrases.csv", and the sentences as the author wrote them
+// alone (rows=kept) → "madame-bovary-phrases-intactes.csv". The header carries an ASCII fallback in
 // `filename` and the accented name in RFC 5987 `filename*`, which every
 // current browser prefers.
-import type { ExportFormat } from "@/lib/validations/job";
+import type { ExportFormat, ExportRows } from "@/lib/validations/job";
 
 function slugify(name: string, options: { ascii: boolean }): string {
   let base = name
@@ -25,11 +26,11 @@ function slugify(name: string, options: { ascii: boolean }): string {
   return slug || "livre";
 }
 
-export function exportFileName(options: { fileName: string; format: ExportFormat }): {
+export function exportFileName(options: { fileName: string; format: ExportFormat; rows?: ExportRows }): {
   ascii: string;
   unicode: string;
 } {
-  const suffix = `-phrases.${options.format}`;
+  const suffix = `-phrases${options.rows === "kept" ? "-intactes" : ""}.${options.format}`;
   return {
     ascii: slugify(options.fileName, { ascii: true }) + suffix,
     unicode: slugify(options.fileName, { ascii: false }) + suffix,

@@ -2,6 +2,7 @@
 // only when the client has read the previous one, so a slow download never
 // piles rows up in memory.
 import { iterateSentences, type ExportSentence } from "@/lib/exports/iterate-sentences";
+import type { ExportRows } from "@/lib/validations/job";
 
 export interface TextFormat {
   /** Written before the first row (BOM, header, "["). */
@@ -12,10 +13,14 @@ export interface TextFormat {
   tail: string;
 }
 
-export function textExportStream(options: { jobId: string; format: TextFormat }): ReadableStream<Uint8Array> {
+export function textExportStream(options: {
+  jobId: string;
+  format: TextFormat;
+  rows?: ExportRows;
+}): ReadableStream<Uint8Array> {
   const { format } = options;
   const encoder = new TextEncoder();
-  const batches = iterateSentences({ jobId: options.jobId });
+  const batches = iterateSentences({ jobId: options.jobId, rows: options.rows });
   let first = true;
   let started = false;
   return new ReadableStream<Uint8Array>({

@@ -10,12 +10,14 @@
 // "heading", so a book's structure survives the export and a spreadsheet
 // filter removes them in one click; the Anki deck skips them, because a
 // heading is not a sentence to learn.
+//
+// CSV and JSON take their columns from export-columns.ts, like the XLSX
+// sheet and the command line's output.
 import { stringify } from "csv-stringify/sync";
+import { exportColumns, exportRecord, spreadsheetCells } from "@/lib/exports/export-columns";
 import type { ExportSentence } from "@/lib/exports/iterate-sentences";
 import { neutralizeFormula } from "@/lib/exports/neutralize-formula";
 import type { TextFormat } from "@/lib/exports/text-export-stream";
-
-export const exportColumns = ["position", "text", "original", "page", "words", "kind", "part", "parts", "method"] as const;
 
 // A tab or a line break inside a field would split an Anki card.
 function oneLine(value: string): string {
@@ -24,21 +26,7 @@ function oneLine(value: string): string {
 
 export const csvFormat: TextFormat = {
   head: `\uFEFF${exportColumns.join(",")}\r\n`,
-  encode: (rows) =>
-    stringify(
-      rows.map((row) => [
-        row.position,
-        neutralizeFormula(row.text),
-        neutralizeFormula(row.original),
-        row.page,
-        row.wordCount,
-        row.kind,
-        row.part,
-        row.parts,
-        row.method,
-      ]),
-      { record_delimiter: "windows" },
-    ),
+  encode: (rows) => stringify(rows.map(spreadsheetCells), { record_delimiter: "windows" }),
   tail: "",
 };
 
@@ -61,17 +49,7 @@ export const tsvFormat: TextFormat = {
 };
 
 function jsonRow(row: ExportSentence): string {
-  return JSON.stringify({
-    position: row.position,
-    text: row.text,
-    original: row.original,
-    page: row.page,
-    words: row.wordCount,
-    kind: row.kind,
-    part: row.part,
-    parts: row.parts,
-    method: row.method,
-  });
+  return JSON.stringify(exportRecord(row));
 }
 
 export const jsonFormat: TextFormat = {
@@ -79,3 +57,8 @@ export const jsonFormat: TextFormat = {
   encode: (rows, first) => (first ? "\n" : ",\n") + rows.map(jsonRow).join(",\n"),
   tail: "\n]\n",
 };
+
+/** A whole text export of rows already in memory (the command line's output): head, the rows, tail. */
+export function encodeTextExport(format: TextFormat, rows: readonly ExportSentence[]): string {
+  return format.head + (rows.length > 0 ? format.encode([...rows], true) : "") + format.tail;
+}

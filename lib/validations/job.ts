@@ -90,7 +90,20 @@ export const exportFormat = z.enum(["csv", "xlsx", "tsv", "json"], {
 });
 export type ExportFormat = z.infer<typeof exportFormat>;
 
-export const exportQuery = z.object({ format: exportFormat.default("csv") });
+/**
+ * Which rows an export holds: `all`, or `kept`, the sentences as the author
+ * wrote them (method kept: short enough to be left whole, never rewritten or
+ * cut; headings kept the same way follow the format's usual rule).
+ */
+export const exportRows = z.enum(["all", "kept"], {
+  message: "rows is all (every sentence) or kept (only the sentences kept as the author wrote them).",
+});
+export type ExportRows = z.infer<typeof exportRows>;
+
+export const exportQuery = z.object({
+  format: exportFormat.default("csv"),
+  rows: z.preprocess(emptyAsUndefined, exportRows.default("all")),
+});
 
 export const creditsQuery = z.object({
   cursor: z.preprocess(emptyAsUndefined, z.string().max(200).optional()),

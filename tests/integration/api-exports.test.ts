@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { createExport } from "@/lib/exports/create-export";
+import { exportColumns } from "@/lib/exports/export-columns";
+import { iterateSentences } from "@/lib/exports/iterate-sentences";
 import { listSentences } from "@/lib/jobs/list-sentences";
+import { signUpAndSignIn, type HttpClient } from "@/tests/support/http-client";
 import { parseDelimited } from "../unit/parse-delimited";
 import { makeJob, makeUser, retireMadeJobs } from "./api-factories";
 
@@ -202,6 +205,142 @@ describe("createExport", () => {
       (caught) => caught,
     );
     expect((error as AppError).code).toBe("conflict");
+  });
+});
+
+// A small book made every way: kept sentences and a kept heading, split and
+// rewritten pieces, a rewritten sentence left in one piece, an OCR row and a
+// long heading cut in two. Only positions 1, 2, 7 and 11 are the author's
+// sentences unchanged.
+const mixed = [
+  { position: 1, text: "Première partie", original: "Première partie", page: 3, wordCount: 2, kind: "heading" as const, method: "kept" as const },
+  { position: 2, text: "Emma rêvait.", original: "Emma rêvait.", page: 3, wordCount: 2, method: "kept" as const },
+  { position: 3, text: "Charles, « ce bon Charles »,", original: "Charles, « ce bon Charles », ne voyait rien de ce qui se passait.", page: 3, wordCount: 5, part: 1, parts: 2, method: "split" as const },
+  { position: 4, text: "ne voyait rien de ce qui se passait.", original: "Charles, « ce bon Charles », ne voyait rien de ce qui se passait.", page: 3, wordCount: 8, part: 2, parts: 2, method: "split" as const },
+  { position: 5, text: "Elle ouvrit la fenêtre.", original: "Elle ouvrit la fenêtre, et l’air du soir entra dans la chambre où tout dormait.", page: 4, wordCount: 4, part: 1, parts: 2, method: "rewritten" as const },
+  { position: 6, text: "L’air du soir entra dans la chambre.", original: "Elle ouvrit la fenêtre, et l’air du soir entra dans la chambre où tout dormait.", page: 4, wordCount: 7, part: 2, parts: 2, method: "rewritten" as const },
+  { position: 7, text: "— Où êtes-vous, Charles ?", original: "— Où êtes-vous, Charles ?", page: 4, wordCount: 4, method: "kept" as const },
+  { position: 8, text: "Il pleuvait.", original: "Il pleuvait.", page: 5, wordCount: 2, method: "ocr" as const },
+  { position: 9, text: "Chapitre premier, où l’on voit", original: "Chapitre premier, où l’on voit comment Emma devint une dame", page: 6, wordCount: 6, kind: "heading" as const, part: 1, parts: 2, method: "split" as const },
+  { position: 10, text: "comment Emma devint une dame", original: "Chapitre premier, où l’on voit comment Emma devint une dame", page: 6, wordCount: 5, kind: "heading" as const, part: 2, parts: 2, method: "split" as const },
+  { position: 11, text: "Charles entra.", original: "Charles entra.", page: 6, wordCount: 2, method: "kept" as const },
+  { position: 12, text: "Il se tut longtemps.", original: "Et lui, longtemps, sans rien dire à personne, se tut.", page: 6, wordCount: 4, method: "rewritten" as const },
+];
+const keptPositions = [1, 2, 7, 11];
+
+describe("the sentences as the author wrote them (rows=kept)", () => {
+  let mixedJobId: string;
+  let client: HttpClient;
+  let clientJobId: string;
+
+  beforeAll(async () => {
+    const job = await makeJob({ userId: owner.id, status: "succeeded", fileName: "Madame Bovary.pdf", pageCount: 6 });
+    mixedJobId = job.id;
+    await insertSentences(mixedJobId, mixed);
+    client = await signUpAndSignIn();
+    const clientJob = await makeJob({ userId: client.userId!, status: "succeeded", fileName: "Les Misérables.pdf", pageCount: 6 });
+    clientJobId = clientJob.id;
+    await insertSentences(clientJobId, mixed);
+  });
+
+  it("exports only the kept rows, in order, with every column, in CSV, JSON and XLSX", async () => {
+    const csv = await createExport({ jobId: mixedJobId, userId: owner.id, format: "csv", rows: "kept" });
+    expect(csv.fileName).toBe("madame-bovary-phrases-intactes.csv");
+    expect(csv.contentDisposition).toBe(
+      "attachment; filename=\"madame-bovary-phrases-intactes.csv\"; filename*=UTF-8''madame-bovary-phrases-intactes.csv",
+    );
+    const records = parseDelimited((await readAll(csv.body)).toString("utf8"), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(records.map((row) => Number(row.position))).toEqual(keptPositions);
+    expect(records.every((row) => row.method === "kept" && row.part === "1" && row.parts === "1")).toBe(true);
+    expect(records.every((row) => row.text === row.original)).toBe(true);
+    expect(Object.keys(records[0]!)).toEqual([...exportColumns]);
+    // The heading stays, as in every CSV: the book's structure survives.
+    expect(records[0]).toMatchObject({ kind: "heading", text: "Première partie" });
+
+    const json = await createExport({ jobId: mixedJobId, userId: owner.id, format: "json", rows: "kept" });
+    expect(json.fileName).toBe("madame-bovary-phrases-intactes.json");
+    const objects = JSON.parse((await readAll(json.body)).toString("utf8")) as { position: number; method: string }[];
+    expect(objects.map((row) => row.position)).toEqual(keptPositions);
+
+    const xlsx = await createExport({ jobId: mixedJobId, userId: owner.id, format: "xlsx", rows: "kept" });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readAll(xlsx.body)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Phrases")!;
+    expect(sheet.rowCount).toBe(keptPositions.length + 1);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([...exportColumns]);
+    expect((sheet.getRow(4).values as unknown[]).slice(1)).toEqual([7, "— Où êtes-vous, Charles ?", "— Où êtes-vous, Charles ?", 4, 4, "sentence", 1, 1, "kept"]);
+  });
+
+  it("leaves headings out of the Anki TSV, as always", async () => {
+    const tsv = await createExport({ jobId: mixedJobId, userId: owner.id, format: "tsv", rows: "kept" });
+    expect(tsv.fileName).toBe("madame-bovary-phrases-intactes.tsv");
+    const lines = (parseDelimited((await readAll(tsv.body)).toString("utf8"), { delimiter: "\t" }) as string[][]).map(
+      (line) => line[0],
+    );
+    expect(lines).toEqual(["Emma rêvait.", "— Où êtes-vous, Charles ?", "Charles entra."]);
+  });
+
+  it("reads the kept rows across batches, and only the headings of the big book", async () => {
+    const batches: number[][] = [];
+    for await (const batch of iterateSentences({ jobId: mixedJobId, rows: "kept", batchSize: 3 })) {
+      batches.push(batch.map((row) => row.position));
+    }
+    expect(batches).toEqual([[1, 2, 7], [11]]);
+    const all = await createExport({ jobId, userId: owner.id, format: "csv", rows: "all" });
+    expect(all.fileName).toBe("madame-bovary-phrases.csv");
+    await all.body.cancel();
+    const kept = await createExport({ jobId, userId: owner.id, format: "csv", rows: "kept" });
+    const records = parseDelimited((await readAll(kept.body)).toString("utf8"), { bom: true, columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(records).toHaveLength(headings);
+    expect(records.every((row) => row.kind === "heading" && row.method === "kept")).toBe(true);
+  });
+
+  it("GET /api/jobs/:id/export?rows=kept gives the owner only the kept rows, named apart", async () => {
+    const response = await client.fetch(`/api/jobs/${clientJobId}/export?format=csv&rows=kept`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe(
+      "attachment; filename=\"les-miserables-phrases-intactes.csv\"; filename*=UTF-8''les-mis%C3%A9rables-phrases-intactes.csv",
+    );
+    const records = parseDelimited(await response.text(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(records.map((row) => Number(row.position))).toEqual(keptPositions);
+    expect(new Set(records.map((row) => row.method))).toEqual(new Set(["kept"]));
+
+    const json = await client.json<{ position: number }[]>(`/api/jobs/${clientJobId}/export?format=json&rows=kept`);
+    expect(json.status).toBe(200);
+    expect(json.body.map((row) => row.position)).toEqual(keptPositions);
+    // Without the option (or empty), every row as before.
+    const every = await client.json<unknown[]>(`/api/jobs/${clientJobId}/export?format=json&rows=`);
+    expect(every.body).toHaveLength(mixed.length);
+    const plain = await client.fetch(`/api/jobs/${clientJobId}/export?format=json`);
+    expect(plain.headers.get("content-disposition")).toContain('filename="les-miserables-phrases.json"');
+    expect(JSON.parse(await plain.text())).toHaveLength(mixed.length);
+  });
+
+  it("refuses an unknown value with the usual error body, and keeps the book from anyone else", async () => {
+    for (const rows of ["whole", "KEPT", "kept,split"]) {
+      const response = await client.json<{
+        error: { code: string; message: string; details?: { issues?: unknown[] }; requestId: string };
+      }>(`/api/jobs/${clientJobId}/export?format=csv&rows=${encodeURIComponent(rows)}`);
+      expect(response.status, rows).toBe(422);
+      expect(response.body.error.code).toBe("invalid_input");
+      expect(response.body.error.message).toBe(
+        "rows is all (every sentence) or kept (only the sentences kept as the author wrote them).",
+      );
+      expect(response.body.error.requestId).toBe(response.headers.get("x-request-id"));
+    }
+    const stranger = await signUpAndSignIn();
+    const hidden = await stranger.json<{ error: { code: string } }>(
+      `/api/jobs/${clientJobId}/export?format=csv&rows=kept`,
+    );
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error.code).toBe("not_found");
   });
 });
 

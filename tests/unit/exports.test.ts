@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { exportHref } from "@/components/jobs/export-links";
+import { exportColumns, exportRecord, spreadsheetCells } from "@/lib/exports/export-columns";
 import { contentDisposition, exportFileName } from "@/lib/exports/export-file-name";
-import { csvFormat, jsonFormat, tsvFormat } from "@/lib/exports/text-formats";
+import { csvFormat, encodeTextExport, jsonFormat, tsvFormat } from "@/lib/exports/text-formats";
+import { exportQuery } from "@/lib/validations/job";
 import { cleanFileName } from "@/lib/jobs/clean-file-name";
 import { parseDelimited as parse } from "./parse-delimited";
 
@@ -46,6 +50,19 @@ describe("export file names", () => {
     expect(exportFileName({ fileName: "«».pdf", format: "json" }).ascii).toBe("livre-phrases.json");
     expect(exportFileName({ fileName: "Œuvres complètes.pdf", format: "tsv" }).ascii).toBe(
       "oeuvres-completes-phrases.tsv",
+    );
+  });
+
+  it("names the sentences-as-written export apart: -phrases-intactes", () => {
+    expect(exportFileName({ fileName: "Madame Bovary.pdf", format: "csv", rows: "kept" })).toEqual({
+      ascii: "madame-bovary-phrases-intactes.csv",
+      unicode: "madame-bovary-phrases-intactes.csv",
+    });
+    expect(exportFileName({ fileName: "Les Misérables.pdf", format: "xlsx", rows: "kept" }).unicode).toBe(
+      "les-misérables-phrases-intactes.xlsx",
+    );
+    expect(exportFileName({ fileName: "Madame Bovary.pdf", format: "tsv", rows: "all" }).ascii).toBe(
+      "madame-bovary-phrases.tsv",
     );
   });
 
@@ -143,5 +160,73 @@ describe("text formats", () => {
       text: "XII",
     });
     expect(JSON.parse(jsonFormat.head + jsonFormat.tail)).toEqual([]);
+  });
+});
+
+describe("export columns", () => {
+  const names = ["position", "text", "original", "page", "words", "kind", "part", "parts", "method"];
+
+  it("defines the columns once, in order, with kind, part/parts and method", () => {
+    expect(exportColumns).toEqual(names);
+    expect(exportRecord(rows[1]!)).toEqual({
+      position: 2,
+      text: rows[1]!.text,
+      original: rows[1]!.original,
+      page: 12,
+      words: 5,
+      kind: "sentence",
+      part: 1,
+      parts: 2,
+      method: "split",
+    });
+    expect(Object.keys(exportRecord(heading))).toEqual(names);
+  });
+
+  it("gives spreadsheet cells in column order, formulas neutralized, numbers left numbers", () => {
+    expect(spreadsheetCells(rows[2]!)).toEqual([
+      3,
+      "'=SOMME(A1:A2)",
+      "— Vraiment ?\tdemanda-t-elle.",
+      13,
+      1,
+      "sentence",
+      1,
+      1,
+      "kept",
+    ]);
+  });
+
+  it("is what the CSV header and the JSON keys are made of", () => {
+    const csv = encodeTextExport(csvFormat, rows);
+    expect((parse(csv, { bom: true }) as string[][])[0]).toEqual(names);
+    const json = JSON.parse(encodeTextExport(jsonFormat, [...rows, heading])) as Record<string, unknown>[];
+    expect(json.map((row) => Object.keys(row))).toEqual(Array(4).fill(names));
+    expect(JSON.parse(encodeTextExport(jsonFormat, []))).toEqual([]);
+    expect(encodeTextExport(csvFormat, [])).toBe(`\uFEFF${names.join(",")}\r\n`);
+  });
+});
+
+describe("the sentences-as-written option (rows=kept)", () => {
+  it("defaults to every row and accepts kept", () => {
+    expect(exportQuery.parse({})).toEqual({ format: "csv", rows: "all" });
+    expect(exportQuery.parse({ format: "json", rows: "" })).toEqual({ format: "json", rows: "all" });
+    expect(exportQuery.parse({ format: "xlsx", rows: "kept" })).toEqual({ format: "xlsx", rows: "kept" });
+  });
+
+  it("refuses any other value with a message naming the choices", () => {
+    for (const rows of ["KEPT", "split", "true", "whole"]) {
+      const result = exportQuery.safeParse({ format: "csv", rows });
+      expect(result.success, rows).toBe(false);
+      expect(result.error).toBeInstanceOf(ZodError);
+      expect(result.error!.issues[0]!.message).toBe(
+        "rows is all (every sentence) or kept (only the sentences kept as the author wrote them).",
+      );
+    }
+  });
+
+  it("is added to the download links only when chosen", () => {
+    expect(exportHref("job 1", "csv")).toBe("/api/jobs/job%201/export?format=csv");
+    expect(exportHref("abc", "tsv", "all")).toBe("/api/jobs/abc/export?format=tsv");
+    expect(exportHref("abc", "xlsx", "kept")).toBe("/api/jobs/abc/export?format=xlsx&rows=kept");
   });
 });
