@@ -20,6 +20,7 @@ const benchmarks = [
   "rewrite-tokens",
   "study-sets",
   "queue-throughput",
+  "french-parser",
 ];
 const root = path.resolve(import.meta.dirname, "..");
 

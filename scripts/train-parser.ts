@@ -4,7 +4,7 @@
 //   npm run train:parser [-- --out path --seed 7]
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { trainParserModel } from "@/lib/french/parser/train-model";
+import { trainParserModel, withDialogueLines } from "@/lib/french/parser/train-model";
 import { encodeModel } from "@/lib/french/parser/model-file";
 import { parserModelPath } from "@/lib/french/parser/french-parser";
 import { readTreebank, trainingFiles } from "@/lib/french/parser/treebank-files";
@@ -16,8 +16,9 @@ const { values } = parseArgs({
   },
 });
 
-const sentences = trainingFiles.flatMap(readTreebank);
-console.log(`Training on ${sentences.length} sentences from ${trainingFiles.join(", ")}`);
+// One sentence in eight is also seen as a line of dialogue ("— …").
+const sentences = withDialogueLines(trainingFiles.flatMap(readTreebank), 8);
+console.log(`Training on ${sentences.length} sentences from ${trainingFiles.join(", ")}, dialogue lines added`);
 const model = trainParserModel(sentences, {
   trainedOn: trainingFiles,
   seed: Number(values.seed),

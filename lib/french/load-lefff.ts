@@ -28,6 +28,7 @@ interface LefffTable {
   /** Lower-case form → its readings, encoded (see `encodeReading`), in file order. */
   forms: Map<string, string>;
   categories: string[];
+  morphologies: string[];
   /**
    * Forms whose normalised spelling (œ → oe, æ → ae: `normalizeForm` in
    * lefff-forms.ts) differs from their lower case, by normalised spelling.
@@ -40,10 +41,8 @@ interface LefffTable {
 }
 
 // Markers inside an encoded form: readings are separated by a newline (no
-// line of the file holds one), the morphology ends at a tab, and a lemma
-// equal to the form is one byte.
+// line of the file holds one), and a lemma equal to the form is one byte.
 const readingSeparator = "\n";
-const morphologyEnd = "\t";
 const sameAsForm = "\u0001";
 const codeBase = 0x30;
 
@@ -73,6 +72,8 @@ function parseLefff(bytes: Buffer): LefffTable {
   const forms = new Map<string, string>();
   const categories: string[] = [];
   const categoryCodes = new Map<string, string>();
+  const morphologies: string[] = [];
+  const morphologyCodes = new Map<string, string>();
   const respelled = new Map<string, string[]>();
   const multiWord: string[] = [];
   let from = 0;
@@ -93,7 +94,14 @@ function parseLefff(bytes: Buffer): LefffTable {
     const flags = String.fromCharCode(
       codeBase + (rawForm !== form ? 1 : 0) + (morphology.startsWith("K") ? 2 : 0),
     );
-    const reading = `${code}${flags}${morphology}${morphologyEnd}${lemma === rawForm && rawForm === form ? sameAsForm : lemma}`;
+    // The file has about 120 distinct morphological tags: each is one character, like the categories.
+    let morphologyCode = morphologyCodes.get(morphology);
+    if (morphologyCode === undefined) {
+      morphologyCode = String.fromCharCode(codeBase + morphologies.length);
+      morphologies.push(morphology);
+      morphologyCodes.set(morphology, morphologyCode);
+    }
+    const reading = `${code}${flags}${morphologyCode}${lemma === rawForm && rawForm === form ? sameAsForm : lemma}`;
     const existing = forms.get(form);
     forms.set(form, existing === undefined ? reading : `${existing}${readingSeparator}${reading}`);
     if (existing === undefined) {
@@ -102,7 +110,7 @@ function parseLefff(bytes: Buffer): LefffTable {
       if (form.includes(" ")) multiWord.push(form);
     }
   }
-  return { forms, categories, respelled, multiWord };
+  return { forms, categories, morphologies, respelled, multiWord };
 }
 
 /** Reads the Lefff now rather than on the first word (a benchmark, before timing; a worker reads it on its first chunk, about 1 s once). */
@@ -113,14 +121,13 @@ export function loadLefff(): void {
 function decode(lefff: LefffTable, form: string, encoded: string): LefffReading[] {
   return encoded.split(readingSeparator).map((reading) => {
     const flags = reading.charCodeAt(1) - codeBase;
-    const tab = reading.indexOf(morphologyEnd, 2);
-    const lemma = reading.slice(tab + 1);
+    const lemma = reading.slice(3);
     return {
       category: lefff.categories[reading.charCodeAt(0) - codeBase]!,
       lemma: lemma === sameAsForm ? form : lemma,
       capital: (flags & 1) !== 0,
       participle: (flags & 2) !== 0,
-      morphology: reading.slice(2, tab),
+      morphology: lefff.morphologies[reading.charCodeAt(2) - codeBase]!,
     };
   });
 }

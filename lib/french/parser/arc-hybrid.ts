@@ -9,7 +9,15 @@
 // buffer onto the stack; LEFT makes the first word of the buffer the head of
 // the top of the stack and pops it; RIGHT makes the word below the top its
 // head and pops it.
-import { bestClass, hashFeature, type FrozenPerceptron, PerceptronTrainer } from "@/lib/french/parser/perceptron";
+import {
+  bestClass,
+  combine1,
+  combine2,
+  combine3,
+  hashFeature,
+  type FrozenPerceptron,
+  PerceptronTrainer,
+} from "@/lib/french/parser/perceptron";
 import { featureForm } from "@/lib/french/parser/lexical-features";
 import { seededRandom, shuffled } from "@/lib/french/parser/random";
 
@@ -24,12 +32,17 @@ const LEFT = 1;
 const RIGHT = 2;
 const transitionCount = 3;
 
-/** The parser's view of a sentence, index 0 being the root. */
+/**
+ * The parser's view of a sentence, index 0 being the root: each word's
+ * form, UPOS, verb form (VerbForm, or the UPOS when it has none) and form
+ * with UPOS, hashed once so that features are made by mixing integers.
+ */
 interface Sentence {
-  lower: string[];
-  upos: string[];
-  /** VerbForm, or the UPOS when the word has none: "Fin", "Inf", "Part", "NOUN"… */
-  form: string[];
+  size: number;
+  word: Uint32Array;
+  upos: Uint32Array;
+  verbForm: Uint32Array;
+  wordUpos: Uint32Array;
   /** Commas before each position, to count the commas between two words. */
   commasBefore: Int32Array;
 }
@@ -37,10 +50,17 @@ interface Sentence {
 function prepare(words: readonly ParserWord[]): Sentence {
   const lower = ["<root>", ...words.map((word) => featureForm(word.form))];
   const upos = ["ROOT", ...words.map((word) => word.upos)];
-  const form = ["ROOT", ...words.map((word) => /VerbForm=(\w+)/u.exec(word.feats)?.[1] ?? word.upos)];
+  const verbForm = ["ROOT", ...words.map((word) => /VerbForm=(\w+)/u.exec(word.feats)?.[1] ?? word.upos)];
   const commasBefore = new Int32Array(lower.length + 1);
   for (let index = 0; index < lower.length; index += 1) commasBefore[index + 1] = commasBefore[index]! + (lower[index] === "," ? 1 : 0);
-  return { lower, upos, form, commasBefore };
+  return {
+    size: words.length,
+    word: Uint32Array.from(lower, (form) => hashFeature(`w ${form}`)),
+    upos: Uint32Array.from(upos, (tag) => hashFeature(`u ${tag}`)),
+    verbForm: Uint32Array.from(verbForm, (form) => hashFeature(`f ${form}`)),
+    wordUpos: Uint32Array.from(lower, (form, index) => hashFeature(`wu ${form}/${upos[index]}`)),
+    commasBefore,
+  };
 }
 
 class Configuration {
@@ -128,84 +148,109 @@ class Configuration {
 }
 
 const none = -1;
+// The part that stands for a position with no word (an empty stack or buffer, a word without children).
+const absent = hashFeature("<none>");
 
-function distanceBucket(distance: number): string {
-  return distance <= 4 ? String(distance) : distance <= 7 ? "5-7" : distance <= 12 ? "8-12" : "13+";
+function distanceBucket(distance: number): number {
+  return distance <= 4 ? distance : distance <= 7 ? 5 : distance <= 12 ? 6 : 7;
 }
 
+function at(sentence: Sentence, array: Uint32Array, index: number): number {
+  return index === none ? absent : array[index]!;
+}
+
+function childOf(array: Int32Array, index: number): number {
+  return index === none ? none : array[index]!;
+}
+
+function countOf(array: Int32Array, index: number): number {
+  return index === none ? 99 : array[index]!;
+}
+
+/**
+ * The features of a configuration: the words at the top of the stack (s0,
+ * s1, s2) and the front of the buffer (b0, b1, b2), their outermost
+ * children, pairs and triples of them, their distance, the commas between
+ * them and how many dependents they have (after Zhang & Nivre 2011).
+ * Written without closures: this runs twice per word parsed.
+ */
 function features(sentence: Sentence, state: Configuration): number[] {
-  const { lower, upos, form, commasBefore } = sentence;
   const { stack } = state;
-  const at = (depth: number) => stack[stack.length - 1 - depth] ?? none;
-  const s0 = at(0);
-  const s1 = at(1);
-  const s2 = at(2);
+  const depth = stack.length;
+  const s0 = stack[depth - 1]!;
+  const s1 = depth > 1 ? stack[depth - 2]! : none;
+  const s2 = depth > 2 ? stack[depth - 3]! : none;
   const b0 = state.next <= state.size ? state.next : none;
   const b1 = b0 !== none && b0 + 1 <= state.size ? b0 + 1 : none;
   const b2 = b1 !== none && b1 + 1 <= state.size ? b1 + 1 : none;
-  const w = (index: number) => (index === none ? "-" : lower[index]!);
-  const u = (index: number) => (index === none ? "-" : upos[index]!);
-  const f = (index: number) => (index === none ? "-" : form[index]!);
-  const child = (array: Int32Array, index: number) => (index === none ? none : array[index]!);
-  const s0l = child(state.leftmost, s0);
-  const s0r = child(state.rightmost, s0);
-  const s0l2 = child(state.leftmost2, s0);
-  const s0r2 = child(state.rightmost2, s0);
-  const s1r = child(state.rightmost, s1);
-  const s1l = child(state.leftmost, s1);
-  const b0l = child(state.leftmost, b0);
-  const b0l2 = child(state.leftmost2, b0);
-  const distance = s0 !== none && b0 !== none ? distanceBucket(b0 - s0) : "-";
-  const commas = s0 !== none && b0 !== none ? Math.min(3, commasBefore[b0]! - commasBefore[s0 + 1]!) : -1;
-  const s0wu = `${w(s0)}/${u(s0)}`;
-  const b0wu = `${w(b0)}/${u(b0)}`;
-  const s1wu = `${w(s1)}/${u(s1)}`;
-  const templates = [
-    `s0w=${w(s0)}`, `s0u=${u(s0)}`, `s0wu=${s0wu}`, `s0f=${f(s0)}`,
-    `s1w=${w(s1)}`, `s1u=${u(s1)}`, `s1wu=${s1wu}`, `s1f=${f(s1)}`,
-    `b0w=${w(b0)}`, `b0u=${u(b0)}`, `b0wu=${b0wu}`, `b0f=${f(b0)}`,
-    `b1w=${w(b1)}`, `b1u=${u(b1)}`, `b1wu=${w(b1)}/${u(b1)}`, `b2u=${u(b2)}`, `b2w=${w(b2)}`,
-    `s2u=${u(s2)}`,
-    `s0wu.b0wu=${s0wu}|${b0wu}`, `s0wu.b0w=${s0wu}|${w(b0)}`, `s0w.b0wu=${w(s0)}|${b0wu}`,
-    `s0wu.b0u=${s0wu}|${u(b0)}`, `s0u.b0wu=${u(s0)}|${b0wu}`, `s0w.b0w=${w(s0)}|${w(b0)}`,
-    `s0u.b0u=${u(s0)}|${u(b0)}`, `b0u.b1u=${u(b0)}|${u(b1)}`, `s0f.b0f=${f(s0)}|${f(b0)}`,
-    `s1wu.s0wu=${s1wu}|${s0wu}`, `s1u.s0u=${u(s1)}|${u(s0)}`, `s1w.s0u=${w(s1)}|${u(s0)}`, `s1u.s0w=${u(s1)}|${w(s0)}`,
-    `s1f.s0f=${f(s1)}|${f(s0)}`,
-    `b0u.b1u.b2u=${u(b0)}|${u(b1)}|${u(b2)}`, `s0u.b0u.b1u=${u(s0)}|${u(b0)}|${u(b1)}`,
-    `s1u.s0u.b0u=${u(s1)}|${u(s0)}|${u(b0)}`, `s2u.s1u.s0u=${u(s2)}|${u(s1)}|${u(s0)}`,
-    `s1u.s0u.b0w=${u(s1)}|${u(s0)}|${w(b0)}`,
-    `s0u.s0lu.b0u=${u(s0)}|${u(s0l)}|${u(b0)}`, `s0u.s0ru.b0u=${u(s0)}|${u(s0r)}|${u(b0)}`,
-    `s0u.b0u.b0lu=${u(s0)}|${u(b0)}|${u(b0l)}`, `s1u.s0u.s0lu=${u(s1)}|${u(s0)}|${u(s0l)}`,
-    `s1u.s1ru.s0u=${u(s1)}|${u(s1r)}|${u(s0)}`, `s1u.s1lu.s0u=${u(s1)}|${u(s1l)}|${u(s0)}`,
-    `s0lw=${w(s0l)}`, `s0lu=${u(s0l)}`, `s0rw=${w(s0r)}`, `s0ru=${u(s0r)}`, `b0lw=${w(b0l)}`, `b0lu=${u(b0l)}`,
-    `s0u.s0l2u.s0lu=${u(s0)}|${u(s0l2)}|${u(s0l)}`, `s0u.s0r2u.s0ru=${u(s0)}|${u(s0r2)}|${u(s0r)}`,
-    `b0u.b0l2u.b0lu=${u(b0)}|${u(b0l2)}|${u(b0l)}`,
-    `d.s0w=${distance}|${w(s0)}`, `d.s0u=${distance}|${u(s0)}`, `d.b0w=${distance}|${w(b0)}`,
-    `d.b0u=${distance}|${u(b0)}`, `d.s0u.b0u=${distance}|${u(s0)}|${u(b0)}`, `d.s0w.b0w=${distance}|${w(s0)}|${w(b0)}`,
-    `c.s0u.b0u=${commas}|${u(s0)}|${u(b0)}`, `c.s0f.b0f=${commas}|${f(s0)}|${f(b0)}`, `c.s1u.s0u=${commas}|${u(s1)}|${u(s0)}`,
-    `vl.s0=${s0 === none ? "-" : state.leftCount[s0]}|${s0wu}`, `vr.s0=${s0 === none ? "-" : state.rightCount[s0]}|${s0wu}`,
-    `vl.b0=${b0 === none ? "-" : state.leftCount[b0]}|${b0wu}`,
-    `vl.s0u=${s0 === none ? "-" : state.leftCount[s0]}|${u(s0)}|${u(b0)}`,
-    `vr.s1u=${s1 === none ? "-" : state.rightCount[s1]}|${u(s1)}|${u(s0)}`,
-    `sd=${stack.length > 4 ? 4 : stack.length}|${u(s0)}|${u(b0)}`,
+  const { word, upos, verbForm, wordUpos } = sentence;
+  const ws0 = at(sentence, word, s0), us0 = at(sentence, upos, s0), fs0 = at(sentence, verbForm, s0), wus0 = at(sentence, wordUpos, s0);
+  const ws1 = at(sentence, word, s1), us1 = at(sentence, upos, s1), fs1 = at(sentence, verbForm, s1), wus1 = at(sentence, wordUpos, s1);
+  const wb0 = at(sentence, word, b0), ub0 = at(sentence, upos, b0), fb0 = at(sentence, verbForm, b0), wub0 = at(sentence, wordUpos, b0);
+  const wb1 = at(sentence, word, b1), ub1 = at(sentence, upos, b1), wub1 = at(sentence, wordUpos, b1);
+  const ub2 = at(sentence, upos, b2), wb2 = at(sentence, word, b2), us2 = at(sentence, upos, s2);
+  const s0l = childOf(state.leftmost, s0), s0r = childOf(state.rightmost, s0);
+  const s0l2 = childOf(state.leftmost2, s0), s0r2 = childOf(state.rightmost2, s0);
+  const s1r = childOf(state.rightmost, s1), s1l = childOf(state.leftmost, s1);
+  const b0l = childOf(state.leftmost, b0), b0l2 = childOf(state.leftmost2, b0);
+  const us0l = at(sentence, upos, s0l), us0r = at(sentence, upos, s0r), ub0l = at(sentence, upos, b0l);
+  const bothPresent = s0 !== none && b0 !== none;
+  const distance = bothPresent ? distanceBucket(b0 - s0) : 99;
+  const commas = bothPresent ? Math.min(3, sentence.commasBefore[b0]! - sentence.commasBefore[s0 + 1]!) : 99;
+  return [
+    combine1(1, ws0), combine1(2, us0), combine1(3, wus0), combine1(4, fs0),
+    combine1(5, ws1), combine1(6, us1), combine1(7, wus1), combine1(8, fs1),
+    combine1(9, wb0), combine1(10, ub0), combine1(11, wub0), combine1(12, fb0),
+    combine1(13, wb1), combine1(14, ub1), combine1(15, wub1), combine1(16, ub2), combine1(17, wb2),
+    combine1(18, us2),
+    combine2(19, wus0, wub0), combine2(20, wus0, wb0), combine2(21, ws0, wub0),
+    combine2(22, wus0, ub0), combine2(23, us0, wub0), combine2(24, ws0, wb0),
+    combine2(25, us0, ub0), combine2(26, ub0, ub1), combine2(27, fs0, fb0),
+    combine2(28, wus1, wus0), combine2(29, us1, us0), combine2(30, ws1, us0), combine2(31, us1, ws0),
+    combine2(32, fs1, fs0),
+    combine3(33, ub0, ub1, ub2), combine3(34, us0, ub0, ub1),
+    combine3(35, us1, us0, ub0), combine3(36, us2, us1, us0),
+    combine3(37, us1, us0, wb0),
+    combine3(38, us0, us0l, ub0), combine3(39, us0, us0r, ub0),
+    combine3(40, us0, ub0, ub0l), combine3(41, us1, us0, us0l),
+    combine3(42, us1, at(sentence, upos, s1r), us0), combine3(43, us1, at(sentence, upos, s1l), us0),
+    combine1(44, at(sentence, word, s0l)), combine1(45, us0l), combine1(46, at(sentence, word, s0r)), combine1(47, us0r),
+    combine1(48, at(sentence, word, b0l)), combine1(49, ub0l),
+    combine3(50, us0, at(sentence, upos, s0l2), us0l), combine3(51, us0, at(sentence, upos, s0r2), us0r),
+    combine3(52, ub0, at(sentence, upos, b0l2), ub0l),
+    combine2(53, distance, ws0), combine2(54, distance, us0), combine2(55, distance, wb0),
+    combine2(56, distance, ub0), combine3(57, distance, us0, ub0), combine3(58, distance, ws0, wb0),
+    combine3(59, commas, us0, ub0), combine3(60, commas, fs0, fb0), combine3(61, commas, us1, us0),
+    combine2(62, countOf(state.leftCount, s0), wus0), combine2(63, countOf(state.rightCount, s0), wus0),
+    combine2(64, countOf(state.leftCount, b0), wub0),
+    combine3(65, countOf(state.leftCount, s0), us0, ub0),
+    combine3(66, countOf(state.rightCount, s1), us1, us0),
+    combine3(67, Math.min(depth, 4), us0, ub0),
   ];
-  return templates.map(hashFeature);
+}
+
+/** The legal transitions of a configuration, in a reused array. */
+function legalTransitions(state: Configuration, into: number[]): number[] {
+  into.length = 0;
+  if (state.canApply(SHIFT)) into.push(SHIFT);
+  if (state.canApply(LEFT)) into.push(LEFT);
+  if (state.canApply(RIGHT)) into.push(RIGHT);
+  return into;
 }
 
 export interface ArcHybridModel {
   perceptron: FrozenPerceptron;
 }
 
-const allTransitions = [SHIFT, LEFT, RIGHT];
-
 /** The head of each word (1-based positions; 0 is the root), index 0 of the result unused. */
 export function parseHeads(model: ArcHybridModel, words: readonly ParserWord[]): Int32Array {
   const sentence = prepare(words);
   const state = new Configuration(words.length);
   const scores = new Float64Array(transitionCount);
+  const legal: number[] = [];
   while (!state.done) {
     model.perceptron.scores(features(sentence, state), scores);
-    state.apply(bestClass(scores, allTransitions.filter((transition) => state.canApply(transition))));
+    state.apply(bestClass(scores, legalTransitions(state, legal)));
   }
   return state.heads;
 }
@@ -224,9 +269,9 @@ export function trainArcHybrid(examples: readonly TreeExample[], epochs: number,
   const prepared = examples.map((example) => ({ sentence: prepare(example.words), gold: example.heads }));
   for (let epoch = 0; epoch < epochs; epoch += 1) {
     for (const { sentence, gold } of shuffled(prepared, random)) {
-      const state = new Configuration(sentence.lower.length - 1);
+      const state = new Configuration(sentence.size);
       while (!state.done) {
-        const legal = allTransitions.filter((transition) => state.canApply(transition));
+        const legal = legalTransitions(state, []);
         const costs = legal.map((transition) => state.cost(transition, gold));
         const least = Math.min(...costs);
         const optimal = legal.filter((_, index) => costs[index] === least);

@@ -90,21 +90,23 @@ export class FrenchParser {
     return words ? words.map((word, index) => (index === 0 ? capitalizeLike(surface, word) : word)) : [surface];
   }
 
-  /** Splits text into sentences and tokens, then parses each sentence. */
+  /** Tokenises one sentence and parses it. */
+  parseSentence(sentenceText: string): ConlluSentence {
+    const tokens: ConlluToken[] = tokenizeSentence(sentenceText).map((token) => ({
+      form: token.form,
+      words: [{ ...blankWord(), form: token.form }],
+      misc: token.spaceAfter ? "_" : "SpaceAfter=No",
+      emptyNodes: [],
+    }));
+    const parsed = this.annotate({ comments: [`text = ${sentenceText}`], tokens }, { wordsGiven: false });
+    // A one-word token carries SpaceAfter on its word line, a contraction on its range line.
+    for (const token of parsed.tokens) if (token.words.length === 1) token.words[0]!.misc = token.misc;
+    return parsed;
+  }
+
+  /** Splits text into sentences, then parses each. */
   parseText(text: string): ConlluSentence[] {
-    return segmentSentenceSpans(text).map((span) => {
-      const sentenceText = text.slice(span.start, span.end);
-      const tokens: ConlluToken[] = tokenizeSentence(sentenceText).map((token) => ({
-        form: token.form,
-        words: [{ ...blankWord(), form: token.form }],
-        misc: token.spaceAfter ? "_" : "SpaceAfter=No",
-        emptyNodes: [],
-      }));
-      const parsed = this.annotate({ comments: [`text = ${sentenceText}`], tokens }, { wordsGiven: false });
-      // A one-word token carries SpaceAfter on its word line, a contraction on its range line.
-      for (const token of parsed.tokens) if (token.words.length === 1) token.words[0]!.misc = token.misc;
-      return parsed;
-    });
+    return segmentSentenceSpans(text).map((span) => this.parseSentence(text.slice(span.start, span.end)));
   }
 }
 

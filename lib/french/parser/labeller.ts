@@ -3,7 +3,15 @@
 // tree in view — the head's other dependents, the preposition or
 // conjunction that introduces the word, the labels already given to its
 // siblings — which an arc-by-arc labeller cannot see.
-import { bestClass, hashFeature, type FrozenPerceptron, PerceptronTrainer } from "@/lib/french/parser/perceptron";
+import {
+  bestClass,
+  combine1,
+  combine2,
+  combine3,
+  hashFeature,
+  type FrozenPerceptron,
+  PerceptronTrainer,
+} from "@/lib/french/parser/perceptron";
 import { featureForm } from "@/lib/french/parser/lexical-features";
 import { seededRandom, shuffled } from "@/lib/french/parser/random";
 import type { ParserWord } from "@/lib/french/parser/arc-hybrid";
@@ -21,77 +29,101 @@ export interface LabellerModel {
   perceptron: FrozenPerceptron;
 }
 
+/** The tree's words, their parts hashed once (index 0 is the root). */
 interface TreeView {
-  lower: string[];
+  word: Uint32Array;
   upos: string[];
-  verbForm: string[];
-  feats: string[];
+  uposHash: Uint32Array;
+  verbForm: Uint32Array;
+  feats: Uint32Array;
+  pronType: Uint32Array;
+  /** The UPOS of each word's dependents, as one hashed set. */
+  childTags: Uint32Array;
   heads: Int32Array;
   children: number[][];
+}
+
+const absent = hashFeature("<none>");
+const labelHashes = new Map<string, number>();
+
+function labelHash(label: string): number {
+  let hash = labelHashes.get(label);
+  if (hash === undefined) labelHashes.set(label, (hash = hashFeature(`l ${label}`)));
+  return hash;
 }
 
 function view(words: readonly ParserWord[], heads: Int32Array): TreeView {
   const children: number[][] = Array.from({ length: words.length + 1 }, () => []);
   for (let index = 1; index <= words.length; index += 1) if (heads[index]! >= 0) children[heads[index]!]!.push(index);
+  const upos = ["ROOT", ...words.map((word) => word.upos)];
+  const feats = ["-", ...words.map((word) => word.feats)];
   return {
-    lower: ["<root>", ...words.map((word) => featureForm(word.form))],
-    upos: ["ROOT", ...words.map((word) => word.upos)],
-    verbForm: ["-", ...words.map((word) => /VerbForm=(\w+)/u.exec(word.feats)?.[1] ?? "-")],
-    feats: ["-", ...words.map((word) => word.feats)],
+    word: Uint32Array.from(["<root>", ...words.map((word) => featureForm(word.form))], (form) => hashFeature(`w ${form}`)),
+    upos,
+    uposHash: Uint32Array.from(upos, (tag) => hashFeature(`u ${tag}`)),
+    verbForm: Uint32Array.from(feats, (bundle) => hashFeature(`v ${/VerbForm=(\w+)/u.exec(bundle)?.[1] ?? "-"}`)),
+    feats: Uint32Array.from(feats, (bundle) => hashFeature(`f ${bundle}`)),
+    pronType: Uint32Array.from(feats, (bundle) => hashFeature(`p ${/PronType=(\w+)/u.exec(bundle)?.[1] ?? "-"}`)),
+    childTags: Uint32Array.from(children, (own) => hashFeature(`c ${[...new Set(own.map((child) => upos[child]!))].sort().join(",")}`)),
     heads,
     children,
   };
 }
 
-function distanceBucket(distance: number): string {
+function distanceBucket(distance: number): number {
   const size = Math.abs(distance);
-  const bucket = size <= 3 ? String(size) : size <= 6 ? "4-6" : size <= 10 ? "7-10" : "11+";
-  return `${distance < 0 ? "-" : "+"}${bucket}`;
+  const bucket = size <= 3 ? size : size <= 6 ? 4 : size <= 10 ? 5 : 6;
+  return distance < 0 ? -1 - bucket : bucket;
 }
 
+const markerTags = new Set(["ADP", "SCONJ", "CCONJ"]);
+
 function features(tree: TreeView, labels: readonly string[], word: number): number[] {
-  const { lower, upos, verbForm, heads, children } = tree;
+  const { upos, uposHash, word: forms, verbForm, heads, children } = tree;
   const head = heads[word]!;
   const grandHead = head > 0 ? heads[head]! : -1;
-  const direction = word < head ? "L" : "R";
+  const direction = word < head ? 1 : 2;
   const distance = distanceBucket(word - head);
-  const own = children[word]!;
   // The first function word under this word: its preposition, conjunction or relative pronoun.
-  const marker = own.find((child) => child < word && /^(ADP|SCONJ|CCONJ)$/u.test(upos[child]!));
-  const markerWord = marker === undefined ? "-" : lower[marker]!;
-  const childTags = [...new Set(own.map((child) => upos[child]!))].sort().join(",");
-  const siblings = children[head]!;
-  const previousSibling = [...siblings].reverse().find((sibling) => sibling < word);
-  const previousLabel = previousSibling === undefined ? "-" : labels[previousSibling]!;
-  const siblingLabels = siblings.filter((sibling) => sibling < word).map((sibling) => labels[sibling]!);
-  const hasSubject = siblingLabels.some((label) => label.startsWith("nsubj"));
-  const hasObject = siblingLabels.includes("obj");
-  const headLabel = head > 0 && head < word ? labels[head]! : "?";
-  const pronType = /PronType=(\w+)/u.exec(tree.feats[word]!)?.[1] ?? "-";
-  const verbBetween = (() => {
-    for (let index = Math.min(word, head) + 1; index < Math.max(word, head); index += 1) {
-      if (upos[index] === "VERB" || upos[index] === "AUX") return true;
+  let marker = absent;
+  for (const child of children[word]!) {
+    if (child < word && markerTags.has(upos[child]!)) {
+      marker = forms[child]!;
+      break;
     }
-    return false;
-  })();
-  const dw = lower[word]!;
-  const du = upos[word]!;
-  const hw = lower[head]!;
-  const hu = upos[head]!;
-  const templates = [
-    `du=${du}`, `dw=${dw}`, `dwu=${dw}/${du}`, `hu=${hu}`, `hw=${hw}`, `hwu=${hw}/${hu}`,
-    `du.hu=${du}|${hu}`, `dw.hu=${dw}|${hu}`, `du.hw=${du}|${hw}`, `dw.hw=${dw}|${hw}`,
-    `dir.du.hu=${direction}|${du}|${hu}`, `dist.du.hu=${distance}|${du}|${hu}`, `dist.dw=${distance}|${dw}`,
-    `dvf.hvf=${verbForm[word]}|${verbForm[head]}|${direction}`, `dvf.du.hu=${verbForm[word]}|${du}|${hu}`,
-    `m=${markerWord}|${du}|${hu}`, `m.hw=${markerWord}|${hw}`, `m.dir=${markerWord}|${direction}|${hu}`,
-    `ct=${childTags}|${du}|${hu}`, `gu=${grandHead >= 0 ? upos[grandHead] : "-"}|${hu}|${du}`,
-    `prev=${previousLabel}|${du}|${direction}`, `subj=${hasSubject}|${du}|${direction}|${hu}`,
-    `obj=${hasObject}|${du}|${direction}`, `hl=${headLabel}|${du}|${hu}`,
-    `pt=${pronType}|${dw}|${direction}`, `vb=${verbBetween}|${du}|${hu}|${direction}`,
-    `dw.dir.hvf=${dw}|${direction}|${verbForm[head]}`,
-    `hf=${tree.feats[head]}|${du}|${direction}`,
+  }
+  let previousLabel = absent;
+  let hasSubject = 0;
+  let hasObject = 0;
+  for (const sibling of children[head]!) {
+    if (sibling >= word) break;
+    const label = labels[sibling]!;
+    previousLabel = labelHash(label);
+    if (label.startsWith("nsubj")) hasSubject = 1;
+    if (label === "obj") hasObject = 1;
+  }
+  const headLabel = head > 0 && head < word ? labelHash(labels[head]!) : absent;
+  let verbBetween = 0;
+  for (let index = Math.min(word, head) + 1; index < Math.max(word, head); index += 1) {
+    if (upos[index] === "VERB" || upos[index] === "AUX") verbBetween = 1;
+  }
+  const dw = forms[word]!;
+  const du = uposHash[word]!;
+  const hw = forms[head]!;
+  const hu = uposHash[head]!;
+  return [
+    combine1(1, du), combine1(2, dw), combine2(3, dw, du), combine1(4, hu), combine1(5, hw), combine2(6, hw, hu),
+    combine2(7, du, hu), combine2(8, dw, hu), combine2(9, du, hw), combine2(10, dw, hw),
+    combine3(11, direction, du, hu), combine3(12, distance, du, hu), combine2(13, distance, dw),
+    combine3(14, verbForm[word]!, verbForm[head]!, direction), combine3(15, verbForm[word]!, du, hu),
+    combine3(16, marker, du, hu), combine2(17, marker, hw), combine3(18, marker, direction, hu),
+    combine3(19, tree.childTags[word]!, du, hu), combine3(20, grandHead >= 0 ? uposHash[grandHead]! : absent, hu, du),
+    combine3(21, previousLabel, du, direction), combine3(22, hasSubject * 4 + direction, du, hu),
+    combine3(23, hasObject, du, direction), combine3(24, headLabel, du, hu),
+    combine3(25, tree.pronType[word]!, dw, direction), combine3(26, verbBetween * 4 + direction, du, hu),
+    combine3(27, dw, direction, verbForm[head]!),
+    combine3(28, tree.feats[head]!, du, direction),
   ];
-  return templates.map(hashFeature);
 }
 
 const nonRootCache = new WeakMap<LabellerModel, number[]>();

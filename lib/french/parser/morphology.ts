@@ -3,7 +3,14 @@
 // bundles the training data shows for its part of speech, so that a bundle
 // is always one the treebanks use ("Mood=Ind|Number=Sing|Person=3|
 // Tense=Imp|VerbForm=Fin", never a Tense without a Mood).
-import { bestClass, hashFeature, type FrozenPerceptron, PerceptronTrainer } from "@/lib/french/parser/perceptron";
+import {
+  bestClass,
+  combine1,
+  combine2,
+  hashFeature,
+  type FrozenPerceptron,
+  PerceptronTrainer,
+} from "@/lib/french/parser/perceptron";
 import { featureForm, lexicalMorphology } from "@/lib/french/parser/lexical-features";
 import { seededRandom, shuffled } from "@/lib/french/parser/random";
 
@@ -25,42 +32,71 @@ function suffix(word: string, length: number): string {
   return word.length > length ? word.slice(-length) : word;
 }
 
-function wordFeatures(words: readonly { form: string; upos: string }[], lower: readonly string[], index: number): number[] {
-  const word = lower[index]!;
-  const upos = words[index]!.upos;
-  const at = (offset: number) => words[index + offset];
-  const lowerAt = (offset: number) => lower[index + offset] ?? "<>";
-  const lexical = lexicalMorphology(word);
+const outside = hashFeature("<>");
+
+/** Each word's parts, hashed once per sentence; two positions of padding on each side. */
+interface WordContext {
+  upos: Uint32Array;
+  word: Uint32Array;
+  suffixes: Uint32Array[];
+  lexical: Uint32Array;
+  /** Each Lefff inflection of the word on its own ("v:P3s"). */
+  lexicalTags: number[][];
+}
+
+const padding = 2;
+
+function wordContext(words: readonly { form: string; upos: string }[]): WordContext {
+  const size = words.length + 2 * padding;
+  const make = () => new Uint32Array(size).fill(outside);
+  const context: WordContext = { upos: make(), word: make(), suffixes: [make(), make(), make(), make()], lexical: make(), lexicalTags: [] };
+  words.forEach((word, index) => {
+    const at = index + padding;
+    const lower = featureForm(word.form);
+    const lexical = lexicalMorphology(lower);
+    context.upos[at] = hashFeature(`u ${word.upos}`);
+    context.word[at] = hashFeature(`w ${lower}`);
+    context.suffixes.forEach((array, length) => (array[at] = hashFeature(`s ${suffix(lower, length + 1)}`)));
+    context.lexical[at] = hashFeature(`m ${lexical}`);
+    context.lexicalTags.push(lexical.split("|").map((tag) => hashFeature(`t ${tag}`)));
+  });
+  return context;
+}
+
+function wordFeatures(context: WordContext, index: number): number[] {
+  const at = index + padding;
+  const { upos, word, suffixes, lexical } = context;
+  const u = upos[at]!;
   const features = [
-    `u=${upos}`,
-    `w=${word}|${upos}`,
-    `s1=${suffix(word, 1)}|${upos}`,
-    `s2=${suffix(word, 2)}|${upos}`,
-    `s3=${suffix(word, 3)}|${upos}`,
-    `s4=${suffix(word, 4)}|${upos}`,
-    `lm=${lexical}|${upos}`,
-    `u-1=${at(-1)?.upos}|${upos}`,
-    `u+1=${at(1)?.upos}|${upos}`,
-    `w-1=${lowerAt(-1)}|${upos}`,
-    `w+1=${lowerAt(1)}|${upos}`,
-    `w-2=${lowerAt(-2)}|${upos}`,
-    `s3+1=${suffix(lowerAt(1), 3)}|${upos}`,
-    `lm+1=${lexicalMorphology(lowerAt(1))}|${upos}`,
-    `lm-1=${lexicalMorphology(lowerAt(-1))}|${upos}`,
+    combine1(1, u),
+    combine2(2, word[at]!, u),
+    combine2(3, suffixes[0]![at]!, u),
+    combine2(4, suffixes[1]![at]!, u),
+    combine2(5, suffixes[2]![at]!, u),
+    combine2(6, suffixes[3]![at]!, u),
+    combine2(7, lexical[at]!, u),
+    combine2(8, upos[at - 1]!, u),
+    combine2(9, upos[at + 1]!, u),
+    combine2(10, word[at - 1]!, u),
+    combine2(11, word[at + 1]!, u),
+    combine2(12, word[at - 2]!, u),
+    combine2(13, suffixes[2]![at + 1]!, u),
+    combine2(14, lexical[at + 1]!, u),
+    combine2(15, lexical[at - 1]!, u),
   ];
-  for (const tag of lexical.split("|")) features.push(`lt=${tag}|${upos}`);
-  return features.map(hashFeature);
+  for (const tag of context.lexicalTags[index]!) features.push(combine2(16, tag, u));
+  return features;
 }
 
 /** The feature bundle of every word of a sentence whose UPOS are known. */
 export function tagMorphology(model: MorphologyModel, words: readonly { form: string; upos: string }[]): string[] {
-  const lower = words.map((word) => featureForm(word.form));
+  const context = wordContext(words);
   const scores = new Float64Array(model.bundles.length);
   return words.map((word, index) => {
     const allowed = model.bundlesByUpos[word.upos];
     if (!allowed || allowed.length === 0) return "_";
     if (allowed.length === 1) return model.bundles[allowed[0]!]!;
-    model.perceptron.scores(wordFeatures(words, lower, index), scores);
+    model.perceptron.scores(wordFeatures(context, index), scores);
     return model.bundles[bestClass(scores, allowed)]!;
   });
 }
@@ -78,13 +114,13 @@ export function trainMorphology(sentences: readonly MorphWord[][], epochs: numbe
   const trainer = new PerceptronTrainer(bundles.length);
   const random = seededRandom(seed);
   const scores = new Float64Array(bundles.length);
-  const prepared = sentences.map((sentence) => ({ sentence, lower: sentence.map((word) => featureForm(word.form)) }));
+  const prepared = sentences.map((sentence) => ({ sentence, context: wordContext(sentence) }));
   for (let epoch = 0; epoch < epochs; epoch += 1) {
-    for (const { sentence, lower } of shuffled(prepared, random)) {
+    for (const { sentence, context } of shuffled(prepared, random)) {
       sentence.forEach((word, index) => {
         const allowed = bundlesByUpos[word.upos]!;
         if (allowed.length < 2) return;
-        const features = wordFeatures(sentence, lower, index);
+        const features = wordFeatures(context, index);
         const guess = bestClass(trainer.scores(features, scores), allowed);
         trainer.tick();
         trainer.update(bundleIndex.get(word.feats)!, guess, features);

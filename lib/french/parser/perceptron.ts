@@ -16,6 +16,35 @@ export function hashFeature(feature: string): number {
   return hash >>> 0 || 1;
 }
 
+// Features built from parts already hashed (a word, a tag, a distance):
+// template number and parts are mixed as 32-bit integers, without building
+// a string, then finished with MurmurHash3's avalanche so that the low bits
+// the tables index by depend on every part.
+function mix(hash: number, part: number): number {
+  return Math.imul(hash ^ part, 0x01000193);
+}
+
+function finish(hash: number): number {
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0 || 1;
+}
+
+export function combine1(template: number, a: number): number {
+  return finish(mix(mix(0x811c9dc5, template), a));
+}
+
+export function combine2(template: number, a: number, b: number): number {
+  return finish(mix(mix(mix(0x811c9dc5, template), a), b));
+}
+
+export function combine3(template: number, a: number, b: number, c: number): number {
+  return finish(mix(mix(mix(mix(0x811c9dc5, template), a), b), c));
+}
+
 interface TrainingRow {
   classes: number[];
   weights: number[];

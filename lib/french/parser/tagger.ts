@@ -2,7 +2,15 @@
 // two before it. A token's tag is its words' tags joined by "+": "du" is
 // ADP+DET (de + le), "des" either ADP+DET or DET, so the tagger also decides
 // which contractions are two words.
-import { bestClass, hashFeature, type FrozenPerceptron, PerceptronTrainer } from "@/lib/french/parser/perceptron";
+import {
+  bestClass,
+  combine1,
+  combine2,
+  combine3,
+  hashFeature,
+  type FrozenPerceptron,
+  PerceptronTrainer,
+} from "@/lib/french/parser/perceptron";
 import { featureForm, lexicalClass, wordShape } from "@/lib/french/parser/lexical-features";
 import { seededRandom, shuffled } from "@/lib/french/parser/random";
 
@@ -16,65 +24,105 @@ interface Scorer {
   scores(features: readonly number[], into?: Float64Array): Float64Array;
 }
 
-/** What the tagger sees of a sentence, computed once per sentence. */
+/**
+ * What the tagger sees of each token, hashed once per sentence: the word,
+ * its suffixes and prefix, its shape, its Lefff classes. Index 0 and the
+ * last two are padding, so that neighbours two away always exist.
+ */
 interface TokenContext {
-  forms: string[];
-  lower: string[];
-  classes: string[];
+  length: number;
+  word: Uint32Array;
+  suffix1: Uint32Array;
+  suffix2: Uint32Array;
+  suffix3: Uint32Array;
+  suffix4: Uint32Array;
+  prefix2: Uint32Array;
+  shape: Uint32Array;
+  lexical: Uint32Array;
 }
 
-function tokenContext(forms: readonly string[]): TokenContext {
-  const lower = forms.map(featureForm);
-  return { forms: [...forms], lower, classes: forms.map(lexicalClass) };
-}
+const padding = 2;
+const outside = hashFeature("<s>");
 
 function suffix(word: string, length: number): string {
   return word.length > length ? word.slice(-length) : word;
 }
 
-function tokenFeatures(context: TokenContext, index: number, previous: string, beforePrevious: string): number[] {
-  const { forms, lower, classes } = context;
-  const word = lower[index]!;
-  const at = (offset: number, of: string[]) => of[index + offset] ?? (offset < 0 ? "<s>" : "</s>");
-  const features = [
-    "bias",
-    `w=${word}`,
-    `s1=${suffix(word, 1)}`,
-    `s2=${suffix(word, 2)}`,
-    `s3=${suffix(word, 3)}`,
-    `s4=${suffix(word, 4)}`,
-    `p2=${word.slice(0, 2)}`,
-    `sh=${wordShape(forms[index]!)}`,
-    `sh0=${wordShape(forms[index]!)}|${index === 0}`,
-    `t1=${previous}`,
-    `t2=${beforePrevious}|${previous}`,
-    `t1w=${previous}|${word}`,
-    `w-1=${at(-1, lower)}`,
-    `w-2=${at(-2, lower)}`,
-    `w+1=${at(1, lower)}`,
-    `w+2=${at(2, lower)}`,
-    `ww+1=${word}|${at(1, lower)}`,
-    `w-1w=${at(-1, lower)}|${word}`,
-    `l=${classes[index]}`,
-    `lt1=${classes[index]}|${previous}`,
-    `lw=${classes[index]}|${word}`,
-    `l-1=${at(-1, classes)}`,
-    `l+1=${at(1, classes)}`,
-    `l+2=${at(2, classes)}`,
-    `ll+1=${classes[index]}|${at(1, classes)}`,
-    `t1l+1=${previous}|${classes[index]}|${at(1, classes)}`,
-    `s3+1=${suffix(at(1, lower), 3)}`,
-    `s3-1=${suffix(at(-1, lower), 3)}`,
+function tokenContext(forms: readonly string[]): TokenContext {
+  const size = forms.length + 2 * padding;
+  const arrays = Array.from({ length: 8 }, () => new Uint32Array(size).fill(outside));
+  const [word, suffix1, suffix2, suffix3, suffix4, prefix2, shape, lexical] = arrays as [
+    Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array,
   ];
-  return features.map(hashFeature);
+  forms.forEach((form, index) => {
+    const lower = featureForm(form);
+    const at = index + padding;
+    word[at] = hashFeature(`w ${lower}`);
+    suffix1[at] = hashFeature(`s ${suffix(lower, 1)}`);
+    suffix2[at] = hashFeature(`s ${suffix(lower, 2)}`);
+    suffix3[at] = hashFeature(`s ${suffix(lower, 3)}`);
+    suffix4[at] = hashFeature(`s ${suffix(lower, 4)}`);
+    prefix2[at] = hashFeature(`p ${lower.slice(0, 2)}`);
+    shape[at] = hashFeature(`h ${wordShape(form)}`);
+    lexical[at] = hashFeature(`l ${lexicalClass(form)}`);
+  });
+  return { length: forms.length, word, suffix1, suffix2, suffix3, suffix4, prefix2, shape, lexical };
 }
 
-function decode(model: Scorer, tags: readonly string[], context: TokenContext, allowed?: (index: number) => readonly number[] | undefined): number[] {
+function tokenFeatures(context: TokenContext, index: number, previous: number, beforePrevious: number): number[] {
+  const at = index + padding;
+  const { word, lexical } = context;
+  const w = word[at]!;
+  const l = lexical[at]!;
+  return [
+    combine1(1, 0),
+    combine1(2, w),
+    combine1(3, context.suffix1[at]!),
+    combine1(4, context.suffix2[at]!),
+    combine1(5, context.suffix3[at]!),
+    combine1(6, context.suffix4[at]!),
+    combine1(7, context.prefix2[at]!),
+    combine1(8, context.shape[at]!),
+    combine2(9, context.shape[at]!, index === 0 ? 1 : 0),
+    combine1(10, previous),
+    combine2(11, beforePrevious, previous),
+    combine2(12, previous, w),
+    combine1(13, word[at - 1]!),
+    combine1(14, word[at - 2]!),
+    combine1(15, word[at + 1]!),
+    combine1(16, word[at + 2]!),
+    combine2(17, w, word[at + 1]!),
+    combine2(18, word[at - 1]!, w),
+    combine1(19, l),
+    combine2(20, l, previous),
+    combine2(21, l, w),
+    combine1(22, lexical[at - 1]!),
+    combine1(23, lexical[at + 1]!),
+    combine1(24, lexical[at + 2]!),
+    combine2(25, l, lexical[at + 1]!),
+    combine3(26, previous, l, lexical[at + 1]!),
+    combine1(27, context.suffix3[at + 1]!),
+    combine1(28, context.suffix3[at - 1]!),
+  ];
+}
+
+/** Each tag's hash, "<s>" before the first token. */
+function tagHashes(tags: readonly string[]): Uint32Array {
+  return Uint32Array.from(tags, (tag) => hashFeature(`t ${tag}`));
+}
+
+function decode(
+  model: Scorer,
+  tags: readonly string[],
+  context: TokenContext,
+  allowed?: (index: number) => readonly number[] | undefined,
+): number[] {
+  const hashes = tagHashes(tags);
   const chosen: number[] = [];
   const scores = new Float64Array(tags.length);
-  for (let index = 0; index < context.forms.length; index += 1) {
-    const previous = index > 0 ? tags[chosen[index - 1]!]! : "<s>";
-    const beforePrevious = index > 1 ? tags[chosen[index - 2]!]! : "<s>";
+  for (let index = 0; index < context.length; index += 1) {
+    const previous = index > 0 ? hashes[chosen[index - 1]!]! : outside;
+    const beforePrevious = index > 1 ? hashes[chosen[index - 2]!]! : outside;
     model.scores(tokenFeatures(context, index, previous, beforePrevious), scores);
     chosen.push(bestClass(scores, allowed?.(index)));
   }
@@ -110,13 +158,14 @@ export function trainTagger(sentences: readonly TaggedToken[][], epochs: number,
     gold: sentence.map((token) => tagIndex.get(token.tag)!),
   }));
   const scores = new Float64Array(tags.length);
+  const hashes = tagHashes(tags);
   for (let epoch = 0; epoch < epochs; epoch += 1) {
     for (const { context, gold } of shuffled(contexts, random)) {
       // The previous tags are the model's own guesses, as when tagging.
       const guesses: number[] = [];
       for (let index = 0; index < gold.length; index += 1) {
-        const previous = index > 0 ? tags[guesses[index - 1]!]! : "<s>";
-        const beforePrevious = index > 1 ? tags[guesses[index - 2]!]! : "<s>";
+        const previous = index > 0 ? hashes[guesses[index - 1]!]! : outside;
+        const beforePrevious = index > 1 ? hashes[guesses[index - 2]!]! : outside;
         const features = tokenFeatures(context, index, previous, beforePrevious);
         const guess = bestClass(trainer.scores(features, scores));
         trainer.tick();

@@ -43,6 +43,26 @@ function treeExample(sentence: ConlluSentence): TreeExample & { labels: string[]
   };
 }
 
+/**
+ * The sentence as a line of dialogue in a novel: an opening dash attached to
+ * the root as punctuation. The treebanks have none, and novels open every
+ * other line with one.
+ */
+function asDialogueLine(sentence: ConlluSentence): ConlluSentence {
+  const shifted = sentence.tokens.map((token) => ({
+    ...token,
+    words: token.words.map((word) => ({ ...word, head: word.head > 0 ? word.head + 1 : word.head })),
+  }));
+  const root = sentenceWords(sentence).findIndex((word) => word.head === 0) + 2;
+  const dash = { form: "—", lemma: "—", upos: "PUNCT", xpos: "_", feats: "_", head: root, deprel: "punct", deps: "_", misc: "_" };
+  return { comments: [], tokens: [{ form: "—", words: [dash], misc: "_", emptyNodes: [] }, ...shifted] };
+}
+
+/** The training sentences, every `dialogueEvery`-th one also as a line of dialogue. */
+export function withDialogueLines(sentences: readonly ConlluSentence[], dialogueEvery: number): ConlluSentence[] {
+  return sentences.flatMap((sentence, index) => (index % dialogueEvery === 0 ? [sentence, asDialogueLine(sentence)] : [sentence]));
+}
+
 export function trainParserModel(sentences: readonly ConlluSentence[], options: TrainingOptions): ParserModel {
   const timed = <T>(part: string, work: () => T): T => {
     const started = performance.now();
