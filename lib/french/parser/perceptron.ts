@@ -57,14 +57,13 @@ interface TrainingRow {
 export function bestClass(scores: Float64Array, allowed?: readonly number[]): number {
   let best = -1;
   let bestScore = -Infinity;
-  if (allowed) {
-    for (const label of allowed) {
-      if (scores[label]! > bestScore) (best = label), (bestScore = scores[label]!);
+  const count = allowed ? allowed.length : scores.length;
+  for (let index = 0; index < count; index += 1) {
+    const label = allowed ? allowed[index]! : index;
+    if (scores[label]! > bestScore) {
+      best = label;
+      bestScore = scores[label]!;
     }
-    return best;
-  }
-  for (let label = 0; label < scores.length; label += 1) {
-    if (scores[label]! > bestScore) (best = label), (bestScore = scores[label]!);
   }
   return best;
 }
