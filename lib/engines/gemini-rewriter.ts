@@ -1,7 +1,7 @@
 // Gemini as a rewriter: long sentences go in batches sized by a token
 // budget, every answer is validated per id, the ids that fail are asked
 // again once (in smaller batches, with the reason), and what fails twice
-// falls back to the local split. Up to GEMINI_BATCHES_IN_FLIGHT batches are
+// falls back to the offline engine's rewrite (the rules, or the cut). Up to GEMINI_BATCHES_IN_FLIGHT batches are
 // asked at once: a chunk that asked them one after another held its worker
 // slot for (batches × latency), and small books waited behind it. A request
 // that fails for good (after the transport retries of gemini-call.ts) stops
@@ -23,6 +23,7 @@ import {
 } from "@/lib/engines/rewrite-prompt";
 import type {
   RewriteContext,
+  RewriteFailureReason,
   RewriteInput,
   RewriteOutcome,
   RewriteResult,
@@ -30,7 +31,7 @@ import type {
   Rewriter,
 } from "@/lib/engines/rewrite-types";
 import { validateRewrites, type RewriteVerdict } from "@/lib/engines/validate-rewrite";
-import { splitLongSentence } from "@/lib/text/split-long-sentence";
+import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 
 export interface GeminiRewriterOptions extends GeminiCallOptions {
   defaultModel: string;
@@ -109,6 +110,12 @@ export async function forEachInFlight<T>(
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
   if (failure) throw failure.error;
+}
+
+/** A sentence whose answers were refused twice: the rules' rewrite (or the cut), with the model's failure. */
+function fallBackToRules(text: string, maxWords: number, reason: RewriteFailureReason): RewriteOutcome {
+  const { pieces, method } = rewriteLocally(text, maxWords);
+  return { pieces, method, fallbackReason: reason };
 }
 
 export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
@@ -201,11 +208,7 @@ export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
             sentence.id,
             verdict.ok
               ? { pieces: verdict.pieces, method: "rewritten" }
-              : {
-                  pieces: splitLongSentence(sentence.text, input.maxWords),
-                  method: "split",
-                  fallbackReason: verdict.reason,
-                },
+              : fallBackToRules(sentence.text, input.maxWords, verdict.reason),
           );
         }
       });

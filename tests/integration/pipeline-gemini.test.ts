@@ -7,6 +7,8 @@
 import { PDFDocument, rgb } from "pdf-lib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { originalsFromPages } from "@/lib/engines/sentences-from-pages";
+import { closedListViolations } from "@/lib/rewriting/closed-lists";
+import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
 import { countWords, listWords } from "@/lib/text/count-words";
 import { extractPageText } from "@/lib/text/extract-page-text";
@@ -121,8 +123,16 @@ describe("gemini engine pipeline", () => {
     expect(rows.every((row) => countWords(row.text) <= 8 && row.wordCount <= 8)).toBe(true);
     expect(new Set(rows.map((row) => row.method))).toEqual(new Set(["kept", "rewritten", "split"]));
 
-    // Nothing invented: every word of a row is a word of its original.
-    const invented = rows.flatMap((row) => {
+    // Nothing invented: every word of a row is a word of its original, but
+    // for the pronouns and forms of être of the closed list where the offline
+    // engine rewrote a sentence the model's answers failed on twice.
+    const byRules = (row: (typeof rows)[number]) => row.fallbackReason !== null;
+    const ruleGroups = new Map<number, typeof rows>();
+    for (const row of rows.filter(byRules)) ruleGroups.set(row.originalPosition, [...(ruleGroups.get(row.originalPosition) ?? []), row]);
+    for (const pieces of ruleGroups.values()) {
+      expect(closedListViolations(pieces[0]!.original, pieces.map((piece) => piece.text))).toEqual({ added: [], dropped: [] });
+    }
+    const invented = rows.filter((row) => !byRules(row)).flatMap((row) => {
       const own = new Set(wordsOf(row.original));
       return wordsOf(row.text)
         .filter((word) => !own.has(word))
@@ -131,7 +141,9 @@ describe("gemini engine pipeline", () => {
     expect(invented).toEqual([]);
     // No word lost: every word of an original is in its pieces.
     const byOriginal = new Map<number, typeof rows>();
-    for (const row of rows) byOriginal.set(row.originalPosition, [...(byOriginal.get(row.originalPosition) ?? []), row]);
+    for (const row of rows.filter((row) => !byRules(row))) {
+      byOriginal.set(row.originalPosition, [...(byOriginal.get(row.originalPosition) ?? []), row]);
+    }
     const lost = [...byOriginal.values()].flatMap((pieces) => {
       const kept = new Set(pieces.flatMap((piece) => wordsOf(piece.text)));
       return wordsOf(pieces[0]!.original)
@@ -186,7 +198,9 @@ describe("gemini engine pipeline", () => {
         expect(again, text).toBeUndefined();
       } else {
         expect(again, text).not.toBeUndefined();
-        expect(row.method, `${text} (${first}, then ${again})`).toBe(refused(again) ? "split" : "rewritten");
+        // Refused twice: the offline engine's rewrite (the rules, or the cut).
+        const fallback = rewriteLocally(text, 8).method;
+        expect(row.method, `${text} (${first}, then ${again})`).toBe(refused(again) ? fallback : "rewritten");
         if (refused(again)) expect(row.fallbackReason).toBeTruthy();
       }
     }

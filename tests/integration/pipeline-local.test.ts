@@ -76,7 +76,7 @@ describe("local engine pipeline", () => {
       maxWords: 8,
       signal: new AbortController().signal,
     });
-    const reference = lib.limitSentences(whole.sentences, 8);
+    const reference = lib.expectedLocalRows(whole.sentences, 8);
     const rows = await sentencesOf(lib, job.id);
     expect(rows.length).toBeGreaterThan(500);
     expect(rows.map(({ text, original, page }) => ({ text, original, page }))).toEqual(
@@ -85,8 +85,10 @@ describe("local engine pipeline", () => {
     expect(rows.map((row) => row.position)).toEqual(rows.map((_, index) => index + 1));
     expect(Math.max(...rows.map((row) => row.wordCount))).toBeLessThanOrEqual(8);
     expect(done.sentenceCount).toBe(rows.length);
-    // Short sentences are kept as printed; long ones are split, locally, without a model.
-    expect(rows.every((row) => row.method === (countWords(row.original) <= 8 ? "kept" : "split"))).toBe(true);
+    // Short sentences are kept as printed; long ones are rewritten by the rules or cut, locally, without a model.
+    expect(rows.map((row) => row.method)).toEqual(reference.map((row) => row.method));
+    expect(rows.every((row) => (countWords(row.original) <= 8) === (row.method === "kept"))).toBe(true);
+    expect(new Set(rows.map((row) => row.method))).toEqual(new Set(["kept", "rewritten", "split"]));
     expect(rows.every((row) => row.fallbackReason === null && row.model === null)).toBe(true);
     // Each original is stored once, its pieces point to it.
     expect(await lib.db().originalSentence.count({ where: { jobId: job.id } })).toBe(new Set(rows.map((row) => row.originalPosition)).size);

@@ -9,11 +9,29 @@ import { adjustCredits } from "@/lib/credits/adjust-credits";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { createLocalEngine } from "@/lib/engines/local-engine";
 import { endedJobStatuses } from "@/lib/jobs/job-states";
-import { limitSentences, mergeJob } from "@/lib/pipeline/merge-job";
+import { limitSentences, mergeJob, type SentenceRow } from "@/lib/pipeline/merge-job";
+import type { StitchSentence } from "@/lib/pipeline/stitch-chunks";
+import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
+import { countWords } from "@/lib/text/count-words";
 import { processChunk } from "@/lib/pipeline/process-chunk";
 import { boss, stopBoss } from "@/lib/queue/boss";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
 import { registerHandlers } from "@/worker/register-handlers";
+
+/**
+ * The rows a local job should store for a book processed whole: the merge's
+ * rows, each long sentence rewritten as the offline engine does (headings
+ * stay cut, as the pipeline leaves them).
+ */
+function expectedLocalRows(sentences: StitchSentence[], maxWords: number): SentenceRow[] {
+  const rows = limitSentences(sentences, maxWords);
+  return rows.flatMap((row, index) => {
+    if (row.kind === "heading" || countWords(row.original) <= maxWords) return [row];
+    if (rows[index - 1]?.originalPosition === row.originalPosition) return [];
+    const { pieces, method } = rewriteLocally(row.original, maxWords);
+    return pieces.map((text) => ({ ...row, text, method }));
+  });
+}
 
 const lib = {
   db,
@@ -29,6 +47,7 @@ const lib = {
   registerHandlers,
   createLocalEngine,
   limitSentences,
+  expectedLocalRows,
 };
 
 export type Lib = typeof lib;

@@ -1,0 +1,51 @@
+// The words a rewrite may add, chosen by agreement: the subject pronoun that
+// stands for a noun (elle for "la maison"), the object pronoun (l', la, les),
+// and être in the tense of the clause the new sentence comes from.
+import type { TreeWord } from "@/lib/rewriting/sentence-tree";
+
+export type Gender = "Masc" | "Fem";
+export type GrammaticalNumber = "Sing" | "Plur";
+
+/** il, elle, ils, elles; masculine when the gender is unknown, as French does. */
+export function subjectPronoun(gender: Gender | undefined, number: GrammaticalNumber): string {
+  if (number === "Plur") return gender === "Fem" ? "elles" : "ils";
+  return gender === "Fem" ? "elle" : "il";
+}
+
+/** The direct object clitic, elided before a vowel or a mute h. */
+export function objectPronoun(gender: Gender | undefined, number: GrammaticalNumber, nextWord: string): string {
+  if (number === "Plur") return "les";
+  if (/^[aeiouyàâäéèêëîïôöûüœh]/iu.test(nextWord)) return "l'";
+  return gender === "Fem" ? "la" : "le";
+}
+
+/** Gender and number of a noun phrase's head, as the parser's features give them. */
+export function agreementOf(word: TreeWord): { gender: Gender | undefined; number: GrammaticalNumber } {
+  const gender = word.feats.Gender === "Fem" || word.feats.Gender === "Masc" ? word.feats.Gender : undefined;
+  return { gender, number: word.feats.Number === "Plur" ? "Plur" : "Sing" };
+}
+
+// être in the third person, by the tense of the main verb.
+const etreForms: Record<string, [singular: string, plural: string]> = {
+  Pres: ["est", "sont"],
+  Imp: ["était", "étaient"],
+  Past: ["fut", "furent"],
+  Fut: ["sera", "seront"],
+  Cnd: ["serait", "seraient"],
+};
+
+/**
+ * être, third person, in the tense of `verb` (a finite verb or its finite
+ * auxiliary), the passé simple as the imperfect when asked. Undefined when
+ * the verb's tense is not one of the five.
+ */
+export function etreLike(
+  verb: TreeWord,
+  number: GrammaticalNumber,
+  { pastAsImperfect = false }: { pastAsImperfect?: boolean } = {},
+): string | undefined {
+  const given = verb.feats.Mood === "Cnd" ? "Cnd" : verb.feats.Tense;
+  const tense = pastAsImperfect && given === "Past" ? "Imp" : given;
+  const forms = tense === undefined ? undefined : etreForms[tense];
+  return forms?.[number === "Plur" ? 1 : 0];
+}

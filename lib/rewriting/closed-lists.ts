@@ -1,0 +1,47 @@
+// The only words a rule may add to a sentence, and the only ones it may
+// leave out: a rewrite says what the book says, in more sentences. Checked
+// on every rewrite (rewrite-locally.ts), and by the tests on whole books.
+
+// prettier-ignore
+const addable = new Set([
+  // Subject and object pronouns standing for a noun phrase.
+  "il", "elle", "ils", "elles", "on", "je", "j", "tu", "nous", "vous", "le", "la", "les", "l",
+  // être and avoir, for a participle's sentence or a shared auxiliary.
+  "est", "sont", "était", "étaient", "fut", "furent", "sera", "seront", "serait", "seraient",
+  "a", "ont", "avait", "avaient", "eut", "eurent", "aura", "auront", "aurait", "auraient",
+  // C'était, ce sont.
+  "c", "ce",
+]);
+
+// The word that joined two clauses, and the relative pronoun a new sentence replaces.
+const droppable = new Set(["et", "qui", "que", "qu"]);
+
+/** Lower-case words, elisions and inverted pronouns apart ("l'adorait" → l, adorait; "dit-il" → dit, il). */
+export function rewriteWords(text: string): string[] {
+  return (text.toLocaleLowerCase("fr").match(/\p{L}+|\p{N}+/gu) ?? []).filter((word) => word !== "t");
+}
+
+function counts(words: readonly string[]): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const word of words) found.set(word, (found.get(word) ?? 0) + 1);
+  return found;
+}
+
+/**
+ * What the pieces add that is neither in the closed list nor a word of the
+ * sentence repeated (a name standing for itself), and what they leave out
+ * that is not in the closed list; both empty for a faithful rewrite.
+ */
+export function closedListViolations(original: string, pieces: readonly string[]): { added: string[]; dropped: string[] } {
+  const before = counts(rewriteWords(original));
+  const after = counts(rewriteWords(pieces.join(" ")));
+  const added: string[] = [];
+  const dropped: string[] = [];
+  for (const [word, count] of after) {
+    if (count > (before.get(word) ?? 0) && !addable.has(word) && !before.has(word)) added.push(word);
+  }
+  for (const [word, count] of before) {
+    if (count > (after.get(word) ?? 0) && !droppable.has(word)) dropped.push(word);
+  }
+  return { added, dropped };
+}

@@ -1,0 +1,38 @@
+// The offline engine's answer for one long sentence: the rules' sentences
+// where they fit the limit, a piece still over it cut between constituents
+// (lib/text/split-long-sentence.ts), and the whole sentence cut, as before
+// the rules existed, where their pieces fail the checks Gemini's answers
+// pass (words lost, negations, locutions, dangling ends).
+import { validatePieces } from "@/lib/engines/validate-rewrite";
+import type { RewriteFailureReason, RewriteMethod } from "@/lib/engines/rewrite-types";
+import { closedListViolations } from "@/lib/rewriting/closed-lists";
+import { rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
+import { countWords } from "@/lib/text/count-words";
+import { splitLongSentence } from "@/lib/text/split-long-sentence";
+
+export interface LocalRewrite {
+  pieces: string[];
+  /** "rewritten" when every piece is a sentence the rules wrote; "split" when any piece is a cut. */
+  method: RewriteMethod;
+  rules: RewriteRule[];
+  /** Why the rules' pieces were refused, when they were. */
+  refused?: RewriteFailureReason;
+}
+
+// The rules add pronouns and forms of être, and drop "et" and relative
+// pronouns: the share of the sentence's content words they keep is 1 unless
+// a misparse lost some, which this catches.
+const minContentShare = 0.95;
+
+export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
+  const { pieces: written, rules } = rewriteWithRules(sentence, maxWords);
+  if (rules.length === 0) return { pieces: splitLongSentence(sentence, maxWords), method: "split", rules };
+  const pieces = written.flatMap((piece) => (countWords(piece) > maxWords ? splitLongSentence(piece, maxWords) : [piece]));
+  const verdict = validatePieces(sentence, pieces, { maxWords, minContentShare });
+  if (!verdict.ok) return { pieces: splitLongSentence(sentence, maxWords), method: "split", rules: [], refused: verdict.reason };
+  const { added, dropped } = closedListViolations(sentence, pieces);
+  if (added.length > 0) return { pieces: splitLongSentence(sentence, maxWords), method: "split", rules: [], refused: "invented" };
+  if (dropped.length > 0) return { pieces: splitLongSentence(sentence, maxWords), method: "split", rules: [], refused: "content_lost" };
+  const cut = written.some((piece) => countWords(piece) > maxWords);
+  return { pieces: verdict.pieces, method: cut ? "split" : "rewritten", rules };
+}

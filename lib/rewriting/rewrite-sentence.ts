@@ -1,0 +1,500 @@
+// Rule-based rewriting of a long sentence into short sentences, on its
+// parse, in the tradition of syntactic simplification of French (Seretan
+// 2012; Brouwers, Bernhard, Ligozat & François 2014): clauses hanging from
+// the main clause are taken out and written as sentences of their own.
+//
+//   coordination  Il s'assit, prit une plume et attendit.
+//                 → Il s'assit. / Il prit une plume. / Il attendit.
+//   relative      …une demoiselle qu'il adorait et qui lui avait tout rendu.
+//                 → … / Il l'adorait. / Elle lui avait tout rendu.
+//   participle    C'était une maison, blanchie à la chaux.
+//                 → C'était une maison. / Elle était blanchie à la chaux.
+//   apposition    …la fille d'un pharmacien, une demoiselle laide.
+//                 → … / C'était une demoiselle laide.
+//   parataxis     L'écorce suintait; la neige se fondait.
+//                 → L'écorce suintait. / La neige se fondait.
+//
+// A clause is taken out only while the clause holding it is longer than the
+// word limit, so a sentence is cut no more than it must be. The words a rule
+// adds come from a closed list (subject and object pronouns, the repeated
+// name, forms of être and avoir, c'était); the words it drops are the
+// relative pronoun and the "et" that joined two clauses. A new sentence
+// must parse as one (a subject and a finite verb); a rule whose sentence
+// does not is not used.
+import { frenchParser } from "@/lib/french/parser/french-parser";
+import { agreementOf, etreLike, objectPronoun, subjectPronoun, type GrammaticalNumber } from "@/lib/rewriting/agreement";
+import { childrenWith, sentenceTree, subtree, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
+import { countWords } from "@/lib/text/count-words";
+
+export const rewriteRules = ["coordination", "relative_qui", "relative_que", "participle", "apposition", "parataxis"] as const;
+export type RewriteRule = (typeof rewriteRules)[number];
+
+/** How a clause taken out becomes a sentence. */
+interface Extraction {
+  rule: RewriteRule;
+  /** The clause's head; the clause is its subtree, less the clauses taken out of it. */
+  head: number;
+  /** Words of the clause left out ("et", the relative pronoun). */
+  drop: number[];
+  /** Words written differently (the relative pronoun "qui" becomes "elle"). */
+  replace: Map<number, string>;
+  /** Words added before a word of the clause. */
+  insert: Map<number, string>;
+}
+
+const subjectRelations = /^(nsubj|nsubj:pass|expl:subj)$/u;
+const clitics = new Set(["je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"]);
+
+function finiteVerb(tree: SentenceTree, head: number): TreeWord | undefined {
+  const word = tree.words[head]!;
+  if (word.feats.VerbForm === "Fin") return word;
+  return childrenWith(tree, head, /^(aux|aux:tense|aux:pass|cop)$/u).find((child) => child.feats.VerbForm === "Fin");
+}
+
+function isPredicate(tree: SentenceTree, index: number): boolean {
+  const word = tree.words[index]!;
+  return word.upos === "VERB" || childrenWith(tree, index, /^cop$/u).length > 0 || childrenWith(tree, index, subjectRelations).length > 0;
+}
+
+function subjectOf(tree: SentenceTree, head: number): TreeWord | undefined {
+  return childrenWith(tree, head, subjectRelations)[0];
+}
+
+const relativeForms = /^(qui|que|qu'|qu’|dont|lequel|laquelle|lesquels|lesquelles)$/iu;
+
+function isRelativePronoun(word: TreeWord): boolean {
+  return word.upos === "PRON" && (word.feats.PronType === "Rel" || relativeForms.test(word.form));
+}
+
+/** The relative pronoun that opens a clause, if one does. */
+function relativePronounOf(tree: SentenceTree, clause: number): TreeWord | undefined {
+  const first = subtree(tree, clause).map((index) => tree.words[index]!).find((word) => word.upos !== "PUNCT" && word.deprel !== "cc");
+  return first && isRelativePronoun(first) && first.head === clause ? first : undefined;
+}
+
+/**
+ * The noun a relative clause stands for, climbing coordinated clauses ("qu'il
+ * adorait et qui…"). Where the parse hangs a clause opened by "qui" or "que"
+ * elsewhere (the parser's most frequent error on novels), it is the nearest
+ * noun before it that no preposition introduces: French puts a relative
+ * right after its antecedent.
+ */
+function antecedentOf(tree: SentenceTree, clause: number): TreeWord | undefined {
+  let word = tree.words[clause]!;
+  while (word.deprel === "conj") word = tree.words[word.head]!;
+  if (word.deprel === "acl:relcl") {
+    // "une demoiselle laide et pauvre qu'il adorait": the parse may hang the clause on the adjective.
+    let antecedent = tree.words[word.head]!;
+    while (antecedent.upos === "ADJ" && /^(amod|conj)$/u.test(antecedent.deprel)) antecedent = tree.words[antecedent.head]!;
+    return antecedent;
+  }
+  const pronoun = relativePronounOf(tree, word.index);
+  if (!pronoun) return undefined;
+  for (let index = pronoun.index - 1; index > 0; index -= 1) {
+    const candidate = tree.words[index]!;
+    if (candidate.upos === "VERB" || candidate.upos === "AUX") return undefined;
+    if ((candidate.upos === "NOUN" || candidate.upos === "PROPN") && childrenWith(tree, index, /^case$/u).length === 0) return candidate;
+  }
+  return undefined;
+}
+
+/** A name as written (Emma, Charles Bovary), when it is short enough to repeat. */
+function nameOf(tree: SentenceTree, word: TreeWord): string | undefined {
+  if (word.upos !== "PROPN") return undefined;
+  const parts = [word.index, ...childrenWith(tree, word.index, /^flat/u).map((part) => part.index)].sort((a, b) => a - b);
+  return parts.length > 3 ? undefined : parts.map((index) => tree.words[index]!.form).join(" ");
+}
+
+/** The words that stand for a noun phrase as a new sentence's subject: a pronoun, or the name repeated. */
+function standIn(tree: SentenceTree, noun: TreeWord): string | undefined {
+  if (noun.upos === "PRON") {
+    const form = noun.form.toLowerCase().replace(/^-(t-)?/u, "");
+    return clitics.has(form) ? (form === "j'" ? "je" : form) : undefined;
+  }
+  if (noun.upos !== "NOUN" && noun.upos !== "PROPN") return undefined;
+  const conjuncts = childrenWith(tree, noun.index, /^conj$/u);
+  if (conjuncts.length > 0) {
+    const allFeminine = [noun, ...conjuncts].every((word) => word.feats.Gender === "Fem");
+    return allFeminine ? "elles" : "ils";
+  }
+  const name = nameOf(tree, noun);
+  if (name) return name;
+  const { gender, number } = agreementOf(noun);
+  return subjectPronoun(gender, number);
+}
+
+function numberOf(tree: SentenceTree, noun: TreeWord): GrammaticalNumber {
+  return childrenWith(tree, noun.index, /^conj$/u).length > 0 ? "Plur" : agreementOf(noun).number;
+}
+
+/** The first word of a clause that is neither its linking word nor punctuation: where a subject goes. */
+function clauseStart(tree: SentenceTree, head: number, drop: readonly number[]): number {
+  for (const index of subtree(tree, head)) {
+    const word = tree.words[index]!;
+    if (drop.includes(index) || word.upos === "PUNCT" || word.deprel === "cc") continue;
+    return index;
+  }
+  return head;
+}
+
+/**
+ * The subject a coordinated predicate shares with the clause it is joined
+ * to. Never across a semicolon or a colon: what follows one is a new clause,
+ * and a subject found beyond it comes from a misparse.
+ */
+function sharedSubject(tree: SentenceTree, head: number, predicate: number): TreeWord | undefined {
+  let word = tree.words[head]!;
+  for (;;) {
+    const subject = subjectOf(tree, word.index);
+    if (subject) {
+      for (let index = subject.index + 1; index < predicate; index += 1) if (/^[;:]$/u.test(tree.words[index]!.form)) return undefined;
+      return subject;
+    }
+    if (word.deprel !== "conj" && word.deprel !== "parataxis") return undefined;
+    word = tree.words[word.head]!;
+  }
+}
+
+function subjectText(tree: SentenceTree, subject: TreeWord): string | undefined {
+  if (isRelativePronoun(subject)) {
+    const antecedent = antecedentOf(tree, subject.head);
+    return antecedent ? standIn(tree, antecedent) : undefined;
+  }
+  return standIn(tree, subject);
+}
+
+/** A clause opened by a conjunction (que, quand, tandis que): it cannot stand alone. */
+function isSubordinate(tree: SentenceTree, head: number): boolean {
+  return childrenWith(tree, head, /^mark$/u).length > 0;
+}
+
+const cliticForms = /^(le|la|les|l'|l’|lui|leur|me|te|se|nous|vous|y|en|m'|t'|s'|m’|t’|s’)$/iu;
+const leftRelations = /^(cc|punct|advmod|aux|aux:tense|aux:pass|cop|expl|expl:pv|expl:pass|expl:subj|nsubj|nsubj:pass|obl|obl:mod|mark)$/u;
+
+/**
+ * What may stand before a clause's verb: its linking word, subject,
+ * clitics, auxiliaries, adverbs, a fronted phrase. Anything else there (an
+ * object noun, "une" in "en choisit une, la coupa") means the parse joined
+ * the wrong words to this clause, and the clause is not taken out.
+ */
+function leftSideReads(tree: SentenceTree, head: number): boolean {
+  return tree.children[head]!.every((child) => {
+    if (child > head) return true;
+    const word = tree.words[child]!;
+    return leftRelations.test(word.deprel) || ((word.deprel === "obj" || word.deprel === "iobj") && cliticForms.test(word.form));
+  });
+}
+
+/**
+ * Where a subject goes in a clause: before its verb group (clitics, "ne",
+ * auxiliaries, the verb), after a fronted phrase ("et, le lendemain, avait
+ * repris" → "Le lendemain, il avait repris").
+ */
+function verbGroupStart(tree: SentenceTree, head: number): number {
+  let start = head;
+  for (const child of tree.children[head]!) {
+    const word = tree.words[child]!;
+    if (child > head) continue;
+    const inGroup =
+      /^aux/u.test(word.deprel) || word.deprel === "cop" || /^(ne|n'|n’)$/iu.test(word.form) ||
+      (word.upos === "PRON" && cliticForms.test(word.form));
+    if (inGroup) start = Math.min(start, child);
+  }
+  return start;
+}
+
+/** Whether a third-person subject ("il", a name) or the pronoun itself agrees with the clause's finite verb. */
+function agrees(subject: string, verb: TreeWord | undefined, number: GrammaticalNumber): boolean {
+  if (!verb) return true;
+  const person = { je: "1", tu: "2", nous: "1", vous: "2" }[subject.toLowerCase()] ?? "3";
+  const plural = /^(nous|vous|ils|elles)$/iu.test(subject) || number === "Plur";
+  return (verb.feats.Person ?? person) === person && (verb.feats.Number ?? (plural ? "Plur" : "Sing")) === (plural ? "Plur" : "Sing");
+}
+
+function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefined {
+  const head = tree.words[word.head]!;
+  if (!isPredicate(tree, word.index) || !isPredicate(tree, head.index)) return undefined;
+  if (isSubordinate(tree, word.index) || !leftSideReads(tree, word.index)) return undefined;
+  // A verb coordinated with a noun ("savait, et la part de barque") is a misparse around it.
+  if (childrenWith(tree, head.index, /^conj$/u).some((other) => /^(NOUN|PROPN|PRON)$/u.test(other.upos))) return undefined;
+  const links = childrenWith(tree, word.index, /^cc$/u);
+  if (links.some((link) => link.lemma === "ni")) return undefined;
+  const drop = links.filter((link) => link.lemma === "et").map((link) => link.index);
+  const extraction: Extraction = { rule: "coordination", head: word.index, drop, replace: new Map(), insert: new Map() };
+  const ownSubject = subjectOf(tree, word.index);
+  if (ownSubject) {
+    // Each clause has its subject; an inverted one ("dit-il") stays with its line.
+    if (ownSubject.index > word.index) return undefined;
+    if (isRelativePronoun(ownSubject)) {
+      const text = subjectText(tree, ownSubject);
+      if (!text) return undefined;
+      extraction.replace.set(ownSubject.index, text);
+      extraction.rule = "relative_qui";
+    }
+    return finiteVerb(tree, word.index) ? extraction : undefined;
+  }
+  const subject = sharedSubject(tree, head.index, word.index);
+  if (!subject || subject.index > head.index) return undefined;
+  const text = subjectText(tree, subject);
+  const number = isRelativePronoun(subject) ? undefined : numberOf(tree, subject);
+  if (!text || !agrees(text, finiteVerb(tree, word.index) ?? finiteVerb(tree, head.index), number ?? "Sing")) return undefined;
+  const parts = [text];
+  // "Il avait mangé et bu": the new sentence needs the auxiliary too.
+  if (!finiteVerb(tree, word.index)) {
+    const auxiliaries = childrenWith(tree, head.index, /^(aux:tense|aux:pass|aux)$/u);
+    if (word.feats.VerbForm !== "Part" || auxiliaries.length === 0 || !auxiliaries.some((aux) => aux.feats.VerbForm === "Fin")) {
+      return undefined;
+    }
+    const clitic = tree.children[word.index]!.filter((child) => child < word.index && tree.words[child]!.upos === "PRON");
+    const auxiliaryText = auxiliaries.map((aux) => aux.form).join(" ");
+    if (clitic.length > 0) extraction.insert.set(word.index, auxiliaryText);
+    else parts.push(auxiliaryText);
+  }
+  extraction.insert.set(verbGroupStart(tree, word.index), parts.join(" "));
+  return extraction;
+}
+
+function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
+  const antecedent = antecedentOf(tree, word.index);
+  const pronoun = relativePronounOf(tree, word.index);
+  if (!antecedent || !pronoun || !finiteVerb(tree, word.index)) return undefined;
+  const stand = antecedent.upos === "NOUN" || antecedent.upos === "PROPN" ? standIn(tree, antecedent) : undefined;
+  if (!stand) return undefined;
+  const lemma = pronoun.form.toLowerCase().replace(/’/u, "'");
+  if (lemma === "qui" && subjectRelations.test(pronoun.deprel)) {
+    return { rule: "relative_qui", head: word.index, drop: [], replace: new Map([[pronoun.index, stand]]), insert: new Map() };
+  }
+  if ((lemma !== "que" && lemma !== "qu'") || pronoun.deprel !== "obj") return undefined;
+  const subject = subjectOf(tree, word.index);
+  if (!subject || subject.index > word.index || subject.index < pronoun.index) return undefined;
+  const { gender, number } = agreementOf(antecedent);
+  // With avoir, a past participle agrees with an object placed before it: only "le" needs no change.
+  const auxiliary = childrenWith(tree, word.index, /^aux:tense$/u);
+  if (auxiliary.length > 0 && (gender !== "Masc" || number !== "Sing")) return undefined;
+  const before = tree.children[word.index]!.filter((child) => {
+    const part = tree.words[child]!;
+    return child > subject.index && child < word.index && (/^aux/u.test(part.deprel) || /^(lui|leur|y|en)$/iu.test(part.form));
+  });
+  const at = Math.min(word.index, ...before);
+  const text = objectPronoun(gender, number, tree.words[at]!.form);
+  return { rule: "relative_que", head: word.index, drop: [pronoun.index], replace: new Map(), insert: new Map([[at, text]]) };
+}
+
+/** The phrase starts right after a comma (the comma may hang from the phrase itself). */
+function afterComma(tree: SentenceTree, head: number): boolean {
+  const first = subtree(tree, head).find((index) => tree.words[index]!.upos !== "PUNCT") ?? head;
+  return tree.words[first - 1]?.form === ",";
+}
+
+/** The finite verb of the clause a word belongs to, for the tense of an added être. */
+function governingVerb(tree: SentenceTree, index: number): TreeWord | undefined {
+  let word = tree.words[index]!;
+  while (word.head > 0) {
+    word = tree.words[word.head]!;
+    const verb = finiteVerb(tree, word.index);
+    if (verb && isPredicate(tree, word.index)) return verb;
+  }
+  return word.head === 0 ? finiteVerb(tree, word.index) : undefined;
+}
+
+function participle(tree: SentenceTree, word: TreeWord): Extraction | undefined {
+  const noun = tree.words[word.head]!;
+  if (word.feats.VerbForm !== "Part" || word.feats.Tense !== "Past" || subjectOf(tree, word.index)) return undefined;
+  // An aside set off by commas, not a participle that completes its noun ("une maison habitée").
+  if (!afterComma(tree, word.index)) return undefined;
+  // The participle agrees with its noun, or the parse joined the wrong words ("elle était retroussés").
+  const { gender, number } = agreementOf(noun);
+  if (word.feats.Number && word.feats.Number !== numberOf(tree, noun)) return undefined;
+  if (word.feats.Gender && gender && word.feats.Gender !== gender && number === "Sing") return undefined;
+  const stand = standIn(tree, noun);
+  const verb = governingVerb(tree, word.index);
+  // An aside describes a state: in a story told in the passé simple it is in the imperfect.
+  const etre = verb ? etreLike(verb, numberOf(tree, noun), { pastAsImperfect: true }) : undefined;
+  if (!stand || !etre) return undefined;
+  return { rule: "participle", head: word.index, drop: [], replace: new Map(), insert: new Map([[clauseStart(tree, word.index, []), `${stand} ${etre}`]]) };
+}
+
+function apposition(tree: SentenceTree, word: TreeWord): Extraction | undefined {
+  if (word.upos !== "NOUN" || childrenWith(tree, word.index, /^det$/u).length === 0) return undefined;
+  // Only beside a subject or an object, set off by a comma: elsewhere it is too often a misparse.
+  const noun = tree.words[word.head]!;
+  if (!/^(nsubj|nsubj:pass|obj|root)$/u.test(noun.deprel)) return undefined;
+  if (!afterComma(tree, word.index)) return undefined;
+  const verb = governingVerb(tree, word.index);
+  if (!verb) return undefined;
+  const plural = agreementOf(word).number === "Plur";
+  const text = verb.feats.Tense === "Pres" ? (plural ? "ce sont" : "c'est") : plural ? "c'étaient" : "c'était";
+  return { rule: "apposition", head: word.index, drop: [], replace: new Map(), insert: new Map([[clauseStart(tree, word.index, []), text]]) };
+}
+
+// A clause beside another, after a comma or a semicolon; without a subject
+// of its own it is a coordinated predicate ("Il s'assit, prit une plume").
+function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
+  const subject = subjectOf(tree, word.index);
+  if (!subject) return coordination(tree, word);
+  if (subject.index > word.index || !finiteVerb(tree, word.index) || isSubordinate(tree, word.index)) return undefined;
+  if (isRelativePronoun(subject)) return undefined;
+  return { rule: "parataxis", head: word.index, drop: [], replace: new Map(), insert: new Map() };
+}
+
+/** Every clause a rule could take out of the sentence, by its head. */
+function findExtractions(tree: SentenceTree): Map<number, Extraction> {
+  const found = new Map<number, Extraction>();
+  for (const word of tree.words.slice(1)) {
+    const opensWithRelative = word.deprel !== "acl:relcl" && relativePronounOf(tree, word.index) !== undefined;
+    const extraction =
+      opensWithRelative ? relative(tree, word)
+      : word.deprel === "conj" ? coordination(tree, word)
+      : word.deprel === "acl:relcl" ? relative(tree, word)
+      : word.deprel === "acl" ? participle(tree, word)
+      : word.deprel === "appos" ? apposition(tree, word)
+      : word.deprel === "parataxis" ? parataxis(tree, word)
+      : undefined;
+    if (extraction) found.set(word.index, extraction);
+  }
+  return found;
+}
+
+interface Unit {
+  words: number[];
+  extraction?: Extraction;
+}
+
+/** The main clause and each clause taken out, each without the clauses taken out of it. */
+function unitsOf(tree: SentenceTree, taken: ReadonlyMap<number, Extraction>): Unit[] {
+  const owner = new Map<number, number>();
+  const assign = (index: number, unit: number) => {
+    owner.set(index, unit);
+    for (const child of tree.children[index]!) assign(child, taken.has(child) ? child : unit);
+  };
+  for (const root of tree.children[0]!) assign(root, 0);
+  const groups = new Map<number, number[]>();
+  for (let index = 1; index < tree.words.length; index += 1) {
+    const unit = owner.get(index) ?? 0;
+    groups.set(unit, [...(groups.get(unit) ?? []), index]);
+  }
+  return [...groups].map(([unit, words]) => ({ words, extraction: unit === 0 ? undefined : taken.get(unit) }))
+    .sort((a, b) => a.words[0]! - b.words[0]!);
+}
+
+const openers = /^[«(“[]$/u;
+const closers = /^[»)”\]]$/u;
+const sentenceEnd = /[.!?…]$/u;
+const dashes = /^(—|–|--)$/u;
+
+/** A unit written as a sentence: the book's tokens, the rule's changes, edges tidied, a capital and an end mark. */
+function writeUnit(tree: SentenceTree, unit: Unit, first: boolean): string {
+  const inside = new Set(unit.words);
+  const { extraction } = unit;
+  for (const index of extraction?.drop ?? []) inside.delete(index);
+  const items: { text: string; token: number; spaceAfter: boolean }[] = [];
+  tree.tokens.forEach((token, tokenIndex) => {
+    const words = token.words.filter((index) => inside.has(index));
+    const added = token.words.map((index) => extraction?.insert.get(index)).find((text) => text !== undefined);
+    if (added !== undefined && words.length > 0) items.push({ text: added, token: -1, spaceAfter: !added.endsWith("'") });
+    if (words.length === 0) return;
+    const replaced = words.length === 1 ? extraction?.replace.get(words[0]!) : undefined;
+    const text = replaced ?? (words.length === token.words.length ? token.form : words.map((index) => tree.words[index]!.form).join(" "));
+    items.push({ text, token: tokenIndex, spaceAfter: token.spaceAfter });
+  });
+  // Punctuation left at the edges by the clauses taken out: commas, semicolons, a dash inside the sentence.
+  while (items.length > 0 && /^[,;:)»”\]]$/u.test(items[0]!.text)) items.shift();
+  while (items.length > 0 && (/^[,;:(«“[]$/u.test(items.at(-1)!.text) || dashes.test(items.at(-1)!.text))) items.pop();
+  if (!first) while (items.length > 0 && dashes.test(items[0]!.text)) items.shift();
+  balance(items, openers, closers);
+  // A comma or semicolon left before another mark, where the clause between them was taken out.
+  for (let index = items.length - 2; index >= 0; index -= 1) {
+    if (/^[,;:]$/u.test(items[index]!.text) && /^[,;:.!?…]$/u.test(items[index + 1]!.text)) items.splice(index, 1);
+  }
+  let text = "";
+  items.forEach((item, position) => {
+    text += item.text;
+    const next = items[position + 1];
+    if (!next) return;
+    // Across a gap, the book's spacing before the next token decides ("plume, étala" keeps its comma tight).
+    const spaced =
+      item.token >= 0 && next.token === item.token + 1 ? item.spaceAfter
+      : next.token > 0 ? tree.tokens[next.token - 1]!.spaceAfter && !item.text.endsWith("'")
+      : !item.text.endsWith("'");
+    text += spaced ? " " : "";
+  });
+  text = text.replace(/^([^\p{L}\p{N}]*)(\p{Ll})/u, (_, before: string, letter: string) => before + letter.toUpperCase());
+  const ending = text.replace(/[\s»)”\]]+$/u, "");
+  return sentenceEnd.test(ending) ? text : `${ending}.${text.slice(ending.length).trim()}`;
+}
+
+/** Drops an opening or closing mark whose partner went to another piece. */
+function balance(items: { text: string }[], open: RegExp, close: RegExp): void {
+  const unmatched: number[] = [];
+  const stack: number[] = [];
+  items.forEach((item, index) => {
+    if (open.test(item.text)) stack.push(index);
+    else if (close.test(item.text)) {
+      if (stack.length > 0) stack.pop();
+      else unmatched.push(index);
+    }
+  });
+  for (const index of [...unmatched, ...stack].sort((a, b) => b - a)) items.splice(index, 1);
+}
+
+/** A piece a reader takes for a sentence: a finite verb with its subject, or an imperative. */
+export function readsAsSentence(piece: string): boolean {
+  const tree = sentenceTree(frenchParser().parseSentence(piece));
+  const root = tree.children[0]![0];
+  if (root === undefined) return false;
+  const verb = finiteVerb(tree, root);
+  if (!verb || isSubordinate(tree, root)) return false;
+  // "qu'il adorait" parses with a subject and a finite verb, but is a relative clause.
+  if (tree.children[root]!.some((child) => isRelativePronoun(tree.words[child]!))) return false;
+  return verb.feats.Mood === "Imp" || subjectOf(tree, root) !== undefined || childrenWith(tree, root, /^csubj/u).length > 0;
+}
+
+export interface RuleRewrite {
+  /** The sentences, in reading order; a piece may still be over the limit. */
+  pieces: string[];
+  rules: RewriteRule[];
+}
+
+/**
+ * Takes clauses out of a sentence until each piece fits `maxWords` or no
+ * rule applies any more. Pieces still over the limit are the caller's to cut.
+ */
+export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrite {
+  const tree = sentenceTree(frenchParser().parseSentence(sentence));
+  const candidates = findExtractions(tree);
+  const taken = new Map<number, Extraction>();
+  const refused = new Set<number>();
+  // Each round writes every piece again; most are the same as the round before.
+  const verdicts = new Map<string, boolean>();
+  const reads = (piece: string) => {
+    let verdict = verdicts.get(piece);
+    if (verdict === undefined) verdicts.set(piece, (verdict = readsAsSentence(piece)));
+    return verdict;
+  };
+  for (;;) {
+    const units = unitsOf(tree, taken);
+    const written = units.map((unit, index) => writeUnit(tree, unit, index === 0));
+    // A clause the rules made that does not read as a sentence is put back.
+    const bad = units.findIndex((unit, index) => unit.extraction && !reads(written[index]!));
+    if (bad !== -1) {
+      const head = units[bad]!.extraction!.head;
+      taken.delete(head);
+      refused.add(head);
+      continue;
+    }
+    let grew = false;
+    units.forEach((unit, index) => {
+      if (countWords(written[index]!) <= maxWords) return;
+      for (const word of unit.words) {
+        const candidate = candidates.get(word);
+        if (candidate && !taken.has(word) && !refused.has(word)) {
+          taken.set(word, candidate);
+          grew = true;
+        }
+      }
+    });
+    if (!grew) {
+      return { pieces: written, rules: units.flatMap((unit) => (unit.extraction ? [unit.extraction.rule] : [])) };
+    }
+  }
+}

@@ -1,0 +1,108 @@
+// The offline rewriting rules on sentences of the corpus novels and the
+// teacher's examples: each rule writes sentences a learner can read alone,
+// adds only words of the closed list, loses none, and a piece is never
+// over the limit.
+import { describe, expect, it } from "vitest";
+import { closedListViolations } from "@/lib/rewriting/closed-lists";
+import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
+import { readsAsSentence, rewriteWithRules } from "@/lib/rewriting/rewrite-sentence";
+import { countWords } from "@/lib/text/count-words";
+import { segmentSentences } from "@/lib/text/segment-sentences";
+import { corpusMissing, corpusParagraphs } from "@/tests/fixtures/corpus-text";
+
+describe("rewriting rules", () => {
+  it("gives each coordinated predicate its subject again (the teacher's first example)", () => {
+    const { pieces, rules } = rewriteWithRules("Il s'assit, prit une plume, étala devant lui une feuille de papier et attendit.", 8);
+    expect(pieces).toEqual(["Il s'assit.", "Il prit une plume.", "Il étala devant lui une feuille de papier.", "Il attendit."]);
+    expect(rules.every((rule) => rule === "coordination")).toBe(true);
+  });
+
+  it("repeats a shared auxiliary with the subject", () => {
+    const { pieces } = rewriteWithRules("Charles avait déjà fermé la porte et descendu l'escalier de la maison.", 8);
+    expect(pieces).toEqual(["Charles avait déjà fermé la porte.", "Charles avait descendu l'escalier de la maison."]);
+  });
+
+  it("writes a participle aside as a sentence with être, agreeing with its noun (the teacher's second example)", () => {
+    const { pieces, rules } = rewriteWithRules(
+      "C'était une maison de briques à deux étages, blanchie du haut en bas à la chaux, égayée autour des fenêtres d'une large bordure bleu ciel.",
+      8,
+    );
+    expect(pieces).toContain("Elle était blanchie du haut en bas à la chaux.");
+    expect(rules).toContain("participle");
+    // A passé simple story puts the aside in the imperfect; a name stands for itself.
+    expect(rewriteWithRules("Emma, rentrée chez elle, se plut d'abord au commandement des domestiques.", 8).pieces).toEqual([
+      "Emma se plut d'abord au commandement des domestiques.",
+      "Emma était rentrée chez elle.",
+    ]);
+  });
+
+  it("writes an apposition as C'était (the teacher's third example)", () => {
+    const { pieces } = rewriteWithRules(
+      "M. Grégoire, très jeune, avait épousé la fille d'un pharmacien de Marchiennes, une demoiselle laide, sans un sou, qu'il adorait et qui lui avait tout rendu, en félicité.",
+      8,
+    );
+    expect(pieces).toContain("C'était une demoiselle laide.");
+  });
+
+  it("turns a relative clause on qui into a sentence whose subject is the antecedent's pronoun", () => {
+    const { pieces, rules } = rewriteWithRules(
+      "L'eau qui court au bord de l'herbe sépare d'une raie blanche la couleur des prés et celle des sillons.",
+      8,
+    );
+    expect(pieces).toEqual(["L'eau sépare d'une raie blanche la couleur des prés et celle des sillons.", "Elle court au bord de l'herbe."]);
+    expect(rules).toEqual(["relative_qui"]);
+  });
+
+  it("splits clauses set side by side with semicolons, each keeping its own subject", () => {
+    const { pieces } = rewriteWithRules(
+      "Il prenait, avec l'âge, des allures épaisses; il coupait, au dessert, le bouchon des bouteilles vides; il se passait, après manger, la langue sur les dents.",
+      8,
+    );
+    expect(pieces).toEqual([
+      "Il prenait, avec l'âge, des allures épaisses.",
+      "Il coupait, au dessert, le bouchon des bouteilles vides.",
+      "Il se passait, après manger, la langue sur les dents.",
+    ]);
+  });
+
+  it("leaves an inserted dit-il with its line of dialogue", () => {
+    const { pieces } = rewriteWithRules("— Je reviendrai demain matin avec le médecin, dit-il en souriant à sa femme.", 8);
+    expect(pieces.some((piece) => /^(Il dit|Dit)/u.test(piece))).toBe(false);
+    expect(pieces.find((piece) => piece.includes("dit-il"))).toContain("médecin");
+  });
+
+  it("takes no clause out of a sentence that fits the limit", () => {
+    expect(rewriteWithRules("Il se rassit et la posa.", 8)).toEqual({ pieces: ["Il se rassit et la posa."], rules: [] });
+  });
+
+  it("tells a sentence from a clause that cannot stand alone", () => {
+    expect(readsAsSentence("Il l'adorait.")).toBe(true);
+    expect(readsAsSentence("Tandis que la servante déchirait des draps.")).toBe(false);
+    expect(readsAsSentence("Qu'il adorait depuis longtemps.")).toBe(false);
+    expect(readsAsSentence("Sur une petite table.")).toBe(false);
+  });
+});
+
+describe.skipIf(corpusMissing())("rewriting the corpus novels' long sentences", () => {
+  for (const novel of ["bovary", "miserables", "swann"]) {
+    it(`${novel}: every piece within the limit, words added and dropped only from the closed lists`, () => {
+      const long = corpusParagraphs(novel)
+        .flatMap((paragraph) => segmentSentences(paragraph))
+        .filter((sentence) => countWords(sentence) > 8)
+        .filter((_, index) => index % 7 === 0)
+        .slice(0, 250);
+      const methods = { rewritten: 0, split: 0 };
+      let rulesFired = 0;
+      for (const sentence of long) {
+        const result = rewriteLocally(sentence, 8);
+        methods[result.method] += 1;
+        rulesFired += result.rules.length;
+        for (const piece of result.pieces) expect(countWords(piece), piece).toBeLessThanOrEqual(8);
+        expect(closedListViolations(sentence, result.pieces), sentence).toEqual({ added: [], dropped: [] });
+      }
+      // The rules are at work on every book, not only on the examples above.
+      expect(rulesFired).toBeGreaterThan(long.length / 4);
+      expect(methods.rewritten).toBeGreaterThan(0);
+    });
+  }
+});
