@@ -49,3 +49,29 @@ export function etreLike(
   const forms = tense === undefined ? undefined : etreForms[tense];
   return forms?.[number === "Plur" ? 1 : 0];
 }
+
+// The imperfect's endings by person and number.
+const imperfectEndings: Record<string, [singular: string, plural: string]> = {
+  "1": ["ais", "ions"],
+  "2": ["ais", "iez"],
+  "3": ["ait", "aient"],
+};
+// The three verbs whose imperfect stem is not their present participle's.
+const irregularStems: Record<string, string> = { ayant: "av", sachant: "sav", étant: "ét" };
+
+/**
+ * The imperfect of a verb from its present participle: French builds both
+ * on one stem (levant → levait, finissant → finissait, prenant → prenait),
+ * but for avoir, savoir and être. Undefined for a form that is no participle.
+ */
+export function imperfectFromParticiple(participle: string, person: string, number: GrammaticalNumber): string | undefined {
+  const lower = participle.toLowerCase();
+  if (!lower.endsWith("ant") || lower.length < 5) return undefined;
+  const stem = irregularStems[lower] ?? lower.slice(0, -3);
+  // "mangeant" keeps its e before a, o; "mangions" does not need it.
+  const ending = imperfectEndings[person]?.[number === "Plur" ? 1 : 0];
+  if (!ending) return undefined;
+  const softened = /ge$/u.test(stem) && ending.startsWith("i") ? stem.slice(0, -1) : stem;
+  const cedilla = /ç$/u.test(softened) && ending.startsWith("i") ? `${softened.slice(0, -1)}c` : softened;
+  return cedilla + ending;
+}

@@ -9,16 +9,24 @@ const addable = new Set([
   // être and avoir, for a participle's sentence or a shared auxiliary.
   "est", "sont", "était", "étaient", "fut", "furent", "sera", "seront", "serait", "seraient",
   "a", "ont", "avait", "avaient", "eut", "eurent", "aura", "auront", "aurait", "auraient",
-  // C'était, ce sont.
-  "c", "ce",
+  // C'était, ce sont; y for a place ("où il habitait" → "il y habitait").
+  "c", "ce", "y",
 ]);
 
 // The word that joined two clauses, and the relative pronoun a new sentence replaces.
-const droppable = new Set(["et", "qui", "que", "qu"]);
+const droppable = new Set(["et", "qui", "que", "qu", "où"]);
 
-/** Lower-case words, elisions and inverted pronouns apart ("l'adorait" → l, adorait; "dit-il" → dit, il). */
+// An elided word is the same word: a rule may write "je les" where the book had "j'".
+const unelided: Record<string, string> = { j: "je", m: "me", t: "te", s: "se", n: "ne", l: "le", qu: "que", d: "de" };
+
+/** Lower-case words, elisions spelt out and inverted pronouns apart ("l'adorait" → le, adorait; "dit-il" → dit, il). */
 export function rewriteWords(text: string): string[] {
-  return (text.toLocaleLowerCase("fr").match(/\p{L}+|\p{N}+/gu) ?? []).filter((word) => word !== "t");
+  const words = text.toLocaleLowerCase("fr").match(/\p{L}+['’]?|\p{N}+/gu) ?? [];
+  return words.flatMap((word) => {
+    if (word === "t" || word === "-t") return [];
+    const bare = word.replace(/['’]$/u, "");
+    return [bare !== word ? (unelided[bare] ?? bare) : bare];
+  });
 }
 
 function counts(words: readonly string[]): Map<string, number> {
@@ -30,10 +38,17 @@ function counts(words: readonly string[]): Map<string, number> {
 /**
  * What the pieces add that is neither in the closed list nor a word of the
  * sentence repeated (a name standing for itself), and what they leave out
- * that is not in the closed list; both empty for a faithful rewrite.
+ * that is not in the closed list; both empty for a faithful rewrite. A verb
+ * the rules put in another tense counts as the word it was.
  */
-export function closedListViolations(original: string, pieces: readonly string[]): { added: string[]; dropped: string[] } {
-  const before = counts(rewriteWords(original));
+export function closedListViolations(
+  original: string,
+  pieces: readonly string[],
+  /** Verbs the rules conjugated (levant → levait): the same word, respelled. */
+  respelled: readonly (readonly [from: string, to: string])[] = [],
+): { added: string[]; dropped: string[] } {
+  const swaps = new Map(respelled.map(([from, to]) => [from.toLocaleLowerCase("fr"), to.toLocaleLowerCase("fr")]));
+  const before = counts(rewriteWords(original).map((word) => swaps.get(word) ?? word));
   const after = counts(rewriteWords(pieces.join(" ")));
   const added: string[] = [];
   const dropped: string[] = [];

@@ -15,6 +15,8 @@ export interface LocalRewrite {
   /** "rewritten" when every piece is a sentence the rules wrote; "split" when any piece is a cut. */
   method: RewriteMethod;
   rules: RewriteRule[];
+  /** Verbs the rules put in another tense (levant → levait). */
+  respelled: [from: string, to: string][];
   /** Why the rules' pieces were refused, when they were. */
   refused?: RewriteFailureReason;
 }
@@ -25,14 +27,25 @@ export interface LocalRewrite {
 const minContentShare = 0.95;
 
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
-  const { pieces: written, rules } = rewriteWithRules(sentence, maxWords);
-  if (rules.length === 0) return { pieces: splitLongSentence(sentence, maxWords), method: "split", rules };
+  const { pieces: written, rules, respelled } = rewriteWithRules(sentence, maxWords);
+  const cutWhole = (refused?: RewriteFailureReason): LocalRewrite => ({
+    pieces: splitLongSentence(sentence, maxWords),
+    method: "split",
+    rules: [],
+    respelled: [],
+    ...(refused ? { refused } : {}),
+  });
+  if (rules.length === 0) return cutWhole();
+  // A piece that opens with a relative pronoun or "que" came out of a clause the rules could not read.
+  if (written.slice(1).some((piece) => /^[^\p{L}]*(dont|qui|que|qu['’]|où|lequel|laquelle|lesquels|lesquelles)\b/iu.test(piece))) {
+    return cutWhole("bad_start");
+  }
   const pieces = written.flatMap((piece) => (countWords(piece) > maxWords ? splitLongSentence(piece, maxWords) : [piece]));
   const verdict = validatePieces(sentence, pieces, { maxWords, minContentShare });
-  if (!verdict.ok) return { pieces: splitLongSentence(sentence, maxWords), method: "split", rules: [], refused: verdict.reason };
-  const { added, dropped } = closedListViolations(sentence, pieces);
-  if (added.length > 0) return { pieces: splitLongSentence(sentence, maxWords), method: "split", rules: [], refused: "invented" };
-  if (dropped.length > 0) return { pieces: splitLongSentence(sentence, maxWords), method: "split", rules: [], refused: "content_lost" };
+  if (!verdict.ok) return cutWhole(verdict.reason);
+  const { added, dropped } = closedListViolations(sentence, pieces, respelled);
+  if (added.length > 0) return cutWhole("invented");
+  if (dropped.length > 0) return cutWhole("content_lost");
   const cut = written.some((piece) => countWords(piece) > maxWords);
-  return { pieces: verdict.pieces, method: cut ? "split" : "rewritten", rules };
+  return { pieces: verdict.pieces, method: cut ? "split" : "rewritten", rules, respelled };
 }

@@ -22,11 +22,27 @@
 // must parse as one (a subject and a finite verb); a rule whose sentence
 // does not is not used.
 import { frenchParser } from "@/lib/french/parser/french-parser";
-import { agreementOf, etreLike, objectPronoun, subjectPronoun, type GrammaticalNumber } from "@/lib/rewriting/agreement";
+import {
+  agreementOf,
+  etreLike,
+  imperfectFromParticiple,
+  objectPronoun,
+  subjectPronoun,
+  type GrammaticalNumber,
+} from "@/lib/rewriting/agreement";
 import { childrenWith, sentenceTree, subtree, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
 
-export const rewriteRules = ["coordination", "relative_qui", "relative_que", "participle", "apposition", "parataxis"] as const;
+export const rewriteRules = [
+  "coordination",
+  "relative_qui",
+  "relative_que",
+  "relative_ou",
+  "participle",
+  "present_participle",
+  "apposition",
+  "parataxis",
+] as const;
 export type RewriteRule = (typeof rewriteRules)[number];
 
 /** How a clause taken out becomes a sentence. */
@@ -56,15 +72,21 @@ function isPredicate(tree: SentenceTree, index: number): boolean {
   return word.upos === "VERB" || childrenWith(tree, index, /^cop$/u).length > 0 || childrenWith(tree, index, subjectRelations).length > 0;
 }
 
+/** The subject of a clause: of two (a misparse makes "Le soir, Charles reprit" have two), the one nearest the verb. */
 function subjectOf(tree: SentenceTree, head: number): TreeWord | undefined {
-  return childrenWith(tree, head, subjectRelations)[0];
+  const subjects = childrenWith(tree, head, subjectRelations);
+  return subjects.filter((subject) => subject.index < head).at(-1) ?? subjects[0];
 }
 
 const relativeForms = /^(qui|que|qu'|qu’|dont|lequel|laquelle|lesquels|lesquelles)$/iu;
 
 function isRelativePronoun(word: TreeWord): boolean {
+  if (/^où$/iu.test(word.form)) return word.upos === "PRON" || word.upos === "ADV";
   return word.upos === "PRON" && (word.feats.PronType === "Rel" || relativeForms.test(word.form));
 }
+
+// "le jour où", "au moment où": a time, which "y" cannot stand for.
+const timeNouns = /^(jour|moment|temps|heure|instant|soir|matin|année|an|époque|minute|nuit|fois|semaine|mois|saison|soirée|journée|siècle)$/u;
 
 /** The relative pronoun that opens a clause, if one does. */
 function relativePronounOf(tree: SentenceTree, clause: number): TreeWord | undefined {
@@ -93,6 +115,8 @@ function antecedentOf(tree: SentenceTree, clause: number): TreeWord | undefined 
   for (let index = pronoun.index - 1; index > 0; index -= 1) {
     const candidate = tree.words[index]!;
     if (candidate.upos === "VERB" || candidate.upos === "AUX") return undefined;
+    // "…une visite. Qui cela peut-il être ?": a relative follows its antecedent within the clause.
+    if (candidate.upos === "PUNCT" && candidate.form !== ",") return undefined;
     if ((candidate.upos === "NOUN" || candidate.upos === "PROPN") && childrenWith(tree, index, /^case$/u).length === 0) return candidate;
   }
   return undefined;
@@ -138,6 +162,16 @@ function clauseStart(tree: SentenceTree, head: number, drop: readonly number[]):
 }
 
 /**
+ * A clause joined to the one before it, which shares its subject: a
+ * conjunct, a clause beside it, or one the parse calls adverbial though
+ * nothing subordinates it ("Il s'arrêtait, cirait son archet").
+ */
+function isJoinedClause(tree: SentenceTree, word: TreeWord): boolean {
+  if (word.deprel === "conj" || word.deprel === "parataxis") return true;
+  return word.deprel === "advcl" && word.feats.VerbForm === "Fin" && !isSubordinate(tree, word.index) && afterComma(tree, word.index);
+}
+
+/**
  * The subject a coordinated predicate shares with the clause it is joined
  * to. Never across a semicolon or a colon: what follows one is a new clause,
  * and a subject found beyond it comes from a misparse.
@@ -150,7 +184,7 @@ function sharedSubject(tree: SentenceTree, head: number, predicate: number): Tre
       for (let index = subject.index + 1; index < predicate; index += 1) if (/^[;:]$/u.test(tree.words[index]!.form)) return undefined;
       return subject;
     }
-    if (word.deprel !== "conj" && word.deprel !== "parataxis") return undefined;
+    if (!isJoinedClause(tree, word)) return undefined;
     word = tree.words[word.head]!;
   }
 }
@@ -181,6 +215,7 @@ function leftSideReads(tree: SentenceTree, head: number): boolean {
   return tree.children[head]!.every((child) => {
     if (child > head) return true;
     const word = tree.words[child]!;
+    if (word.deprel === "advmod") return word.upos === "ADV";
     return leftRelations.test(word.deprel) || ((word.deprel === "obj" || word.deprel === "iobj") && cliticForms.test(word.form));
   });
 }
@@ -262,11 +297,24 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (!stand) return undefined;
   const lemma = pronoun.form.toLowerCase().replace(/’/u, "'");
   if (lemma === "qui" && subjectRelations.test(pronoun.deprel)) {
+    if (!agrees(stand, finiteVerb(tree, word.index), numberOf(tree, antecedent))) return undefined;
     return { rule: "relative_qui", head: word.index, drop: [], replace: new Map([[pronoun.index, stand]]), insert: new Map() };
   }
-  if ((lemma !== "que" && lemma !== "qu'") || pronoun.deprel !== "obj") return undefined;
   const subject = subjectOf(tree, word.index);
   if (!subject || subject.index > word.index || subject.index < pronoun.index) return undefined;
+  // "que" or "où" may belong to an infinitive ("qu'elle s'efforçait de rendre naturel"): left alone.
+  if (childrenWith(tree, word.index, /^xcomp$/u).length > 0) return undefined;
+  if (lemma === "où") {
+    // "la maison où il habitait" → "Il y habitait."
+    if (timeNouns.test(antecedent.lemma.toLowerCase()) || antecedent.upos !== "NOUN") return undefined;
+    const after = tree.children[word.index]!.filter((child) => {
+      const part = tree.words[child]!;
+      return child > subject.index && child < word.index && (/^aux/u.test(part.deprel) || /^en$/iu.test(part.form));
+    });
+    const at = Math.min(word.index, ...after);
+    return { rule: "relative_ou", head: word.index, drop: [pronoun.index], replace: new Map(), insert: new Map([[at, "y"]]) };
+  }
+  if ((lemma !== "que" && lemma !== "qu'") || pronoun.deprel !== "obj") return undefined;
   const { gender, number } = agreementOf(antecedent);
   // With avoir, a past participle agrees with an object placed before it: only "le" needs no change.
   const auxiliary = childrenWith(tree, word.index, /^aux:tense$/u);
@@ -295,6 +343,50 @@ function governingVerb(tree: SentenceTree, index: number): TreeWord | undefined 
     if (verb && isPredicate(tree, word.index)) return verb;
   }
   return word.head === 0 ? finiteVerb(tree, word.index) : undefined;
+}
+
+/**
+ * A present participle beside its clause ("…, levant tour à tour le manche
+ * de son violon") becomes a sentence in the imperfect with the clause's
+ * subject, in a story told in the past: "Il levait tour à tour…". A gerund
+ * ("en souriant") stays with its clause.
+ */
+function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | undefined {
+  if (word.feats.VerbForm !== "Part" || word.feats.Tense !== "Pres" || subjectOf(tree, word.index)) return undefined;
+  if (childrenWith(tree, word.index, /^mark$/u).length > 0 || !afterComma(tree, word.index)) return undefined;
+  if (!leftSideReads(tree, word.index)) return undefined;
+  let head = tree.words[word.head]!;
+  // "abaissant et levant": the second participle takes the first one's clause.
+  while (head.deprel === "conj" && head.feats.VerbForm === "Part") head = tree.words[head.head]!;
+  // Hung on a noun by the parse, it still describes the clause's subject, unless that noun is the subject.
+  while (/^(NOUN|PROPN|PRON)$/u.test(head.upos) && !isPredicate(tree, head.index) && !subjectRelations.test(head.deprel) && head.head > 0) {
+    head = tree.words[head.head]!;
+  }
+  const nominal = /^(NOUN|PROPN|PRON)$/u.test(head.upos) && !isPredicate(tree, head.index);
+  const subject = nominal ? head : sharedSubject(tree, head.index, word.index);
+  const verb = nominal ? governingVerb(tree, head.index) : (finiteVerb(tree, head.index) ?? governingVerb(tree, head.index));
+  if (!subject || !verb || (verb.feats.Tense !== "Imp" && verb.feats.Tense !== "Past")) return undefined;
+  const text = subjectText(tree, subject);
+  if (!text) return undefined;
+  const number = /^(nous|vous|ils|elles)$/iu.test(text) || (!isRelativePronoun(subject) && numberOf(tree, subject) === "Plur") ? "Plur" : "Sing";
+  const person = { je: "1", tu: "2", nous: "1", vous: "2" }[text.toLowerCase()] ?? "3";
+  const conjugated = imperfectFromParticiple(word.form, person, number);
+  if (!conjugated) return undefined;
+  const links = childrenWith(tree, word.index, /^cc$/u);
+  const drop = links.filter((link) => link.lemma === "et").map((link) => link.index);
+  const replace = new Map([[word.index, conjugated]]);
+  // "abaissant et levant" → "Il abaissait et levait".
+  for (const other of childrenWith(tree, word.index, /^conj$/u)) {
+    const form = other.feats.VerbForm === "Part" ? imperfectFromParticiple(other.form, person, number) : undefined;
+    if (form) replace.set(other.index, form);
+  }
+  return {
+    rule: "present_participle",
+    head: word.index,
+    drop,
+    replace,
+    insert: new Map([[verbGroupStart(tree, word.index), text]]),
+  };
 }
 
 function participle(tree: SentenceTree, word: TreeWord): Extraction | undefined {
@@ -342,9 +434,12 @@ function findExtractions(tree: SentenceTree): Map<number, Extraction> {
   const found = new Map<number, Extraction>();
   for (const word of tree.words.slice(1)) {
     const opensWithRelative = word.deprel !== "acl:relcl" && relativePronounOf(tree, word.index) !== undefined;
+    const presentParticipleAside =
+      word.feats.VerbForm === "Part" && word.feats.Tense === "Pres" && /^(acl|advcl|conj)$/u.test(word.deprel);
     const extraction =
       opensWithRelative ? relative(tree, word)
-      : word.deprel === "conj" ? coordination(tree, word)
+      : presentParticipleAside ? presentParticiple(tree, word)
+      : word.deprel === "conj" || (word.deprel === "advcl" && isJoinedClause(tree, word)) ? coordination(tree, word)
       : word.deprel === "acl:relcl" ? relative(tree, word)
       : word.deprel === "acl" ? participle(tree, word)
       : word.deprel === "appos" ? apposition(tree, word)
@@ -406,21 +501,45 @@ function writeUnit(tree: SentenceTree, unit: Unit, first: boolean): string {
   for (let index = items.length - 2; index >= 0; index -= 1) {
     if (/^[,;:]$/u.test(items[index]!.text) && /^[,;:.!?…]$/u.test(items[index + 1]!.text)) items.splice(index, 1);
   }
+  elideAroundInsertions(items);
   let text = "";
   items.forEach((item, position) => {
     text += item.text;
     const next = items[position + 1];
     if (!next) return;
-    // Across a gap, the book's spacing before the next token decides ("plume, étala" keeps its comma tight).
+    const elided = /['’]$/u.test(item.text);
+    // Adjacent tokens keep the book's spacing; across a gap or an added word,
+    // a space, but before punctuation the book's spacing ("plume, étala").
     const spaced =
       item.token >= 0 && next.token === item.token + 1 ? item.spaceAfter
-      : next.token > 0 ? tree.tokens[next.token - 1]!.spaceAfter && !item.text.endsWith("'")
-      : !item.text.endsWith("'");
+      : next.token > 0 && /^[,.;:!?…)»”\]]/u.test(next.text) ? tree.tokens[next.token - 1]!.spaceAfter
+      : !elided;
     text += spaced ? " " : "";
   });
   text = text.replace(/^([^\p{L}\p{N}]*)(\p{Ll})/u, (_, before: string, letter: string) => before + letter.toUpperCase());
   const ending = text.replace(/[\s»)”\]]+$/u, "");
   return sentenceEnd.test(ending) ? text : `${ending}.${text.slice(ending.length).trim()}`;
+}
+
+const elisions: Record<string, string> = { "j'": "je", "m'": "me", "t'": "te", "s'": "se", "n'": "ne", "l'": "le", "qu'": "que", "d'": "de" };
+const elidable: Record<string, string> = { je: "j'", me: "m'", te: "t'", se: "s'", ne: "n'", le: "l'", la: "l'", que: "qu'", de: "d'" };
+const startsWithVowel = /^[aeiouyàâäéèêëîïôöûüœh]/iu;
+
+/**
+ * French elision around the words a rule added: "j'" before an added "les"
+ * is "je" again ("Je les aimais"), and "ne" before an added "y" is "n'"
+ * ("Maman n'y était pas").
+ */
+function elideAroundInsertions(items: { text: string; token: number }[]): void {
+  items.forEach((item, index) => {
+    if (item.token !== -1 || index === 0) return;
+    const before = items[index - 1]!;
+    const lower = before.text.toLowerCase().replace(/’/u, "'");
+    const keepCase = (form: string) => (before.text[0] === before.text[0]!.toUpperCase() ? form[0]!.toUpperCase() + form.slice(1) : form);
+    if (startsWithVowel.test(item.text)) {
+      if (elidable[lower]) before.text = keepCase(elidable[lower]!);
+    } else if (elisions[lower]) before.text = keepCase(elisions[lower]!);
+  });
 }
 
 /** Drops an opening or closing mark whose partner went to another piece. */
@@ -446,6 +565,8 @@ export function readsAsSentence(piece: string): boolean {
   if (!verb || isSubordinate(tree, root)) return false;
   // "qu'il adorait" parses with a subject and a finite verb, but is a relative clause.
   if (tree.children[root]!.some((child) => isRelativePronoun(tree.words[child]!))) return false;
+  // "Il j'étais": two subjects mean a pronoun was added where the clause had one.
+  if (childrenWith(tree, root, subjectRelations).length > 1) return false;
   return verb.feats.Mood === "Imp" || subjectOf(tree, root) !== undefined || childrenWith(tree, root, /^csubj/u).length > 0;
 }
 
@@ -453,6 +574,8 @@ export interface RuleRewrite {
   /** The sentences, in reading order; a piece may still be over the limit. */
   pieces: string[];
   rules: RewriteRule[];
+  /** Verbs put in another tense (levant → levait), for the closed-list check. */
+  respelled: [from: string, to: string][];
 }
 
 /**
@@ -494,7 +617,17 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
       }
     });
     if (!grew) {
-      return { pieces: written, rules: units.flatMap((unit) => (unit.extraction ? [unit.extraction.rule] : [])) };
+      return {
+        pieces: written,
+        rules: units.flatMap((unit) => (unit.extraction ? [unit.extraction.rule] : [])),
+        respelled: units.flatMap((unit) =>
+          unit.extraction?.rule === "present_participle"
+            ? [...unit.extraction.replace]
+                .filter(([index]) => unit.words.includes(index))
+                .map(([index, form]): [string, string] => [tree.words[index]!.form, form])
+            : [],
+        ),
+      };
     }
   }
 }

@@ -3,6 +3,7 @@
 // adds only words of the closed list, loses none, and a piece is never
 // over the limit.
 import { describe, expect, it } from "vitest";
+import { imperfectFromParticiple } from "@/lib/rewriting/agreement";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { readsAsSentence, rewriteWithRules } from "@/lib/rewriting/rewrite-sentence";
@@ -65,6 +66,35 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("writes a present participle beside its clause in the imperfect, with the clause's subject", () => {
+    expect(rewriteWithRules("Elle descendit l'escalier de la maison, se retenant de courir vers la porte.", 8).pieces).toEqual([
+      "Elle descendit l'escalier de la maison.",
+      "Elle se retenait de courir vers la porte.",
+    ]);
+    expect(
+      rewriteWithRules(
+        "Il s'arrêtait à reprendre haleine, cirait longuement son archet, abaissant et levant tour à tour le manche de son violon.",
+        8,
+      ).pieces,
+    ).toEqual(["Il s'arrêtait à reprendre haleine.", "Il cirait longuement son archet.", "Il abaissait et levait tour à tour le manche de son violon."]);
+  });
+
+  it("conjugates the imperfect on the present participle's stem", () => {
+    expect(imperfectFromParticiple("levant", "3", "Sing")).toBe("levait");
+    expect(imperfectFromParticiple("finissant", "3", "Plur")).toBe("finissaient");
+    expect(imperfectFromParticiple("mangeant", "1", "Plur")).toBe("mangions");
+    expect(imperfectFromParticiple("commençant", "2", "Plur")).toBe("commenciez");
+    expect(imperfectFromParticiple("ayant", "3", "Sing")).toBe("avait");
+    expect(imperfectFromParticiple("sachant", "1", "Sing")).toBe("savais");
+    expect(imperfectFromParticiple("parlé", "3", "Sing")).toBeUndefined();
+  });
+
+  it("turns a relative clause on où into a sentence with y, in its place among the clitics", () => {
+    const { pieces, rules } = rewriteWithRules("Ma mère ne trouvait pas la petite clef où je l'avais cachée la veille.", 8);
+    expect(pieces).toEqual(["Ma mère ne trouvait pas la petite clef.", "Je l'y avais cachée la veille."]);
+    expect(rules).toEqual(["relative_ou"]);
+  });
+
   it("leaves an inserted dit-il with its line of dialogue", () => {
     const { pieces } = rewriteWithRules("— Je reviendrai demain matin avec le médecin, dit-il en souriant à sa femme.", 8);
     expect(pieces.some((piece) => /^(Il dit|Dit)/u.test(piece))).toBe(false);
@@ -72,7 +102,7 @@ describe("rewriting rules", () => {
   });
 
   it("takes no clause out of a sentence that fits the limit", () => {
-    expect(rewriteWithRules("Il se rassit et la posa.", 8)).toEqual({ pieces: ["Il se rassit et la posa."], rules: [] });
+    expect(rewriteWithRules("Il se rassit et la posa.", 8)).toEqual({ pieces: ["Il se rassit et la posa."], rules: [], respelled: [] });
   });
 
   it("tells a sentence from a clause that cannot stand alone", () => {
@@ -98,7 +128,7 @@ describe.skipIf(corpusMissing())("rewriting the corpus novels' long sentences", 
         methods[result.method] += 1;
         rulesFired += result.rules.length;
         for (const piece of result.pieces) expect(countWords(piece), piece).toBeLessThanOrEqual(8);
-        expect(closedListViolations(sentence, result.pieces), sentence).toEqual({ added: [], dropped: [] });
+        expect(closedListViolations(sentence, result.pieces, result.respelled), sentence).toEqual({ added: [], dropped: [] });
       }
       // The rules are at work on every book, not only on the examples above.
       expect(rulesFired).toBeGreaterThan(long.length / 4);
