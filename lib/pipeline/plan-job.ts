@@ -1,4 +1,5 @@
 // The `plan` step: writes the book's Chunk rows and queues the first window.
+import { lockJob } from "@/lib/db/lock-rows";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -8,8 +9,11 @@ import { requestMerge } from "@/lib/pipeline/request-merge";
 
 export async function planJob(jobId: string): Promise<void> {
   await db().$transaction(async (tx) => {
-    const job = await tx.job.findUnique({ where: { id: jobId } });
-    if (!job) return log.warn({ jobId }, "plan: job no longer exists");
+    // Locked before it is read: a cancel committed between the read and the
+    // update below would otherwise be overwritten by "running", and the
+    // cancelled book would run to the end.
+    if (!(await lockJob(tx, jobId))) return log.warn({ jobId }, "plan: job no longer exists");
+    const job = await tx.job.findUniqueOrThrow({ where: { id: jobId } });
     if (job.status === "cancelling") {
       // Cancelled before any chunk existed: let merge close it and refund.
       return requestMerge(tx, jobId);

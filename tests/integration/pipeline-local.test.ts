@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lockJob } from "@/lib/db/lock-rows";
 import { listSentences } from "@/lib/jobs/list-sentences";
+import { planJob } from "@/lib/pipeline/plan-job";
 import { markChunkRunning } from "@/lib/pipeline/process-chunk";
 import { countWords } from "@/lib/text/count-words";
 import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
@@ -231,5 +232,27 @@ describe("local engine pipeline", () => {
     const keptRows = await sentencesOf(lib, kept.id);
     expect(keptRows.some((row) => /ISBN/u.test(row.text))).toBe(true);
     expect(keptRows.length).toBeGreaterThan(rows.length);
+  });
+
+  it("keeps a cancel that lands while the book is being planned: the book stops, it does not run", async () => {
+    const user = await createFundedUser(lib, 1000);
+    const document = await lib.db().document.create({
+      data: { userId: user.id, fileName: "plan-race.pdf", sha256: randomBytes(32).toString("hex"), byteSize: bovary.byteLength, pageCount: 30, hasText: true, bytes: Buffer.from(bovary) },
+    });
+    const job = await lib.db().job.create({
+      data: { userId: user.id, documentId: document.id, fileName: "plan-race.pdf", pageCount: 30, maxWords: 8, engine: "local", status: "queued", step: "queued" },
+    });
+    // The cancel holds the job row while the plan step starts, then commits.
+    let planning: Promise<void> | undefined;
+    await lib.db().$transaction(async (tx) => {
+      await lockJob(tx, job.id);
+      await tx.job.update({ where: { id: job.id }, data: { status: "cancelling", step: "cancelling" } });
+      planning = planJob(job.id);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    await planning;
+    const after = await lib.db().job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(["cancelling", "cancelled"]).toContain(after.status);
+    expect(await lib.db().chunk.count({ where: { jobId: job.id, status: { in: ["queued", "running"] } } })).toBe(0);
   });
 });
