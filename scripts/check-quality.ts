@@ -13,6 +13,9 @@ import {
   type QualityBook,
 } from "@/tests/support/quality-books";
 import { checkQuality, type CheckedRow } from "@/tests/support/quality-report";
+import { rewritingReport } from "@/tests/support/rewriting-report";
+import { corpusParagraphs } from "@/tests/fixtures/corpus-text";
+import { segmentSentences } from "@/lib/text/segment-sentences";
 
 const { values } = parseArgs({
   options: {
@@ -82,4 +85,32 @@ if (values.sample) {
   });
   writeFileSync(values.sample, `${lines.join("\n")}\n`);
   console.log(`sample of ${lines.length} cut pieces written to ${values.sample}`);
+}
+
+// The offline engine's rewriting on each novel's text (the path the worker
+// takes for every long sentence), without the PDF: --pages limits it too,
+// at about 345 words a page.
+console.log("\nOffline rewriting (lib/rewriting), rows at most", maxWords, "words:");
+for (const name of qualityNovelNames) {
+  const sentences: string[] = [];
+  let words = 0;
+  for (const paragraph of corpusParagraphs(name)) {
+    for (const sentence of segmentSentences(paragraph)) {
+      if (pages !== undefined && words > pages * 345) break;
+      words += sentence.split(/\s+/u).length;
+      sentences.push(sentence);
+    }
+  }
+  const started = performance.now();
+  const report = rewritingReport(sentences, maxWords);
+  const seconds = (performance.now() - started) / 1000;
+  const share = (count: number) => `${((100 * count) / Math.max(1, report.rows)).toFixed(1)} %`;
+  console.log(
+    `${name} (${report.sentences} sentences, ${seconds.toFixed(1)} s): ${report.rows} rows; kept ${share(report.rowsByMethod.kept)}, ` +
+      `rewritten ${share(report.rowsByMethod.rewritten)}, split ${share(report.rowsByMethod.split)}; ` +
+      `rows reading as sentences ${share(report.rowsReadingAsSentences)}; words added / lost outside the closed lists ` +
+      `${report.wordsAddedOutsideList} / ${report.wordsLostOutsideList}`,
+  );
+  console.log("  rules fired:", JSON.stringify(report.rulesFired));
+  console.log("  cut whole after a refused rewrite:", JSON.stringify(report.refused));
 }
