@@ -57,7 +57,10 @@ function Rewriting({ job }: { job: JobProgress }) {
         {!active ? (
           <Stats>
             <Stat label="Kept as written" value={formatNumber(data.methods.kept)} testId="stat-kept" />
-            <Stat label="Rewritten" value={formatNumber(data.methods.rewritten)} testId="stat-rewritten" />
+            <Stat label="Rewritten by the rules" value={formatNumber(data.rewrittenBy.rules)} testId="stat-rewritten-rules" />
+            {job.engine === "gemini" ? (
+              <Stat label="Rewritten by the model" value={formatNumber(data.rewrittenBy.model)} testId="stat-rewritten" />
+            ) : null}
             <Stat label="Split" value={formatNumber(data.methods.split)} testId="stat-split" />
             {data.methods.ocr > 0 ? (
               <Stat label="Read from scans" value={formatNumber(data.methods.ocr)} testId="stat-ocr" />

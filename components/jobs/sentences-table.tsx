@@ -149,12 +149,16 @@ export function SentencesTable({ jobId, total, live = false }: { jobId: string; 
                   const cut = sentence.method !== "rewritten";
                   const before = cut && sentence.part > 1;
                   const after = cut && sentence.part < sentence.parts;
-                  const mark = methodMarks[sentence.method];
+                  const mark =
+                    sentence.rewrittenBy === "rules"
+                      ? { label: "rules", title: "Rewritten by the offline rules: clauses made into sentences of their own" }
+                      : methodMarks[sentence.method];
                   return (
                     <tr
                       key={sentence.position}
                       data-part={`${sentence.part}/${sentence.parts}`}
                       data-method={sentence.method}
+                      data-rewritten-by={sentence.rewrittenBy ?? undefined}
                     >
                       <td data-label="#" className={`${tableStyles.num} ${styles.position}`}>
                         {sentence.position}

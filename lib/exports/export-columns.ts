@@ -16,8 +16,10 @@ export interface ExportRecord {
   /** Place among the pieces of one original sentence (1 of 1: the sentence is whole). */
   part: number;
   parts: number;
-  /** kept (as printed), rewritten (by the model), split (locally) or ocr (read from a scanned page). */
+  /** kept (as printed), rewritten, split (locally) or ocr (read from a scanned page). */
   method: ExportSentence["method"];
+  /** For a rewritten sentence, "rules" (the offline engine) or "model" (Gemini); empty otherwise. */
+  rewrittenBy: string;
 }
 
 export type ExportColumn = keyof ExportRecord;
@@ -39,6 +41,7 @@ export const exportColumnDefinitions: readonly ColumnDefinition[] = [
   { name: "part", width: 6, value: (row) => row.part },
   { name: "parts", width: 6, value: (row) => row.parts },
   { name: "method", width: 10, value: (row) => row.method },
+  { name: "rewrittenBy", width: 12, value: (row) => row.rewrittenBy ?? "" },
 ];
 
 /** The column names in order: the CSV header, the XLSX header row, the JSON keys. */

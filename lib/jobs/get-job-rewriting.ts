@@ -1,4 +1,5 @@
-// How a job's sentences were made and what Gemini cost: originals by method,
+// How a job's sentences were made and what Gemini cost: originals by method
+// (the rewritten ones by who wrote them, the rules or the model),
 // the sentences that fell back to the local split by reason, and the Gemini
 // requests by purpose and model with their tokens. Read by the job page once
 // the job has ended (the originals are written by the merge); the requests
@@ -6,6 +7,7 @@
 import { db } from "@/lib/db/prisma";
 import { findAccessibleJob } from "@/lib/jobs/find-accessible-job";
 import type { SentenceMethod } from "@/lib/jobs/list-sentences";
+import type { RewrittenBy } from "@/lib/jobs/rewritten-by";
 
 export interface GeminiRequestTotals {
   purpose: string;
@@ -20,6 +22,8 @@ export interface GeminiRequestTotals {
 export interface JobRewriting {
   /** Original sentences by how they became rows. */
   methods: Record<SentenceMethod, number>;
+  /** The rewritten ones by who wrote them: the offline rules or the model. */
+  rewrittenBy: Record<RewrittenBy, number>;
   /** Sentences whose model rewrite was refused twice, by reason. */
   fallbacks: Record<string, number>;
   requests: GeminiRequestTotals[];
@@ -31,8 +35,10 @@ export async function getJobRewriting(options: {
   isAdmin?: boolean;
 }): Promise<JobRewriting> {
   const { id: jobId } = await findAccessibleJob(options);
-  const [methodRows, fallbackRows, requestRows] = await Promise.all([
+  const [methodRows, byModel, fallbackRows, requestRows] = await Promise.all([
     db().originalSentence.groupBy({ by: ["method"], where: { jobId }, _count: { _all: true } }),
+    // rewrittenBy (lib/jobs/rewritten-by.ts) as a count: a model named, and its answer accepted.
+    db().originalSentence.count({ where: { jobId, method: "rewritten", model: { not: null }, fallbackReason: null } }),
     db().originalSentence.groupBy({
       by: ["fallbackReason"],
       where: { jobId, fallbackReason: { not: null } },
@@ -49,5 +55,6 @@ export async function getJobRewriting(options: {
   for (const row of methodRows) methods[row.method] = row._count._all;
   const fallbacks: Record<string, number> = {};
   for (const row of fallbackRows) fallbacks[row.fallbackReason!] = row._count._all;
-  return { methods, fallbacks, requests: requestRows };
+  const rewrittenBy = { model: byModel, rules: methods.rewritten - byModel };
+  return { methods, rewrittenBy, fallbacks, requests: requestRows };
 }

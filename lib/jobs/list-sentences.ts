@@ -4,6 +4,7 @@
 // keeps the rows made one way (kept, rewritten, split, ocr). While the job
 // runs, the rows are those of its finished chunks up to the first unfinished
 // one, built the way the merge will build them (lib/pipeline/preview-rows.ts).
+import { rewrittenBy, type RewrittenBy } from "@/lib/jobs/rewritten-by";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -25,8 +26,10 @@ export interface SentenceItem {
   /** Place among the pieces of one original sentence: part < parts means it continues in the next row. */
   part: number;
   parts: number;
-  /** How its original became these rows: kept as printed, rewritten by the model, split locally, read by OCR. */
+  /** How its original became these rows: kept as printed, rewritten, split locally, read by OCR. */
   method: SentenceMethod;
+  /** For a rewritten sentence, who wrote it: the offline rules or the model. */
+  rewrittenBy: RewrittenBy | null;
 }
 
 export interface SentencesPage {
@@ -45,14 +48,14 @@ export const sentenceSelect = {
   kind: true,
   part: true,
   parts: true,
-  original: { select: { text: true, method: true } },
+  original: { select: { text: true, method: true, model: true, fallbackReason: true } },
 } satisfies Prisma.SentenceSelect;
 
 export function toSentenceItem(
   row: Prisma.SentenceGetPayload<{ select: typeof sentenceSelect }>,
 ): SentenceItem {
   const { original, ...rest } = row;
-  return { ...rest, original: original.text, method: original.method };
+  return { ...rest, original: original.text, method: original.method, rewrittenBy: rewrittenBy(original) };
 }
 
 // Positions are Postgres integers: anything else would fail in the query.
@@ -99,6 +102,7 @@ export async function listSentences(options: {
       part: row.part,
       parts: row.parts,
       method: row.method,
+      rewrittenBy: row.rewrittenBy,
     }));
     return {
       sentences: page,

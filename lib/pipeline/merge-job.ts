@@ -2,6 +2,7 @@
 // list, enforces the word limit on every sentence, settles the credits and
 // closes the job, all in one transaction. Running it twice changes nothing:
 // a closed job is left alone and the settlement is idempotent.
+import { rewrittenBy, type RewrittenBy } from "@/lib/jobs/rewritten-by";
 import { db, type Tx } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
 import { settleJobCredits } from "@/lib/credits/settle-job-credits";
@@ -35,9 +36,10 @@ export interface SentenceRow {
   text: string;
   /** Position of its OriginalRow. */
   originalPosition: number;
-  /** The original's text and method, for readers of these rows in memory (not stored on the piece). */
+  /** The original's text, method and writer, for readers of these rows in memory (not stored on the piece). */
   original: string;
   method: SentenceMethod;
+  rewrittenBy: RewrittenBy | null;
   page: number;
   wordCount: number;
   kind: "sentence" | "heading";
@@ -108,6 +110,7 @@ export function buildBookRows(
         originalPosition: original.position,
         original: original.text,
         method,
+        rewrittenBy: rewrittenBy(original),
         page: original.page,
         wordCount: countWords(text),
         kind: original.kind,

@@ -120,9 +120,17 @@ test("a new reader turns a novel into short sentences and downloads them", async
   await expect(table.getByTestId("sentence-method-mark").first()).toHaveText("split");
   await page.getByTestId("sentence-method").selectOption("");
   await expect(page.getByTestId("sentence-count")).toContainText("Showing");
-  // The job page counts the originals by method: the local engine keeps or splits, never rewrites.
+  // The job page counts the originals by method: the local engine keeps, rewrites by its rules or splits;
+  // no model wrote anything.
   expect((await statNumber(page, "stat-kept")) + (await statNumber(page, "stat-split"))).toBeGreaterThan(0);
-  expect(await statNumber(page, "stat-rewritten")).toBe(0);
+  expect(await statNumber(page, "stat-rewritten-rules")).toBeGreaterThan(0);
+  await expect(page.getByTestId("stat-rewritten")).toHaveCount(0);
+  // A sentence the rules rewrote says so.
+  await page.getByTestId("sentence-method").selectOption("rewritten");
+  await expect(table.locator("tbody tr").first()).toHaveAttribute("data-rewritten-by", "rules");
+  await expect(table.getByTestId("sentence-method-mark").first()).toHaveText("rules");
+  await page.getByTestId("sentence-method").selectOption("");
+  await expect(page.getByTestId("sentence-count")).toContainText("Showing");
 
   // The CSV download has a header and one row per sentence.
   const downloadPromise = page.waitForEvent("download");

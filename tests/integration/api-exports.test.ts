@@ -30,6 +30,7 @@ function sentence(position: number) {
     part: position % 500 === 0 ? 1 : 2 - (position % 2),
     parts: position % 500 === 0 ? 1 : 2,
     method: position % 500 === 0 ? ("kept" as const) : ("split" as const),
+    rewrittenBy: null,
   };
 }
 const headings = total / 500;
@@ -80,7 +81,7 @@ describe("createExport", () => {
     const bytes = await readAll(file.body);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString("utf8");
-    expect(text.slice(1, text.indexOf("\r\n"))).toBe("position,text,original,page,words,kind,part,parts,method");
+    expect(text.slice(1, text.indexOf("\r\n"))).toBe("position,text,original,page,words,kind,part,parts,method,rewrittenBy");
     const records = parseDelimited(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(total);
     const expected = sentence(7777);
@@ -94,6 +95,7 @@ describe("createExport", () => {
       part: "1",
       parts: "2",
       method: "split",
+      rewrittenBy: "",
     });
     expect(records[499]).toMatchObject({ position: "500", kind: "heading" });
     expect(records.at(-1)!.position).toBe(String(total));
@@ -116,7 +118,7 @@ describe("createExport", () => {
     }[];
     expect(rows).toHaveLength(total);
     expect(rows.every((row, index) => row.position === index + 1)).toBe(true);
-    expect(rows[41]).toEqual({ ...sentence(42), wordCount: undefined, words: 8 });
+    expect(rows[41]).toEqual({ ...sentence(42), wordCount: undefined, words: 8, rewrittenBy: "" });
     expect(rows[41]).toMatchObject({ part: 2, parts: 2 });
   });
 
@@ -140,6 +142,7 @@ describe("createExport", () => {
       "part",
       "parts",
       "method",
+      "rewrittenBy",
     ]);
     const row = sheet.getRow(1235).values as unknown[];
     expect(row.slice(1)).toEqual([

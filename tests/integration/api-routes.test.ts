@@ -669,12 +669,17 @@ describe("progress, history and results", () => {
     expect(badMethod.body.error.message).toMatch(/kept, rewritten, split or ocr/u);
   });
 
-  it("says how the sentences were made: by method, fallbacks by reason, Gemini requests", async () => {
+  it("says how the sentences were made: by method and writer, fallbacks by reason, Gemini requests", async () => {
     const rewriting = await alice.json<{ methods: Record<string, number>; fallbacks: object; requests: unknown[] }>(
       `/api/jobs/${finishedId}/rewriting`,
     );
     expect(rewriting.status).toBe(200);
-    expect(rewriting.body).toEqual({ methods: { kept: 450, rewritten: 0, split: 0, ocr: 0 }, fallbacks: {}, requests: [] });
+    expect(rewriting.body).toEqual({
+      methods: { kept: 450, rewritten: 0, split: 0, ocr: 0 },
+      rewrittenBy: { rules: 0, model: 0 },
+      fallbacks: {},
+      requests: [],
+    });
     expect((await bob.json(`/api/jobs/${finishedId}/rewriting`)).status).toBe(404);
   });
 

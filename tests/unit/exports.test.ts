@@ -1,3 +1,4 @@
+import { rewrittenBy } from "@/lib/jobs/rewritten-by";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { exportHref } from "@/components/jobs/export-links";
@@ -8,7 +9,7 @@ import { exportQuery } from "@/lib/validations/job";
 import { cleanFileName } from "@/lib/jobs/clean-file-name";
 import { parseDelimited as parse } from "./parse-delimited";
 
-const whole = { kind: "sentence" as const, part: 1, parts: 1, method: "kept" as const };
+const whole = { kind: "sentence" as const, part: 1, parts: 1, method: "kept" as const, rewrittenBy: null };
 const rows = [
   {
     position: 1,
@@ -27,11 +28,11 @@ const rows = [
     kind: "sentence" as const,
     part: 1,
     parts: 2,
-    method: "split" as const,
+    method: "split" as const, rewrittenBy: null,
   },
   { position: 3, text: "=SOMME(A1:A2)", original: "— Vraiment ?\tdemanda-t-elle.", page: 13, wordCount: 1, ...whole },
 ];
-const heading = { position: 4, text: "XII", original: "XII", page: 14, wordCount: 1, kind: "heading" as const, part: 1, parts: 1, method: "kept" as const };
+const heading = { position: 4, text: "XII", original: "XII", page: 14, wordCount: 1, kind: "heading" as const, part: 1, parts: 1, method: "kept" as const, rewrittenBy: null };
 
 describe("export file names", () => {
   it("builds the slug from the book's name, keeping accents only in filename*", () => {
@@ -76,7 +77,7 @@ describe("export file names", () => {
 describe("text formats", () => {
   it("writes a CSV with BOM and header that parses back to the same French text", () => {
     const csv = csvFormat.head + csvFormat.encode(rows, true) + csvFormat.tail;
-    expect(csv.startsWith("\uFEFFposition,text,original,page,words,kind,part,parts,method\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFposition,text,original,page,words,kind,part,parts,method,rewrittenBy\r\n")).toBe(true);
     const parsed = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(parsed).toHaveLength(3);
     expect(parsed[0]).toEqual({
@@ -88,7 +89,7 @@ describe("text formats", () => {
       kind: "sentence",
       part: "1",
       parts: "1",
-      method: "kept",
+      method: "kept", rewrittenBy: "",
     });
     expect(parsed[1]!.original).toBe(rows[1]!.original);
     expect([parsed[1]!.part, parsed[1]!.parts, parsed[1]!.method]).toEqual(["1", "2", "split"]);
@@ -117,7 +118,7 @@ describe("text formats", () => {
       kind: "sentence" as const,
       part: 1,
       parts: 1,
-      method: "rewritten" as const,
+      method: "rewritten" as const, rewrittenBy: "rules" as const,
     }));
     const csv = parse(csvFormat.head + csvFormat.encode(risky, true), { bom: true, columns: true }) as Record<
       string,
@@ -153,7 +154,7 @@ describe("text formats", () => {
       kind: "sentence",
       part: 1,
       parts: 1,
-      method: "kept",
+      method: "kept", rewrittenBy: "",
     });
     expect(JSON.parse(jsonFormat.head + jsonFormat.encode([heading], true) + jsonFormat.tail)[0]).toMatchObject({
       kind: "heading",
@@ -164,9 +165,9 @@ describe("text formats", () => {
 });
 
 describe("export columns", () => {
-  const names = ["position", "text", "original", "page", "words", "kind", "part", "parts", "method"];
+  const names = ["position", "text", "original", "page", "words", "kind", "part", "parts", "method", "rewrittenBy"];
 
-  it("defines the columns once, in order, with kind, part/parts and method", () => {
+  it("defines the columns once, in order, with kind, part/parts, method and who rewrote it", () => {
     expect(exportColumns).toEqual(names);
     expect(exportRecord(rows[1]!)).toEqual({
       position: 2,
@@ -177,9 +178,21 @@ describe("export columns", () => {
       kind: "sentence",
       part: 1,
       parts: 2,
-      method: "split",
+      method: "split", rewrittenBy: "",
     });
     expect(Object.keys(exportRecord(heading))).toEqual(names);
+    // A rewritten row says who wrote it.
+    expect(exportRecord({ ...rows[1]!, method: "rewritten", rewrittenBy: "rules" }).rewrittenBy).toBe("rules");
+    expect(exportRecord({ ...rows[1]!, method: "rewritten", rewrittenBy: "model" }).rewrittenBy).toBe("model");
+  });
+
+  it("tells the rules' rewrites from the model's by what each original records", () => {
+    expect(rewrittenBy({ method: "rewritten", model: null, fallbackReason: null })).toBe("rules");
+    expect(rewrittenBy({ method: "rewritten", model: "gemini-2.5-flash", fallbackReason: null })).toBe("model");
+    // The model's answers refused twice: the rules wrote it, and the reason stays.
+    expect(rewrittenBy({ method: "rewritten", model: "gemini-2.5-flash", fallbackReason: "invented" })).toBe("rules");
+    expect(rewrittenBy({ method: "split", model: "gemini-2.5-flash", fallbackReason: "invented" })).toBeNull();
+    expect(rewrittenBy({ method: "kept", model: null, fallbackReason: null })).toBeNull();
   });
 
   it("gives spreadsheet cells in column order, formulas neutralized, numbers left numbers", () => {
@@ -193,6 +206,7 @@ describe("export columns", () => {
       1,
       1,
       "kept",
+      "",
     ]);
   });
 

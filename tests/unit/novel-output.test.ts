@@ -8,8 +8,8 @@ import { novelOutput } from "@/scripts/run-novel";
 import { parseDelimited } from "./parse-delimited";
 
 const rows: ExportSentence[] = [
-  { position: 1, text: "Première partie", original: "Première partie", page: 3, wordCount: 2, kind: "heading", part: 1, parts: 1, method: "kept" },
-  { position: 2, text: "Emma rêvait.", original: "Emma rêvait.", page: 3, wordCount: 2, kind: "sentence", part: 1, parts: 1, method: "kept" },
+  { position: 1, text: "Première partie", original: "Première partie", page: 3, wordCount: 2, kind: "heading", part: 1, parts: 1, method: "kept", rewrittenBy: null },
+  { position: 2, text: "Emma rêvait.", original: "Emma rêvait.", page: 3, wordCount: 2, kind: "sentence", part: 1, parts: 1, method: "kept", rewrittenBy: null },
   {
     position: 3,
     text: "Charles, « ce bon Charles »,",
@@ -19,9 +19,9 @@ const rows: ExportSentence[] = [
     kind: "sentence",
     part: 1,
     parts: 2,
-    method: "split",
+    method: "split", rewrittenBy: null,
   },
-  { position: 4, text: "=ne voyait rien de ce qui se passait.", original: "x", page: 4, wordCount: 8, kind: "sentence", part: 2, parts: 2, method: "split" },
+  { position: 4, text: "=ne voyait rien de ce qui se passait.", original: "x", page: 4, wordCount: 8, kind: "sentence", part: 2, parts: 2, method: "split", rewrittenBy: null },
 ];
 
 // What the API's export streams for the same rows: head, one batch, tail.
@@ -37,8 +37,8 @@ describe("npm run novel output", () => {
     expect(header).toEqual([...exportColumns]);
     expect(header).toEqual(expect.arrayContaining(["kind", "part", "parts", "method"]));
     expect(records).toHaveLength(rows.length);
-    expect(records[0]).toEqual(["1", "Première partie", "Première partie", "3", "2", "heading", "1", "1", "kept"]);
-    expect(records[2]!.slice(5)).toEqual(["sentence", "1", "2", "split"]);
+    expect(records[0]).toEqual(["1", "Première partie", "Première partie", "3", "2", "heading", "1", "1", "kept", ""]);
+    expect(records[2]!.slice(5)).toEqual(["sentence", "1", "2", "split", ""]);
     expect(records[2]![2]).toBe(rows[2]!.original);
     expect(records[3]![1]).toBe("'=ne voyait rien de ce qui se passait.");
   });
@@ -57,7 +57,7 @@ describe("npm run novel output", () => {
       kind: "sentence",
       part: 1,
       parts: 2,
-      method: "split",
+      method: "split", rewrittenBy: "",
     });
   });
 
