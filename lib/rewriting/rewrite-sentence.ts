@@ -412,6 +412,10 @@ function apposition(tree: SentenceTree, word: TreeWord): Extraction | undefined 
   const noun = tree.words[word.head]!;
   if (!/^(nsubj|nsubj:pass|obj|root)$/u.test(noun.deprel)) return undefined;
   if (!afterComma(tree, word.index)) return undefined;
+  // "Un repas en tête-à-tête, une promenade le soir, … composaient": a list of
+  // subjects before their verb, not an aside about the first.
+  if (/^nsubj/u.test(noun.deprel) && word.index < noun.head) return undefined;
+  if (childrenWith(tree, noun.index, /^(appos|conj)$/u).length > 1) return undefined;
   const verb = governingVerb(tree, word.index);
   if (!verb) return undefined;
   const plural = agreementOf(word).number === "Plur";
