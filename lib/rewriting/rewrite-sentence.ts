@@ -91,7 +91,28 @@ const timeNouns = /^(jour|moment|temps|heure|instant|soir|matin|année|an|époqu
 /** The relative pronoun that opens a clause, if one does. */
 function relativePronounOf(tree: SentenceTree, clause: number): TreeWord | undefined {
   const first = subtree(tree, clause).map((index) => tree.words[index]!).find((word) => word.upos !== "PUNCT" && word.deprel !== "cc");
-  return first && isRelativePronoun(first) && first.head === clause ? first : undefined;
+  if (!first || first.head !== clause) return undefined;
+  return isRelativePronoun(first) || isRelativeQue(tree, first) ? first : undefined;
+}
+
+// Nouns a "que" clause completes rather than qualifies: "l'idée qu'il viendrait".
+const completiveNouns =
+  /^(idée|nouvelle|fait|espoir|espérance|peur|crainte|pensée|certitude|impression|sentiment|preuve|signe|avis|assurance|conviction|doute|raison|façon|manière|sorte|moment|heure|jour)$/u;
+
+/**
+ * "la lettre que sa mère lui envoyait": the parser, trained on news, takes
+ * most "que" for a conjunction opening a clause that completes the verb.
+ * After a noun, opening a clause whose verb has no object of its own, it is
+ * the relative pronoun, the verb's object.
+ */
+function isRelativeQue(tree: SentenceTree, word: TreeWord): boolean {
+  if (!/^qu(e|'|’)$/iu.test(word.form) || word.upos !== "SCONJ" || word.deprel !== "mark") return false;
+  const before = tree.words[word.index - 1];
+  if (!before || (before.upos !== "NOUN" && before.upos !== "ADJ")) return false;
+  const verb = tree.words[word.head]!;
+  if (verb.upos !== "VERB" || childrenWith(tree, verb.index, /^(obj|ccomp|xcomp|cop)$/u).length > 0) return false;
+  const noun = [...tree.words.slice(1, word.index)].reverse().find((candidate) => candidate.upos === "NOUN");
+  return noun !== undefined && !completiveNouns.test(noun.lemma.toLowerCase());
 }
 
 /**
@@ -104,7 +125,7 @@ function relativePronounOf(tree: SentenceTree, clause: number): TreeWord | undef
 function antecedentOf(tree: SentenceTree, clause: number): TreeWord | undefined {
   let word = tree.words[clause]!;
   while (word.deprel === "conj") word = tree.words[word.head]!;
-  if (word.deprel === "acl:relcl") {
+  if (word.deprel === "acl:relcl" || (word.deprel === "acl" && relativePronounOf(tree, word.index))) {
     // "une demoiselle laide et pauvre qu'il adorait": the parse may hang the clause on the adjective.
     let antecedent = tree.words[word.head]!;
     while (antecedent.upos === "ADJ" && /^(amod|conj)$/u.test(antecedent.deprel)) antecedent = tree.words[antecedent.head]!;
@@ -314,11 +335,9 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
     const at = Math.min(word.index, ...after);
     return { rule: "relative_ou", head: word.index, drop: [pronoun.index], replace: new Map(), insert: new Map([[at, "y"]]) };
   }
-  if ((lemma !== "que" && lemma !== "qu'") || pronoun.deprel !== "obj") return undefined;
+  if ((lemma !== "que" && lemma !== "qu'") || (pronoun.deprel !== "obj" && !isRelativeQue(tree, pronoun))) return undefined;
   const { gender, number } = agreementOf(antecedent);
-  // With avoir, a past participle agrees with an object placed before it: only "le" needs no change.
-  const auxiliary = childrenWith(tree, word.index, /^aux:tense$/u);
-  if (auxiliary.length > 0 && (gender !== "Masc" || number !== "Sing")) return undefined;
+  // With avoir, a past participle agrees with an object placed before it: "que" was, and so is "la" ("l'avait bâtie").
   const before = tree.children[word.index]!.filter((child) => {
     const part = tree.words[child]!;
     return child > subject.index && child < word.index && (/^aux/u.test(part.deprel) || /^(lui|leur|y|en)$/iu.test(part.form));

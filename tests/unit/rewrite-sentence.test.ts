@@ -89,7 +89,20 @@ describe("rewriting rules", () => {
     expect(imperfectFromParticiple("parlé", "3", "Sing")).toBeUndefined();
   });
 
-  it("turns a relative clause on où into a sentence with y, in its place among the clitics", () => {
+  it("turns a relative clause on que into a sentence with the object pronoun, the participle's agreement kept", () => {
+    expect(rewriteWithRules("Charles relisait souvent la longue lettre que sa mère lui envoyait chaque semaine.", 8).pieces).toEqual([
+      "Charles relisait souvent la longue lettre.",
+      "Sa mère la lui envoyait chaque semaine.",
+    ]);
+    expect(rewriteWithRules("Il pensait toujours à la maison que son grand-père avait bâtie au bord de la rivière.", 8).pieces).toEqual([
+      "Il pensait toujours à la maison.",
+      "Son grand-père l'avait bâtie au bord de la rivière.",
+    ]);
+    // A "que" that completes its noun is no relative pronoun.
+    expect(rewriteWithRules("Elle apprit la nouvelle que son père était mort pendant la nuit.", 8).rules).toEqual([]);
+  });
+
+    it("turns a relative clause on où into a sentence with y, in its place among the clitics", () => {
     const { pieces, rules } = rewriteWithRules("Ma mère ne trouvait pas la petite clef où je l'avais cachée la veille.", 8);
     expect(pieces).toEqual(["Ma mère ne trouvait pas la petite clef.", "Je l'y avais cachée la veille."]);
     expect(rules).toEqual(["relative_ou"]);
