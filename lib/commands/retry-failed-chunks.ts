@@ -55,7 +55,8 @@ export async function retryFailedChunks(
     });
     await tx.chunk.updateMany({
       where: which,
-      // No result to clear: only a successful run writes one, and these chunks failed.
+      // A result left on a chunk whose rows could not be written when its book
+      // was closed (close-stuck-job.ts) is replaced by the new run's.
       data: { status: "pending", error: null, finishedAt: null },
     });
     await tx.job.update({

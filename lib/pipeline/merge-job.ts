@@ -137,7 +137,7 @@ export function limitSentences(sentences: StitchSentence[], maxWords: number): S
  * a 700-page book's 20,000 sentences go in about eight times faster than
  * through createMany, and a batch's parameters stay small beside the rows.
  */
-async function insertRows(tx: Tx, jobId: string, book: BookRows): Promise<void> {
+export async function insertRows(tx: Tx, jobId: string, book: BookRows): Promise<void> {
   for (let start = 0; start < book.originals.length; start += insertBatch) {
     const batch = book.originals.slice(start, start + insertBatch);
     await tx.$executeRaw`
@@ -215,7 +215,7 @@ async function readBook(
 }
 
 /** An ended status, which is also the job's last step. */
-function finalStatus(jobStatus: JobStatus, done: number, total: number): JobStatus & JobStep {
+export function finalStatus(jobStatus: JobStatus, done: number, total: number): JobStatus & JobStep {
   if (jobStatus === "cancelling") return "cancelled";
   if (total > 0 && done === total) return "succeeded";
   if (done > 0) return "partial";

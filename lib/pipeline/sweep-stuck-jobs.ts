@@ -8,7 +8,8 @@
 //   fail (or are cancelled) and merge is requested again, which closes the
 //   book as usual (partial, failed or cancelled) and settles it;
 // - queued (its plan is gone), or its merge already failed for good: it is
-//   closed and refunded (closeStuckJob).
+//   closed with what its finished chunks can deliver, the rest refunded
+//   (closeStuckJob).
 // Each book is re-checked under its row lock, so a sweep racing a handler
 // or another sweep changes nothing twice.
 import { db, type Tx } from "@/lib/db/prisma";

@@ -20,6 +20,7 @@ import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import {
   createFundedUser,
   ledgerSum,
+  sentencesOf,
   startPipeline,
   stopPipeline,
   waitForJob,
@@ -55,6 +56,19 @@ beforeAll(async () => {
   await lib.db().$executeRawUnsafe(`
     create trigger refuse_chunks before insert on "Chunk"
     for each row execute function test_refuse_book_rows('Unplannable%')`);
+  // Only the second chunk's pages (6–10) of such a book are refused: its merge
+  // fails on every attempt, but the first chunk's rows can still be written.
+  await lib.db().$executeRawUnsafe(`
+    create function test_refuse_late_pages() returns trigger language plpgsql as $$
+    begin
+      if new.page > 5 and exists (select 1 from "Job" where id = new."jobId" and "fileName" like 'Half-assemblable%') then
+        raise exception 'test: page % refused for this book', new.page;
+      end if;
+      return new;
+    end $$`);
+  await lib.db().$executeRawUnsafe(`
+    create trigger refuse_late_pages before insert on "Sentence"
+    for each row execute function test_refuse_late_pages()`);
 });
 
 afterAll(async () => {
@@ -143,6 +157,54 @@ describe("dead letters", () => {
     // It no longer holds a slot of its owner's running cap, and a retry would run every page again.
     expect(await lib.db().job.count({ where: { userId: user.id, status: { in: unfinishedJobStatuses } } })).toBe(0);
   }, 240_000);
+
+  it("keeps what was delivered when the merge fails for good: partial, charged for the delivered pages, retried later", async () => {
+    const user = await createFundedUser(lib, 1000);
+    const start = 1000 + env().MONTHLY_CREDITS;
+    const job = await lib.createJob({ userId: user.id, fileName: "Half-assemblable Bovary.pdf", bytes: book, engine: "local" });
+    const closed = await waitForJob(lib, job.id, 220_000);
+
+    // The merge ran out of attempts, so the dead letter closed the book.
+    const merges = await (await lib.boss()).findJobs(queues.merge.name, { data: { jobId: job.id } });
+    expect(merges.map((row) => row.state)).toEqual(["failed"]);
+    expect(closed.status).toBe("partial");
+    expect(closed.step).toBe("partial");
+    expect(closed.error).toMatch(/Pages 6–10 could not be/);
+
+    // The first chunk's rows are readable, in order, and they are all the book has.
+    const rows = await sentencesOf(lib, job.id);
+    expect(rows.length).toBeGreaterThan(10);
+    expect(closed.sentenceCount).toBe(rows.length);
+    expect(rows.map((row) => row.position)).toEqual(rows.map((_, index) => index + 1));
+    expect(rows.every((row) => row.page >= 1 && row.page <= 5)).toBe(true);
+    const chunks = await lib.db().chunk.findMany({ where: { jobId: job.id }, orderBy: { index: "asc" } });
+    expect(chunks.map((chunk) => chunk.status)).toEqual(["done", "failed"]);
+    expect(chunks[0]!.result).not.toBeNull();
+    expect(chunks[1]!.error).toMatch(/could not be (written|assembled)/);
+    expect([closed.chunksDone, closed.chunksFailed, closed.chunksTotal]).toEqual([1, 1, 2]);
+
+    // Only the delivered pages are charged (1 credit a page), the rest refunded once.
+    expect(closed.creditsReserved).toBe(bookPages);
+    expect(closed.creditsCharged).toBe(5);
+    expect(closed.creditsRefunded).toBe(5);
+    expect(await lib.db().creditLedger.count({ where: { jobId: job.id, kind: "refund" } })).toBe(1);
+    expect(await balanceOf(user.id)).toBe(start - 5);
+    expect(await ledgerSum(lib, user.id)).toBe(start - 5);
+
+    // The database takes those pages again: a retry runs them and completes the book.
+    await lib.db().$executeRawUnsafe(`drop trigger refuse_late_pages on "Sentence"`);
+    await expect(lib.retryFailedChunks({ jobId: job.id, userId: user.id })).resolves.toEqual({ status: "running", reserved: 5 });
+    const retried = await waitForJob(lib, job.id, 120_000);
+    expect(retried.status).toBe("succeeded");
+    expect(retried.error).toBeNull();
+    const all = await sentencesOf(lib, job.id);
+    expect(all.length).toBeGreaterThan(rows.length);
+    expect(all.some((row) => row.page > 5)).toBe(true);
+    expect(retried.creditsCharged).toBe(bookPages);
+    expect(retried.creditsRefunded).toBe(5);
+    expect(await balanceOf(user.id)).toBe(start - bookPages);
+    expect(await ledgerSum(lib, user.id)).toBe(start - bookPages);
+  }, 400_000);
 
   it("closes and refunds a book whose plan fails on every attempt", async () => {
     const user = await createFundedUser(lib, 1000);
