@@ -1,16 +1,19 @@
 // A finished study set as a file: CSV for spreadsheets (UTF-8 BOM, CRLF, one
 // row per sentence with its words and forms), or TSV that Anki imports as
 // cloze notes: the sentence with each list word's form as {{c1::…}}, then the
-// words, the original sentence and the page.
+// words, the original sentence and the page. Every text cell of both goes
+// through the book exports' neutraliser: a spreadsheet opens either file,
+// and a list word or a book's file name is text from outside like a sentence.
 import { stringify } from "csv-stringify/sync";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { contentDisposition } from "@/lib/exports/export-file-name";
+import { neutralizeFormula } from "@/lib/exports/neutralize-formula";
 import { assertId, assertOwned, studySetNotFound } from "@/lib/study-sets/find-owned";
 import type { StudySetResult, StudySetSentence } from "@/lib/study-sets/study-set-result";
 
-const neutralizeFormula = (value: string) => (/^[=+@]/.test(value) ? `'${value}` : value);
-const oneLine = (value: string) => value.replace(/[\t\r\n]+/g, " ");
+// A tab or a line break inside a field would split an Anki card; joined first, as in the book's TSV.
+const ankiCell = (value: string) => neutralizeFormula(value.replace(/[\t\r\n]+/g, " "));
 const isLetter = (character: string | undefined) => character !== undefined && /[\p{L}\p{N}]/u.test(character);
 
 /** The sentence with each word's form made a cloze deletion, numbered in reading order. */
@@ -43,21 +46,24 @@ export function clozeSentence(sentence: StudySetSentence): string {
 export function studySetCsv(result: StudySetResult, fileNames: Map<string, string>): string {
   const rows = result.sentences.map((sentence) => [
     neutralizeFormula(sentence.text),
-    sentence.words.map((word) => word.word).join(" | "),
-    sentence.words.map((word) => word.form).join(" | "),
+    neutralizeFormula(sentence.words.map((word) => word.word).join(" | ")),
+    neutralizeFormula(sentence.words.map((word) => word.form).join(" | ")),
     neutralizeFormula(sentence.original),
     sentence.page,
-    fileNames.get(sentence.jobId) ?? "",
+    neutralizeFormula(fileNames.get(sentence.jobId) ?? ""),
   ]);
-  return `\uFEFF${stringify([["sentence", "words", "forms", "original", "page", "book"], ...rows], { record_delimiter: "windows" })}`;
+  // csv-stringify quotes a field for a CRLF but not for a lone CR, which
+  // spreadsheets still read as the end of a row.
+  const options = { record_delimiter: "windows", quoted_match: /[\r\n]/ } as const;
+  return `\uFEFF${stringify([["sentence", "words", "forms", "original", "page", "book"], ...rows], options)}`;
 }
 
 export function studySetAnkiTsv(result: StudySetResult): string {
   return stringify(
     result.sentences.map((sentence) => [
-      oneLine(clozeSentence(sentence)),
-      oneLine(sentence.words.map((word) => word.word).join(", ")),
-      oneLine(sentence.original),
+      ankiCell(clozeSentence(sentence)),
+      ankiCell(sentence.words.map((word) => word.word).join(", ")),
+      ankiCell(sentence.original),
       sentence.page,
     ]),
     { delimiter: "\t", record_delimiter: "unix" },
