@@ -76,9 +76,18 @@ export class FrenchParser {
     return { comments: sentence.comments, tokens };
   }
 
+  /** Tags a contraction may take besides the one-word tags, by lower-case form, built once. */
+  private readonly contractionAllowed = new Map<string, number[]>();
+
   private allowedTags(token: ConlluToken, wordsGiven: boolean): readonly number[] {
-    const known = this.contractionTags.get(featureForm(token.form)) ?? [];
-    if (!wordsGiven) return known.length === 0 ? this.singleWordTags : [...this.singleWordTags, ...known];
+    const form = featureForm(token.form);
+    const known = this.contractionTags.get(form) ?? [];
+    if (!wordsGiven) {
+      if (known.length === 0) return this.singleWordTags;
+      let allowed = this.contractionAllowed.get(form);
+      if (!allowed) this.contractionAllowed.set(form, (allowed = [...this.singleWordTags, ...known]));
+      return allowed;
+    }
     const arity = token.words.length;
     if (arity === 1) return this.singleWordTags;
     const knownOfArity = known.filter((index) => this.model.header.tags[index]!.split("+").length === arity);

@@ -52,15 +52,47 @@ function wordContext(words: readonly { form: string; upos: string }[]): WordCont
   const context: WordContext = { upos: make(), word: make(), suffixes: [make(), make(), make(), make()], lexical: make(), lexicalTags: [] };
   words.forEach((word, index) => {
     const at = index + padding;
-    const lower = featureForm(word.form);
-    const lexical = lexicalMorphology(lower);
-    context.upos[at] = hashFeature(`u ${word.upos}`);
-    context.word[at] = hashFeature(`w ${lower}`);
-    context.suffixes.forEach((array, length) => (array[at] = hashFeature(`s ${suffix(lower, length + 1)}`)));
-    context.lexical[at] = hashFeature(`m ${lexical}`);
-    context.lexicalTags.push(lexical.split("|").map((tag) => hashFeature(`t ${tag}`)));
+    const parts = partsOf(word.form);
+    context.upos[at] = uposHash(word.upos);
+    context.word[at] = parts.word;
+    context.suffixes.forEach((array, length) => (array[at] = parts.suffixes[length]!));
+    context.lexical[at] = parts.lexical;
+    context.lexicalTags.push(parts.lexicalTags);
   });
   return context;
+}
+
+interface FormParts {
+  word: number;
+  suffixes: number[];
+  lexical: number;
+  lexicalTags: number[];
+}
+
+// A form's hashed parts, worked out once per process: novels repeat their words.
+const formParts = new Map<string, FormParts>();
+const uposHashes = new Map<string, number>();
+
+function uposHash(upos: string): number {
+  let hash = uposHashes.get(upos);
+  if (hash === undefined) uposHashes.set(upos, (hash = hashFeature(`u ${upos}`)));
+  return hash;
+}
+
+function partsOf(form: string): FormParts {
+  let parts = formParts.get(form);
+  if (parts) return parts;
+  const lower = featureForm(form);
+  const lexical = lexicalMorphology(lower);
+  parts = {
+    word: hashFeature(`w ${lower}`),
+    suffixes: [1, 2, 3, 4].map((length) => hashFeature(`s ${suffix(lower, length)}`)),
+    lexical: hashFeature(`m ${lexical}`),
+    lexicalTags: lexical.split("|").map((tag) => hashFeature(`t ${tag}`)),
+  };
+  if (formParts.size > 200_000) formParts.clear();
+  formParts.set(form, parts);
+  return parts;
 }
 
 function wordFeatures(context: WordContext, index: number): number[] {

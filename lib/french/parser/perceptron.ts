@@ -166,53 +166,48 @@ export interface PerceptronArrays {
   weights: Int16Array;
 }
 
-/** A trained perceptron, read-only: an open-addressing table from feature hash to its pairs. */
+/**
+ * A trained perceptron, read-only: an open-addressing table from feature
+ * hash to the feature's (class, weight) pairs, which stay the stored 16-bit
+ * integers. Scores are those integers summed: the scale they share does not
+ * change which class wins, so it is never applied.
+ */
 export class FrozenPerceptron {
   readonly classCount: number;
-  private readonly slots: Uint32Array;
-  private readonly starts: Int32Array;
+  /** Index + 1 of the key in each slot; 0 is an empty slot. */
+  private readonly slots: Int32Array;
   private readonly mask: number;
-  private readonly pairClasses: Uint16Array;
-  private readonly pairWeights: Float32Array;
+  /** Where each key's pairs start, in key order; one more entry for the end. */
+  private readonly offsets: Int32Array;
 
   constructor(readonly arrays: PerceptronArrays) {
     this.classCount = arrays.classCount;
+    const { keys, counts } = arrays;
     let size = 1;
-    while (size < arrays.keys.length * 2) size *= 2;
+    while (size < keys.length * 1.5) size *= 2;
     this.mask = size - 1;
-    this.slots = new Uint32Array(size);
-    this.starts = new Int32Array(size + 1);
-    this.pairClasses = arrays.classes;
-    this.pairWeights = Float32Array.from(arrays.weights, (value) => value * arrays.scale);
-    // Slot i's pairs run from starts[i] for counts of its key; `ends` is kept implicit by storing the count.
-    this.ends = new Int32Array(size);
-    let offset = 0;
-    for (let index = 0; index < arrays.keys.length; index += 1) {
-      const key = arrays.keys[index]!;
-      let slot = key & this.mask;
+    this.slots = new Int32Array(size);
+    this.offsets = new Int32Array(keys.length + 1);
+    for (let index = 0; index < keys.length; index += 1) {
+      this.offsets[index + 1] = this.offsets[index]! + counts[index]!;
+      let slot = keys[index]! & this.mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = key;
-      this.starts[slot] = offset;
-      offset += arrays.counts[index]!;
-      this.ends[slot] = offset;
+      this.slots[slot] = index + 1;
     }
   }
 
-  private readonly ends: Int32Array;
-
   scores(features: readonly number[], into = new Float64Array(this.classCount)): Float64Array {
     into.fill(0);
+    const { keys, classes, weights } = this.arrays;
     for (const feature of features) {
       let slot = feature & this.mask;
-      while (true) {
-        const key = this.slots[slot]!;
-        if (key === feature) {
-          for (let pair = this.starts[slot]!; pair < this.ends[slot]!; pair += 1) {
-            into[this.pairClasses[pair]!] += this.pairWeights[pair]!;
-          }
+      for (;;) {
+        const entry = this.slots[slot]!;
+        if (entry === 0) break;
+        if (keys[entry - 1] === feature) {
+          for (let pair = this.offsets[entry - 1]!; pair < this.offsets[entry]!; pair += 1) into[classes[pair]!] += weights[pair]!;
           break;
         }
-        if (key === 0) break;
         slot = (slot + 1) & this.mask;
       }
     }

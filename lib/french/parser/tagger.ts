@@ -48,6 +48,29 @@ function suffix(word: string, length: number): string {
   return word.length > length ? word.slice(-length) : word;
 }
 
+// A form's parts, hashed: word, four suffixes, prefix, shape, Lefff classes.
+// Novels repeat their words, so each form is worked out once per process.
+const formParts = new Map<string, Uint32Array>();
+
+function partsOf(form: string): Uint32Array {
+  let parts = formParts.get(form);
+  if (parts) return parts;
+  const lower = featureForm(form);
+  parts = Uint32Array.of(
+    hashFeature(`w ${lower}`),
+    hashFeature(`s ${suffix(lower, 1)}`),
+    hashFeature(`s ${suffix(lower, 2)}`),
+    hashFeature(`s ${suffix(lower, 3)}`),
+    hashFeature(`s ${suffix(lower, 4)}`),
+    hashFeature(`p ${lower.slice(0, 2)}`),
+    hashFeature(`h ${wordShape(form)}`),
+    hashFeature(`l ${lexicalClass(form)}`),
+  );
+  if (formParts.size > 200_000) formParts.clear();
+  formParts.set(form, parts);
+  return parts;
+}
+
 function tokenContext(forms: readonly string[]): TokenContext {
   const size = forms.length + 2 * padding;
   const arrays = Array.from({ length: 8 }, () => new Uint32Array(size).fill(outside));
@@ -55,16 +78,16 @@ function tokenContext(forms: readonly string[]): TokenContext {
     Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array, Uint32Array,
   ];
   forms.forEach((form, index) => {
-    const lower = featureForm(form);
+    const parts = partsOf(form);
     const at = index + padding;
-    word[at] = hashFeature(`w ${lower}`);
-    suffix1[at] = hashFeature(`s ${suffix(lower, 1)}`);
-    suffix2[at] = hashFeature(`s ${suffix(lower, 2)}`);
-    suffix3[at] = hashFeature(`s ${suffix(lower, 3)}`);
-    suffix4[at] = hashFeature(`s ${suffix(lower, 4)}`);
-    prefix2[at] = hashFeature(`p ${lower.slice(0, 2)}`);
-    shape[at] = hashFeature(`h ${wordShape(form)}`);
-    lexical[at] = hashFeature(`l ${lexicalClass(form)}`);
+    word[at] = parts[0]!;
+    suffix1[at] = parts[1]!;
+    suffix2[at] = parts[2]!;
+    suffix3[at] = parts[3]!;
+    suffix4[at] = parts[4]!;
+    prefix2[at] = parts[5]!;
+    shape[at] = parts[6]!;
+    lexical[at] = parts[7]!;
   });
   return { length: forms.length, word, suffix1, suffix2, suffix3, suffix4, prefix2, shape, lexical };
 }
