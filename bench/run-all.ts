@@ -21,6 +21,7 @@ const benchmarks = [
   "study-sets",
   "queue-throughput",
   "french-parser",
+  "offline-engine",
 ];
 const root = path.resolve(import.meta.dirname, "..");
 

@@ -47,9 +47,20 @@ function ruleLemma(lower: string, form: string, upos: string): string {
   return lower;
 }
 
+// Lemmas by the rule, by form and class: a book asks for the same few thousand again and again.
+const ruleCache = new Map<string, string>();
+
 export function lemmaOf(model: LemmaModel, form: string, upos: string): string {
   const lower = featureForm(form);
-  return model.exceptions[`${lower}\t${upos}`] ?? ruleLemma(lower, form, upos);
+  const key = `${form}\t${upos}`;
+  const exception = model.exceptions[`${lower}\t${upos}`];
+  if (exception !== undefined) return exception;
+  let lemma = ruleCache.get(key);
+  if (lemma === undefined) {
+    if (ruleCache.size > 200_000) ruleCache.clear();
+    ruleCache.set(key, (lemma = ruleLemma(lower, form, upos)));
+  }
+  return lemma;
 }
 
 /** The exceptions: for each (form, UPOS) of the training words, the treebanks' most frequent lemma where the rule differs. */
