@@ -353,6 +353,13 @@ function afterComma(tree: SentenceTree, head: number): boolean {
   return tree.words[first - 1]?.form === ",";
 }
 
+function separatedByQuoteOrColon(tree: SentenceTree, first: number, second: number): boolean {
+  for (let index = Math.min(first, second) + 1; index < Math.max(first, second); index += 1) {
+    if (/^[:«»“”"]$/u.test(tree.words[index]!.form)) return true;
+  }
+  return false;
+}
+
 /** The finite verb of the clause a word belongs to, for the tense of an added être. */
 function governingVerb(tree: SentenceTree, index: number): TreeWord | undefined {
   let word = tree.words[index]!;
@@ -419,6 +426,9 @@ function participle(tree: SentenceTree, word: TreeWord): Extraction | undefined 
   if (word.feats.Gender && gender && word.feats.Gender !== gender && number === "Sing") return undefined;
   const stand = standIn(tree, noun);
   const verb = governingVerb(tree, word.index);
+  // Its noun must belong to that verb's clause: not to a quotation or a list after a colon
+  // ("Elle lut: «Jean-Antoine…, tué à la bataille de Coutras»").
+  if (!verb || separatedByQuoteOrColon(tree, verb.index, noun.index)) return undefined;
   // An aside describes a state: in a story told in the passé simple it is in the imperfect.
   const etre = verb ? etreLike(verb, numberOf(tree, noun), { pastAsImperfect: true }) : undefined;
   if (!stand || !etre) return undefined;
