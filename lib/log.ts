@@ -4,11 +4,21 @@
 import { pino, type LogFn, type Logger } from "pino";
 import { env } from "@/lib/env";
 
-/** Errors as type, message, code and stack: pg errors also carry their whole client. */
+/**
+ * Errors as type, message, code, detail and stack: pg errors also carry their
+ * whole client. `detail` is what an error keeps from its user-facing message
+ * (EngineError: the provider's own text), so the log is where it is read.
+ */
 function serializeError(error: unknown) {
   if (!(error instanceof Error)) return { message: String(error) };
-  const code = (error as { code?: unknown }).code;
-  return { type: error.name, message: error.message, ...(code ? { code } : {}), stack: error.stack };
+  const { code, detail } = error as { code?: unknown; detail?: unknown };
+  return {
+    type: error.name,
+    message: error.message,
+    ...(code ? { code } : {}),
+    ...(typeof detail === "string" ? { detail } : {}),
+    stack: error.stack,
+  };
 }
 
 let instance: Logger | undefined;

@@ -18,7 +18,7 @@ import {
   type Schema,
 } from "@google/genai";
 import type { z } from "zod";
-import { EngineError } from "@/lib/engines/engine-error";
+import { EngineError, type EngineErrorKind } from "@/lib/engines/engine-error";
 import { log } from "@/lib/log";
 import {
   backoffDelay,
@@ -78,14 +78,22 @@ export function emptyGeminiUsage(): GeminiUsage {
 
 /**
  * A Gemini request that failed for good (after the retries): it carries the
- * tokens already spent, so the caller can bill or record them.
+ * tokens already spent, so the caller can bill or record them. Users read
+ * the sentence of its kind; `detail` (with Gemini's own text) is logged.
  */
 export class GeminiCallError extends EngineError {
   declare readonly usage: GeminiUsage;
+  private readonly callDetails: { attempts: number; retryAfterMs?: number };
 
-  constructor(message: string, usage: GeminiUsage, details: { attempts: number; retryAfterMs?: number }) {
-    super(message, { ...details, usage });
+  constructor(
+    kind: EngineErrorKind,
+    detail: string,
+    usage: GeminiUsage,
+    details: { attempts: number; retryAfterMs?: number },
+  ) {
+    super(kind, detail, { ...details, usage });
     this.name = "GeminiCallError";
+    this.callDetails = details;
   }
 
   /**
@@ -94,7 +102,7 @@ export class GeminiCallError extends EngineError {
    * so the attempt's bill and request records are complete.
    */
   withUsage(usage: GeminiUsage): GeminiCallError {
-    const widened = new GeminiCallError(this.message, usage, this.details as { attempts: number; retryAfterMs?: number });
+    const widened = new GeminiCallError(this.kind, this.detail, usage, this.callDetails);
     widened.stack = this.stack;
     return widened;
   }
@@ -129,7 +137,7 @@ const apiVersion = "v1beta";
 
 type Attempt<T> =
   | { ok: true; value: T }
-  | { ok: false; code: string; retryable: boolean; reason: string; serverDelayMs?: number };
+  | { ok: false; code: string; kind: EngineErrorKind; retryable: boolean; reason: string; serverDelayMs?: number };
 
 interface GoogleErrorBody {
   error?: {
@@ -159,22 +167,25 @@ function describeApiError(
   error: ApiError,
   model: string,
   subject: string,
-): { retryable: boolean; reason: string } {
+): { kind: EngineErrorKind; retryable: boolean; reason: string } {
   const body = readErrorBody(error);
   const status = error.status;
   const label = body?.status ? `${status} ${body.status}` : String(status);
   const message = (body?.message ?? "").slice(0, 300);
   if (status === 408 || status === 429 || status >= 500) {
-    return { retryable: true, reason: `Gemini answered ${label}: ${message}` };
+    const kind = status === 429 ? "quota" : status === 408 ? "timeout" : "unavailable";
+    return { kind, retryable: true, reason: `Gemini answered ${label}: ${message}` };
   }
   if (status === 401 || status === 403) {
     return {
+      kind: "access",
       retryable: false,
       reason: `Gemini refused the API key (${label}): ${message}`,
     };
   }
   if (status === 404) {
     return {
+      kind: "no_model",
       retryable: false,
       reason: `Gemini has no model "${model}" (${label}): ${message}`,
     };
@@ -182,11 +193,13 @@ function describeApiError(
   if (status === 413) {
     const what = subject.charAt(0).toUpperCase() + subject.slice(1);
     return {
+      kind: "too_large",
       retryable: false,
       reason: `${what} are too large for one Gemini request (${label}).`,
     };
   }
   return {
+    kind: "rejected",
     retryable: false,
     reason: `Gemini rejected the request (${label}): ${message}`,
   };
@@ -309,6 +322,7 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
         return fail({
           ok: false,
           code: "blocked",
+          kind: "refused",
           retryable: false,
           reason: `Gemini refused ${subject} (${blocked}).`,
         });
@@ -318,6 +332,7 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
         return fail({
           ok: false,
           code: "unusable",
+          kind: "unusable",
           retryable: true,
           reason: "Gemini returned no answer.",
         });
@@ -327,6 +342,7 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
         return fail({
           ok: false,
           code: "truncated",
+          kind: "unusable",
           retryable: true,
           reason: "Gemini's answer was cut off (MAX_TOKENS): too much text for one answer.",
         });
@@ -335,6 +351,7 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
         return fail({
           ok: false,
           code: "truncated",
+          kind: "unusable",
           retryable: true,
           reason: `Gemini stopped early (${finish}).`,
         });
@@ -344,6 +361,7 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
         return fail({
           ok: false,
           code: "unusable",
+          kind: "unusable",
           retryable: true,
           reason: `Gemini's answer was unusable: ${parsed.reason}.`,
         });
@@ -370,18 +388,20 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
         return fail({
           ok: false,
           code: "timeout",
+          kind: "timeout",
           retryable: true,
           reason: `Gemini did not answer within ${formatDuration(options.timeoutMs)}.`,
         });
       }
       const network = networkReason(error);
-      if (network) return fail({ ok: false, code: "network", retryable: true, reason: network });
+      if (network) return fail({ ok: false, code: "network", kind: "network", retryable: true, reason: network });
       // An unexpected SDK error's text is for the log, not for the job's
       // error that the user reads.
       log.error({ err: error, model }, "unexpected Gemini client error");
       return fail({
         ok: false,
         code: "other",
+        kind: "other",
         retryable: false,
         reason: "Gemini call failed with an unexpected error.",
       });
@@ -395,17 +415,20 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
     const { signal, usage } = request;
     const attempts = options.maxRetries + 1;
     let reason = "";
+    let kind: EngineErrorKind = "other";
     for (let number = 1; number <= attempts; number++) {
       signal.throwIfAborted();
       const outcome = await attempt(request);
       if (outcome.ok) return outcome.value;
       reason = outcome.reason;
+      kind = outcome.kind;
       if (!outcome.retryable) {
-        throw new GeminiCallError(reason, usage, { attempts: number });
+        throw new GeminiCallError(kind, reason, usage, { attempts: number });
       }
       if (number === attempts) break;
       if (outcome.serverDelayMs !== undefined && outcome.serverDelayMs > maxServerDelayMs) {
         throw new GeminiCallError(
+          kind,
           `${reason} Gemini asks to wait ${Math.ceil(outcome.serverDelayMs / 1000)} s before retrying.`,
           usage,
           { attempts: number, retryAfterMs: outcome.serverDelayMs },
@@ -415,7 +438,9 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
       options.onRetry?.({ attempt: number, reason, delayMs });
       await sleep(delayMs, signal);
     }
+    // The last failure's kind names the whole call's: the earlier ones were retried past.
     throw new GeminiCallError(
+      kind,
       `Gemini failed ${attempts === 1 ? "once" : `${attempts} times in a row`}. Last error: ${reason}`,
       usage,
       { attempts },

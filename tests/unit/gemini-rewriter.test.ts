@@ -319,7 +319,7 @@ describe.skipIf(corpusMissing())("Gemini rewriter against the fake Gemini server
     expect(error).toBeInstanceOf(GeminiCallError);
     const failure = error as GeminiCallError;
     expect(failure.code).toBe("engine_failed");
-    expect(failure.message).toMatch(/failed 2 times in a row.*500 INTERNAL/u);
+    expect(failure.detail).toMatch(/failed 2 times in a row.*500 INTERNAL/u);
     expect(failure.usage.requests).toBe(3);
     expect(failure.usage.promptTokens).toBeGreaterThan(0);
     expect(failure.usage.records.map((record) => record.failure === undefined)).toEqual([
@@ -403,7 +403,7 @@ describe.skipIf(corpusMissing())("Gemini rewriter against the fake Gemini server
           (reason: unknown) => reason,
         );
         expect(error).toBeInstanceOf(GeminiCallError);
-        expect((error as Error).message).toMatch(/page 92 is not one of the pages sent \(42\)/u);
+        expect((error as GeminiCallError).detail).toMatch(/page 92 is not one of the pages sent \(42\)/u);
       } finally {
         await shifted.close();
       }

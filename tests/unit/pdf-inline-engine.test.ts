@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { EngineError } from "@/lib/engines/engine-error";
+import { EngineError, engineErrorSentences } from "@/lib/engines/engine-error";
 import { createGeminiEngine, type GeminiEngineOptions } from "@/bench/support/pdf-inline-engine";
 import { createLocalEngine } from "@/lib/engines/local-engine";
 import type { EngineInput, EngineResult } from "@/lib/engines/types";
@@ -156,7 +156,9 @@ describe.skipIf(corpusMissing())("gemini engine against the fake Gemini server",
     const start = fake.calls;
     const error = await failure(engine({ maxRetries: 3 }).process(input()));
     expect(error.code).toBe("engine_failed");
-    expect(error.message).toMatch(/failed 4 times in a row.*500 INTERNAL/u);
+    // The user reads the sentence of the failure's kind; the diagnosis is for the log.
+    expect(error.message).toBe(engineErrorSentences.unavailable);
+    expect((error as EngineError).detail).toMatch(/failed 4 times in a row.*500 INTERNAL/u);
     expect(fake.calls - start).toBe(4);
   });
 
@@ -165,11 +167,12 @@ describe.skipIf(corpusMissing())("gemini engine against the fake Gemini server",
     const start = fake.calls;
     const refused = await failure(engine().process(input()));
     expect(refused.code).toBe("engine_failed");
-    expect(refused.message).toMatch(/^Gemini refused the API key \(403 PERMISSION_DENIED\)/u);
+    expect(refused.message).toBe(engineErrorSentences.access);
+    expect((refused as EngineError).detail).toMatch(/^Gemini refused the API key \(403 PERMISSION_DENIED\)/u);
     expect(fake.calls - start).toBe(1);
 
     const wrongKey = await failure(engine({ apiKey: "not-the-key" }).process(input()));
-    expect(wrongKey.message).toMatch(/400 INVALID_ARGUMENT.*API key not valid/u);
+    expect((wrongKey as EngineError).detail).toMatch(/400 INVALID_ARGUMENT.*API key not valid/u);
   });
 
   it("retries network errors, then fails with the cause", async () => {
@@ -183,7 +186,8 @@ describe.skipIf(corpusMissing())("gemini engine against the fake Gemini server",
         onRetry: (event) => retries.push(event.reason),
       }).process(input()),
     );
-    expect(error.message).toMatch(/failed 2 times in a row.*network error.*ECONNREFUSED/u);
+    expect(error.message).toBe(engineErrorSentences.network);
+    expect((error as EngineError).detail).toMatch(/failed 2 times in a row.*network error.*ECONNREFUSED/u);
     expect(retries).toHaveLength(1);
   });
 
@@ -191,7 +195,8 @@ describe.skipIf(corpusMissing())("gemini engine against the fake Gemini server",
     fake.setFaults([{ kind: "429", retryDelayMs: 3_600_000 }]);
     const started = performance.now();
     const error = await failure(engine({ maxServerDelayMs: 60_000 }).process(input()));
-    expect(error.message).toMatch(/wait 3600 s/u);
+    expect(error.message).toBe(engineErrorSentences.quota);
+    expect((error as EngineError).detail).toMatch(/wait 3600 s/u);
     expect(error.details).toMatchObject({ retryAfterMs: 3_600_000 });
     expect(performance.now() - started).toBeLessThan(2000);
   });
@@ -201,7 +206,8 @@ describe.skipIf(corpusMissing())("gemini engine against the fake Gemini server",
     const started = performance.now();
     const error = await failure(engine({ timeoutMs: 300, maxRetries: 1 }).process(input()));
     const elapsed = performance.now() - started;
-    expect(error.message).toMatch(/did not answer within 300 ms/u);
+    expect(error.message).toBe(engineErrorSentences.timeout);
+    expect((error as EngineError).detail).toMatch(/did not answer within 300 ms/u);
     expect(elapsed).toBeGreaterThanOrEqual(590);
     expect(elapsed).toBeLessThan(3000);
   });
