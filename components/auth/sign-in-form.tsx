@@ -45,9 +45,11 @@ export function SignInForm({
       const outcome = await signInWithCredentials(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
       if (outcome !== "ok") {
         setError(
-          outcome === "invalid"
-            ? "The email or password is not right. Try again."
-            : "Sign-in did not complete. Try again in a moment.",
+          typeof outcome === "object"
+            ? outcome.refused
+            : outcome === "invalid"
+              ? "The email or password is not right. Try again."
+              : "Sign-in did not complete. Try again in a moment.",
         );
         setBusy(false);
         return;

@@ -1,7 +1,8 @@
 "use client";
 import { getSession, signIn } from "next-auth/react";
 
-export type SignInOutcome = "ok" | "invalid" | "failed";
+/** `refused` carries the server's sentence for a throttled sign-in ("Try again in 12 minutes."). */
+export type SignInOutcome = "ok" | "invalid" | "failed" | { refused: string };
 
 /**
  * Email + password sign-in that confirms a session exists. next-auth v4
@@ -12,6 +13,8 @@ export async function signInWithCredentials(email: string, password: string): Pr
   for (let attempt = 0; attempt < 2; attempt++) {
     const result = await signIn("credentials", { email, password, redirect: false });
     if (!result) return "failed";
+    // The throttle answers 429 and its sentence arrives as next-auth's `error`.
+    if (result.status === 429 && result.error) return { refused: result.error };
     if (result.error) return result.error === "CredentialsSignin" ? "invalid" : "failed";
     const session = await getSession();
     if (session?.user) return "ok";

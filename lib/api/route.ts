@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { z } from "zod";
+import { readCappedBody, smallJsonMaxBytes, type BodyLimit } from "@/lib/api/read-capped-body";
 import { checkSessionUser, isSessionCheckDue } from "@/lib/auth/check-session-user";
 import { decodeSessionToken } from "@/lib/auth/decode-session-token";
 import { AppError, isAppError } from "@/lib/errors";
@@ -143,11 +144,19 @@ export function authedRoute<P extends RouteParams = RouteParams>(
   };
 }
 
-/** Parses a JSON body with a zod schema; a malformed body is a 400. */
-export async function readJson<T>(req: NextRequest, schema: z.ZodType<T>): Promise<T> {
+/**
+ * Parses a JSON body with a zod schema; a malformed body is a 400, one past
+ * the limit (64 KB unless the route allows more) a 413.
+ */
+export async function readJson<T>(
+  req: NextRequest,
+  schema: z.ZodType<T>,
+  limit: BodyLimit = { maxBytes: smallJsonMaxBytes },
+): Promise<T> {
+  const bytes = await readCappedBody(req, limit);
   let body: unknown;
   try {
-    body = await req.json();
+    body = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new AppError("bad_request", "The request body must be JSON.");
   }

@@ -4,10 +4,17 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GoogleProvider from "next-auth/providers/google";
 import { checkSessionUser, isSessionCheckDue, revokeSessions } from "@/lib/auth/check-session-user";
+import { throttleSignIn } from "@/lib/auth/throttle-sign-in";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { authenticateUser } from "@/lib/users/authenticate-user";
 import { upsertGoogleUser } from "@/lib/users/upsert-google-user";
+
+/**
+ * The largest body next-auth's routes read: a sign-in form (CSRF token,
+ * email, a password of at most 72 bytes, a callback URL) is well under it.
+ */
+export const authBodyMaxBytes = 16 * 1024;
 
 export function isGoogleEnabled(): boolean {
   return Boolean(env().GOOGLE_CLIENT_ID && env().GOOGLE_CLIENT_SECRET);
@@ -22,9 +29,13 @@ export function authOptions(): NextAuthOptions {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
-        if (!credentials?.email || !credentials.password) return null;
-        return authenticateUser(credentials.email, credentials.password);
+      // Every credentials sign-in reaches this function, whatever its path
+      // or body, so the throttle is here (see throttle-sign-in.ts).
+      async authorize(credentials, req) {
+        const email = typeof credentials?.email === "string" ? credentials.email.trim() : "";
+        await throttleSignIn({ headers: new Headers(req.headers as Record<string, string>), email });
+        if (!email || typeof credentials?.password !== "string" || !credentials.password) return null;
+        return authenticateUser(email, credentials.password);
       },
     }),
   ];

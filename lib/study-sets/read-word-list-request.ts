@@ -1,8 +1,14 @@
 // A word list arrives as a multipart upload (`file`, optional `name`) or as
 // JSON `{ name, text }`. Files saved by spreadsheet apps are often
 // Windows-1252 rather than UTF-8: those are decoded as such, not garbled.
+import { readCappedBody } from "@/lib/api/read-capped-body";
 import { AppError } from "@/lib/errors";
-import { createWordListBody, maxWordListBytes, wordListName } from "@/lib/validations/study-set";
+import {
+  createWordListBody,
+  maxWordListBytes,
+  maxWordListRequestBytes,
+  wordListName,
+} from "@/lib/validations/study-set";
 
 function decodeText(bytes: Uint8Array): string {
   try {
@@ -12,35 +18,39 @@ function decodeText(bytes: Uint8Array): string {
   }
 }
 
+const tooLargeMessage = "The list is larger than 1 MB; split it into several lists.";
+
 function tooLarge(): AppError {
-  return new AppError("payload_too_large", "The list is larger than 1 MB; split it into several lists.", {
-    maxBytes: maxWordListBytes,
-  });
+  return new AppError("payload_too_large", tooLargeMessage, { maxBytes: maxWordListBytes });
 }
 
 export async function readWordListRequest(request: Request): Promise<{ name: string; text: string }> {
   const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxWordListBytes + 64 * 1024) throw tooLarge();
-
-  if (contentType.startsWith("application/json")) {
-    let body: unknown;
-    try {
-      body = await request.json();
-    } catch {
-      throw new AppError("bad_request", "The request body must be JSON.");
-    }
-    return createWordListBody.parse(body);
-  }
-  if (!contentType.startsWith("multipart/form-data")) {
+  const isJson = contentType.startsWith("application/json");
+  if (!isJson && !contentType.startsWith("multipart/form-data")) {
     throw new AppError(
       "unsupported_media_type",
       "Send the list as multipart/form-data with a `file`, or as JSON { name, text }.",
     );
   }
+  const bytes = await readCappedBody(request, { maxBytes: maxWordListRequestBytes, message: tooLargeMessage });
+
+  if (isJson) {
+    let body: unknown;
+    try {
+      body = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      throw new AppError("bad_request", "The request body must be JSON.");
+    }
+    return createWordListBody.parse(body);
+  }
   let form: FormData;
   try {
-    form = await request.formData();
+    // Parsed from the bytes already read under the cap, never from the socket.
+    const capped = new Response(bytes as Uint8Array<ArrayBuffer>, {
+      headers: { "content-type": request.headers.get("content-type")! },
+    });
+    form = await capped.formData();
   } catch {
     throw new AppError("bad_request", "The upload could not be read as multipart/form-data.");
   }

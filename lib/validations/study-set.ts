@@ -10,6 +10,9 @@ export const wordListName = z
 /** The largest list file or pasted text accepted (about 20,000 lines). */
 export const maxWordListBytes = 1024 * 1024;
 
+/** The largest request body carrying a list (the list, plus room for JSON or multipart framing). */
+export const maxWordListRequestBytes = maxWordListBytes + 64 * 1024;
+
 export const createWordListBody = z.object({
   name: wordListName,
   text: z

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { authedRoute, readJson } from "@/lib/api/route";
 import { createStudySet } from "@/lib/study-sets/create-study-set";
 import { listStudySets } from "@/lib/study-sets/list-study-sets";
-import { createStudySetBody } from "@/lib/validations/study-set";
+import { createStudySetBody, maxWordListRequestBytes } from "@/lib/validations/study-set";
 import { isJobId } from "@/lib/jobs/find-accessible-job";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ export const GET = authedRoute(async ({ req, user }) => {
 });
 
 export const POST = authedRoute(async ({ req, user }) => {
-  const body = await readJson(req, createStudySetBody);
+  const body = await readJson(req, createStudySetBody, { maxBytes: maxWordListRequestBytes });
   const set = await createStudySet({ userId: user.id, isAdmin: user.role === "admin", body });
   return NextResponse.json({ id: set.id, status: set.status }, { status: 202, headers: { Location: `/api/study-sets/${set.id}` } });
 });

@@ -1,23 +1,22 @@
-// GET/POST /api/auth/* – next-auth (sign-in, sign-out, session, csrf); credentials sign-in is throttled first
+// GET/POST /api/auth/* – next-auth (sign-in, sign-out, session, csrf); a POST's body is capped before next-auth reads it, and a throttled sign-in answers 429
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
+import { withCappedBody } from "@/lib/api/read-capped-body";
 import { errorResponse } from "@/lib/api/route";
-import { authOptions } from "@/lib/auth/auth-options";
-import { isCredentialsSignIn, throttleSignIn } from "@/lib/auth/throttle-sign-in";
+import { authBodyMaxBytes, authOptions } from "@/lib/auth/auth-options";
+import { answerThrottledSignIn } from "@/lib/auth/throttle-sign-in";
 
 const handler = NextAuth(authOptions());
 
 type NextAuthContext = { params: Promise<{ nextauth: string[] }> };
 
 async function post(req: NextRequest, context: NextAuthContext) {
-  if (isCredentialsSignIn(req)) {
-    try {
-      await throttleSignIn(req);
-    } catch (error) {
-      return errorResponse(error);
-    }
+  try {
+    const capped = await withCappedBody(req, { maxBytes: authBodyMaxBytes });
+    return await answerThrottledSignIn(() => handler(capped, context));
+  } catch (error) {
+    return errorResponse(error);
   }
-  return handler(req, context);
 }
 
 export { handler as GET, post as POST };
