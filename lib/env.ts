@@ -89,6 +89,8 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Estimates (each parses a PDF) per user per minute. */
   ESTIMATES_PER_MINUTE: int(20),
+  /** Word lists read (imported, or pasted into a study set) per user per minute: each is parsed on the web process. */
+  WORD_LISTS_PER_MINUTE: int(20),
   /** Sign-in attempts per client address, and per account, in any 15 minutes. */
   SIGN_IN_ATTEMPTS_PER_IP: int(30),
   SIGN_IN_ATTEMPTS_PER_ACCOUNT: int(10),

@@ -9,7 +9,7 @@ import { databaseUrl } from "@/lib/db/database-url";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
-export type ThrottleName = "sign-in-ip" | "sign-in-account" | "sign-up-ip" | "estimate-user";
+export type ThrottleName = "sign-in-ip" | "sign-in-account" | "sign-up-ip" | "estimate-user" | "word-list-user";
 
 interface ThrottleRule {
   points: () => number;
@@ -37,6 +37,11 @@ const rules: Record<ThrottleName, ThrottleRule> = {
     points: () => env().ESTIMATES_PER_MINUTE,
     durationSeconds: 60,
     message: (seconds) => `Too many estimates in a minute. Try again in ${seconds} s.`,
+  },
+  "word-list-user": {
+    points: () => env().WORD_LISTS_PER_MINUTE,
+    durationSeconds: 60,
+    message: (seconds) => `Too many word lists read in a minute. Try again in ${seconds} s.`,
   },
 };
 

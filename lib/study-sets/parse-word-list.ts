@@ -2,6 +2,7 @@
 // line, the word in the first column; `chat|chats` or `bon/bonne` give
 // variants of one entry; `#` starts a comment; a header row ("mot", "word",
 // "lemme"…) is skipped. Pure: the caller says which words are French.
+import { AppError } from "@/lib/errors";
 
 export interface WordListEntry {
   /** The entry as the list names it (its first variant). */
@@ -31,6 +32,13 @@ export interface ParsedWordList {
 }
 
 export const maxWordListEntries = 20_000;
+
+/**
+ * Spellings one line may give. A real list names a handful (`chat|chats`,
+ * the forms of an adjective); the cap bounds what one line of a 1 MB list
+ * can make the import and the matching do.
+ */
+export const maxVariantsPerLine = 50;
 
 const headerWords = /^(mots?|words?|lemmes?|lemmas?|entr(y|ies|ées?)|headwords?|vocabulaire|vocabulary|terme|term|french|français)$/iu;
 
@@ -65,8 +73,14 @@ export function parseWordList(text: string, isFrenchWord: (word: string) => bool
     unrecognised: [],
     headerSkipped: false,
   };
+  // Each entry's spellings by key, so that merging a duplicate line costs
+  // one lookup per spelling: comparing every spelling with every other took
+  // 21 s on two lines of 8,000 variants.
+  const keysOf = new Map<WordListEntry, Set<string>>();
   let firstLine = true;
+  let lineNumber = 0;
   for (const rawLine of text.replace(/^\uFEFF/u, "").split(/\r\n?|\n/u)) {
+    lineNumber++;
     const line = rawLine.replace(/#.*$/u, "").trim();
     if (line === "") continue;
     const field = firstField(line);
@@ -80,18 +94,30 @@ export function parseWordList(text: string, isFrenchWord: (word: string) => bool
     report.read++;
     const variants = [...new Set(field.split(/[|/]/u).map(cleanWord).filter((variant) => /\p{L}/u.test(variant)))];
     if (variants.length === 0) continue;
+    if (variants.length > maxVariantsPerLine) {
+      throw new AppError(
+        "invalid_input",
+        `Line ${lineNumber} gives ${variants.length} spellings of one word; a line may give at most ${maxVariantsPerLine}.`,
+        { line: lineNumber, variants: variants.length, maxVariants: maxVariantsPerLine },
+      );
+    }
     const key = entryKey(variants[0]!);
     const existing = byKey.get(key);
     if (existing) {
       report.duplicatesMerged.push(variants[0]!);
+      const known = keysOf.get(existing)!;
       for (const variant of variants) {
-        if (!existing.variants.some((known) => entryKey(known) === entryKey(variant))) existing.variants.push(variant);
+        const variantKey = entryKey(variant);
+        if (known.has(variantKey)) continue;
+        known.add(variantKey);
+        existing.variants.push(variant);
       }
       continue;
     }
     const entry: WordListEntry = { word: variants[0]!, variants, phrase: variants[0]!.includes(" ") };
     entries.push(entry);
     byKey.set(key, entry);
+    keysOf.set(entry, new Set(variants.map(entryKey)));
     for (const variant of variants.slice(1)) byKey.set(entryKey(variant), entry);
   }
   for (const entry of entries) {

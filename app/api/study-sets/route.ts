@@ -2,6 +2,7 @@
 import { NextResponse } from "next/server";
 import { authedRoute, readJson } from "@/lib/api/route";
 import { createStudySet } from "@/lib/study-sets/create-study-set";
+import { consumeThrottle } from "@/lib/rate-limit/throttle";
 import { listStudySets } from "@/lib/study-sets/list-study-sets";
 import { createStudySetBody, maxWordListRequestBytes } from "@/lib/validations/study-set";
 import { isJobId } from "@/lib/jobs/find-accessible-job";
@@ -16,6 +17,8 @@ export const GET = authedRoute(async ({ req, user }) => {
 
 export const POST = authedRoute(async ({ req, user }) => {
   const body = await readJson(req, createStudySetBody, { maxBytes: maxWordListRequestBytes });
+  // Pasted words are a word list parsed on the web process: the same per-user allowance as imports.
+  if (body.words !== undefined) await consumeThrottle("word-list-user", user.id);
   const set = await createStudySet({ userId: user.id, isAdmin: user.role === "admin", body });
   return NextResponse.json({ id: set.id, status: set.status }, { status: 202, headers: { Location: `/api/study-sets/${set.id}` } });
 });
