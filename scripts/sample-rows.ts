@@ -1,0 +1,43 @@
+// Random rows of a corpus novel as the offline engine makes them (kept,
+// rewritten by the rules, or cut), each with its original sentence: what a
+// teacher reads to grade usable / partial / broken. Fixed seed, so the same
+// command gives the same rows.
+//   npx tsx scripts/sample-rows.ts [--book bovary] [--words 41000] [--rows 30] [--seed 20261205] [--max-words 8]
+import { parseArgs } from "node:util";
+import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
+import { countWords } from "@/lib/text/count-words";
+import { segmentSentences } from "@/lib/text/segment-sentences";
+import { seededRandom } from "@/lib/french/parser/random";
+import { corpusParagraphs } from "@/tests/fixtures/corpus-text";
+
+const { values } = parseArgs({
+  options: {
+    book: { type: "string", default: "bovary" },
+    words: { type: "string", default: "41000" },
+    rows: { type: "string", default: "30" },
+    seed: { type: "string", default: "20261205" },
+    "max-words": { type: "string", default: "8" },
+  },
+});
+const maxWords = Number(values["max-words"]);
+const rows: { text: string; method: string; original: string }[] = [];
+let words = 0;
+outer: for (const paragraph of corpusParagraphs(values.book)) {
+  for (const sentence of segmentSentences(paragraph)) {
+    words += countWords(sentence);
+    if (words > Number(values.words)) break outer;
+    if (countWords(sentence) <= maxWords) {
+      rows.push({ text: sentence, method: "kept", original: sentence });
+      continue;
+    }
+    const { pieces, method } = rewriteLocally(sentence, maxWords);
+    for (const piece of pieces) rows.push({ text: piece, method, original: sentence });
+  }
+}
+const random = seededRandom(Number(values.seed));
+const picked = new Set<number>();
+while (picked.size < Math.min(Number(values.rows), rows.length)) picked.add(Math.floor(random() * rows.length));
+for (const index of [...picked].sort((a, b) => a - b)) {
+  const row = rows[index]!;
+  console.log(`${index}\t${row.method}\t${row.text}\n\t\t[${row.original}]`);
+}
