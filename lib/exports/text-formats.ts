@@ -26,7 +26,9 @@ function oneLine(value: string): string {
 
 export const csvFormat: TextFormat = {
   head: `\uFEFF${exportColumns.join(",")}\r\n`,
-  encode: (rows) => stringify(rows.map(spreadsheetCells), { record_delimiter: "windows" }),
+  // csv-stringify quotes a field with a line feed but not one with a lone
+  // carriage return, which spreadsheets read as the start of a new row.
+  encode: (rows) => stringify(rows.map(spreadsheetCells), { record_delimiter: "windows", quoted_match: /[\r\n]/ }),
   tail: "",
 };
 

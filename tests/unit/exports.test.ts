@@ -127,7 +127,8 @@ describe("text formats", () => {
     const tsv = parse(tsvFormat.encode(risky, true), { delimiter: "\t" }) as string[][];
     expect(csv.map((row) => row.text)).toEqual(["'=1+1", "'+33 6 12", "'-2+3", "'@SUM(A1)", "'\t=1"]);
     const carriageReturn = { ...risky[0]!, position: 9, text: "\r=1", original: "x", wordCount: 1 };
-    expect(csvFormat.encode([carriageReturn], true)).toContain("9,'\r=1,");
+    // Neutralized, and quoted so that the carriage return stays inside the cell.
+    expect(csvFormat.encode([carriageReturn], true)).toContain(`9,"'\r=1",`);
     expect(csv.map((row) => row.original)[2]).toBe("'-2+3 dit-il.");
     // TSV turns tabs and line breaks into spaces first, which start no formula.
     expect(tsv.map((row) => row[0])).toEqual(["'=1+1", "'+33 6 12", "'-2+3", "'@SUM(A1)", " =1"]);
@@ -161,6 +162,15 @@ describe("text formats", () => {
       text: "XII",
     });
     expect(JSON.parse(jsonFormat.head + jsonFormat.tail)).toEqual([]);
+  });
+});
+
+describe("CSV line breaks", () => {
+  it("quotes a field holding a lone carriage return, so it stays one row in a spreadsheet", () => {
+    const row = { ...rows[0]!, text: "Il dit\rbonjour." };
+    const csv = encodeTextExport(csvFormat, [row]);
+    expect(csv).toContain('"Il dit\rbonjour."');
+    expect((parse(csv, { bom: true }) as string[][])[1]![1]).toBe("Il dit\rbonjour.");
   });
 });
 
