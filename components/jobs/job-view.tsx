@@ -38,6 +38,7 @@ const fallbackReasons: Record<string, string> = {
   function_words_only: "a piece with only function words",
   dangling_end: "a piece ending on a word that opens a phrase",
   bad_start: "a piece starting mid-sentence",
+  refused: "Gemini refused the passage (its safety or recitation filter)",
 };
 
 /** How the sentences were made, why some fell back to the local split, and what Gemini cost. */

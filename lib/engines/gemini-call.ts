@@ -8,8 +8,10 @@
 // attempt is counted, logged through `onRetry`, billed in `usage`, and waits
 // for the server's RetryInfo / Retry-After. Retried: 408, 429, 5xx, network
 // errors, timeouts, and answers that are truncated (MAX_TOKENS), not JSON, or
-// rejected by the caller's parser. Other 4xx fail at once. An abort stops
-// everything immediately, including a backoff wait.
+// rejected by the caller's parser. Other 4xx fail at once, and so does a
+// refusal (a blocked prompt, or a finish reason such as RECITATION or SAFETY):
+// the same request is refused again, and each refusal is billed. An abort
+// stops everything immediately, including a backoff wait.
 import {
   ApiError,
   GoogleGenAI,
@@ -134,6 +136,19 @@ export type GeminiCaller = <T>(request: GeminiCallRequest<T>) => Promise<T>;
 // generateContent feature used here (inline PDF, response schema, system
 // instruction) is documented on.
 const apiVersion = "v1beta";
+
+// Finish reasons by which the model declines the content itself (its
+// filters, or recitation of a copyrighted text): asking again gets the same.
+const refusedFinishReasons = new Set([
+  "SAFETY",
+  "RECITATION",
+  "BLOCKLIST",
+  "PROHIBITED_CONTENT",
+  "SPII",
+  "IMAGE_SAFETY",
+  "IMAGE_PROHIBITED_CONTENT",
+  "IMAGE_RECITATION",
+]);
 
 type Attempt<T> =
   | { ok: true; value: T }
@@ -345,6 +360,15 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
           kind: "unusable",
           retryable: true,
           reason: "Gemini's answer was cut off (MAX_TOKENS): too much text for one answer.",
+        });
+      }
+      if (finish && refusedFinishReasons.has(finish)) {
+        return fail({
+          ok: false,
+          code: "blocked",
+          kind: "refused",
+          retryable: false,
+          reason: `Gemini refused ${subject} (${finish}).`,
         });
       }
       if (finish && finish !== "STOP") {

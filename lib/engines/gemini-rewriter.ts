@@ -1,7 +1,10 @@
 // Gemini as a rewriter: long sentences go in batches sized by a token
 // budget, every answer is validated per id, the ids that fail are asked
 // again once (in smaller batches, with the reason), and what fails twice
-// falls back to the offline engine's rewrite (the rules, or the cut). Up to GEMINI_BATCHES_IN_FLIGHT batches are
+// falls back to the offline engine's rewrite (the rules, or the cut). A batch
+// Gemini refuses (a blocked prompt, a SAFETY or RECITATION finish) is not
+// asked again: its sentences take the offline rewrite at once, with the
+// reason "refused", and the chunk goes on. Up to GEMINI_BATCHES_IN_FLIGHT batches are
 // asked at once: a chunk that asked them one after another held its worker
 // slot for (batches × latency), and small books waited behind it. A request
 // that fails for good (after the transport retries of gemini-call.ts) stops
@@ -112,7 +115,7 @@ export async function forEachInFlight<T>(
   if (failure) throw failure.error;
 }
 
-/** A sentence whose answers were refused twice: the rules' rewrite (or the cut), with the model's failure. */
+/** A sentence whose answers were refused twice, or that Gemini refused: the rules' rewrite (or the cut), with the reason. */
 function fallBackToRules(text: string, maxWords: number, reason: RewriteFailureReason): RewriteOutcome {
   const { pieces, method } = rewriteLocally(text, maxWords);
   return { pieces, method, fallbackReason: reason };
@@ -165,7 +168,16 @@ export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
           parse: parseRewriteAnswer,
           signal,
           usage,
+        }).catch((error: unknown) => {
+          // The refusal's tokens are already on usage; the batch falls back below.
+          if (error instanceof GeminiCallError && error.kind === "refused") return undefined;
+          throw error;
         });
+        if (answers === undefined) {
+          return new Map<string, RewriteVerdict>(
+            batch.map((sentence) => [sentence.id, { ok: false, reason: "refused", detail: "" }]),
+          );
+        }
         return validateRewrites(batch, answers, {
           maxWords: input.maxWords,
           minContentShare: options.minContentShare,
@@ -190,9 +202,12 @@ export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
       const batches = batchSentences(input.sentences, options.batchTokens, input.context);
       await eachBatch(batches, async (batch, signal) => {
         const verdicts = await ask(batch, "rewrite", signal);
-        for (const [id, verdict] of verdicts) {
-          if (verdict.ok) outcomes.set(id, { pieces: verdict.pieces, method: "rewritten" });
-          else problems.set(id, `${verdict.reason}: ${verdict.detail}`);
+        for (const sentence of batch) {
+          const verdict = verdicts.get(sentence.id)!;
+          if (verdict.ok) outcomes.set(sentence.id, { pieces: verdict.pieces, method: "rewritten" });
+          else if (verdict.reason === "refused") {
+            outcomes.set(sentence.id, fallBackToRules(sentence.text, input.maxWords, "refused"));
+          } else problems.set(sentence.id, `${verdict.reason}: ${verdict.detail}`);
         }
       });
 

@@ -54,6 +54,8 @@ export const rewriteFailureReasons = [
   "dangling_end",
   /** A piece starts as a continuation: closing punctuation, or lower case after a full stop. */
   "bad_start",
+  /** Gemini refused the sentence's batch (a blocked prompt, a SAFETY or RECITATION finish): never asked again. */
+  "refused",
 ] as const;
 
 export type RewriteFailureReason = (typeof rewriteFailureReasons)[number];

@@ -30,8 +30,10 @@ import { segmentSentences } from "@/lib/text/segment-sentences";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
 
 // "none" answers normally: it lets a queue put a fault after some good answers.
+// "recitation" and "safety" answer 200 with that finish reason and half an
+// answer (billed), as Gemini does when it stops itself.
 export type FakeFaultKind =
-  "429" | "500" | "503" | "400" | "403" | "garbage" | "truncated" | "hang" | "none";
+  "429" | "500" | "503" | "400" | "403" | "garbage" | "truncated" | "recitation" | "safety" | "hang" | "none";
 
 export type FakeFault =
   | FakeFaultKind
@@ -738,8 +740,14 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       );
       return;
     }
+    const stoppedEarly: Record<string, string> = {
+      truncated: "MAX_TOKENS",
+      recitation: "RECITATION",
+      safety: "SAFETY",
+    };
+    const finishReason = (fault && stoppedEarly[fault.kind]) ?? "STOP";
     const sent =
-      fault?.kind === "truncated"
+      finishReason !== "STOP"
         ? result.text.slice(0, Math.max(1, Math.floor(result.text.length / 2)))
         : result.text;
     entry.promptTokens = result.promptTokens;
@@ -750,7 +758,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       candidateResponse(
         model,
         sent,
-        fault?.kind === "truncated" ? "MAX_TOKENS" : "STOP",
+        finishReason,
         result.promptTokens,
       ),
     );
