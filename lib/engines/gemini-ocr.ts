@@ -26,6 +26,8 @@ export interface OcrInput {
   pages: readonly number[];
   model?: string;
   signal: AbortSignal;
+  /** Receives the tokens of every request as it ends, so a step that fails for any reason still has them. */
+  usage?: GeminiUsage;
 }
 
 export interface OcrSentence {
@@ -134,7 +136,7 @@ export function createGeminiOcr(options: GeminiOcrOptions) {
   const callGemini = createGeminiCaller(options);
   return async function readScannedPages(input: OcrInput): Promise<OcrResult> {
     const pages = [...new Set(input.pages)].sort((a, b) => a - b);
-    const usage = emptyGeminiUsage();
+    const usage = input.usage ?? emptyGeminiUsage();
     if (pages.length === 0) return { sentences: [], usage };
     const bytes = await extractPages(input.pdf, input.firstPage, pages);
     input.signal.throwIfAborted();

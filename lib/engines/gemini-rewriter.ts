@@ -133,7 +133,7 @@ export function createGeminiRewriter(options: GeminiRewriterOptions): Rewriter {
         throw new RangeError("rewrite: sentence ids must be unique");
       }
       const model = input.model ?? options.defaultModel;
-      const usage = emptyGeminiUsage();
+      const usage = input.usage ?? emptyGeminiUsage();
       const context = new Map(
         input.sentences.map((sentence) => [
           sentence.id,

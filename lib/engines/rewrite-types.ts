@@ -26,6 +26,12 @@ export interface RewriteInput {
   /** A Gemini model name; the rewriter's default when unset. */
   model?: string;
   signal: AbortSignal;
+  /**
+   * Receives the tokens of every request as it ends (the result's usage is
+   * then this object), so a step that fails for any reason, an abort
+   * included, still has what it spent.
+   */
+  usage?: RewriteUsage;
 }
 
 /** Why a sentence fell back to the local split. */

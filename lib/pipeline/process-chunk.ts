@@ -7,6 +7,7 @@ import { db, type Tx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { jobLog } from "@/lib/log";
 import { getOcr, getRewriter } from "@/lib/engines/get-rewriter";
+import { emptyGeminiUsage } from "@/lib/engines/gemini-call";
 import { publicErrorMessage } from "@/lib/errors";
 import { isChunkUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
 import { recordChunkDuration, recordRewriteFallbacks } from "@/lib/metrics/record-metrics";
@@ -80,6 +81,9 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
   const cancel = new AbortController();
   const stopWatching = watchCancellation(jobId, cancel);
   const signal = AbortSignal.any([cancel.signal, attempt.signal]);
+  // Every Gemini request of this attempt lands here as it ends, so its
+  // tokens are recorded whatever stops the attempt, not only engine errors.
+  const usage = emptyGeminiUsage();
   try {
     const splitter = await splitterFor(job.documentId);
     const pdf = await splitter.extractPages(chunk.firstPage, chunk.lastPage);
@@ -97,6 +101,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
       ocr: job.engine === "gemini" ? getOcr() : undefined,
       model: job.engine === "gemini" ? (job.model ?? config.GEMINI_MODEL) : undefined,
       signal,
+      usage,
     });
     const finished = await db().$transaction(async (tx) => {
       await lockJob(tx, jobId);
@@ -127,11 +132,15 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
       await recordRewriteFallbacks(tx, result.sentences);
       return true;
     });
-    if (!finished) return "skipped";
+    if (!finished) {
+      // Another run finished the chunk, or it was cancelled meanwhile: this run's requests were still billed.
+      await recordFailedAttempt(jobId, chunkId, chunk.index, usage);
+      return "skipped";
+    }
     chunkLog.info({ sentences: result.sentences.length }, "chunk done");
     return "done";
   } catch (error) {
-    const overAllowance = await recordFailedAttempt(jobId, chunkId, chunk.index, error);
+    const overAllowance = await recordFailedAttempt(jobId, chunkId, chunk.index, usage);
     if (cancel.signal.aborted) {
       await finishChunk(jobId, chunkId, "cancelled", null);
       chunkLog.info("chunk cancelled");

@@ -1,5 +1,7 @@
-// Tokens a failed engine call consumed are still on the provider's bill: they
-// are kept on the chunk and the job, and they count against the book's token
+// Tokens a failed attempt consumed are still on the provider's bill, whatever
+// stopped it (an engine error, a cancel, an expiry, a database error after
+// the answers came back): they are kept on the chunk and the job, with one
+// GeminiRequest row per request, and they count against the book's token
 // allowance (GEMINI_MAX_TOKENS_PER_PAGE × its pages). Once a book has used
 // it, a chunk that fails stops for good instead of trying again, so a book
 // whose pages keep failing cannot run up paid calls without end (each chunk
@@ -7,24 +9,22 @@
 // Checked here, where a failed attempt's usage arrives, because only failed
 // attempts are free to the user: finished chunks are paid for by the page.
 import { db } from "@/lib/db/prisma";
-import { EngineError } from "@/lib/engines/engine-error";
-import { GeminiCallError } from "@/lib/engines/gemini-call";
+import type { GeminiUsage } from "@/lib/engines/gemini-call";
 import { env } from "@/lib/env";
 import { recordGeminiRequests } from "@/lib/pipeline/record-gemini-requests";
 
 /**
- * Records the tokens of a failed attempt; returns why the chunk must not be
- * tried again (the book is over its allowance), or null.
+ * Records the tokens of a failed attempt (`usage`: every request it made,
+ * filled as each ended); returns why the chunk must not be tried again (the
+ * book is over its allowance), or null.
  */
 export async function recordFailedAttempt(
   jobId: string,
   chunkId: string,
   chunkIndex: number,
-  error: unknown,
+  usage: GeminiUsage,
 ): Promise<string | null> {
-  if (!(error instanceof EngineError)) return null;
-  const { usage } = error;
-  const records = error instanceof GeminiCallError ? error.usage.records : [];
+  const { records } = usage;
   const tokens = {
     promptTokens: { increment: usage.promptTokens },
     outputTokens: { increment: usage.outputTokens },

@@ -43,6 +43,12 @@ export interface RewriteChunkInput {
   /** The Gemini model (recorded on the sentences it rewrote or whose answer it failed); unset for the local engine. */
   model?: string;
   signal: AbortSignal;
+  /**
+   * Receives the tokens of every Gemini request as it ends (the result's
+   * usage is then this object): the caller records them whether the step
+   * finishes, fails, or is aborted.
+   */
+  usage?: GeminiUsage;
 }
 
 export interface RewriteChunkResult {
@@ -80,8 +86,9 @@ async function readOriginals(input: RewriteChunkInput, usage: GeminiUsage): Prom
       pages: scanned.filter(owned),
       model: input.model,
       signal: input.signal,
+      usage,
     });
-    addUsage(usage, read.usage);
+    if (read.usage !== usage) addUsage(usage, read.usage);
     ocrSentences = read.sentences;
   }
 
@@ -110,7 +117,7 @@ async function readOriginals(input: RewriteChunkInput, usage: GeminiUsage): Prom
 }
 
 export async function rewriteChunk(input: RewriteChunkInput): Promise<RewriteChunkResult> {
-  const usage = emptyGeminiUsage();
+  const usage = input.usage ?? emptyGeminiUsage();
   const originals: Original[] = (await readOriginals(input, usage)).map((original, ordinal) => ({
     ...original,
     id: `${input.chunkIndex}.${ordinal}`,
@@ -142,17 +149,15 @@ export async function rewriteChunk(input: RewriteChunkInput): Promise<RewriteChu
             maxWords: input.maxWords,
             model: input.model,
             signal: input.signal,
+            usage,
           })
           .catch((error: unknown) => {
-            // The attempt's bill includes the OCR read before the rewrite failed.
-            if (!(error instanceof GeminiCallError)) throw error;
-            const spent = emptyGeminiUsage();
-            addUsage(spent, usage);
-            addUsage(spent, error.usage);
-            throw error.withUsage(spent);
+            // The rewriter filled `usage`, which already holds the OCR read
+            // before it: the error's bill is the whole attempt's.
+            throw error instanceof GeminiCallError ? error.withUsage(usage) : error;
           })
       : undefined;
-  if (rewritten) addUsage(usage, rewritten.usage);
+  if (rewritten && rewritten.usage !== usage) addUsage(usage, rewritten.usage);
   const model = input.model;
 
   const sentences: ChunkSentence[] = [];
