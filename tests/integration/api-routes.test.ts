@@ -650,6 +650,7 @@ describe("progress, history and results", () => {
       part: 1,
       parts: 1,
       method: "kept",
+      rewrittenBy: null,
     });
     const third = await alice.json<{ sentences: unknown[]; nextCursor: string | null }>(
       `/api/jobs/${finishedId}/sentences?cursor=400`,
