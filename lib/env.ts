@@ -12,6 +12,8 @@ const flag = (fallback: boolean) =>
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Set by Next.js; `phase-production-build` while `next build` loads the routes (not a running product). */
+  NEXT_PHASE: z.string().optional(),
   /** Unset: the start command runs an embedded Postgres in .data/postgres. */
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// or postgresql:// URL" })
@@ -98,9 +100,11 @@ const schema = z.object({
   SIGN_UPS_PER_IP: int(20),
   /**
    * Reverse proxies in front of the web app that append to X-Forwarded-For.
-   * 0: the header is not trusted beyond the address the web server itself saw.
+   * 0: the header is never read; the client is the socket's peer. Unset: 0,
+   * except in production, which must say (a wrong guess either lets clients
+   * pick their per-address key or puts every client behind one key).
    */
-  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).optional(),
   /** How often a signed-in session is checked against the database (account exists, role, signed out). */
   SESSION_RECHECK_SECONDS: int(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -127,7 +131,7 @@ export function parseGeminiModels(text: string): GeminiModel[] | string {
   return models.length > 0 ? models : "must list at least one model";
 }
 
-/** Values that follow from others: the default model, the chunk time limit. */
+/** Values that follow from others (the default model, the chunk time limit), and what production must set. */
 const configuration = schema.transform((values, context) => {
   const models = values.GEMINI_MODELS;
   const model = values.GEMINI_MODEL ?? models[0]!.name;
@@ -150,7 +154,21 @@ const configuration = schema.transform((values, context) => {
         "((GEMINI_MAX_RETRIES + 1) × GEMINI_TIMEOUT_MS + backoff); unset, it is derived from that budget",
     });
   }
-  return { ...values, GEMINI_MODEL: model, CHUNK_EXPIRE_SECONDS: values.CHUNK_EXPIRE_SECONDS ?? derivedExpiry };
+  if (values.NODE_ENV === "production" && values.NEXT_PHASE !== "phase-production-build" && values.TRUSTED_PROXIES === undefined) {
+    context.addIssue({
+      code: "custom",
+      path: ["TRUSTED_PROXIES"],
+      message:
+        "must be set in production: 0 when clients reach the web app directly, " +
+        "else the number of reverse proxies in front that append to X-Forwarded-For",
+    });
+  }
+  return {
+    ...values,
+    GEMINI_MODEL: model,
+    CHUNK_EXPIRE_SECONDS: values.CHUNK_EXPIRE_SECONDS ?? derivedExpiry,
+    TRUSTED_PROXIES: values.TRUSTED_PROXIES ?? 0,
+  };
 });
 
 export type Env = z.infer<typeof configuration>;

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const sourceDirs = ["app", "components", "lib", "public"];
-const sourceFiles = ["next.config.mjs", "package-lock.json", "tsconfig.json"];
+const sourceFiles = ["instrumentation.ts", "next.config.mjs", "package-lock.json", "tsconfig.json"];
 
 function newestSourceChange(root: string): number {
   let newest = 0;

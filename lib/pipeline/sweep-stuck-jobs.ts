@@ -11,7 +11,8 @@
 //   closed with what its finished chunks can deliver, the rest refunded
 //   (closeStuckJob).
 // Each book is re-checked under its row lock, so a sweep racing a handler
-// or another sweep changes nothing twice.
+// or another sweep changes nothing twice. The sweep also deletes expired
+// throttle counters (clearExpiredThrottles), which nothing else removes.
 import { db, type Tx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { isJobUnfinished, unfinishedChunkStatuses, unfinishedJobStatuses } from "@/lib/jobs/job-states";
@@ -20,6 +21,7 @@ import { closeStuckJob } from "@/lib/pipeline/close-stuck-job";
 import { requestMerge } from "@/lib/pipeline/request-merge";
 import { queues } from "@/lib/queue/queues";
 import { lockJob } from "@/lib/db/lock-rows";
+import { clearExpiredThrottles } from "@/lib/rate-limit/clear-expired-throttles";
 
 /** Queues whose jobs carry a book's `jobId` and move it forward. */
 const bookQueues = [queues.plan, queues.chunk, queues.chunkAbandoned, queues.merge, queues.planAbandoned, queues.mergeAbandoned].map(
@@ -54,6 +56,7 @@ type Verdict = "merge" | "close" | "skip";
 
 export async function sweepStuckJobs(options: { olderThan?: Date } = {}): Promise<SweepResult> {
   const olderThan = options.olderThan ?? new Date(Date.now() - env().STUCK_JOB_MINUTES * 60_000);
+  await clearExpiredThrottles();
   const candidates = await db().job.findMany({
     where: { status: { in: unfinishedJobStatuses }, updatedAt: { lt: olderThan } },
     select: { id: true },

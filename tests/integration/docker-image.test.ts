@@ -14,6 +14,7 @@ function imageEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",
+    TRUSTED_PROXIES: "0",
     DATABASE_URL: process.env.DATABASE_URL,
     LOG_LEVEL: "warn",
     ...extra,

@@ -196,7 +196,7 @@ describe("configuration", () => {
   function runWorker(env: Record<string, string>) {
     return spawnSync(process.execPath, ["--import", "tsx", "worker/index.ts"], {
       cwd: root,
-      env: { PATH: process.env.PATH, NODE_ENV: "production", ...env } as NodeJS.ProcessEnv,
+      env: { PATH: process.env.PATH, NODE_ENV: "production", TRUSTED_PROXIES: "0", ...env } as NodeJS.ProcessEnv,
       encoding: "utf8",
       timeout: 30_000,
     });

@@ -68,6 +68,7 @@ beforeAll(async () => {
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     NODE_ENV: "production",
+    TRUSTED_PROXIES: "0",
     DATABASE_URL: databaseUrl,
     GEMINI_API_KEY: "test-key",
     GEMINI_BASE_URL: gemini.url,

@@ -74,7 +74,7 @@ describe("seeding and admins", () => {
     const config = (values: Record<string, string>) => parseEnv(values);
     expect(shouldSeedDemoUser({ embedded: true, config: config({ NODE_ENV: "development" }) })).toBe(true);
     expect(shouldSeedDemoUser({ embedded: false, config: config({ NODE_ENV: "development" }) })).toBe(false);
-    expect(shouldSeedDemoUser({ embedded: true, config: config({ NODE_ENV: "production" }) })).toBe(false);
+    expect(shouldSeedDemoUser({ embedded: true, config: config({ NODE_ENV: "production", TRUSTED_PROXIES: "0" }) })).toBe(false);
     expect(
       shouldSeedDemoUser({ embedded: true, config: config({ NODE_ENV: "development", SEED_DEMO_USER: "false" }) }),
     ).toBe(false);
@@ -152,7 +152,8 @@ describe("sign-in and sign-up throttling", () => {
   it("believes X-Forwarded-For only as far as the configured proxies", async () => {
     const { clientAddress } = await import("@/lib/rate-limit/client-address");
     const headers = new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9, 10.0.0.2" });
-    expect(clientAddress(headers, 0)).toBe("10.0.0.2");
+    // No trusted proxy: the header is the client's own, never read (the socket's address is, when recorded).
+    expect(clientAddress(headers, 0)).toBe("unknown");
     expect(clientAddress(headers, 1)).toBe("10.0.0.2");
     expect(clientAddress(headers, 2)).toBe("203.0.113.9");
     expect(clientAddress(new Headers(), 1)).toBe("unknown");

@@ -134,6 +134,7 @@ beforeAll(async () => {
     env: {
       ...inherited,
       NODE_ENV: "production",
+      TRUSTED_PROXIES: "0",
       PORT: String(webPort),
       EMBEDDED_PG_PORT: String(pgPort),
       EMBEDDED_PG_DIR: dataDir,
