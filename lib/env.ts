@@ -54,6 +54,12 @@ const schema = z.object({
    * count here with the rest of the book's tokens.
    */
   GEMINI_MAX_TOKENS_PER_PAGE: int(10_000),
+  /**
+   * Gemini tokens a user's books may spend in 24 hours on pages that were
+   * not paid for (failed attempts of pages that failed or are not done yet):
+   * past it, new Gemini books and retries get 429 and failing chunks stop.
+   */
+  GEMINI_UNPAID_TOKENS_PER_USER_DAY: int(500_000),
   /** Size of one rewrite request: the estimated tokens of the sentences (and context) it sends. */
   GEMINI_BATCH_TOKENS: int(4000),
   /** Rewrite requests of one chunk sent at once (each chunk's batches; then its re-asks). */

@@ -13,6 +13,7 @@ export const errorStatus = {
   unsupported_media_type: 415,
   insufficient_credits: 402,
   rate_limited: 429,
+  gemini_budget_spent: 429,
   unavailable: 503,
   pdf_invalid: 422,
   pdf_encrypted: 422,

@@ -13,6 +13,7 @@ import { ensureMonthlyGrant } from "@/lib/credits/ensure-monthly-grant";
 import { priceJob } from "@/lib/credits/price-job";
 import { reserveCredits } from "@/lib/credits/reserve-credits";
 import { assertGeminiModelAllowed, defaultGeminiModel } from "@/lib/engines/gemini-models";
+import { assertGeminiBudgetLeft } from "@/lib/jobs/unpaid-gemini-tokens";
 import { assertQueueCapacity } from "@/lib/jobs/assert-queue-capacity";
 import { cleanFileName } from "@/lib/jobs/clean-file-name";
 import { findIdempotentJob, recordIdempotencyKey } from "@/lib/jobs/find-idempotent-job";
@@ -66,6 +67,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
 
   // Cheap refusals first, before the PDF is parsed; repeated exactly below.
   await assertJobStartAllowed(db(), { userId });
+  if (engine === "gemini") await assertGeminiBudgetLeft(db(), { userId });
   await assertQueueCapacity(db());
 
   const pdf = await inspectPdfSafely(bytes, {

@@ -10,6 +10,7 @@ import { reserveCredits } from "@/lib/credits/reserve-credits";
 import type { JobStatus } from "@/lib/generated/prisma/client";
 import { assertQueueCapacity } from "@/lib/jobs/assert-queue-capacity";
 import { canRetryJob } from "@/lib/jobs/job-states";
+import { assertGeminiBudgetLeft } from "@/lib/jobs/unpaid-gemini-tokens";
 import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
 import { dispatchChunks } from "@/lib/pipeline/dispatch-chunks";
 import { jobLog } from "@/lib/log";
@@ -38,6 +39,7 @@ export async function retryFailedChunks(
     // which creation also takes) and the global back-pressure.
     await lockUser(tx, job.userId);
     await assertJobStartAllowed(tx, { userId: job.userId });
+    if (job.engine === "gemini") await assertGeminiBudgetLeft(tx, { userId: job.userId });
     await assertQueueCapacity(tx);
     const which = { jobId, status: "failed" as const, ...(options.chunkIds ? { id: { in: options.chunkIds } } : {}) };
     const failed = await tx.chunk.findMany({ where: which });

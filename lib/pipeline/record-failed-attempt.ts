@@ -8,9 +8,13 @@
 // attempt can make several requests of GEMINI_MAX_RETRIES + 1 calls each).
 // Checked here, where a failed attempt's usage arrives, because only failed
 // attempts are free to the user: finished chunks are paid for by the page.
+// The same goes for the owner's daily budget of unpaid tokens
+// (GEMINI_UNPAID_TOKENS_PER_USER_DAY, lib/jobs/unpaid-gemini-tokens.ts),
+// which a new upload does not reset.
 import { db } from "@/lib/db/prisma";
 import type { GeminiUsage } from "@/lib/engines/gemini-call";
 import { env } from "@/lib/env";
+import { unpaidGeminiBudgetRefusal } from "@/lib/jobs/unpaid-gemini-tokens";
 import { recordGeminiRequests } from "@/lib/pipeline/record-gemini-requests";
 
 /**
@@ -40,12 +44,16 @@ export async function recordFailedAttempt(
   }
   const job = await db().job.findUnique({
     where: { id: jobId },
-    select: { promptTokens: true, outputTokens: true, pageCount: true },
+    select: { promptTokens: true, outputTokens: true, pageCount: true, engine: true, userId: true },
   });
   if (!job) return null;
   const allowance = job.pageCount * env().GEMINI_MAX_TOKENS_PER_PAGE;
   const used = job.promptTokens + job.outputTokens;
-  if (used < allowance) return null;
+  if (used < allowance) {
+    if (job.engine !== "gemini") return null;
+    const refusal = await unpaidGeminiBudgetRefusal(db(), { userId: job.userId });
+    return refusal ? `Stopped: ${refusal.message} These pages' credits are refunded.` : null;
+  }
   return (
     `Stopped: this book has used ${used.toLocaleString("en")} Gemini tokens, its allowance of ` +
     `${allowance.toLocaleString("en")}, and these pages kept failing. Their credits are refunded; retry them later.`
