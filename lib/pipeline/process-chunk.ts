@@ -7,6 +7,7 @@ import { db, type Tx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { jobLog } from "@/lib/log";
 import { getOcr, getRewriter } from "@/lib/engines/get-rewriter";
+import { EngineError } from "@/lib/engines/engine-error";
 import { emptyGeminiUsage } from "@/lib/engines/gemini-call";
 import { publicErrorMessage } from "@/lib/errors";
 import { isChunkUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
@@ -147,7 +148,10 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
       return "cancelled";
     }
     const reason = overAllowance ?? publicErrorMessage(error);
-    if (attempt.willRetry && !attempt.signal.aborted && !overAllowance) {
+    // A refusal (Gemini will not read a scanned page) comes back the same on
+    // every attempt, and each one is billed: the chunk fails for good at once.
+    const refused = error instanceof EngineError && error.kind === "refused";
+    if (attempt.willRetry && !attempt.signal.aborted && !overAllowance && !refused) {
       await db().chunk.updateMany({
         where: { id: chunkId, status: "running" },
         data: { status: "queued", error: reason },
