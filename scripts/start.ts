@@ -67,6 +67,10 @@ const childEnv = {
   DATABASE_URL: database.url,
   NEXTAUTH_SECRET: sessionSecret(),
   NEXTAUTH_URL: config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`,
+  // `npm start` serves the browsers that reach this machine directly: no
+  // proxy to trust, which is the explicit choice a production deployment
+  // must make itself (lib/env.ts refuses to start without one).
+  TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? "0",
 };
 
 if (!dev && !ensureWebBuild(process.cwd())) fail("The web app did not build; see the errors above.");
