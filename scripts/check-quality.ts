@@ -4,6 +4,7 @@
 // its whole sentence with the cuts marked ‖.
 //   npx tsx scripts/check-quality.ts [--pages 120] [--max-words 8] [--sample out.txt]
 import { writeFileSync } from "node:fs";
+import { seededRandom } from "@/lib/french/parser/random";
 import { parseArgs } from "node:util";
 import {
   loadBaudelaire,
@@ -28,17 +29,6 @@ const { values } = parseArgs({
 const pages = values.pages === undefined ? undefined : Number(values.pages);
 const maxWords = Number(values["max-words"]);
 
-/** mulberry32: a small seeded generator, so the sample is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const books: QualityBook[] = [];
 for (const name of qualityNovelNames) books.push(await makeQualityNovel(name, pages));

@@ -17,7 +17,7 @@ import {
   type WordClass,
 } from "@/lib/french/lexicon";
 import { frenchParser } from "@/lib/french/parser/french-parser";
-import type { ConlluSentence } from "@/lib/french/parser/conllu";
+import { blankWord, type ConlluSentence } from "@/lib/french/parser/conllu";
 
 const goldClasses: Record<string, WordClass> = {
   DET: "det",
@@ -114,7 +114,7 @@ function measureParser(): void {
   for (const sentence of sentences) {
     const input: ConlluSentence = {
       comments: [],
-      tokens: sentence.map(({ word }) => ({ form: word, words: [{ form: word, lemma: "_", upos: "_", xpos: "_", feats: "_", head: -1, deprel: "_", deps: "_", misc: "_" }], misc: "_", emptyNodes: [] })),
+      tokens: sentence.map(({ word }) => ({ form: word, words: [blankWord(word)], misc: "_", emptyNodes: [] })),
     };
     const parsed = parser.annotate(input, { wordsGiven: false });
     sentence.forEach((token, index) => {

@@ -260,9 +260,14 @@ function verbGroupStart(tree: SentenceTree, head: number): number {
 }
 
 /** Whether a third-person subject ("il", a name) or the pronoun itself agrees with the clause's finite verb. */
+/** The grammatical person of a subject as written: "1" for je and nous, "2" for tu and vous, else "3". */
+function personOf(subject: string): string {
+  return { je: "1", tu: "2", nous: "1", vous: "2" }[subject.toLowerCase()] ?? "3";
+}
+
 function agrees(subject: string, verb: TreeWord | undefined, number: GrammaticalNumber): boolean {
   if (!verb) return true;
-  const person = { je: "1", tu: "2", nous: "1", vous: "2" }[subject.toLowerCase()] ?? "3";
+  const person = personOf(subject);
   const plural = /^(nous|vous|ils|elles)$/iu.test(subject) || number === "Plur";
   return (verb.feats.Person ?? person) === person && (verb.feats.Number ?? (plural ? "Plur" : "Sing")) === (plural ? "Plur" : "Sing");
 }
@@ -395,7 +400,7 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
   const text = subjectText(tree, subject);
   if (!text) return undefined;
   const number = /^(nous|vous|ils|elles)$/iu.test(text) || (!isRelativePronoun(subject) && numberOf(tree, subject) === "Plur") ? "Plur" : "Sing";
-  const person = { je: "1", tu: "2", nous: "1", vous: "2" }[text.toLowerCase()] ?? "3";
+  const person = personOf(text);
   const conjugated = imperfectFromParticiple(word.form, person, number);
   if (!conjugated) return undefined;
   const links = childrenWith(tree, word.index, /^cc$/u);

@@ -35,6 +35,11 @@ export interface ConlluSentence {
   tokens: ConlluToken[];
 }
 
+/** A word with only its form (and MISC) known: what a parser is given. */
+export function blankWord(form: string, misc = "_"): ConlluWord {
+  return { form, lemma: "_", upos: "_", xpos: "_", feats: "_", head: -1, deprel: "_", deps: "_", misc };
+}
+
 export function sentenceWords(sentence: ConlluSentence): ConlluWord[] {
   return sentence.tokens.flatMap((token) => token.words);
 }

@@ -2,7 +2,7 @@
 // 2018 shared task does with gold tokenisation: UPOS, UFeats (the whole
 // bundle), lemmas, UAS, and LAS on the universal part of the relation
 // ("obl:arg" counts as "obl"); LAS with subtypes is reported beside it.
-import { sentenceWords, type ConlluSentence } from "@/lib/french/parser/conllu";
+import { blankWord, sentenceWords, type ConlluSentence } from "@/lib/french/parser/conllu";
 
 export interface ParseScores {
   words: number;
@@ -57,9 +57,7 @@ export function blankedSentence(sentence: ConlluSentence): ConlluSentence {
     comments: sentence.comments,
     tokens: sentence.tokens.map((token) => ({
       ...token,
-      words: token.words.map((word) => ({
-        form: word.form, lemma: "_", upos: "_", xpos: "_", feats: "_", head: -1, deprel: "_", deps: "_", misc: word.misc,
-      })),
+      words: token.words.map((word) => blankWord(word.form, word.misc)),
     })),
   };
 }

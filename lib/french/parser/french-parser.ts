@@ -4,7 +4,7 @@
 // caller (splitter, validation, study sets).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { ConlluSentence, ConlluToken, ConlluWord } from "@/lib/french/parser/conllu";
+import { blankWord, type ConlluSentence, type ConlluToken, type ConlluWord } from "@/lib/french/parser/conllu";
 import { decodeModel, type ParserModel } from "@/lib/french/parser/model-file";
 import { tagTokens } from "@/lib/french/parser/tagger";
 import { tagMorphology } from "@/lib/french/parser/morphology";
@@ -56,7 +56,7 @@ export class FrenchParser {
     const tokens: ConlluToken[] = sentence.tokens.map((token, index) => {
       const parts = tags[index]!.split("+");
       const forms = wordsGiven ? token.words.map((word) => word.form) : this.wordsOf(token.form, tags[index]!);
-      const words = forms.map((form, part) => ({ ...blankWord(token.words[part]), form, upos: parts[part]! }));
+      const words = forms.map((form, part) => ({ ...givenWord(token.words[part], form), upos: parts[part]! }));
       return { ...token, words };
     });
     const words = tokens.flatMap((token) => token.words);
@@ -103,7 +103,7 @@ export class FrenchParser {
   parseSentence(sentenceText: string): ConlluSentence {
     const tokens: ConlluToken[] = tokenizeSentence(sentenceText).map((token) => ({
       form: token.form,
-      words: [{ ...blankWord(), form: token.form }],
+      words: [blankWord(token.form)],
       misc: token.spaceAfter ? "_" : "SpaceAfter=No",
       emptyNodes: [],
     }));
@@ -119,18 +119,9 @@ export class FrenchParser {
   }
 }
 
-function blankWord(given?: ConlluWord): ConlluWord {
-  return {
-    form: given?.form ?? "_",
-    lemma: "_",
-    upos: "_",
-    xpos: given?.xpos ?? "_",
-    feats: "_",
-    head: -1,
-    deprel: "_",
-    deps: given?.deps ?? "_",
-    misc: given?.misc ?? "_",
-  };
+/** A given word with every column the parser fills emptied; its form, XPOS, DEPS and MISC kept. */
+function givenWord(given: ConlluWord | undefined, form: string): ConlluWord {
+  return { ...blankWord(form, given?.misc), xpos: given?.xpos ?? "_", deps: given?.deps ?? "_" };
 }
 
 let shared: FrenchParser | undefined;
