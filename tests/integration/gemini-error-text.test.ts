@@ -6,30 +6,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { engineErrorSentences } from "@/lib/engines/engine-error";
 import type { FakeFaultKind } from "@/tests/support/fake-gemini-server";
-import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
-import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
-import { createFundedUser, startPipeline, stopPipeline, waitForJob, type Lib } from "@/tests/support/pipeline-harness";
+import type { FakeGemini } from "@/tests/support/fake-gemini-server";
+import { createFundedUser, miserablesPdf, startGeminiPipeline, stopPipeline, waitForJob, type Lib } from "@/tests/support/pipeline-harness";
 
 let lib: Lib;
 let gemini: FakeGemini;
 let book: Uint8Array;
 
 beforeAll(async () => {
-  gemini = await startFakeGemini({ latencyMs: 5 });
-  lib = await startPipeline({
-    GEMINI_API_KEY: "test-key",
-    GEMINI_BASE_URL: gemini.url,
-    GEMINI_TIMEOUT_MS: "1500",
-    GEMINI_MAX_RETRIES: "1",
-    CHUNK_PAGES: "5",
-    CHUNK_OVERLAP_PAGES: "1",
-    CHUNK_RETRY_LIMIT: "1",
-  });
-  book = await makeNovelPdf({
-    text: loadCorpusText("hugo_les-miserables-t1-fantine_pg17489.txt", { words: 2000, startAt: "En 1815" }),
-    title: "Les Misérables",
-    pages: 5,
-  });
+  ({ lib, gemini } = await startGeminiPipeline({
+    latencyMs: 5,
+    env: {
+      CHUNK_RETRY_LIMIT: "1",
+    },
+  }));
+  book = await miserablesPdf({ words: 2000, pages: 5 });
 });
 
 afterAll(async () => {

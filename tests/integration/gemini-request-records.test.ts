@@ -5,34 +5,26 @@
 // of a cancelled chunk vanished from the book's bill. The real
 // @google/genai client against the fake Gemini server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
-import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
-import { createFundedUser, startPipeline, stopPipeline, waitFor, waitForJob, type Lib } from "@/tests/support/pipeline-harness";
+import type { FakeGemini } from "@/tests/support/fake-gemini-server";
+import { createFundedUser, miserablesPdf, startGeminiPipeline, stopPipeline, waitFor, waitForJob, type Lib } from "@/tests/support/pipeline-harness";
 
 let lib: Lib;
 let gemini: FakeGemini;
 let book: Uint8Array;
 
 beforeAll(async () => {
-  gemini = await startFakeGemini({ latencyMs: 300 });
-  lib = await startPipeline({
-    GEMINI_API_KEY: "test-key",
-    GEMINI_BASE_URL: gemini.url,
-    GEMINI_TIMEOUT_MS: "5000",
-    GEMINI_MAX_RETRIES: "1",
-    // Several requests per chunk, one at a time, so the cancel lands between them.
-    GEMINI_BATCH_TOKENS: "300",
-    GEMINI_BATCHES_IN_FLIGHT: "1",
-    CHUNK_PAGES: "5",
-    CHUNK_OVERLAP_PAGES: "1",
-    CHUNK_RETRY_LIMIT: "1",
-    WORKER_CONCURRENCY: "1",
-  });
-  book = await makeNovelPdf({
-    text: loadCorpusText("hugo_les-miserables-t1-fantine_pg17489.txt", { words: 4000, startAt: "En 1815" }),
-    title: "Les Misérables",
-    pages: 10,
-  });
+  ({ lib, gemini } = await startGeminiPipeline({
+    latencyMs: 300,
+    env: {
+      GEMINI_TIMEOUT_MS: "5000",
+      // Several requests per chunk, one at a time, so the cancel lands between them.
+      GEMINI_BATCH_TOKENS: "300",
+      GEMINI_BATCHES_IN_FLIGHT: "1",
+      CHUNK_RETRY_LIMIT: "1",
+      WORKER_CONCURRENCY: "1",
+    },
+  }));
+  book = await miserablesPdf({ words: 4000, pages: 10 });
 });
 
 afterAll(async () => {

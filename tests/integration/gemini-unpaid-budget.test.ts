@@ -6,36 +6,27 @@
 // affected. The real @google/genai client against the fake Gemini server,
 // which answers garbage (billed, and unusable).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
-import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
-import { createFundedUser, startPipeline, stopPipeline, waitForJob, type Lib } from "@/tests/support/pipeline-harness";
+import type { FakeGemini } from "@/tests/support/fake-gemini-server";
+import { createFundedUser, miserablesPdf, startGeminiPipeline, stopPipeline, waitForJob, type Lib } from "@/tests/support/pipeline-harness";
 
 let lib: Lib;
 let gemini: FakeGemini;
 let book: Uint8Array;
 
 beforeAll(async () => {
-  gemini = await startFakeGemini({ latencyMs: 20 });
-  lib = await startPipeline({
-    GEMINI_API_KEY: "test-key",
-    GEMINI_BASE_URL: gemini.url,
-    GEMINI_TIMEOUT_MS: "1500",
-    GEMINI_MAX_RETRIES: "1",
-    // The book's own allowance is far away: only the user's budget can stop the chunks.
-    GEMINI_MAX_TOKENS_PER_PAGE: "100000",
-    // One failed attempt (two garbage answers of about 1,000 tokens each) is most of it.
-    GEMINI_UNPAID_TOKENS_PER_USER_DAY: "3000",
-    CHUNK_PAGES: "5",
-    CHUNK_OVERLAP_PAGES: "1",
-    CHUNK_WINDOW: "2",
-    CHUNK_RETRY_LIMIT: "2",
-    GEMINI_BATCHES_IN_FLIGHT: "1",
-  });
-  book = await makeNovelPdf({
-    text: loadCorpusText("hugo_les-miserables-t1-fantine_pg17489.txt", { words: 4000, startAt: "En 1815" }),
-    title: "Les Misérables",
-    pages: 10,
-  });
+  ({ lib, gemini } = await startGeminiPipeline({
+    latencyMs: 20,
+    env: {
+      // The book's own allowance is far away: only the user's budget can stop the chunks.
+      GEMINI_MAX_TOKENS_PER_PAGE: "100000",
+      // One failed attempt (two garbage answers of about 1,000 tokens each) is most of it.
+      GEMINI_UNPAID_TOKENS_PER_USER_DAY: "3000",
+      CHUNK_WINDOW: "2",
+      CHUNK_RETRY_LIMIT: "2",
+      GEMINI_BATCHES_IN_FLIGHT: "1",
+    },
+  }));
+  book = await miserablesPdf({ words: 4000, pages: 10 });
 });
 
 afterAll(async () => {

@@ -15,6 +15,8 @@ import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { countWords } from "@/lib/text/count-words";
 import { processChunk } from "@/lib/pipeline/process-chunk";
 import { boss, stopBoss } from "@/lib/queue/boss";
+import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
+import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
 import { registerHandlers } from "@/worker/register-handlers";
 
@@ -56,6 +58,36 @@ export async function startPipeline(env: Record<string, string>, options: { work
   await createFreshDatabase({ LOG_LEVEL: "warn", ...env });
   if (options.worker !== false) await registerHandlers(await boss());
   return lib;
+}
+
+/**
+ * The pipeline against the fake Gemini server on loopback (the real
+ * @google/genai client): one retry, 5-page chunks, `env` on top.
+ */
+export async function startGeminiPipeline(options: {
+  latencyMs: number;
+  env?: Record<string, string>;
+}): Promise<{ lib: Lib; gemini: FakeGemini }> {
+  const gemini = await startFakeGemini({ latencyMs: options.latencyMs });
+  const lib = await startPipeline({
+    GEMINI_API_KEY: "test-key",
+    GEMINI_BASE_URL: gemini.url,
+    GEMINI_TIMEOUT_MS: "1500",
+    GEMINI_MAX_RETRIES: "1",
+    CHUNK_PAGES: "5",
+    CHUNK_OVERLAP_PAGES: "1",
+    ...options.env,
+  });
+  return { lib, gemini };
+}
+
+/** The opening of Les Misérables ("En 1815…") set as a short PDF. */
+export function miserablesPdf(options: { words: number; pages: number }): Promise<Uint8Array> {
+  return makeNovelPdf({
+    text: loadCorpusText("hugo_les-miserables-t1-fantine_pg17489.txt", { words: options.words, startAt: "En 1815" }),
+    title: "Les Misérables",
+    pages: options.pages,
+  });
 }
 
 export async function stopPipeline(lib: Lib): Promise<void> {
