@@ -5,7 +5,7 @@
 //
 //   npx tsx bench/local-engine-speed.ts [pages=700] [runs=3]
 import { benchBook } from "@/bench/support/book";
-import { createLocalEngine } from "@/lib/engines/local-engine";
+import { createLocalEngine } from "@/tests/support/local-engine";
 import { openPdfSplitter } from "@/lib/pdf/split-pdf";
 import { planChunks } from "@/lib/pipeline/plan-chunks";
 

@@ -17,7 +17,6 @@
 import { emptyReport, envInt, runBenchmark, type BenchReport } from "@/bench/support/report";
 import { createGeminiEngine } from "@/bench/support/pdf-inline-engine";
 import { createGeminiRewriter } from "@/lib/engines/gemini-rewriter";
-import { sentencesFromPages } from "@/lib/engines/sentences-from-pages";
 import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
 import { openPdfSplitter } from "@/lib/pdf/split-pdf";
 import { planChunks } from "@/lib/pipeline/plan-chunks";
@@ -25,6 +24,7 @@ import { rewriteChunk } from "@/lib/pipeline/rewrite-chunk";
 import { extractPageText } from "@/lib/text/extract-page-text";
 import { buildNovelPdf, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini } from "@/tests/support/fake-gemini-server";
+import { sentencesFromPages } from "@/tests/support/local-engine";
 
 const model = "gemini-2.5-flash";
 

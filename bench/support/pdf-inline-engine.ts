@@ -15,7 +15,7 @@ import {
   parseGeminiAnswer,
   toEngineSentences,
 } from "@/bench/support/pdf-inline-prompt";
-import type { Engine, EngineInput, EngineResult } from "@/lib/engines/types";
+import type { Engine, EngineInput, EngineResult } from "@/tests/support/engine-contract";
 
 export type { GeminiRetryEvent } from "@/lib/engines/gemini-call";
 

@@ -4,7 +4,7 @@
 import { Type, type Schema } from "@google/genai";
 import { z } from "zod";
 import { parseSchemaAnswer, type ParsedAnswer } from "@/lib/engines/gemini-call";
-import type { EngineInput, EngineSentence } from "@/lib/engines/types";
+import type { EngineInput, EngineSentence } from "@/tests/support/engine-contract";
 import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
@@ -87,7 +87,7 @@ export function toEngineSentences(
 
   const sentences: EngineSentence[] = [];
   let previousPage = firstPage;
-  for (const entry of answer.sentences) {
+  for (const [ordinal, entry] of answer.sentences.entries()) {
     const original = normalizeSpaces(entry.original);
     const pieces = entry.rewritten.map(normalizeSpaces).filter((piece) => countWords(piece) > 0);
     if (countWords(original) === 0 && pieces.length === 0) continue;
@@ -99,7 +99,7 @@ export function toEngineSentences(
     const source = pieces.length > 0 ? pieces : [original];
     for (const piece of source) {
       const fitted = countWords(piece) > maxWords ? splitLongSentence(piece, maxWords) : [piece];
-      for (const text of fitted) sentences.push({ text, original: original || text, page });
+      for (const text of fitted) sentences.push({ id: `${firstPage}.${ordinal}`, text, original: original || text, page });
     }
   }
   return sentences;

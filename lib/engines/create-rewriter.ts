@@ -7,7 +7,7 @@ import { createGeminiOcr } from "@/lib/engines/gemini-ocr";
 import { createGeminiRewriter } from "@/lib/engines/gemini-rewriter";
 import { createLocalRewriter } from "@/lib/engines/local-rewriter";
 import type { Rewriter } from "@/lib/engines/rewrite-types";
-import type { EngineName } from "@/lib/engines/types";
+import type { Engine } from "@/lib/generated/prisma/enums";
 
 export interface RewriterHooks {
   /** Every Gemini request once it ended (metrics). */
@@ -30,7 +30,7 @@ function geminiCallOptions(env: Env, hooks: RewriterHooks): GeminiCallOptions & 
   };
 }
 
-export function createRewriter(name: EngineName, env: Env, hooks: RewriterHooks = {}): Rewriter {
+export function createRewriter(name: Engine, env: Env, hooks: RewriterHooks = {}): Rewriter {
   if (name === "local") return createLocalRewriter();
   return createGeminiRewriter({
     ...geminiCallOptions(env, hooks),

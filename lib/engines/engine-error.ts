@@ -9,7 +9,6 @@
 // diagnosis are kept in `detail`, an own property that pino's error
 // serializer writes to the log with the error, and never stored on a row.
 import { AppError } from "@/lib/errors";
-import type { EngineUsage } from "@/lib/engines/types";
 
 export const engineErrorSentences = {
   quota: "Gemini's usage limit was reached; retry these pages later.",
@@ -24,6 +23,12 @@ export const engineErrorSentences = {
   unusable: "Gemini's answers for these pages were unusable; retry them, or use the offline engine.",
   other: "An unexpected error stopped Gemini on these pages; it has been logged.",
 } as const;
+
+/** Tokens billed by the provider. */
+export interface EngineUsage {
+  promptTokens: number;
+  outputTokens: number;
+}
 
 export type EngineErrorKind = keyof typeof engineErrorSentences;
 

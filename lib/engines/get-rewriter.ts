@@ -4,14 +4,14 @@
 import { env } from "@/lib/env";
 import { createOcr, createRewriter, type RewriterHooks } from "@/lib/engines/create-rewriter";
 import type { Rewriter } from "@/lib/engines/rewrite-types";
-import type { EngineName } from "@/lib/engines/types";
+import type { Engine } from "@/lib/generated/prisma/enums";
 import { recordGeminiAttempt } from "@/lib/metrics/record-metrics";
 
 const hooks: RewriterHooks = { onGeminiAttempt: (record) => void recordGeminiAttempt(record) };
-const rewriters = new Map<EngineName, Rewriter>();
+const rewriters = new Map<Engine, Rewriter>();
 let ocr: ReturnType<typeof createOcr> | undefined;
 
-export function getRewriter(name: EngineName): Rewriter {
+export function getRewriter(name: Engine): Rewriter {
   let rewriter = rewriters.get(name);
   if (!rewriter) {
     rewriter = createRewriter(name, env(), hooks);

@@ -9,10 +9,9 @@ import { settleJobCredits } from "@/lib/credits/settle-job-credits";
 import type { JobStatus, JobStep } from "@/lib/generated/prisma/client";
 import { isJobUnfinished } from "@/lib/jobs/job-states";
 import { isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
-import { stitchChunks, type StitchSentence } from "@/lib/pipeline/stitch-chunks";
+import { groupByOriginal, stitchChunks, type StitchSentence } from "@/lib/pipeline/stitch-chunks";
 import { countWords } from "@/lib/text/count-words";
 import { findMatterRows } from "@/lib/text/find-matter-rows";
-import { numberPieces } from "@/lib/text/number-pieces";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
 import { lockJob } from "@/lib/db/lock-rows";
 
@@ -56,19 +55,6 @@ export interface BookRows {
   backMatterPages: number;
 }
 
-/** Consecutive entries of one original: by id, or for results without ids, as numberPieces tells them apart. */
-function groupPieces(sentences: StitchSentence[]): StitchSentence[][] {
-  const groups: StitchSentence[][] = [];
-  const numbers = sentences.every((sentence) => sentence.id !== undefined) ? undefined : numberPieces(sentences);
-  sentences.forEach((sentence, index) => {
-    const last = groups.at(-1);
-    const starts = numbers ? numbers[index]!.part === 1 : last?.[0]!.id !== sentence.id;
-    if (!last || starts) groups.push([sentence]);
-    else last.push(sentence);
-  });
-  return groups;
-}
-
 /**
  * The book's rows: front and back matter left out unless `includeMatter`
  * (back matter only once the book is complete), every piece within the
@@ -84,7 +70,7 @@ export function buildBookRows(
   const kept = options.includeMatter ? sentences : sentences.slice(matter.frontEnd, backStart);
   const rows: SentenceRow[] = [];
   const originals: OriginalRow[] = [];
-  for (const group of groupPieces(kept)) {
+  for (const group of groupByOriginal(kept)) {
     const first = group[0]!;
     const pieces = group.flatMap((sentence) => {
       const text = sentence.text.trim();
@@ -125,11 +111,6 @@ export function buildBookRows(
     frontMatterPages: matter.frontMatterPages,
     backMatterPages: options.complete === false ? 0 : matter.backMatterPages,
   };
-}
-
-/** Every sentence within the limit, matter left out, as the merge step writes them. */
-export function limitSentences(sentences: StitchSentence[], maxWords: number): SentenceRow[] {
-  return buildBookRows(sentences, { maxWords }).rows;
 }
 
 /**

@@ -15,7 +15,7 @@
 import { emptyGeminiUsage, GeminiCallError, type GeminiUsage } from "@/lib/engines/gemini-call";
 import type { OcrInput, OcrResult } from "@/lib/engines/gemini-ocr";
 import type { RewriteContext, Rewriter } from "@/lib/engines/rewrite-types";
-import { originalsFromPages, type PageOriginal } from "@/lib/engines/sentences-from-pages";
+import { originalsFromPages, type PageOriginal } from "@/lib/text/originals-from-pages";
 import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
 import type { StitchSentence } from "@/lib/pipeline/stitch-chunks";
 import { countWords } from "@/lib/text/count-words";

@@ -18,7 +18,7 @@ export interface StitchSentence {
   /** From a page that looks like a publisher's page (see lib/text/detect-matter-pages.ts). */
   matter?: boolean;
   /** The original's id within the job (chunk index and ordinal), shared by its pieces. */
-  id?: string;
+  id: string;
   /** How the original became these pieces (lib/pipeline/rewrite-chunk.ts). */
   method?: "kept" | "rewritten" | "split" | "ocr";
   fallbackReason?: string;
@@ -61,16 +61,12 @@ export function originalSimilarity(a: string, b: string): number {
   return (2 * shared) / (left.length + right.length);
 }
 
-/**
- * Consecutive entries of one original sentence: the same id, or (results
- * stored before ids existed) the same original text.
- */
-function groupByOriginal(sentences: StitchSentence[]): StitchSentence[][] {
+/** Consecutive entries of one original sentence: the pieces that share its id. */
+export function groupByOriginal(sentences: StitchSentence[]): StitchSentence[][] {
   const groups: StitchSentence[][] = [];
   for (const sentence of sentences) {
     const last = groups.at(-1);
-    const same = last && (last[0].id !== undefined ? last[0].id === sentence.id : last[0].original === sentence.original);
-    if (last && same) last.push(sentence);
+    if (last && last[0].id === sentence.id) last.push(sentence);
     else groups.push([sentence]);
   }
   return groups;

@@ -6,7 +6,7 @@
 // and the retry of failed pages.
 import { PDFDocument, rgb } from "pdf-lib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { originalsFromPages } from "@/lib/engines/sentences-from-pages";
+import { originalsFromPages } from "@/lib/text/originals-from-pages";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { readPdfPageLines } from "@/lib/pdf/read-page-lines";

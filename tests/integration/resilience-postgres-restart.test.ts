@@ -12,13 +12,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded-postgres";
 import { prepareDatabase } from "@/lib/db/prepare-database";
-import { createLocalEngine } from "@/lib/engines/local-engine";
 import { isJobEnded } from "@/lib/jobs/job-states";
-import { limitSentences } from "@/lib/pipeline/merge-job";
 import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 import { pdfForm, signUpAndSignIn, type HttpClient } from "@/tests/support/http-client";
 import { distinctOriginals } from "@/tests/support/pipeline-harness";
+import { createLocalEngine, limitSentences } from "@/tests/support/local-engine";
 import { freePort, spawnWorker, type WorkerProcess } from "@/tests/support/stack";
 
 const root = path.resolve(import.meta.dirname, "../..");

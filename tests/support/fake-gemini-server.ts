@@ -22,12 +22,12 @@
 // characters a token for text, the system instruction included.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { sentencesFromPages } from "@/lib/engines/sentences-from-pages";
 import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
 import { listWords } from "@/lib/text/count-words";
 import { extractPageText } from "@/lib/text/extract-page-text";
 import { segmentSentences } from "@/lib/text/segment-sentences";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
+import { sentencesFromPages } from "@/tests/support/local-engine";
 
 // "none" answers normally: it lets a queue put a fault after some good answers.
 // "recitation" and "safety" answer 200 with that finish reason and half an

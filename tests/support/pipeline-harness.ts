@@ -7,9 +7,8 @@ import { createJob } from "@/lib/commands/create-job";
 import { retryFailedChunks } from "@/lib/commands/retry-failed-chunks";
 import { adjustCredits } from "@/lib/credits/adjust-credits";
 import { db, disconnectDb } from "@/lib/db/prisma";
-import { createLocalEngine } from "@/lib/engines/local-engine";
 import { endedJobStatuses } from "@/lib/jobs/job-states";
-import { limitSentences, mergeJob, type SentenceRow } from "@/lib/pipeline/merge-job";
+import { mergeJob, type SentenceRow } from "@/lib/pipeline/merge-job";
 import type { StitchSentence } from "@/lib/pipeline/stitch-chunks";
 import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { countWords } from "@/lib/text/count-words";
@@ -18,6 +17,7 @@ import { boss, stopBoss } from "@/lib/queue/boss";
 import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
+import { createLocalEngine, limitSentences } from "@/tests/support/local-engine";
 import { registerHandlers } from "@/worker/register-handlers";
 
 /**

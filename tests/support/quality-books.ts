@@ -5,7 +5,7 @@
 // are what a user would get.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createLocalEngine } from "@/lib/engines/local-engine";
+import { createLocalEngine } from "@/tests/support/local-engine";
 import { buildBookRows, type BookRows } from "@/lib/pipeline/merge-job";
 import { corpusDir } from "@/tests/fixtures/corpus-text";
 import { buildNovelPdf, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";

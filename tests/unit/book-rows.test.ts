@@ -1,20 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { buildBookRows } from "@/lib/pipeline/merge-job";
 import { findMatterRows } from "@/lib/text/find-matter-rows";
-import { numberPieces } from "@/lib/text/number-pieces";
 
 const long = "Il marchait lentement vers la ville, et il pensait à elle sans cesse.";
 
-describe("numberPieces", () => {
+describe("buildBookRows numbering", () => {
   it("numbers the pieces of one original, and tells a repeated sentence from its pieces", () => {
-    expect(
-      numberPieces([
-        { text: "Il marchait lentement vers la ville,", original: long },
-        { text: "et il pensait à elle sans cesse.", original: long },
-        { text: "Oui.", original: "Oui." },
-        { text: "Oui.", original: "Oui." },
-      ]),
-    ).toEqual([
+    const book = buildBookRows(
+      [
+        { id: "0.0", text: "Il marchait lentement vers la ville,", original: long, page: 1 },
+        { id: "0.0", text: "et il pensait à elle sans cesse.", original: long, page: 1 },
+        { id: "0.1", text: "Oui.", original: "Oui.", page: 1 },
+        { id: "0.2", text: "Oui.", original: "Oui.", page: 1 },
+      ],
+      { maxWords: 8 },
+    );
+    expect(book.rows.map(({ part, parts }) => ({ part, parts }))).toEqual([
       { part: 1, parts: 2 },
       { part: 2, parts: 2 },
       { part: 1, parts: 1 },
@@ -78,10 +79,10 @@ describe("findMatterRows across a page the detector missed", () => {
 
 describe("buildBookRows", () => {
   const sentences = [
-    { text: "DU MÊME AUTEUR", original: "DU MÊME AUTEUR", page: 1, kind: "heading" as const, matter: true },
-    { text: "Première partie", original: "Première partie", page: 2, kind: "heading" as const },
-    { text: long, original: long, page: 3 },
-    { text: "Achevé d'imprimer en mars 2016.", original: "Achevé d'imprimer en mars 2016.", page: 4, matter: true },
+    { id: "0.0", text: "DU MÊME AUTEUR", original: "DU MÊME AUTEUR", page: 1, kind: "heading" as const, matter: true },
+    { id: "0.1", text: "Première partie", original: "Première partie", page: 2, kind: "heading" as const },
+    { id: "0.2", text: long, original: long, page: 3 },
+    { id: "0.3", text: "Achevé d'imprimer en mars 2016.", original: "Achevé d'imprimer en mars 2016.", page: 4, matter: true },
   ];
 
   it("leaves the matter out, keeps headings as heading rows and numbers the pieces", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLocalEngine } from "@/lib/engines/local-engine";
+import { createLocalEngine } from "@/tests/support/local-engine";
 import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
 import { buildBookRows } from "@/lib/pipeline/merge-job";
 import { detectMatterPages } from "@/lib/text/detect-matter-pages";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createLocalEngine } from "@/lib/engines/local-engine";
-import type { EngineInput, EngineResult, EngineSentence } from "@/lib/engines/types";
+import { createLocalEngine } from "@/tests/support/local-engine";
+import type { EngineInput, EngineResult, EngineSentence } from "@/tests/support/engine-contract";
 import { openPdfSplitter } from "@/lib/pdf/split-pdf";
 import { countWords, listWords } from "@/lib/text/count-words";
 import {

@@ -3,6 +3,7 @@ import { stitchChunks, type StitchChunk, type StitchSentence } from "@/lib/pipel
 
 // A small "book": sentence n starts on page ceil(n / 3).
 const book: StitchSentence[] = Array.from({ length: 30 }, (_, index) => ({
+  id: `${index + 1}`,
   original: `Phrase originale numéro ${index + 1} de Charles qui regardait la mer au loin.`,
   text: `Phrase ${index + 1}.`,
   page: Math.floor(index / 3) + 1,

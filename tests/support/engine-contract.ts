@@ -1,10 +1,18 @@
-// The contract between the pipeline and an engine. An engine gets one chunk
-// PDF and returns every sentence of its pages (overlap pages included), each
-// tagged with the book page where it starts; the merge step keeps the owned
-// pages. One original sentence yields 1..k consecutive entries that share
-// the same `original`, each `text` at most `maxWords` words.
+// The whole-PDF engine contract of the first design, kept for tests and
+// benchmarks only: the local reference engine (tests/support/local-engine.ts)
+// and the chunk-PDF Gemini engine the token benchmark compares with
+// (bench/support/pdf-inline-engine.ts). The product's pipeline reads the
+// text itself and asks a rewriter (lib/engines/rewrite-types.ts).
+//
+// An engine gets one chunk PDF and returns every sentence of its pages
+// (overlap pages included), each tagged with the book page where it starts.
+// One original sentence yields 1..k consecutive entries that share its `id`
+// and `original`, each `text` at most `maxWords` words.
+import type { EngineUsage } from "@/lib/engines/engine-error";
 
 export interface EngineSentence {
+  /** The original's id, shared by its pieces (as the pipeline's `<chunk index>.<ordinal>`). */
+  id: string;
   /** The rewritten piece, at most maxWords words. */
   text: string;
   /** The full original sentence this piece comes from. */
@@ -15,11 +23,6 @@ export interface EngineSentence {
   kind?: "heading";
   /** From a page that looks like a publisher's page (title, notice, contents, colophon). */
   matter?: boolean;
-}
-
-export interface EngineUsage {
-  promptTokens: number;
-  outputTokens: number;
 }
 
 export interface EngineInput {
@@ -39,9 +42,7 @@ export interface EngineResult {
   usage: EngineUsage;
 }
 
-export type EngineName = "local" | "gemini";
-
 export interface Engine {
-  readonly name: EngineName;
+  readonly name: "local" | "gemini";
   process(input: EngineInput): Promise<EngineResult>;
 }

@@ -1,10 +1,8 @@
-// From the pages' text to the book's sentences: segment the text into
-// sentences, tag each with the page it starts on, and (for the offline
-// engine) split the long ones at natural breaks. Sentences may run across
-// page breaks; headings never join a sentence, and start none: each is a row
-// of its own. Rows from pages that look like a publisher's pages carry
-// `matter`, for the merge step to keep or leave out.
-import type { EngineSentence } from "@/lib/engines/types";
+// From the pages' text to the book's sentences as printed: segment the text
+// into sentences and tag each with the page it starts on. Sentences may run
+// across page breaks; headings never join a sentence, and start none: each
+// is a row of its own. Rows from pages that look like a publisher's pages
+// carry `matter`, for the merge step to keep or leave out.
 import type { PageText } from "@/lib/text/extract-page-text";
 import { countWords, isWord } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
@@ -87,16 +85,4 @@ export function originalsFromPages(
   }
   flush();
   return originals;
-}
-
-/** Every original split locally into pieces of at most `maxWords` words (the offline engine). */
-export function sentencesFromPages(
-  pages: PageText[],
-  maxWords: number,
-  matterPages: ReadonlySet<number> = new Set(),
-  hardLimit?: number,
-): EngineSentence[] {
-  return originalsFromPages(pages, matterPages, hardLimit).flatMap(({ text, ...rest }) =>
-    splitLongSentence(text, maxWords).map((piece) => ({ text: piece, original: text, ...rest })),
-  );
 }
