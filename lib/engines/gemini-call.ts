@@ -1,7 +1,8 @@
 // One generateContent call with our retries, shared by every Gemini use (the
-// chunk engine, the rewriter, OCR): the client pinned to v1beta, a timeout
-// per attempt, the caller's AbortSignal, and token usage recorded for every
-// attempt, failed ones included, since Google bills those too.
+// rewriter and OCR; the token benchmark's chunk-PDF engine too): the client
+// pinned to v1beta, a timeout per attempt, the caller's AbortSignal, and
+// token usage recorded for every attempt, failed ones included, since Google
+// bills those too.
 //
 // Retries are ours, not the SDK's: @google/genai retries only when
 // `httpOptions.retryOptions` is set, and we leave it unset so that every

@@ -107,7 +107,3 @@ export function lexiconReadings(word: string): LexiconReading[] {
     return { wordClass: codeClasses[body[0]!]!, lemma: body.slice(1), capitalOnly };
   });
 }
-
-export function isKnownForm(word: string): boolean {
-  return lexiconReadings(word).length > 0;
-}

@@ -180,11 +180,6 @@ export function isCommonWord(token: string): boolean {
   return entry !== undefined && [...entry.classes].some((wordClass) => wordClass !== "proper");
 }
 
-/** The dictionary form ("actrices" → "acteur", "cirés" → "cirer"), when the Lefff knows the word. */
-export function lemmaOf(token: string): string | undefined {
-  return lookUpWord(token)?.lemma;
-}
-
 function isCapitalized(token: string): boolean {
   return /^[^\p{L}]*\p{Lu}/u.test(token);
 }

@@ -299,8 +299,3 @@ export function countLocution(
   }
   return { whole, remnants };
 }
-
-/** Reads the Lefff and builds the locution index now rather than on the first sentence. */
-export function loadLocutions(): void {
-  locutionIndex();
-}
