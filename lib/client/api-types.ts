@@ -3,7 +3,7 @@
 // hands to the client, imported as a type only: the client cannot drift from
 // the route handlers, and no server code reaches the browser bundle (ESLint
 // allows only type imports of server modules here).
-import type { ChunkStatus, Engine, JobStatus, JobStep, LedgerKind } from "@/lib/generated/prisma/enums";
+import type { ChunkStatus, Engine, JobStatus, JobStep, LedgerKind, SentenceMethod } from "@/lib/generated/prisma/enums";
 import type { CreditsSummary, LedgerEntry } from "@/lib/credits/get-credits";
 import type { JobProgress } from "@/lib/jobs/compute-job-progress";
 import type { createJob } from "@/lib/commands/create-job";
@@ -12,7 +12,7 @@ import type { JobEstimate } from "@/lib/jobs/estimate-job";
 import type { getJobDefaults } from "@/lib/jobs/get-job-defaults";
 import type { PipelineOverview } from "@/lib/jobs/get-queue-overview";
 import type { JobListItem, JobsPage } from "@/lib/jobs/list-jobs";
-import type { SentenceItem, SentenceMethod, SentencesPage } from "@/lib/jobs/list-sentences";
+import type { SentenceItem, SentencesPage } from "@/lib/jobs/list-sentences";
 import type { JobRewriting } from "@/lib/jobs/get-job-rewriting";
 import type { StopResult } from "@/lib/pipeline/stop-job";
 import type { retryFailedChunks } from "@/lib/commands/retry-failed-chunks";

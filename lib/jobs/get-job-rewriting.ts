@@ -6,7 +6,7 @@
 // count while it runs.
 import { db } from "@/lib/db/prisma";
 import { findAccessibleJob } from "@/lib/jobs/find-accessible-job";
-import type { SentenceMethod } from "@/lib/jobs/list-sentences";
+import type { SentenceMethod } from "@/lib/generated/prisma/client";
 import type { RewrittenBy } from "@/lib/jobs/rewritten-by";
 
 export interface GeminiRequestTotals {

@@ -7,13 +7,11 @@
 import { rewrittenBy, type RewrittenBy } from "@/lib/jobs/rewritten-by";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, SentenceKind, SentenceMethod } from "@/lib/generated/prisma/client";
 import { escapeLikePattern } from "@/lib/jobs/escape-like-pattern";
 import { findAccessibleJob } from "@/lib/jobs/find-accessible-job";
 import { isJobUnfinished } from "@/lib/jobs/job-states";
 import { previewRows } from "@/lib/pipeline/preview-rows";
-
-export type SentenceMethod = "kept" | "rewritten" | "split" | "ocr";
 
 export interface SentenceItem {
   position: number;
@@ -22,7 +20,7 @@ export interface SentenceItem {
   page: number;
   wordCount: number;
   /** A heading is a section break, not a sentence to study. */
-  kind: "sentence" | "heading";
+  kind: SentenceKind;
   /** Place among the pieces of one original sentence: part < parts means it continues in the next row. */
   part: number;
   parts: number;

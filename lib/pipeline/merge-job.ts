@@ -6,7 +6,7 @@ import { rewrittenBy, type RewrittenBy } from "@/lib/jobs/rewritten-by";
 import { db, type Tx } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
 import { settleJobCredits } from "@/lib/credits/settle-job-credits";
-import type { JobStatus, JobStep } from "@/lib/generated/prisma/client";
+import type { JobStatus, JobStep, SentenceKind, SentenceMethod } from "@/lib/generated/prisma/client";
 import { isJobUnfinished } from "@/lib/jobs/job-states";
 import { isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { groupByOriginal, stitchChunks, type StitchSentence } from "@/lib/pipeline/stitch-chunks";
@@ -17,14 +17,12 @@ import { lockJob } from "@/lib/db/lock-rows";
 
 const insertBatch = 2_000;
 
-export type SentenceMethod = "kept" | "rewritten" | "split" | "ocr";
-
 /** One original sentence of the book, stored once. */
 export interface OriginalRow {
   position: number;
   text: string;
   page: number;
-  kind: "sentence" | "heading";
+  kind: SentenceKind;
   method: SentenceMethod;
   fallbackReason: string | null;
   model: string | null;
@@ -41,7 +39,7 @@ export interface SentenceRow {
   rewrittenBy: RewrittenBy | null;
   page: number;
   wordCount: number;
-  kind: "sentence" | "heading";
+  kind: SentenceKind;
   /** This piece's place among the pieces of its original (1-based), and their number. */
   part: number;
   parts: number;

@@ -9,18 +9,19 @@
 // and chunk k+1 contributes what follows it, up to its last sentence dated
 // inside its owned pages. Page ownership decides where a chunk starts when
 // the two share no original (an overlap of 0, or a failed neighbour).
+import type { SentenceKind, SentenceMethod } from "@/lib/generated/prisma/client";
 
 export interface StitchSentence {
   text: string;
   original: string;
   page: number;
-  kind?: "sentence" | "heading";
+  kind?: SentenceKind;
   /** From a page that looks like a publisher's page (see lib/text/detect-matter-pages.ts). */
   matter?: boolean;
   /** The original's id within the job (chunk index and ordinal), shared by its pieces. */
   id: string;
   /** How the original became these pieces (lib/pipeline/rewrite-chunk.ts). */
-  method?: "kept" | "rewritten" | "split" | "ocr";
+  method?: SentenceMethod;
   fallbackReason?: string;
   model?: string;
 }

@@ -8,6 +8,7 @@
 // single unflagged page with a few words when flagged pages follow it at
 // once, unless that page holds a chapter or part title. The back run gets no
 // such leeway: a novel's last page may well be short.
+import type { SentenceKind } from "@/lib/generated/prisma/client";
 import { countWords } from "@/lib/text/count-words";
 
 export interface MatterInput {
@@ -15,7 +16,7 @@ export interface MatterInput {
   matter?: boolean;
   /** The row's text and kind, for weighing an unflagged page inside the front matter. */
   text?: string;
-  kind?: "sentence" | "heading";
+  kind?: SentenceKind;
 }
 
 export interface MatterRows {

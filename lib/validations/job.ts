@@ -1,8 +1,9 @@
 // Inputs of the job, sentence, export and settings routes.
 import { z } from "zod";
+import { Engine, SentenceMethod } from "@/lib/generated/prisma/enums";
 import { JobStatus, jobStatuses, wordLimit } from "@/lib/jobs/job-states";
 
-export const engineName = z.enum(["local", "gemini"], { message: "Choose the engine: local or gemini." });
+export const engineName = z.enum(Engine, { message: "Choose the engine: local or gemini." });
 
 const wordLimitMessage = `The word limit must be between ${wordLimit.min} and ${wordLimit.max}.`;
 
@@ -77,7 +78,7 @@ export const listSentencesQuery = z.object({
   method: z.preprocess(
     emptyAsUndefined,
     z
-      .enum(["kept", "rewritten", "split", "ocr"], {
+      .enum(SentenceMethod, {
         message: "method is kept, rewritten, split or ocr.",
       })
       .optional(),
