@@ -76,6 +76,10 @@ const schema = z.object({
   PDF_PARSE_TIMEOUT_MS: int(20_000),
   /** Page text and fonts a PDF may unpack to (its Flate streams, images aside): the decompression-bomb limit. */
   PDF_MAX_INFLATED_MB: int(200),
+  /** Uploads (books and estimates) of one user waiting for or in the inspection thread of a web process. */
+  PDF_INSPECTIONS_PER_USER: int(2),
+  /** Uploads waiting for the inspection thread of a web process, all users together: past it, 503. */
+  PDF_INSPECTION_QUEUE_MAX: int(8),
   CHUNK_PAGES: int(20),
   CHUNK_OVERLAP_PAGES: int(1),
   CHUNK_WINDOW: int(4),
@@ -115,6 +119,8 @@ const schema = z.object({
   SESSION_RECHECK_SECONDS: int(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO_USER: flag(true),
+  /** Set by `npm start` when it seeded the demo account: the sign-in page then shows it. */
+  SHOW_DEMO_ACCOUNT: flag(false),
 });
 
 export interface GeminiModel {

@@ -19,7 +19,7 @@ import { cleanFileName } from "@/lib/jobs/clean-file-name";
 import { findIdempotentJob, recordIdempotencyKey } from "@/lib/jobs/find-idempotent-job";
 import { getJobDefaults, isGeminiAvailable } from "@/lib/jobs/get-job-defaults";
 import { toJobSummary, jobSummarySelect, type JobSummary } from "@/lib/jobs/to-job-summary";
-import { inspectPdfSafely } from "@/lib/pdf/inspect-pdf-safely";
+import { inspectPdfSafely, inspectionsInFlight } from "@/lib/pdf/inspect-pdf-safely";
 import { sendJob } from "@/lib/queue/boss";
 import { jobLog } from "@/lib/log";
 import { assertJobStartAllowed } from "@/lib/rate-limit/assert-job-start-allowed";
@@ -66,14 +66,15 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
   const fileName = cleanFileName(options.fileName);
 
   // Cheap refusals first, before the PDF is parsed; repeated exactly below.
-  await assertJobStartAllowed(db(), { userId });
+  await assertJobStartAllowed(db(), { userId, uploadsInFlight: inspectionsInFlight(userId) });
   if (engine === "gemini") await assertGeminiBudgetLeft(db(), { userId });
   await assertQueueCapacity(db());
 
-  const pdf = await inspectPdfSafely(bytes, {
-    maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
-    maxPages: config.MAX_PAGES,
-  });
+  const pdf = await inspectPdfSafely(
+    bytes,
+    { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024, maxPages: config.MAX_PAGES },
+    userId,
+  );
   if (engine === "local" && !pdf.hasText) {
     throw new AppError(
       "pdf_no_text",

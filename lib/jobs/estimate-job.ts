@@ -43,10 +43,11 @@ export async function estimateJob(options: {
   const defaults = await getJobDefaults({ userId });
   const engine = options.engine ?? defaults.engine;
   const model = options.model ?? defaults.model ?? defaultGeminiModel();
-  const pdf = await inspectPdfSafely(bytes, {
-    maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
-    maxPages: config.MAX_PAGES,
-  });
+  const pdf = await inspectPdfSafely(
+    bytes,
+    { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024, maxPages: config.MAX_PAGES },
+    userId,
+  );
   const chunks = planChunks({
     pageCount: pdf.pageCount,
     chunkPages: config.CHUNK_PAGES,

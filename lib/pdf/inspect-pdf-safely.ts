@@ -12,6 +12,10 @@
 // 300-page ones. Each upload's place is its arrival time plus a handicap that
 // grows with its size, capped, so a large file is passed only by uploads that
 // arrived less than `maxHandicapMs` after it and never starves.
+// The queue is bounded: each user has at most PDF_INSPECTIONS_PER_USER
+// uploads waiting or being read (429 past it), and at most
+// PDF_INSPECTION_QUEUE_MAX wait in all (503 past it), since every waiting
+// upload holds its bytes (up to MAX_UPLOAD_MB) and delays everyone's.
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { env } from "@/lib/env";
@@ -35,6 +39,41 @@ let thread: Promise<Worker> | undefined;
 let nextId = 1;
 let busy = false;
 const waiting: { dueAt: number; start: () => void }[] = [];
+/** Uploads waiting or being read, per owner (a user id). */
+const inFlight = new Map<string, number>();
+
+/** How many of `owner`'s uploads this process is reading or holding in the queue. */
+export function inspectionsInFlight(owner: string): number {
+  return inFlight.get(owner) ?? 0;
+}
+
+function admit(owner: string | undefined): () => void {
+  const config = env();
+  if (owner !== undefined && inspectionsInFlight(owner) >= config.PDF_INSPECTIONS_PER_USER) {
+    throw new AppError(
+      "rate_limited",
+      `You already have ${config.PDF_INSPECTIONS_PER_USER} PDFs being read. Wait for them before sending another.`,
+      { retryAfterSeconds: 5, limit: config.PDF_INSPECTIONS_PER_USER },
+    );
+  }
+  if (waiting.length >= config.PDF_INSPECTION_QUEUE_MAX) {
+    throw new AppError(
+      "unavailable",
+      "The server is busy reading other uploads right now. Please try again in a minute.",
+      { retryAfterSeconds: 30 },
+    );
+  }
+  if (owner === undefined) return () => {};
+  inFlight.set(owner, inspectionsInFlight(owner) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const left = inspectionsInFlight(owner) - 1;
+    if (left > 0) inFlight.set(owner, left);
+    else inFlight.delete(owner);
+  };
+}
 
 function startThread(): Promise<Worker> {
   const config = env();
@@ -131,14 +170,17 @@ function startNext(): void {
   waiting.splice(next, 1)[0].start();
 }
 
-export function inspectPdfSafely(bytes: Uint8Array, limits: PdfLimits): Promise<PdfInfo> {
+/** `owner`: the user the upload counts against (PDF_INSPECTIONS_PER_USER). */
+export function inspectPdfSafely(bytes: Uint8Array, limits: PdfLimits, owner?: string): Promise<PdfInfo> {
   return new Promise<PdfInfo>((resolve, reject) => {
+    const release = admit(owner);
     waiting.push({
       dueAt: Date.now() + Math.min(maxHandicapMs, bytes.byteLength * handicapMsPerByte),
       start: () => {
         inspectInThread(bytes, limits)
           .then(resolve, reject)
           .finally(() => {
+            release();
             busy = false;
             startNext();
           });
