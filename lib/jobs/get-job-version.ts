@@ -6,6 +6,7 @@
 // the job's other columns or its chunk rows.
 import { db } from "@/lib/db/prisma";
 import type { ChunkStatus, JobStatus } from "@/lib/generated/prisma/client";
+import { chunkStatuses } from "@/lib/jobs/job-states";
 
 export interface JobVersionInput {
   updatedAt: Date;
@@ -14,11 +15,9 @@ export interface JobVersionInput {
   queuePosition: number | null;
 }
 
-const chunkStatusOrder: ChunkStatus[] = ["pending", "queued", "running", "done", "failed", "cancelled"];
-
 /** The progress answer's ETag: it changes exactly when what the answer shows can change. */
 export function jobVersionTag(input: JobVersionInput): string {
-  const counts = chunkStatusOrder.map((status) => input.chunkStatuses[status] ?? 0).join(".");
+  const counts = chunkStatuses.map((status) => input.chunkStatuses[status] ?? 0).join(".");
   return `W/"v1-${input.updatedAt.getTime().toString(36)}-${input.status}-${counts}-${input.queuePosition ?? ""}"`;
 }
 

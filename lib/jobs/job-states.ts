@@ -11,6 +11,9 @@ export { ChunkStatus, JobStatus, JobStep };
 /** Every job status, in the order a job meets them. */
 export const jobStatuses: JobStatus[] = Object.values(JobStatus);
 
+/** Every chunk status, in the order a chunk meets them. */
+export const chunkStatuses: ChunkStatus[] = Object.values(ChunkStatus);
+
 /** The job can still change by itself: the worker has work left or is stopping. */
 export const unfinishedJobStatuses: JobStatus[] = [JobStatus.queued, JobStatus.running, JobStatus.cancelling];
 
