@@ -3,6 +3,7 @@
 // to in `MetricCounter`) plus this web process's own memory and CPU.
 import { collectDefaultMetrics, Counter, Gauge, Registry, type Metric } from "prom-client";
 import { db } from "@/lib/db/prisma";
+import { jobStatuses } from "@/lib/jobs/job-states";
 import { queues } from "@/lib/queue/queues";
 import { boss } from "@/lib/queue/boss";
 
@@ -74,7 +75,7 @@ export async function renderMetrics(): Promise<{ contentType: string; body: stri
     labelNames: ["status"],
     registers: [registry],
   });
-  for (const status of ["queued", "running", "cancelling", "cancelled", "succeeded", "partial", "failed"]) {
+  for (const status of jobStatuses) {
     jobs.set({ status }, 0);
   }
   for (const row of statusRows) jobs.set({ status: row.status }, row._count._all);
