@@ -1,7 +1,8 @@
 // The image build, checked without a Docker engine: the Dockerfile's build
 // steps are exactly the install and build scripts CI runs, in the same order,
 // on the same tree (.dockerignore leaves out no tracked file, but does leave
-// out .env and local state); the image runs as a non-root user; compose builds
+// out .env and local state); the image runs as a non-root user that does not
+// own the application's files; compose builds
 // one image and shares it. tests/integration/docker-image.test.ts runs the
 // compose commands themselves against a real database.
 import { execFileSync } from "node:child_process";
@@ -13,7 +14,7 @@ import { heapOptions, webHeapOptions } from "@/scripts/heap-options";
 
 describe("Dockerfile", () => {
   const stages = dockerfileStages();
-  const runs = stages.flat().filter((step) => step.keyword === "RUN").map((step) => step.args);
+  const runs = stages[0]!.filter((step) => step.keyword === "RUN").map((step) => step.args);
 
   it("builds with exactly the commands CI runs, in the same order, before its tests", () => {
     expect(runs).toEqual(["sh scripts/install.sh", "npm run build"]);
@@ -36,6 +37,20 @@ describe("Dockerfile", () => {
     const cmd = JSON.parse(final.find((step) => step.keyword === "CMD")!.args) as string[];
     expect(cmd[0]).toBe("node");
     expect(cmd).toEqual(expect.arrayContaining(webHeapOptions.split(" ")));
+  });
+
+  it("leaves the application's files to root: the user it runs as owns only Next.js's run-time cache", () => {
+    const final = stages.at(-1)!;
+    const userAt = final.findIndex((step) => step.keyword === "USER");
+    // Files COPY'd without --chown belong to root, whatever user runs later.
+    const copies = final.filter((step) => step.keyword === "COPY");
+    expect(copies.length).toBeGreaterThan(0);
+    for (const copy of copies) expect(copy.args).not.toMatch(/--chown/);
+    // The only steps of the runtime stage that change owners, all before USER: the cache folder.
+    const runs = final.filter((step) => step.keyword === "RUN");
+    expect(runs.map((step) => step.args)).toEqual(["mkdir -p .next/cache && chown -R node:node .next/cache"]);
+    expect(final.indexOf(runs[0]!)).toBeLessThan(userAt);
+    expect(final.at(userAt)!.args).toBe("node");
   });
 });
 
