@@ -1,16 +1,24 @@
 // The one way the browser talks to the JSON API. Every failure becomes an
 // `ApiError` carrying the server's `{ code, message }` and the HTTP status, so
 // components can branch on `code` and show `message` as is.
+import type { ErrorCode } from "@/lib/errors";
+
+/**
+ * The server's error codes (lib/errors.ts), so a switch on one is checked;
+ * `network` when no answer came, `http_<status>` when the answer had no code
+ * (a proxy's HTML page, a crash).
+ */
+export type ApiErrorCode = ErrorCode | "network" | `http_${number}`;
 
 export class ApiError extends Error {
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly status: number;
   readonly details?: Record<string, unknown>;
   /** Seconds from a Retry-After header (429/503), when the server sent one. */
   readonly retryAfterSeconds?: number;
 
   constructor(init: {
-    code: string;
+    code: ApiErrorCode;
     message: string;
     status: number;
     details?: Record<string, unknown>;
@@ -39,12 +47,12 @@ const fallbackMessages: Record<number, string> = {
 };
 
 async function toApiError(response: Response): Promise<ApiError> {
-  let code = `http_${response.status}`;
+  let code: ApiErrorCode = `http_${response.status}`;
   let message = fallbackMessages[response.status] ?? `The server answered ${response.status}.`;
   let details: Record<string, unknown> | undefined;
   try {
     const body = (await response.json()) as {
-      error?: { code?: string; message?: string; details?: Record<string, unknown> };
+      error?: { code?: ErrorCode; message?: string; details?: Record<string, unknown> };
     };
     if (body.error?.code) code = body.error.code;
     if (body.error?.message) message = body.error.message;
