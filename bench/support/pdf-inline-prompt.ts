@@ -1,9 +1,8 @@
 // What we ask Gemini for and how its answer is checked. The answer is one
 // entry per original sentence with its rewritten pieces, which keeps the
 // original text once and maps straight onto EngineSentence rows.
-import { Type, type Schema } from "@google/genai";
 import { z } from "zod";
-import { parseSchemaAnswer, type ParsedAnswer } from "@/lib/engines/gemini-call";
+import { parseSchemaAnswer, toGeminiSchema, type ParsedAnswer } from "@/lib/engines/gemini-call";
 import type { EngineInput, EngineSentence } from "@/tests/support/engine-contract";
 import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
@@ -28,26 +27,6 @@ export function buildGeminiPrompt(
   ].join("\n");
 }
 
-export const geminiResponseSchema: Schema = {
-  type: Type.OBJECT,
-  properties: {
-    sentences: {
-      type: Type.ARRAY,
-      items: {
-        type: Type.OBJECT,
-        properties: {
-          page: { type: Type.INTEGER },
-          original: { type: Type.STRING },
-          rewritten: { type: Type.ARRAY, items: { type: Type.STRING } },
-        },
-        required: ["page", "original", "rewritten"],
-        propertyOrdering: ["page", "original", "rewritten"],
-      },
-    },
-  },
-  required: ["sentences"],
-};
-
 const answerSchema = z.object({
   sentences: z.array(
     z.object({
@@ -57,6 +36,8 @@ const answerSchema = z.object({
     }),
   ),
 });
+
+export const geminiResponseSchema = toGeminiSchema(answerSchema);
 
 export type GeminiAnswer = z.infer<typeof answerSchema>;
 

@@ -19,8 +19,9 @@ import {
   type GenerateContentResponse,
   type Part,
   type Schema,
+  type Type,
 } from "@google/genai";
-import type { z } from "zod";
+import { z } from "zod";
 import { EngineError, type EngineErrorKind } from "@/lib/engines/engine-error";
 import { log } from "@/lib/log";
 import {
@@ -253,6 +254,48 @@ export function parseJsonAnswer(text: string): ParsedAnswer<unknown> {
       reason: `the answer is not valid JSON (${bare.length} characters, starting "${bare.slice(0, 40)}")`,
     };
   }
+}
+
+interface JsonSchemaNode {
+  type?: string;
+  properties?: Record<string, JsonSchemaNode>;
+  items?: JsonSchemaNode;
+  required?: string[];
+  [keyword: string]: unknown;
+}
+
+/** What zod writes that Gemini's Schema has no field for, or that means nothing here. */
+function isDroppedKeyword(keyword: string, value: unknown): boolean {
+  if (keyword === "$schema" || keyword === "additionalProperties") return true;
+  // zod bounds every integer to the safe range; Gemini needs no such bound.
+  return (keyword === "minimum" && value === Number.MIN_SAFE_INTEGER) || (keyword === "maximum" && value === Number.MAX_SAFE_INTEGER);
+}
+
+function fromJsonSchema(node: JsonSchemaNode): Schema {
+  const schema: Schema = {};
+  for (const [keyword, value] of Object.entries(node)) {
+    if (isDroppedKeyword(keyword, value)) continue;
+    if (keyword === "type") schema.type = String(value).toUpperCase() as Type;
+    else if (keyword === "items") schema.items = fromJsonSchema(value as JsonSchemaNode);
+    else if (keyword === "required") schema.required = value as string[];
+    else if (keyword === "properties") {
+      const properties = value as Record<string, JsonSchemaNode>;
+      schema.properties = Object.fromEntries(Object.entries(properties).map(([name, child]) => [name, fromJsonSchema(child)]));
+      // Gemini writes the keys in this order: the zod object's.
+      schema.propertyOrdering = Object.keys(properties);
+    } else throw new Error(`toGeminiSchema: the JSON Schema keyword "${keyword}" is not carried over`);
+  }
+  return schema;
+}
+
+/**
+ * Gemini's response schema, built from the zod schema that checks the answer
+ * (`parseSchemaAnswer`), so what Gemini is asked for and what is accepted are
+ * written once: zod's JSON Schema with Gemini's upper-case types and the zod
+ * object's key order as `propertyOrdering`.
+ */
+export function toGeminiSchema(schema: z.ZodType): Schema {
+  return fromJsonSchema(z.toJSONSchema(schema) as JsonSchemaNode);
 }
 
 /** An answer parsed as JSON and checked against the response's schema; the first mismatch is the reason. */

@@ -4,13 +4,13 @@
 // on. A page number outside the pages sent is an error (the call is retried,
 // then fails), never clamped: a wrong page would link a learner to the wrong
 // place in the book. Part of the text-first design; rows are method "ocr".
-import { Type, type Schema } from "@google/genai";
 import { PDFDocument } from "pdf-lib";
 import { z } from "zod";
 import {
   createGeminiCaller,
   emptyGeminiUsage,
   parseSchemaAnswer,
+  toGeminiSchema,
   type GeminiCallOptions,
   type GeminiUsage,
   type ParsedAnswer,
@@ -56,28 +56,11 @@ const systemInstruction = [
   "Answer with JSON only, following the response schema.",
 ].join("\n");
 
-const ocrResponseSchema: Schema = {
-  type: Type.OBJECT,
-  properties: {
-    sentences: {
-      type: Type.ARRAY,
-      items: {
-        type: Type.OBJECT,
-        properties: {
-          page: { type: Type.INTEGER },
-          text: { type: Type.STRING },
-        },
-        required: ["page", "text"],
-        propertyOrdering: ["page", "text"],
-      },
-    },
-  },
-  required: ["sentences"],
-};
-
 const answerSchema = z.object({
   sentences: z.array(z.object({ page: z.coerce.number().int(), text: z.string() })),
 });
+
+const ocrResponseSchema = toGeminiSchema(answerSchema);
 
 /** Parses and checks an OCR answer: pages among those sent, in reading order. */
 export function parseOcrAnswer(

@@ -5,9 +5,8 @@
 // Contract (other code depends on it): the request has one text part holding
 // a JSON object {"maxWords", "sentences": [{"id", "text"}], "context"?} and
 // the answer follows {"rewrites": [{"id", "pieces": [string]}]}.
-import { Type, type Schema } from "@google/genai";
 import { z } from "zod";
-import { parseSchemaAnswer, type ParsedAnswer } from "@/lib/engines/gemini-call";
+import { parseSchemaAnswer, toGeminiSchema, type ParsedAnswer } from "@/lib/engines/gemini-call";
 import type { RewriteAnswer } from "@/lib/engines/validate-rewrite";
 import type { RewriteContext, RewriteSentence } from "@/lib/engines/rewrite-types";
 
@@ -130,28 +129,11 @@ export function buildRewriteRequest(input: RewriteRequestInput): string {
   });
 }
 
-export const rewriteResponseSchema: Schema = {
-  type: Type.OBJECT,
-  properties: {
-    rewrites: {
-      type: Type.ARRAY,
-      items: {
-        type: Type.OBJECT,
-        properties: {
-          id: { type: Type.STRING },
-          pieces: { type: Type.ARRAY, items: { type: Type.STRING } },
-        },
-        required: ["id", "pieces"],
-        propertyOrdering: ["id", "pieces"],
-      },
-    },
-  },
-  required: ["rewrites"],
-};
-
 const answerSchema = z.object({
   rewrites: z.array(z.object({ id: z.coerce.string(), pieces: z.array(z.string()) })),
 });
+
+export const rewriteResponseSchema = toGeminiSchema(answerSchema);
 
 export function parseRewriteAnswer(text: string): ParsedAnswer<RewriteAnswer[]> {
   const answer = parseSchemaAnswer(text, answerSchema);
