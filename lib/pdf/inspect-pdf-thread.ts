@@ -4,7 +4,7 @@
 // pdfjs is loaded once.
 import { parentPort } from "node:worker_threads";
 import { isAppError } from "@/lib/errors";
-import { checkInflatedSize } from "@/lib/pdf/check-inflated-size";
+import { checkDecodedSize } from "@/lib/pdf/check-decoded-size";
 import { inspectPdf, type PdfLimits } from "@/lib/pdf/inspect-pdf";
 
 interface ThreadRequest {
@@ -16,7 +16,7 @@ interface ThreadRequest {
 
 async function answer(request: ThreadRequest) {
   try {
-    await checkInflatedSize(request.bytes, request.maxInflatedBytes);
+    await checkDecodedSize(request.bytes, request.maxInflatedBytes);
     return { id: request.id, ok: true, info: await inspectPdf(request.bytes, request.limits) };
   } catch (error) {
     if (isAppError(error)) {

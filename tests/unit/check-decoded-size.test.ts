@@ -1,0 +1,86 @@
+// The decompression-bomb guard counts what every stream decodes to through
+// its real filter chain, wherever the stream hides: each bomb below passed
+// the first guard (which scanned from `stream` to `endstream`, inflated Flate
+// only and skipped images) and made pdfjs hold over 100 MB reading page 2.
+// Ordinary books still pass, counted at what they really unpack to.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { deflateSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { checkDecodedSize, countDecodedBytes } from "@/lib/pdf/check-decoded-size";
+import { bombKinds, lzwSpaces, makeBombPdf, streamObject, writePdf } from "@/tests/fixtures/make-bomb-pdfs";
+import { corpusDir, corpusMissing, loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
+
+const megabyte = 1024 * 1024;
+const latin1 = (text: string) => Buffer.from(text, "latin1");
+
+describe("checkDecodedSize", () => {
+  it.each(bombKinds)("refuses a %s bomb on page 2, counted through its real filters", async (kind) => {
+    const bomb = makeBombPdf(kind, 24);
+    expect(bomb.length).toBeLessThan(megabyte);
+    const error = await checkDecodedSize(bomb, 16 * megabyte).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "pdf_invalid", message: expect.stringMatching(/unpacks to more than 16 MB/) });
+    // Under the limit the same construction passes, counted at its size: the count is the decoded bytes, not a guess.
+    const small = makeBombPdf(kind, 4);
+    const counted = await countDecodedBytes(small, 16 * megabyte);
+    expect(counted).toBeGreaterThanOrEqual(4 * megabyte);
+    expect(counted).toBeLessThan(5 * megabyte);
+    await checkDecodedSize(small, 16 * megabyte);
+  });
+
+  it("stops counting a bomb soon after the limit, without decoding the rest", async () => {
+    const bomb = makeBombPdf("lzw", 512);
+    expect(bomb.length).toBeLessThan(300 * 1024);
+    const counted = await countDecodedBytes(bomb, 16 * megabyte);
+    expect(counted).toBeGreaterThan(16 * megabyte);
+    expect(counted).toBeLessThan(24 * megabyte);
+  });
+
+  it("follows an indirect /Length and /Filter, and reads /F like pdfjs", async () => {
+    const data = deflateSync(Buffer.alloc(24 * megabyte, 0x20));
+    const indirect = writePdf([
+      latin1("<< /Type /Catalog /Pages 2 0 R >>"),
+      latin1("<< /Type /Pages /Kids [] /Count 0 >>"),
+      Buffer.concat([latin1("<< /Length 4 0 R /Filter 5 0 R >>\nstream\n"), data, latin1("\nendstream")]),
+      latin1(String(data.length)),
+      latin1("[/FlateDecode]"),
+    ]);
+    expect(await countDecodedBytes(indirect, 64 * megabyte)).toBe(24 * megabyte);
+    const shortName = writePdf([latin1("<< /Type /Catalog >>"), streamObject("/F /Fl", data)]);
+    expect(await countDecodedBytes(shortName, 64 * megabyte)).toBe(24 * megabyte);
+  });
+
+  it("decodes LZW with /EarlyChange 0 as its parameters say", async () => {
+    const pdf = writePdf([
+      latin1("<< /Type /Catalog >>"),
+      streamObject("/Filter /LZWDecode /DecodeParms << /EarlyChange 0 >>", lzwSpaces(3, 0)),
+    ]);
+    const counted = await countDecodedBytes(pdf, 64 * megabyte);
+    expect(counted).toBeGreaterThanOrEqual(3 * megabyte);
+    expect(counted).toBeLessThan(3 * megabyte + 8192);
+  });
+
+  it("refuses a filter it cannot resolve rather than guess", async () => {
+    const pdf = writePdf([latin1("<< /Type /Catalog >>"), streamObject("/Filter 9 0 R", deflateSync(Buffer.alloc(1000)))]);
+    await expect(checkDecodedSize(pdf, 16 * megabyte)).rejects.toMatchObject({ code: "pdf_invalid" });
+  });
+
+  it("passes a book made like a novel, counted at what its streams unpack to", async () => {
+    const novel = await makeNovelPdf({ text: loadCorpusText("bovary", { words: 6000 }), pages: 20, title: "Madame Bovary" });
+    const counted = await countDecodedBytes(novel, 200 * megabyte);
+    expect(counted).toBeGreaterThan(novel.length);
+    expect(counted).toBeLessThan(10 * megabyte);
+    await checkDecodedSize(novel, 200 * megabyte);
+  });
+
+  it.skipIf(corpusMissing())("passes the corpus's typeset PDFs", async () => {
+    const folder = path.join(corpusDir, "pdf");
+    const files = readdirSync(folder).filter((name) => name.endsWith(".pdf"));
+    expect(files.length).toBeGreaterThan(0);
+    for (const name of files) {
+      const bytes = new Uint8Array(readFileSync(path.join(folder, name)));
+      await checkDecodedSize(bytes, 200 * megabyte);
+      expect(await countDecodedBytes(bytes, 200 * megabyte), name).toBeGreaterThan(bytes.length);
+    }
+  });
+});
