@@ -23,6 +23,7 @@ import {
 } from "@google/genai";
 import { z } from "zod";
 import { EngineError, type EngineErrorKind } from "@/lib/engines/engine-error";
+import { geminiBackoffCapMs } from "@/lib/engines/gemini-time-budget";
 import { log } from "@/lib/log";
 import {
   backoffDelay,
@@ -319,7 +320,7 @@ export function createGeminiCaller(options: GeminiCallOptions): GeminiCaller {
   });
   const backoff = {
     baseMs: options.baseBackoffMs ?? 1000,
-    maxMs: options.maxBackoffMs ?? 30_000,
+    maxMs: options.maxBackoffMs ?? geminiBackoffCapMs,
   };
   const maxServerDelayMs = options.maxServerDelayMs ?? 120_000;
 

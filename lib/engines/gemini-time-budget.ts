@@ -3,7 +3,7 @@
 // them again). Pure arithmetic on the configuration; lib/env.ts uses it to
 // derive CHUNK_EXPIRE_SECONDS and to refuse one set too short.
 
-/** The exponential backoff's cap between attempts (gemini-call.ts, `maxBackoffMs`). */
+/** The exponential backoff's cap between attempts: gemini-call.ts's default `maxBackoffMs`. */
 export const geminiBackoffCapMs = 30_000;
 
 /**
