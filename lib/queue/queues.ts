@@ -42,22 +42,28 @@ function deadLetterQueue<P extends z.ZodType>(name: string, payload: P): QueueDe
   });
 }
 
+/**
+ * Where pg-boss moves a chunk job that ran out of attempts without its
+ * handler finishing (a worker killed on the last attempt), so the chunk is
+ * marked failed and the book still closes. Created before `chunk`, which
+ * names it as its dead letter queue.
+ */
+const chunkAbandoned = deadLetterQueue("novel-chunk-abandoned", chunkPayload);
+/**
+ * Where pg-boss moves a plan or merge job that ran out of attempts: the
+ * book is closed and refunded (lib/pipeline/close-stuck-job.ts) instead of
+ * staying queued or running forever with its credits reserved. Created
+ * before `plan` and `merge`, which name them as their dead letter queues.
+ */
+const planAbandoned = deadLetterQueue("novel-plan-abandoned", jobPayload);
+const mergeAbandoned = deadLetterQueue("novel-merge-abandoned", jobPayload);
+
 export const queues = {
-  /**
-   * Where pg-boss moves a chunk job that ran out of attempts without its
-   * handler finishing (a worker killed on the last attempt), so the chunk is
-   * marked failed and the book still closes. Created before `chunk`, which
-   * names it as its dead letter queue.
-   */
-  chunkAbandoned: deadLetterQueue("novel-chunk-abandoned", chunkPayload),
-  /**
-   * Where pg-boss moves a plan or merge job that ran out of attempts: the
-   * book is closed and refunded (lib/pipeline/close-stuck-job.ts) instead of
-   * staying queued or running forever with its credits reserved. Created
-   * before `plan` and `merge`, which name them as their dead letter queues.
-   */
-  planAbandoned: deadLetterQueue("novel-plan-abandoned", jobPayload),
-  mergeAbandoned: deadLetterQueue("novel-merge-abandoned", jobPayload),
+  // The dead letter queues come first: pg-boss creates the queues in this
+  // order, and a queue's dead letter queue must exist before it.
+  chunkAbandoned,
+  planAbandoned,
+  mergeAbandoned,
   /** Splits a book into chunks and queues the first window of them. */
   plan: defineQueue({
     name: "novel-plan",
@@ -68,7 +74,7 @@ export const queues = {
       retryDelay: 2,
       retryBackoff: true,
       expireInSeconds: 120,
-      deadLetter: "novel-plan-abandoned",
+      deadLetter: planAbandoned.name,
       ...kept,
     }),
     localConcurrency: () => 2,
@@ -85,7 +91,7 @@ export const queues = {
       retryDelayMax: 60,
       expireInSeconds: env().CHUNK_EXPIRE_SECONDS,
       heartbeatSeconds: 10,
-      deadLetter: "novel-chunk-abandoned",
+      deadLetter: chunkAbandoned.name,
       ...kept,
     }),
     localConcurrency: () => env().WORKER_CONCURRENCY,
@@ -101,7 +107,7 @@ export const queues = {
       retryDelay: 2,
       retryBackoff: true,
       expireInSeconds: 300,
-      deadLetter: "novel-merge-abandoned",
+      deadLetter: mergeAbandoned.name,
       ...kept,
     }),
     // A second send for the same book is a no-op while one merge waits.
