@@ -5,8 +5,9 @@
 import { hashPassword } from "@/lib/auth/password";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { env, type Env } from "@/lib/env";
+import { demoAccount } from "@/lib/users/demo-account";
 
-export const demoAccount = { email: "demo@example.com", password: "demo-password-1" };
+export { demoAccount };
 
 export function shouldSeedDemoUser(options: { embedded: boolean; config?: Env }): boolean {
   const config = options.config ?? env();

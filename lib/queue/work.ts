@@ -58,7 +58,27 @@ export async function work<K extends QueueKey>(
   );
 }
 
+const running = new Map<QueueKey, number>();
+
+/** The jobs this process is handling right now, per queue: what a stopping worker waits for. */
+export function countRunningJobs(): ReadonlyMap<QueueKey, number> {
+  return running;
+}
+
 async function runJob<K extends QueueKey>(
+  key: K,
+  handler: QueueHandler<K>,
+  job: JobWithMetadata<unknown>,
+): Promise<JobResult> {
+  running.set(key, (running.get(key) ?? 0) + 1);
+  try {
+    return await settleJob(key, handler, job);
+  } finally {
+    running.set(key, running.get(key)! - 1);
+  }
+}
+
+async function settleJob<K extends QueueKey>(
   key: K,
   handler: QueueHandler<K>,
   job: JobWithMetadata<unknown>,

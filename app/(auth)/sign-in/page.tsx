@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { isGoogleEnabled } from "@/lib/auth/auth-options";
+import { env } from "@/lib/env";
+import { demoAccount } from "@/lib/users/demo-account";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -16,6 +18,7 @@ export default async function SignInPage({
       callbackUrl={first(params.callbackUrl)}
       initialError={first(params.error)}
       googleEnabled={isGoogleEnabled()}
+      demoAccount={env().SHOW_DEMO_ACCOUNT ? demoAccount : undefined}
     />
   );
 }
