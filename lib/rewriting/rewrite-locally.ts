@@ -6,9 +6,11 @@
 import { validatePieces } from "@/lib/engines/validate-rewrite";
 import type { RewriteFailureReason, RewriteMethod } from "@/lib/engines/rewrite-types";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
+import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
 import { rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
+import { parseTree, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
-import { splitLongSentence } from "@/lib/text/split-long-sentence";
+import { splitLongSentence, type ParseCutCosts } from "@/lib/text/split-long-sentence";
 
 export interface LocalRewrite {
   pieces: string[];
@@ -27,9 +29,16 @@ export interface LocalRewrite {
 const minContentShare = 0.95;
 
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
-  const { pieces: written, rules, respelled } = rewriteWithRules(sentence, maxWords);
+  const { pieces: written, rules, respelled, tree } = rewriteWithRules(sentence, maxWords);
+  // The cut reads the parse too: of the sentence, or of a piece the rules wrote.
+  const parses = new Map<string, SentenceTree>([[sentence, tree]]);
+  const parseCosts: ParseCutCosts = (text, units) => {
+    let parsed = parses.get(text);
+    if (!parsed) parses.set(text, (parsed = parseTree(text)));
+    return parseCutCosts(text, parsed, units);
+  };
   const cutWhole = (refused?: RewriteFailureReason): LocalRewrite => ({
-    pieces: splitLongSentence(sentence, maxWords),
+    pieces: splitLongSentence(sentence, maxWords, parseCosts),
     method: "split",
     rules: [],
     respelled: [],
@@ -40,7 +49,7 @@ export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite
   if (written.slice(1).some((piece) => /^[^\p{L}]*(dont|qui|que|qu['’]|où|lequel|laquelle|lesquels|lesquelles)\b/iu.test(piece))) {
     return cutWhole("bad_start");
   }
-  const pieces = written.flatMap((piece) => (countWords(piece) > maxWords ? splitLongSentence(piece, maxWords) : [piece]));
+  const pieces = written.flatMap((piece) => (countWords(piece) > maxWords ? splitLongSentence(piece, maxWords, parseCosts) : [piece]));
   const verdict = validatePieces(sentence, pieces, { maxWords, minContentShare });
   if (!verdict.ok) return cutWhole(verdict.reason);
   const { added, dropped } = closedListViolations(sentence, pieces, respelled);

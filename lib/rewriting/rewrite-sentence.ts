@@ -21,7 +21,6 @@
 // relative pronoun and the "et" that joined two clauses. A new sentence
 // must parse as one (a subject and a finite verb); a rule whose sentence
 // does not is not used.
-import { frenchParser } from "@/lib/french/parser/french-parser";
 import {
   agreementOf,
   etreLike,
@@ -30,7 +29,7 @@ import {
   subjectPronoun,
   type GrammaticalNumber,
 } from "@/lib/rewriting/agreement";
-import { childrenWith, sentenceTree, subtree, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
+import { childrenWith, parseTree, subtree, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
 
 export const rewriteRules = [
@@ -596,7 +595,7 @@ function balance(items: { text: string }[], open: RegExp, close: RegExp): void {
 
 /** A piece a reader takes for a sentence: a finite verb with its subject, or an imperative. */
 export function readsAsSentence(piece: string): boolean {
-  const tree = sentenceTree(frenchParser().parseSentence(piece));
+  const tree = parseTree(piece);
   const root = tree.children[0]![0];
   if (root === undefined) return false;
   const verb = finiteVerb(tree, root);
@@ -614,6 +613,8 @@ export interface RuleRewrite {
   rules: RewriteRule[];
   /** Verbs put in another tense (levant → levait), for the closed-list check. */
   respelled: [from: string, to: string][];
+  /** The sentence's parse, for the cut of a piece still over the limit. */
+  tree: SentenceTree;
 }
 
 /**
@@ -621,7 +622,7 @@ export interface RuleRewrite {
  * rule applies any more. Pieces still over the limit are the caller's to cut.
  */
 export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrite {
-  const tree = sentenceTree(frenchParser().parseSentence(sentence));
+  const tree = parseTree(sentence);
   const candidates = findExtractions(tree);
   const taken = new Map<number, Extraction>();
   const refused = new Set<number>();
@@ -656,6 +657,7 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
     });
     if (!grew) {
       return {
+        tree,
         pieces: written,
         rules: units.flatMap((unit) => (unit.extraction ? [unit.extraction.rule] : [])),
         respelled: units.flatMap((unit) =>

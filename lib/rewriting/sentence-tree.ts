@@ -3,6 +3,7 @@
 // tokens the words came from, so that pieces are written back with the
 // book's own spelling and spacing ("du", "l'", "dit-il").
 import type { ConlluSentence } from "@/lib/french/parser/conllu";
+import { frenchParser } from "@/lib/french/parser/french-parser";
 
 export interface TreeWord {
   /** 1-based, as in CoNLL-U; 0 is the root. */
@@ -61,6 +62,11 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   const children: number[][] = words.map(() => []);
   for (const word of words.slice(1)) if (word.head >= 0) children[word.head]!.push(word.index);
   return { words, tokens, children };
+}
+
+/** One sentence's text, parsed. */
+export function parseTree(text: string): SentenceTree {
+  return sentenceTree(frenchParser().parseSentence(text));
 }
 
 /** The word and everything under it, in sentence order. */

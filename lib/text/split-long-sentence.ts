@@ -31,10 +31,18 @@ import { findLocutions, functionLocutionKinds, type LocutionKind } from "@/lib/f
 import { countWords, isWord } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 
-interface Unit {
+export interface Unit {
   start: number;
   end: number;
 }
+
+/**
+ * What a parse of the sentence says about each gap between its units
+ * (units[k] and units[k + 1], character ranges of the sentence's text): the
+ * cost of the phrase a cut there would break, or undefined where the parse
+ * has no say (see lib/rewriting/parse-cut-costs.ts).
+ */
+export type ParseCutCosts = (text: string, units: readonly Unit[]) => (number | undefined)[];
 
 const openingMarks = new Set(["«", "“", "‘", "(", "[", "{", "‹", "„", "—", "–", "-", "¿", "¡"]);
 const closingMarks = new Set(["»", "”", "’", '"', "'", ")", "]", "}", "›", "_", "*"]);
@@ -60,7 +68,7 @@ const innerClauseCost = 4;
 // as one clause but is the end of one and the start of another.
 const strandedCost = 2;
 const strandedWords = 3;
-const breakCost = {
+export const breakCost = {
   clause: 0,
   inner: 0.5,
   comma: 1,
@@ -341,7 +349,7 @@ function cutCost(before: string, after: string): number {
   return cost;
 }
 
-export function splitLongSentence(sentence: string, maxWords: number): string[] {
+export function splitLongSentence(sentence: string, maxWords: number, parseCosts?: ParseCutCosts): string[] {
   if (!Number.isInteger(maxWords) || maxWords < 1) {
     throw new RangeError(`maxWords must be a positive integer, got ${maxWords}`);
   }
@@ -363,6 +371,7 @@ export function splitLongSentence(sentence: string, maxWords: number): string[] 
   const texts = units.map((unit) => text.slice(unit.start, unit.end));
   const tags = tagWords(texts);
   const locutions = locutionCosts(texts);
+  const parsed = parseCosts?.(text, units) ?? [];
   // innerClauses[k]: how many of the first k units end on a ; or :, to find a piece that runs past one.
   const innerClauses = new Int32Array(count + 1);
   texts.forEach((unit, index) => {
@@ -396,7 +405,12 @@ export function splitLongSentence(sentence: string, maxWords: number): string[] 
     const completive = /^qu/u.test(leadingWord(texts[index + 1]!)) && !endsWithPunctuation(texts[index]!);
     if (completive && markedVerb(texts, tags, index)) return breakCost.verbComplement;
     const cost = punctuation < breakCost.none ? punctuation : constituent;
-    return locution === undefined ? cost : Math.min(cost, locution);
+    const withLocution = locution === undefined ? cost : Math.min(cost, locution);
+    // The parse raises a cut to what it breaks; a list's comma or "et"
+    // inside a noun phrase ("l'attente, ‖ la soif et la peur") is no longer cheap.
+    const phrase = parsed[index];
+    if (phrase === undefined) return withLocution;
+    return punctuation < breakCost.none ? withLocution + Math.min(phrase, breakCost.insideNounPhrase) : Math.max(withLocution, phrase);
   });
 
   // best[j]: the cheapest way to cut the first j units; from[j]: where its last piece starts.

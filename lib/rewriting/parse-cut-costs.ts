@@ -1,0 +1,121 @@
+// What the parse says about cutting a sentence between two of its words,
+// for the last-resort cut (lib/text/split-long-sentence.ts). The splitter
+// reads word classes and punctuation; it cannot see that "la soif et la
+// peur du danger" after "non moins que l'attente," is one noun phrase, or
+// that "toucher ‖ le moment de la revoir" leaves a verb without its object
+// when no clitic marks the verb. The parse can: a cut between two words
+// breaks every phrase that holds both, and the smallest such phrase says
+// what is broken.
+//
+//   a noun and its complement  "une barbe ‖ de trois jours"         dearest
+//   between listed nouns       "des ongles sales, ‖ une barbe"      a little
+//   between a clause's adjuncts, before a clause   (left to the splitter)
+import { breakCost } from "@/lib/text/split-long-sentence";
+import { subtree, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+
+const nominal = new Set(["NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"]);
+// Relations that tie a word to its head inside one phrase.
+const tight =
+  /^(det|case|fixed|flat|flat:name|flat:foreign|compound|nummod|aux|aux:tense|aux:pass|aux:caus|cop|expl|expl:pv|expl:comp|mark)$/u;
+// What may hang off a noun after a pause without breaking its phrase much: a clause or an aside.
+const nounClauses = /^(acl|acl:relcl|appos|parataxis|dislocated)$/u;
+const nounListCost = 3;
+const nounComplementCost = 9;
+
+/** Each word's ancestors, itself first, up to the root (0). */
+function pathToRoot(tree: SentenceTree, index: number): number[] {
+  const path: number[] = [];
+  for (let word = index; word > 0 && path.length <= tree.words.length; word = tree.words[word]!.head) path.push(word);
+  path.push(0);
+  return path;
+}
+
+/** The first two words of a phrase, as written. */
+function openingWords(tree: SentenceTree, head: number): string[] {
+  const words = subtree(tree, head).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  return words.slice(0, 2).map((index) => tree.words[index]!.form);
+}
+
+function isClauseHead(tree: SentenceTree, index: number): boolean {
+  const word = tree.words[index]!;
+  if (word.upos === "VERB" || word.upos === "AUX") return true;
+  return tree.children[index]!.some((child) => /^(cop|nsubj|nsubj:pass)$/u.test(tree.words[child]!.deprel));
+}
+
+/**
+ * The cost a cut between words `left` and `right` (adjacent, 1-based)
+ * breaks, or undefined where the parse has nothing against it.
+ */
+function costBetween(tree: SentenceTree, left: number, right: number): number | undefined {
+  // A mark between the words ("inventés, ‖ elle") is the writer's own break, surer than the parse:
+  // there only a list of nouns ("l'attente, ‖ la soif et la peur") counts against it.
+  const punctuated = right - left > 1;
+  const up = pathToRoot(tree, left);
+  const down = pathToRoot(tree, right);
+  const onRight = new Set(down);
+  const common = up.find((word) => onRight.has(word))!;
+  if (common === 0) return undefined;
+  // The smallest phrase holding both words is `common`'s; the cut parts
+  // `common` from its dependent on the other side of it.
+  const headOnLeft = common <= left;
+  const path = headOnLeft ? down : up;
+  const dependent = path[path.indexOf(common) - 1]!;
+  const relation = tree.words[dependent]!.deprel;
+  const upos = tree.words[common]!.upos;
+  const clause = isClauseHead(tree, common);
+  if (punctuated) return !clause && nominal.has(upos) && relation === "conj" ? nounListCost : undefined;
+  // An adjective before its noun, or alone after it, stays with it; one after
+  // it with complements of its own ("une conversation ‖ pleine de mots") may stand apart.
+  if (relation === "amod") return dependent < common || tree.children[dependent]!.length === 0 ? breakCost.forbidden : undefined;
+  if (tight.test(relation)) return breakCost.forbidden;
+  // A complement opened by "de": of a noun ("une barbe ‖ de trois jours") or
+  // a quantity ("trop ‖ d'esprit"), it is one thing cut in two, worse than a
+  // verb left without its object. Other prepositions hang off a noun or the
+  // verb as the parse guesses, too often wrongly to count on.
+  const opening = openingWords(tree, dependent);
+  const ofDe = /^(de|d['’]|du|des)$/iu.test(opening[0] ?? "") && !/^après$/iu.test(opening[1] ?? "");
+  const prepositional = tree.children[dependent]!.some((child) => tree.words[child]!.deprel === "case");
+  // Inside a clause the splitter's word classes already keep a verb with its
+  // clitics, auxiliary and negation; where the parse puts a verb's object or
+  // infinitive is too often wrong on novels (measured: as many cuts made
+  // worse as better) for it to overrule them.
+  if (clause) return undefined;
+  // A name and its particle: "Raoul ‖ de Faux".
+  if (ofDe && upos === "PROPN" && tree.words[dependent]!.upos === "PROPN") return breakCost.forbidden;
+  if (ofDe && prepositional && (nominal.has(upos) || upos === "ADV")) return nounComplementCost;
+  // A noun after a noun with no preposition between ("son irritation ‖ une sorte") is a misparse more often than not.
+  if (!nominal.has(upos) || nounClauses.test(relation) || prepositional || relation === "nmod") return undefined;
+  // Between coordinated nouns ("des ongles sales ‖ et une barbe") the phrase breaks where a list does.
+  return relation === "conj" ? nounListCost : breakCost.insideNounPhrase;
+}
+
+/**
+ * Per gap between two units of `text` (units[k] and units[k + 1], character
+ * ranges), the cost the parse sets there, or undefined where it has no say.
+ */
+export function parseCutCosts(
+  text: string,
+  tree: SentenceTree,
+  units: readonly { start: number; end: number }[],
+): (number | undefined)[] {
+  // Where each word of the text starts and ends, through the tokens' forms in order; punctuation left out.
+  const words: { start: number; end: number; index: number }[] = [];
+  let offset = 0;
+  for (const token of tree.tokens) {
+    const start = text.indexOf(token.form, offset);
+    if (start < 0) return units.map(() => undefined); // The tree is not of this text.
+    offset = start + token.form.length;
+    for (const index of token.words) {
+      if (tree.words[index]!.upos !== "PUNCT") words.push({ start, end: offset, index });
+    }
+  }
+  let after = 0;
+  return units.map((unit, k) => {
+    const next = units[k + 1];
+    if (!next) return undefined;
+    while (after < words.length && words[after]!.start < next.start) after += 1;
+    const left = words[after - 1];
+    const right = words[after];
+    return left && right ? costBetween(tree, left.index, right.index) : undefined;
+  });
+}

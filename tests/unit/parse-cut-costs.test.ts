@@ -1,0 +1,41 @@
+// The last-resort cut reads the parse: sentences of Madame Bovary that the
+// word classes alone cut inside a phrase ("en bonne ‖ santé", "une sorte ‖
+// de volupté") are cut between phrases once the parse has its say.
+import { describe, expect, it } from "vitest";
+import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
+import { parseTree } from "@/lib/rewriting/sentence-tree";
+import { splitLongSentence, type ParseCutCosts } from "@/lib/text/split-long-sentence";
+import { countWords } from "@/lib/text/count-words";
+
+const withParse: ParseCutCosts = (text, units) => parseCutCosts(text, parseTree(text), units);
+
+/** Whether some piece holds `phrase` whole. */
+const keeps = (pieces: string[], phrase: string) => pieces.some((piece) => piece.includes(phrase));
+
+describe("the cut with the parse", () => {
+  const cases = [
+    ["«J'espère que la présente vous trouvera en bonne santé et que celui-là vaudra bien les autres.", "en bonne santé"],
+    [
+      "Pendant qu'elle le considérait, goûtant ainsi dans son irritation une sorte de volupté dépravée, Léon s'avança d'un pas.",
+      "une sorte de volupté",
+    ],
+    ["Le soir, à l'Étude, il tira ses bouts de manches de son pupitre, mit en ordre ses petites affaires.", "ses bouts de manches"],
+  ] as const;
+
+  it.each(cases)("keeps a noun phrase whole that the word classes cut: %s", (sentence, phrase) => {
+    expect(keeps(splitLongSentence(sentence, 8), phrase)).toBe(false);
+    const pieces = splitLongSentence(sentence, 8, withParse);
+    expect(keeps(pieces, phrase)).toBe(true);
+    // Still a cut: the same words in the same order, none over the limit.
+    expect(pieces.join(" ")).toBe(sentence);
+    expect(pieces.every((piece) => countWords(piece) <= 8)).toBe(true);
+  });
+
+  it("says nothing about a text the tree is not of", () => {
+    const units = [
+      { start: 0, end: 3 },
+      { start: 4, end: 9 },
+    ];
+    expect(parseCutCosts("Une autre phrase.", parseTree("Il pleuvait sur la ville."), units)).toEqual([undefined, undefined]);
+  });
+});
