@@ -13,6 +13,12 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        // Tests of the test and benchmark tooling (the fake Gemini server, the
+        // quality checker, the benchmark's chunk-PDF engine), not of the product.
+        test: { name: "tooling", include: ["tests/support/**/*.test.ts", "bench/**/*.test.ts"], testTimeout: 60_000 },
+      },
+      {
+        resolve: { alias },
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],

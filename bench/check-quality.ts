@@ -1,8 +1,10 @@
 // Reports the quality of the local engine's pieces on the corpus books (see
 // tests/support/quality-report.ts for what is counted), and optionally writes
 // a fixed-seed random sample of cut pieces to read by hand, each followed by
-// its whole sentence with the cuts marked ‖.
-//   npx tsx scripts/check-quality.ts [--pages 120] [--max-words 8] [--sample out.txt]
+// its whole sentence with the cuts marked ‖. It measures on the test
+// fixtures with the test tooling, so it sits with the benchmarks rather than
+// with the product's commands in scripts/.
+//   npx tsx bench/check-quality.ts [--pages 120] [--max-words 8] [--sample out.txt]
 import { writeFileSync } from "node:fs";
 import { seededRandom } from "@/lib/french/parser/random";
 import { parseArgs } from "node:util";
