@@ -1,16 +1,21 @@
-// GET /api/jobs/[id] is polled every second or two by every open tab. A poll
-// that carries the last ETag is first checked with getJobVersion (one small
-// query) and usually ends there with a 304. The full answer reads the job row
-// and, at the same time, one aggregate over the chunk index (a state letter
-// per chunk and the failed chunks' pages: no chunk rows are loaded), plus,
-// only while queued, how many books are ahead of it. Its ETag is the same
-// version tag.
+// The progress answer of one job, read in one query: the job row's summary
+// columns, its chunk grid (one state letter per chunk, from the (jobId, …)
+// index: no chunk row is loaded), the failed chunks' pages and, only while
+// queued, its place in the queue. Its ETag and its progress-cache key come
+// from the same row, so the answer and its tag always describe the same
+// moment. Polls go through pollJobProgress (poll-job-progress.ts), which
+// shares the reads and one computed answer per version between every poller
+// of the job.
 import { db } from "@/lib/db/prisma";
-import { jobSummarySelect } from "@/lib/jobs/to-job-summary";
 import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
-import { countChunkStates } from "@/lib/jobs/chunk-state-runs";
-import { computeJobProgress, type ChunkSnapshot, type JobProgress } from "@/lib/jobs/compute-job-progress";
-import { getQueuePosition, jobVersionTag } from "@/lib/jobs/get-job-version";
+import { computeJobProgress, type JobProgress, type ProgressJobRow } from "@/lib/jobs/compute-job-progress";
+import {
+  chunkLettersSql,
+  jobVersionEtag,
+  jobVersionKey,
+  queuePositionSql,
+  type JobVersionState,
+} from "@/lib/jobs/get-job-version";
 
 export type { JobProgress } from "@/lib/jobs/compute-job-progress";
 
@@ -20,41 +25,68 @@ interface JobProgressOptions {
   isAdmin?: boolean;
 }
 
+/** A job's progress answer with the version it was computed from. */
+export interface TaggedProgress {
+  userId: string;
+  progress: JobProgress;
+  /** The route's ETag. */
+  etag: string;
+  /** The progress cache's key (get-job-version.ts). */
+  key: string;
+}
+
 export async function getJobProgress(options: JobProgressOptions): Promise<JobProgress> {
   return (await getJobProgressTagged(options)).progress;
 }
 
 /** The progress answer with its version tag (the route's ETag). */
-export async function getJobProgressTagged(
-  options: JobProgressOptions,
-): Promise<{ progress: JobProgress; etag: string }> {
+export async function getJobProgressTagged(options: JobProgressOptions): Promise<TaggedProgress> {
   const { jobId, userId, isAdmin = false } = options;
   if (!isJobId(jobId)) throw jobNotFound();
-  const [job, chunks] = await Promise.all([
-    db().job.findUnique({ where: { id: jobId }, select: { ...jobSummarySelect, userId: true, updatedAt: true } }),
-    getChunkSnapshot(jobId),
-  ]);
-  assertJobVisible(job, userId, isAdmin);
-  const found = job!;
+  const tagged = await readJobProgress(jobId);
+  assertJobVisible(tagged, userId, isAdmin);
+  return tagged!;
+}
 
-  const queuePosition = found.status === "queued" ? await getQueuePosition(found.createdAt) : null;
+export type ProgressRow = ProgressJobRow & {
+  userId: string;
+  letters: string | null;
+  failedRanges: { first: number; last: number }[] | null;
+  queuePosition: number | null;
+};
+
+/** The job's row as the progress answer needs it, in one query, or null when there is no such job. No access check. */
+export async function readProgressRow(jobId: string): Promise<ProgressRow | null> {
+  const rows = await db().$queryRaw<ProgressRow[]>`
+    SELECT j.id, j."userId", j.status::text AS status, j.step::text AS step, j."fileName", j."pageCount", j."maxWords",
+           j.engine::text AS engine, j.model, j."chunksTotal", j."chunksDone", j."chunksFailed", j."sentenceCount",
+           j."creditsReserved", j."creditsCharged", j."creditsRefunded", j."includeMatter", j."frontMatterPages",
+           j."backMatterPages", j.error, j."createdAt", j."startedAt", j."finishedAt", j."updatedAt",
+           ${chunkLettersSql} AS letters,
+           (SELECT json_agg(json_build_object('first', c."ownedFirst", 'last', c."ownedLast") ORDER BY c.index)
+              FROM "Chunk" c WHERE c."jobId" = j.id AND c.status = 'failed') AS "failedRanges",
+           ${queuePositionSql} AS "queuePosition"
+      FROM "Job" j WHERE j.id = ${jobId}::uuid`;
+  return rows[0] ?? null;
+}
+
+/** The row's version: the cache key and the ETag both come from it. */
+export function progressRowVersion(row: ProgressRow): { key: string; etag: string } {
+  const state: JobVersionState = { updatedAt: row.updatedAt, status: row.status, letters: row.letters ?? "", queuePosition: row.queuePosition };
+  return { key: jobVersionKey(state), etag: jobVersionEtag(state) };
+}
+
+/** The progress answer of a row read by readProgressRow. */
+export function tagProgress(row: ProgressRow, now: Date = new Date()): TaggedProgress {
   return {
-    progress: computeJobProgress(found, chunks, queuePosition),
-    etag: jobVersionTag({
-      updatedAt: found.updatedAt,
-      status: found.status,
-      chunkStatuses: countChunkStates(chunks.letters),
-      queuePosition,
-    }),
+    userId: row.userId,
+    progress: computeJobProgress(row, { letters: row.letters ?? "", failedRanges: row.failedRanges ?? [] }, row.queuePosition, now),
+    ...progressRowVersion(row),
   };
 }
 
-/** The book's chunk states in order and its failed page ranges, from the (jobId, …) index. */
-async function getChunkSnapshot(jobId: string): Promise<ChunkSnapshot> {
-  const rows = await db().$queryRaw<{ letters: string | null; failedRanges: ChunkSnapshot["failedRanges"] | null }[]>`
-    SELECT string_agg(left(c.status::text, 1), '' ORDER BY c.index) AS letters,
-           json_agg(json_build_object('first', c."ownedFirst", 'last', c."ownedLast") ORDER BY c.index)
-             FILTER (WHERE c.status = 'failed') AS "failedRanges"
-    FROM "Chunk" c WHERE c."jobId" = ${jobId}::uuid`;
-  return { letters: rows[0]?.letters ?? "", failedRanges: rows[0]?.failedRanges ?? [] };
+/** The job's progress as of one query, or null when there is no such job. No access check. */
+export async function readJobProgress(jobId: string, now: Date = new Date()): Promise<TaggedProgress | null> {
+  const row = await readProgressRow(jobId);
+  return row ? tagProgress(row, now) : null;
 }

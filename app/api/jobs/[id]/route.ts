@@ -1,10 +1,8 @@
-// GET /api/jobs/[id] – job status and progress (ETag from the job's version, 304 from one small query); DELETE /api/jobs/[id] – delete a job and its results
+// GET /api/jobs/[id] – job status and progress (ETag from the job's version, 304 from one small query, the answer shared per version); DELETE /api/jobs/[id] – delete a job and its results
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/api/route";
 import { deleteJob } from "@/lib/commands/delete-job";
-import { assertJobVisible, isJobId } from "@/lib/jobs/find-accessible-job";
-import { getJobProgressTagged } from "@/lib/jobs/get-job-progress";
-import { getJobVersion } from "@/lib/jobs/get-job-version";
+import { pollJobProgress } from "@/lib/jobs/poll-job-progress";
 
 export const dynamic = "force-dynamic";
 
@@ -22,20 +20,19 @@ function matchesETag(header: string | null, etag: string): boolean {
 const cacheHeaders = { "Cache-Control": "private, no-cache" };
 
 export const GET = authedRoute<Params>(async ({ req, params, user }) => {
-  const isAdmin = user.role === "admin";
   const ifNoneMatch = req.headers.get("if-none-match");
-  if (ifNoneMatch && isJobId(params.id)) {
-    // Most polls change nothing: one small query decides, before the job is loaded.
-    const version = await getJobVersion(params.id);
-    assertJobVisible(version, user.id, isAdmin);
-    if (matchesETag(ifNoneMatch, version.etag)) {
-      return new Response(null, { status: 304, headers: { ...cacheHeaders, ETag: version.etag } });
-    }
+  const poll = await pollJobProgress({
+    jobId: params.id,
+    userId: user.id,
+    isAdmin: user.role === "admin",
+    matchesETag: (etag) => matchesETag(ifNoneMatch, etag),
+  });
+  if (poll.notModified) {
+    return new Response(null, { status: 304, headers: { ...cacheHeaders, ETag: poll.etag } });
   }
-  const { progress, etag } = await getJobProgressTagged({ jobId: params.id, userId: user.id, isAdmin });
-  return new Response(JSON.stringify(progress), {
+  return new Response(poll.body, {
     status: 200,
-    headers: { ...cacheHeaders, ETag: etag, "Content-Type": "application/json" },
+    headers: { ...cacheHeaders, ETag: poll.etag, "Content-Type": "application/json" },
   });
 });
 
