@@ -9,7 +9,7 @@ import { jobLog } from "@/lib/log";
 import { getOcr, getRewriter } from "@/lib/engines/get-rewriter";
 import { EngineError } from "@/lib/engines/engine-error";
 import { emptyGeminiUsage } from "@/lib/engines/gemini-call";
-import { publicErrorMessage } from "@/lib/errors";
+import { isAppError, publicErrorMessage } from "@/lib/errors";
 import { isChunkUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
 import { recordChunkDuration, recordRewriteFallbacks } from "@/lib/metrics/record-metrics";
 import { splitterFor } from "@/lib/pipeline/document-cache";
@@ -151,7 +151,10 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
     // A refusal (Gemini will not read a scanned page) comes back the same on
     // every attempt, and each one is billed: the chunk fails for good at once.
     const refused = error instanceof EngineError && error.kind === "refused";
-    if (attempt.willRetry && !attempt.signal.aborted && !overAllowance && !refused) {
+    // So do pages pdfjs cannot read, or that unpack past the bomb guard's
+    // limit or the reading thread's memory: the same bytes fail the same way.
+    const unreadable = isAppError(error) && error.code === "pdf_invalid";
+    if (attempt.willRetry && !attempt.signal.aborted && !overAllowance && !refused && !unreadable) {
       await db().chunk.updateMany({
         where: { id: chunkId, status: "running" },
         data: { status: "queued", error: reason },

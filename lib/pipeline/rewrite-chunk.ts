@@ -16,7 +16,7 @@ import { emptyGeminiUsage, GeminiCallError, type GeminiUsage } from "@/lib/engin
 import type { OcrInput, OcrResult } from "@/lib/engines/gemini-ocr";
 import type { RewriteContext, Rewriter } from "@/lib/engines/rewrite-types";
 import { originalsFromPages, type PageOriginal } from "@/lib/text/originals-from-pages";
-import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
+import { readPdfPageLinesSafely } from "@/lib/pdf/read-pdf-pages-safely";
 import type { StitchSentence } from "@/lib/pipeline/stitch-chunks";
 import { countWords } from "@/lib/text/count-words";
 import { detectMatterPages } from "@/lib/text/detect-matter-pages";
@@ -70,7 +70,8 @@ function addUsage(total: GeminiUsage, more: GeminiUsage): void {
 
 /** The chunk's originals in reading order; scanned pages read by OCR, each run of text pages segmented on its own. */
 async function readOriginals(input: RewriteChunkInput, usage: GeminiUsage): Promise<Omit<Original, "id">[]> {
-  const lines = await readPdfPageLines(input.pdf, input.firstPage, input.signal);
+  // In a thread with memory and time limits: a poison chunk fails alone.
+  const lines = await readPdfPageLinesSafely(input.pdf, input.firstPage, input.signal);
   input.signal.throwIfAborted();
   const texts = extractPageText(lines);
   const matter = detectMatterPages(lines, texts);

@@ -105,8 +105,10 @@ describe("docker-compose.yml", () => {
     const bundle = scripts["build:node"]!.split(" ");
     expect(bundle).toEqual(expect.arrayContaining(["--bundle", "--outbase=.", "--outdir=dist"]));
     const built = bundle.filter((arg) => arg.endsWith(".ts")).map((entry) => `dist/${entry.replace(/\.ts$/, ".js")}`);
-    expect(built).toEqual(["dist/worker/index.js", "dist/scripts/migrate.js"]);
+    expect(built).toEqual(["dist/worker/index.js", "dist/scripts/migrate.js", "dist/lib/pdf/read-pdf-pages-thread.js"]);
     expect(services.worker!.command![1]).toBe(built[0]);
     expect(services.migrate!.command![1]).toBe(built[1]);
+    // The bundled worker starts its PDF reading threads from this file.
+    expect(readFileSync(path.join(root, "lib/pdf/read-pdf-pages-safely.ts"), "utf8")).toContain(`"${built[2]}"`);
   });
 });
