@@ -5,6 +5,7 @@
 // version is the answer's ETag (an unchanged one answers 304) and the key
 // under which a process shares the computed answer (poll-job-progress.ts).
 import { countChunkStates } from "@/lib/jobs/chunk-state-runs";
+import { chunkStatuses } from "@/lib/jobs/job-states";
 import { Prisma, type ChunkStatus, type JobStatus } from "@/lib/generated/prisma/client";
 
 export interface JobVersionInput {
@@ -14,11 +15,9 @@ export interface JobVersionInput {
   queuePosition: number | null;
 }
 
-const chunkStatusOrder: ChunkStatus[] = ["pending", "queued", "running", "done", "failed", "cancelled"];
-
 /** The progress answer's ETag: it changes exactly when what the answer shows can change. */
 export function jobVersionTag(input: JobVersionInput): string {
-  const counts = chunkStatusOrder.map((status) => input.chunkStatuses[status] ?? 0).join(".");
+  const counts = chunkStatuses.map((status) => input.chunkStatuses[status] ?? 0).join(".");
   return `W/"v1-${input.updatedAt.getTime().toString(36)}-${input.status}-${counts}-${input.queuePosition ?? ""}"`;
 }
 
