@@ -5,6 +5,7 @@
 // or "split" locally (the local engine, or a model answer that failed
 // validation twice, with the reason).
 import type { GeminiTokenRecord } from "@/lib/engines/gemini-call";
+import type { Engine } from "@/lib/generated/prisma/enums";
 
 export interface RewriteSentence {
   /** Stable within the job; the answer is keyed by it. */
@@ -90,6 +91,6 @@ export interface RewriteResult {
 }
 
 export interface Rewriter {
-  readonly name: "local" | "gemini";
+  readonly name: Engine;
   rewrite(input: RewriteInput): Promise<RewriteResult>;
 }
