@@ -123,7 +123,7 @@ async function bookInState(options: {
         status === "done"
           ? Array.from({ length: perChunk }, (_, n) => {
               const text = `Emma regarde la campagne ${index}-${n}.`;
-              return { text, original: text, page: index * 5 + 1 + (n % 5) };
+              return { id: `${index}.${n}`, text, original: text, page: index * 5 + 1 + (n % 5) };
             })
           : undefined,
     })),

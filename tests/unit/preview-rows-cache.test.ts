@@ -26,7 +26,7 @@ function chunk(index: number, status: string, text: string) {
     finishedAt: status === "done" ? new Date(1_000 + index) : null,
     ownedFirst: index * 2 + 1,
     ownedLast: index * 2 + 2,
-    result: status === "done" ? [{ text, original: text, page: index * 2 + 1 }] : null,
+    result: status === "done" ? [{ id: `${index}.0`, text, original: text, page: index * 2 + 1 }] : null,
   };
 }
 
