@@ -22,6 +22,15 @@ const maxFilters = 16;
 
 class OverLimit extends Error {}
 
+// Encrypted streams cannot be decoded without the key, and pdfjs reads some
+// of them (object streams, metadata) before inspect-pdf.ts refuses the
+// file: encrypted files are refused here, before pdfjs sees them.
+const encrypted = () =>
+  new AppError(
+    "pdf_encrypted",
+    "The PDF is encrypted (it needs a password, or its owner restricted copying), so its pages cannot be processed. Remove the protection (for example, print it to a new PDF) and upload it again.",
+  );
+
 const uncheckable = () =>
   new AppError(
     "pdf_invalid",
@@ -64,8 +73,10 @@ export async function countDecodedBytes(bytes: Uint8Array, limitBytes: number): 
     total += more;
     if (total > limitBytes) throw new OverLimit();
   };
+  if (objects.trailerDeclaresEncryption()) throw encrypted();
   try {
     for (const stream of objects.streams()) {
+      if (nameOf(stream.dictionary.get("Type")) === "XRef" && stream.dictionary.has("Encrypt")) throw encrypted();
       const filters = filtersOf(stream, objects);
       if (!filters.some((filter) => filter.kind !== "none" && filter.kind !== "image")) continue;
       const data = bytes.subarray(stream.start, stream.end);

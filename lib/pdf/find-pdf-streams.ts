@@ -200,6 +200,20 @@ export class PdfObjects {
     return undefined;
   }
 
+  /** Whether a `trailer` dictionary names an /Encrypt dictionary (a cross-reference stream's own dictionary is checked with the streams). */
+  trailerDeclaresEncryption(): boolean {
+    const keyword = /trailer/g;
+    let match: RegExpExecArray | null;
+    while ((match = keyword.exec(this.text))) {
+      const reader = new Reader(this.text, match.index + "trailer".length);
+      reader.skipSpace();
+      if (this.text[reader.pos] !== "<" || this.text[reader.pos + 1] !== "<") continue;
+      reader.pos += 2;
+      if (reader.dictionaryBody(0).has("Encrypt")) return true;
+    }
+    return false;
+  }
+
   /** Every stream, in file order; candidates nested in other streams' data included. */
   *streams(): Generator<PdfStream> {
     const { text } = this;

@@ -9,7 +9,7 @@ import { deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { checkDecodedSize, countDecodedBytes } from "@/lib/pdf/check-decoded-size";
 import { bombKinds, lzwSpaces, makeBombPdf, streamObject, writePdf } from "@/tests/fixtures/make-bomb-pdfs";
-import { corpusDir, corpusMissing, loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
+import { corpusDir, corpusMissing, loadCorpusText, makeEncryptedPdf, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 
 const megabyte = 1024 * 1024;
 const latin1 = (text: string) => Buffer.from(text, "latin1");
@@ -63,6 +63,13 @@ describe("checkDecodedSize", () => {
   it("refuses a filter it cannot resolve rather than guess", async () => {
     const pdf = writePdf([latin1("<< /Type /Catalog >>"), streamObject("/Filter 9 0 R", deflateSync(Buffer.alloc(1000)))]);
     await expect(checkDecodedSize(pdf, 16 * megabyte)).rejects.toMatchObject({ code: "pdf_invalid" });
+  });
+
+  it("refuses an encrypted file before pdfjs decrypts and decodes any of it", async () => {
+    for (const userPassword of ["secret", ""]) {
+      const error = await checkDecodedSize(makeEncryptedPdf({ userPassword }), 16 * megabyte).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: "pdf_encrypted", message: expect.stringMatching(/password/) });
+    }
   });
 
   it("passes a book made like a novel, counted at what its streams unpack to", async () => {
