@@ -7,6 +7,7 @@
 // 16 MB of heap).
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
+import { checkDecodedSize } from "@/lib/pdf/check-decoded-size";
 import { openPdfSplitter, type PdfSplitter } from "@/lib/pdf/split-pdf";
 
 const capacity = () => Math.max(3, env().WORKER_CONCURRENCY + 1);
@@ -22,7 +23,12 @@ export function splitterFor(documentId: string): Promise<PdfSplitter> {
   }
   const loading = db()
     .document.findUniqueOrThrow({ where: { id: documentId }, select: { bytes: true } })
-    .then((document) => openPdfSplitter(document.bytes));
+    .then(async (document) => {
+      // pdf-lib decodes the book's object streams in this process while it
+      // parses: a book stored before the guard knew its kind of bomb fails here.
+      await checkDecodedSize(document.bytes, env().PDF_MAX_INFLATED_MB * 1024 * 1024);
+      return openPdfSplitter(document.bytes);
+    });
   loading.catch(() => cache.delete(documentId));
   cache.set(documentId, loading);
   while (cache.size > capacity()) cache.delete(cache.keys().next().value!);

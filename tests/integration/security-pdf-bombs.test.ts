@@ -3,8 +3,9 @@
 // text, which is all the upload inspection samples; page 2 unpacks to
 // 256 MB, past PDF_MAX_INFLATED_MB (200). The gate refuses every variant
 // whatever the page, and a bomb that reached storage anyway (uploaded
-// before the guard knew it) fails its own chunk in the worker's reading
-// thread, refunded, while the same worker goes on with other books.
+// before the guard knew it) fails its own chunk in the worker (the book is
+// checked again before pdf-lib parses it, and each chunk in the reading
+// thread), refunded, while the same worker goes on with other books.
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bombKinds, makeBombPdf } from "@/tests/fixtures/make-bomb-pdfs";
@@ -33,7 +34,7 @@ describe("decompression bombs", () => {
     expect(await ledgerSum(lib, user.id)).toBe(1000);
   });
 
-  it("fails a stored bomb's chunk in the reading thread, refunds it, and the worker reads the next book", async () => {
+  it("fails a stored bomb's chunk in the worker, refunds it, and the worker reads the next book", async () => {
     const user = await createFundedUser(lib, 1000);
     // The stored document is the bomb; the upload that uses it is an ordinary
     // two-page book with the same hash key, as if the bomb had been stored
