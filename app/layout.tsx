@@ -17,6 +17,11 @@ export const metadata: Metadata = {
   manifest: "/manifest.webmanifest",
 };
 
+// Every page is rendered per request: its scripts carry the nonce of that
+// request's Content-Security-Policy (proxy.ts), which a page built once at
+// build time could not know.
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,

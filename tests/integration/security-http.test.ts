@@ -146,6 +146,29 @@ describe("security headers", () => {
     expect(overHttps.headers.get("strict-transport-security")).toMatch(/max-age=\d{7,}/);
   });
 
+  it("allows only the scripts a page was rendered with: a nonce per request, no 'unsafe-inline'", async () => {
+    const nonces: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(new URL("/sign-in", testBaseUrl()));
+      expect(response.status).toBe(200);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      const scriptSrc = csp.split(";").map((directive) => directive.trim()).find((directive) => directive.startsWith("script-src "));
+      expect(scriptSrc).toBeDefined();
+      expect(scriptSrc).not.toContain("'unsafe-inline'");
+      const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(scriptSrc!)?.[1];
+      expect(nonce, csp).toBeDefined();
+      expect(nonce!.length).toBeGreaterThanOrEqual(22);
+      nonces.push(nonce!);
+      // Every script Next.js wrote into the page carries it, or the browser would refuse to run it.
+      const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+    }
+    expect(nonces[0]).not.toBe(nonces[1]);
+    const api = (await fetch(new URL("/api/health", testBaseUrl()))).headers.get("content-security-policy") ?? "";
+    expect(api).toMatch(/script-src 'self';/);
+  });
+
   it("refuses state-changing requests from a foreign Origin with 403", async () => {
     const client = await signUpAndSignIn();
     const job = await makeJob({ userId: client.userId!, status: "succeeded" });
