@@ -1,7 +1,16 @@
 // The command line's run of one book: the same createJob, queue and worker
-// handlers as the web app, with this process as the worker. Its JSON and CSV
-// are the API's export formats (lib/exports/text-formats.ts), read by the
-// export's own reader: the same columns, the same rows, the same `rows` option.
+// as the web app. The worker is its own process, started as `npm start`
+// starts it (scripts/worker-command.ts: packages loaded by Node untouched,
+// the workers' heap limits), not handlers registered in this process: run
+// here, pdfjs went through tsx's transform with source maps on and the heap
+// had no cap, and one process held the book's reading, parsing and export
+// at once (peak 849 MB on a 202-page book, against 336 MB for the worker and
+// 456 MB for this process now; bench/RESULTS.md, the command line). Its JSON
+// and CSV are the API's export formats (lib/exports/text-formats.ts), read
+// by the export's own reader: the same columns, the same rows, the same
+// `rows` option.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { adjustCredits } from "@/lib/credits/adjust-credits";
 import { priceJob } from "@/lib/credits/price-job";
@@ -9,15 +18,50 @@ import { createJob } from "@/lib/commands/create-job";
 import { getJobProgress } from "@/lib/jobs/get-job-progress";
 import { cancelJob } from "@/lib/commands/cancel-job";
 import { isJobEnded } from "@/lib/jobs/job-states";
-import { boss, stopBoss } from "@/lib/queue/boss";
+import { stopBoss } from "@/lib/queue/boss";
 import { inspectPdf } from "@/lib/pdf/inspect-pdf";
 import { env } from "@/lib/env";
 import { iterateSentences, type ExportSentence } from "@/lib/exports/iterate-sentences";
 import { csvFormat, encodeTextExport, jsonFormat } from "@/lib/exports/text-formats";
 import type { ExportRows } from "@/lib/validations/job";
-import { registerHandlers } from "@/worker/register-handlers";
+import { withHeapOptions } from "@/scripts/heap-options";
+import { workerNodeArgs } from "@/scripts/worker-command";
 
 const cliEmail = "cli@localhost";
+const root = path.resolve(import.meta.dirname, "..");
+
+interface CliWorker {
+  child: ChildProcess;
+  /** SIGTERM (the worker finishes what runs) and wait for it to exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The worker process for this run, on the same database. It gets its own
+ * process group, so a Ctrl-C in the terminal reaches only this process,
+ * which cancels the job and lets the worker close it before stopping it.
+ */
+function startCliWorker(): CliWorker {
+  const child = spawn(process.execPath, workerNodeArgs, {
+    cwd: root,
+    env: withHeapOptions({ ...process.env, PROCESS_ROLE: "worker" }),
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  // Never left behind, whatever ends this process.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  return {
+    child,
+    async stop() {
+      process.off("exit", killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
 
 export type NovelOutputFormat = "json" | "csv";
 
@@ -66,7 +110,24 @@ export async function runNovelFromCli(options: {
     }
   });
 
-  await registerHandlers(await boss());
+  const worker = startCliWorker();
+  const workerExited = new Promise<never>((_, reject) =>
+    worker.child.once("exit", (code, signal) =>
+      reject(new Error(`The worker stopped (${signal ?? `exit code ${code}`}) before the book was done.`)),
+    ),
+  );
+  workerExited.catch(() => {});
+  try {
+    return await followJob({ ...options, userId: user.id, workerExited });
+  } finally {
+    await worker.stop();
+  }
+}
+
+async function followJob(
+  options: Parameters<typeof runNovelFromCli>[0] & { userId: string; workerExited: Promise<never> },
+): Promise<ExportSentence[] | null> {
+  const user = { id: options.userId };
   const job = await createJob({
     userId: user.id,
     fileName: options.fileName,
@@ -94,7 +155,7 @@ export async function runNovelFromCli(options: {
         if (progress.status === "partial") options.onProgress(`\n${progress.error}`);
         break;
       }
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await Promise.race([new Promise((resolve) => setTimeout(resolve, 300)), options.workerExited]);
     }
     const rows: ExportSentence[] = [];
     for await (const batch of iterateSentences({ jobId: job.id, rows: options.rows })) rows.push(...batch);
