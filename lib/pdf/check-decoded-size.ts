@@ -13,7 +13,7 @@
 // again in pieces, so no large buffer is kept.
 import { AppError } from "@/lib/errors";
 import { decodeAtOnce, decodeInPieces, filterKind, TooLarge, type Filter } from "@/lib/pdf/decode-filters";
-import { PdfObjects, type PdfStream, type PdfValue } from "@/lib/pdf/find-pdf-streams";
+import { PdfObjects, TangledPdf, type PdfStream, type PdfValue } from "@/lib/pdf/find-pdf-streams";
 
 const latin1 = new TextDecoder("latin1");
 const atOnceLimit = 4 * 1024 * 1024;
@@ -73,13 +73,20 @@ export async function countDecodedBytes(bytes: Uint8Array, limitBytes: number): 
     total += more;
     if (total > limitBytes) throw new OverLimit();
   };
-  if (objects.trailerDeclaresEncryption()) throw encrypted();
+  // What the first filters read: each stream's data once in a real file.
+  // Streams that overlap to the end of the file, over and over, are only
+  // there to make the check slow (a filter may read without writing).
+  let read = 0;
+  const readLimit = 4 * bytes.length + 1024 * 1024;
   try {
+    if (objects.trailerDeclaresEncryption()) throw encrypted();
     for (const stream of objects.streams()) {
       if (nameOf(stream.dictionary.get("Type")) === "XRef" && stream.dictionary.has("Encrypt")) throw encrypted();
       const filters = filtersOf(stream, objects);
       if (!filters.some((filter) => filter.kind !== "none" && filter.kind !== "image")) continue;
       const data = bytes.subarray(stream.start, stream.end);
+      read += data.length;
+      if (read > readLimit) throw uncheckable();
       let decoded: number | undefined;
       try {
         decoded = decodeAtOnce(filters, data, atOnceLimit);
@@ -90,6 +97,7 @@ export async function countDecodedBytes(bytes: Uint8Array, limitBytes: number): 
       else count(decoded);
     }
   } catch (error) {
+    if (error instanceof TangledPdf) throw uncheckable();
     if (!(error instanceof OverLimit)) throw error;
   }
   return total;

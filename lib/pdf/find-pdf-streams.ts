@@ -181,11 +181,54 @@ function indexObjects(text: string): Map<string, number> {
   return index;
 }
 
+/**
+ * Thrown when reading the file's objects costs far more than reading it
+ * once: candidates overlap (an unclosed dictionary after every `obj`), which
+ * only a file built to stall the check does.
+ */
+export class TangledPdf extends Error {}
+
+/** First index in the sorted `positions` at or after `at`. */
+function firstAtOrAfter(positions: number[], at: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (positions[middle]! < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export class PdfObjects {
   private readonly index: Map<string, number>;
+  private endstreams: number[] | undefined;
+  // Characters read while parsing objects, against a budget of a few times
+  // the file: a real file's objects are read about once each.
+  private work = 0;
+  private readonly workLimit: number;
 
   constructor(readonly text: string) {
     this.index = indexObjects(text);
+    this.workLimit = 4 * text.length + 1024 * 1024;
+  }
+
+  private charge(from: number, reader: Reader): void {
+    this.work += Math.max(0, reader.pos - from);
+    if (this.work > this.workLimit) throw new TangledPdf();
+  }
+
+  /** Offset of the first `endstream` at or after `at`, or the end of the file; one scan for the whole file. */
+  private nextEndstream(at: number): number {
+    if (!this.endstreams) {
+      this.endstreams = [];
+      let found = this.text.indexOf("endstream");
+      while (found >= 0) {
+        this.endstreams.push(found);
+        found = this.text.indexOf("endstream", found + 1);
+      }
+    }
+    return this.endstreams[firstAtOrAfter(this.endstreams, at)] ?? this.text.length;
   }
 
   /** The value behind a reference, followed a few times; `undefined` when it cannot be found. */
@@ -195,7 +238,9 @@ export class PdfObjects {
       if (current === null || typeof current !== "object" || !("ref" in current)) return current;
       const at = this.index.get(current.ref);
       if (at === undefined) return undefined;
-      current = new Reader(this.text, at).value();
+      const reader = new Reader(this.text, at);
+      current = reader.value();
+      this.charge(at, reader);
     }
     return undefined;
   }
@@ -205,11 +250,14 @@ export class PdfObjects {
     const keyword = /trailer/g;
     let match: RegExpExecArray | null;
     while ((match = keyword.exec(this.text))) {
-      const reader = new Reader(this.text, match.index + "trailer".length);
+      const from = match.index + "trailer".length;
+      const reader = new Reader(this.text, from);
       reader.skipSpace();
       if (this.text[reader.pos] !== "<" || this.text[reader.pos + 1] !== "<") continue;
       reader.pos += 2;
-      if (reader.dictionaryBody(0).has("Encrypt")) return true;
+      const trailer = reader.dictionaryBody(0);
+      this.charge(from, reader);
+      if (trailer.has("Encrypt")) return true;
     }
     return false;
   }
@@ -227,16 +275,19 @@ export class PdfObjects {
       reader.pos += 2;
       const dictionary = reader.dictionaryBody(0);
       reader.skipSpace();
-      if (reader.token() !== "stream") continue;
+      const isStream = reader.token() === "stream";
+      this.charge(match.index, reader);
+      if (!isStream) continue;
       // pdfjs skips to the next line after the keyword, whatever is on it.
+      const keywordAt = reader.pos;
+      while (reader.pos < text.length && text[reader.pos] !== "\n" && text[reader.pos] !== "\r") reader.pos++;
+      this.charge(keywordAt, reader);
       let start = reader.pos;
-      while (start < text.length && text[start] !== "\n" && text[start] !== "\r") start++;
       if (text[start] === "\r" && text[start + 1] === "\n") start += 2;
       else start++;
       start = Math.min(start, text.length);
 
-      const keywordEnd = text.indexOf("endstream", start);
-      const ends = [keywordEnd < 0 ? text.length : keywordEnd];
+      const ends = [this.nextEndstream(start)];
       const length = this.resolve(dictionary.get("Length") ?? null);
       if (typeof length === "number" && Number.isInteger(length) && length >= 0) {
         ends.push(Math.min(text.length, start + length));

@@ -65,6 +65,15 @@ describe("checkDecodedSize", () => {
     await expect(checkDecodedSize(pdf, 16 * megabyte)).rejects.toMatchObject({ code: "pdf_invalid" });
   });
 
+  it("refuses a file built to make the check slow, where every candidate object runs to the end", async () => {
+    // An unclosed dictionary after every `obj`: read naively, each one is read to the end of the file.
+    const dictionaries = Buffer.from(`%PDF-1.7\n${"1 0 obj << /A [ ".repeat(40_000)}\n%%EOF\n`, "latin1");
+    await expect(checkDecodedSize(dictionaries, 16 * megabyte)).rejects.toMatchObject({ code: "pdf_invalid", message: expect.stringMatching(/cannot be checked safely/) });
+    // A stream after every `obj` whose data (with a filter that reads without writing) runs to the end.
+    const streams = Buffer.from(`%PDF-1.7\n${"1 0 obj << /Filter /AHx >> stream\nzz ".repeat(40_000)}\n%%EOF\n`, "latin1");
+    await expect(checkDecodedSize(streams, 16 * megabyte)).rejects.toMatchObject({ code: "pdf_invalid", message: expect.stringMatching(/cannot be checked safely/) });
+  });
+
   it("refuses an encrypted file before pdfjs decrypts and decodes any of it", async () => {
     for (const userPassword of ["secret", ""]) {
       const error = await checkDecodedSize(makeEncryptedPdf({ userPassword }), 16 * megabyte).catch((caught: unknown) => caught);
