@@ -5,13 +5,29 @@
 // Ordinary books still pass, counted at what they really unpack to.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { deflateSync } from "node:zlib";
+import { brotliCompressSync, constants, deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { checkDecodedSize, countDecodedBytes } from "@/lib/pdf/check-decoded-size";
 import { bombKinds, lzwSpaces, makeBombPdf, streamObject, writePdf } from "@/tests/fixtures/make-bomb-pdfs";
 import { corpusDir, corpusMissing, loadCorpusText, makeEncryptedPdf, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 
 const megabyte = 1024 * 1024;
+
+function ascii85(data: Buffer): string {
+  let out = "";
+  for (let offset = 0; offset < data.length; offset += 4) {
+    const group = Buffer.alloc(4);
+    data.copy(group, 0, offset, offset + 4);
+    let value = group.readUInt32BE(0);
+    const digits: string[] = [];
+    for (let index = 0; index < 5; index++) {
+      digits.unshift(String.fromCharCode(33 + (value % 85)));
+      value = Math.floor(value / 85);
+    }
+    out += digits.slice(0, Math.min(4, data.length - offset) + 1).join("");
+  }
+  return out;
+}
 const latin1 = (text: string) => Buffer.from(text, "latin1");
 
 describe("checkDecodedSize", () => {
@@ -48,6 +64,16 @@ describe("checkDecodedSize", () => {
     expect(await countDecodedBytes(indirect, 64 * megabyte)).toBe(24 * megabyte);
     const shortName = writePdf([latin1("<< /Type /Catalog >>"), streamObject("/F /Fl", data)]);
     expect(await countDecodedBytes(shortName, 64 * megabyte)).toBe(24 * megabyte);
+  });
+
+  it("counts Brotli, which pdfjs also decodes, and RunLength after ASCII85", async () => {
+    const brotli = brotliCompressSync(Buffer.alloc(24 * megabyte, 0x20), { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } });
+    const viaBrotli = writePdf([latin1("<< /Type /Catalog >>"), streamObject("/Filter /BrotliDecode", brotli)]);
+    expect(await countDecodedBytes(viaBrotli, 64 * megabyte)).toBe(24 * megabyte);
+    // 200 runs of 128 spaces, then end of data, written in ASCII85.
+    const runs = Buffer.concat([Buffer.from(Array.from({ length: 200 }, () => [129, 0x20]).flat()), Buffer.from([128])]);
+    const viaAscii85 = writePdf([latin1("<< /Type /Catalog >>"), streamObject("/Filter [/A85 /RL]", latin1(`${ascii85(runs)}~>`))]);
+    expect(await countDecodedBytes(viaAscii85, 64 * megabyte)).toBe(runs.length + 200 * 128);
   });
 
   it("decodes LZW with /EarlyChange 0 as its parameters say", async () => {
