@@ -56,6 +56,8 @@ async function pollSpread(
   pollers: Poller[],
   seconds: number,
   measure: { webPid: number; workerPid: number },
+  /** False: no If-None-Match, so every answer is a full one (its cost alone). */
+  revalidate = true,
 ): Promise<Figures> {
   const latencies: number[] = [];
   const codes = new Map<number, number>();
@@ -77,7 +79,7 @@ async function pollSpread(
             headers: { cookie: poller.cookie, ...(etag ? { "if-none-match": etag } : {}) },
           });
           await response.arrayBuffer();
-          etag = response.headers.get("etag") ?? etag;
+          if (revalidate) etag = response.headers.get("etag") ?? etag;
           codes.set(response.status, (codes.get(response.status) ?? 0) + 1);
         } catch {
           errors++;
@@ -194,12 +196,14 @@ export async function run(): Promise<BenchReport> {
     await probe;
     roundTrips.sort((a, b) => a - b);
     const chunksDuringPolls = (await chunksDone(bench.lib.db)) - chunksDoneBefore;
+    const fullOnly = pollOnly ? undefined : await pollSpread(bench.stack.baseUrl, pollers, seconds, measure, false);
     const noopAfter = pollOnly ? undefined : await pollSpread(bench.stack.baseUrl, noopPollers, seconds, measure);
     const stillRunning = await bench.lib.db().job.count({ where: { status: "running" } });
 
     const loads: [string, Figures | undefined][] = [
       ["GET /api/noop (reference, before)", noopBefore],
       ["GET /api/jobs/:id (running books)", polls],
+      ["GET /api/jobs/:id without If-None-Match (every answer full)", fullOnly],
       ["GET /api/noop (reference, after)", noopAfter],
     ];
     const rows = loads.filter((row): row is [string, Figures] => row[1] !== undefined);
@@ -239,6 +243,12 @@ export async function run(): Promise<BenchReport> {
       `${chunksDuringPolls} chunks finished while the books were polled (${(chunksDuringPolls / seconds).toFixed(1)} a second over ${books} books); ` +
         `${polls.ok} of the ${polls.total} polls were full answers (200), ${polls.notModified} were 304. ${stillRunning} of the ${books} books were still running at the end.`,
       `Postgres round trip of SELECT 1 from the benchmark process during the polls: p50 ${percentile(roundTrips, 0.5).toFixed(1)} ms, p99 ${percentile(roundTrips, 0.99).toFixed(1)} ms (${roundTrips.length} probes).`,
+      ...(fullOnly
+        ? [
+            `Full answer vs 304: a full answer costs ${cpuPerRequestMs(fullOnly).toFixed(2)} ms of web CPU (the load without If-None-Match); ` +
+              `so the 304s of the revalidating load cost about ${((polls.webCpuSeconds * 1000 - cpuPerRequestMs(fullOnly) * polls.ok) / Math.max(1, polls.notModified)).toFixed(2)} ms each.`,
+          ]
+        : []),
       "Web CPU is the `next start` process's (found by its listening socket) user + system time from /proc over each load, divided by its requests; the no-op reference is the mean of its two runs.",
       "The load generator (Node's fetch, in the benchmark process), the worker and Postgres share the same 2 cores as the web server.",
     );
