@@ -168,47 +168,78 @@ export interface PerceptronArrays {
 
 /**
  * A trained perceptron, read-only: an open-addressing table from feature
- * hash to the feature's (class, weight) pairs, which stay the stored 16-bit
- * integers. Scores are those integers summed: the scale they share does not
- * change which class wins, so it is never applied.
+ * hash to the feature's weights, which stay the stored 16-bit integers.
+ * Scores are those integers summed: the scale they share does not change
+ * which class wins, so it is never applied.
+ *
+ * Each slot is four 32-bit integers in one array, so that a lookup reads one
+ * cache line rather than one in each of five arrays (the parser's table is
+ * 16 MB, far bigger than the cache, and it is probed 130 times a word). With
+ * three classes (the transition parser) the slot holds the key and the row
+ * itself; otherwise the key and where its (class, weight) pairs
+ * start and end in `pairs`, each pair one integer.
  */
 export class FrozenPerceptron {
   readonly classCount: number;
-  /** Index + 1 of the key in each slot; 0 is an empty slot. */
-  private readonly slots: Int32Array;
+  private readonly table: Int32Array;
+  /** Slot mask times the slot's stride (4), to index `table` directly. */
   private readonly mask: number;
-  /** Where each key's pairs start, in key order; one more entry for the end. */
-  private readonly offsets: Int32Array;
+  private readonly dense: boolean;
+  /** Class in the high 16 bits, weight (signed) in the low 16. */
+  private readonly pairs: Int32Array;
 
   constructor(readonly arrays: PerceptronArrays) {
     this.classCount = arrays.classCount;
-    const { keys, counts } = arrays;
+    const { keys, counts, classes, weights } = arrays;
     let size = 1;
     while (size < keys.length * 1.5) size *= 2;
-    this.mask = size - 1;
-    this.slots = new Int32Array(size);
-    this.offsets = new Int32Array(keys.length + 1);
+    this.mask = (size - 1) * 4;
+    this.table = new Int32Array(size * 4);
+    this.dense = arrays.classCount === 3;
+    this.pairs = new Int32Array(this.dense ? 0 : classes.length);
+    let start = 0;
     for (let index = 0; index < keys.length; index += 1) {
-      this.offsets[index + 1] = this.offsets[index]! + counts[index]!;
-      let slot = keys[index]! & this.mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = index + 1;
+      const end = start + counts[index]!;
+      // Hash keys are never 0, so a 0 key marks an empty slot.
+      let slot = (keys[index]! << 2) & this.mask;
+      while (this.table[slot] !== 0) slot = (slot + 4) & this.mask;
+      this.table[slot] = keys[index]!;
+      if (this.dense) {
+        for (let pair = start; pair < end; pair += 1) this.table[slot + 1 + classes[pair]!] = weights[pair]!;
+      } else {
+        this.table[slot + 1] = start;
+        this.table[slot + 2] = end;
+        for (let pair = start; pair < end; pair += 1) this.pairs[pair] = (classes[pair]! << 16) | (weights[pair]! & 0xffff);
+      }
+      start = end;
     }
   }
 
-  scores(features: readonly number[], into = new Float64Array(this.classCount)): Float64Array {
+  /** Sums the weights of `features[0 … count)` into `into`, one score per class. */
+  scores(features: ArrayLike<number>, into = new Float64Array(this.classCount), count = features.length): Float64Array {
     into.fill(0);
-    const { keys, classes, weights } = this.arrays;
-    for (const feature of features) {
-      let slot = feature & this.mask;
+    const { table, mask, pairs } = this;
+    for (let index = 0; index < count; index += 1) {
+      const key = features[index]! | 0;
+      let slot = (key << 2) & mask;
       for (;;) {
-        const entry = this.slots[slot]!;
-        if (entry === 0) break;
-        if (keys[entry - 1] === feature) {
-          for (let pair = this.offsets[entry - 1]!; pair < this.offsets[entry]!; pair += 1) into[classes[pair]!] += weights[pair]!;
+        const stored = table[slot]!;
+        if (stored === 0) break;
+        if (stored === key) {
+          if (this.dense) {
+            into[0] += table[slot + 1]!;
+            into[1] += table[slot + 2]!;
+            into[2] += table[slot + 3]!;
+          } else {
+            const end = table[slot + 2]!;
+            for (let pair = table[slot + 1]!; pair < end; pair += 1) {
+              const packed = pairs[pair]!;
+              into[packed >>> 16] += (packed << 16) >> 16;
+            }
+          }
           break;
         }
-        slot = (slot + 1) & this.mask;
+        slot = (slot + 4) & mask;
       }
     }
     return into;
