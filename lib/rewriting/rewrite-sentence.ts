@@ -13,6 +13,9 @@
 //                 → … / C'était une demoiselle laide.
 //   parataxis     L'écorce suintait; la neige se fondait.
 //                 → L'écorce suintait. / La neige se fondait.
+//   adjunct       Quand il entra dans les Bertaux, son cheval eut peur.
+//                 → Son cheval eut peur. / C'était quand il entra dans les Bertaux.
+//                 (a last resort, for a clause no other rule brings within the limit)
 //
 // A clause is taken out only while the clause holding it is longer than the
 // word limit, so a sentence is cut no more than it must be. The words a rule
@@ -41,6 +44,7 @@ export const rewriteRules = [
   "present_participle",
   "apposition",
   "parataxis",
+  "adjunct",
 ] as const;
 export type RewriteRule = (typeof rewriteRules)[number];
 
@@ -466,6 +470,82 @@ function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   return { rule: "parataxis", head: word.index, drop: [], replace: new Map(), insert: new Map() };
 }
 
+// Prepositions whose phrase says where, when, how or with what, and reads
+// after "C'était" ("C'était chez le président."); "de" and "à" open a
+// verb's complement too often ("se souvenir de", "penser à") to be moved,
+// unless the parse calls the phrase a modifier ("au bord d'un fossé").
+const adjunctPrepositions =
+  /^(dans|sur|sous|avec|chez|devant|derrière|pour|par|vers|entre|contre|pendant|depuis|parmi|malgré|sans|selon|en|près|auprès|autour|loin|au-dessus|au-dessous|jusque|jusqu'|jusqu’|durant|dès|après|avant)$/iu;
+// Conjunctions whose clause reads after "C'était" and keeps its link to the clause it leaves.
+const adjunctConjunctions = /^(quand|lorsque|lorsqu'|lorsqu’|parce|pendant|depuis|dès|avant|après|tandis)$/iu;
+const negations = /^(ne|n'|n’|pas|point|jamais|rien|guère|personne|nullement)$/iu;
+const movementVerbs =
+  /^(entrer|rentrer|sortir|aller|venir|revenir|arriver|pénétrer|monter|descendre|partir|retourner|tomber|passer|mettre|remettre|placer|poser|jeter|conduire|mener|porter|courir|s'asseoir|asseoir|plonger|glisser)$/u;
+
+/**
+ * A phrase saying where, when or why ("chez le président", "quand il
+ * entra dans les Bertaux") taken out of its clause as "C'était …", in the
+ * clause's tense. Never out of a negated clause, a question or an order,
+ * whose scope it would leave.
+ */
+function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<number>): Extraction | undefined {
+  const clause = tree.words[word.head]!;
+  if (!isPredicate(tree, clause.index) || !finiteVerb(tree, clause.index)) return undefined;
+  // Only from a clause that is, or may become, a sentence of its own: out of "que son père était
+  // mort", "C'était pendant la nuit" would say when she learnt it.
+  if (!sentenceHeads.has(clause.index)) return undefined;
+  const first = subtree(tree, word.index).find((index) => tree.words[index]!.upos !== "PUNCT")!;
+  const opener = tree.words[first]!;
+  const opens =
+    /^(obl|obl:mod)$/u.test(word.deprel) ?
+      opener.deprel === "case" && opener.head === word.index && (adjunctPrepositions.test(opener.form) || (word.deprel === "obl:mod" && /^à$/iu.test(opener.form)))
+    : word.deprel === "advcl" ? opener.deprel === "mark" && opener.head === word.index && adjunctConjunctions.test(opener.form) && !!finiteVerb(tree, word.index)
+    : false;
+  if (!opens || !setOff(tree, word)) return undefined;
+  // A phrase on a number or a pronoun ("Dans trois, …") stands for something said before.
+  if (word.deprel !== "advcl" && word.upos !== "NOUN" && word.upos !== "PROPN") return undefined;
+  // Not out of a quotation or a title in italics ("_Au commencement l'esprit de Dieu flottait sur les eaux_").
+  if (separatedByQuoteOrColon(tree, 0, word.index) || tree.words.some((other) => other.form === "_")) return undefined;
+  const verb = finiteVerb(tree, clause.index)!;
+  if (verb.feats.Mood === "Imp" || tree.words.some((other) => other.form === "?")) return undefined;
+  // "il entra dans la maison": where one goes is the verb's complement, not a circumstance.
+  if (word.deprel !== "advcl" && movementVerbs.test(clause.lemma)) return undefined;
+  if (tree.children[clause.index]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
+  // "a été ruinée": the passé composé tells of the past too.
+  const compound = verb.index !== clause.index && verb.deprel === "aux:tense";
+  const text = compound ? "c'était" : verb.feats.Tense === "Pres" ? "c'est" : verb.feats.Tense === "Fut" ? "ce sera" : "c'était";
+  return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]) };
+}
+
+/**
+ * A phrase the writer set apart, so that the parse's attachment can be
+ * trusted: between commas (or the sentence's edges), or a modifier that
+ * ends the sentence ("Il se remettait au travail dans ses habits mouillés.").
+ */
+function setOff(tree: SentenceTree, word: TreeWord): boolean {
+  const words = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  // A comma inside a phrase of place or time means the parse hung more on it than belongs ("au dessert, le bouchon").
+  const inside = tree.words.slice(words[0]!, words.at(-1)! + 1);
+  if (word.deprel !== "advcl" && inside.some((other) => other.upos === "PUNCT")) return false;
+  const before = words[0]! > 1 ? tree.words[words[0]! - 1] : undefined;
+  const after = tree.words[words.at(-1)! + 1];
+  const opens = !before || /^[,;:«“—–-]$/u.test(before.form) || before.form === "--";
+  const closes = !after || /^[,;:»”]$/u.test(after.form);
+  const endsSentence = after !== undefined && /^[.!?…]$/u.test(after.form) && words.at(-1)! + 2 >= tree.words.length;
+  return (opens && (closes || endsSentence)) || (endsSentence && (word.deprel === "obl:mod" || word.deprel === "advcl"));
+}
+
+/** Every phrase the adjunct rule could take out of the main clause or a clause the other rules take out, by its head. */
+function findAdjuncts(tree: SentenceTree, clauses: ReadonlyMap<number, Extraction>): Map<number, Extraction> {
+  const sentenceHeads = new Set([...tree.children[0]!, ...clauses.keys()]);
+  const found = new Map<number, Extraction>();
+  for (const word of tree.words.slice(1)) {
+    const extraction = adjunct(tree, word, sentenceHeads);
+    if (extraction) found.set(word.index, extraction);
+  }
+  return found;
+}
+
 /** Every clause a rule could take out of the sentence, by its head. */
 function findExtractions(tree: SentenceTree): Map<number, Extraction> {
   const found = new Map<number, Extraction>();
@@ -505,8 +585,10 @@ function unitsOf(tree: SentenceTree, taken: ReadonlyMap<number, Extraction>): Un
     const unit = owner.get(index) ?? 0;
     groups.set(unit, [...(groups.get(unit) ?? []), index]);
   }
+  // A phrase taken out as "C'était …" follows the clause it comes from.
+  const place = (unit: Unit) => (unit.extraction?.rule === "adjunct" ? tree.words[unit.extraction.head]!.head + 0.5 : unit.words[0]!);
   return [...groups].map(([unit, words]) => ({ words, extraction: unit === 0 ? undefined : taken.get(unit) }))
-    .sort((a, b) => a.words[0]! - b.words[0]!);
+    .sort((a, b) => place(a) - place(b));
 }
 
 const openers = /^[«(“[]$/u;
@@ -538,7 +620,20 @@ function writeUnit(tree: SentenceTree, unit: Unit, first: boolean): string {
   for (let index = items.length - 2; index >= 0; index -= 1) {
     if (/^[,;:]$/u.test(items[index]!.text) && /^[,;:.!?…]$/u.test(items[index + 1]!.text)) items.splice(index, 1);
   }
+  // A comma that closed an aside taken out: "il aperçut, [au bord d'un fossé,] un jeune garçon".
+  for (let index = items.length - 1; index > 0; index -= 1) {
+    const before = items[index - 1]!;
+    const gap = before.token >= 0 && items[index]!.token > before.token + 1;
+    if (items[index]!.text === "," && gap && tree.tokens[before.token + 1]!.form === ",") items.splice(index, 1);
+  }
   elideAroundInsertions(items);
+  // The book's first word, capitalised as a sentence's start, no longer starts one: "C'était chez le président".
+  const opening = items.findIndex((item) => item.token >= 0);
+  const bookStart = tree.tokens.findIndex((token) => /\p{L}/u.test(token.form));
+  if (opening > 0 && items[opening]!.token === bookStart) {
+    const words = tree.tokens[bookStart]!.words.map((index) => tree.words[index]!);
+    if (!words.some((word) => word.upos === "PROPN")) items[opening]!.text = items[opening]!.text.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase());
+  }
   let text = "";
   items.forEach((item, position) => {
     text += item.text;
@@ -624,6 +719,7 @@ export interface RuleRewrite {
 export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrite {
   const tree = parseTree(sentence);
   const candidates = findExtractions(tree);
+  const adjuncts = findAdjuncts(tree, candidates);
   const taken = new Map<number, Extraction>();
   const refused = new Set<number>();
   // Each round writes every piece again; most are the same as the round before.
@@ -637,7 +733,8 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
     const units = unitsOf(tree, taken);
     const written = units.map((unit, index) => writeUnit(tree, unit, index === 0));
     // A clause the rules made that does not read as a sentence is put back.
-    const bad = units.findIndex((unit, index) => unit.extraction && !reads(written[index]!));
+    // ("C'était quand il entra…" is one by construction, though the parse reads "quand" as opening the sentence's clause.)
+    const bad = units.findIndex((unit, index) => unit.extraction && unit.extraction.rule !== "adjunct" && !reads(written[index]!));
     if (bad !== -1) {
       const head = units[bad]!.extraction!.head;
       taken.delete(head);
@@ -645,8 +742,8 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
       continue;
     }
     let grew = false;
-    units.forEach((unit, index) => {
-      if (countWords(written[index]!) <= maxWords) return;
+    const over = units.filter((_, index) => countWords(written[index]!) > maxWords);
+    for (const unit of over) {
       for (const word of unit.words) {
         const candidate = candidates.get(word);
         if (candidate && !taken.has(word) && !refused.has(word)) {
@@ -654,7 +751,23 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
           grew = true;
         }
       }
-    });
+    }
+    // Once no clause is left to take out, one phrase per clause still over the limit, the longest
+    // that fits the limit as "C'était …"; never a second one from the same clause.
+    if (!grew) {
+      const movedFrom = new Set([...taken.values()].filter((taking) => taking.rule === "adjunct").map((taking) => tree.words[taking.head]!.head));
+      for (const unit of over) {
+        const open = unit.words.filter((word) => {
+          const candidate = adjuncts.get(word);
+          if (!candidate || taken.has(word) || refused.has(word) || movedFrom.has(tree.words[word]!.head)) return false;
+          return countWords(subtree(tree, word).map((index) => tree.words[index]!.form).join(" ")) + 2 <= maxWords;
+        });
+        const longest = open.sort((a, b) => subtree(tree, b).length - subtree(tree, a).length)[0]
+        if (longest === undefined) continue;
+        taken.set(longest, adjuncts.get(longest)!);
+        grew = true;
+      }
+    }
     if (!grew) {
       return {
         tree,

@@ -94,7 +94,7 @@ describe("rewriting rules", () => {
       "Charles relisait souvent la longue lettre.",
       "Sa mère la lui envoyait chaque semaine.",
     ]);
-    expect(rewriteWithRules("Il pensait toujours à la maison que son grand-père avait bâtie au bord de la rivière.", 8).pieces).toEqual([
+    expect(rewriteWithRules("Il pensait toujours à la maison que son grand-père avait bâtie au bord de la rivière.", 12).pieces).toEqual([
       "Il pensait toujours à la maison.",
       "Son grand-père l'avait bâtie au bord de la rivière.",
     ]);
@@ -112,6 +112,24 @@ describe("rewriting rules", () => {
     const { pieces } = rewriteWithRules("— Je reviendrai demain matin avec le médecin, dit-il en souriant à sa femme.", 8);
     expect(pieces.some((piece) => /^(Il dit|Dit)/u.test(piece))).toBe(false);
     expect(pieces.find((piece) => piece.includes("dit-il"))).toContain("médecin");
+  });
+
+  it("takes a phrase of time or place out as C'était, once no clause is left to take out", () => {
+    // Madame Bovary: the "quand" clause keeps its link to the clause it leaves.
+    const { pieces, rules } = rewriteWithRules("Quand il entra dans les Bertaux, son cheval eut peur et fit un grand écart.", 8);
+    expect(pieces).toEqual(["Son cheval eut peur.", "C'était quand il entra dans les Bertaux.", "Il fit un grand écart."]);
+    expect(rules).toContain("adjunct");
+    expect(rewriteWithRules("Il pensait toujours à la maison que son grand-père avait bâtie au bord de la rivière.", 8).pieces).toEqual([
+      "Il pensait toujours à la maison.",
+      "Son grand-père l'avait bâtie.",
+      "C'était au bord de la rivière.",
+    ]);
+  });
+
+  it("leaves a phrase in a negated clause, and where one goes with a verb of movement", () => {
+    // Les Misérables: "ne … jamais dans la ville" would lose its negation; "entra dans la maison" its sense.
+    expect(rewriteWithRules("Il ne sortait jamais dans la ville autrement qu'avec sa douillette violette.", 8).rules).not.toContain("adjunct");
+    expect(rewriteWithRules("Le gendarme le suivit quelque temps des yeux, puis entra dans la maison de ville.", 8).rules).not.toContain("adjunct");
   });
 
   it("takes no clause out of a sentence that fits the limit", () => {
