@@ -148,6 +148,7 @@ class Configuration {
 }
 
 const none = -1;
+const featureCount = 67;
 // The part that stands for a position with no word (an empty stack or buffer, a word without children).
 const absent = hashFeature("<none>");
 
@@ -172,9 +173,10 @@ function countOf(array: Int32Array, index: number): number {
  * s1, s2) and the front of the buffer (b0, b1, b2), their outermost
  * children, pairs and triples of them, their distance, the commas between
  * them and how many dependents they have (after Zhang & Nivre 2011).
- * Written without closures: this runs twice per word parsed.
+ * Written without closures and into a reused array (`featureCount`
+ * hashes; the count is returned): this runs twice per word parsed.
  */
-function features(sentence: Sentence, state: Configuration): number[] {
+function features(sentence: Sentence, state: Configuration, into: Uint32Array): number {
   const { stack } = state;
   const depth = stack.length;
   const s0 = stack[depth - 1]!;
@@ -197,36 +199,30 @@ function features(sentence: Sentence, state: Configuration): number[] {
   const bothPresent = s0 !== none && b0 !== none;
   const distance = bothPresent ? distanceBucket(b0 - s0) : 99;
   const commas = bothPresent ? Math.min(3, sentence.commasBefore[b0]! - sentence.commasBefore[s0 + 1]!) : 99;
-  return [
-    combine1(1, ws0), combine1(2, us0), combine1(3, wus0), combine1(4, fs0),
-    combine1(5, ws1), combine1(6, us1), combine1(7, wus1), combine1(8, fs1),
-    combine1(9, wb0), combine1(10, ub0), combine1(11, wub0), combine1(12, fb0),
-    combine1(13, wb1), combine1(14, ub1), combine1(15, wub1), combine1(16, ub2), combine1(17, wb2),
-    combine1(18, us2),
-    combine2(19, wus0, wub0), combine2(20, wus0, wb0), combine2(21, ws0, wub0),
-    combine2(22, wus0, ub0), combine2(23, us0, wub0), combine2(24, ws0, wb0),
-    combine2(25, us0, ub0), combine2(26, ub0, ub1), combine2(27, fs0, fb0),
-    combine2(28, wus1, wus0), combine2(29, us1, us0), combine2(30, ws1, us0), combine2(31, us1, ws0),
-    combine2(32, fs1, fs0),
-    combine3(33, ub0, ub1, ub2), combine3(34, us0, ub0, ub1),
-    combine3(35, us1, us0, ub0), combine3(36, us2, us1, us0),
-    combine3(37, us1, us0, wb0),
-    combine3(38, us0, us0l, ub0), combine3(39, us0, us0r, ub0),
-    combine3(40, us0, ub0, ub0l), combine3(41, us1, us0, us0l),
-    combine3(42, us1, at(sentence, upos, s1r), us0), combine3(43, us1, at(sentence, upos, s1l), us0),
-    combine1(44, at(sentence, word, s0l)), combine1(45, us0l), combine1(46, at(sentence, word, s0r)), combine1(47, us0r),
-    combine1(48, at(sentence, word, b0l)), combine1(49, ub0l),
-    combine3(50, us0, at(sentence, upos, s0l2), us0l), combine3(51, us0, at(sentence, upos, s0r2), us0r),
-    combine3(52, ub0, at(sentence, upos, b0l2), ub0l),
-    combine2(53, distance, ws0), combine2(54, distance, us0), combine2(55, distance, wb0),
-    combine2(56, distance, ub0), combine3(57, distance, us0, ub0), combine3(58, distance, ws0, wb0),
-    combine3(59, commas, us0, ub0), combine3(60, commas, fs0, fb0), combine3(61, commas, us1, us0),
-    combine2(62, countOf(state.leftCount, s0), wus0), combine2(63, countOf(state.rightCount, s0), wus0),
-    combine2(64, countOf(state.leftCount, b0), wub0),
-    combine3(65, countOf(state.leftCount, s0), us0, ub0),
-    combine3(66, countOf(state.rightCount, s1), us1, us0),
-    combine3(67, Math.min(depth, 4), us0, ub0),
-  ];
+  into[0] = combine1(1, ws0); into[1] = combine1(2, us0); into[2] = combine1(3, wus0);
+  into[3] = combine1(4, fs0); into[4] = combine1(5, ws1); into[5] = combine1(6, us1);
+  into[6] = combine1(7, wus1); into[7] = combine1(8, fs1); into[8] = combine1(9, wb0);
+  into[9] = combine1(10, ub0); into[10] = combine1(11, wub0); into[11] = combine1(12, fb0);
+  into[12] = combine1(13, wb1); into[13] = combine1(14, ub1); into[14] = combine1(15, wub1);
+  into[15] = combine1(16, ub2); into[16] = combine1(17, wb2); into[17] = combine1(18, us2);
+  into[18] = combine2(19, wus0, wub0); into[19] = combine2(20, wus0, wb0); into[20] = combine2(21, ws0, wub0);
+  into[21] = combine2(22, wus0, ub0); into[22] = combine2(23, us0, wub0); into[23] = combine2(24, ws0, wb0);
+  into[24] = combine2(25, us0, ub0); into[25] = combine2(26, ub0, ub1); into[26] = combine2(27, fs0, fb0);
+  into[27] = combine2(28, wus1, wus0); into[28] = combine2(29, us1, us0); into[29] = combine2(30, ws1, us0);
+  into[30] = combine2(31, us1, ws0); into[31] = combine2(32, fs1, fs0); into[32] = combine3(33, ub0, ub1, ub2);
+  into[33] = combine3(34, us0, ub0, ub1); into[34] = combine3(35, us1, us0, ub0); into[35] = combine3(36, us2, us1, us0);
+  into[36] = combine3(37, us1, us0, wb0); into[37] = combine3(38, us0, us0l, ub0); into[38] = combine3(39, us0, us0r, ub0);
+  into[39] = combine3(40, us0, ub0, ub0l); into[40] = combine3(41, us1, us0, us0l); into[41] = combine3(42, us1, at(sentence, upos, s1r), us0);
+  into[42] = combine3(43, us1, at(sentence, upos, s1l), us0); into[43] = combine1(44, at(sentence, word, s0l)); into[44] = combine1(45, us0l);
+  into[45] = combine1(46, at(sentence, word, s0r)); into[46] = combine1(47, us0r); into[47] = combine1(48, at(sentence, word, b0l));
+  into[48] = combine1(49, ub0l); into[49] = combine3(50, us0, at(sentence, upos, s0l2), us0l); into[50] = combine3(51, us0, at(sentence, upos, s0r2), us0r);
+  into[51] = combine3(52, ub0, at(sentence, upos, b0l2), ub0l); into[52] = combine2(53, distance, ws0); into[53] = combine2(54, distance, us0);
+  into[54] = combine2(55, distance, wb0); into[55] = combine2(56, distance, ub0); into[56] = combine3(57, distance, us0, ub0);
+  into[57] = combine3(58, distance, ws0, wb0); into[58] = combine3(59, commas, us0, ub0); into[59] = combine3(60, commas, fs0, fb0);
+  into[60] = combine3(61, commas, us1, us0); into[61] = combine2(62, countOf(state.leftCount, s0), wus0); into[62] = combine2(63, countOf(state.rightCount, s0), wus0);
+  into[63] = combine2(64, countOf(state.leftCount, b0), wub0); into[64] = combine3(65, countOf(state.leftCount, s0), us0, ub0); into[65] = combine3(66, countOf(state.rightCount, s1), us1, us0);
+  into[66] = combine3(67, Math.min(depth, 4), us0, ub0);
+  return 67;
 }
 
 /** The legal transitions of a configuration, in a reused array. */
@@ -248,8 +244,9 @@ export function parseHeads(model: ArcHybridModel, words: readonly ParserWord[]):
   const state = new Configuration(words.length);
   const scores = new Float64Array(transitionCount);
   const legal: number[] = [];
+  const hashes = new Uint32Array(featureCount);
   while (!state.done) {
-    model.perceptron.scores(features(sentence, state), scores);
+    model.perceptron.scores(hashes, scores, features(sentence, state, hashes));
     state.apply(bestClass(scores, legalTransitions(state, legal)));
   }
   return state.heads;
@@ -267,6 +264,7 @@ export function trainArcHybrid(examples: readonly TreeExample[], epochs: number,
   const random = seededRandom(seed);
   const scores = new Float64Array(transitionCount);
   const prepared = examples.map((example) => ({ sentence: prepare(example.words), gold: example.heads }));
+  const featureBuffer = new Uint32Array(featureCount);
   for (let epoch = 0; epoch < epochs; epoch += 1) {
     for (const { sentence, gold } of shuffled(prepared, random)) {
       const state = new Configuration(sentence.size);
@@ -275,7 +273,7 @@ export function trainArcHybrid(examples: readonly TreeExample[], epochs: number,
         const costs = legal.map((transition) => state.cost(transition, gold));
         const least = Math.min(...costs);
         const optimal = legal.filter((_, index) => costs[index] === least);
-        const featureList = features(sentence, state);
+        const featureList = Array.from(featureBuffer.subarray(0, features(sentence, state, featureBuffer)));
         trainer.scores(featureList, scores);
         const guess = bestClass(scores, legal);
         const bestOptimal = bestClass(scores, optimal);

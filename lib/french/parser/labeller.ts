@@ -78,7 +78,10 @@ function distanceBucket(distance: number): number {
 
 const markerTags = new Set(["ADP", "SCONJ", "CCONJ"]);
 
-function features(tree: TreeView, labels: readonly string[], word: number): number[] {
+const featureCount = 28;
+
+/** The word's `featureCount` feature hashes, written into a reused array. */
+function features(tree: TreeView, labels: readonly string[], word: number, into: Uint32Array): number {
   const { upos, uposHash, word: forms, verbForm, heads, children } = tree;
   const head = heads[word]!;
   const grandHead = head > 0 ? heads[head]! : -1;
@@ -111,19 +114,17 @@ function features(tree: TreeView, labels: readonly string[], word: number): numb
   const du = uposHash[word]!;
   const hw = forms[head]!;
   const hu = uposHash[head]!;
-  return [
-    combine1(1, du), combine1(2, dw), combine2(3, dw, du), combine1(4, hu), combine1(5, hw), combine2(6, hw, hu),
-    combine2(7, du, hu), combine2(8, dw, hu), combine2(9, du, hw), combine2(10, dw, hw),
-    combine3(11, direction, du, hu), combine3(12, distance, du, hu), combine2(13, distance, dw),
-    combine3(14, verbForm[word]!, verbForm[head]!, direction), combine3(15, verbForm[word]!, du, hu),
-    combine3(16, marker, du, hu), combine2(17, marker, hw), combine3(18, marker, direction, hu),
-    combine3(19, tree.childTags[word]!, du, hu), combine3(20, grandHead >= 0 ? uposHash[grandHead]! : absent, hu, du),
-    combine3(21, previousLabel, du, direction), combine3(22, hasSubject * 4 + direction, du, hu),
-    combine3(23, hasObject, du, direction), combine3(24, headLabel, du, hu),
-    combine3(25, tree.pronType[word]!, dw, direction), combine3(26, verbBetween * 4 + direction, du, hu),
-    combine3(27, dw, direction, verbForm[head]!),
-    combine3(28, tree.feats[head]!, du, direction),
-  ];
+  into[0] = combine1(1, du); into[1] = combine1(2, dw); into[2] = combine2(3, dw, du);
+  into[3] = combine1(4, hu); into[4] = combine1(5, hw); into[5] = combine2(6, hw, hu);
+  into[6] = combine2(7, du, hu); into[7] = combine2(8, dw, hu); into[8] = combine2(9, du, hw);
+  into[9] = combine2(10, dw, hw); into[10] = combine3(11, direction, du, hu); into[11] = combine3(12, distance, du, hu);
+  into[12] = combine2(13, distance, dw); into[13] = combine3(14, verbForm[word]!, verbForm[head]!, direction); into[14] = combine3(15, verbForm[word]!, du, hu);
+  into[15] = combine3(16, marker, du, hu); into[16] = combine2(17, marker, hw); into[17] = combine3(18, marker, direction, hu);
+  into[18] = combine3(19, tree.childTags[word]!, du, hu); into[19] = combine3(20, grandHead >= 0 ? uposHash[grandHead]! : absent, hu, du); into[20] = combine3(21, previousLabel, du, direction);
+  into[21] = combine3(22, hasSubject * 4 + direction, du, hu); into[22] = combine3(23, hasObject, du, direction); into[23] = combine3(24, headLabel, du, hu);
+  into[24] = combine3(25, tree.pronType[word]!, dw, direction); into[25] = combine3(26, verbBetween * 4 + direction, du, hu); into[26] = combine3(27, dw, direction, verbForm[head]!);
+  into[27] = combine3(28, tree.feats[head]!, du, direction);
+  return 28;
 }
 
 const nonRootCache = new WeakMap<LabellerModel, number[]>();
@@ -141,12 +142,13 @@ export function labelTree(model: LabellerModel, words: readonly ParserWord[], he
   const labels: string[] = ["-"];
   const scores = new Float64Array(model.labels.length);
   const allowed = nonRootLabels(model);
+  const hashes = new Uint32Array(featureCount);
   for (let word = 1; word <= words.length; word += 1) {
     if (heads[word] === 0) {
       labels.push("root");
       continue;
     }
-    model.perceptron.scores(features(tree, labels, word), scores);
+    model.perceptron.scores(hashes, scores, features(tree, labels, word, hashes));
     labels.push(model.labels[bestClass(scores, allowed)]!);
   }
   return labels;
@@ -159,11 +161,12 @@ export function trainLabeller(examples: readonly LabelledExample[], epochs: numb
   const random = seededRandom(seed);
   const scores = new Float64Array(labels.length);
   const prepared = examples.map((example) => ({ tree: view(example.words, example.heads), gold: example.labels }));
+  const buffer = new Uint32Array(featureCount);
   for (let epoch = 0; epoch < epochs; epoch += 1) {
     for (const { tree, gold } of shuffled(prepared, random)) {
       for (let word = 1; word < gold.length; word += 1) {
         if (tree.heads[word] === 0) continue;
-        const featureList = features(tree, gold, word);
+        const featureList = Array.from(buffer.subarray(0, features(tree, gold, word, buffer)));
         const guess = bestClass(trainer.scores(featureList, scores));
         trainer.tick();
         trainer.update(labelIndex.get(gold[word]!)!, guess, featureList);

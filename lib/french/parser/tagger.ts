@@ -21,7 +21,7 @@ export interface TaggedToken {
 }
 
 interface Scorer {
-  scores(features: readonly number[], into?: Float64Array): Float64Array;
+  scores(features: ArrayLike<number>, into?: Float64Array, count?: number): Float64Array;
 }
 
 /**
@@ -92,41 +92,25 @@ function tokenContext(forms: readonly string[]): TokenContext {
   return { length: forms.length, word, suffix1, suffix2, suffix3, suffix4, prefix2, shape, lexical };
 }
 
-function tokenFeatures(context: TokenContext, index: number, previous: number, beforePrevious: number): number[] {
+const featureCount = 28;
+
+/** The token's `featureCount` feature hashes, written into a reused array. */
+function tokenFeatures(context: TokenContext, index: number, previous: number, beforePrevious: number, into: Uint32Array): number {
   const at = index + padding;
   const { word, lexical } = context;
   const w = word[at]!;
   const l = lexical[at]!;
-  return [
-    combine1(1, 0),
-    combine1(2, w),
-    combine1(3, context.suffix1[at]!),
-    combine1(4, context.suffix2[at]!),
-    combine1(5, context.suffix3[at]!),
-    combine1(6, context.suffix4[at]!),
-    combine1(7, context.prefix2[at]!),
-    combine1(8, context.shape[at]!),
-    combine2(9, context.shape[at]!, index === 0 ? 1 : 0),
-    combine1(10, previous),
-    combine2(11, beforePrevious, previous),
-    combine2(12, previous, w),
-    combine1(13, word[at - 1]!),
-    combine1(14, word[at - 2]!),
-    combine1(15, word[at + 1]!),
-    combine1(16, word[at + 2]!),
-    combine2(17, w, word[at + 1]!),
-    combine2(18, word[at - 1]!, w),
-    combine1(19, l),
-    combine2(20, l, previous),
-    combine2(21, l, w),
-    combine1(22, lexical[at - 1]!),
-    combine1(23, lexical[at + 1]!),
-    combine1(24, lexical[at + 2]!),
-    combine2(25, l, lexical[at + 1]!),
-    combine3(26, previous, l, lexical[at + 1]!),
-    combine1(27, context.suffix3[at + 1]!),
-    combine1(28, context.suffix3[at - 1]!),
-  ];
+  into[0] = combine1(1, 0); into[1] = combine1(2, w); into[2] = combine1(3, context.suffix1[at]!);
+  into[3] = combine1(4, context.suffix2[at]!); into[4] = combine1(5, context.suffix3[at]!); into[5] = combine1(6, context.suffix4[at]!);
+  into[6] = combine1(7, context.prefix2[at]!); into[7] = combine1(8, context.shape[at]!); into[8] = combine2(9, context.shape[at]!, index === 0 ? 1 : 0);
+  into[9] = combine1(10, previous); into[10] = combine2(11, beforePrevious, previous); into[11] = combine2(12, previous, w);
+  into[12] = combine1(13, word[at - 1]!); into[13] = combine1(14, word[at - 2]!); into[14] = combine1(15, word[at + 1]!);
+  into[15] = combine1(16, word[at + 2]!); into[16] = combine2(17, w, word[at + 1]!); into[17] = combine2(18, word[at - 1]!, w);
+  into[18] = combine1(19, l); into[19] = combine2(20, l, previous); into[20] = combine2(21, l, w);
+  into[21] = combine1(22, lexical[at - 1]!); into[22] = combine1(23, lexical[at + 1]!); into[23] = combine1(24, lexical[at + 2]!);
+  into[24] = combine2(25, l, lexical[at + 1]!); into[25] = combine3(26, previous, l, lexical[at + 1]!); into[26] = combine1(27, context.suffix3[at + 1]!);
+  into[27] = combine1(28, context.suffix3[at - 1]!);
+  return 28;
 }
 
 /** Each tag's hash, "<s>" before the first token. */
@@ -143,10 +127,11 @@ function decode(
   const hashes = tagHashes(tags);
   const chosen: number[] = [];
   const scores = new Float64Array(tags.length);
+  const features = new Uint32Array(featureCount);
   for (let index = 0; index < context.length; index += 1) {
     const previous = index > 0 ? hashes[chosen[index - 1]!]! : outside;
     const beforePrevious = index > 1 ? hashes[chosen[index - 2]!]! : outside;
-    model.scores(tokenFeatures(context, index, previous, beforePrevious), scores);
+    model.scores(features, scores, tokenFeatures(context, index, previous, beforePrevious, features));
     chosen.push(bestClass(scores, allowed?.(index)));
   }
   return chosen;
@@ -182,6 +167,7 @@ export function trainTagger(sentences: readonly TaggedToken[][], epochs: number,
   }));
   const scores = new Float64Array(tags.length);
   const hashes = tagHashes(tags);
+  const buffer = new Uint32Array(featureCount);
   for (let epoch = 0; epoch < epochs; epoch += 1) {
     for (const { context, gold } of shuffled(contexts, random)) {
       // The previous tags are the model's own guesses, as when tagging.
@@ -189,7 +175,7 @@ export function trainTagger(sentences: readonly TaggedToken[][], epochs: number,
       for (let index = 0; index < gold.length; index += 1) {
         const previous = index > 0 ? hashes[guesses[index - 1]!]! : outside;
         const beforePrevious = index > 1 ? hashes[guesses[index - 2]!]! : outside;
-        const features = tokenFeatures(context, index, previous, beforePrevious);
+        const features = Array.from(buffer.subarray(0, tokenFeatures(context, index, previous, beforePrevious, buffer)));
         const guess = bestClass(trainer.scores(features, scores));
         trainer.tick();
         trainer.update(gold[index]!, guess, features);
