@@ -63,7 +63,10 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   const relation = tree.words[dependent]!.deprel;
   const upos = tree.words[common]!.upos;
   const clause = isClauseHead(tree, common);
-  if (punctuated) return !clause && nominal.has(upos) && relation === "conj" ? nounListCost : undefined;
+  // A list inside a noun's complement ("des idées de renoncement ‖ et de solitude") is cut deeper than a list of the clause's own nouns.
+  const nested = nominal.has(tree.words[tree.words[common]!.head]?.upos ?? "");
+  const listCost = nested ? breakCost.insideNounPhrase : nounListCost;
+  if (punctuated) return !clause && nominal.has(upos) && relation === "conj" ? listCost : undefined;
   // An adjective before its noun, or alone after it, stays with it; one after
   // it with complements of its own ("une conversation ‖ pleine de mots") may stand apart.
   if (relation === "amod") return dependent < common || tree.children[dependent]!.length === 0 ? breakCost.forbidden : undefined;
@@ -76,17 +79,21 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   const ofDe = /^(de|d['’]|du|des)$/iu.test(opening[0] ?? "") && !/^après$/iu.test(opening[1] ?? "");
   const prepositional = tree.children[dependent]!.some((child) => tree.words[child]!.deprel === "case");
   // Inside a clause the splitter's word classes already keep a verb with its
-  // clitics, auxiliary and negation; where the parse puts a verb's object or
-  // infinitive is too often wrong on novels (measured: as many cuts made
-  // worse as better) for it to overrule them.
-  if (clause) return undefined;
+  // clitics, auxiliary and negation; where the parse puts a verb's object is
+  // too often wrong on novels (measured: as many cuts made worse as better)
+  // for it to overrule them. A verb and the infinitive right after it are one
+  // predicate, though: "ce qui peut ‖ être résumé", "faisait ‖ partir".
+  if (clause) {
+    const infinitive = tree.words[dependent]!.feats.VerbForm === "Inf" && relation === "xcomp" && left === common && right === dependent;
+    return infinitive ? nounComplementCost : undefined;
+  }
   // A name and its particle: "Raoul ‖ de Faux".
   if (ofDe && upos === "PROPN" && tree.words[dependent]!.upos === "PROPN") return breakCost.forbidden;
   if (ofDe && prepositional && (nominal.has(upos) || upos === "ADV")) return nounComplementCost;
   // A noun after a noun with no preposition between ("son irritation ‖ une sorte") is a misparse more often than not.
   if (!nominal.has(upos) || nounClauses.test(relation) || prepositional || relation === "nmod") return undefined;
   // Between coordinated nouns ("des ongles sales ‖ et une barbe") the phrase breaks where a list does.
-  return relation === "conj" ? nounListCost : breakCost.insideNounPhrase;
+  return relation === "conj" ? listCost : breakCost.insideNounPhrase;
 }
 
 /**

@@ -277,6 +277,8 @@ function agrees(subject: string, verb: TreeWord | undefined, number: Grammatical
 
 function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const head = tree.words[word.head]!;
+  // "et voici ce qu'on m'a répondu": voici and voilà take no subject.
+  if (/^(voici|voilà)$/iu.test(word.form)) return undefined;
   if (!isPredicate(tree, word.index) || !isPredicate(tree, head.index)) return undefined;
   if (isSubordinate(tree, word.index) || !leftSideReads(tree, word.index)) return undefined;
   // A verb coordinated with a noun ("savait, et la part de barque") is a misparse around it.

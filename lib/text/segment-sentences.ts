@@ -7,7 +7,8 @@
 // - it ends only if the next word starts with a capital or a digit (after any
 //   « — “ ( openers): French dialogue tags and incises continue in lowercase;
 // - "M.", "Mme.", "cf.", initials such as "J." or "J.-C." never end one;
-// - a blank line (a paragraph break) always ends one.
+// - a blank line (a paragraph break) always ends one;
+// - ".--Ils" (no space before a dash that opens the next sentence) is two tokens.
 
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 
@@ -58,10 +59,18 @@ interface Token {
   text: string;
 }
 
+// A sentence that ends against a dash opening the next one, with no space
+// between ("l'obsédaient.--Ils étaient là."), as older editions print them.
+const endAgainstDash = /(?<=[.!?…])(?=(?:--|—|–)\p{Lu})/gu;
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(/\S+/gu)) {
-    tokens.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
+    let start = match.index;
+    for (const part of match[0].split(endAgainstDash)) {
+      tokens.push({ start, end: start + part.length, text: part });
+      start += part.length;
+    }
   }
   return tokens;
 }

@@ -391,6 +391,17 @@ export function splitLongSentence(sentence: string, maxWords: number, parseCosts
   const strandsScrap = (start: number, end: number) =>
     (cutInside(start - 1) && breaksIn(start, Math.min(start + strandedWords - 1, end - 2))) ||
     (cutInside(end - 1) && breaksIn(Math.max(start, end - 1 - strandedWords), end - 2));
+  // restricting[k]: unit k follows a "ne" that no "pas", "jamais"… has closed yet, so a
+  // "que" after it closes "ne … que" ("Il n'était resté à Jean Valjean ‖ qu'une soeur").
+  const restricting: boolean[] = [];
+  let openNe = false;
+  texts.forEach((unit) => {
+    const word = bareWord(unit);
+    if (/^(ne|n'\p{L}+)$/u.test(word)) openNe = true;
+    else if (negationEnds.has(word) || word === "personne" || word === "aucun" || word === "aucune") openNe = false;
+    if (/[,;:.!?]$/u.test(stripClosing(unit))) openNe = false; // A cut after a mark is the writer's own.
+    restricting.push(openNe);
+  });
   const cuts = units.map((_, index) => {
     if (index + 1 >= count) return 0;
     const punctuation = cutCost(texts[index]!, texts[index + 1]!);
@@ -411,6 +422,12 @@ export function splitLongSentence(sentence: string, maxWords: number, parseCosts
     const phrase = parsed[index];
     if (phrase === undefined) return withLocution;
     return punctuation < breakCost.none ? withLocution + Math.min(phrase, breakCost.insideNounPhrase) : Math.max(withLocution, phrase);
+  });
+
+  cuts.forEach((cost, index) => {
+    if (restricting[index] && index + 1 < count && /^qu/u.test(leadingWord(texts[index + 1]!))) {
+      cuts[index] = Math.max(cost, breakCost.openNegation);
+    }
   });
 
   // best[j]: the cheapest way to cut the first j units; from[j]: where its last piece starts.

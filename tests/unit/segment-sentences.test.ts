@@ -14,6 +14,17 @@ describe("segmentSentences", () => {
     );
   });
 
+  it("ends a sentence against the dash that opens the next one, as older editions print them", () => {
+    // Les Misérables (Gutenberg): "l'obsédaient.--Ils étaient là.--À quelques pas."
+    expect(segmentSentences("Ces six couverts d'argent l'obsédaient.--Ils étaient là.--À quelques pas. Il dit--oui.")).toEqual([
+      "Ces six couverts d'argent l'obsédaient.",
+      "--Ils étaient là.",
+      "--À quelques pas.",
+      "Il dit--oui.",
+    ]);
+    expect(segmentSentences("Voyez M.--Madeleine.")).toEqual(["Voyez M.--Madeleine."]);
+  });
+
   it("does not end a sentence after M., Mme, Mlle, MM., Dr, St, cf., p. or an initial", () => {
     expect(
       segmentSentences(
@@ -95,7 +106,9 @@ describe.skipIf(corpusMissing())("segmentSentences on real novels", () => {
       const text = loadCorpusText(name);
       const sentences = segmentSentences(text);
       expect(sentences.length).toBeGreaterThan(3000);
-      expect(sentences.flatMap(listWords)).toEqual(listWords(text));
+      // Character for character, spaces aside: a sentence may end inside a token ("manger.--Mes").
+      expect(sentences.join("").replace(/\s+/gu, "")).toBe(text.replace(/\s+/gu, ""));
+      expect(sentences.flatMap(listWords).length).toBeGreaterThanOrEqual(listWords(text).length);
     },
   );
 });

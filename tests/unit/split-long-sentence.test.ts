@@ -78,6 +78,16 @@ describe("splitLongSentence", () => {
     }
   });
 
+  it("keeps ne … que together: a cut before que would leave a negation the sentence does not have", () => {
+    // Les Misérables: cut before "qu'une", the first piece says Jean Valjean had no one left.
+    const pieces = splitLongSentence(
+      "Il n'était resté à Jean Valjean qu'une soeur plus âgée que lui, veuve, avec sept enfants, filles et garçons.",
+      8,
+    );
+    expect(pieces.some((piece) => /Valjean$/u.test(piece))).toBe(false);
+    expect(pieces[0]).toMatch(/qu'une/u);
+  });
+
   it("rejects a limit that is not a positive integer", () => {
     expect(() => splitLongSentence("Un deux trois.", 0)).toThrow(RangeError);
     expect(() => splitLongSentence("Un deux trois.", 2.5)).toThrow(RangeError);
