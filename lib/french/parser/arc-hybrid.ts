@@ -18,7 +18,7 @@ import {
   type FrozenPerceptron,
   PerceptronTrainer,
 } from "@/lib/french/parser/perceptron";
-import { featureForm } from "@/lib/french/parser/lexical-features";
+import { featureForm, formHash } from "@/lib/french/parser/lexical-features";
 import { seededRandom, shuffled } from "@/lib/french/parser/random";
 
 export interface ParserWord {
@@ -47,20 +47,68 @@ interface Sentence {
   commasBefore: Int32Array;
 }
 
+const rootWord = hashFeature("w <root>");
+const rootUpos = hashFeature("u ROOT");
+const rootVerbForm = hashFeature("f ROOT");
+const rootWordUpos = hashFeature("wu <root>/ROOT");
+
+// Hashes by UPOS, by feature bundle and by (UPOS, form), kept for the
+// process: a sentence's words are nearly all ones seen before.
+const uposHashes = new Map<string, number>();
+const verbFormHashes = new Map<string, number>();
+const wordUposHashes = new Map<string, Map<string, number>>();
+
+function uposHash(upos: string): number {
+  let hash = uposHashes.get(upos);
+  if (hash === undefined) uposHashes.set(upos, (hash = hashFeature(`u ${upos}`)));
+  return hash;
+}
+
+// Keyed by UPOS and bundle: the UPOS stands in for a bundle without VerbForm.
+function verbFormHash(feats: string, upos: string): number {
+  const key = `${upos} ${feats}`;
+  let hash = verbFormHashes.get(key);
+  if (hash === undefined) {
+    if (verbFormHashes.size > 10_000) verbFormHashes.clear();
+    verbFormHashes.set(key, (hash = hashFeature(`f ${/VerbForm=(\w+)/u.exec(feats)?.[1] ?? upos}`)));
+  }
+  return hash;
+}
+
+function wordUposHash(form: string, upos: string): number {
+  let byForm = wordUposHashes.get(upos);
+  if (!byForm) wordUposHashes.set(upos, (byForm = new Map()));
+  let hash = byForm.get(form);
+  if (hash === undefined) {
+    if (byForm.size > 100_000) byForm.clear();
+    byForm.set(form, (hash = hashFeature(`wu ${featureForm(form)}/${upos}`)));
+  }
+  return hash;
+}
+
 function prepare(words: readonly ParserWord[]): Sentence {
-  const lower = ["<root>", ...words.map((word) => featureForm(word.form))];
-  const upos = ["ROOT", ...words.map((word) => word.upos)];
-  const verbForm = ["ROOT", ...words.map((word) => /VerbForm=(\w+)/u.exec(word.feats)?.[1] ?? word.upos)];
-  const commasBefore = new Int32Array(lower.length + 1);
-  for (let index = 0; index < lower.length; index += 1) commasBefore[index + 1] = commasBefore[index]! + (lower[index] === "," ? 1 : 0);
-  return {
+  const size = words.length + 1;
+  const sentence: Sentence = {
     size: words.length,
-    word: Uint32Array.from(lower, (form) => hashFeature(`w ${form}`)),
-    upos: Uint32Array.from(upos, (tag) => hashFeature(`u ${tag}`)),
-    verbForm: Uint32Array.from(verbForm, (form) => hashFeature(`f ${form}`)),
-    wordUpos: Uint32Array.from(lower, (form, index) => hashFeature(`wu ${form}/${upos[index]}`)),
-    commasBefore,
+    word: new Uint32Array(size),
+    upos: new Uint32Array(size),
+    verbForm: new Uint32Array(size),
+    wordUpos: new Uint32Array(size),
+    commasBefore: new Int32Array(size + 1),
   };
+  sentence.word[0] = rootWord;
+  sentence.upos[0] = rootUpos;
+  sentence.verbForm[0] = rootVerbForm;
+  sentence.wordUpos[0] = rootWordUpos;
+  for (let index = 1; index < size; index += 1) {
+    const { form, upos, feats } = words[index - 1]!;
+    sentence.word[index] = formHash(form);
+    sentence.upos[index] = uposHash(upos);
+    sentence.verbForm[index] = verbFormHash(feats, upos);
+    sentence.wordUpos[index] = wordUposHash(form, upos);
+    sentence.commasBefore[index + 1] = sentence.commasBefore[index]! + (featureForm(form) === "," ? 1 : 0);
+  }
+  return sentence;
 }
 
 class Configuration {

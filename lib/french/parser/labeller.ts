@@ -12,7 +12,7 @@ import {
   type FrozenPerceptron,
   PerceptronTrainer,
 } from "@/lib/french/parser/perceptron";
-import { featureForm } from "@/lib/french/parser/lexical-features";
+import { formHash } from "@/lib/french/parser/lexical-features";
 import { seededRandom, shuffled } from "@/lib/french/parser/random";
 import type { ParserWord } from "@/lib/french/parser/arc-hybrid";
 
@@ -44,6 +44,7 @@ interface TreeView {
 }
 
 const absent = hashFeature("<none>");
+const rootWord = hashFeature("w <root>");
 const labelHashes = new Map<string, number>();
 
 function labelHash(label: string): number {
@@ -52,22 +53,81 @@ function labelHash(label: string): number {
   return hash;
 }
 
+/** A feature bundle's three hashes: its VerbForm, the bundle, its PronType. */
+interface BundleHashes {
+  verbForm: number;
+  feats: number;
+  pronType: number;
+}
+
+// Hashes kept for the process, by UPOS, by bundle and by set of dependents'
+// UPOS (as a bit mask of the UPOS seen so far): the same few hundred recur.
+const uposHashes = new Map<string, number>();
+const bundleHashes = new Map<string, BundleHashes>();
+const uposBits = new Map<string, number>();
+const childTagHashes = new Map<number, number>();
+
+function uposHash(upos: string): number {
+  let hash = uposHashes.get(upos);
+  if (hash === undefined) uposHashes.set(upos, (hash = hashFeature(`u ${upos}`)));
+  return hash;
+}
+
+function bundleHash(bundle: string): BundleHashes {
+  let hashes = bundleHashes.get(bundle);
+  if (!hashes) {
+    hashes = {
+      verbForm: hashFeature(`v ${/VerbForm=(\w+)/u.exec(bundle)?.[1] ?? "-"}`),
+      feats: hashFeature(`f ${bundle}`),
+      pronType: hashFeature(`p ${/PronType=(\w+)/u.exec(bundle)?.[1] ?? "-"}`),
+    };
+    if (bundleHashes.size > 10_000) bundleHashes.clear();
+    bundleHashes.set(bundle, hashes);
+  }
+  return hashes;
+}
+
+/** The hash of the sorted set of UPOS of `own`'s words. */
+function childTagsHash(own: readonly number[], upos: readonly string[]): number {
+  let mask = 0;
+  for (const child of own) {
+    let bit = uposBits.get(upos[child]!);
+    if (bit === undefined) uposBits.set(upos[child]!, (bit = uposBits.size < 31 ? 1 << uposBits.size : 0));
+    // More than 31 distinct tags (never with UD's 17): no mask, no cache.
+    if (bit === 0) return hashFeature(`c ${[...new Set(own.map((index) => upos[index]!))].sort().join(",")}`);
+    mask |= bit;
+  }
+  let hash = childTagHashes.get(mask);
+  if (hash === undefined) childTagHashes.set(mask, (hash = hashFeature(`c ${[...new Set(own.map((index) => upos[index]!))].sort().join(",")}`)));
+  return hash;
+}
+
 function view(words: readonly ParserWord[], heads: Int32Array): TreeView {
-  const children: number[][] = Array.from({ length: words.length + 1 }, () => []);
+  const size = words.length + 1;
+  const children: number[][] = Array.from({ length: size }, () => []);
   for (let index = 1; index <= words.length; index += 1) if (heads[index]! >= 0) children[heads[index]!]!.push(index);
   const upos = ["ROOT", ...words.map((word) => word.upos)];
-  const feats = ["-", ...words.map((word) => word.feats)];
-  return {
-    word: Uint32Array.from(["<root>", ...words.map((word) => featureForm(word.form))], (form) => hashFeature(`w ${form}`)),
+  const tree: TreeView = {
+    word: new Uint32Array(size),
     upos,
-    uposHash: Uint32Array.from(upos, (tag) => hashFeature(`u ${tag}`)),
-    verbForm: Uint32Array.from(feats, (bundle) => hashFeature(`v ${/VerbForm=(\w+)/u.exec(bundle)?.[1] ?? "-"}`)),
-    feats: Uint32Array.from(feats, (bundle) => hashFeature(`f ${bundle}`)),
-    pronType: Uint32Array.from(feats, (bundle) => hashFeature(`p ${/PronType=(\w+)/u.exec(bundle)?.[1] ?? "-"}`)),
-    childTags: Uint32Array.from(children, (own) => hashFeature(`c ${[...new Set(own.map((child) => upos[child]!))].sort().join(",")}`)),
+    uposHash: new Uint32Array(size),
+    verbForm: new Uint32Array(size),
+    feats: new Uint32Array(size),
+    pronType: new Uint32Array(size),
+    childTags: new Uint32Array(size),
     heads,
     children,
   };
+  for (let index = 0; index < size; index += 1) {
+    const bundle = bundleHash(index === 0 ? "-" : words[index - 1]!.feats);
+    tree.word[index] = index === 0 ? rootWord : formHash(words[index - 1]!.form);
+    tree.uposHash[index] = uposHash(upos[index]!);
+    tree.verbForm[index] = bundle.verbForm;
+    tree.feats[index] = bundle.feats;
+    tree.pronType[index] = bundle.pronType;
+    tree.childTags[index] = childTagsHash(children[index]!, upos);
+  }
+  return tree;
 }
 
 function distanceBucket(distance: number): number {

@@ -4,10 +4,33 @@
 // the treebanks never saw still brings its possible classes ("adj|nc") and
 // inflections ("v:P3s|v:J3s").
 import { lefffReadings } from "@/lib/french/load-lefff";
+import { hashFeature } from "@/lib/french/parser/perceptron";
+
+// Each stage asks for a word's feature form or its hash again: both are
+// worked out once per form and process (novels repeat their words).
+const featureForms = new Map<string, string>();
+const formHashes = new Map<string, number>();
 
 /** Lower case with straight apostrophes: the key every model feature uses. */
 export function featureForm(form: string): string {
-  return form.toLowerCase().replace(/[’ʼ‘]/gu, "'");
+  let lower = featureForms.get(form);
+  if (lower === undefined) {
+    lower = form.toLowerCase().replace(/[’ʼ‘]/gu, "'");
+    if (featureForms.size > 200_000) featureForms.clear();
+    featureForms.set(form, lower);
+  }
+  return lower;
+}
+
+/** The hash of "w " and the feature form: the word feature of every stage. */
+export function formHash(form: string): number {
+  let hash = formHashes.get(form);
+  if (hash === undefined) {
+    hash = hashFeature(`w ${featureForm(form)}`);
+    if (formHashes.size > 200_000) formHashes.clear();
+    formHashes.set(form, hash);
+  }
+  return hash;
 }
 
 // A word's shape: runs of upper, lower, digit and other characters, each kept once ("Xx", "d", "Xx-Xx").
