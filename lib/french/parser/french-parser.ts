@@ -76,18 +76,21 @@ export class FrenchParser {
     return { comments: sentence.comments, tokens };
   }
 
-  /** Tags a contraction may take besides the one-word tags, by lower-case form, built once. */
+  /** The tags a token may take when the tagger splits contractions, by form as written, built once. */
   private readonly contractionAllowed = new Map<string, number[]>();
 
   private allowedTags(token: ConlluToken, wordsGiven: boolean): readonly number[] {
-    const form = featureForm(token.form);
-    const known = this.contractionTags.get(form) ?? [];
     if (!wordsGiven) {
-      if (known.length === 0) return this.singleWordTags;
-      let allowed = this.contractionAllowed.get(form);
-      if (!allowed) this.contractionAllowed.set(form, (allowed = [...this.singleWordTags, ...known]));
+      let allowed = this.contractionAllowed.get(token.form);
+      if (!allowed) {
+        const known = this.contractionTags.get(featureForm(token.form)) ?? [];
+        allowed = known.length === 0 ? this.singleWordTags : [...this.singleWordTags, ...known];
+        if (this.contractionAllowed.size > 100_000) this.contractionAllowed.clear();
+        this.contractionAllowed.set(token.form, allowed);
+      }
       return allowed;
     }
+    const known = this.contractionTags.get(featureForm(token.form)) ?? [];
     const arity = token.words.length;
     if (arity === 1) return this.singleWordTags;
     const knownOfArity = known.filter((index) => this.model.header.tags[index]!.split("+").length === arity);
@@ -95,6 +98,8 @@ export class FrenchParser {
   }
 
   private wordsOf(surface: string, tag: string): string[] {
+    // Only a tag of two words or more ("ADP+DET") can make a contraction.
+    if (!tag.includes("+")) return [surface];
     const words = this.model.header.contractions[`${featureForm(surface)}\t${tag}`];
     return words ? words.map((word, index) => (index === 0 ? capitalizeLike(surface, word) : word)) : [surface];
   }

@@ -47,18 +47,22 @@ function ruleLemma(lower: string, form: string, upos: string): string {
   return lower;
 }
 
-// Lemmas by the rule, by form and class: a book asks for the same few thousand again and again.
-const ruleCache = new Map<string, string>();
+// Lemmas by UPOS and form, exceptions included, for each model: a book
+// asks for the same few thousand again and again, and a nested map spares
+// building a key string per word.
+const lemmaCache = new WeakMap<LemmaModel, Map<string, Map<string, string>>>();
 
 export function lemmaOf(model: LemmaModel, form: string, upos: string): string {
-  const lower = featureForm(form);
-  const key = `${form}\t${upos}`;
-  const exception = model.exceptions[`${lower}\t${upos}`];
-  if (exception !== undefined) return exception;
-  let lemma = ruleCache.get(key);
+  let byUpos = lemmaCache.get(model);
+  if (!byUpos) lemmaCache.set(model, (byUpos = new Map()));
+  let byForm = byUpos.get(upos);
+  if (!byForm) byUpos.set(upos, (byForm = new Map()));
+  let lemma = byForm.get(form);
   if (lemma === undefined) {
-    if (ruleCache.size > 200_000) ruleCache.clear();
-    ruleCache.set(key, (lemma = ruleLemma(lower, form, upos)));
+    const lower = featureForm(form);
+    lemma = model.exceptions[`${lower}\t${upos}`] ?? ruleLemma(lower, form, upos);
+    if (byForm.size > 100_000) byForm.clear();
+    byForm.set(form, lemma);
   }
   return lemma;
 }
