@@ -4,6 +4,10 @@
 // keeps the rows made one way (kept, rewritten, split, ocr). While the job
 // runs, the rows are those of its finished chunks up to the first unfinished
 // one, built the way the merge will build them (lib/pipeline/preview-rows.ts).
+// A finished book's rows carry the owner's corrections (lib/corrections):
+// edited pieces, deleted rows flagged, each row's version; `edited` keeps the
+// rows the owner changed or a re-run flagged for review.
+import { applyCorrections, correctedPositions, type CorrectedSentenceItem } from "@/lib/corrections/apply-corrections";
 import { rewrittenBy, type RewrittenBy } from "@/lib/jobs/rewritten-by";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
@@ -31,7 +35,7 @@ export interface SentenceItem {
 }
 
 export interface SentencesPage {
-  sentences: SentenceItem[];
+  sentences: CorrectedSentenceItem[];
   nextCursor: string | null;
   /** True while the job runs: more rows will come. */
   provisional?: boolean;
@@ -73,6 +77,8 @@ export async function listSentences(options: {
   cursor?: string | number;
   q?: string;
   method?: SentenceMethod;
+  /** Only the rows the owner changed (or a re-run flagged for review). */
+  edited?: boolean;
   limit?: number;
 }): Promise<SentencesPage> {
   const { jobId, q, method } = options;
@@ -84,6 +90,7 @@ export async function listSentences(options: {
     const needle = q?.toLocaleLowerCase("fr");
     const rows = (await previewRows(jobId)).filter(
       (row) =>
+        !options.edited &&
         row.position > after &&
         (!method || row.method === method) &&
         (!needle ||
@@ -101,6 +108,14 @@ export async function listSentences(options: {
       parts: row.parts,
       method: row.method,
       rewrittenBy: row.rewrittenBy,
+      // Corrections wait for the book to finish: the rows of a running job are the engine's.
+      piece: 0,
+      version: 0,
+      engineText: row.text,
+      edited: false,
+      deleted: false,
+      overLimit: false,
+      needsReview: false,
     }));
     return {
       sentences: page,
@@ -112,10 +127,12 @@ export async function listSentences(options: {
   const where: Prisma.SentenceWhereInput = { jobId };
   if (options.cursor !== undefined) where.position = { gt: after };
   if (method) where.original = { method };
+  if (options.edited) where.AND = [{ position: { in: await correctedPositions(jobId) } }];
   if (q) {
     where.OR = [
       { text: { contains: escapeLikePattern(q), mode: "insensitive" } },
       { original: { text: { contains: escapeLikePattern(q), mode: "insensitive" } } },
+      { position: { in: await correctedPositions(jobId, q) } },
     ];
   }
   const rows = await db().sentence.findMany({
@@ -125,5 +142,8 @@ export async function listSentences(options: {
     select: sentenceSelect,
   });
   const page = rows.slice(0, limit).map(toSentenceItem);
-  return { sentences: page, nextCursor: rows.length > limit ? String(page.at(-1)!.position) : null };
+  return {
+    sentences: await applyCorrections(jobId, page, { keepDeleted: true }),
+    nextCursor: rows.length > limit ? String(page.at(-1)!.position) : null,
+  };
 }

@@ -83,6 +83,8 @@ export const listSentencesQuery = z.object({
       })
       .optional(),
   ),
+  /** edited=1: only the rows the owner corrected (or a re-run flagged). */
+  edited: z.preprocess(emptyAsUndefined, z.enum(["1", "true"]).transform(() => true).optional()),
 });
 export type ListSentencesQuery = z.infer<typeof listSentencesQuery>;
 
