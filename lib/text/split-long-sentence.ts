@@ -253,7 +253,10 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
     return breakCost.forbidden;
   }
   // A number and its unit: "12 ‖ francs", "trois ‖ cents".
-  if ((/^\d/u.test(word) || numberWords.has(word)) && /^\p{Ll}/u.test(after)) return breakCost.forbidden;
+  // (Not before "qui": "que deux ou trois ‖ qui lui cachaient"; but "deux ‖ ou trois" is one number.)
+  const isNumber = (text: string | undefined) => text !== undefined && (/^\d/u.test(bareWord(text)) || numberWords.has(bareWord(text)));
+  const unit = next === "noun" || next === "num" || next === "adj" || (/^(ou|et|à)$/u.test(bareWord(after)) && isNumber(texts[index + 2]));
+  if (isNumber(before) && /^\p{Ll}/u.test(after) && unit) return breakCost.forbidden;
   if (functionClasses.has(tag)) return breakCost.forbidden;
   // A degree word and the adjective or adverb it grades are one phrase:
   // "son plus ‖ grand devoir", "un des plus ‖ fidèles habitués", "si ‖ beaux".

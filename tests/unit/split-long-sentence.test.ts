@@ -88,6 +88,15 @@ describe("splitLongSentence", () => {
     expect(pieces[0]).toMatch(/qu'une/u);
   });
 
+  it("keeps a number with its unit or the number it is coordinated with, not with the clause after it", () => {
+    // Madame Bovary: "que deux ou trois ‖ qui lui cachaient tous les autres".
+    const pieces = splitLongSentence(
+      "Emma n'en apercevait que deux ou trois qui lui cachaient tous les autres, et représentaient à eux seuls l'humanité complète.",
+      8,
+    );
+    expect(pieces[0]).toBe("Emma n'en apercevait que deux ou trois");
+  });
+
   it("rejects a limit that is not a positive integer", () => {
     expect(() => splitLongSentence("Un deux trois.", 0)).toThrow(RangeError);
     expect(() => splitLongSentence("Un deux trois.", 2.5)).toThrow(RangeError);
