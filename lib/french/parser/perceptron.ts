@@ -218,6 +218,15 @@ export class FrozenPerceptron {
   /** Sums the weights of `features[0 … count)` into `into`, one score per class. */
   scores(features: ArrayLike<number>, into = new Float64Array(this.classCount), count = features.length): Float64Array {
     into.fill(0);
+    return this.addScores(features, into, count);
+  }
+
+  /**
+   * Adds the weights of `features[0 … count)` to the scores already in
+   * `into`. Scores are sums of integers, exact in any order, so a caller may
+   * add a part it summed earlier.
+   */
+  addScores(features: ArrayLike<number>, into: Float64Array, count = features.length): Float64Array {
     const { table, mask, pairs } = this;
     for (let index = 0; index < count; index += 1) {
       const key = features[index]! | 0;

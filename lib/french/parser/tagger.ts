@@ -22,6 +22,7 @@ export interface TaggedToken {
 
 interface Scorer {
   scores(features: ArrayLike<number>, into?: Float64Array, count?: number): Float64Array;
+  addScores(features: ArrayLike<number>, into: Float64Array, count?: number): Float64Array;
 }
 
 /**
@@ -92,35 +93,63 @@ function tokenContext(forms: readonly string[]): TokenContext {
   return { length: forms.length, word, suffix1, suffix2, suffix3, suffix4, prefix2, shape, lexical };
 }
 
+// A token's features: those of its form alone, then those of its context.
+const formFeatureCount = 10;
 const featureCount = 28;
 
-/** The token's `featureCount` feature hashes, written into a reused array. */
-function tokenFeatures(context: TokenContext, index: number, previous: number, beforePrevious: number, into: Uint32Array): number {
+/** The features that depend on the token's form alone, `formFeatureCount` of them. */
+function formFeatures(context: TokenContext, index: number, into: Uint32Array): number {
+  const at = index + padding;
+  const w = context.word[at]!;
+  const l = context.lexical[at]!;
+  into[0] = combine1(1, 0); into[1] = combine1(2, w); into[2] = combine1(3, context.suffix1[at]!);
+  into[3] = combine1(4, context.suffix2[at]!); into[4] = combine1(5, context.suffix3[at]!); into[5] = combine1(6, context.suffix4[at]!);
+  into[6] = combine1(7, context.prefix2[at]!); into[7] = combine1(8, context.shape[at]!); into[8] = combine1(19, l);
+  into[9] = combine2(21, l, w);
+  return formFeatureCount;
+}
+
+/** The features of the token's neighbours and the tags before it, written from `offset`; returns the end. */
+function contextFeatures(context: TokenContext, index: number, previous: number, beforePrevious: number, into: Uint32Array, offset: number): number {
   const at = index + padding;
   const { word, lexical } = context;
   const w = word[at]!;
   const l = lexical[at]!;
-  into[0] = combine1(1, 0); into[1] = combine1(2, w); into[2] = combine1(3, context.suffix1[at]!);
-  into[3] = combine1(4, context.suffix2[at]!); into[4] = combine1(5, context.suffix3[at]!); into[5] = combine1(6, context.suffix4[at]!);
-  into[6] = combine1(7, context.prefix2[at]!); into[7] = combine1(8, context.shape[at]!); into[8] = combine2(9, context.shape[at]!, index === 0 ? 1 : 0);
-  into[9] = combine1(10, previous); into[10] = combine2(11, beforePrevious, previous); into[11] = combine2(12, previous, w);
-  into[12] = combine1(13, word[at - 1]!); into[13] = combine1(14, word[at - 2]!); into[14] = combine1(15, word[at + 1]!);
-  into[15] = combine1(16, word[at + 2]!); into[16] = combine2(17, w, word[at + 1]!); into[17] = combine2(18, word[at - 1]!, w);
-  into[18] = combine1(19, l); into[19] = combine2(20, l, previous); into[20] = combine2(21, l, w);
-  into[21] = combine1(22, lexical[at - 1]!); into[22] = combine1(23, lexical[at + 1]!); into[23] = combine1(24, lexical[at + 2]!);
-  into[24] = combine2(25, l, lexical[at + 1]!); into[25] = combine3(26, previous, l, lexical[at + 1]!); into[26] = combine1(27, context.suffix3[at + 1]!);
-  into[27] = combine1(28, context.suffix3[at - 1]!);
-  return 28;
+  let next = offset;
+  into[next++] = combine2(9, context.shape[at]!, index === 0 ? 1 : 0);
+  into[next++] = combine1(10, previous); into[next++] = combine2(11, beforePrevious, previous); into[next++] = combine2(12, previous, w);
+  into[next++] = combine1(13, word[at - 1]!); into[next++] = combine1(14, word[at - 2]!);
+  into[next++] = combine1(15, word[at + 1]!); into[next++] = combine1(16, word[at + 2]!);
+  into[next++] = combine2(17, w, word[at + 1]!); into[next++] = combine2(18, word[at - 1]!, w);
+  into[next++] = combine2(20, l, previous);
+  into[next++] = combine1(22, lexical[at - 1]!); into[next++] = combine1(23, lexical[at + 1]!); into[next++] = combine1(24, lexical[at + 2]!);
+  into[next++] = combine2(25, l, lexical[at + 1]!); into[next++] = combine3(26, previous, l, lexical[at + 1]!);
+  into[next++] = combine1(27, context.suffix3[at + 1]!); into[next++] = combine1(28, context.suffix3[at - 1]!);
+  return next;
 }
+
+/** All `featureCount` features of a token, as training sees them. */
+function tokenFeatures(context: TokenContext, index: number, previous: number, beforePrevious: number, into: Uint32Array): number {
+  return contextFeatures(context, index, previous, beforePrevious, into, formFeatures(context, index, into));
+}
+
+const tagHashCache = new WeakMap<readonly string[], Uint32Array>();
 
 /** Each tag's hash, "<s>" before the first token. */
 function tagHashes(tags: readonly string[]): Uint32Array {
-  return Uint32Array.from(tags, (tag) => hashFeature(`t ${tag}`));
+  let hashes = tagHashCache.get(tags);
+  if (!hashes) tagHashCache.set(tags, (hashes = Uint32Array.from(tags, (tag) => hashFeature(`t ${tag}`))));
+  return hashes;
 }
+
+// For each model, the scores of a form's own features, by form: a novel
+// repeats its words, so only the context's features are looked up per token.
+const formScoreCache = new WeakMap<Scorer, Map<string, Float64Array>>();
 
 function decode(
   model: Scorer,
   tags: readonly string[],
+  forms: readonly string[],
   context: TokenContext,
   allowed?: (index: number) => readonly number[] | undefined,
 ): number[] {
@@ -128,10 +157,19 @@ function decode(
   const chosen: number[] = [];
   const scores = new Float64Array(tags.length);
   const features = new Uint32Array(featureCount);
+  let formScores = formScoreCache.get(model);
+  if (!formScores) formScoreCache.set(model, (formScores = new Map()));
   for (let index = 0; index < context.length; index += 1) {
+    let own = formScores.get(forms[index]!);
+    if (!own) {
+      own = model.scores(features, new Float64Array(tags.length), formFeatures(context, index, features));
+      if (formScores.size > 50_000) formScores.clear();
+      formScores.set(forms[index]!, own);
+    }
     const previous = index > 0 ? hashes[chosen[index - 1]!]! : outside;
     const beforePrevious = index > 1 ? hashes[chosen[index - 2]!]! : outside;
-    model.scores(features, scores, tokenFeatures(context, index, previous, beforePrevious, features));
+    scores.set(own);
+    model.addScores(features, scores, contextFeatures(context, index, previous, beforePrevious, features, 0));
     chosen.push(bestClass(scores, allowed?.(index)));
   }
   return chosen;
@@ -152,7 +190,7 @@ export function tagTokens(
   forms: readonly string[],
   allowed?: (index: number) => readonly number[] | undefined,
 ): string[] {
-  return decode(model.perceptron, model.tags, tokenContext(forms), allowed).map((index) => model.tags[index]!);
+  return decode(model.perceptron, model.tags, forms, tokenContext(forms), allowed).map((index) => model.tags[index]!);
 }
 
 /** Trains on gold sentences, `epochs` passes in a seeded order; returns the averaged model. */
