@@ -151,7 +151,7 @@ beforeAll(async () => {
       WORKER_SHUTDOWN_GRACE_MS: "120000",
       WORKER_HEALTH_PORT: String(healthPort),
       LOG_LEVEL: "info",
-    } as NodeJS.ProcessEnv, // Without NODE_ENV, as a user's shell has it.
+    } as unknown as NodeJS.ProcessEnv, // Without NODE_ENV, as a user's shell has it (Next.js types make it required).
     stdio: ["ignore", "pipe", "pipe"],
     // A process group of its own, like a terminal's foreground job, for Ctrl-C.
     detached: true,
