@@ -15,6 +15,7 @@ const benchmarks = [
   "pipeline-efficiency",
   "many-users",
   "polling",
+  "polling-running",
   "credits",
   "pdf-work",
   "rewrite-tokens",
