@@ -1,13 +1,14 @@
 // Progress polling while books really run: five users each start a 150-page
 // book on the local engine with CHUNK_PAGES=2 and one worker at
-// WORKER_CONCURRENCY=1, so a chunk ends every fraction of a second and most
-// polls find a new version (full answers, not 304s). 200 pollers, 40 per
+// WORKER_CONCURRENCY=1, so a chunk ends every fraction of a second and a
+// book's version changes about once a second (a quarter of the polls found
+// a new one on this machine: full answers, not 304s). 200 pollers, 40 per
 // book with the owner's session cookie, ask GET /api/jobs/:id once a second
 // each, spread evenly over the second as browsers on the job pages would,
-// each with the ETag of its last answer. The reference is GET /api/noop (a
-// route that does nothing) on the same server, from the same pollers, in the
-// same run, before and after: the CPU a poll costs the web server is
-// compared with it.
+// each with the ETag of its last answer; then the same without If-None-Match,
+// so every answer is a full one. The reference is GET /api/noop (a route that
+// does nothing) on the same server, from the same pollers, in the same run,
+// before and after: the CPU a poll costs the web server is compared with it.
 //
 //   npx tsx bench/polling-running.ts
 //   BENCH_POLL_BOOKS=5 BENCH_POLL_PAGES=150 BENCH_POLLERS=200 BENCH_POLL_SECONDS=15
