@@ -61,7 +61,7 @@ interface Token {
 
 // A sentence that ends against a dash opening the next one, with no space
 // between ("l'obsédaient.--Ils étaient là."), as older editions print them.
-const endAgainstDash = /(?<=[.!?…])(?=(?:--|—|–)\p{Lu})/gu;
+export const endAgainstDash = /(?<=[.!?…])(?=(?:--|—|–)\p{Lu})/gu;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];

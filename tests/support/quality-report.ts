@@ -8,6 +8,8 @@
 // rows' words are aligned against it to count words lost or added and rows
 // dated to the wrong page.
 
+import { endAgainstDash } from "@/lib/text/segment-sentences";
+
 export interface CheckedRow {
   text: string;
   original: string;
@@ -82,8 +84,12 @@ const romanNumeral = /^(?=[MDCLXVI])M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV
 const matterPattern =
   /ISBN|©|tous droits réservés|dépôt légal|achevé d'imprimer|imprimé en|du même auteur|table des matières|n° d'édition|bibebook|www\.|licence (cc|creative)|creative commons|éditions du quai/iu;
 
+/** A text's words, a token split where a sentence ends inside it ("manger.--Mes"), as the segmenter splits it. */
 function words(text: string): string[] {
-  return text.split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token));
+  return text
+    .split(/\s+/u)
+    .flatMap((token) => token.split(endAgainstDash))
+    .filter((token) => /[\p{L}\p{N}]/u.test(token));
 }
 
 function bare(token: string): string {
