@@ -197,6 +197,50 @@ class Configuration {
 
 const none = -1;
 const featureCount = 67;
+const wordFeatureCount = 18;
+
+// The six places whose word alone makes templates 1–18.
+const S0 = 0, S1 = 1, B0 = 2, B1 = 3, B2 = 4, S2 = 5;
+const placeCount = 6;
+
+/**
+ * Templates 1–18, those of the word at one place (`index` may be `none`),
+ * written from `offset`; returns the end. A word's are the same each time it
+ * is at that place again, so parsing sums their scores once per sentence.
+ */
+function wordFeatures(sentence: Sentence, place: number, index: number, into: Uint32Array, offset: number): number {
+  const { word, upos, verbForm, wordUpos } = sentence;
+  const w = at(sentence, word, index), u = at(sentence, upos, index), f = at(sentence, verbForm, index), wu = at(sentence, wordUpos, index);
+  let next = offset;
+  if (place === S0) { into[next++] = combine1(1, w); into[next++] = combine1(2, u); into[next++] = combine1(3, wu); into[next++] = combine1(4, f); }
+  else if (place === S1) { into[next++] = combine1(5, w); into[next++] = combine1(6, u); into[next++] = combine1(7, wu); into[next++] = combine1(8, f); }
+  else if (place === B0) { into[next++] = combine1(9, w); into[next++] = combine1(10, u); into[next++] = combine1(11, wu); into[next++] = combine1(12, f); }
+  else if (place === B1) { into[next++] = combine1(13, w); into[next++] = combine1(14, u); into[next++] = combine1(15, wu); }
+  else if (place === B2) { into[next++] = combine1(16, u); into[next++] = combine1(17, w); }
+  else into[next++] = combine1(18, u);
+  return next;
+}
+
+/** The words at the six places of a configuration (`none` where there is none), in place order. */
+function placesOf(state: Configuration, into: Int32Array): Int32Array {
+  const { stack } = state;
+  const depth = stack.length;
+  into[S0] = stack[depth - 1]!;
+  into[S1] = depth > 1 ? stack[depth - 2]! : none;
+  into[S2] = depth > 2 ? stack[depth - 3]! : none;
+  into[B0] = state.next <= state.size ? state.next : none;
+  into[B1] = into[B0] !== none && into[B0]! + 1 <= state.size ? into[B0]! + 1 : none;
+  into[B2] = into[B1] !== none && into[B1]! + 1 <= state.size ? into[B1]! + 1 : none;
+  return into;
+}
+
+/** All `featureCount` features of a configuration, as training sees them. */
+function features(sentence: Sentence, state: Configuration, into: Uint32Array): number {
+  const places = placesOf(state, new Int32Array(placeCount));
+  let next = 0;
+  for (let place = 0; place < placeCount; place += 1) next = wordFeatures(sentence, place, places[place]!, into, next);
+  return configurationFeatures(sentence, state, into);
+}
 // The part that stands for a position with no word (an empty stack or buffer, a word without children).
 const absent = hashFeature("<none>");
 
@@ -223,8 +267,10 @@ function countOf(array: Int32Array, index: number): number {
  * them and how many dependents they have (after Zhang & Nivre 2011).
  * Written without closures and into a reused array (`featureCount`
  * hashes; the count is returned): this runs twice per word parsed.
+ * Templates 1–18 see one word each and are written by `wordFeatures`;
+ * this writes the others, from index `wordFeatureCount`.
  */
-function features(sentence: Sentence, state: Configuration, into: Uint32Array): number {
+function configurationFeatures(sentence: Sentence, state: Configuration, into: Uint32Array): number {
   const { stack } = state;
   const depth = stack.length;
   const s0 = stack[depth - 1]!;
@@ -237,8 +283,7 @@ function features(sentence: Sentence, state: Configuration, into: Uint32Array): 
   const ws0 = at(sentence, word, s0), us0 = at(sentence, upos, s0), fs0 = at(sentence, verbForm, s0), wus0 = at(sentence, wordUpos, s0);
   const ws1 = at(sentence, word, s1), us1 = at(sentence, upos, s1), fs1 = at(sentence, verbForm, s1), wus1 = at(sentence, wordUpos, s1);
   const wb0 = at(sentence, word, b0), ub0 = at(sentence, upos, b0), fb0 = at(sentence, verbForm, b0), wub0 = at(sentence, wordUpos, b0);
-  const wb1 = at(sentence, word, b1), ub1 = at(sentence, upos, b1), wub1 = at(sentence, wordUpos, b1);
-  const ub2 = at(sentence, upos, b2), wb2 = at(sentence, word, b2), us2 = at(sentence, upos, s2);
+  const ub1 = at(sentence, upos, b1), ub2 = at(sentence, upos, b2), us2 = at(sentence, upos, s2);
   const s0l = childOf(state.leftmost, s0), s0r = childOf(state.rightmost, s0);
   const s0l2 = childOf(state.leftmost2, s0), s0r2 = childOf(state.rightmost2, s0);
   const s1r = childOf(state.rightmost, s1), s1l = childOf(state.leftmost, s1);
@@ -247,12 +292,6 @@ function features(sentence: Sentence, state: Configuration, into: Uint32Array): 
   const bothPresent = s0 !== none && b0 !== none;
   const distance = bothPresent ? distanceBucket(b0 - s0) : 99;
   const commas = bothPresent ? Math.min(3, sentence.commasBefore[b0]! - sentence.commasBefore[s0 + 1]!) : 99;
-  into[0] = combine1(1, ws0); into[1] = combine1(2, us0); into[2] = combine1(3, wus0);
-  into[3] = combine1(4, fs0); into[4] = combine1(5, ws1); into[5] = combine1(6, us1);
-  into[6] = combine1(7, wus1); into[7] = combine1(8, fs1); into[8] = combine1(9, wb0);
-  into[9] = combine1(10, ub0); into[10] = combine1(11, wub0); into[11] = combine1(12, fb0);
-  into[12] = combine1(13, wb1); into[13] = combine1(14, ub1); into[14] = combine1(15, wub1);
-  into[15] = combine1(16, ub2); into[16] = combine1(17, wb2); into[17] = combine1(18, us2);
   into[18] = combine2(19, wus0, wub0); into[19] = combine2(20, wus0, wb0); into[20] = combine2(21, ws0, wub0);
   into[21] = combine2(22, wus0, ub0); into[22] = combine2(23, us0, wub0); into[23] = combine2(24, ws0, wb0);
   into[24] = combine2(25, us0, ub0); into[25] = combine2(26, ub0, ub1); into[26] = combine2(27, fs0, fb0);
@@ -290,11 +329,28 @@ export interface ArcHybridModel {
 export function parseHeads(model: ArcHybridModel, words: readonly ParserWord[]): Int32Array {
   const sentence = prepare(words);
   const state = new Configuration(words.length);
+  const { perceptron } = model;
   const scores = new Float64Array(transitionCount);
   const legal: number[] = [];
   const hashes = new Uint32Array(featureCount);
+  const places = new Int32Array(placeCount);
+  // The scores of templates 1–18 by place and word (position + 1, 0 for none), summed on first use.
+  const wordScores = new Float64Array(placeCount * (words.length + 2) * transitionCount);
+  const summed = new Uint8Array(placeCount * (words.length + 2));
+  const one = new Float64Array(transitionCount);
   while (!state.done) {
-    model.perceptron.scores(hashes, scores, features(sentence, state, hashes));
+    placesOf(state, places);
+    scores.fill(0);
+    for (let place = 0; place < placeCount; place += 1) {
+      const key = place * (words.length + 2) + places[place]! + 1;
+      if (summed[key] === 0) {
+        perceptron.scores(hashes, one, wordFeatures(sentence, place, places[place]!, hashes, 0));
+        wordScores.set(one, key * transitionCount);
+        summed[key] = 1;
+      }
+      for (let label = 0; label < transitionCount; label += 1) scores[label] += wordScores[key * transitionCount + label]!;
+    }
+    perceptron.addScores(hashes, scores, configurationFeatures(sentence, state, hashes), wordFeatureCount);
     state.apply(bestClass(scores, legalTransitions(state, legal)));
   }
   return state.heads;

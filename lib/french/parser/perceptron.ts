@@ -222,13 +222,13 @@ export class FrozenPerceptron {
   }
 
   /**
-   * Adds the weights of `features[0 … count)` to the scores already in
+   * Adds the weights of `features[from … count)` to the scores already in
    * `into`. Scores are sums of integers, exact in any order, so a caller may
    * add a part it summed earlier.
    */
-  addScores(features: ArrayLike<number>, into: Float64Array, count = features.length): Float64Array {
+  addScores(features: ArrayLike<number>, into: Float64Array, count = features.length, from = 0): Float64Array {
     const { table, mask, pairs } = this;
-    for (let index = 0; index < count; index += 1) {
+    for (let index = from; index < count; index += 1) {
       const key = features[index]! | 0;
       let slot = (key << 2) & mask;
       for (;;) {
