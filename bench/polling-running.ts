@@ -170,14 +170,20 @@ export async function run(): Promise<BenchReport> {
 
     const pollOnly = process.env.BENCH_POLL_ONLY === "1";
     const noopBefore = pollOnly ? undefined : await pollSpread(bench.stack.baseUrl, noopPollers, seconds, measure);
-    // How long Postgres takes to answer a trivial query meanwhile (from this process): the machine's queueing, not the poll's.
+    // How long Postgres takes meanwhile (from this process) to answer a trivial query, the machine's queueing,
+    // and the poll's own query for one of the books.
     const roundTrips: number[] = [];
+    const progressReads: number[] = [];
+    const { readProgressRow } = await import("@/lib/jobs/get-job-progress");
     let probing = true;
     const probe = (async () => {
       while (probing) {
-        const started = performance.now();
+        let started = performance.now();
         await bench.lib.db().$queryRaw`SELECT 1`;
         roundTrips.push(performance.now() - started);
+        started = performance.now();
+        await readProgressRow(owners[0]!.jobId!);
+        progressReads.push(performance.now() - started);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     })();
@@ -196,6 +202,7 @@ export async function run(): Promise<BenchReport> {
     probing = false;
     await probe;
     roundTrips.sort((a, b) => a - b);
+    progressReads.sort((a, b) => a - b);
     const chunksDuringPolls = (await chunksDone(bench.lib.db)) - chunksDoneBefore;
     const fullOnly = pollOnly ? undefined : await pollSpread(bench.stack.baseUrl, pollers, seconds, measure, false);
     const noopAfter = pollOnly ? undefined : await pollSpread(bench.stack.baseUrl, noopPollers, seconds, measure);
@@ -243,7 +250,8 @@ export async function run(): Promise<BenchReport> {
     report.notes.push(
       `${chunksDuringPolls} chunks finished while the books were polled (${(chunksDuringPolls / seconds).toFixed(1)} a second over ${books} books); ` +
         `${polls.ok} of the ${polls.total} polls were full answers (200), ${polls.notModified} were 304. ${stillRunning} of the ${books} books were still running at the end.`,
-      `Postgres round trip of SELECT 1 from the benchmark process during the polls: p50 ${percentile(roundTrips, 0.5).toFixed(1)} ms, p99 ${percentile(roundTrips, 0.99).toFixed(1)} ms (${roundTrips.length} probes).`,
+      `Postgres round trip of SELECT 1 from the benchmark process during the polls: p50 ${percentile(roundTrips, 0.5).toFixed(1)} ms, p99 ${percentile(roundTrips, 0.99).toFixed(1)} ms (${roundTrips.length} probes); ` +
+        `the poll's own progress query for one book: p50 ${percentile(progressReads, 0.5).toFixed(1)} ms, p99 ${percentile(progressReads, 0.99).toFixed(1)} ms.`,
       ...(fullOnly
         ? [
             `Full answer vs 304: a full answer costs ${cpuPerRequestMs(fullOnly).toFixed(2)} ms of web CPU (the load without If-None-Match); ` +
