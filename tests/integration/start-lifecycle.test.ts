@@ -21,9 +21,9 @@ import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 import { pdfForm, signUpAndSignIn, type HttpClient } from "@/tests/support/http-client";
 import { freePort } from "@/tests/support/stack";
+import { httpStatus, watchNpmStart, workerHealth } from "@/tests/support/watch-npm-start";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let gemini: FakeGemini;
 let dataDir: string;
@@ -37,37 +37,7 @@ let client: HttpClient;
 /** The supervisor's process group: web, worker and Postgres run in it. */
 let productGroup: number | undefined;
 
-async function status(url: string): Promise<number> {
-  try {
-    return (await fetch(url, { signal: AbortSignal.timeout(5000) })).status;
-  } catch {
-    return 0;
-  }
-}
-
-async function workerHealth(): Promise<{ ok: boolean; pid: number } | null> {
-  try {
-    const response = await fetch(healthUrl, { signal: AbortSignal.timeout(2000) });
-    return (await response.json()) as { ok: boolean; pid: number };
-  } catch {
-    return null;
-  }
-}
-
-async function until<T>(probe: () => Promise<T | false | null | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (npm.exitCode !== null || npm.signalCode !== null) throw new Error(`npm start exited while waiting for ${what}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms\n${output.slice(-4000)}`);
-    await sleep(200);
-  }
-}
-
-function startedPids(name: "web" | "worker"): number[] {
-  return [...output.matchAll(new RegExp(`The ${name} process started \\(pid (\\d+)\\)`, "g"))].map((match) => Number(match[1]));
-}
+const { until, startedPids } = watchNpmStart(() => npm, () => output);
 
 function lastStarted(name: "web" | "worker"): number {
   const pids = startedPids(name);
@@ -158,8 +128,8 @@ beforeAll(async () => {
   });
   npm.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   npm.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await until(async () => (await status(`${baseUrl}/api/health`)) === 200, 300_000, "the web app");
-  await until(async () => (await workerHealth())?.ok, 60_000, "the worker");
+  await until(async () => (await httpStatus(`${baseUrl}/api/health`)) === 200, 300_000, "the web app");
+  await until(async () => (await workerHealth(healthUrl))?.ok, 60_000, "the worker");
   productGroup = processGroup(lastStarted("web"));
   client = await signUpAndSignIn({ baseUrl });
 }, 360_000);
@@ -189,12 +159,12 @@ describe("npm start over one life", () => {
     const killed = postgresPid();
     expect(processGroup(killed)).toBe(productGroup);
     process.kill(killed, "SIGKILL");
-    await until(async () => !running(killed) && (await status(`${baseUrl}/api/health`)) !== 200, 30_000, "the database gone");
-    await until(async () => (await status(`${baseUrl}/api/health`)) === 200, 120_000, "/api/health answering 200 again");
+    await until(async () => !running(killed) && (await httpStatus(`${baseUrl}/api/health`)) !== 200, 30_000, "the database gone");
+    await until(async () => (await httpStatus(`${baseUrl}/api/health`)) === 200, 120_000, "/api/health answering 200 again");
     expect(output).toContain("The embedded Postgres was killed by SIGKILL; starting it again.");
     expect(output).toMatch(/The embedded Postgres is running again \(pid \d+\)/);
     expect(postgresPid()).not.toBe(killed);
-    await until(async () => (await workerHealth())?.ok, 120_000, "the worker healthy again");
+    await until(async () => (await workerHealth(healthUrl))?.ok, 120_000, "the worker healthy again");
   }, 300_000);
 
   it("on Ctrl-C mid-book says what it waits for, and npm returns only once nothing of the product runs", async () => {

@@ -20,6 +20,7 @@ import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 import { pdfForm, signUpAndSignIn, type HttpClient } from "@/tests/support/http-client";
 import { freePort } from "@/tests/support/stack";
+import { httpStatus, watchNpmStart, workerHealth } from "@/tests/support/watch-npm-start";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const terminal = ["succeeded", "partial", "failed", "cancelled"];
@@ -36,37 +37,7 @@ let client: HttpClient;
 let book: Uint8Array;
 let reference: { job: JobProgress; sentences: unknown[] };
 
-async function status(url: string): Promise<number> {
-  try {
-    return (await fetch(url, { signal: AbortSignal.timeout(5000) })).status;
-  } catch {
-    return 0;
-  }
-}
-
-async function workerHealth(): Promise<{ ok: boolean; pid: number } | null> {
-  try {
-    const response = await fetch(healthUrl, { signal: AbortSignal.timeout(2000) });
-    return (await response.json()) as { ok: boolean; pid: number };
-  } catch {
-    return null;
-  }
-}
-
-async function until<T>(probe: () => Promise<T | false | null | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (start.exitCode !== null) throw new Error(`npm start exited (${start.exitCode}) while waiting for ${what}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await sleep(200);
-  }
-}
-
-function startedPids(name: "web" | "worker"): number[] {
-  return [...output.matchAll(new RegExp(`The ${name} process started \\(pid (\\d+)\\)`, "g"))].map((match) => Number(match[1]));
-}
+const { until, startedPids } = watchNpmStart(() => start, () => output);
 
 function running(pid: number): boolean {
   try {
@@ -163,8 +134,8 @@ beforeAll(async () => {
     pages: 70,
     title: "Madame Bovary",
   });
-  await until(async () => (await status(`${baseUrl}/api/health`)) === 200, 180_000, "the web app");
-  await until(async () => (await workerHealth())?.ok, 60_000, "the worker");
+  await until(async () => (await httpStatus(`${baseUrl}/api/health`)) === 200, 180_000, "the web app");
+  await until(async () => (await workerHealth(healthUrl))?.ok, 60_000, "the worker");
   client = await signUpAndSignIn({ baseUrl });
 }, 300_000);
 
@@ -195,7 +166,7 @@ describe("npm start supervising its processes", () => {
       const progress = await job(id);
       return progress.chunksDone >= 1 && decodeChunkStates(progress.chunkStates).includes("running");
     }, 120_000, "a chunk done and one running");
-    const before = (await workerHealth())!;
+    const before = (await workerHealth(healthUrl))!;
     expect(before.ok).toBe(true);
     process.kill(before.pid, "SIGKILL");
     const killedAt = Date.now();
@@ -204,8 +175,8 @@ describe("npm start supervising its processes", () => {
     const webStatuses: number[] = [];
     let after: { ok: boolean; pid: number } | null = null;
     while (Date.now() - killedAt < 20_000) {
-      webStatuses.push(await status(`${baseUrl}/api/health`), (await client.fetch(`/api/jobs/${id}`)).status);
-      after = await workerHealth();
+      webStatuses.push(await httpStatus(`${baseUrl}/api/health`), (await client.fetch(`/api/jobs/${id}`)).status);
+      after = await workerHealth(healthUrl);
       if (after?.ok && after.pid !== before.pid) break;
       await sleep(250);
     }
@@ -235,9 +206,9 @@ describe("npm start supervising its processes", () => {
   it("restarts a killed web server, then stops everything on Ctrl-C and leaves nothing running", async () => {
     const [web] = startedPids("web");
     process.kill(web!, "SIGKILL");
-    await until(async () => startedPids("web").length === 2 && (await status(`${baseUrl}/api/health`)) === 200, 60_000, "the web app back");
+    await until(async () => startedPids("web").length === 2 && (await httpStatus(`${baseUrl}/api/health`)) === 200, 60_000, "the web app back");
     expect(output).toContain("The web process was killed by SIGKILL; restarting it in 1 s.");
-    expect((await workerHealth())?.ok).toBe(true);
+    expect((await workerHealth(healthUrl))?.ok).toBe(true);
 
     const exited = new Promise<number | null>((resolve) => start.once("exit", (code) => resolve(code)));
     process.kill(-start.pid!, "SIGINT");
