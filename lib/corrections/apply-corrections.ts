@@ -8,7 +8,14 @@ import { escapeLikePattern } from "@/lib/jobs/escape-like-pattern";
 import type { SentenceItem } from "@/lib/jobs/list-sentences";
 import { countWords } from "@/lib/text/count-words";
 
-export interface CorrectedSentenceItem extends SentenceItem {
+/** What a row needs to take its correction: its engine position, text and word count. */
+export interface CorrectableRow {
+  position: number;
+  text: string;
+  wordCount: number;
+}
+
+export interface CorrectionFlags {
   /** This piece's place in its engine row (0 unless the row was split). */
   piece: number;
   /** The engine row's version: send it with the next change of this row. */
@@ -21,6 +28,8 @@ export interface CorrectedSentenceItem extends SentenceItem {
   needsReview: boolean;
 }
 
+export type CorrectedSentenceItem = SentenceItem & CorrectionFlags;
+
 /** Each row's correction for engine rows `first`…`last`, by position. */
 export async function readCorrections(jobId: string, first: number, last: number) {
   const corrections = await db().sentenceCorrection.findMany({
@@ -30,7 +39,7 @@ export async function readCorrections(jobId: string, first: number, last: number
   return new Map(corrections.map((correction) => [correction.position, correction]));
 }
 
-export function correctedItems(item: SentenceItem, state: RowState, keepDeleted: boolean): CorrectedSentenceItem[] {
+export function correctedItems<T extends CorrectableRow>(item: T, state: RowState, keepDeleted: boolean): (T & CorrectionFlags)[] {
   const flags = {
     version: state.version,
     engineText: state.engineText,
@@ -53,17 +62,15 @@ export function correctedItems(item: SentenceItem, state: RowState, keepDeleted:
  * The batch as the owner corrected it. `keepDeleted` shows deleted rows
  * (flagged) for the results page; exports and study sets leave them out.
  */
-export async function applyCorrections<T extends SentenceItem>(
+export async function applyCorrections<T extends CorrectableRow>(
   jobId: string,
   items: readonly T[],
   options: { keepDeleted: boolean },
-): Promise<(T & CorrectedSentenceItem)[]> {
+): Promise<(T & CorrectionFlags)[]> {
   if (items.length === 0) return [];
   const corrections = await readCorrections(jobId, items[0]!.position, items.at(-1)!.position);
   return items.flatMap((item) =>
-    correctedItems(item, rowState(item.position, item.text, corrections.get(item.position) ?? null), options.keepDeleted).map(
-      (corrected) => ({ ...item, ...corrected }),
-    ),
+    correctedItems(item, rowState(item.position, item.text, corrections.get(item.position) ?? null), options.keepDeleted),
   );
 }
 

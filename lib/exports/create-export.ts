@@ -6,7 +6,7 @@ import { textExportStream } from "@/lib/exports/text-export-stream";
 import { xlsxExportStream } from "@/lib/exports/xlsx-export-stream";
 import { findAccessibleJob } from "@/lib/jobs/find-accessible-job";
 import { isJobUnfinished } from "@/lib/jobs/job-states";
-import type { ExportFormat, ExportRows } from "@/lib/validations/job";
+import type { ExportFormat, ExportRows, ExportSource } from "@/lib/validations/job";
 
 export interface ExportFile {
   body: ReadableStream<Uint8Array>;
@@ -29,20 +29,23 @@ export async function createExport(options: {
   format: ExportFormat;
   /** "kept": only the sentences as the author wrote them (see exportRows). */
   rows?: ExportRows;
+  /** "corrected" (the default): the rows as the owner corrected them; "engine": as the engine made them. */
+  source?: ExportSource;
 }): Promise<ExportFile> {
-  const { format, rows = "all" } = options;
+  const { format, rows = "all", source = "corrected" } = options;
   const job = await findAccessibleJob(options);
   if (isJobUnfinished(job.status)) {
     throw new AppError("conflict", "This book is still being processed; export it once it has finished.");
   }
-  const names = exportFileName({ fileName: job.fileName, format, rows });
+  const names = exportFileName({ fileName: job.fileName, format, rows, source });
   const body =
     format === "xlsx"
-      ? xlsxExportStream({ jobId: job.id, rows })
+      ? xlsxExportStream({ jobId: job.id, rows, source })
       : textExportStream({
           jobId: job.id,
           format: format === "csv" ? csvFormat : format === "tsv" ? tsvFormat : jsonFormat,
           rows,
+          source,
         });
   return {
     body,

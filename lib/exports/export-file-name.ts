@@ -1,9 +1,10 @@
 // Download names built from the book's name: "Madame Bovary.pdf" →
 // "madame-bovary-phrases.csv", and the sentences as the author wrote them
-// alone (rows=kept) → "madame-bovary-phrases-intactes.csv". The header carries an ASCII fallback in
+// alone (rows=kept) → "madame-bovary-phrases-intactes.csv", the engine's rows
+// without the owner's corrections (source=engine) → "madame-bovary-phrases-moteur.csv". The header carries an ASCII fallback in
 // `filename` and the accented name in RFC 5987 `filename*`, which every
 // current browser prefers.
-import type { ExportFormat, ExportRows } from "@/lib/validations/job";
+import type { ExportFormat, ExportRows, ExportSource } from "@/lib/validations/job";
 
 function slugify(name: string, options: { ascii: boolean }): string {
   let base = name
@@ -26,11 +27,16 @@ function slugify(name: string, options: { ascii: boolean }): string {
   return slug || "livre";
 }
 
-export function exportFileName(options: { fileName: string; format: ExportFormat; rows?: ExportRows }): {
+export function exportFileName(options: {
+  fileName: string;
+  format: ExportFormat;
+  rows?: ExportRows;
+  source?: ExportSource;
+}): {
   ascii: string;
   unicode: string;
 } {
-  const suffix = `-phrases${options.rows === "kept" ? "-intactes" : ""}.${options.format}`;
+  const suffix = `-phrases${options.rows === "kept" ? "-intactes" : ""}${options.source === "engine" ? "-moteur" : ""}.${options.format}`;
   return {
     ascii: slugify(options.fileName, { ascii: true }) + suffix,
     unicode: slugify(options.fileName, { ascii: false }) + suffix,

@@ -2,7 +2,7 @@
 // only when the client has read the previous one, so a slow download never
 // piles rows up in memory.
 import { iterateSentences, type ExportSentence } from "@/lib/exports/iterate-sentences";
-import type { ExportRows } from "@/lib/validations/job";
+import type { ExportRows, ExportSource } from "@/lib/validations/job";
 
 export interface TextFormat {
   /** Written before the first row (BOM, header, "["). */
@@ -17,10 +17,11 @@ export function textExportStream(options: {
   jobId: string;
   format: TextFormat;
   rows?: ExportRows;
+  source?: ExportSource;
 }): ReadableStream<Uint8Array> {
   const { format } = options;
   const encoder = new TextEncoder();
-  const batches = iterateSentences({ jobId: options.jobId, rows: options.rows });
+  const batches = iterateSentences({ jobId: options.jobId, rows: options.rows, source: options.source });
   let first = true;
   let started = false;
   return new ReadableStream<Uint8Array>({

@@ -8,9 +8,9 @@ import ExcelJS from "exceljs";
 import { exportColumnDefinitions, spreadsheetCells } from "@/lib/exports/export-columns";
 import { iterateSentences } from "@/lib/exports/iterate-sentences";
 import { log } from "@/lib/log";
-import type { ExportRows } from "@/lib/validations/job";
+import type { ExportRows, ExportSource } from "@/lib/validations/job";
 
-async function writeWorkbook(options: { jobId: string; rows?: ExportRows }, output: PassThrough): Promise<void> {
+async function writeWorkbook(options: { jobId: string; rows?: ExportRows; source?: ExportSource }, output: PassThrough): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useSharedStrings: false,
@@ -31,7 +31,7 @@ async function writeWorkbook(options: { jobId: string; rows?: ExportRows }, outp
   await workbook.commit();
 }
 
-export function xlsxExportStream(options: { jobId: string; rows?: ExportRows }): ReadableStream<Uint8Array> {
+export function xlsxExportStream(options: { jobId: string; rows?: ExportRows; source?: ExportSource }): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   writeWorkbook(options, output).catch((error: unknown) => {
     log.error({ err: error, jobId: options.jobId }, "xlsx export failed");

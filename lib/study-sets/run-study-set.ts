@@ -2,6 +2,7 @@
 // selection again from the sentences (nothing partial is ever stored), and a
 // set that has already ended is left alone. Cancellation is seen between
 // batches of 500 sentences.
+import { applyCorrections } from "@/lib/corrections/apply-corrections";
 import { db } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
 import { buildStudySet, type BookSentence } from "@/lib/study-sets/build-study-set";
@@ -10,7 +11,11 @@ import type { WordListEntry } from "@/lib/study-sets/parse-word-list";
 
 class StudySetCancelled extends Error {}
 
-/** `whole`: only rows that are a whole sentence (kept as printed or rewritten by the model), no split pieces. */
+/**
+ * The books' rows as their owner corrected them (edited text, split rows as
+ * their pieces, deleted rows left out). `whole`: only rows that are a whole
+ * sentence (kept as printed or rewritten by the model), no split pieces.
+ */
 async function loadSentences(jobIds: string[], include: string): Promise<BookSentence[]> {
   const sentences: BookSentence[] = [];
   for (const jobId of jobIds) {
@@ -19,7 +24,10 @@ async function loadSentences(jobIds: string[], include: string): Promise<BookSen
       orderBy: { position: "asc" },
       select: { position: true, text: true, original: { select: { text: true } }, page: true, wordCount: true },
     });
-    for (const { original, ...row } of rows) sentences.push({ jobId, ...row, original: original.text });
+    const items = rows.map(({ original, ...row }) => ({ ...row, original: original.text }));
+    for (const { position, text, original, page, wordCount } of await applyCorrections(jobId, items, { keepDeleted: false })) {
+      sentences.push({ jobId, position, text, original, page, wordCount });
+    }
   }
   return sentences;
 }

@@ -103,9 +103,19 @@ export const exportRows = z.enum(["all", "kept"], {
 });
 export type ExportRows = z.infer<typeof exportRows>;
 
+/**
+ * Whose rows an export holds: `corrected`, the rows as the owner corrected
+ * them (the default), or `engine`, the rows as the engine made them.
+ */
+export const exportSource = z.enum(["corrected", "engine"], {
+  message: "source is corrected (the rows as you corrected them) or engine (the rows as the engine made them).",
+});
+export type ExportSource = z.infer<typeof exportSource>;
+
 export const exportQuery = z.object({
   format: exportFormat.default("csv"),
   rows: z.preprocess(emptyAsUndefined, exportRows.default("all")),
+  source: z.preprocess(emptyAsUndefined, exportSource.default("corrected")),
 });
 
 export const creditsQuery = z.object({

@@ -352,7 +352,17 @@ describe("listSentences", () => {
     const first = await listSentences({ jobId, userId: owner.id });
     expect(first.sentences).toHaveLength(200);
     expect(first.nextCursor).toBe("200");
-    expect(first.sentences[0]).toEqual(sentence(1));
+    // A page's rows also carry the owner's corrections (none here): version, flags, the engine's text.
+    expect(first.sentences[0]).toEqual({
+      ...sentence(1),
+      piece: 0,
+      version: 0,
+      engineText: sentence(1).text,
+      edited: false,
+      deleted: false,
+      overLimit: false,
+      needsReview: false,
+    });
 
     let cursor: number | undefined;
     let seen = 0;
