@@ -16,6 +16,7 @@ import { settleJobCredits } from "@/lib/credits/settle-job-credits";
 import { isJobUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
 import { jobLog } from "@/lib/log";
 import { lockJob } from "@/lib/db/lock-rows";
+import { reattachCorrections } from "@/lib/corrections/reattach-corrections";
 import { finalStatus } from "@/lib/pipeline/merge-job";
 import { writeDeliveredRows, type FinishedChunk } from "@/lib/pipeline/write-delivered-rows";
 
@@ -54,6 +55,7 @@ async function closeJob(jobId: string, reason: string, deliver: boolean): Promis
 
       const finished = deliver ? await finishedChunks(tx, jobId) : [];
       const { book, undelivered } = await writeDeliveredRows(tx, job, finished);
+      await reattachCorrections(tx, jobId);
       const delivered = book.rows.length > 0 ? finished.length - undelivered.length : 0;
       // The results stay on the failed chunks (for the log and the admin); a retry runs their pages again.
       await tx.chunk.updateMany({

@@ -14,6 +14,7 @@ import { countWords } from "@/lib/text/count-words";
 import { findMatterRows } from "@/lib/text/find-matter-rows";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
 import { lockJob } from "@/lib/db/lock-rows";
+import { reattachCorrections } from "@/lib/corrections/reattach-corrections";
 
 const insertBatch = 2_000;
 
@@ -216,6 +217,8 @@ export async function mergeJob(jobId: string): Promise<void> {
       await tx.sentence.deleteMany({ where: { jobId } });
       await tx.originalSentence.deleteMany({ where: { jobId } });
       await insertRows(tx, jobId, book);
+      // A re-run rewrites every row: the owner's corrections follow the rows they were made on.
+      const corrections = await reattachCorrections(tx, jobId);
 
       const done = chunks.filter((chunk) => chunk.status === "done").length;
       const failed = chunks.filter((chunk) => chunk.status === "failed");
@@ -239,7 +242,7 @@ export async function mergeJob(jobId: string): Promise<void> {
         },
       });
       const settlement = await settleJobCredits(tx, jobId);
-      log.info({ jobId, status, sentences: rows.length, ...settlement }, "job closed");
+      log.info({ jobId, status, sentences: rows.length, corrections, ...settlement }, "job closed");
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
