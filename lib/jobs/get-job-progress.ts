@@ -7,6 +7,8 @@
 // shares the reads and one computed answer per version between every poller
 // of the job.
 import { db } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { jobSummarySelect } from "@/lib/jobs/to-job-summary";
 import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
 import { computeJobProgress, type JobProgress, type ProgressJobRow } from "@/lib/jobs/compute-job-progress";
 import {
@@ -55,13 +57,19 @@ export type ProgressRow = ProgressJobRow & {
   queuePosition: number | null;
 };
 
+// The summary's columns, named once in jobSummarySelect, so a column added
+// there reaches the progress answer too. The names are the code's own, never
+// input; enum columns come back as their labels.
+const summaryColumns = Prisma.raw(
+  Object.keys(jobSummarySelect)
+    .map((column) => `j."${column}"`)
+    .join(", "),
+);
+
 /** The job's row as the progress answer needs it, in one query, or null when there is no such job. No access check. */
 export async function readProgressRow(jobId: string): Promise<ProgressRow | null> {
   const rows = await db().$queryRaw<ProgressRow[]>`
-    SELECT j.id, j."userId", j.status::text AS status, j.step::text AS step, j."fileName", j."pageCount", j."maxWords",
-           j.engine::text AS engine, j.model, j."chunksTotal", j."chunksDone", j."chunksFailed", j."sentenceCount",
-           j."creditsReserved", j."creditsCharged", j."creditsRefunded", j."includeMatter", j."frontMatterPages",
-           j."backMatterPages", j.error, j."createdAt", j."startedAt", j."finishedAt", j."updatedAt",
+    SELECT ${summaryColumns}, j."userId", j."updatedAt",
            ${chunkLettersSql} AS letters,
            (SELECT json_agg(json_build_object('first', c."ownedFirst", 'last', c."ownedLast") ORDER BY c.index)
               FROM "Chunk" c WHERE c."jobId" = j.id AND c.status = 'failed') AS "failedRanges",
