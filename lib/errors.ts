@@ -21,6 +21,10 @@ export const errorStatus = {
   pdf_too_many_pages: 422,
   engine_failed: 502,
   pdf_timeout: 422,
+  /** An EPUB or text file that cannot be read (broken container, garbage encoding, no text). */
+  book_invalid: 422,
+  /** An EPUB whose text is encrypted (DRM). */
+  book_encrypted: 422,
   internal: 500,
 } as const;
 

@@ -1,4 +1,4 @@
-// npm run novel -- <book.pdf> [--max-words 8] [--engine local|gemini] [--model …] [--rows all|kept] [--out file.json|.csv]
+// npm run novel -- <book.pdf|.epub|.txt> [--max-words 8] [--engine local|gemini] [--model …] [--rows all|kept] [--out file.json|.csv]
 //
 // Runs one book through the same pipeline as the web app (the same queue and
 // worker code, on the embedded database unless DATABASE_URL is set), draws a
@@ -14,9 +14,10 @@ import { EnvError, env } from "@/lib/env";
 import { wordLimit } from "@/lib/jobs/job-states";
 import { exportRows } from "@/lib/validations/job";
 import { novelOutput, runNovelFromCli } from "@/scripts/run-novel";
+import { sniffBookFormat } from "@/lib/books/book-format";
 
 const usage =
-  "Usage: npm run novel -- <book.pdf> [--max-words 8] [--engine local|gemini] [--model NAME] [--rows all|kept] [--out sentences.json|.csv]\n" +
+  "Usage: npm run novel -- <book.pdf|book.epub|book.txt> [--max-words 8] [--engine local|gemini] [--model NAME] [--rows all|kept] [--out sentences.json|.csv]\n" +
   "  --rows kept  only the sentences as the author wrote them (short enough to be kept whole, never rewritten or cut)";
 
 function fail(message: string): never {
@@ -77,7 +78,8 @@ try {
   if (sentences === null) {
     process.stderr.write("Cancelled.\n");
   } else {
-    await writeFile(out, novelOutput(sentences, out.toLowerCase().endsWith(".csv") ? "csv" : "json"));
+    const book = sniffBookFormat(new Uint8Array(bytes)).format ?? "pdf";
+    await writeFile(out, novelOutput(sentences, out.toLowerCase().endsWith(".csv") ? "csv" : "json", book));
     process.stderr.write(`${sentences.length} ${rows === "kept" ? "kept " : ""}sentences written to ${out}\n`);
   }
 } catch (error) {

@@ -20,9 +20,12 @@ import { cancelJob } from "@/lib/commands/cancel-job";
 import { isJobEnded } from "@/lib/jobs/job-states";
 import { stopBoss } from "@/lib/queue/boss";
 import { inspectPdf } from "@/lib/pdf/inspect-pdf";
+import { sniffBookFormat } from "@/lib/books/book-format";
+import { inspectBook } from "@/lib/books/inspect-book";
 import { env } from "@/lib/env";
 import { iterateSentences, type ExportSentence } from "@/lib/exports/iterate-sentences";
-import { csvFormat, encodeTextExport, jsonFormat } from "@/lib/exports/text-formats";
+import { csvFormatFor, encodeTextExport, jsonFormatFor } from "@/lib/exports/text-formats";
+import type { BookFormat } from "@/lib/generated/prisma/enums";
 import type { ExportRows } from "@/lib/validations/job";
 import { withHeapOptions } from "@/scripts/heap-options";
 import { workerNodeArgs } from "@/scripts/worker-command";
@@ -66,8 +69,8 @@ function startCliWorker(): CliWorker {
 export type NovelOutputFormat = "json" | "csv";
 
 /** The file the command line writes: the API's JSON or CSV export of these rows. */
-export function novelOutput(rows: readonly ExportSentence[], format: NovelOutputFormat): string {
-  return encodeTextExport(format === "csv" ? csvFormat : jsonFormat, rows);
+export function novelOutput(rows: readonly ExportSentence[], format: NovelOutputFormat, book: BookFormat = "pdf"): string {
+  return encodeTextExport(format === "csv" ? csvFormatFor(book) : jsonFormatFor(book), rows);
 }
 
 function progressLine(progress: Awaited<ReturnType<typeof getJobProgress>>): string {
@@ -94,10 +97,12 @@ export async function runNovelFromCli(options: {
     create: { email: cliEmail, name: "Command line", role: "admin" },
   });
   // Local command-line runs are not billed: top the balance up to the price.
-  const { pageCount } = await inspectPdf(options.bytes, {
-    maxBytes: env().MAX_UPLOAD_MB * 1024 * 1024,
-    maxPages: env().MAX_PAGES,
-  });
+  const limits = { maxBytes: env().MAX_UPLOAD_MB * 1024 * 1024, maxPages: env().MAX_PAGES };
+  // A PDF is inspected here, in this process; an EPUB or a text file is read as the upload reads it.
+  const { pageCount } =
+    sniffBookFormat(options.bytes).format === "pdf"
+      ? await inspectPdf(options.bytes, limits)
+      : await inspectBook(options.bytes, limits);
   const price = priceJob({ pageCount, engine: options.engine, model: options.model });
   await db().$transaction(async (tx) => {
     const current = await tx.user.findUniqueOrThrow({ where: { id: user.id } });

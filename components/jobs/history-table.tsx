@@ -7,7 +7,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import tableStyles from "@/components/ui/table.module.css";
 import type { JobSummary } from "@/lib/client/api-types";
-import { isJobUnfinished } from "@/lib/jobs/job-states";
+import { isJobUnfinished, pageUnit } from "@/lib/jobs/job-states";
 import { HistoryRowActions, type RowActionHandlers } from "./history-row-actions";
 import { MiniProgress } from "./mini-progress";
 import styles from "./history.module.css";
@@ -42,6 +42,7 @@ function HistoryRow({ job, actions }: { job: JobSummary; actions: RowActionHandl
       </td>
       <td data-label="Pages" className={tableStyles.num}>
         {formatNumber(job.pageCount)}
+        {job.format === "pdf" ? "" : ` ${pageUnit(job.format).many}`}
       </td>
       <td data-label="Status">
         <StatusBadge status={job.status} />

@@ -130,7 +130,7 @@ export function JobProgressPanel({ job, showOutcome = true }: { job: JobProgress
           </dd>
         </div>
         <div className={styles.fact}>
-          <dt>Pages</dt>
+          <dt>{job.format === "pdf" ? "Pages" : "Sections (about 300 words)"}</dt>
           <dd>{formatNumber(job.pageCount)}</dd>
         </div>
         <div className={styles.fact}>

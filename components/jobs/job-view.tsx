@@ -13,7 +13,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { Card, EmptyState, PageHeader, Stat, Stats } from "@/components/ui/surface";
 import type { JobProgress } from "@/lib/client/api-types";
 import { isApiError } from "@/lib/client/fetcher";
-import { canDeleteJob, canRetryJob, isJobUnfinished } from "@/lib/jobs/job-states";
+import { canDeleteJob, canRetryJob, isJobUnfinished, pageUnit } from "@/lib/jobs/job-states";
 import { sendDeleteJob, postRetry } from "@/lib/client/mutations";
 import { useJob } from "@/lib/client/use-job";
 import { useJobRewriting } from "@/lib/client/use-job-rewriting";
@@ -187,7 +187,7 @@ export function JobView({ initialJob }: { initialJob: JobProgress }) {
         title={job.fileName}
         description={
           <>
-            {formatNumber(job.pageCount)} pages · at most {job.maxWords} words per sentence · {engineNames[job.engine]}
+            {formatNumber(job.pageCount)} {pageUnit(job.format).many} · at most {job.maxWords} words per sentence · {engineNames[job.engine]}
             {job.engine === "gemini" && job.model ? ` (${job.model})` : ""} · started <LocalTime iso={job.createdAt} />
           </>
         }

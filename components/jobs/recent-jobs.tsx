@@ -10,6 +10,7 @@ import { useJobs } from "@/lib/client/use-jobs";
 import { MiniProgress } from "./mini-progress";
 import styles from "./recent-jobs.module.css";
 import layout from "@/components/ui/layout.module.css";
+import { pageUnit } from "@/lib/jobs/job-states";
 
 /** The last few jobs, live: running ones keep moving after the dialog closes. */
 export function RecentJobs() {
@@ -42,7 +43,7 @@ export function RecentJobs() {
               <span className={styles.name}>
                 <Link href={`/jobs/${job.id}`}>{job.fileName}</Link>
                 <span className={styles.meta}>
-                  {formatNumber(job.pageCount)} pages · max {job.maxWords} words · <LocalTime iso={job.createdAt} />
+                  {formatNumber(job.pageCount)} {pageUnit(job.format).many} · max {job.maxWords} words · <LocalTime iso={job.createdAt} />
                 </span>
               </span>
               <StatusBadge status={job.status} />

@@ -6,7 +6,7 @@ export function FileCard({ file, meta }: { file: File | { name: string; size?: n
   return (
     <div className={styles.file}>
       <span className={styles.fileBadge} aria-hidden="true">
-        PDF
+        {/\.epub$/iu.test(file.name) ? "EPUB" : /\.txt$/iu.test(file.name) ? "TXT" : "PDF"}
       </span>
       <span className={styles.fileText}>
         <span className={styles.fileName} title={file.name} data-testid="upload-file-name">

@@ -2,6 +2,7 @@
 import { useId, useRef, useState, type DragEvent } from "react";
 import { buttonClass } from "@/components/ui/button";
 import styles from "./upload.module.css";
+import { bookFileAccept } from "./check-pdf-file";
 
 /** A drop zone plus a labelled file input; hands the chosen file to the parent. */
 export function FileDrop({
@@ -53,14 +54,16 @@ export function FileDrop({
       data-testid="file-drop"
     >
       <span className={styles.dropIcon} aria-hidden="true">
-        PDF
+        BOOK
       </span>
-      <p className={styles.dropTitle}>{dragging ? "Drop the PDF here" : "Drag a novel’s PDF here"}</p>
-      <p className={styles.dropHint}>One PDF with a text layer, up to {maxMegabytes} MB.</p>
+      <p className={styles.dropTitle}>{dragging ? "Drop the book here" : "Drag a novel here: PDF, EPUB or text"}</p>
+      <p className={styles.dropHint}>
+        One PDF with a text layer, a DRM-free EPUB or a plain-text file, up to {maxMegabytes} MB.
+      </p>
       <input
         id={inputId}
         type="file"
-        accept="application/pdf,.pdf"
+        accept={bookFileAccept}
         className={styles.fileInput}
         onChange={(event) => {
           take(event.currentTarget.files);
@@ -69,7 +72,7 @@ export function FileDrop({
         }}
       />
       <label htmlFor={inputId} className={buttonClass({ variant: "primary" }, styles.chooseLabel)}>
-        Choose a PDF
+        Choose a book
       </label>
     </div>
   );

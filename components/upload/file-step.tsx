@@ -31,7 +31,7 @@ export function FileStep({
         <>
           <FileCard file={estimating} />
           <p className={styles.loading} role="status">
-            <Spinner /> Reading the PDF: counting pages and checking for a text layer…
+            <Spinner /> Reading the book: counting its pages (or sections of 300 words) and checking its text…
           </p>
         </>
       ) : (

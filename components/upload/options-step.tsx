@@ -9,6 +9,7 @@ import type { JobOptions } from "@/lib/client/mutations";
 import { FileCard } from "./file-card";
 import { JobOptionsFields, maxWordsError } from "./job-options-fields";
 import styles from "./upload.module.css";
+import { pageUnit } from "@/lib/jobs/job-states";
 
 /** What the chosen options cost and whether they can start. */
 export function assessOptions(estimate: Estimate, options: JobOptions) {
@@ -24,7 +25,7 @@ function EstimateList({ estimate, price }: { estimate: Estimate; price: number }
   return (
     <dl className={styles.estimate} data-testid="estimate">
       <div>
-        <dt>Pages</dt>
+        <dt>{estimate.format === "pdf" ? "Pages" : "Sections (about 300 words each)"}</dt>
         <dd data-testid="estimate-pages">{formatNumber(estimate.pageCount)}</dd>
       </div>
       <div>
@@ -71,7 +72,7 @@ export function OptionsStep({
   const { price, short, noText } = assessOptions(estimate, options);
   return (
     <div className={styles.stack}>
-      <FileCard file={file} meta={`${formatBytes(file.size)} · ${formatNumber(estimate.pageCount)} pages`} />
+      <FileCard file={file} meta={`${formatBytes(file.size)} · ${formatNumber(estimate.pageCount)} ${pageUnit(estimate.format).many}`} />
       <EstimateList estimate={estimate} price={price} />
       {noText ? (
         <Alert tone="warning" title="No text layer">

@@ -140,7 +140,7 @@ export function UploadDialog({
           error={error}
           maxMegabytes={maxMegabytes}
           onFile={onFile}
-          onManyFiles={() => setError("Drop one PDF at a time.")}
+          onManyFiles={() => setError("Drop one book at a time.")}
         />
       );
       footer = <Button onClick={onClose}>Cancel</Button>;

@@ -19,7 +19,8 @@ import { cleanFileName } from "@/lib/jobs/clean-file-name";
 import { findIdempotentJob, recordIdempotencyKey } from "@/lib/jobs/find-idempotent-job";
 import { getJobDefaults, isGeminiAvailable } from "@/lib/jobs/get-job-defaults";
 import { toJobSummary, jobSummarySelect, type JobSummary } from "@/lib/jobs/to-job-summary";
-import { inspectPdfSafely, inspectionsInFlight } from "@/lib/pdf/inspect-pdf-safely";
+import { inspectBook } from "@/lib/books/inspect-book";
+import { inspectionsInFlight } from "@/lib/pdf/inspect-pdf-safely";
 import { sendJob } from "@/lib/queue/boss";
 import { jobLog } from "@/lib/log";
 import { assertJobStartAllowed } from "@/lib/rate-limit/assert-job-start-allowed";
@@ -70,7 +71,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
   if (engine === "gemini") await assertGeminiBudgetLeft(db(), { userId });
   await assertQueueCapacity(db());
 
-  const pdf = await inspectPdfSafely(
+  const pdf = await inspectBook(
     bytes,
     { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024, maxPages: config.MAX_PAGES },
     userId,
@@ -109,6 +110,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
               byteSize: bytes.byteLength,
               pageCount: pdf.pageCount,
               hasText: pdf.hasText,
+              format: pdf.format,
               bytes: bytes as Uint8Array<ArrayBuffer>,
             },
           ],
@@ -123,6 +125,7 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
           documentId: document.id,
           fileName,
           pageCount: pdf.pageCount,
+          format: pdf.format,
           maxWords,
           engine,
           model,
@@ -136,12 +139,12 @@ export async function createJob(options: CreateJobOptions): Promise<JobSummary> 
         userId,
         jobId: job.id,
         amount: price,
-        reason: `${fileName}: ${pdf.pageCount} pages, ${engine} engine`,
+        reason: `${fileName}: ${pdf.pageCount} ${pdf.format === "pdf" ? "pages" : "sections"}, ${engine} engine`,
       });
       if (idempotencyKey) await recordIdempotencyKey(tx, { userId, key: idempotencyKey, jobId: job.id });
       await sendJob("plan", { jobId: job.id }, { tx });
       const created = await tx.job.findUniqueOrThrow({ where: { id: job.id }, select: jobSummarySelect });
-      jobLog(job.id, { userId }).info({ pages: pdf.pageCount, engine, reserved: price }, "job created");
+      jobLog(job.id, { userId }).info({ pages: pdf.pageCount, format: pdf.format, engine, reserved: price }, "job created");
       return toJobSummary(created);
     },
     { maxWait: 10_000, timeout: 60_000 },

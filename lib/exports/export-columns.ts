@@ -4,6 +4,7 @@
 // this list, so a column added here appears everywhere at once.
 import type { ExportSentence } from "@/lib/exports/iterate-sentences";
 import { neutralizeFormula } from "@/lib/exports/neutralize-formula";
+import type { BookFormat } from "@/lib/generated/prisma/enums";
 
 export interface ExportRecord {
   position: number;
@@ -47,10 +48,23 @@ export const exportColumnDefinitions: readonly ColumnDefinition[] = [
 /** The column names in order: the CSV header, the XLSX header row, the JSON keys. */
 export const exportColumns: readonly ExportColumn[] = exportColumnDefinitions.map((column) => column.name);
 
-/** One row as a JSON object, keys in column order. */
-export function exportRecord(row: ExportSentence): ExportRecord {
+/**
+ * A column's name in a book's export: the location column says its unit,
+ * `page` for a PDF and `section` (about 300 words) for an EPUB or a text file.
+ */
+export function exportColumnName(column: ExportColumn, format: BookFormat = "pdf"): string {
+  return column === "page" && format !== "pdf" ? "section" : column;
+}
+
+/** The column names of a book's export, in order. */
+export function exportColumnNames(format: BookFormat = "pdf"): string[] {
+  return exportColumns.map((column) => exportColumnName(column, format));
+}
+
+/** One row as a JSON object, keys in column order (`section` instead of `page` for an EPUB or a text file). */
+export function exportRecord(row: ExportSentence, format: BookFormat = "pdf"): ExportRecord {
   return Object.fromEntries(
-    exportColumnDefinitions.map((column) => [column.name, column.value(row)]),
+    exportColumnDefinitions.map((column) => [exportColumnName(column.name, format), column.value(row)]),
   ) as unknown as ExportRecord;
 }
 

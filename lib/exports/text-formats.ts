@@ -14,7 +14,8 @@
 // CSV and JSON take their columns from export-columns.ts, like the XLSX
 // sheet and the command line's output.
 import { stringify } from "csv-stringify/sync";
-import { exportColumns, exportRecord, spreadsheetCells } from "@/lib/exports/export-columns";
+import { exportColumnNames, exportRecord, spreadsheetCells } from "@/lib/exports/export-columns";
+import type { BookFormat } from "@/lib/generated/prisma/enums";
 import type { ExportSentence } from "@/lib/exports/iterate-sentences";
 import { neutralizeFormula } from "@/lib/exports/neutralize-formula";
 import type { TextFormat } from "@/lib/exports/text-export-stream";
@@ -24,8 +25,13 @@ function oneLine(value: string): string {
   return value.replace(/[\t\r\n]+/g, " ");
 }
 
+/** CSV for a book of this kind: its location column is `page` or `section` (export-columns.ts). */
+export function csvFormatFor(book: BookFormat): TextFormat {
+  return { ...csvFormat, head: `\uFEFF${exportColumnNames(book).join(",")}\r\n` };
+}
+
 export const csvFormat: TextFormat = {
-  head: `\uFEFF${exportColumns.join(",")}\r\n`,
+  head: `\uFEFF${exportColumnNames().join(",")}\r\n`,
   // csv-stringify quotes a field with a line feed but not one with a lone
   // carriage return, which spreadsheets read as the start of a new row.
   encode: (rows) => stringify(rows.map(spreadsheetCells), { record_delimiter: "windows", quoted_match: /[\r\n]/ }),
@@ -50,15 +56,17 @@ export const tsvFormat: TextFormat = {
   tail: "",
 };
 
-function jsonRow(row: ExportSentence): string {
-  return JSON.stringify(exportRecord(row));
+/** JSON for a book of this kind: its location key is `page` or `section` (export-columns.ts). */
+export function jsonFormatFor(book: BookFormat): TextFormat {
+  const jsonRow = (row: ExportSentence) => JSON.stringify(exportRecord(row, book));
+  return {
+    head: "[",
+    encode: (rows, first) => (first ? "\n" : ",\n") + rows.map(jsonRow).join(",\n"),
+    tail: "\n]\n",
+  };
 }
 
-export const jsonFormat: TextFormat = {
-  head: "[",
-  encode: (rows, first) => (first ? "\n" : ",\n") + rows.map(jsonRow).join(",\n"),
-  tail: "\n]\n",
-};
+export const jsonFormat: TextFormat = jsonFormatFor("pdf");
 
 /** A whole text export of rows already in memory (the command line's output): head, the rows, tail. */
 export function encodeTextExport(format: TextFormat, rows: readonly ExportSentence[]): string {

@@ -4,16 +4,18 @@
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import type { Engine } from "@/lib/generated/prisma/client";
+import type { BookFormat, Engine } from "@/lib/generated/prisma/client";
 import { ensureMonthlyGrant } from "@/lib/credits/ensure-monthly-grant";
 import { priceJob } from "@/lib/credits/price-job";
 import { assertGeminiModelAllowed, defaultGeminiModel, geminiModels } from "@/lib/engines/gemini-models";
 import { getJobDefaults, isGeminiAvailable } from "@/lib/jobs/get-job-defaults";
-import { inspectPdfSafely } from "@/lib/pdf/inspect-pdf-safely";
+import { inspectBook } from "@/lib/books/inspect-book";
 import { planChunks } from "@/lib/pipeline/plan-chunks";
 
 export interface JobEstimate {
+  /** Pages of a PDF; sections of about 300 words of an EPUB or a text file (see `format`). */
   pageCount: number;
+  format: BookFormat;
   chunks: number;
   /** The engine this estimate prices: the one asked for, else the user's default. */
   engine: Engine;
@@ -43,7 +45,7 @@ export async function estimateJob(options: {
   const defaults = await getJobDefaults({ userId });
   const engine = options.engine ?? defaults.engine;
   const model = options.model ?? defaults.model ?? defaultGeminiModel();
-  const pdf = await inspectPdfSafely(
+  const pdf = await inspectBook(
     bytes,
     { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024, maxPages: config.MAX_PAGES },
     userId,
@@ -76,6 +78,7 @@ export async function estimateJob(options: {
   }));
   return {
     pageCount: pdf.pageCount,
+    format: pdf.format,
     chunks,
     engine,
     price: prices[engine],

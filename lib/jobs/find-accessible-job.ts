@@ -2,7 +2,7 @@
 // same 404 as for a job that does not exist, so ids cannot be probed.
 import { db, type Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import type { JobStatus } from "@/lib/generated/prisma/client";
+import type { BookFormat, JobStatus } from "@/lib/generated/prisma/client";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,6 +13,8 @@ export interface AccessibleJob {
   fileName: string;
   status: JobStatus;
   sentenceCount: number;
+  /** The book's kind: its exports name the location column by its unit. */
+  format: BookFormat;
 }
 
 export function jobNotFound(): AppError {
@@ -42,7 +44,7 @@ export async function findAccessibleJob(options: {
   if (!isJobId(jobId)) throw jobNotFound();
   const job = await client.job.findUnique({
     where: { id: jobId },
-    select: { id: true, userId: true, documentId: true, fileName: true, status: true, sentenceCount: true },
+    select: { id: true, userId: true, documentId: true, fileName: true, status: true, sentenceCount: true, format: true },
   });
   assertJobVisible(job, userId, isAdmin);
   return job!;

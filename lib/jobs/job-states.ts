@@ -4,9 +4,18 @@
 // only Prisma's generated enums file, which holds plain constants, so client
 // components can import it without pulling in the database client. The sets
 // are plain arrays because Prisma's `in` filters take them as they are.
-import { ChunkStatus, JobStatus, JobStep } from "@/lib/generated/prisma/enums";
+import { BookFormat, ChunkStatus, JobStatus, JobStep } from "@/lib/generated/prisma/enums";
 
-export { ChunkStatus, JobStatus, JobStep };
+export { BookFormat, ChunkStatus, JobStatus, JobStep };
+
+/**
+ * What a book's "page" is: a printed page of a PDF; a section of about 300
+ * words of an EPUB or a text file, which have no pages (lib/books). Credits,
+ * chunks, progress, a row's location and the exports' column use it.
+ */
+export function pageUnit(format: BookFormat): { one: string; many: string } {
+  return format === BookFormat.pdf ? { one: "page", many: "pages" } : { one: "section", many: "sections" };
+}
 
 /** Every job status, in the order a job meets them. */
 export const jobStatuses: JobStatus[] = Object.values(JobStatus);

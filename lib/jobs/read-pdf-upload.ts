@@ -18,7 +18,7 @@ function tooLarge(maxBytes: number): AppError {
   const megabytes = Math.round(maxBytes / (1024 * 1024));
   return new AppError(
     "payload_too_large",
-    `This file is larger than the ${megabytes} MB limit. Upload a smaller PDF or split the book.`,
+    `This file is larger than the ${megabytes} MB limit. Upload a smaller file or split the book.`,
     { maxBytes },
   );
 }
@@ -29,7 +29,7 @@ export async function readPdfUpload(request: Request, options: { maxBytes: numbe
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
     throw new AppError(
       "unsupported_media_type",
-      "Send the book as multipart/form-data with the PDF in a field named `file`.",
+      "Send the book as multipart/form-data with the file (PDF, EPUB or text) in a field named `file`.",
     );
   }
   const cap = maxBytes + framingAllowance;
@@ -38,12 +38,12 @@ export async function readPdfUpload(request: Request, options: { maxBytes: numbe
   // Checked before the body is read: a bad boundary is refused without first
   // holding up to the size limit in memory.
   const boundary = multipartBoundary(contentType);
-  if (!request.body) throw new AppError("invalid_input", "Choose a PDF file to upload.");
+  if (!request.body) throw new AppError("invalid_input", "Choose a book to upload (PDF, EPUB or text).");
 
   const body = await readCapped(request.body, cap, Number.isFinite(declared) ? declared : 0, maxBytes);
   const form = parseMultipart(body, boundary);
   const file = form.files.get("file");
-  if (!file) throw new AppError("invalid_input", "Choose a PDF file to upload (form field `file`).");
+  if (!file) throw new AppError("invalid_input", "Choose a book to upload: PDF, EPUB or text (form field `file`).");
   if (file.bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
   return { fileName: file.fileName || "book.pdf", bytes: file.bytes, fields: form.fields };
 }

@@ -1,13 +1,15 @@
 // The job as the API shows it in lists and after creation: no bytes, no
 // chunk results, dates as ISO strings.
-import type { Engine, Job, JobStatus, JobStep } from "@/lib/generated/prisma/client";
+import type { BookFormat, Engine, Job, JobStatus, JobStep } from "@/lib/generated/prisma/client";
 
 export interface JobSummary {
   id: string;
   status: JobStatus;
   step: JobStep;
   fileName: string;
+  /** Pages of a PDF; sections of about 300 words of an EPUB or a text file (`format`, see pageUnit). */
   pageCount: number;
+  format: BookFormat;
   maxWords: number;
   engine: Engine;
   model: string | null;
@@ -34,6 +36,7 @@ export const jobSummarySelect = {
   step: true,
   fileName: true,
   pageCount: true,
+  format: true,
   maxWords: true,
   engine: true,
   model: true,
@@ -61,6 +64,7 @@ export function toJobSummary(job: Pick<Job, keyof typeof jobSummarySelect>): Job
     step: job.step,
     fileName: job.fileName,
     pageCount: job.pageCount,
+    format: job.format,
     maxWords: job.maxWords,
     engine: job.engine,
     model: job.model,

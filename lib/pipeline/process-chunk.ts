@@ -12,7 +12,8 @@ import { emptyGeminiUsage } from "@/lib/engines/gemini-call";
 import { isAppError, publicErrorMessage } from "@/lib/errors";
 import { isChunkUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
 import { recordChunkDuration, recordRewriteFallbacks } from "@/lib/metrics/record-metrics";
-import { splitterFor } from "@/lib/pipeline/document-cache";
+import { sectionsFor, splitterFor } from "@/lib/pipeline/document-cache";
+import type { BookFormat } from "@/lib/generated/prisma/enums";
 import { dispatchChunks, isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { recordFailedAttempt } from "@/lib/pipeline/record-failed-attempt";
 import { recordGeminiRequests } from "@/lib/pipeline/record-gemini-requests";
@@ -56,11 +57,18 @@ async function finishChunk(
   });
 }
 
+async function chunkSections(documentId: string, format: Exclude<BookFormat, "pdf">, firstPage: number, lastPage: number) {
+  const book = await sectionsFor(documentId, format);
+  return { pages: book.pages.slice(firstPage - 1, lastPage), matterPages: book.matterPages };
+}
+
 export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome> {
   const { jobId, chunkId } = attempt;
   const chunk = await db().chunk.findUnique({
     where: { id: chunkId },
-    include: { job: { select: { status: true, engine: true, model: true, maxWords: true, documentId: true } } },
+    include: {
+      job: { select: { status: true, engine: true, model: true, maxWords: true, documentId: true, format: true } },
+    },
   });
   if (!chunk || !isChunkUnfinished(chunk.status)) {
     return "skipped";
@@ -86,12 +94,15 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
   // tokens are recorded whatever stops the attempt, not only engine errors.
   const usage = emptyGeminiUsage();
   try {
-    const splitter = await splitterFor(job.documentId);
-    const pdf = await splitter.extractPages(chunk.firstPage, chunk.lastPage);
+    // A PDF's pages are copied out of it; an EPUB's or a text file's sections are text already.
+    const source =
+      job.format === "pdf"
+        ? { pdf: await (await splitterFor(job.documentId)).extractPages(chunk.firstPage, chunk.lastPage) }
+        : { sections: await chunkSections(job.documentId, job.format, chunk.firstPage, chunk.lastPage) };
     signal.throwIfAborted();
     const config = env();
     const result = await rewriteChunk({
-      pdf,
+      ...source,
       firstPage: chunk.firstPage,
       chunkIndex: chunk.index,
       ownedFirst: chunk.ownedFirst,

@@ -26,8 +26,13 @@ import { splitLongSentence } from "@/lib/text/split-long-sentence";
 export type ChunkSentence = StitchSentence & Required<Pick<StitchSentence, "id" | "method">>;
 
 export interface RewriteChunkInput {
-  /** The chunk PDF; its page 1 is book page `firstPage`. */
-  pdf: Uint8Array;
+  /** The chunk PDF; its page 1 is book page `firstPage`. Unset for an EPUB or a text file. */
+  pdf?: Uint8Array;
+  /**
+   * An EPUB's or a text file's sections firstPage..lastPage, already read
+   * (lib/books), and which of the book's sections read as a publisher's.
+   */
+  sections?: { pages: PageText[]; matterPages: ReadonlySet<number> };
   firstPage: number;
   /** The chunk's index in the job: ids are `<chunk>.<ordinal>`, the same on every attempt. */
   chunkIndex: number;
@@ -70,8 +75,11 @@ function addUsage(total: GeminiUsage, more: GeminiUsage): void {
 
 /** The chunk's originals in reading order; scanned pages read by OCR, each run of text pages segmented on its own. */
 async function readOriginals(input: RewriteChunkInput, usage: GeminiUsage): Promise<Omit<Original, "id">[]> {
+  // An EPUB or a text file: sections of text, never scanned; the same segmentation.
+  if (input.sections) return originalsFromPages(input.sections.pages, input.sections.matterPages, input.hardLimit);
+  const pdf = input.pdf!;
   // In a thread with memory and time limits: a poison chunk fails alone.
-  const lines = await readPdfPageLinesSafely(input.pdf, input.firstPage, input.signal);
+  const lines = await readPdfPageLinesSafely(pdf, input.firstPage, input.signal);
   input.signal.throwIfAborted();
   const texts = extractPageText(lines);
   const matter = detectMatterPages(lines, texts);
@@ -82,7 +90,7 @@ async function readOriginals(input: RewriteChunkInput, usage: GeminiUsage): Prom
   let ocrSentences: OcrResult["sentences"] = [];
   if (input.ocr && scanned.some(owned)) {
     const read = await input.ocr({
-      pdf: input.pdf,
+      pdf,
       firstPage: input.firstPage,
       pages: scanned.filter(owned),
       model: input.model,

@@ -99,6 +99,11 @@ function bareToken(token: string): string {
   return bare.slice(bare.lastIndexOf("'") + 1);
 }
 
+/** Every word form of these lines (an EPUB's or a text file's), as buildVocabulary gives a PDF's. */
+export function vocabularyOfLines(lines: Iterable<string>): Set<string> {
+  return buildVocabulary([{ page: 0, lines: [...lines].map((text) => ({ text, x: 0, y: 0, endX: 0, size: 0 })) }]);
+}
+
 /** Every word form on these pages, to tell "mer-\nveilleux" from "aide-\nchirurgien". */
 function buildVocabulary(pages: PageLines[]): Set<string> {
   // Each distinct token is reduced once: a book repeats most of its words,
@@ -118,7 +123,7 @@ function buildVocabulary(pages: PageLines[]): Set<string> {
  * Joins `left` (ending with a hyphen) and `right` (the next line's text).
  * The hyphen goes when it only broke a word; it stays in compounds.
  */
-function joinHyphenated(left: string, right: string, vocabulary: Set<string>): string {
+export function joinHyphenated(left: string, right: string, vocabulary: ReadonlySet<string>): string {
   const hyphen = left[left.length - 1];
   const head = left.slice(0, -1);
   if (hyphen === "\u00ad") return head + right; // A soft hyphen is always a line-break hyphen.
@@ -143,7 +148,7 @@ function joinHyphenated(left: string, right: string, vocabulary: Set<string>): s
   return keep ? left + right : head + right;
 }
 
-function endsWithHyphen(text: string): boolean {
+export function endsWithHyphen(text: string): boolean {
   return lineEndHyphen.test(text);
 }
 

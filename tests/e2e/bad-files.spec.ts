@@ -12,14 +12,14 @@ test("wrong files are refused with a clear message and cost nothing", async ({ p
   });
   const dialog = uploadDialog(page);
 
-  // Not a PDF: refused in the browser, nothing uploaded.
+  // Not a book file: refused in the browser, nothing uploaded.
   await homeFileInput(page).setInputFiles({
-    name: "notes-de-lecture.txt",
-    mimeType: "text/plain",
-    buffer: Buffer.from("Longtemps, je me suis couché de bonne heure."),
+    name: "notes-de-lecture.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: Buffer.from("PK\u0003\u0004 Longtemps, je me suis couché de bonne heure."),
   });
   await expect(dialog.getByTestId("upload-error")).toHaveText(
-    "“notes-de-lecture.txt” is not a PDF. Choose a PDF file (.pdf) of the novel.",
+    "“notes-de-lecture.docx” is not a PDF, an EPUB or a text file. Choose the novel as .pdf, .epub or .txt.",
   );
   expect(jobPosts).toEqual([]);
   await dialog.getByRole("button", { name: "Cancel" }).click();
@@ -34,13 +34,13 @@ test("wrong files are refused with a clear message and cost nothing", async ({ p
   await expect(dialog.getByTestId("upload-error")).toContainText("over the 50 MB limit");
   expect(jobPosts).toEqual([]);
 
-  // The same dialog accepts another try: a text file named .pdf passes the
-  // browser check, and the server's refusal is shown as is.
+  // The same dialog accepts another try: an image named .pdf passes the
+  // browser check, and the server's refusal (by content) is shown as is.
   consoleGuard.allow(/Failed to load resource: the server responded with a status of (415|422)/);
-  await dialog.getByLabel("Choose a PDF").setInputFiles({
+  await dialog.getByLabel("Choose a book").setInputFiles({
     name: "faux-roman.pdf",
     mimeType: "application/pdf",
-    buffer: Buffer.from("Ceci n'est pas un PDF, seulement du texte."),
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
   });
   await expect(dialog.getByTestId("upload-error")).toContainText(/PDF/);
   await screenshot(page, "upload-dialog-refused");

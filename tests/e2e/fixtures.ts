@@ -96,9 +96,9 @@ export function scratchFile(name: string, bytes: Uint8Array | string): string {
   return file;
 }
 
-/** The home page's file input (the drop zone's "Choose a PDF"). */
+/** The home page's file input (the drop zone's "Choose a book"). */
 export function homeFileInput(page: Page) {
-  return page.getByTestId("home-upload").getByLabel("Choose a PDF");
+  return page.getByTestId("home-upload").getByLabel("Choose a book");
 }
 
 export function uploadDialog(page: Page) {

@@ -298,16 +298,13 @@ describe("estimate and create", () => {
     expect(await jobCountOf(user)).toBe(0);
   });
 
-  it("refuses files that are not usable PDFs, with nothing stored or reserved", async () => {
+  it("refuses files that are not usable books, with nothing stored or reserved", async () => {
     const user = await signUpAndSignIn();
     const before = await balanceOf(user);
     const cases: [Uint8Array, number, string][] = [
       [makeZipFile(), 415, "unsupported_media_type"],
-      [
-        new TextEncoder().encode("Longtemps, je me suis couché de bonne heure."),
-        415,
-        "unsupported_media_type",
-      ],
+      // A text in KOI8-R: neither UTF-8 nor Windows-1252 reads it as French.
+      [new Uint8Array([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, 0x2c, 0x20, 0xcd, 0xc9, 0xd2, 0x21, 0x0a]), 422, "book_invalid"],
       [makeEncryptedPdf(), 422, "pdf_encrypted"],
       [makeTruncatedPdf(novel), 422, "pdf_invalid"],
       [await makeImageOnlyPdf(2), 422, "pdf_no_text"],

@@ -20,6 +20,7 @@ function job(overrides: Partial<ProgressJobRow> = {}): ProgressJobRow {
     step: "processing",
     fileName: "Les Misérables — Tome I — Fantine.pdf",
     pageCount: 700,
+    format: "pdf",
     maxWords: 8,
     engine: "gemini",
     model: "gemini-2.5-flash",

@@ -1,4 +1,4 @@
-// GET /api/jobs – the signed-in user's job history; POST /api/jobs – upload a PDF and start a job (Idempotency-Key honoured)
+// GET /api/jobs – the signed-in user's job history; POST /api/jobs – upload a book (PDF, EPUB or text) and start a job (Idempotency-Key honoured)
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/api/route";
 import { env } from "@/lib/env";

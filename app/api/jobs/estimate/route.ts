@@ -1,4 +1,4 @@
-// POST /api/jobs/estimate – pages, chunks and price of a PDF before starting a job (ESTIMATES_PER_MINUTE per user)
+// POST /api/jobs/estimate – pages (or sections), chunks and price of a book before starting a job (ESTIMATES_PER_MINUTE per user)
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/api/route";
 import { env } from "@/lib/env";
