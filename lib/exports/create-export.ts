@@ -1,7 +1,7 @@
 // A book's sentences as a downloadable file, streamed from the database.
 import { AppError } from "@/lib/errors";
 import { contentDisposition, exportFileName } from "@/lib/exports/export-file-name";
-import { csvFormat, jsonFormat, tsvFormat } from "@/lib/exports/text-formats";
+import { csvFormatFor, jsonFormatFor, tsvFormat } from "@/lib/exports/text-formats";
 import { textExportStream } from "@/lib/exports/text-export-stream";
 import { xlsxExportStream } from "@/lib/exports/xlsx-export-stream";
 import { findAccessibleJob } from "@/lib/jobs/find-accessible-job";
@@ -40,10 +40,10 @@ export async function createExport(options: {
   const names = exportFileName({ fileName: job.fileName, format, rows, source });
   const body =
     format === "xlsx"
-      ? xlsxExportStream({ jobId: job.id, rows, source })
+      ? xlsxExportStream({ jobId: job.id, rows, source, book: job.format })
       : textExportStream({
           jobId: job.id,
-          format: format === "csv" ? csvFormat : format === "tsv" ? tsvFormat : jsonFormat,
+          format: format === "csv" ? csvFormatFor(job.format) : format === "tsv" ? tsvFormat : jsonFormatFor(job.format),
           rows,
           source,
         });

@@ -5,12 +5,13 @@
 // The columns are export-columns.ts's, like every other format's.
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
-import { exportColumnDefinitions, spreadsheetCells } from "@/lib/exports/export-columns";
+import { exportColumnDefinitions, exportColumnName, spreadsheetCells } from "@/lib/exports/export-columns";
+import type { BookFormat } from "@/lib/generated/prisma/enums";
 import { iterateSentences } from "@/lib/exports/iterate-sentences";
 import { log } from "@/lib/log";
 import type { ExportRows, ExportSource } from "@/lib/validations/job";
 
-async function writeWorkbook(options: { jobId: string; rows?: ExportRows; source?: ExportSource }, output: PassThrough): Promise<void> {
+async function writeWorkbook(options: { jobId: string; rows?: ExportRows; source?: ExportSource; book?: BookFormat }, output: PassThrough): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useSharedStrings: false,
@@ -18,7 +19,7 @@ async function writeWorkbook(options: { jobId: string; rows?: ExportRows; source
   });
   const sheet = workbook.addWorksheet("Phrases", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = exportColumnDefinitions.map((column) => ({
-    header: column.name,
+    header: exportColumnName(column.name, options.book),
     key: column.name,
     width: column.width,
   }));
@@ -31,7 +32,7 @@ async function writeWorkbook(options: { jobId: string; rows?: ExportRows; source
   await workbook.commit();
 }
 
-export function xlsxExportStream(options: { jobId: string; rows?: ExportRows; source?: ExportSource }): ReadableStream<Uint8Array> {
+export function xlsxExportStream(options: { jobId: string; rows?: ExportRows; source?: ExportSource; book?: BookFormat }): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   writeWorkbook(options, output).catch((error: unknown) => {
     log.error({ err: error, jobId: options.jobId }, "xlsx export failed");
