@@ -27,6 +27,8 @@ export interface ValidationOptions {
   minContentShare: number;
   /** Neighbouring text per id: names and numbers found there may appear in the pieces. */
   context?: ReadonlyMap<string, string>;
+  /** Words the caller left out on purpose and checked itself (the offline rules' "dont", "et"). */
+  droppedWords?: number;
 }
 
 export type RewriteVerdict =
@@ -421,7 +423,7 @@ export function validatePieces(
   // une lettre" holds one content stem of four): the pieces must also keep as
   // large a share of the sentence's words. A rewrite that repeats subjects
   // only adds words, so this refuses losses, not rewording.
-  const wordShare = countWords(pieces.join(" ")) / Math.max(1, countWords(original));
+  const wordShare = countWords(pieces.join(" ")) / Math.max(1, countWords(original) - (options.droppedWords ?? 0));
   if (wordShare < options.minContentShare) {
     return {
       ok: false,

@@ -9,12 +9,12 @@ const addable = new Set([
   // être and avoir, for a participle's sentence or a shared auxiliary.
   "est", "sont", "était", "étaient", "fut", "furent", "sera", "seront", "serait", "seraient",
   "a", "ont", "avait", "avaient", "eut", "eurent", "aura", "auront", "aurait", "auraient",
-  // C'était, ce sont; y for a place ("où il habitait" → "il y habitait").
-  "c", "ce", "y",
+  // C'était, ce sont; y for a place ("où il habitait" → "il y habitait"); en for "dont" ("dont il parlait" → "il en parlait").
+  "c", "ce", "y", "en",
 ]);
 
 // The word that joined two clauses, and the relative pronoun a new sentence replaces.
-const droppable = new Set(["et", "qui", "que", "qu", "où"]);
+const droppable = new Set(["et", "qui", "que", "qu", "où", "dont"]);
 
 // An elided word is the same word: a rule may write "je les" where the book had "j'".
 const unelided: Record<string, string> = { j: "je", m: "me", t: "te", s: "se", n: "ne", l: "le", qu: "que", d: "de" };
@@ -39,16 +39,24 @@ function counts(words: readonly string[]): Map<string, number> {
  * What the pieces add that is neither in the closed list nor a word of the
  * sentence repeated (a name standing for itself), and what they leave out
  * that is not in the closed list; both empty for a faithful rewrite. A verb
- * the rules put in another tense counts as the word it was.
+ * the rules put in another tense, or an article made a possessive, counts as
+ * the word it was.
  */
 export function closedListViolations(
   original: string,
   pieces: readonly string[],
-  /** Verbs the rules conjugated (levant → levait): the same word, respelled. */
+  /** Words the rules respelled, one pair per occurrence (levant → levait, la → sa): the same word. */
   respelled: readonly (readonly [from: string, to: string])[] = [],
 ): { added: string[]; dropped: string[] } {
-  const swaps = new Map(respelled.map(([from, to]) => [from.toLocaleLowerCase("fr"), to.toLocaleLowerCase("fr")]));
-  const before = counts(rewriteWords(original).map((word) => swaps.get(word) ?? word));
+  const before = counts(rewriteWords(original));
+  // Each respelling stands for one occurrence of its word ("la semelle" → "sa semelle" leaves every other "la" counted).
+  for (const [from, to] of respelled) {
+    const [was] = rewriteWords(from);
+    const [now] = rewriteWords(to);
+    if (was === undefined || now === undefined || !before.get(was)) continue;
+    before.set(was, before.get(was)! - 1);
+    before.set(now, (before.get(now) ?? 0) + 1);
+  }
   const after = counts(rewriteWords(pieces.join(" ")));
   const added: string[] = [];
   const dropped: string[] = [];

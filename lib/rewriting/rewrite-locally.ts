@@ -29,7 +29,7 @@ export interface LocalRewrite {
 const minContentShare = 0.95;
 
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
-  const { pieces: written, rules, respelled, tree } = rewriteWithRules(sentence, maxWords);
+  const { pieces: written, rules, respelled, tree, dropped: droppedWords } = rewriteWithRules(sentence, maxWords);
   // The cut reads the parse too: of the sentence, or of a piece the rules wrote.
   const parses = new Map<string, SentenceTree>([[sentence, tree]]);
   const parseCosts: ParseCutCosts = (text, units) => {
@@ -50,7 +50,7 @@ export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite
     return cutWhole("bad_start");
   }
   const pieces = written.flatMap((piece) => (countWords(piece) > maxWords ? splitLongSentence(piece, maxWords, parseCosts) : [piece]));
-  const verdict = validatePieces(sentence, pieces, { maxWords, minContentShare });
+  const verdict = validatePieces(sentence, pieces, { maxWords, minContentShare, droppedWords });
   if (!verdict.ok) return cutWhole(verdict.reason);
   const { added, dropped } = closedListViolations(sentence, pieces, respelled);
   if (added.length > 0) return cutWhole("invented");

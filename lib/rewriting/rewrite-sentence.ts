@@ -40,6 +40,7 @@ export const rewriteRules = [
   "relative_qui",
   "relative_que",
   "relative_ou",
+  "relative_dont",
   "participle",
   "present_participle",
   "apposition",
@@ -94,7 +95,10 @@ const timeNouns = /^(jour|moment|temps|heure|instant|soir|matin|année|an|époqu
 /** The relative pronoun that opens a clause, if one does. */
 function relativePronounOf(tree: SentenceTree, clause: number): TreeWord | undefined {
   const first = subtree(tree, clause).map((index) => tree.words[index]!).find((word) => word.upos !== "PUNCT" && word.deprel !== "cc");
-  if (!first || first.head !== clause) return undefined;
+  if (!first) return undefined;
+  // "dont la semelle s'était jaunie": dont completes the clause's subject or object.
+  if (first.head !== clause && /^dont$/iu.test(first.form) && possessedNoun(tree, clause, first)) return first;
+  if (first.head !== clause) return undefined;
   return isRelativePronoun(first) || isRelativeQue(tree, first) ? first : undefined;
 }
 
@@ -116,6 +120,22 @@ function isRelativeQue(tree: SentenceTree, word: TreeWord): boolean {
   if (verb.upos !== "VERB" || childrenWith(tree, verb.index, /^(obj|ccomp|xcomp|cop)$/u).length > 0) return false;
   const noun = [...tree.words.slice(1, word.index)].reverse().find((candidate) => candidate.upos === "NOUN");
   return noun !== undefined && !completiveNouns.test(noun.lemma.toLowerCase());
+}
+
+/** The clause's subject or object that "dont" completes ("dont la semelle"), when an article opens it. */
+function possessedNoun(tree: SentenceTree, clause: number, dont: TreeWord): TreeWord | undefined {
+  const noun = tree.words[dont.head]!;
+  if (noun.head !== clause || !/^(nsubj|nsubj:pass|obj)$/u.test(noun.deprel) || noun.upos !== "NOUN") return undefined;
+  const article = childrenWith(tree, noun.index, /^det$/u)[0];
+  return article && /^(le|la|les|l'|l’)$/iu.test(article.form) ? noun : undefined;
+}
+
+/** The possessive that replaces the article of a thing owned: "la semelle" of one owner → "sa semelle", of several → "leur semelle". */
+function possessive(owners: GrammaticalNumber, noun: TreeWord): string {
+  const plural = noun.feats.Number === "Plur";
+  if (owners === "Plur") return plural ? "leurs" : "leur";
+  if (plural) return "ses";
+  return noun.feats.Gender === "Fem" && !startsWithVowel.test(noun.form) ? "sa" : "son";
 }
 
 /**
@@ -327,6 +347,7 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const stand = antecedent.upos === "NOUN" || antecedent.upos === "PROPN" ? standIn(tree, antecedent) : undefined;
   if (!stand) return undefined;
   const lemma = pronoun.form.toLowerCase().replace(/’/u, "'");
+  if (lemma === "dont") return relativeDont(tree, word, pronoun, antecedent);
   if (lemma === "qui" && subjectRelations.test(pronoun.deprel)) {
     if (!agrees(stand, finiteVerb(tree, word.index), numberOf(tree, antecedent))) return undefined;
     return { rule: "relative_qui", head: word.index, drop: [], replace: new Map([[pronoun.index, stand]]), insert: new Map() };
@@ -355,6 +376,28 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const at = Math.min(word.index, ...before);
   const text = objectPronoun(gender, number, tree.words[at]!.form);
   return { rule: "relative_que", head: word.index, drop: [pronoun.index], replace: new Map(), insert: new Map([[at, text]]) };
+}
+
+/**
+ * "dont": of the clause's subject or object, the article becomes the
+ * antecedent's possessive ("ses souliers, dont la semelle s'était jaunie" →
+ * "Leur semelle s'était jaunie."); of the verb, "en" among its clitics ("la
+ * lettre dont il avait parlé" → "Il en avait parlé.").
+ */
+function relativeDont(tree: SentenceTree, clause: TreeWord, dont: TreeWord, antecedent: TreeWord): Extraction | undefined {
+  const noun = possessedNoun(tree, clause.index, dont);
+  if (noun) {
+    const article = childrenWith(tree, noun.index, /^det$/u)[0]!;
+    const owners = numberOf(tree, antecedent);
+    return { rule: "relative_dont", head: clause.index, drop: [dont.index], replace: new Map([[article.index, possessive(owners, noun)]]), insert: new Map() };
+  }
+  if (dont.head !== clause.index || !/^(iobj|obl|obl:arg|obl:mod|nmod)$/u.test(dont.deprel)) return undefined;
+  const subject = subjectOf(tree, clause.index);
+  if (!subject || subject.index < dont.index || subject.index > clause.index || !finiteVerb(tree, clause.index)) return undefined;
+  // Before the first auxiliary or the verb, after the other clitics: "il s'en souvenait", "il n'en avait rien dit".
+  const group = tree.children[clause.index]!.filter((child) => child > subject.index && child < clause.index && /^aux/u.test(tree.words[child]!.deprel));
+  const at = Math.min(clause.index, ...group);
+  return { rule: "relative_dont", head: clause.index, drop: [dont.index], replace: new Map(), insert: new Map([[at, "en"]]) };
 }
 
 /** The phrase starts right after a comma (the comma may hang from the phrase itself). */
@@ -712,6 +755,8 @@ export interface RuleRewrite {
   respelled: [from: string, to: string][];
   /** The sentence's parse, for the cut of a piece still over the limit. */
   tree: SentenceTree;
+  /** How many of the sentence's words the rules left out ("et", a relative pronoun). */
+  dropped: number;
 }
 
 /**
@@ -773,10 +818,11 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
     if (!grew) {
       return {
         tree,
+        dropped: units.reduce((sum, unit) => sum + (unit.extraction?.drop.filter((index) => unit.words.includes(index)).length ?? 0), 0),
         pieces: written,
         rules: units.flatMap((unit) => (unit.extraction ? [unit.extraction.rule] : [])),
         respelled: units.flatMap((unit) =>
-          unit.extraction?.rule === "present_participle"
+          unit.extraction?.rule === "present_participle" || unit.extraction?.rule === "relative_dont"
             ? [...unit.extraction.replace]
                 .filter(([index]) => unit.words.includes(index))
                 .map(([index, form]): [string, string] => [tree.words[index]!.form, form])

@@ -114,6 +114,25 @@ describe("rewriting rules", () => {
     expect(pieces.find((piece) => piece.includes("dit-il"))).toContain("médecin");
   });
 
+  it("turns a relative clause on dont into a sentence with the owner's possessive, or with en", () => {
+    const owned = rewriteWithRules("C'était un homme de quarante ans dont la femme était morte l'année précédente.", 8);
+    expect(owned.pieces).toEqual(["C'était un homme de quarante ans.", "Sa femme était morte l'année précédente."]);
+    expect(owned.rules).toEqual(["relative_dont"]);
+    // The article made a possessive counts as the same word; "dont" is the word the rule drops.
+    expect(closedListViolations("C'était un homme de quarante ans dont la femme était morte l'année précédente.", owned.pieces, owned.respelled)).toEqual({
+      added: [],
+      dropped: [],
+    });
+    // Madame Bovary: her satin shoes, "dont la semelle s'était jaunie".
+    expect(rewriteWithRules("Elle serra dans la commode ses souliers de satin, dont la semelle s'était jaunie.", 8).pieces).toContain(
+      "Leur semelle s'était jaunie.",
+    );
+    expect(rewriteLocally("Il pensait souvent à la lettre dont il avait parlé à sa mère.", 8).pieces).toEqual([
+      "Il pensait souvent à la lettre.",
+      "Il en avait parlé à sa mère.",
+    ]);
+  });
+
   it("takes a phrase of time or place out as C'était, once no clause is left to take out", () => {
     // Madame Bovary: the "quand" clause keeps its link to the clause it leaves.
     const { pieces, rules } = rewriteWithRules("Quand il entra dans les Bertaux, son cheval eut peur et fit un grand écart.", 8);
