@@ -14,7 +14,7 @@ const addable = new Set([
 ]);
 
 // The word that joined two clauses, and the relative pronoun a new sentence replaces.
-const droppable = new Set(["et", "qui", "que", "qu", "où", "dont"]);
+const droppable = new Set(["et", "qui", "que", "qu", "où", "dont", "lequel", "laquelle", "lesquels", "lesquelles"]);
 
 // An elided word is the same word: a rule may write "je les" where the book had "j'".
 const unelided: Record<string, string> = { j: "je", m: "me", t: "te", s: "se", n: "ne", l: "le", qu: "que", d: "de" };

@@ -41,6 +41,7 @@ export const rewriteRules = [
   "relative_que",
   "relative_ou",
   "relative_dont",
+  "relative_lequel",
   "participle",
   "present_participle",
   "apposition",
@@ -60,6 +61,8 @@ interface Extraction {
   replace: Map<number, string>;
   /** Words added before a word of the clause. */
   insert: Map<number, string>;
+  /** A word of the book that an added one stands for ("dans laquelle" → "y"), for the closed-list check. */
+  respelled?: [from: string, to: string][];
 }
 
 const subjectRelations = /^(nsubj|nsubj:pass|expl:subj)$/u;
@@ -98,9 +101,14 @@ function relativePronounOf(tree: SentenceTree, clause: number): TreeWord | undef
   if (!first) return undefined;
   // "dont la semelle s'était jaunie": dont completes the clause's subject or object.
   if (first.head !== clause && /^dont$/iu.test(first.form) && possessedNoun(tree, clause, first)) return first;
+  // "dans laquelle il vivait": the preposition opens the clause, its pronoun hangs from the verb.
+  const object = tree.words[first.head];
+  if (first.upos === "ADP" && object && object.head === clause && lequelForms.test(object.form)) return object;
   if (first.head !== clause) return undefined;
   return isRelativePronoun(first) || isRelativeQue(tree, first) ? first : undefined;
 }
+
+const lequelForms = /^(lequel|laquelle|lesquels|lesquelles)$/iu;
 
 // Nouns a "que" clause completes rather than qualifies: "l'idée qu'il viendrait".
 const completiveNouns =
@@ -348,6 +356,7 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (!stand) return undefined;
   const lemma = pronoun.form.toLowerCase().replace(/’/u, "'");
   if (lemma === "dont") return relativeDont(tree, word, pronoun, antecedent);
+  if (lequelForms.test(lemma)) return relativeLequel(tree, word, pronoun);
   if (lemma === "qui" && subjectRelations.test(pronoun.deprel)) {
     if (!agrees(stand, finiteVerb(tree, word.index), numberOf(tree, antecedent))) return undefined;
     return { rule: "relative_qui", head: word.index, drop: [], replace: new Map([[pronoun.index, stand]]), insert: new Map() };
@@ -398,6 +407,29 @@ function relativeDont(tree: SentenceTree, clause: TreeWord, dont: TreeWord, ante
   const group = tree.children[clause.index]!.filter((child) => child > subject.index && child < clause.index && /^aux/u.test(tree.words[child]!.deprel));
   const at = Math.min(clause.index, ...group);
   return { rule: "relative_dont", head: clause.index, drop: [dont.index], replace: new Map(), insert: new Map([[at, "en"]]) };
+}
+
+/**
+ * "lequel" after a preposition of place stands for where, as "y" does ("la
+ * cabane dans laquelle il dormait" → "Il y dormait."); after "de", for what
+ * the verb is about, as "en" does ("le bois duquel il vivait" → "Il en
+ * vivait."). Other prepositions say more than a clitic can, and are left.
+ */
+function relativeLequel(tree: SentenceTree, clause: TreeWord, pronoun: TreeWord): Extraction | undefined {
+  const preposition = childrenWith(tree, pronoun.index, /^case$/u)[0];
+  if (!preposition || pronoun.head !== clause.index) return undefined;
+  const clitic = /^(dans|sur|sous|en)$/iu.test(preposition.form) ? "y" : /^(de|d')$/iu.test(preposition.form) ? "en" : undefined;
+  const subject = subjectOf(tree, clause.index);
+  if (!clitic || !subject || subject.index < pronoun.index || subject.index > clause.index || !finiteVerb(tree, clause.index)) return undefined;
+  const group = tree.children[clause.index]!.filter((child) => child > subject.index && child < clause.index && /^aux/u.test(tree.words[child]!.deprel));
+  return {
+    rule: "relative_lequel",
+    head: clause.index,
+    drop: [preposition.index, pronoun.index],
+    replace: new Map(),
+    insert: new Map([[Math.min(clause.index, ...group), clitic]]),
+    respelled: [[preposition.form, clitic]],
+  };
 }
 
 /** The phrase starts right after a comma (the comma may hang from the phrase itself). */
@@ -821,13 +853,14 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
         dropped: units.reduce((sum, unit) => sum + (unit.extraction?.drop.filter((index) => unit.words.includes(index)).length ?? 0), 0),
         pieces: written,
         rules: units.flatMap((unit) => (unit.extraction ? [unit.extraction.rule] : [])),
-        respelled: units.flatMap((unit) =>
-          unit.extraction?.rule === "present_participle" || unit.extraction?.rule === "relative_dont"
+        respelled: units.flatMap((unit) => [
+          ...(unit.extraction?.rule === "present_participle" || unit.extraction?.rule === "relative_dont"
             ? [...unit.extraction.replace]
                 .filter(([index]) => unit.words.includes(index))
                 .map(([index, form]): [string, string] => [tree.words[index]!.form, form])
-            : [],
-        ),
+            : []),
+          ...(unit.extraction?.respelled ?? []),
+        ]),
       };
     }
   }

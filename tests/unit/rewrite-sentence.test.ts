@@ -133,6 +133,17 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("turns a relative clause on dans lequel into a sentence with y, and leaves other prepositions", () => {
+    const { pieces, rules, respelled } = rewriteWithRules("Il regardait la petite cabane dans laquelle il avait dormi pendant l'hiver.", 8);
+    expect(pieces).toEqual(["Il regardait la petite cabane.", "Il y avait dormi pendant l'hiver."]);
+    expect(rules).toEqual(["relative_lequel"]);
+    expect(closedListViolations("Il regardait la petite cabane dans laquelle il avait dormi pendant l'hiver.", pieces, respelled)).toEqual({
+      added: [],
+      dropped: [],
+    });
+    expect(rewriteWithRules("Il connaissait bien le curé avec lequel il avait voyagé jusqu'à Rouen.", 8).rules).not.toContain("relative_lequel");
+  });
+
   it("takes a phrase of time or place out as C'était, once no clause is left to take out", () => {
     // Madame Bovary: the "quand" clause keeps its link to the clause it leaves.
     const { pieces, rules } = rewriteWithRules("Quand il entra dans les Bertaux, son cheval eut peur et fit un grand écart.", 8);
