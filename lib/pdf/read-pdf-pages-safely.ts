@@ -14,6 +14,7 @@ import { Worker } from "node:worker_threads";
 import { env } from "@/lib/env";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import type { PageLines } from "@/lib/text/extract-page-text";
+import { sourceThreadExecArgv } from "@/lib/pdf/source-thread-options";
 
 type ThreadReply =
   | { ready: true }
@@ -31,13 +32,14 @@ const poolSize = () => Math.max(1, Math.min(env().WORKER_CONCURRENCY, availableP
 
 /**
  * The thread's entry: the bundled worker (dist/worker/index.js, built by
- * `npm run build:node`) has it bundled beside it; from source, tsx runs it.
+ * `npm run build:node`) has it bundled beside it; from source, tsx runs it
+ * with packages loaded natively.
  */
 function threadEntry(): { file: string; execArgv: string[] } {
   if (import.meta.url.endsWith(".js")) {
     return { file: path.join(process.cwd(), "dist/lib/pdf/read-pdf-pages-thread.js"), execArgv: [] };
   }
-  return { file: path.join(process.cwd(), "lib/pdf/read-pdf-pages-thread.ts"), execArgv: ["--import", "tsx"] };
+  return { file: path.join(process.cwd(), "lib/pdf/read-pdf-pages-thread.ts"), execArgv: sourceThreadExecArgv() };
 }
 
 function startThread(): Promise<Worker> {
