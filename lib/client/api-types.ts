@@ -12,7 +12,9 @@ import type { JobEstimate } from "@/lib/jobs/estimate-job";
 import type { getJobDefaults } from "@/lib/jobs/get-job-defaults";
 import type { PipelineOverview } from "@/lib/jobs/get-queue-overview";
 import type { JobListItem, JobsPage } from "@/lib/jobs/list-jobs";
-import type { SentenceItem, SentencesPage } from "@/lib/jobs/list-sentences";
+import type { SentencesPage } from "@/lib/jobs/list-sentences";
+import type { ChangeResult } from "@/lib/corrections/change-rows";
+import type { RowState } from "@/lib/corrections/row-state";
 import type { JobRewriting } from "@/lib/jobs/get-job-rewriting";
 import type { StopResult } from "@/lib/pipeline/stop-job";
 import type { retryFailedChunks } from "@/lib/commands/retry-failed-chunks";
@@ -34,7 +36,12 @@ export type {
 
 /** A history row: everything but the per-chunk list. */
 export type JobSummary = JobListItem;
-export type Sentence = SentenceItem;
+/** A row of the results page, with the owner's corrections (version, edited, deleted…). */
+export type Sentence = SentencesPage["sentences"][number];
+/** What a correction answers: the rows it changed and the change's id, to undo it. */
+export type ChangeAnswer = ChangeResult;
+/** A row as a 409 reports it: its text and version now. */
+export type CurrentRow = RowState;
 export type Estimate = JobEstimate;
 /** A Gemini model the server offers and its price per page. */
 export type GeminiModelOffer = GeminiModel;

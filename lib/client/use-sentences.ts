@@ -1,6 +1,7 @@
 "use client";
-// A job's sentences, 200 per page, loaded on demand ("Load more"). Results
-// never change once a job is finished, so pages are not revalidated then;
+// A job's sentences, 200 per page, loaded on demand ("Load more"). A finished
+// job's pages change only through the owner's corrections, which refresh
+// them (mutate) themselves, so pages are not revalidated then;
 // while it runs (`live`), the loaded pages are read again every few seconds,
 // as finished chunks add rows.
 import useSWRInfinite from "swr/infinite";
@@ -10,7 +11,7 @@ const LIVE_REFRESH_MS = 3000;
 
 export function useSentences(
   jobId: string,
-  query: { q?: string; method?: SentenceMethod; enabled?: boolean; live?: boolean } = {},
+  query: { q?: string; method?: SentenceMethod; edited?: boolean; enabled?: boolean; live?: boolean } = {},
 ) {
   const q = query.q?.trim() ?? "";
   const result = useSWRInfinite<SentencesPage>(
@@ -20,6 +21,7 @@ export function useSentences(
       const params = new URLSearchParams();
       if (q) params.set("q", q);
       if (query.method) params.set("method", query.method);
+      if (query.edited) params.set("edited", "1");
       if (pageIndex > 0 && previous?.nextCursor) params.set("cursor", previous.nextCursor);
       const search = params.toString();
       return `/api/jobs/${encodeURIComponent(jobId)}/sentences${search ? `?${search}` : ""}`;
