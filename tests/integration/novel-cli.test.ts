@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportColumns } from "@/lib/exports/export-columns";
 import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import { createFreshDatabase } from "@/tests/support/fresh-database";
+import { gutenbergText, makeEpub } from "@/tests/fixtures/make-book-files";
 
 const root = path.resolve(import.meta.dirname, "../..");
 let dir: string;
@@ -23,6 +24,8 @@ beforeAll(async () => {
     pages: 6,
   });
   writeFileSync(path.join(dir, "bovary.pdf"), book);
+  writeFileSync(path.join(dir, "bovary.txt"), gutenbergText({ words: 1500 }));
+  writeFileSync(path.join(dir, "bovary.epub"), makeEpub({ words: 1500 }));
 });
 
 afterAll(() => {
@@ -52,5 +55,16 @@ describe("npm run novel", () => {
     expect(Object.keys(rows[0]!)).toEqual([...exportColumns]);
     expect(rows.every((row) => typeof row.text === "string" && row.text !== "")).toBe(true);
     expect(stderr).toContain(`${rows.length} sentences written to ${out}`);
+  });
+
+  it("takes an EPUB and a text file the same way, the location column named 'section'", async () => {
+    for (const name of ["bovary.txt", "bovary.epub"]) {
+      const out = path.join(dir, `${name}.csv`);
+      const { code, stderr } = await runCli([path.join(dir, name), "--engine", "local", "--max-words", "8", "--out", out]);
+      expect(code, stderr).toBe(0);
+      const [header, ...lines] = readFileSync(out, "utf8").replace(/^\uFEFF/u, "").split("\r\n");
+      expect(header!.split(",")[3]).toBe("section");
+      expect(lines.length).toBeGreaterThan(50);
+    }
   });
 });
