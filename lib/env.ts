@@ -103,6 +103,10 @@ const schema = z.object({
   ESTIMATES_PER_MINUTE: int(20),
   /** Word lists read (imported, or pasted into a study set) per user per minute: each is parsed on the web process. */
   WORD_LISTS_PER_MINUTE: int(20),
+  /** Study sets one user may have queued or running at once (each is seconds of a worker's CPU). */
+  STUDY_SETS_IN_PROGRESS_PER_USER: int(2),
+  /** Study sets one user may start in any hour. */
+  STUDY_SETS_PER_HOUR: int(30),
   /** Sign-in attempts per client address, and per account, in any 15 minutes. */
   SIGN_IN_ATTEMPTS_PER_IP: int(30),
   SIGN_IN_ATTEMPTS_PER_ACCOUNT: int(10),

@@ -9,7 +9,7 @@ import { failAbandonedChunk, processChunk } from "@/lib/pipeline/process-chunk";
 import { sweepStuckJobs } from "@/lib/pipeline/sweep-stuck-jobs";
 import { queues, sweepCron, type QueueKey } from "@/lib/queue/queues";
 import { work, type QueueHandler } from "@/lib/queue/work";
-import { runStudySet } from "@/lib/study-sets/run-study-set";
+import { failAbandonedStudySet, runStudySet } from "@/lib/study-sets/run-study-set";
 
 const steps: { [K in QueueKey]: QueueHandler<K> } = {
   plan: ({ jobId }) => planJob(jobId),
@@ -22,6 +22,7 @@ const steps: { [K in QueueKey]: QueueHandler<K> } = {
     closeStuckJob(jobId, "This book's sentences could not be assembled; its credits were refunded. Retry it to run it again."),
   sweep: () => sweepStuckJobs(),
   studySet: ({ studySetId }) => runStudySet(studySetId),
+  studySetAbandoned: ({ studySetId }) => failAbandonedStudySet(studySetId),
 };
 
 export async function registerHandlers(boss: PgBoss): Promise<void> {

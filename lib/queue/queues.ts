@@ -57,6 +57,13 @@ const chunkAbandoned = deadLetterQueue("novel-chunk-abandoned", chunkPayload);
  */
 const planAbandoned = deadLetterQueue("novel-plan-abandoned", jobPayload);
 const mergeAbandoned = deadLetterQueue("novel-merge-abandoned", jobPayload);
+const studySetPayload = z.object({ studySetId: z.uuid() });
+/**
+ * Where pg-boss moves a study-set job that ran out of attempts without its
+ * handler finishing (expired, or its worker killed): the set is marked
+ * failed instead of staying `running` forever.
+ */
+const studySetAbandoned = deadLetterQueue("study-set-abandoned", studySetPayload);
 
 export const queues = {
   // The dead letter queues come first: pg-boss creates the queues in this
@@ -64,6 +71,7 @@ export const queues = {
   chunkAbandoned,
   planAbandoned,
   mergeAbandoned,
+  studySetAbandoned,
   /** Splits a book into chunks and queues the first window of them. */
   plan: defineQueue({
     name: "novel-plan",
@@ -133,12 +141,13 @@ export const queues = {
   /** Chooses a study set's sentences (lib/study-sets/run-study-set.ts). */
   studySet: defineQueue({
     name: "study-set-select",
-    payload: z.object({ studySetId: z.uuid() }),
+    payload: studySetPayload,
     options: () => ({
       policy: "standard",
       retryLimit: 2,
       retryDelay: 5,
       expireInSeconds: 900,
+      deadLetter: studySetAbandoned.name,
       ...kept,
     }),
     localConcurrency: () => 1,

@@ -9,7 +9,7 @@ import { databaseUrl } from "@/lib/db/database-url";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
-export type ThrottleName = "sign-in-ip" | "sign-in-account" | "sign-up-ip" | "estimate-user" | "word-list-user";
+export type ThrottleName = "sign-in-ip" | "sign-in-account" | "sign-up-ip" | "estimate-user" | "word-list-user" | "study-set-user";
 
 interface ThrottleRule {
   points: () => number;
@@ -42,6 +42,11 @@ const rules: Record<ThrottleName, ThrottleRule> = {
     points: () => env().WORD_LISTS_PER_MINUTE,
     durationSeconds: 60,
     message: (seconds) => `Too many word lists read in a minute. Try again in ${seconds} s.`,
+  },
+  "study-set-user": {
+    points: () => env().STUDY_SETS_PER_HOUR,
+    durationSeconds: 60 * 60,
+    message: (seconds) => `Too many study sets started in an hour. Try again in ${minutes(seconds)}.`,
   },
 };
 

@@ -1,10 +1,13 @@
 // The core of a study set, free of the database: match the books' short
 // sentences against the list, choose the fewest that cover it, and explain
-// every word left out. Used by the worker and the benchmark.
+// every word left out. Used by the worker and the benchmark. It gives the
+// event loop a turn every few milliseconds (lib/study-sets/yield-to-loop.ts):
+// in the worker it runs beside chunk handlers and their heartbeats.
 import { buildMatcher, matchSentence, matchSentences, type SentenceMatch } from "@/lib/study-sets/match-sentences";
 import type { WordListEntry } from "@/lib/study-sets/parse-word-list";
-import { selectSentences, type CoverCandidate } from "@/lib/study-sets/select-sentences";
+import { selectSentencesYielding, type CoverCandidate } from "@/lib/study-sets/select-sentences";
 import type { StudySetResult, UncoveredReason } from "@/lib/study-sets/study-set-result";
+import { loopYielder } from "@/lib/study-sets/yield-to-loop";
 
 export interface BookSentence {
   jobId: string;
@@ -30,6 +33,8 @@ export interface BuildStudySetOptions {
 }
 
 const checkpointEvery = 500;
+/** Sentences matched between two chances to give the event loop a turn. */
+const matchSlice = 50;
 
 export interface MatchedCandidates {
   candidates: CoverCandidate[];
@@ -50,9 +55,11 @@ export async function matchCandidates(
   const distinct = short.filter((sentence) => !seen.has(sentence.text) && seen.add(sentence.text));
   const candidates: CoverCandidate[] = [];
   const matched: MatchedCandidates["sentences"] = [];
-  for (let first = 0; first < distinct.length; first += checkpointEvery) {
-    await checkpoint((0.85 * first) / distinct.length, "matching");
-    const block = distinct.slice(first, first + checkpointEvery);
+  const pause = loopYielder();
+  for (let first = 0; first < distinct.length; first += matchSlice) {
+    if (first % checkpointEvery === 0) await checkpoint((0.85 * first) / distinct.length, "matching");
+    else await pause();
+    const block = distinct.slice(first, first + matchSlice);
     const matches = matchSentences(
       matcher,
       block.map((sentence) => sentence.text),
@@ -81,7 +88,7 @@ export async function buildStudySet(sentences: BookSentence[], options: BuildStu
 
   await checkpoint(0.85, "selecting");
   const selectStarted = performance.now();
-  const cover = selectSentences(candidates, {
+  const cover = await selectSentencesYielding(candidates, {
     wordCount: entries.length,
     maxSentences: options.maxSentences,
     preferFewerUnknown: options.preferFewerUnknown,
@@ -106,8 +113,10 @@ export async function buildStudySet(sentences: BookSentence[], options: BuildStu
       if (sentence.wordCount > maxWords) texts.add(sentence.text);
       texts.add(sentence.original);
     }
+    const pause = loopYielder();
     for (const text of texts) {
       if (found.size === unexplained.length) break;
+      await pause();
       for (const hit of matchSentence(narrowMatcher, text, true).matches) found.add(hit.entry);
     }
     unexplained.forEach((index, narrowIndex) => reasons.set(index, found.has(narrowIndex) ? "only_long" : "absent"));

@@ -1,16 +1,23 @@
 // Starts a study set: checks the jobs (the caller's, finished) and the words
 // (a saved list, pasted words, or none: the book's own most useful words),
 // then in ONE transaction creates the set and queues its selection job.
+// Each set costs seconds of a worker's CPU, so a user may start
+// STUDY_SETS_PER_HOUR of them and have STUDY_SETS_IN_PROGRESS_PER_USER
+// queued or running at once (429 past either, with a sentence that says why).
+import { lockUser } from "@/lib/db/lock-rows";
 import { db } from "@/lib/db/prisma";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { isFrenchWord } from "@/lib/french/lemmatize";
 import { findAccessibleJob, type AccessibleJob } from "@/lib/jobs/find-accessible-job";
 import { sendJob } from "@/lib/queue/boss";
+import { consumeThrottle } from "@/lib/rate-limit/throttle";
 import { assertId, assertOwned, wordListNotFound } from "@/lib/study-sets/find-owned";
 import { maxWordListEntries, parseWordList, type WordListEntry } from "@/lib/study-sets/parse-word-list";
 import type { CreateStudySetBody } from "@/lib/validations/study-set";
 
 const finishedStatuses = new Set(["succeeded", "partial"]);
+const inProgressStatuses = ["queued", "running", "cancelling"] as const;
 export const defaultTopWords = 300;
 export const defaultMaxSentences = 500;
 
@@ -46,6 +53,7 @@ async function wordsFor(
 
 export async function createStudySet(options: { userId: string; isAdmin?: boolean; body: CreateStudySetBody }) {
   const { userId, body } = options;
+  await consumeThrottle("study-set-user", userId);
   const jobIds = [...new Set(body.jobIds)];
   const jobs: AccessibleJob[] = [];
   for (const jobId of jobIds) {
@@ -62,6 +70,18 @@ export async function createStudySet(options: { userId: string; isAdmin?: boolea
   const maxWords = body.maxWords ?? Math.min(...jobLimits.map((job) => job.maxWords));
 
   return db().$transaction(async (tx) => {
+    // One creation at a time per user, so the count below is exact.
+    await lockUser(tx, userId);
+    const limit = env().STUDY_SETS_IN_PROGRESS_PER_USER;
+    const inProgress = await tx.studySet.count({ where: { userId, status: { in: [...inProgressStatuses] } } });
+    if (inProgress >= limit) {
+      throw new AppError(
+        "rate_limited",
+        `You already have ${inProgress} study sets being built (the limit is ${limit}). ` +
+          "Wait for one to finish or cancel it.",
+        { inProgress, limit, retryAfterSeconds: 30 },
+      );
+    }
     const set = await tx.studySet.create({
       data: {
         userId,

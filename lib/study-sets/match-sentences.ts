@@ -4,6 +4,7 @@
 import { entryLemmas, lemmatizeSentence, lemmatizeSentences, normalizeForm, tokenizeFrench, type LemmaToken } from "@/lib/french/lemmatize";
 import type { WordListEntry } from "@/lib/study-sets/parse-word-list";
 import { stopLemmas } from "@/lib/study-sets/stop-lemmas";
+import { runToEnd, runYielding } from "@/lib/study-sets/yield-to-loop";
 
 export interface WordMatch {
   /** Index of the entry in the list. */
@@ -115,8 +116,18 @@ export function matchSentence(matcher: ListMatcher, sentence: string, lexiconOnl
  * ambiguous form sharing its one occurrence between its lemmas.
  */
 export function frequentLemmas(sentences: string[], count: number): WordListEntry[] {
+  return runToEnd(frequentLemmaSteps(sentences, count));
+}
+
+/** The same list, giving the event loop a turn every few milliseconds (the worker's way). */
+export function frequentLemmasYielding(sentences: string[], count: number): Promise<WordListEntry[]> {
+  return runYielding(frequentLemmaSteps(sentences, count));
+}
+
+function* frequentLemmaSteps(sentences: string[], count: number): Generator<void, WordListEntry[]> {
   const frequency = new Map<string, number>();
   for (const sentence of sentences) {
+    yield;
     for (const [index, token] of lemmatizeSentence(sentence, { lexiconOnly: true }).entries()) {
       // A capital inside a sentence marks a name; the first word's says nothing.
       if (!token.known || (index > 0 && /^\p{Lu}/u.test(token.text)) || /\p{N}/u.test(token.text)) continue;

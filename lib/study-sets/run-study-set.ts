@@ -6,7 +6,7 @@ import { applyCorrections } from "@/lib/corrections/apply-corrections";
 import { db } from "@/lib/db/prisma";
 import { log } from "@/lib/log";
 import { buildStudySet, type BookSentence } from "@/lib/study-sets/build-study-set";
-import { frequentLemmas } from "@/lib/study-sets/match-sentences";
+import { frequentLemmasYielding } from "@/lib/study-sets/match-sentences";
 import type { WordListEntry } from "@/lib/study-sets/parse-word-list";
 
 class StudySetCancelled extends Error {}
@@ -32,6 +32,29 @@ async function loadSentences(jobIds: string[], include: string): Promise<BookSen
   return sentences;
 }
 
+/**
+ * The dead letter handler: a set whose job ran out of attempts without
+ * finishing (expired, or its worker killed) ends failed, or cancelled if it
+ * was being cancelled. Idempotent: an ended set is left alone.
+ */
+export async function failAbandonedStudySet(studySetId: string): Promise<void> {
+  const now = new Date();
+  await db().studySet.updateMany({
+    where: { id: studySetId, status: "cancelling" },
+    data: { status: "cancelled", step: "cancelled", finishedAt: now },
+  });
+  const failed = await db().studySet.updateMany({
+    where: { id: studySetId, status: { in: ["queued", "running"] } },
+    data: {
+      status: "failed",
+      step: "failed",
+      finishedAt: now,
+      error: "The selection did not finish in time; try again with fewer books or words.",
+    },
+  });
+  if (failed.count > 0) log.warn({ studySetId }, "study set abandoned by its queue: marked failed");
+}
+
 export async function runStudySet(studySetId: string): Promise<void> {
   const started = await db().studySet.updateMany({
     where: { id: studySetId, status: { in: ["queued", "running"] } },
@@ -54,7 +77,7 @@ export async function runStudySet(studySetId: string): Promise<void> {
     let entries = set.entries as unknown as WordListEntry[];
     if (set.source === "book") {
       const { top } = set.entries as unknown as { top: number };
-      entries = frequentLemmas(
+      entries = await frequentLemmasYielding(
         sentences.map((sentence) => sentence.text),
         top,
       );

@@ -18,7 +18,14 @@
 // packing of list words no two of which share a sentence (each needs its own
 // sentence), and every word priced 1 / (the most list words of any sentence
 // containing it). No cover is smaller than either.
-// Pure and synchronous; measured in bench/study-sets.ts.
+// Pure; measured in bench/study-sets.ts. The steps are generators that yield
+// every few hundred candidates, so the worker runs them with turns of its
+// event loop between (selectSentencesYielding) and everything else straight
+// through (selectSentences).
+import { runToEnd, runYielding } from "@/lib/study-sets/yield-to-loop";
+
+/** Yield points: every this many candidates looked at. */
+const yieldEvery = 256;
 
 export interface CoverCandidate {
   /** Distinct list-word indices this sentence contains. */
@@ -151,20 +158,23 @@ class Cover {
 }
 
 /** `pool`: only these candidates may be added (those that contain an uncovered word). */
-function lazyGreedy(
+function* lazyGreedy(
   candidates: CoverCandidate[],
   cover: Cover,
   costs: number[],
   limit: number,
   pool: Iterable<number> = candidates.keys(),
-): void {
+): Generator<void, void> {
   const heap = new ScoreHeap();
+  let steps = 0;
   for (const index of pool) {
+    if (++steps % yieldEvery === 0) yield;
     if (cover.chosen.has(index)) continue;
     const gain = cover.gain(index);
     if (gain > 0) heap.push(gain / costs[index]!, index);
   }
   while (heap.size > 0 && cover.chosen.size < limit) {
+    if (++steps % yieldEvery === 0) yield;
     const index = heap.pop();
     const gain = cover.gain(index);
     if (gain === 0) continue;
@@ -180,12 +190,13 @@ function dropRedundant(cover: Cover, costs: number[]): void {
 }
 
 /** One pass of swaps over every candidate; true when the set improved. */
-function swapPass(
+function* swapPass(
   candidates: CoverCandidate[],
   cover: Cover,
   costs: number[],
   pool: Iterable<number> = candidates.keys(),
-): boolean {
+): Generator<void, boolean> {
+  let steps = 0;
   const hits = new Map<number, number>();
   const uniqueCount = new Map<number, number>();
   let improved = false;
@@ -195,6 +206,7 @@ function swapPass(
     return unique;
   };
   for (const candidate of pool) {
+    if (++steps % yieldEvery === 0) yield;
     if (cover.chosen.has(candidate)) continue;
     hits.clear();
     for (const word of candidates[candidate]!.words) {
@@ -238,6 +250,10 @@ function swapPass(
 
 /** Two dual-feasible bounds on the size of any cover of every coverable word; the larger. */
 export function packingLowerBound(candidates: CoverCandidate[], wordCount: number): number {
+  return runToEnd(lowerBoundSteps(candidates, wordCount));
+}
+
+function* lowerBoundSteps(candidates: CoverCandidate[], wordCount: number): Generator<void, number> {
   const containing: number[][] = Array.from({ length: wordCount }, () => []);
   candidates.forEach((candidate, index) => {
     for (const word of candidate.words) containing[word]!.push(index);
@@ -248,7 +264,8 @@ export function packingLowerBound(candidates: CoverCandidate[], wordCount: numbe
     .sort((a, b) => a.size - b.size);
   const used = new Uint8Array(candidates.length);
   let packed = 0;
-  for (const { word } of order) {
+  for (const [step, { word }] of order.entries()) {
+    if ((step + 1) % yieldEvery === 0) yield;
     const list = containing[word]!;
     if (list.some((index) => used[index] === 1)) continue;
     packed++;
@@ -265,20 +282,20 @@ export function packingLowerBound(candidates: CoverCandidate[], wordCount: numbe
 }
 
 /** `pool`: the candidates worth trying as swaps (all of them unless given). */
-function localSearch(
+function* localSearch(
   candidates: CoverCandidate[],
   cover: Cover,
   costs: number[],
   limit: number,
   coverable: number,
   pool?: Set<number>,
-): void {
+): Generator<void, void> {
   dropRedundant(cover, costs);
   for (let pass = 0; pass < 8; pass++) {
-    const improved = swapPass(candidates, cover, costs, pool ?? candidates.keys());
+    const improved = yield* swapPass(candidates, cover, costs, pool ?? candidates.keys());
     dropRedundant(cover, costs);
     // Room freed under a sentence cap goes to words still uncovered.
-    if (cover.chosen.size < limit && cover.covered < coverable) lazyGreedy(candidates, cover, costs, limit);
+    if (cover.chosen.size < limit && cover.covered < coverable) yield* lazyGreedy(candidates, cover, costs, limit);
     if (!improved) break;
   }
 }
@@ -301,12 +318,12 @@ function summarize(cover: Cover, costs: number[]) {
  * (never a forced one), cover the words again greedily, search locally, and
  * keep the result only if it is better. Deterministic for the same input.
  */
-function iterateRepairs(
+function* iterateRepairs(
   candidates: CoverCandidate[],
   cover: Cover,
   costs: number[],
   options: { limit: number; coverable: number; forced: Set<number>; rounds: number; containing: number[][] },
-): void {
+): Generator<void, void> {
   let state = 0x2545f491;
   const random = () => {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
@@ -323,9 +340,9 @@ function iterateRepairs(
         if (cover.count[word] === 0) for (const other of options.containing[word]!) pool.add(other);
       }
     }
-    lazyGreedy(candidates, cover, costs, options.limit, pool);
+    yield* lazyGreedy(candidates, cover, costs, options.limit, pool);
     // Swaps can only have opened up around the words just uncovered.
-    localSearch(candidates, cover, costs, options.limit, options.coverable, pool);
+    yield* localSearch(candidates, cover, costs, options.limit, options.coverable, pool);
     const now = summarize(cover, costs);
     if (isBetter(now, best)) {
       best = now;
@@ -337,6 +354,19 @@ function iterateRepairs(
 }
 
 export function selectSentences(candidates: CoverCandidate[], options: CoverOptions): CoverResult {
+  return runToEnd(selectionSteps(candidates, options));
+}
+
+/** The same selection, giving the event loop a turn every few milliseconds (the worker's way). */
+export function selectSentencesYielding(
+  candidates: CoverCandidate[],
+  options: CoverOptions,
+  sliceMs?: number,
+): Promise<CoverResult> {
+  return runYielding(selectionSteps(candidates, options), sliceMs);
+}
+
+function* selectionSteps(candidates: CoverCandidate[], options: CoverOptions): Generator<void, CoverResult> {
   const { wordCount, preferFewerUnknown = false, improve = true } = options;
   const limit = options.maxSentences ?? Infinity;
   const costs = candidates.map((candidate) => candidateCost(candidate, preferFewerUnknown));
@@ -348,7 +378,7 @@ export function selectSentences(candidates: CoverCandidate[], options: CoverOpti
   for (let word = 0; word < wordCount; word++) if (containing[word]!.length > 0) coverable++;
 
   const cover = new Cover(candidates, wordCount);
-  lazyGreedy(candidates, cover, costs, limit);
+  yield* lazyGreedy(candidates, cover, costs, limit);
   const greedyCount = cover.chosen.size;
 
   if (improve) {
@@ -360,16 +390,16 @@ export function selectSentences(candidates: CoverCandidate[], options: CoverOpti
       if (containing[word]!.length === 1 && !cover.chosen.has(only) && cover.chosen.size < limit) cover.add(only);
     }
     const forced = new Set(cover.chosen);
-    lazyGreedy(candidates, cover, costs, limit);
-    localSearch(candidates, cover, costs, limit, coverable);
-    iterateRepairs(candidates, cover, costs, { limit, coverable, forced, containing, rounds: options.repairRounds ?? 20 });
+    yield* lazyGreedy(candidates, cover, costs, limit);
+    yield* localSearch(candidates, cover, costs, limit, coverable);
+    yield* iterateRepairs(candidates, cover, costs, { limit, coverable, forced, containing, rounds: options.repairRounds ?? 20 });
   }
 
   return {
     chosen: [...cover.chosen],
     covered: cover.covered,
     coverable,
-    lowerBound: packingLowerBound(candidates, wordCount),
+    lowerBound: yield* lowerBoundSteps(candidates, wordCount),
     greedyCount,
   };
 }
