@@ -1,6 +1,8 @@
 "use client";
-// The results page's downloads: one link per format, and a choice between
-// every row and only the sentences as the author wrote them (rows=kept).
+// The results page's downloads: one link per format, a choice between every
+// row and only the sentences as the author wrote them (rows=kept), and one
+// between the rows as the owner corrected them (the default) and the
+// engine's version (source=engine).
 import { useId, useState } from "react";
 import { ButtonAnchor } from "@/components/ui/button";
 import layout from "@/components/ui/layout.module.css";
@@ -18,23 +20,26 @@ type ExportFormat = (typeof formats)[number]["format"];
 /** `kept`: only the sentences left exactly as printed (method kept), none rewritten or cut. */
 export type ExportRowsChoice = "all" | "kept";
 
-export function exportHref(jobId: string, format: ExportFormat, rows: ExportRowsChoice = "all") {
+export function exportHref(jobId: string, format: ExportFormat, rows: ExportRowsChoice = "all", engine = false) {
   const query = new URLSearchParams({ format });
   if (rows !== "all") query.set("rows", rows);
+  if (engine) query.set("source", "engine");
   return `/api/jobs/${encodeURIComponent(jobId)}/export?${query}`;
 }
 
 /** Plain download links: the browser sends the session cookie and saves the file. */
 export function ExportLinks({ jobId, size = "sm" }: { jobId: string; size?: "sm" | "md" }) {
   const keptId = useId();
+  const engineId = useId();
   const [keptOnly, setKeptOnly] = useState(false);
+  const [engineVersion, setEngineVersion] = useState(false);
   const rows: ExportRowsChoice = keptOnly ? "kept" : "all";
   return (
     <div role="group" aria-label="Download the sentences" className={layout.row}>
       {formats.map((item) => (
         <ButtonAnchor
           key={item.format}
-          href={exportHref(jobId, item.format, rows)}
+          href={exportHref(jobId, item.format, rows, engineVersion)}
           download
           size={size}
           title={keptOnly ? `${item.title}: only the sentences as the author wrote them` : item.title}
@@ -56,6 +61,20 @@ export function ExportLinks({ jobId, size = "sm" }: { jobId: string; size?: "sm"
           data-testid="export-kept-only"
         />
         <span>Only sentences as the author wrote them</span>
+      </label>
+      <label
+        className={styles.keptOption}
+        htmlFor={engineId}
+        title="The rows as the engine made them, without your edits, joins, splits and deletions"
+      >
+        <input
+          id={engineId}
+          type="checkbox"
+          checked={engineVersion}
+          onChange={(event) => setEngineVersion(event.currentTarget.checked)}
+          data-testid="export-engine-version"
+        />
+        <span>The engine&rsquo;s version, without my corrections</span>
       </label>
     </div>
   );

@@ -6,6 +6,7 @@
 // (the stale tab is told, with the row's current text), and downloads an
 // export that carries the corrections. The book is written straight to the
 // database (finished-book.ts) so the spec needs no corpus.
+import { readFileSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { insertFinishedBook } from "./finished-book";
 import { expect, signUp, test } from "./fixtures";
@@ -96,13 +97,19 @@ test("a teacher corrects the results: edit, limit, split, join, delete, restore,
   await expect(row(second, 1).getByTestId("sentence-text")).toContainText("Emma rêvait de Rouen.");
   await second.close();
 
-  // The export carries the corrections; the engine's version does not.
-  const csv = await (await page.request.get(`/api/jobs/${jobId}/export?format=csv`)).text();
+  // The export the page offers carries the corrections; the engine's version does not.
+  await page.reload();
+  const download = async () => {
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+    return readFileSync((await file.path())!, "utf8");
+  };
+  const csv = await download();
   expect(csv).toContain("Emma rêvait de Rouen.");
   expect(csv).toContain("Charles dormait pendant ce temps-là.");
   expect(csv).toContain("Elle soupira longuement devant la fenêtre ouverte du salon.");
   expect(csv).not.toContain("Éditions du Rocher");
-  const engine = await (await page.request.get(`/api/jobs/${jobId}/export?format=csv&source=engine`)).text();
+  await page.getByTestId("export-engine-version").check();
+  const engine = await download();
   expect(engine).toContain("Éditions du Rocher");
   expect(engine).not.toContain("Rouen");
 });
