@@ -231,9 +231,9 @@ export function JobView({ initialJob }: { initialJob: JobProgress }) {
           }
         >
           {active ? (
-            <SentencesTable jobId={job.id} total={job.sentenceCount} live />
+            <SentencesTable jobId={job.id} total={job.sentenceCount} live unitLabel={job.format === "pdf" ? "Page" : "Section"} />
           ) : job.sentenceCount > 0 ? (
-            <SentencesTable jobId={job.id} total={job.sentenceCount} />
+            <SentencesTable jobId={job.id} total={job.sentenceCount} unitLabel={job.format === "pdf" ? "Page" : "Section"} />
           ) : (
             <EmptyState title="No sentences">
               {job.status === "cancelled"

@@ -39,7 +39,18 @@ const methodMarks: Partial<Record<SentenceMethod, { label: string; title: string
   ocr: { label: "scan", title: "Read from a scanned page (no text layer)" },
 };
 
-export function SentencesTable({ jobId, total, live = false }: { jobId: string; total: number; live?: boolean }) {
+export function SentencesTable({
+  jobId,
+  total,
+  live = false,
+  unitLabel = "Page",
+}: {
+  jobId: string;
+  total: number;
+  live?: boolean;
+  /** "Page" for a PDF, "Section" (about 300 words) for an EPUB or a text file. */
+  unitLabel?: string;
+}) {
   const searchId = useId();
   const methodId = useId();
   const [query, setQuery] = useState("");
@@ -259,7 +270,7 @@ export function SentencesTable({ jobId, total, live = false }: { jobId: string; 
                   <NumberHeader>#</NumberHeader>
                   <th scope="col">Sentence</th>
                   <th scope="col">Original</th>
-                  <NumberHeader>Page</NumberHeader>
+                  <NumberHeader>{unitLabel}</NumberHeader>
                   <NumberHeader>Words</NumberHeader>
                   {correctable ? (
                     <th scope="col">
@@ -282,7 +293,7 @@ export function SentencesTable({ jobId, total, live = false }: { jobId: string; 
                         <th scope="rowgroup" colSpan={2} className={styles.heading} lang="fr">
                           <span data-testid="sentence-text">{sentence.text}</span>
                         </th>
-                        <td data-label="Page" className={`${tableStyles.num} ${styles.page}`}>
+                        <td data-label={unitLabel} className={`${tableStyles.num} ${styles.page}`}>
                           {sentence.page}
                         </td>
                         <td data-label="Words" className={`${tableStyles.num} ${styles.words}`} data-testid="sentence-words">
@@ -376,7 +387,7 @@ export function SentencesTable({ jobId, total, live = false }: { jobId: string; 
                           sentence.original
                         )}
                       </td>
-                      <td data-label="Page" className={`${tableStyles.num} ${styles.page}`}>
+                      <td data-label={unitLabel} className={`${tableStyles.num} ${styles.page}`}>
                         {sentence.page}
                       </td>
                       <td

@@ -4,7 +4,8 @@
 // chunks. For each: the estimate is the reservation and the charge, every
 // sentence comes once and in order across the seams, the publisher's (and
 // Gutenberg's) pages stay out unless asked for, the export's location column
-// names its unit, and a cancel settles exactly.
+// names its unit, a chunk that fails for good leaves a partial book that a
+// retry completes, and a cancel settles exactly.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readBookSections, findMatterSections } from "@/lib/books/read-book-sections";
 import { createExport } from "@/lib/exports/create-export";
@@ -62,7 +63,16 @@ let lib: Lib;
 
 beforeAll(async () => {
   // Small chunks: every book has several seams.
-  lib = await startPipeline({ CHUNK_PAGES: "4", CHUNK_OVERLAP_PAGES: "1", CHUNK_WINDOW: "2" });
+  lib = await startPipeline({ CHUNK_PAGES: "4", CHUNK_OVERLAP_PAGES: "1", CHUNK_WINDOW: "2", CHUNK_RETRY_LIMIT: "1" });
+  // The second chunk of a book named "Unlucky…" cannot be stored while the trigger exists: it fails for good.
+  await lib.db().$executeRawUnsafe(`
+    create function test_refuse_second_chunk() returns trigger language plpgsql as $$
+    begin
+      if new.status = 'done' and new.index = 1 and exists (select 1 from "Job" where id = new."jobId" and "fileName" like 'Unlucky%') then
+        raise exception 'test: chunk % refused', new.index;
+      end if;
+      return new;
+    end $$`);
 });
 
 afterAll(async () => {
@@ -137,6 +147,39 @@ describe.skipIf(corpusMissing()).each(cases)("a book as $name", (book) => {
     expect(all).toMatch(book.format === "pdf" ? /ISBN/u : /Salammbô/u);
     // Gutenberg's wrapper is never the book's text.
     expect(all).not.toMatch(/Project Gutenberg|LICENSE/u);
+  });
+
+  it("keeps the other chunks' rows when one fails for good, and a retry completes the book with exact credits", async () => {
+    const bytes = await book.bytes();
+    const user = await createFundedUser(lib, 1000);
+    await lib.db().$executeRawUnsafe(
+      `create trigger refuse_second_chunk before update on "Chunk" for each row execute function test_refuse_second_chunk()`,
+    );
+    let jobId: string;
+    try {
+      const job = await lib.createJob({ userId: user.id, fileName: `Unlucky ${book.fileName}`, bytes, maxWords: 8, engine: "local" });
+      jobId = job.id;
+      const partial = await waitForJob(lib, job.id);
+      expect(partial.status).toBe("partial");
+      expect(partial.chunksFailed).toBe(1);
+      const failed = await lib.db().chunk.findFirstOrThrow({ where: { jobId: job.id, index: 1 } });
+      const owned = failed.ownedLast - failed.ownedFirst + 1;
+      expect(partial.creditsRefunded).toBe(owned);
+      expect(partial.creditsCharged).toBe(partial.creditsReserved - owned);
+      const rows = await sentencesOf(lib, job.id);
+      expect(rows.length).toBeGreaterThan(50);
+    } finally {
+      await lib.db().$executeRawUnsafe(`drop trigger refuse_second_chunk on "Chunk"`);
+    }
+    await lib.retryFailedChunks({ jobId: jobId!, userId: user.id });
+    const done = await waitForJob(lib, jobId!);
+    expect(done.status).toBe("succeeded");
+    expect(done.creditsCharged).toBe(done.pageCount);
+    const balance = (await lib.db().user.findUniqueOrThrow({ where: { id: user.id } })).creditBalance;
+    expect(await ledgerSum(lib, user.id)).toBe(balance);
+    const rows = await sentencesOf(lib, jobId!);
+    expect(rows.map((row) => row.position)).toEqual(rows.map((_, index) => index + 1));
+    expect(distinctOriginals(rows.filter((row) => row.kind === "sentence"))[0]!.startsWith("Nous étions")).toBe(true);
   });
 
   it("stops on cancel with finished chunks kept and the rest refunded exactly", async () => {

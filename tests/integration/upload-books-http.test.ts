@@ -56,6 +56,8 @@ describe.skipIf(corpusMissing())("EPUB and text uploads over HTTP", () => {
       { name: "a zip bomb", bytes: files({ "OEBPS/chapter-1.xhtml": new Uint8Array(64 * 1024 * 1024).fill(0x20) }), status: 422, code: "book_invalid", message: /unpacks to more than/u },
       { name: "a text in KOI8-R", bytes: new Uint8Array([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, 0x2c, 0x20, 0xcd, 0xc9, 0xd2, 0x21, 0x0a]), status: 422, code: "book_invalid", message: /garbage/u },
       { name: "an empty book", bytes: utf8("\n\n   \n— 12 —\n"), status: 422, code: "book_invalid", message: /no text/u },
+      // Longer than MAX_PAGES sections could hold: refused before it is read.
+      { name: "a text too long", bytes: utf8("Elle regardait la campagne. ".repeat(260_000)), status: 422, code: "pdf_too_many_pages", message: /sections of about 300 words/u },
     ];
     for (const entry of cases) {
       const response = await post(user, "/api/jobs", entry.bytes, "livre.epub");
