@@ -23,10 +23,10 @@ const restrict = {
   // Browser code may import server modules' types, but at run time only
   // itself and the client-safe modules named here.
   clientSafeOnly: {
-    regex: "^@/(worker|lib/(?!client/|jobs/job-states$|jobs/chunk-state-runs$|generated/prisma/enums$))",
+    regex: "^@/(worker|lib/(?!client/|jobs/job-states$|study-sets/study-set-states$|jobs/chunk-state-runs$|generated/prisma/enums$))",
     allowTypeImports: true,
     message:
-      "browser code imports only lib/client, lib/jobs/job-states, lib/jobs/chunk-state-runs and Prisma's enums at run time; use `import type` for server types",
+      "browser code imports only lib/client, lib/jobs/job-states, lib/study-sets/study-set-states, lib/jobs/chunk-state-runs and Prisma's enums at run time; use `import type` for server types",
   },
 };
 

@@ -14,6 +14,7 @@ import type { StudySetSummary } from "@/lib/study-sets/study-set-summary";
 import { isApiError } from "@/lib/client/fetcher";
 import { cancelStudySet } from "@/lib/client/study-set-mutations";
 import { isStudySetActive, useStudySet } from "@/lib/client/use-study-sets";
+import { studySetStepLabels } from "@/lib/study-sets/study-set-states";
 import styles from "./study-sets.module.css";
 
 const reasonLabels: Record<UncoveredReason, string> = {
@@ -153,7 +154,7 @@ export function StudySetView({ initialSet }: { initialSet: StudySetSummary }) {
             <div className={styles.barFill} style={{ width: `${set.progress}%` }} />
           </div>
           <p className={styles.muted} data-testid="study-set-step">
-            {set.status === "cancelling" ? "Cancelling…" : `${set.step} · ${set.progress} %`}
+            {set.status === "cancelling" ? "Cancelling…" : `${studySetStepLabels[set.step]} · ${set.progress} %`}
           </p>
           <div>
             <Button

@@ -3,6 +3,7 @@
 // every second while the selection runs and stops once it has ended; the
 // history polls while any of its sets is still running.
 import useSWR from "swr";
+import { isStudySetInProgress, type StudySetStatus } from "@/lib/study-sets/study-set-states";
 import type { StudySetSummary } from "@/lib/study-sets/study-set-summary";
 import { usePolling } from "@/lib/client/use-polling";
 
@@ -27,10 +28,8 @@ export function studySetKey(id: string): string {
   return `/api/study-sets/${encodeURIComponent(id)}`;
 }
 
-const activeStatuses = new Set(["queued", "running", "cancelling"]);
-
-export function isStudySetActive(status: string): boolean {
-  return activeStatuses.has(status);
+export function isStudySetActive(status: StudySetStatus): boolean {
+  return isStudySetInProgress(status);
 }
 
 export function useWordLists() {

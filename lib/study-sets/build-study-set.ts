@@ -7,6 +7,7 @@ import { buildMatcher, matchSentence, matchSentences, type SentenceMatch } from 
 import type { WordListEntry } from "@/lib/study-sets/parse-word-list";
 import { selectSentencesYielding, type CoverCandidate } from "@/lib/study-sets/select-sentences";
 import type { StudySetResult, UncoveredReason } from "@/lib/study-sets/study-set-result";
+import type { StudySetStep } from "@/lib/study-sets/study-set-states";
 import { loopYielder } from "@/lib/study-sets/yield-to-loop";
 
 export interface BookSentence {
@@ -29,7 +30,7 @@ export interface BuildStudySetOptions {
    * Called now and then with the share of the work done; it may throw to
    * stop (a cancelled set). Matching is most of the work.
    */
-  checkpoint?: (done: number, step: string) => Promise<void>;
+  checkpoint?: (done: number, step: StudySetStep) => Promise<void>;
 }
 
 const checkpointEvery = 500;
@@ -46,7 +47,7 @@ export async function matchCandidates(
   sentences: BookSentence[],
   entries: WordListEntry[],
   maxWords: number,
-  checkpoint: (done: number, step: string) => Promise<void> = async () => {},
+  checkpoint: (done: number, step: StudySetStep) => Promise<void> = async () => {},
 ): Promise<MatchedCandidates> {
   const matcher = buildMatcher(entries);
   const short = sentences.filter((sentence) => sentence.wordCount <= maxWords);

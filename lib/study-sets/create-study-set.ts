@@ -13,11 +13,11 @@ import { findAccessibleJob, type AccessibleJob } from "@/lib/jobs/find-accessibl
 import { sendJob } from "@/lib/queue/boss";
 import { consumeThrottle } from "@/lib/rate-limit/throttle";
 import { assertId, assertOwned, wordListNotFound } from "@/lib/study-sets/find-owned";
+import { inProgressStudySetStatuses } from "@/lib/study-sets/study-set-states";
 import { maxWordListEntries, parseWordList, type WordListEntry } from "@/lib/study-sets/parse-word-list";
 import type { CreateStudySetBody } from "@/lib/validations/study-set";
 
 const finishedStatuses = new Set(["succeeded", "partial"]);
-const inProgressStatuses = ["queued", "running", "cancelling"] as const;
 export const defaultTopWords = 300;
 export const defaultMaxSentences = 500;
 
@@ -73,7 +73,7 @@ export async function createStudySet(options: { userId: string; isAdmin?: boolea
     // One creation at a time per user, so the count below is exact.
     await lockUser(tx, userId);
     const limit = env().STUDY_SETS_IN_PROGRESS_PER_USER;
-    const inProgress = await tx.studySet.count({ where: { userId, status: { in: [...inProgressStatuses] } } });
+    const inProgress = await tx.studySet.count({ where: { userId, status: { in: inProgressStudySetStatuses } } });
     if (inProgress >= limit) {
       throw new AppError(
         "rate_limited",

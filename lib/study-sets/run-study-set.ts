@@ -8,6 +8,7 @@ import { log } from "@/lib/log";
 import { buildStudySet, type BookSentence } from "@/lib/study-sets/build-study-set";
 import { frequentLemmasYielding } from "@/lib/study-sets/match-sentences";
 import type { WordListEntry } from "@/lib/study-sets/parse-word-list";
+import { startableStudySetStatuses, type StudySetStep } from "@/lib/study-sets/study-set-states";
 
 class StudySetCancelled extends Error {}
 
@@ -57,13 +58,13 @@ export async function failAbandonedStudySet(studySetId: string): Promise<void> {
 
 export async function runStudySet(studySetId: string): Promise<void> {
   const started = await db().studySet.updateMany({
-    where: { id: studySetId, status: { in: ["queued", "running"] } },
+    where: { id: studySetId, status: { in: startableStudySetStatuses } },
     data: { status: "running", step: "loading", progress: 0, startedAt: new Date() },
   });
   if (started.count === 0) return;
   const set = await db().studySet.findUniqueOrThrow({ where: { id: studySetId } });
 
-  const checkpoint = async (done: number, step: string) => {
+  const checkpoint = async (done: number, step: StudySetStep) => {
     const current = await db().studySet.update({
       where: { id: studySetId },
       data: { progress: Math.min(99, Math.round(100 * done)), step: set.status === "cancelling" ? "cancelling" : step },

@@ -1,6 +1,6 @@
 // What the API answers for a study set: its state while it runs, and the
 // result once it is done (`GET /api/study-sets/:id`).
-import type { StudySetStatus } from "@/lib/generated/prisma/client";
+import type { StudySetStatus, StudySetStep } from "@/lib/generated/prisma/client";
 import type { StudySetResult, StudySetSentence, UncoveredWord } from "@/lib/study-sets/study-set-result";
 
 export const studySetSelect = {
@@ -31,7 +31,7 @@ export interface StudySetSummary {
   wordListId: string | null;
   jobIds: string[];
   status: StudySetStatus;
-  step: string;
+  step: StudySetStep;
   progress: number;
   options: { maxWords: number; maxSentences: number; include: string; preferFewerUnknown: boolean };
   coverage: { total: number; covered: number } | null;
@@ -56,7 +56,7 @@ type Row = {
   include: string;
   preferFewerUnknown: boolean;
   status: StudySetStatus;
-  step: string;
+  step: StudySetStep;
   progress: number;
   result: unknown;
   error: string | null;
