@@ -84,6 +84,7 @@ async function run(): Promise<BenchReport> {
       ["heap and array buffers: Lefff", `${(heapWithLefff - heapBefore).toFixed(0)} MB`],
       ["heap and array buffers: model", `${(heapWithModel - heapWithLefff).toFixed(0)} MB`],
       ["words per CPU second, passes 1–3", passes.map((value) => Math.round(value).toLocaleString("en")).join(" / ")],
+      ["CPU per sentence, best pass", `${((parsedWords / rate / sentences.length) * 1000).toFixed(2)} ms`],
       ["share of a novel's words in long sentences", `${(longShare * 100).toFixed(0)} %`],
       ["estimated CPU for a 700-page book's long sentences", `${bookSeconds.toFixed(1)} s`],
     ],
