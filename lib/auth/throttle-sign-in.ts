@@ -55,8 +55,12 @@ async function nextAuthUrl(response: Response): Promise<string | undefined> {
   }
 }
 
-/** Sign-up costs a bcrypt hash: counted per address, and per email like a sign-in. */
+/**
+ * Sign-up costs a bcrypt hash: counted per address, and per email on a
+ * counter of its own. Sharing sign-in's per-email counter let anyone lock an
+ * account out of signing in for 15 minutes by signing up with its email.
+ */
 export async function throttleSignUp(request: Request, email: string): Promise<void> {
   await consumeThrottle("sign-up-ip", clientAddress(request.headers));
-  await consumeThrottle("sign-in-account", email);
+  await consumeThrottle("sign-up-account", email);
 }

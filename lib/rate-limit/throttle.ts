@@ -9,7 +9,7 @@ import { databaseUrl } from "@/lib/db/database-url";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
-export type ThrottleName = "sign-in-ip" | "sign-in-account" | "sign-up-ip" | "estimate-user" | "word-list-user" | "study-set-user";
+export type ThrottleName = "sign-in-ip" | "sign-in-account" | "sign-up-ip" | "sign-up-account" | "estimate-user" | "word-list-user" | "study-set-user";
 
 interface ThrottleRule {
   points: () => number;
@@ -32,6 +32,13 @@ const rules: Record<ThrottleName, ThrottleRule> = {
     points: () => env().SIGN_UPS_PER_IP,
     durationSeconds: 60 * 60,
     message: (seconds) => `Too many accounts created from this network. Try again in ${minutes(seconds)}.`,
+  },
+  // Its own counter: sharing sign-in's let anyone lock an account out for
+  // 15 minutes by trying to sign up with its email.
+  "sign-up-account": {
+    points: () => env().SIGN_IN_ATTEMPTS_PER_ACCOUNT,
+    durationSeconds: 15 * 60,
+    message: (seconds) => `Too many sign-ups with this email. Try again in ${minutes(seconds)}.`,
   },
   "estimate-user": {
     points: () => env().ESTIMATES_PER_MINUTE,
