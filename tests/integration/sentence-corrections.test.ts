@@ -132,6 +132,23 @@ describe("correction commands", () => {
     expect(await db().sentenceEdit.count({ where: { jobId } })).toBe(2);
   });
 
+  it("lets exactly one of two simultaneous saves of one row win; the other is told the winner's text", async () => {
+    const jobId = await freshBook(owner.id);
+    const results = await Promise.allSettled([
+      editSentence({ jobId, userId: owner.id, position: 4, version: 0, text: "Elle soupira fort." }),
+      editSentence({ jobId, userId: owner.id, position: 4, version: 0, text: "Elle soupira doucement." }),
+    ]);
+    const won = results.filter((result) => result.status === "fulfilled");
+    const lost = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    const conflict = lost[0]!.reason as AppError;
+    expect(conflict.status).toBe(409);
+    const winner = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof editSentence>>>).value.rows[0]!;
+    expect(conflict.details).toMatchObject({ current: { version: 1, texts: winner.texts } });
+    expect(await db().sentenceEdit.count({ where: { jobId } })).toBe(1);
+  });
+
   it("splits at a word, joins within a row and across rows of one original, and never across originals", async () => {
     const jobId = await freshBook(owner.id);
     const split = await splitSentence({ jobId, userId: owner.id, position: 2, version: 0, at: 2 });
