@@ -29,7 +29,7 @@ async function run(): Promise<BenchReport> {
   const wanted = envInt("BENCH_WORDS", 200_000);
   const report = emptyReport(
     "french-parser",
-    "9. French parser",
+    "12. French parser",
     `Long sentences (over 8 words) of three corpus novels, ${wanted.toLocaleString("en")} words, tokenised and parsed one by one with the committed model (lib/french/parser), in one process.`,
   );
   report.settings = { words: wanted, "load average (1 min) at start": os.loadavg()[0]!.toFixed(2) };
