@@ -232,9 +232,10 @@ describe("export columns", () => {
 
 describe("the sentences-as-written option (rows=kept)", () => {
   it("defaults to every row and accepts kept", () => {
-    expect(exportQuery.parse({})).toEqual({ format: "csv", rows: "all" });
-    expect(exportQuery.parse({ format: "json", rows: "" })).toEqual({ format: "json", rows: "all" });
-    expect(exportQuery.parse({ format: "xlsx", rows: "kept" })).toEqual({ format: "xlsx", rows: "kept" });
+    // The teacher's corrections are exported unless the engine's version is asked for.
+    expect(exportQuery.parse({})).toEqual({ format: "csv", rows: "all", source: "corrected" });
+    expect(exportQuery.parse({ format: "json", rows: "" })).toEqual({ format: "json", rows: "all", source: "corrected" });
+    expect(exportQuery.parse({ format: "xlsx", rows: "kept", source: "engine" })).toEqual({ format: "xlsx", rows: "kept", source: "engine" });
   });
 
   it("refuses any other value with a message naming the choices", () => {
