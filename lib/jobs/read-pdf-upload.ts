@@ -13,6 +13,8 @@ export interface PdfUpload {
 
 // Multipart framing (boundaries, part headers, small fields) on top of the file.
 const framingAllowance = 64 * 1024;
+/** The body buffer's first size; it doubles as bytes arrive. */
+const initialBufferBytes = 256 * 1024;
 
 function tooLarge(maxBytes: number): AppError {
   const megabytes = Math.round(maxBytes / (1024 * 1024));
@@ -50,9 +52,9 @@ export async function readPdfUpload(request: Request, options: { maxBytes: numbe
 
 /**
  * The body in one buffer, in shared memory so the PDF inspection thread reads
- * it without a copy. With a Content-Length the buffer is allocated once at
- * that size and filled as the body streams; without one (chunked uploads,
- * rare) the pieces are gathered and joined once at the end.
+ * it without a copy. The buffer grows with the bytes received (doubling, up to
+ * Content-Length or the cap): allocated at the declared length, a slow client
+ * that declared 50 MB and sent a trickle held 50 MB per connection.
  */
 async function readCapped(
   stream: ReadableStream<Uint8Array>,
@@ -60,31 +62,28 @@ async function readCapped(
   declared: number,
   maxBytes: number,
 ): Promise<Uint8Array> {
-  const preallocated = declared > 0 ? new Uint8Array(new SharedArrayBuffer(declared)) : null;
-  const pieces: Uint8Array[] = [];
+  const limit = declared > 0 ? Math.min(cap, declared) : cap;
+  // Growable: only the bytes grown to are allocated, the maximum is a bound.
+  const buffer = new SharedArrayBuffer(Math.min(initialBufferBytes, limit), { maxByteLength: limit });
+  const body = new Uint8Array(buffer);
   let received = 0;
   const reader = stream.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    const limit = preallocated ? Math.min(cap, declared) : cap;
     if (received + value.byteLength > limit) {
       await reader.cancel().catch(() => {});
       if (received + value.byteLength > cap) throw tooLarge(maxBytes);
       throw new AppError("bad_request", "The upload is longer than its Content-Length header says.");
     }
-    if (preallocated) preallocated.set(value, received);
-    else pieces.push(value);
+    if (received + value.byteLength > buffer.byteLength) {
+      buffer.grow(Math.min(limit, Math.max(received + value.byteLength, 2 * buffer.byteLength)));
+    }
+    // A view without a length follows the buffer as it grows.
+    body.set(value, received);
     received += value.byteLength;
   }
-  if (preallocated) return preallocated.subarray(0, received);
-  const body = new Uint8Array(new SharedArrayBuffer(received));
-  let offset = 0;
-  for (const piece of pieces.splice(0)) {
-    body.set(piece, offset);
-    offset += piece.byteLength;
-  }
-  return body;
+  return body.subarray(0, received);
 }
 
 const crlf2 = new Uint8Array([13, 10, 13, 10]);
