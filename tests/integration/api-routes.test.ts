@@ -648,6 +648,14 @@ describe("progress, history and results", () => {
       parts: 1,
       method: "kept",
       rewrittenBy: null,
+      // Nobody corrected it: the engine's row, at version 0.
+      piece: 0,
+      version: 0,
+      engineText: "Fantine était belle, 1.",
+      edited: false,
+      deleted: false,
+      overLimit: false,
+      needsReview: false,
     });
     const third = await alice.json<{ sentences: unknown[]; nextCursor: string | null }>(
       `/api/jobs/${finishedId}/sentences?cursor=400`,
