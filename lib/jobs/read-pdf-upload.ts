@@ -16,6 +16,15 @@ const framingAllowance = 64 * 1024;
 /** The body buffer's first size; it doubles as bytes arrive. */
 const initialBufferBytes = 256 * 1024;
 
+/** A growable SharedArrayBuffer (ES2024, Node 20+), which the project's TypeScript lib does not describe yet. */
+interface GrowableSharedArrayBuffer extends SharedArrayBuffer {
+  grow(newLength: number): void;
+}
+const GrowableSharedArrayBuffer = SharedArrayBuffer as unknown as new (
+  length: number,
+  options: { maxByteLength: number },
+) => GrowableSharedArrayBuffer;
+
 function tooLarge(maxBytes: number): AppError {
   const megabytes = Math.round(maxBytes / (1024 * 1024));
   return new AppError(
@@ -64,7 +73,7 @@ async function readCapped(
 ): Promise<Uint8Array> {
   const limit = declared > 0 ? Math.min(cap, declared) : cap;
   // Growable: only the bytes grown to are allocated, the maximum is a bound.
-  const buffer = new SharedArrayBuffer(Math.min(initialBufferBytes, limit), { maxByteLength: limit });
+  const buffer = new GrowableSharedArrayBuffer(Math.min(initialBufferBytes, limit), { maxByteLength: limit });
   const body = new Uint8Array(buffer);
   let received = 0;
   const reader = stream.getReader();
