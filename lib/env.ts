@@ -1,7 +1,7 @@
 // The product's configuration: every variable, its default, validated once.
 // A bad value stops the process at start-up with the variable's name.
 import { z } from "zod";
-import { chunkExpireSecondsFor, geminiRequestBudgetMs } from "@/lib/engines/gemini-time-budget";
+import { chunkExpireSecondsFor, geminiRequestBudgetMs, geminiRequestsPerChunk } from "@/lib/engines/gemini-time-budget";
 
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const flag = (fallback: boolean) =>
@@ -160,14 +160,18 @@ const configuration = schema.transform((values, context) => {
   }
   // Without Gemini, chunks run the local engine only: seconds each.
   const derivedExpiry = values.GEMINI_API_KEY ? chunkExpireSecondsFor(values) : 300;
+  // A limit between one request's budget and the chunk's whole budget let
+  // pg-boss expire a chunk whose requests were still within their retries:
+  // the attempt is lost (and billed) and the chunk runs again.
   const requestSeconds = Math.ceil(geminiRequestBudgetMs(values) / 1000);
-  if (values.GEMINI_API_KEY && values.CHUNK_EXPIRE_SECONDS !== undefined && values.CHUNK_EXPIRE_SECONDS < requestSeconds) {
+  if (values.GEMINI_API_KEY && values.CHUNK_EXPIRE_SECONDS !== undefined && values.CHUNK_EXPIRE_SECONDS < derivedExpiry) {
     context.addIssue({
       code: "custom",
       path: ["CHUNK_EXPIRE_SECONDS"],
       message:
-        `must be at least ${requestSeconds} s, one Gemini request's retry budget ` +
-        "((GEMINI_MAX_RETRIES + 1) × GEMINI_TIMEOUT_MS + backoff); unset, it is derived from that budget",
+        `must be at least ${derivedExpiry} s, a chunk's whole Gemini budget (${geminiRequestsPerChunk(values)} requests ` +
+        `one after another, each up to ${requestSeconds} s: (GEMINI_MAX_RETRIES + 1) × GEMINI_TIMEOUT_MS + backoff, ` +
+        "plus 60 s); unset, it is derived from that budget",
     });
   }
   if (values.NODE_ENV === "production" && values.NEXT_PHASE !== "phase-production-build" && values.TRUSTED_PROXIES === undefined) {

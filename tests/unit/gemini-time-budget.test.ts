@@ -21,15 +21,25 @@ describe("the chunk time limit and the Gemini retry budget", () => {
     expect(small.CHUNK_EXPIRE_SECONDS).toBe(Math.ceil((3 * (2 * 1500 + 30_000)) / 1000 + 60));
   });
 
-  it("keeps 300 s without Gemini, and an explicit limit that covers one request", () => {
+  it("keeps 300 s without Gemini, and an explicit limit that covers a chunk's whole budget", () => {
     expect(parseEnv({}).CHUNK_EXPIRE_SECONDS).toBe(300);
-    expect(parseEnv({ ...withGemini, CHUNK_EXPIRE_SECONDS: "900" }).CHUNK_EXPIRE_SECONDS).toBe(900);
+    expect(parseEnv({ CHUNK_EXPIRE_SECONDS: "900" }).CHUNK_EXPIRE_SECONDS).toBe(900);
+    expect(parseEnv({ ...withGemini, CHUNK_EXPIRE_SECONDS: "6000" }).CHUNK_EXPIRE_SECONDS).toBe(6000);
   });
 
   it("refuses a chunk limit shorter than one Gemini request's retry budget, naming it", () => {
     expect(() => parseEnv({ ...withGemini, CHUNK_EXPIRE_SECONDS: "300" })).toThrow(
-      /CHUNK_EXPIRE_SECONDS: must be at least 720 s/u,
+      /CHUNK_EXPIRE_SECONDS: must be at least 5100 s/u,
     );
+  });
+
+  it("refuses a chunk limit between one request's budget and the chunk's whole budget, naming both", () => {
+    // 900 s covers one request (720 s) but not the chunk's seven one after another (5,100 s).
+    expect(() => parseEnv({ ...withGemini, CHUNK_EXPIRE_SECONDS: "900" })).toThrow(
+      /CHUNK_EXPIRE_SECONDS: must be at least 5100 s, a chunk's whole Gemini budget \(7 requests one after another, each up to 720 s/u,
+    );
+    expect(() => parseEnv({ ...withGemini, CHUNK_EXPIRE_SECONDS: "5099" })).toThrow(/CHUNK_EXPIRE_SECONDS/u);
+    expect(parseEnv({ ...withGemini, CHUNK_EXPIRE_SECONDS: "5100" }).CHUNK_EXPIRE_SECONDS).toBe(5100);
   });
 });
 
