@@ -35,7 +35,7 @@ export interface BuildStudySetOptions {
 
 const checkpointEvery = 500;
 /** Sentences matched between two chances to give the event loop a turn. */
-const matchSlice = 50;
+const matchSlice = 250;
 
 export interface MatchedCandidates {
   candidates: CoverCandidate[];
