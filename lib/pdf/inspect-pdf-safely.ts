@@ -21,6 +21,7 @@ import { Worker } from "node:worker_threads";
 import { env } from "@/lib/env";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import type { PdfInfo, PdfLimits } from "@/lib/pdf/inspect-pdf";
+import { sourceThreadExecArgv } from "@/lib/pdf/source-thread-options";
 
 type ThreadReply =
   | { ready: true }
@@ -78,9 +79,10 @@ function admit(owner: string | undefined): () => void {
 function startThread(): Promise<Worker> {
   const config = env();
   // Under `next start`, Turbopack sees this path and bundles the thread's
-  // entry like any route; under tsx (scripts), tsx's loader runs the source.
+  // entry like any route; under tsx (scripts), tsx's loader runs the source,
+  // with packages loaded natively.
   const worker = new Worker(path.join(process.cwd(), "lib/pdf/inspect-pdf-thread.ts"), {
-    execArgv: ["--import", "tsx"],
+    execArgv: sourceThreadExecArgv(),
     resourceLimits: { maxOldGenerationSizeMb: config.PDF_PARSE_MEMORY_MB, maxYoungGenerationSizeMb: 16 },
   });
   worker.unref();
