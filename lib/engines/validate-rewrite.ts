@@ -106,11 +106,14 @@ function checkInvented(original: string, context: string, pieces: string[]): str
   const sourceStems = new Set(frenchWords(source).map(stemFrench));
   const joined = pieces.join(" ");
 
+  // A number comes from the sentence itself: the neighbours' text lends
+  // names (a pronoun made explicit), never a figure ("un douze petit homme").
+  const ownWords = new Set(frenchWords(original));
   for (const number of joined.match(/\p{N}+/gu) ?? []) {
-    if (!sourceWords.has(number)) return `the number ${number} is not in the sentence`;
+    if (!ownWords.has(number)) return `the number ${number} is not in the sentence`;
   }
   for (const word of frenchWords(joined)) {
-    if (numberWords.has(word) && !sourceWords.has(word)) {
+    if (numberWords.has(word) && !ownWords.has(word)) {
       return `the number "${word}" is not in the sentence`;
     }
   }

@@ -85,6 +85,17 @@ describe.skipIf(missing)("rewrite validation on Madame Bovary's sentences", () =
     });
   });
 
+  it("refuses a number the neighbouring sentences have but this one does not", () => {
+    // A model once wrote "C'était un douze petit homme de cinquante ans." with "douze" from the next sentence.
+    const original = "C'était un petit homme de cinquante ans, qui avait la figure ronde.";
+    const pieces = ["C'était un douze petit homme de cinquante ans.", "Il avait la figure ronde."];
+    expect(validatePieces(original, pieces, { ...options, context: "Il avait douze enfants." })).toMatchObject({
+      ok: false,
+      reason: "invented",
+      detail: expect.stringContaining("douze"),
+    });
+  });
+
   it("refuses an invented sentence, even without a name in it", () => {
     const invented = [...faithful, "Le garçon pleurait souvent seul la nuit."];
     expect(validatePieces(sixMois(), invented, options)).toMatchObject({
