@@ -50,7 +50,23 @@ function assertEngineUsable(engine: Engine): void {
   }
 }
 
-export async function createJob(options: CreateJobOptions): Promise<JobSummary> {
+// Requests with one Idempotency-Key that arrive together (a client retrying
+// before the first answer): the later ones wait for the first's outcome in
+// this process instead of reading the same book again, which the per-user
+// cap on uploads being read would refuse.
+const creating = new Map<string, Promise<JobSummary>>();
+
+export function createJob(options: CreateJobOptions): Promise<JobSummary> {
+  if (!options.idempotencyKey) return createJobOnce(options);
+  const key = `${options.userId}\n${options.idempotencyKey}`;
+  const running = creating.get(key);
+  if (running) return running;
+  const attempt = createJobOnce(options).finally(() => creating.delete(key));
+  creating.set(key, attempt);
+  return attempt;
+}
+
+async function createJobOnce(options: CreateJobOptions): Promise<JobSummary> {
   const { userId, bytes, idempotencyKey } = options;
   const config = env();
   if (idempotencyKey) {
