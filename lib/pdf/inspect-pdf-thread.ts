@@ -2,10 +2,10 @@
 // against decompression bombs, then inspect the PDF with pdfjs, and post the
 // answer (or the AppError's fields) back. It stays up between requests, so
 // pdfjs is loaded once.
-import { parentPort } from "node:worker_threads";
 import { isAppError } from "@/lib/errors";
 import { checkDecodedSize } from "@/lib/pdf/check-decoded-size";
 import { inspectPdf, type PdfLimits } from "@/lib/pdf/inspect-pdf";
+import { errorReply, serveThreadRequests } from "@/lib/pdf/serve-thread-requests";
 
 interface ThreadRequest {
   id: number;
@@ -19,16 +19,9 @@ async function answer(request: ThreadRequest) {
     await checkDecodedSize(request.bytes, request.maxInflatedBytes);
     return { id: request.id, ok: true, info: await inspectPdf(request.bytes, request.limits) };
   } catch (error) {
-    if (isAppError(error)) {
-      // pdfjs's exceptions carry a stack from when pdfjs loaded: name and message say more.
-      const cause = error.cause instanceof Error ? `${error.cause.name}: ${error.cause.message}` : error.cause;
-      return { id: request.id, ok: false, code: error.code, message: error.message, details: error.details, cause };
-    }
+    if (isAppError(error)) return errorReply(request.id, error);
     return { id: request.id, ok: false, cause: error instanceof Error ? error.stack : String(error) };
   }
 }
 
-parentPort!.on("message", (request: ThreadRequest) => {
-  void answer(request).then((reply) => parentPort!.postMessage(reply));
-});
-parentPort!.postMessage({ ready: true });
+serveThreadRequests(answer);

@@ -11,7 +11,6 @@
 //   the supervisor) is left.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +20,7 @@ import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 import { pdfForm, signUpAndSignIn, type HttpClient } from "@/tests/support/http-client";
 import { freePort } from "@/tests/support/stack";
-import { httpStatus, watchNpmStart, workerHealth } from "@/tests/support/watch-npm-start";
+import { httpStatus, portOpen, running, watchNpmStart, workerHealth } from "@/tests/support/watch-npm-start";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -57,32 +56,6 @@ function statFields(pid: number): string[] {
 
 const niceness = (pid: number) => Number(statFields(pid)[16]);
 const processGroup = (pid: number) => Number(statFields(pid)[2]);
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function groupAlive(group: number): boolean {
-  try {
-    process.kill(-group, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-  });
-}
 
 async function job(id: string): Promise<JobProgress> {
   const response = await client.json<JobProgress>(`/api/jobs/${id}`);
@@ -135,8 +108,8 @@ beforeAll(async () => {
 }, 360_000);
 
 afterAll(async () => {
-  if (productGroup !== undefined && groupAlive(productGroup)) process.kill(-productGroup, "SIGKILL");
-  if (npm?.pid && groupAlive(npm.pid)) process.kill(-npm.pid, "SIGKILL");
+  if (productGroup !== undefined && running(-productGroup)) process.kill(-productGroup, "SIGKILL");
+  if (npm?.pid && running(-npm.pid)) process.kill(-npm.pid, "SIGKILL");
   await gemini?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
@@ -191,7 +164,7 @@ describe("npm start over one life", () => {
       npm.once("exit", (code, signal) => {
         // Checked the moment npm returns, as a terminal's next command would find them.
         stillRunningAtExit = pids.filter(running);
-        groupAliveAtExit = groupAlive(productGroup!);
+        groupAliveAtExit = running(-productGroup!);
         resolve(signal ?? `code ${code}`);
       }),
     );

@@ -9,7 +9,6 @@
 // nothing running.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,7 +19,7 @@ import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
 import { pdfForm, signUpAndSignIn, type HttpClient } from "@/tests/support/http-client";
 import { freePort } from "@/tests/support/stack";
-import { httpStatus, watchNpmStart, workerHealth } from "@/tests/support/watch-npm-start";
+import { httpStatus, portOpen, running, watchNpmStart, workerHealth } from "@/tests/support/watch-npm-start";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const terminal = ["succeeded", "partial", "failed", "cancelled"];
@@ -38,23 +37,6 @@ let book: Uint8Array;
 let reference: { job: JobProgress; sentences: unknown[] };
 
 const { until, startedPids } = watchNpmStart(() => start, () => output);
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-  });
-}
 
 async function job(id: string): Promise<JobProgress> {
   const response = await client.json<JobProgress>(`/api/jobs/${id}`);

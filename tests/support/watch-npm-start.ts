@@ -1,9 +1,29 @@
-// What the tests of `npm start` read of the product they started: an HTTP
-// status that is 0 while nothing answers, the worker's health, waits that
-// fail with the product's own output, and the pids it announced.
+// What the tests of `npm start` read of the product they started: whether a
+// process or port is still alive, an HTTP status that is 0 while nothing
+// answers, the worker's health, waits that fail with the product's own
+// output, and the pids it announced.
 import type { ChildProcess } from "node:child_process";
+import net from "node:net";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Whether a process (a pid) or a whole process group (its negated id) is still alive. */
+export function running(pidOrGroup: number): boolean {
+  try {
+    process.kill(pidOrGroup, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
 
 export async function httpStatus(url: string): Promise<number> {
   try {
