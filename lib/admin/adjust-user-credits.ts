@@ -3,7 +3,7 @@
 import { db } from "@/lib/db/prisma";
 import { adjustCredits } from "@/lib/credits/adjust-credits";
 import { AppError } from "@/lib/errors";
-import { isJobId } from "@/lib/jobs/find-accessible-job";
+import { isUuid } from "@/lib/validations/uuid";
 
 export async function adjustUserCredits(options: {
   userId: string;
@@ -13,7 +13,7 @@ export async function adjustUserCredits(options: {
 }): Promise<{ balance: number }> {
   const { userId, amount, adminId } = options;
   const reason = options.reason.trim();
-  if (!isJobId(userId)) throw new AppError("not_found", "This account does not exist.");
+  if (!isUuid(userId)) throw new AppError("not_found", "This account does not exist.");
   if (amount === 0) throw new AppError("invalid_input", "An adjustment must add or remove at least one credit.");
   return db().$transaction(async (tx) => {
     const admin = await tx.user.findUniqueOrThrow({ where: { id: adminId }, select: { email: true } });

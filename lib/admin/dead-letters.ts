@@ -7,7 +7,7 @@
 // still retry it).
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
-import { isJobId } from "@/lib/jobs/find-accessible-job";
+import { isUuid } from "@/lib/validations/uuid";
 import { queues } from "@/lib/queue/queues";
 import { retryFailedChunks } from "@/lib/commands/retry-failed-chunks";
 import { boss } from "@/lib/queue/boss";
@@ -69,7 +69,7 @@ export async function listDeadLetters(): Promise<DeadLetter[]> {
 }
 
 async function findDeadLetter(id: string): Promise<{ jobId: string; chunkId: string }> {
-  if (!isJobId(id)) throw new AppError("not_found", "This dead letter does not exist.");
+  if (!isUuid(id)) throw new AppError("not_found", "This dead letter does not exist.");
   const [letter] = await (await boss()).findJobs(queue, { id });
   const data = letter ? queues.chunkAbandoned.payload.safeParse(letter.data) : undefined;
   if (!data?.success) throw new AppError("not_found", "This dead letter does not exist.");

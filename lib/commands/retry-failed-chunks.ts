@@ -11,7 +11,8 @@ import type { JobStatus } from "@/lib/generated/prisma/client";
 import { assertQueueCapacity } from "@/lib/jobs/assert-queue-capacity";
 import { canRetryJob } from "@/lib/jobs/job-states";
 import { assertGeminiBudgetLeft } from "@/lib/jobs/unpaid-gemini-tokens";
-import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
+import { assertJobVisible, jobNotFound } from "@/lib/jobs/find-accessible-job";
+import { isUuid } from "@/lib/validations/uuid";
 import { dispatchChunks } from "@/lib/pipeline/dispatch-chunks";
 import { jobLog } from "@/lib/log";
 import { assertJobStartAllowed } from "@/lib/rate-limit/assert-job-start-allowed";
@@ -25,7 +26,7 @@ export async function retryFailedChunks(
   },
 ): Promise<{ status: JobStatus; reserved: number }> {
   const { jobId } = options;
-  if (!isJobId(jobId)) throw jobNotFound();
+  if (!isUuid(jobId)) throw jobNotFound();
   return db().$transaction(async (tx) => {
     // Lock order: the job row, then its owner's row, as in merge and delete.
     await lockJob(tx, jobId);

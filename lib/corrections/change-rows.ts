@@ -21,7 +21,8 @@ import { db, type Tx } from "@/lib/db/prisma";
 import { lockJob } from "@/lib/db/lock-rows";
 import { AppError } from "@/lib/errors";
 import type { Prisma, SentenceEditAction } from "@/lib/generated/prisma/client";
-import { isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
+import { jobNotFound } from "@/lib/jobs/find-accessible-job";
+import { isUuid } from "@/lib/validations/uuid";
 import { isJobUnfinished } from "@/lib/jobs/job-states";
 
 /** An engine row with its correction, as a plan reads it. */
@@ -133,7 +134,7 @@ export async function changeRows(
   plan: (context: PlanContext) => Promise<ChangePlan>,
 ): Promise<ChangeResult> {
   const { jobId, userId } = options;
-  if (!isJobId(jobId)) throw jobNotFound();
+  if (!isUuid(jobId)) throw jobNotFound();
   return db().$transaction(async (tx) => {
     await lockJob(tx, jobId);
     const job = await tx.job.findUnique({ where: { id: jobId }, select: { userId: true, status: true, maxWords: true } });

@@ -3,8 +3,7 @@
 import { db, type Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import type { BookFormat, JobStatus } from "@/lib/generated/prisma/client";
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/validations/uuid";
 
 export interface AccessibleJob {
   id: string;
@@ -19,10 +18,6 @@ export interface AccessibleJob {
 
 export function jobNotFound(): AppError {
   return new AppError("not_found", "This job does not exist.");
-}
-
-export function isJobId(value: string): boolean {
-  return uuidPattern.test(value);
 }
 
 /** Throws the 404 unless the caller owns the job or is an admin. */
@@ -41,7 +36,7 @@ export async function findAccessibleJob(options: {
   client?: Tx;
 }): Promise<AccessibleJob> {
   const { jobId, userId, isAdmin = false, client = db() } = options;
-  if (!isJobId(jobId)) throw jobNotFound();
+  if (!isUuid(jobId)) throw jobNotFound();
   const job = await client.job.findUnique({
     where: { id: jobId },
     select: { id: true, userId: true, documentId: true, fileName: true, status: true, sentenceCount: true, format: true },

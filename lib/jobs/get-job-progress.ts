@@ -9,7 +9,8 @@
 import { db } from "@/lib/db/prisma";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { jobSummarySelect } from "@/lib/jobs/to-job-summary";
-import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
+import { assertJobVisible, jobNotFound } from "@/lib/jobs/find-accessible-job";
+import { isUuid } from "@/lib/validations/uuid";
 import { computeJobProgress, type JobProgress, type ProgressJobRow } from "@/lib/jobs/compute-job-progress";
 import {
   chunkLettersSql,
@@ -44,7 +45,7 @@ export async function getJobProgress(options: JobProgressOptions): Promise<JobPr
 /** The progress answer with its version tag (the route's ETag). */
 export async function getJobProgressTagged(options: JobProgressOptions): Promise<TaggedProgress> {
   const { jobId, userId, isAdmin = false } = options;
-  if (!isJobId(jobId)) throw jobNotFound();
+  if (!isUuid(jobId)) throw jobNotFound();
   const tagged = await readJobProgress(jobId);
   assertJobVisible(tagged, userId, isAdmin);
   return tagged!;

@@ -13,7 +13,8 @@
 //   job, the key being everything the answer shows (get-job-version.ts), and
 //   reused while reads return the same version. One entry per job, the least
 //   recently polled dropped past `maxEntries`.
-import { assertJobVisible, isJobId, jobNotFound } from "@/lib/jobs/find-accessible-job";
+import { assertJobVisible, jobNotFound } from "@/lib/jobs/find-accessible-job";
+import { isUuid } from "@/lib/validations/uuid";
 import { progressRowVersion, readProgressRow, tagProgress, type TaggedProgress } from "@/lib/jobs/get-job-progress";
 
 /** A progress answer ready to send: its JSON is built once per version and shared. */
@@ -87,7 +88,7 @@ export async function pollJobProgress(options: {
   matchesETag?: (etag: string) => boolean;
 }): Promise<JobPoll> {
   const { jobId, userId, isAdmin = false } = options;
-  if (!isJobId(jobId)) throw jobNotFound();
+  if (!isUuid(jobId)) throw jobNotFound();
   const answer = await freshAnswer(jobId);
   assertJobVisible(answer, userId, isAdmin);
   if (options.matchesETag?.(answer!.etag)) return { notModified: true, etag: answer!.etag };

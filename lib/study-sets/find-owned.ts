@@ -1,6 +1,6 @@
 // Word lists and study sets belong to their owner: anyone else, and any
 // malformed id, gets the same 404 as a missing one, so ids cannot be probed.
-import { isJobId } from "@/lib/jobs/find-accessible-job";
+import { isUuid } from "@/lib/validations/uuid";
 import { AppError } from "@/lib/errors";
 
 export function wordListNotFound(): AppError {
@@ -21,5 +21,5 @@ export function assertOwned<T extends { userId: string }>(
 }
 
 export function assertId(id: string, notFound: () => AppError): void {
-  if (!isJobId(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
 }

@@ -5,13 +5,13 @@ import { createStudySet } from "@/lib/study-sets/create-study-set";
 import { consumeThrottle } from "@/lib/rate-limit/throttle";
 import { listStudySets } from "@/lib/study-sets/list-study-sets";
 import { createStudySetBody, maxWordListRequestBytes } from "@/lib/validations/study-set";
-import { isJobId } from "@/lib/jobs/find-accessible-job";
+import { isUuid } from "@/lib/validations/uuid";
 
 export const dynamic = "force-dynamic";
 
 export const GET = authedRoute(async ({ req, user }) => {
   const jobId = new URL(req.url).searchParams.get("jobId") ?? undefined;
-  const studySets = jobId && !isJobId(jobId) ? [] : await listStudySets({ userId: user.id, jobId });
+  const studySets = jobId && !isUuid(jobId) ? [] : await listStudySets({ userId: user.id, jobId });
   return NextResponse.json({ studySets });
 });
 
