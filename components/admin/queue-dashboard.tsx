@@ -12,6 +12,7 @@ import { jobStatuses } from "@/lib/jobs/job-states";
 import { useAdminQueues } from "@/lib/client/use-admin-queues";
 import { QueueIcon, WarningIcon } from "@/components/ui/icons";
 import layout from "@/components/ui/layout.module.css";
+import { NumberCell } from "@/components/ui/number-cell";
 import { NumberHeader } from "@/components/ui/number-header";
 
 const mono = { fontFamily: "var(--font-mono)", fontSize: "0.86rem" } as const;
@@ -85,30 +86,16 @@ export function QueueDashboard() {
                     <td data-label="Queue" style={mono}>
                       {queue.name}
                     </td>
-                    <td data-label="Queued" className={tableStyles.num}>
-                      {formatNumber(queue.queuedCount)}
-                    </td>
-                    <td data-label="Ready" className={tableStyles.num}>
-                      {formatNumber(queue.readyCount)}
-                    </td>
-                    <td data-label="Deferred" className={tableStyles.num}>
-                      {formatNumber(queue.deferredCount)}
-                    </td>
-                    <td data-label="Active" className={tableStyles.num}>
-                      {formatNumber(queue.activeCount)}
-                    </td>
-                    <td data-label="Failed" className={tableStyles.num}>
-                      {formatNumber(queue.failedCount)}
-                    </td>
-                    <td data-label="Total" className={tableStyles.num}>
-                      {formatNumber(queue.totalCount)}
-                    </td>
-                    <td data-label="Oldest waiting" className={tableStyles.num}>
+                    <NumberCell label="Queued">{formatNumber(queue.queuedCount)}</NumberCell>
+                    <NumberCell label="Ready">{formatNumber(queue.readyCount)}</NumberCell>
+                    <NumberCell label="Deferred">{formatNumber(queue.deferredCount)}</NumberCell>
+                    <NumberCell label="Active">{formatNumber(queue.activeCount)}</NumberCell>
+                    <NumberCell label="Failed">{formatNumber(queue.failedCount)}</NumberCell>
+                    <NumberCell label="Total">{formatNumber(queue.totalCount)}</NumberCell>
+                    <NumberCell label="Oldest waiting">
                       {queue.oldestWaitingSeconds == null ? "—" : formatDuration(queue.oldestWaitingSeconds)}
-                    </td>
-                    <td data-label="Failed, 1 h" className={tableStyles.num}>
-                      {formatNumber(queue.failedLastHour)}
-                    </td>
+                    </NumberCell>
+                    <NumberCell label="Failed, 1 h">{formatNumber(queue.failedLastHour)}</NumberCell>
                   </tr>
                 ))}
               </tbody>
@@ -186,21 +173,11 @@ export function QueueDashboard() {
                       {row.model}
                     </td>
                     <td data-label="Purpose">{row.purpose}</td>
-                    <td data-label="Requests" className={tableStyles.num}>
-                      {formatNumber(row.requests)}
-                    </td>
-                    <td data-label="Failed" className={tableStyles.num}>
-                      {formatNumber(row.failed)}
-                    </td>
-                    <td data-label="Prompt tokens" className={tableStyles.num}>
-                      {formatNumber(row.promptTokens)}
-                    </td>
-                    <td data-label="Output tokens" className={tableStyles.num}>
-                      {formatNumber(row.outputTokens)}
-                    </td>
-                    <td data-label="Books" className={tableStyles.num}>
-                      {formatNumber(row.jobs)}
-                    </td>
+                    <NumberCell label="Requests">{formatNumber(row.requests)}</NumberCell>
+                    <NumberCell label="Failed">{formatNumber(row.failed)}</NumberCell>
+                    <NumberCell label="Prompt tokens">{formatNumber(row.promptTokens)}</NumberCell>
+                    <NumberCell label="Output tokens">{formatNumber(row.outputTokens)}</NumberCell>
+                    <NumberCell label="Books">{formatNumber(row.jobs)}</NumberCell>
                   </tr>
                 ))}
               </tbody>
