@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, controlClass } from "@/components/ui/field";
+import { AuthCard, AuthForm } from "./auth-card";
 import styles from "./auth.module.css";
 import { signInWithCredentials } from "./sign-in-with-credentials";
 
@@ -66,11 +67,15 @@ export function SignInForm({
   }
 
   return (
-    <div className={styles.card}>
-      <div className={styles.heading}>
-        <h1>Sign in</h1>
-        <p>Welcome back. Your books and results are waiting.</p>
-      </div>
+    <AuthCard
+      title="Sign in"
+      lead="Welcome back. Your books and results are waiting."
+      switchTo={
+        <>
+          New here? <Link href="/sign-up">Create an account</Link>
+        </>
+      }
+    >
       {demoAccount ? (
         <Alert tone="info" testId="demo-account">
           Demo account: {demoAccount.email} / {demoAccount.password}. This server was started with <code>npm start</code>
@@ -78,7 +83,7 @@ export function SignInForm({
         </Alert>
       ) : null}
       {error ? <Alert tone="danger">{error}</Alert> : null}
-      <form className={styles.form} onSubmit={onSubmit}>
+      <AuthForm onSubmit={onSubmit} busy={busy} submitLabel="Sign in">
         <Field id="email" label="Email">
           <input id="email" name="email" type="email" autoComplete="email" required className={controlClass} />
         </Field>
@@ -92,10 +97,7 @@ export function SignInForm({
             className={controlClass}
           />
         </Field>
-        <Button type="submit" variant="primary" block busy={busy}>
-          Sign in
-        </Button>
-      </form>
+      </AuthForm>
       {googleEnabled ? (
         <>
           <div className={styles.divider}>or</div>
@@ -104,9 +106,6 @@ export function SignInForm({
           </Button>
         </>
       ) : null}
-      <p className={styles.switch}>
-        New here? <Link href="/sign-up">Create an account</Link>
-      </p>
-    </div>
+    </AuthCard>
   );
 }

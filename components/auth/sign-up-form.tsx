@@ -3,11 +3,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Field, controlClass, describedBy } from "@/components/ui/field";
 import { isApiError } from "@/lib/client/fetcher";
 import { postUser } from "@/lib/client/mutations";
-import styles from "./auth.module.css";
+import { AuthCard, AuthForm } from "./auth-card";
 import { signInWithCredentials } from "./sign-in-with-credentials";
 
 const passwordHint = "At least 8 characters, with letters and at least one digit or symbol.";
@@ -56,13 +55,17 @@ export function SignUpForm() {
   const passwordError = error?.field === "password" ? error.message : undefined;
 
   return (
-    <div className={styles.card}>
-      <div className={styles.heading}>
-        <h1>Create your account</h1>
-        <p>Upload a French novel and get every sentence back, short and linked to its page.</p>
-      </div>
+    <AuthCard
+      title="Create your account"
+      lead="Upload a French novel and get every sentence back, short and linked to its page."
+      switchTo={
+        <>
+          Already have an account? <Link href="/sign-in">Sign in</Link>
+        </>
+      }
+    >
       {error && !error.field ? <Alert tone="danger">{error.message}</Alert> : null}
-      <form className={styles.form} onSubmit={onSubmit}>
+      <AuthForm onSubmit={onSubmit} busy={busy} submitLabel="Create account">
         <Field id="email" label="Email" error={emailError}>
           <input
             id="email"
@@ -98,13 +101,7 @@ export function SignUpForm() {
             className={controlClass}
           />
         </Field>
-        <Button type="submit" variant="primary" block busy={busy}>
-          Create account
-        </Button>
-      </form>
-      <p className={styles.switch}>
-        Already have an account? <Link href="/sign-in">Sign in</Link>
-      </p>
-    </div>
+      </AuthForm>
+    </AuthCard>
   );
 }
