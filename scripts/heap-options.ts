@@ -24,7 +24,7 @@
 // before collecting it (RSS 368–478 MB under saturation). A capped old
 // generation makes it collect sooner. The cap is 256 MB, not the 128 MB that
 // gave the lowest RSS: a word-list upload loads the Lefff into the web
-// process (about 65–70 MB of live heap, for isFrenchWord), and with it a
+// process (about 65–70 MB of live heap, for hasKnownLemma), and with it a
 // 128 MB heap ran out of memory after 40 MB more. Its young generation keeps
 // 8 MB semi-spaces: 1 MB ones saved about 20 MB more but cost a trivial route
 // a third more CPU per request (bench/RESULTS.md, progress polling). Uploads

@@ -272,6 +272,11 @@ export function entryLemmas(word: string): string[] {
   return distinct([norm, ...readings.map((reading) => reading.lemma)]);
 }
 
-export function isFrenchWord(word: string): boolean {
+/**
+ * Whether the lemmatizer knows a lemma for the word (normalised as its
+ * sentences are: `œ` as `oe`, curly apostrophes straight); what a word list
+ * reports as recognised.
+ */
+export function hasKnownLemma(word: string): boolean {
   return lexiconReadings(word).length > 0;
 }

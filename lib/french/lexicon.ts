@@ -169,8 +169,11 @@ export function lookUpWord(token: string): LexiconEntry | undefined {
   return entryOf(key) ?? entryOf(key.replace(/'$/u, "e"));
 }
 
-/** Whether the Lefff knows the form (any class, names included). */
-export function isFrenchWord(token: string): boolean {
+/**
+ * Whether the Lefff lists the token as a form of any class, names included
+ * (looked up as `lookUpWord` does: edge punctuation off, elision tried).
+ */
+export function isKnownForm(token: string): boolean {
   return lookUpWord(token) !== undefined;
 }
 

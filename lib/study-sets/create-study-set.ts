@@ -8,7 +8,7 @@ import { lockUser } from "@/lib/db/lock-rows";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { isFrenchWord } from "@/lib/french/lemmatize";
+import { hasKnownLemma } from "@/lib/french/lemmatize";
 import { findAccessibleJob, type AccessibleJob } from "@/lib/jobs/find-accessible-job";
 import { sendJob } from "@/lib/queue/boss";
 import { consumeThrottle } from "@/lib/rate-limit/throttle";
@@ -35,7 +35,7 @@ async function wordsFor(
     return { source: "list", name: list.name, entries: list.entries as unknown as WordListEntry[], wordListId: body.wordListId };
   }
   if (body.words !== undefined) {
-    const { entries } = parseWordList(body.words, isFrenchWord);
+    const { entries } = parseWordList(body.words, hasKnownLemma);
     if (entries.length === 0) {
       throw new AppError("invalid_input", "The pasted words are empty: write one word a line.", { field: "words" });
     }

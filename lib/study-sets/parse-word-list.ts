@@ -62,7 +62,7 @@ export function entryKey(word: string): string {
   return cleanWord(word).toLowerCase().replace(/œ/gu, "oe").replace(/æ/gu, "ae");
 }
 
-export function parseWordList(text: string, isFrenchWord: (word: string) => boolean): ParsedWordList {
+export function parseWordList(text: string, isRecognised: (word: string) => boolean): ParsedWordList {
   const entries: WordListEntry[] = [];
   const byKey = new Map<string, WordListEntry>();
   const report: WordListReport = {
@@ -123,7 +123,7 @@ export function parseWordList(text: string, isFrenchWord: (word: string) => bool
   for (const entry of entries) {
     if (entry.phrase) report.phrases.push(entry.word);
     const words = entry.variants.flatMap((variant) => variant.split(/[\s'-]+/u)).filter((word) => word !== "");
-    if (!words.some((word) => isFrenchWord(word) || isFrenchWord(entry.word))) report.unrecognised.push(entry.word);
+    if (!words.some((word) => isRecognised(word) || isRecognised(entry.word))) report.unrecognised.push(entry.word);
   }
   report.entries = entries.length;
   return { entries, report };

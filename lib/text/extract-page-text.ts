@@ -10,7 +10,7 @@
 // sentence end, around a heading, before a dialogue line); other layout breaks
 // (verse indents, stanza gaps in mid-sentence) become plain spaces.
 
-import { isCommonWord, isFrenchWord } from "@/lib/french/lexicon";
+import { isCommonWord, isKnownForm } from "@/lib/french/lexicon";
 import { listWords } from "@/lib/text/count-words";
 
 export interface TextLine {
@@ -137,8 +137,8 @@ export function joinHyphenated(left: string, right: string, vocabulary: Readonly
   else if (hyphenPartners.has(partner) || /^[^\p{Ll}]/u.test(rightToken)) keep = true;
   // Joined first: the Lefff also lists old spellings such as "long-temps",
   // and a line-end hyphen that could be either is most often a plain break.
-  else if (isFrenchWord(`${leftPart}${rightPart}`)) keep = false;
-  else if (isFrenchWord(`${leftPart}-${rightPart}`)) keep = true;
+  else if (isKnownForm(`${leftPart}${rightPart}`)) keep = false;
+  else if (isKnownForm(`${leftPart}-${rightPart}`)) keep = true;
   // "après-midi", "mi-voix", "sous-officier": no word when joined, two words
   // apart. A name ("Boischevron") is broken like any word.
   else {

@@ -1,7 +1,7 @@
 // Word lists as teachers write them, and the import report a user reads.
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { isFrenchWord } from "@/lib/french/lemmatize";
+import { hasKnownLemma } from "@/lib/french/lemmatize";
 import { maxVariantsPerLine, parseWordList } from "@/lib/study-sets/parse-word-list";
 
 describe("reading a word list", () => {
@@ -19,7 +19,7 @@ describe("reading a word list", () => {
       "",
       "chats",
     ].join("\r\n");
-    const { entries, report } = parseWordList(text, isFrenchWord);
+    const { entries, report } = parseWordList(text, hasKnownLemma);
     expect(entries.map((entry) => entry.word)).toEqual(["chat", "bon", "aller", "tout à coup", "œil", "zblorfquux"]);
     expect(entries[0]!.variants).toEqual(["chat", "chats"]);
     expect(entries[1]!.variants).toEqual(["bon", "bonne"]);
@@ -32,7 +32,7 @@ describe("reading a word list", () => {
   });
 
   it("keeps a first line that is a word, not a header", () => {
-    const { entries, report } = parseWordList("maison\nporte\n", isFrenchWord);
+    const { entries, report } = parseWordList("maison\nporte\n", hasKnownLemma);
     expect(report.headerSkipped).toBe(false);
     expect(entries.map((entry) => entry.word)).toEqual(["maison", "porte"]);
   });
@@ -50,7 +50,7 @@ describe("reading a word list built to be slow", () => {
     const started = performance.now();
     let error: unknown;
     try {
-      parseWordList(text, isFrenchWord);
+      parseWordList(text, hasKnownLemma);
     } catch (caught) {
       error = caught;
     }
@@ -60,13 +60,13 @@ describe("reading a word list built to be slow", () => {
     expect((error as AppError).message).toMatch(/line 2\b/i);
     expect((error as AppError).details).toMatchObject({ line: 2, maxVariants: maxVariantsPerLine });
     // Fifty is still read.
-    expect(parseWordList(`chat|${variants("chat", 49)}`, isFrenchWord).entries[0]!.variants).toHaveLength(50);
+    expect(parseWordList(`chat|${variants("chat", 49)}`, hasKnownLemma).entries[0]!.variants).toHaveLength(50);
   });
 
   it("merges many duplicate lines in linear time, keeping each spelling once", () => {
     const lines = Array.from({ length: 300 }, (_, line) => `chat|${variants(`chat${line.toString(36)}x`, 45)}|Chats`);
     const started = performance.now();
-    const { entries, report } = parseWordList(lines.join("\n"), isFrenchWord);
+    const { entries, report } = parseWordList(lines.join("\n"), hasKnownLemma);
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.variants).toHaveLength(1 + 300 * 45 + 1);
