@@ -3,7 +3,7 @@
 // held 40 MB of the web process per connection. And a whole upload read that
 // way is still a real PDF the inspection thread reads.
 import { describe, expect, it } from "vitest";
-import { readPdfUpload } from "@/lib/jobs/read-pdf-upload";
+import { readPdfUpload } from "@/lib/api/read-pdf-upload";
 import { inspectPdfSafely } from "@/lib/pdf/inspect-pdf-safely";
 import { loadCorpusText, makeNovelPdf } from "@/tests/fixtures/make-novel-pdf";
 

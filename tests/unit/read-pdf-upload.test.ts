@@ -2,7 +2,7 @@
 // upload built to make the boundary search slow cannot hold the web process.
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { readPdfUpload } from "@/lib/jobs/read-pdf-upload";
+import { readPdfUpload } from "@/lib/api/read-pdf-upload";
 
 const pdf = new TextEncoder().encode("%PDF-1.7\n%fake\n%%EOF\n");
 

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { createJob } from "@/lib/commands/create-job";
 import { parseIdempotencyKey } from "@/lib/jobs/find-idempotent-job";
 import { listJobs } from "@/lib/jobs/list-jobs";
-import { readPdfUpload } from "@/lib/jobs/read-pdf-upload";
+import { readPdfUpload } from "@/lib/api/read-pdf-upload";
 import { createJobFields, listJobsQuery, searchParamsObject } from "@/lib/validations/job";
 
 export const dynamic = "force-dynamic";

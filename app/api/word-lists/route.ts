@@ -4,7 +4,7 @@ import { authedRoute } from "@/lib/api/route";
 import { consumeThrottle } from "@/lib/rate-limit/throttle";
 import { createWordList } from "@/lib/study-sets/create-word-list";
 import { listWordLists } from "@/lib/study-sets/list-word-lists";
-import { readWordListRequest } from "@/lib/study-sets/read-word-list-request";
+import { readWordListRequest } from "@/lib/api/read-word-list-request";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/api/route";
 import { env } from "@/lib/env";
 import { estimateJob } from "@/lib/jobs/estimate-job";
-import { readPdfUpload } from "@/lib/jobs/read-pdf-upload";
+import { readPdfUpload } from "@/lib/api/read-pdf-upload";
 import { consumeThrottle } from "@/lib/rate-limit/throttle";
 import { createJobFields } from "@/lib/validations/job";
 
