@@ -5,13 +5,11 @@
 // and the refused answer's tokens are on the usage. The real @google/genai
 // client against the fake Gemini server.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createGeminiRewriter } from "@/lib/engines/gemini-rewriter";
 import type { RewriteSentence } from "@/lib/engines/rewrite-types";
 import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
-import { countWords } from "@/lib/text/count-words";
-import { segmentSentenceSpans } from "@/lib/text/segment-sentences";
-import { corpusMissing, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";
+import { corpusMissing } from "@/tests/fixtures/make-novel-pdf";
 import { startFakeGemini, type FakeGemini } from "@/tests/support/fake-gemini-server";
+import { longBovarySentences, rewriterAgainstFake } from "@/tests/support/gemini-rewriter-under-test";
 
 const maxWords = 8;
 
@@ -19,28 +17,11 @@ describe.skipIf(corpusMissing())("a refused Gemini batch", () => {
   let fake: FakeGemini;
   let sentences: RewriteSentence[];
 
-  const rewriter = () =>
-    createGeminiRewriter({
-      apiKey: "test-key",
-      baseUrl: fake.url,
-      defaultModel: "gemini-2.5-flash",
-      timeoutMs: 10_000,
-      maxRetries: 3,
-      baseBackoffMs: 10,
-      maxBackoffMs: 40,
-      batchTokens: 600,
-      batchesInFlight: 1,
-      temperature: 0,
-      minContentShare: 0.75,
-    });
+  const rewriter = () => rewriterAgainstFake(fake);
 
   beforeAll(async () => {
     fake = await startFakeGemini({ apiKey: "test-key" });
-    sentences = segmentSentenceSpans(loadCorpusText("bovary", { startAt: "Nous étions", words: 1500 }))
-      .map((span) => span.text)
-      .filter((sentence) => countWords(sentence) > maxWords)
-      .slice(0, 20)
-      .map((text, index) => ({ id: `s${index + 1}`, text }));
+    sentences = longBovarySentences({ words: 1500, count: 20, maxWords });
   });
   afterEach(() => fake.setFaults([]));
   afterAll(async () => {

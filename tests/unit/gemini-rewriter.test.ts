@@ -1,11 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GeminiCallError } from "@/lib/engines/gemini-call";
 import { createGeminiOcr } from "@/lib/engines/gemini-ocr";
-import {
-  batchSentences,
-  createGeminiRewriter,
-  type GeminiRewriterOptions,
-} from "@/lib/engines/gemini-rewriter";
+import { batchSentences, type GeminiRewriterOptions } from "@/lib/engines/gemini-rewriter";
 import { createLocalRewriter } from "@/lib/engines/local-rewriter";
 import { estimateTokens, maxOutputTokensFor } from "@/lib/engines/rewrite-prompt";
 import type {
@@ -16,13 +12,13 @@ import type {
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { countWords } from "@/lib/text/count-words";
-import { segmentSentenceSpans } from "@/lib/text/segment-sentences";
 import { buildNovelPdf, corpusMissing, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";
 import {
   startFakeGemini,
   type FakeGemini,
   type SentenceSabotage,
 } from "@/tests/support/fake-gemini-server";
+import { longBovarySentences, rewriterAgainstFake } from "@/tests/support/gemini-rewriter-under-test";
 
 const maxWords = 8;
 
@@ -30,22 +26,8 @@ describe.skipIf(corpusMissing())("Gemini rewriter against the fake Gemini server
   let fake: FakeGemini;
   let sentences: RewriteSentence[];
 
-  const rewriter = (options: Partial<GeminiRewriterOptions> = {}) =>
-    createGeminiRewriter({
-      apiKey: "test-key",
-      baseUrl: fake.url,
-      defaultModel: "gemini-2.5-flash",
-      timeoutMs: 10_000,
-      maxRetries: 3,
-      baseBackoffMs: 10,
-      maxBackoffMs: 40,
-      batchTokens: 600,
-      // One at a time unless a test says otherwise, so request order is the batches' order.
-      batchesInFlight: 1,
-      temperature: 0,
-      minContentShare: 0.75,
-      ...options,
-    });
+  // One batch at a time unless a test says otherwise, so request order is the batches' order.
+  const rewriter = (options: Partial<GeminiRewriterOptions> = {}) => rewriterAgainstFake(fake, options);
   const input = (overrides: Partial<RewriteInput> = {}): RewriteInput => ({
     sentences,
     maxWords,
@@ -58,15 +40,7 @@ describe.skipIf(corpusMissing())("Gemini rewriter against the fake Gemini server
   beforeAll(async () => {
     fake = await startFakeGemini({ apiKey: "test-key", retryDelayMs: 20 });
     // The long sentences of Madame Bovary's first pages: what the pipeline sends.
-    const text = loadCorpusText("bovary", {
-      startAt: "Nous étions",
-      words: 2500,
-    });
-    sentences = segmentSentenceSpans(text)
-      .map((span) => span.text)
-      .filter((sentence) => countWords(sentence) > maxWords)
-      .slice(0, 40)
-      .map((sentence, index) => ({ id: `s${index + 1}`, text: sentence }));
+    sentences = longBovarySentences({ words: 2500, count: 40, maxWords });
   });
   afterEach(() => {
     fake.setFaults([]);
