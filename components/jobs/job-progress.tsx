@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import factTiles from "@/components/ui/fact-tiles.module.css";
 import { formatCredits, formatDuration, formatNumber, pageRangeLabel } from "@/components/ui/format";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useNow } from "@/components/ui/use-now";
@@ -121,23 +122,23 @@ export function JobProgressPanel({ job, showOutcome = true }: { job: JobProgress
         <div className={styles.fill} style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
 
-      <dl className={styles.facts}>
-        <div className={styles.fact}>
+      <dl className={`${factTiles.tiles} ${styles.facts}`}>
+        <div className={`${factTiles.tile} ${styles.fact}`}>
           <dt>Chunks</dt>
           <dd data-testid="job-chunks">
             {chunksText}
             {job.chunksFailed > 0 ? ` · ${job.chunksFailed} failed` : ""}
           </dd>
         </div>
-        <div className={styles.fact}>
+        <div className={`${factTiles.tile} ${styles.fact}`}>
           <dt>{job.format === "pdf" ? "Pages" : "Sections (about 300 words)"}</dt>
           <dd>{formatNumber(job.pageCount)}</dd>
         </div>
-        <div className={styles.fact}>
+        <div className={`${factTiles.tile} ${styles.fact}`}>
           <dt>Elapsed</dt>
           <dd data-testid="job-elapsed">{formatDuration(elapsedSeconds)}</dd>
         </div>
-        <div className={styles.fact}>
+        <div className={`${factTiles.tile} ${styles.fact}`}>
           <dt>{active ? "Time left" : "Sentences"}</dt>
           <dd data-testid="job-eta">
             {active

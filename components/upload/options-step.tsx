@@ -3,6 +3,7 @@
 // (no text layer, not enough credits), and the job's options.
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import factTiles from "@/components/ui/fact-tiles.module.css";
 import { formatBytes, formatCredits, formatNumber } from "@/components/ui/format";
 import type { Estimate } from "@/lib/client/api-types";
 import type { JobOptions } from "@/lib/client/mutations";
@@ -23,28 +24,28 @@ export function assessOptions(estimate: Estimate, options: JobOptions) {
 
 function EstimateList({ estimate, price }: { estimate: Estimate; price: number }) {
   return (
-    <dl className={styles.estimate} data-testid="estimate">
-      <div>
+    <dl className={`${factTiles.tiles} ${styles.estimate}`} data-testid="estimate">
+      <div className={factTiles.tile}>
         <dt>{estimate.format === "pdf" ? "Pages" : "Sections (about 300 words each)"}</dt>
         <dd data-testid="estimate-pages">{formatNumber(estimate.pageCount)}</dd>
       </div>
-      <div>
+      <div className={factTiles.tile}>
         <dt>Chunks</dt>
         <dd>{formatNumber(estimate.chunks)}</dd>
       </div>
-      <div>
+      <div className={factTiles.tile}>
         <dt>Text layer</dt>
         <dd>{estimate.hasText ? "Yes" : "No (scanned)"}</dd>
       </div>
-      <div>
+      <div className={factTiles.tile}>
         <dt>Price</dt>
         <dd data-testid="estimate-price">{formatCredits(price)}</dd>
       </div>
-      <div>
+      <div className={factTiles.tile}>
         <dt>Your balance</dt>
         <dd>{formatCredits(estimate.balance)}</dd>
       </div>
-      <div>
+      <div className={factTiles.tile}>
         <dt>After this job</dt>
         <dd>{formatCredits(estimate.balance - price)}</dd>
       </div>
