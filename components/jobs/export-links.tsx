@@ -3,7 +3,7 @@
 // row and only the sentences as the author wrote them (rows=kept), and one
 // between the rows as the owner corrected them (the default) and the
 // engine's version (source=engine).
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { ButtonAnchor } from "@/components/ui/button";
 import layout from "@/components/ui/layout.module.css";
 import styles from "./export-links.module.css";
@@ -27,10 +27,37 @@ export function exportHref(jobId: string, format: ExportFormat, rows: ExportRows
   return `/api/jobs/${encodeURIComponent(jobId)}/export?${query}`;
 }
 
+/** One choice about what the links download: a checkbox, its label, and a title that explains it. */
+function ExportChoice({
+  checked,
+  onChange,
+  title,
+  testId,
+  children,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  title: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <label className={styles.keptOption} htmlFor={id} title={title}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+        data-testid={testId}
+      />
+      <span>{children}</span>
+    </label>
+  );
+}
+
 /** Plain download links: the browser sends the session cookie and saves the file. */
 export function ExportLinks({ jobId, size = "sm" }: { jobId: string; size?: "sm" | "md" }) {
-  const keptId = useId();
-  const engineId = useId();
   const [keptOnly, setKeptOnly] = useState(false);
   const [engineVersion, setEngineVersion] = useState(false);
   const rows: ExportRowsChoice = keptOnly ? "kept" : "all";
@@ -48,34 +75,22 @@ export function ExportLinks({ jobId, size = "sm" }: { jobId: string; size?: "sm"
           <span aria-hidden="true">↓</span> {item.label}
         </ButtonAnchor>
       ))}
-      <label
-        className={styles.keptOption}
-        htmlFor={keptId}
+      <ExportChoice
+        checked={keptOnly}
+        onChange={setKeptOnly}
         title="Only the sentences short enough to be kept whole: nothing rewritten, nothing cut"
+        testId="export-kept-only"
       >
-        <input
-          id={keptId}
-          type="checkbox"
-          checked={keptOnly}
-          onChange={(event) => setKeptOnly(event.currentTarget.checked)}
-          data-testid="export-kept-only"
-        />
-        <span>Only sentences as the author wrote them</span>
-      </label>
-      <label
-        className={styles.keptOption}
-        htmlFor={engineId}
+        Only sentences as the author wrote them
+      </ExportChoice>
+      <ExportChoice
+        checked={engineVersion}
+        onChange={setEngineVersion}
         title="The rows as the engine made them, without your edits, joins, splits and deletions"
+        testId="export-engine-version"
       >
-        <input
-          id={engineId}
-          type="checkbox"
-          checked={engineVersion}
-          onChange={(event) => setEngineVersion(event.currentTarget.checked)}
-          data-testid="export-engine-version"
-        />
-        <span>The engine&rsquo;s version, without my corrections</span>
-      </label>
+        The engine&rsquo;s version, without my corrections
+      </ExportChoice>
     </div>
   );
 }
