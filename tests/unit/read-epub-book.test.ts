@@ -3,22 +3,12 @@ import { describe, expect, it } from "vitest";
 import { sniffBookFormat } from "@/lib/books/book-format";
 import { findMatterSections, readBookSections } from "@/lib/books/read-book-sections";
 import { xhtmlToBlocks } from "@/lib/books/xhtml-to-blocks";
-import { isAppError } from "@/lib/errors";
 import { countWords } from "@/lib/text/count-words";
 import { corpusMissing } from "@/tests/fixtures/corpus-text";
 import { epubFiles, makeEpub, utf8, zipFiles } from "@/tests/fixtures/make-book-files";
+import { refusal } from "@/tests/support/refusal";
 
 const limits = { maxInflatedBytes: 32 * 1024 * 1024 };
-
-function refusal(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (isAppError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("XHTML chapters to blocks", () => {
   it("makes paragraphs of block elements, lines of <br>, headings of h1–h6, and leaves notes out", () => {

@@ -4,22 +4,12 @@ import { decodeTextFile } from "@/lib/books/decode-text-file";
 import { paginateBlocks } from "@/lib/books/paginate-blocks";
 import { findMatterSections, readBookSections } from "@/lib/books/read-book-sections";
 import { isHeadingLine, joinWithoutLexicon, readTextBook } from "@/lib/books/read-text-book";
-import { isAppError } from "@/lib/errors";
 import { countWords } from "@/lib/text/count-words";
 import { corpusMissing } from "@/tests/fixtures/corpus-text";
 import { crlf, gutenbergText, novelBodyLines, toWindows1252, utf8, withBom } from "@/tests/fixtures/make-book-files";
+import { refusal } from "@/tests/support/refusal";
 
 const options = { maxInflatedBytes: 64 * 1024 * 1024 };
-
-function refusal(run: () => unknown): { code: string; message: string } {
-  try {
-    run();
-  } catch (error) {
-    if (isAppError(error)) return { code: error.code, message: error.message };
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("text files: encodings and sniffing", () => {
   const sample = "« Charles Bovary, dit-elle, s'était levé ; où était-il ? » Cœur, œuvre, été.\n";
