@@ -5,8 +5,8 @@
 // `study-set-abandoned` dead letter queue, whose handler marks it failed:
 // before, it stayed `running` forever. Real Postgres and pg-boss.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cancelStudySet } from "@/lib/study-sets/cancel-study-set";
-import { createStudySet } from "@/lib/study-sets/create-study-set";
+import { cancelStudySet } from "@/lib/commands/cancel-study-set";
+import { createStudySet } from "@/lib/commands/create-study-set";
 import { queues } from "@/lib/queue/queues";
 import { makeJob, makeUser } from "@/tests/integration/api-factories";
 import { startPipeline, stopPipeline, waitFor, type Lib } from "@/tests/support/pipeline-harness";
@@ -43,7 +43,7 @@ describe("study set limits", () => {
     const job = await makeJob({ userId: user.id });
     for (let index = 0; index < 4; index++) {
       const set = await startSet(user.id, job.id);
-      await cancelStudySet({ id: set.id, userId: user.id });
+      await cancelStudySet({ studySetId: set.id, userId: user.id });
     }
     const fifth = await refusal(startSet(user.id, job.id));
     expect(fifth).toMatchObject({ code: "rate_limited", status: 429 });

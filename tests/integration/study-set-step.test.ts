@@ -2,7 +2,7 @@
 // (lib/study-sets/study-set-states.ts), which the page shows instead of the
 // raw word: the database refuses any other step.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStudySet } from "@/lib/study-sets/create-study-set";
+import { createStudySet } from "@/lib/commands/create-study-set";
 import { StudySetStep, studySetStepLabels } from "@/lib/study-sets/study-set-states";
 import { makeJob, makeUser } from "@/tests/integration/api-factories";
 import { startPipeline, stopPipeline, type Lib } from "@/tests/support/pipeline-harness";

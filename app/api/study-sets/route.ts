@@ -1,7 +1,7 @@
 // GET /api/study-sets – the user's study sets (?jobId= for one job's); POST /api/study-sets – start a study set
 import { NextResponse } from "next/server";
 import { authedRoute, readJson } from "@/lib/api/route";
-import { createStudySet } from "@/lib/study-sets/create-study-set";
+import { createStudySet } from "@/lib/commands/create-study-set";
 import { consumeThrottle } from "@/lib/rate-limit/throttle";
 import { listStudySets } from "@/lib/study-sets/list-study-sets";
 import { createStudySetBody, maxWordListRequestBytes } from "@/lib/validations/study-set";

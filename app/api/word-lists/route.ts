@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/api/route";
 import { consumeThrottle } from "@/lib/rate-limit/throttle";
-import { createWordList } from "@/lib/study-sets/create-word-list";
+import { createWordList } from "@/lib/commands/create-word-list";
 import { listWordLists } from "@/lib/study-sets/list-word-lists";
 import { readWordListRequest } from "@/lib/api/read-word-list-request";
 

@@ -1,7 +1,7 @@
 // GET /api/word-lists/[id] – one list with its entries and import report; DELETE – delete it
 import { NextResponse } from "next/server";
 import { authedRoute } from "@/lib/api/route";
-import { deleteWordList } from "@/lib/study-sets/delete-word-list";
+import { deleteWordList } from "@/lib/commands/delete-word-list";
 import { getWordList } from "@/lib/study-sets/get-word-list";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +11,6 @@ export const GET = authedRoute<{ id: string }>(async ({ params, user }) => {
 });
 
 export const DELETE = authedRoute<{ id: string }>(async ({ params, user }) => {
-  await deleteWordList({ id: params.id, userId: user.id });
+  await deleteWordList({ wordListId: params.id, userId: user.id });
   return new NextResponse(null, { status: 204 });
 });

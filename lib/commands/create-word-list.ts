@@ -1,11 +1,13 @@
-// Imports a word list (file or pasted text) and stores it with its report.
+// The import command of word lists: a user stores a list (read from a file
+// or pasted text) with its report.
+import type { ActingUser } from "@/lib/commands/acting-user";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { hasKnownLemma } from "@/lib/french/lemmatize";
 import { maxWordListEntries, parseWordList } from "@/lib/study-sets/parse-word-list";
 import { toWordListSummary, wordListSelect, type WordListSummary } from "@/lib/study-sets/word-list-summary";
 
-export async function createWordList(options: { userId: string; name: string; text: string }): Promise<WordListSummary> {
+export async function createWordList(options: ActingUser & { name: string; text: string }): Promise<WordListSummary> {
   const { entries, report } = parseWordList(options.text, hasKnownLemma);
   if (entries.length === 0) {
     throw new AppError("invalid_input", "The list has no words: write one word a line (`#` starts a comment).", {

@@ -1,9 +1,11 @@
-// Starts a study set: checks the jobs (the caller's, finished) and the words
-// (a saved list, pasted words, or none: the book's own most useful words),
-// then in ONE transaction creates the set and queues its selection job.
+// The create command of study sets: a user starts one. It checks the jobs
+// (the caller's, finished) and the words (a saved list, pasted words, or
+// none: the book's own most useful words), then in ONE transaction creates
+// the set and queues its selection job.
 // Each set costs seconds of a worker's CPU, so a user may start
 // STUDY_SETS_PER_HOUR of them and have STUDY_SETS_IN_PROGRESS_PER_USER
 // queued or running at once (429 past either, with a sentence that says why).
+import type { ActingUser } from "@/lib/commands/acting-user";
 import { lockUser } from "@/lib/db/lock-rows";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
@@ -51,7 +53,7 @@ async function wordsFor(
   return { source: "book", name: `The ${top} most useful words`, entries: [], wordListId: null };
 }
 
-export async function createStudySet(options: { userId: string; isAdmin?: boolean; body: CreateStudySetBody }) {
+export async function createStudySet(options: ActingUser & { body: CreateStudySetBody }) {
   const { userId, body } = options;
   await consumeThrottle("study-set-user", userId);
   const jobIds = [...new Set(body.jobIds)];
