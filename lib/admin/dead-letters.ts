@@ -4,12 +4,12 @@
 // already marked the chunk failed so the book could close; an administrator
 // then requeues the chunk (the owner pays for its pages again, as with any
 // retry) or discards the letter (the book stays partial and its owner can
-// still retry it).
+// still retry it): those two are commands (lib/commands/requeue-dead-letter.ts,
+// lib/commands/discard-dead-letter.ts); this module only reads the inbox.
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validations/uuid";
 import { queues } from "@/lib/queue/queues";
-import { retryFailedChunks } from "@/lib/commands/retry-failed-chunks";
 import { boss } from "@/lib/queue/boss";
 
 export interface DeadLetter {
@@ -26,7 +26,8 @@ export interface DeadLetter {
   abandonedAt: string;
 }
 
-const queue = queues.chunkAbandoned.name;
+/** The dead-letter queue of chunk jobs. */
+export const deadLetterQueue = queues.chunkAbandoned.name;
 
 export async function listDeadLetters(): Promise<DeadLetter[]> {
   const rows = await db().$queryRaw<
@@ -51,7 +52,7 @@ export async function listDeadLetters(): Promise<DeadLetter[]> {
     join "Chunk" c on c.id = (dl.data->>'chunkId')::uuid
     join "Job" j on j.id = c."jobId"
     join "User" u on u.id = j."userId"
-    where dl.name = ${queue} and c.status = 'failed'
+    where dl.name = ${deadLetterQueue} and c.status = 'failed'
     order by dl.created_on desc
     limit 200`;
   return rows.map((row) => ({
@@ -68,24 +69,11 @@ export async function listDeadLetters(): Promise<DeadLetter[]> {
   }));
 }
 
-async function findDeadLetter(id: string): Promise<{ jobId: string; chunkId: string }> {
+/** The chunk a dead letter is about; a malformed id, a missing letter or one without a chunk is the 404. */
+export async function findDeadLetter(id: string): Promise<{ jobId: string; chunkId: string }> {
   if (!isUuid(id)) throw new AppError("not_found", "This dead letter does not exist.");
-  const [letter] = await (await boss()).findJobs(queue, { id });
+  const [letter] = await (await boss()).findJobs(deadLetterQueue, { id });
   const data = letter ? queues.chunkAbandoned.payload.safeParse(letter.data) : undefined;
   if (!data?.success) throw new AppError("not_found", "This dead letter does not exist.");
   return data.data;
-}
-
-/** Runs the chunk again and removes the letter. */
-export async function requeueDeadLetter(options: { id: string; adminId: string }) {
-  const { jobId, chunkId } = await findDeadLetter(options.id);
-  const result = await retryFailedChunks({ jobId, userId: options.adminId, isAdmin: true, chunkIds: [chunkId] });
-  await (await boss()).deleteJob(queue, options.id);
-  return result;
-}
-
-/** Removes the letter; the chunk stays failed. */
-export async function discardDeadLetter(options: { id: string }): Promise<void> {
-  await findDeadLetter(options.id);
-  await (await boss()).deleteJob(queue, options.id);
 }
