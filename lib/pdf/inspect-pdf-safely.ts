@@ -100,7 +100,7 @@ function startThread(): Promise<Worker> {
   return started;
 }
 
-/** A copy of `bytes` in shared memory, unless it is already there (see read-pdf-upload.ts). */
+/** A copy of `bytes` in shared memory, unless it is already there (see lib/api/read-pdf-upload.ts). */
 function shared(bytes: Uint8Array): Uint8Array {
   if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
   const copy = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
