@@ -45,7 +45,7 @@ function counts(words: readonly string[]): Map<string, number> {
 export function closedListViolations(
   original: string,
   pieces: readonly string[],
-  /** Words the rules respelled, one pair per occurrence (levant → levait, la → sa): the same word. */
+  /** Words the rules respelled, one pair per occurrence (levant → levait, la → sa): the same word; respelled as "", dropped to fit the limit (donc). */
   respelled: readonly (readonly [from: string, to: string])[] = [],
 ): { added: string[]; dropped: string[] } {
   const before = counts(rewriteWords(original));
@@ -53,9 +53,9 @@ export function closedListViolations(
   for (const [from, to] of respelled) {
     const [was] = rewriteWords(from);
     const [now] = rewriteWords(to);
-    if (was === undefined || now === undefined || !before.get(was)) continue;
+    if (was === undefined || !before.get(was)) continue;
     before.set(was, before.get(was)! - 1);
-    before.set(now, (before.get(now) ?? 0) + 1);
+    if (now !== undefined) before.set(now, (before.get(now) ?? 0) + 1);
   }
   const after = counts(rewriteWords(pieces.join(" ")));
   const added: string[] = [];

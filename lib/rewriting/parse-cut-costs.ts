@@ -84,6 +84,9 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // for it to overrule them. A verb and the infinitive right after it are one
   // predicate, though: "ce qui peut ‖ être résumé", "faisait ‖ partir".
   if (clause) {
+    // A participle that describes a noun and its complement are one phrase: "des arbres plantés ‖ en ligne droite".
+    const describing = tree.words[common]!.feats.VerbForm === "Part" && /^(acl|amod)$/u.test(tree.words[common]!.deprel);
+    if (describing && headOnLeft && !/^(punct|cc|conj|advcl|parataxis)$/u.test(relation)) return nounComplementCost;
     const infinitive = tree.words[dependent]!.feats.VerbForm === "Inf" && relation === "xcomp" && left === common && right === dependent;
     return infinitive ? nounComplementCost : undefined;
   }

@@ -6,6 +6,7 @@
 import { validatePieces } from "@/lib/engines/validate-rewrite";
 import type { RewriteFailureReason, RewriteMethod } from "@/lib/engines/rewrite-types";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
+import { connectiveWords, dropConnectives, withoutConnective } from "@/lib/rewriting/drop-connectives";
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
 import { rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
 import { parseTree, type SentenceTree } from "@/lib/rewriting/sentence-tree";
@@ -17,7 +18,7 @@ export interface LocalRewrite {
   /** "rewritten" when every piece is a sentence the rules wrote; "split" when any piece is a cut. */
   method: RewriteMethod;
   rules: RewriteRule[];
-  /** Verbs the rules put in another tense (levant → levait). */
+  /** Verbs the rules put in another tense (levant → levait); a connective dropped to fit the limit, as "" (donc → ""). */
   respelled: [from: string, to: string][];
   /** Why the rules' pieces were refused, when they were. */
   refused?: RewriteFailureReason;
@@ -27,6 +28,11 @@ export interface LocalRewrite {
 // pronouns: the share of the sentence's content words they keep is 1 unless
 // a misparse lost some, which this catches.
 const minContentShare = 0.95;
+
+/** Connectives dropped to fit the limit, as words respelled as nothing, for the closed-list check. */
+function asDropped(connectives: readonly string[]): [string, string][] {
+  return connectiveWords(connectives).map((word) => [word, ""]);
+}
 
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
   const { pieces: written, rules, respelled, tree, dropped: droppedWords } = rewriteWithRules(sentence, maxWords);
@@ -44,17 +50,39 @@ export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite
     respelled: [],
     ...(refused ? { refused } : {}),
   });
-  if (rules.length === 0) return cutWhole();
+  if (rules.length === 0) {
+    // A sentence a connective puts over the limit loses it rather than being cut.
+    const fitted = dropConnectives(sentence, maxWords);
+    if (!fitted) return cutWhole();
+    const verdict = validatePieces(fitted.text, [fitted.text], { maxWords, minContentShare });
+    if (!verdict.ok) return cutWhole();
+    return { pieces: verdict.pieces, method: "rewritten", rules: ["connective"], respelled: asDropped(fitted.dropped) };
+  }
   // A piece that opens with a relative pronoun or "que" came out of a clause the rules could not read.
   if (written.slice(1).some((piece) => /^[^\p{L}]*(dont|qui|que|qu['’]|où|lequel|laquelle|lesquels|lesquelles)\b/iu.test(piece))) {
     return cutWhole("bad_start");
   }
-  const pieces = written.flatMap((piece) => (countWords(piece) > maxWords ? splitLongSentence(piece, maxWords, parseCosts) : [piece]));
-  const verdict = validatePieces(sentence, pieces, { maxWords, minContentShare, droppedWords });
+  const usedRules = [...rules];
+  const connectives: string[] = [];
+  let cut = false;
+  const pieces = written.flatMap((piece) => {
+    if (countWords(piece) <= maxWords) return [piece];
+    const fitted = dropConnectives(piece, maxWords);
+    if (fitted) {
+      usedRules.push("connective");
+      connectives.push(...fitted.dropped);
+      return [fitted.text];
+    }
+    cut = true;
+    return splitLongSentence(piece, maxWords, parseCosts);
+  });
+  // The checks read the sentence without the connectives dropped on purpose, so that they still count every other word.
+  const checked = connectives.reduce(withoutConnective, sentence);
+  const verdict = validatePieces(checked, pieces, { maxWords, minContentShare, droppedWords });
   if (!verdict.ok) return cutWhole(verdict.reason);
-  const { added, dropped } = closedListViolations(sentence, pieces, respelled);
+  const allRespelled = [...respelled, ...asDropped(connectives)];
+  const { added, dropped } = closedListViolations(sentence, pieces, allRespelled);
   if (added.length > 0) return cutWhole("invented");
   if (dropped.length > 0) return cutWhole("content_lost");
-  const cut = written.some((piece) => countWords(piece) > maxWords);
-  return { pieces: verdict.pieces, method: cut ? "split" : "rewritten", rules, respelled };
+  return { pieces: verdict.pieces, method: cut ? "split" : "rewritten", rules: usedRules, respelled: allRespelled };
 }

@@ -9,8 +9,12 @@
 //                 → … / Il l'adorait. / Elle lui avait tout rendu.
 //   participle    C'était une maison, blanchie à la chaux.
 //                 → C'était une maison. / Elle était blanchie à la chaux.
+//   adjective     Il accusait le ciel, jaloux contre tout le monde.
+//                 → Il accusait le ciel. / Il était jaloux contre tout le monde.
 //   apposition    …la fille d'un pharmacien, une demoiselle laide.
 //                 → … / C'était une demoiselle laide.
+//   absolute      Charles dormait à demi, le dos appuyé contre une porte.
+//                 → Charles dormait à demi. / Charles avait le dos appuyé contre une porte.
 //   parataxis     L'écorce suintait; la neige se fondait.
 //                 → L'écorce suintait. / La neige se fondait.
 //   adjunct       Quand il entra dans les Bertaux, son cheval eut peur.
@@ -43,10 +47,13 @@ export const rewriteRules = [
   "relative_dont",
   "relative_lequel",
   "participle",
+  "adjective",
   "present_participle",
   "apposition",
+  "absolute",
   "parataxis",
   "adjunct",
+  "connective",
 ] as const;
 export type RewriteRule = (typeof rewriteRules)[number];
 
@@ -327,6 +334,9 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
     }
     return finiteVerb(tree, word.index) ? extraction : undefined;
   }
+  // A noun right before the predicate ("…qu'elle faisait, le bas de son visage s'enfonçait") is its
+  // own subject, which the parse hung elsewhere: the shared one would put the wrong subject on it.
+  if (!afterBreak(tree, word.index)) return undefined;
   const subject = sharedSubject(tree, head.index, word.index);
   if (!subject || subject.index > head.index) return undefined;
   const text = subjectText(tree, subject);
@@ -438,6 +448,14 @@ function afterComma(tree: SentenceTree, head: number): boolean {
   return tree.words[first - 1]?.form === ",";
 }
 
+/** The phrase opens with its conjunction, or follows a mark, a conjunction or the sentence's start. */
+function afterBreak(tree: SentenceTree, head: number): boolean {
+  const first = subtree(tree, head).find((index) => tree.words[index]!.upos !== "PUNCT") ?? head;
+  if (tree.words[first]!.deprel === "cc") return true;
+  const before = tree.words[first - 1];
+  return !before || before.index === 0 || before.upos === "PUNCT" || before.upos === "CCONJ";
+}
+
 function separatedByQuoteOrColon(tree: SentenceTree, first: number, second: number): boolean {
   for (let index = Math.min(first, second) + 1; index < Math.max(first, second); index += 1) {
     if (/^[:«»“”"]$/u.test(tree.words[index]!.form)) return true;
@@ -503,12 +521,20 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
 function participle(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const noun = tree.words[word.head]!;
   if (word.feats.VerbForm !== "Part" || word.feats.Tense !== "Past" || subjectOf(tree, word.index)) return undefined;
+  // "les deux coudes sur la table, assis dans son fauteuil": after a part of the body, the aside is about its owner.
+  if (bodyParts.test(noun.form) && tree.words[word.index - 1]?.form === ",") return undefined;
   // An aside set off by commas, not a participle that completes its noun ("une maison habitée").
   if (!afterComma(tree, word.index)) return undefined;
   // The participle agrees with its noun, or the parse joined the wrong words ("elle était retroussés").
   const { gender, number } = agreementOf(noun);
   if (word.feats.Number && word.feats.Number !== numberOf(tree, noun)) return undefined;
   if (word.feats.Gender && gender && word.feats.Gender !== gender && number === "Sing") return undefined;
+  // "Emma eût, au contraire, désiré se marier": a participle after être or avoir, an aside between them, is the verb's own.
+  // (être or avoir with no object and no attribute is an auxiliary waiting for its participle.)
+  const before = tree.words.slice(1, word.index).reverse().find((other) => other.feats.VerbForm === "Fin");
+  if (before && /^(avoir|être)$/u.test(before.lemma) && before.deprel !== "cop" && childrenWith(tree, before.index, /^obj$/u).length === 0) {
+    return undefined;
+  }
   const stand = standIn(tree, noun);
   const verb = governingVerb(tree, word.index);
   // Its noun must belong to that verb's clause: not to a quotation or a list after a colon
@@ -518,6 +544,34 @@ function participle(tree: SentenceTree, word: TreeWord): Extraction | undefined 
   const etre = verb ? etreLike(verb, numberOf(tree, noun), { pastAsImperfect: true }) : undefined;
   if (!stand || !etre) return undefined;
   return { rule: "participle", head: word.index, drop: [], replace: new Map(), insert: new Map([[clauseStart(tree, word.index, []), `${stand} ${etre}`]]) };
+}
+
+/**
+ * An adjective set off by commas describes the clause's subject, with which
+ * it agrees ("Il accusait le ciel, jaloux contre tout le monde"): a sentence
+ * with être in the clause's tense, the passé simple as the imperfect.
+ */
+function adjective(tree: SentenceTree, word: TreeWord): Extraction | undefined {
+  if (word.upos !== "ADJ" || isPredicate(tree, word.index) || !afterComma(tree, word.index)) return undefined;
+  // One adjective of a list ("grande, belle et forte") goes with the others.
+  if (tree.words[word.head]!.upos === "ADJ") return undefined;
+  const words = subtree(tree, word.index);
+  const after = tree.words[words.at(-1)! + 1];
+  if (after && !/^[,;.!?…]$/u.test(after.form)) return undefined;
+  if (words.some((index) => tree.words[index]!.feats.VerbForm === "Fin" || tree.words[index]!.form === ",")) return undefined;
+  const verb = governingVerb(tree, word.index);
+  if (!verb || separatedByQuoteOrColon(tree, verb.index, word.index)) return undefined;
+  const clause = /^(aux|aux:tense|aux:pass|cop)$/u.test(verb.deprel) ? tree.words[verb.head]! : verb;
+  const subject = sharedSubject(tree, clause.index, word.index);
+  const text = subject ? subjectText(tree, subject) : undefined;
+  if (!subject || !text || personOf(text) !== "3") return undefined;
+  const plural = /^(ils|elles)$/iu.test(text) || (!isRelativePronoun(subject) && numberOf(tree, subject) === "Plur");
+  const feminine = /^elles?$/iu.test(text) || subject.feats.Gender === "Fem";
+  if (word.feats.Number && (word.feats.Number === "Plur") !== plural) return undefined;
+  if (word.feats.Gender && (word.feats.Gender === "Fem") !== feminine) return undefined;
+  const etre = etreLike(verb, plural ? "Plur" : "Sing", { pastAsImperfect: true });
+  if (!etre) return undefined;
+  return { rule: "adjective", head: word.index, drop: [], replace: new Map(), insert: new Map([[clauseStart(tree, word.index, []), `${text} ${etre}`]]) };
 }
 
 function apposition(tree: SentenceTree, word: TreeWord): Extraction | undefined {
@@ -537,6 +591,61 @@ function apposition(tree: SentenceTree, word: TreeWord): Extraction | undefined 
   return { rule: "apposition", head: word.index, drop: [], replace: new Map(), insert: new Map([[clauseStart(tree, word.index, []), text]]) };
 }
 
+// The parts of the body a writer poses after a comma ("le dos appuyé contre
+// une porte", "les mains jointes"): the phrase says what the subject's body
+// was like, as "avait" does.
+const bodyParts =
+  /^(dos|tête|main|mains|bras|jambe|jambes|pied|pieds|genou|genoux|épaule|épaules|coude|coudes|doigt|doigts|yeux|oeil|œil|regard|visage|figure|front|menton|bouche|lèvres|cou|nuque|taille|corps|cheveux|joues|paupières|poing|poings|poitrine|ventre|chapeau)$/iu;
+// avoir, third person, by the tense of the clause the phrase leaves; the passé simple as the imperfect.
+const avoirForms: Record<string, [singular: string, plural: string]> = {
+  Pres: ["a", "ont"],
+  Imp: ["avait", "avaient"],
+  Past: ["avait", "avaient"],
+  Fut: ["aura", "auront"],
+  Cnd: ["aurait", "auraient"],
+};
+
+/**
+ * An absolute phrase on a part of the body, set off by commas after its
+ * clause ("Charles dormait, le dos appuyé contre une porte"), becomes a
+ * sentence with avoir and the clause's subject: "Il avait le dos appuyé
+ * contre une porte."
+ */
+function absolute(tree: SentenceTree, word: TreeWord): Extraction | undefined {
+  if (word.upos !== "NOUN" || !bodyParts.test(word.form)) return undefined;
+  const article = childrenWith(tree, word.index, /^det$/u)[0];
+  if (!article || !/^(le|la|les|l'|l’)$/iu.test(article.form)) return undefined;
+  if (!childrenWith(tree, word.index, /^(acl|amod)$/u).some((child) => child.index > word.index && (child.feats.VerbForm === "Part" || child.upos === "ADJ"))) {
+    return undefined;
+  }
+  const words = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  if (words.some((index, position) => position > 0 && index !== words[position - 1]! + 1 && tree.words[index - 1]!.upos !== "PUNCT")) return undefined;
+  if (words.some((index) => tree.words[index]!.feats.VerbForm === "Fin")) return undefined;
+  const after = tree.words[words.at(-1)! + 1];
+  if (words[0] !== article.index || tree.words[article.index - 1]?.form !== "," || (after && !/^[,;.!?…]$/u.test(after.form))) return undefined;
+  // The clause it leaves: the nearest finite verb before it, and that clause's subject.
+  let verb: TreeWord | undefined;
+  for (let index = article.index - 1; index > 0 && !verb; index -= 1) if (tree.words[index]!.feats.VerbForm === "Fin") verb = tree.words[index];
+  if (!verb) return undefined;
+  const clause = /^(aux|aux:tense|aux:pass|cop)$/u.test(verb.deprel) ? tree.words[verb.head]! : verb;
+  // Of a clause that stands as a sentence, with no noun between it and the phrase (but in a phrase of
+  // circumstance) that the phrase could describe instead ("Emma vit des hommes…, le menton posé sur…").
+  if (isSubordinate(tree, clause.index) || /^(acl|acl:relcl|advcl|ccomp|csubj)$/u.test(clause.deprel)) return undefined;
+  for (let index = clause.index + 1; index < article.index; index += 1) {
+    const between = tree.words[index]!;
+    const circumstance = between.head === clause.index && /^obl/u.test(between.deprel);
+    if (/^(NOUN|PROPN)$/u.test(between.upos) && !circumstance) return undefined;
+  }
+  const subject = sharedSubject(tree, clause.index, word.index);
+  const text = subject && !isRelativePronoun(subject) ? subjectText(tree, subject) : undefined;
+  if (!subject || !text || personOf(text) !== "3" || separatedByQuoteOrColon(tree, clause.index, word.index)) return undefined;
+  const tense = verb.feats.Mood === "Cnd" ? "Cnd" : verb.feats.Tense;
+  const plural = /^(ils|elles)$/iu.test(text) || (!isRelativePronoun(subject) && numberOf(tree, subject) === "Plur");
+  const avoir = tense ? avoirForms[tense]?.[plural ? 1 : 0] : undefined;
+  if (!avoir) return undefined;
+  return { rule: "absolute", head: word.index, drop: [], replace: new Map(), insert: new Map([[article.index, `${text} ${avoir}`]]) };
+}
+
 // A clause beside another, after a comma or a semicolon; without a subject
 // of its own it is a coordinated predicate ("Il s'assit, prit une plume").
 function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
@@ -547,12 +656,13 @@ function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   return { rule: "parataxis", head: word.index, drop: [], replace: new Map(), insert: new Map() };
 }
 
-// Prepositions whose phrase says where, when, how or with what, and reads
-// after "C'était" ("C'était chez le président."); "de" and "à" open a
-// verb's complement too often ("se souvenir de", "penser à") to be moved,
-// unless the parse calls the phrase a modifier ("au bord d'un fossé").
+// Prepositions whose phrase says where or when, and reads after "C'était"
+// ("C'était chez le président."). "Sur", "par", "pour", "avec" and "contre"
+// open a verb's complement as often ("discourir sur", "élevé par", "se
+// battre avec"), and so do "de" and "à", unless the parse calls the phrase
+// a modifier ("au bord d'un fossé").
 const adjunctPrepositions =
-  /^(dans|sur|sous|avec|chez|devant|derrière|pour|par|vers|entre|contre|pendant|depuis|parmi|malgré|sans|selon|en|près|auprès|autour|loin|au-dessus|au-dessous|jusque|jusqu'|jusqu’|durant|dès|après|avant)$/iu;
+  /^(dans|sous|chez|devant|derrière|vers|entre|pendant|depuis|parmi|malgré|sans|selon|en|près|auprès|autour|loin|au-dessus|au-dessous|jusque|jusqu'|jusqu’|durant|dès|après|avant)$/iu;
 // Conjunctions whose clause reads after "C'était" and keeps its link to the clause it leaves.
 const adjunctConjunctions = /^(quand|lorsque|lorsqu'|lorsqu’|parce|pendant|depuis|dès|avant|après|tandis)$/iu;
 const negations = /^(ne|n'|n’|pas|point|jamais|rien|guère|personne|nullement)$/iu;
@@ -579,8 +689,13 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
     : word.deprel === "advcl" ? opener.deprel === "mark" && opener.head === word.index && adjunctConjunctions.test(opener.form) && !!finiteVerb(tree, word.index)
     : false;
   if (!opens || !setOff(tree, word)) return undefined;
-  // A phrase on a number or a pronoun ("Dans trois, …") stands for something said before.
-  if (word.deprel !== "advcl" && word.upos !== "NOUN" && word.upos !== "PROPN") return undefined;
+  // A phrase on a number or a pronoun ("Dans trois, …") stands for something said before; a bare
+  // noun makes a fixed phrase ("sans doute", "en effet") that says nothing after "C'était".
+  if (word.deprel !== "advcl" && word.upos !== "PROPN" && (word.upos !== "NOUN" || childrenWith(tree, word.index, /^det$/u).length === 0)) {
+    return undefined;
+  }
+  // A verb inside a phrase of place ("à partir pour Rouen") is the parse mistaking a verb's complement for it.
+  if (word.deprel !== "advcl" && subtree(tree, word.index).some((index) => /^(VERB|AUX)$/u.test(tree.words[index]!.upos))) return undefined;
   // Not out of a quotation or a title in italics ("_Au commencement l'esprit de Dieu flottait sur les eaux_").
   if (separatedByQuoteOrColon(tree, 0, word.index) || tree.words.some((other) => other.form === "_")) return undefined;
   const verb = finiteVerb(tree, clause.index)!;
@@ -631,7 +746,9 @@ function findExtractions(tree: SentenceTree): Map<number, Extraction> {
     const presentParticipleAside =
       word.feats.VerbForm === "Part" && word.feats.Tense === "Pres" && /^(acl|advcl|conj)$/u.test(word.deprel);
     const extraction =
-      opensWithRelative ? relative(tree, word)
+      bodyParts.test(word.form) && word.upos === "NOUN" ? absolute(tree, word)
+      : word.upos === "ADJ" && /^(amod|acl|advcl|appos)$/u.test(word.deprel) ? adjective(tree, word)
+      : opensWithRelative ? relative(tree, word)
       : presentParticipleAside ? presentParticiple(tree, word)
       : word.deprel === "conj" || (word.deprel === "advcl" && isJoinedClause(tree, word)) ? coordination(tree, word)
       : word.deprel === "acl:relcl" ? relative(tree, word)

@@ -20,6 +20,11 @@ describe("the cut with the parse", () => {
       "une sorte de volupté",
     ],
     ["Le soir, à l'Étude, il tira ses bouts de manches de son pupitre, mit en ordre ses petites affaires.", "ses bouts de manches"],
+    // A participle that describes a noun keeps its complement.
+    [
+      "Le soleil se couchait; le ciel était rouge entre les branches, et les troncs pareils des arbres plantés en ligne droite semblaient une colonnade brune se détachant sur un fond d'or.",
+      "plantés en ligne droite",
+    ],
   ] as const;
 
   it.each(cases)("keeps a noun phrase whole that the word classes cut: %s", (sentence, phrase) => {

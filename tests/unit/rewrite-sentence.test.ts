@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { imperfectFromParticiple } from "@/lib/rewriting/agreement";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
+import { dropConnectives } from "@/lib/rewriting/drop-connectives";
 import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { readsAsSentence, rewriteWithRules } from "@/lib/rewriting/rewrite-sentence";
 import { countWords } from "@/lib/text/count-words";
@@ -160,6 +161,67 @@ describe("rewriting rules", () => {
     // Les Misérables: "ne … jamais dans la ville" would lose its negation; "entra dans la maison" its sense.
     expect(rewriteWithRules("Il ne sortait jamais dans la ville autrement qu'avec sa douillette violette.", 8).rules).not.toContain("adjunct");
     expect(rewriteWithRules("Le gendarme le suivit quelque temps des yeux, puis entra dans la maison de ville.", 8).rules).not.toContain("adjunct");
+  });
+
+  it("writes an absolute phrase on a part of the body as a sentence with avoir and the clause's subject", () => {
+    // Madame Bovary: the phrase describes the subject of the clause it follows.
+    expect(rewriteWithRules("Mais il s'essuyait avec la main, et demeurait immobile, les yeux baissés.", 8)).toMatchObject({
+      pieces: ["Mais il s'essuyait avec la main.", "Il demeurait immobile.", "Il avait les yeux baissés."],
+      rules: ["coordination", "absolute"],
+    });
+    const { pieces } = rewriteWithRules(
+      "Les banquettes s'éclaircirent; quelques joueurs restaient encore; les musiciens rafraîchissaient, sur leur langue, le bout de leurs doigts; Charles dormait à demi, le dos appuyé contre une porte.",
+      8,
+    );
+    expect(pieces).toContain("Charles avait le dos appuyé contre une porte.");
+    // After an object, the phrase may describe the object ("des hommes…, le menton posé"): left alone.
+    const seen = rewriteWithRules(
+      "Comme elle la traversait pour aller au salon, Emma vit autour du jeu des hommes à figure grave, le menton posé sur de hautes cravates, décorés tous, et qui souriaient silencieusement, en poussant leur queue.",
+      8,
+    );
+    expect(seen.rules).not.toContain("absolute");
+  });
+
+  it("drops a connective only to fit the limit, and only where it is one", () => {
+    const sentence = "Charles avait, de plus, un carton entre les jambes.";
+    const rewrite = rewriteLocally(sentence, 8);
+    expect(rewrite).toMatchObject({ pieces: ["Charles avait un carton entre les jambes."], method: "rewritten", rules: ["connective"] });
+    expect(closedListViolations(sentence, rewrite.pieces, rewrite.respelled)).toEqual({ added: [], dropped: [] });
+    // Within the limit it stays; "de plus suaves" is a comparison, not a connective.
+    expect(rewriteLocally(sentence, 9).pieces).toEqual([sentence]);
+    expect(dropConnectives("Les lendemains de mariage y ont de plus suaves paresses!", 8)).toBeUndefined();
+    expect(dropConnectives("Aujourd'hui cependant, vu la circonstance, il faut bien que...", 8)?.text).toBe(
+      "Aujourd'hui, vu la circonstance, il faut bien que...",
+    );
+    expect(dropConnectives("-- Eh! laisse-moi donc! fit-elle en la repoussant du coude.", 8)?.text).toBe(
+      "-- Eh! laisse-moi! fit-elle en la repoussant du coude.",
+    );
+  });
+
+  it("gives a predicate no subject from another clause when a noun stands right before it", () => {
+    // Madame Bovary: "le bas de son visage s'enfonçait" is the parse's misreading of the subject, not "Elle s'enfonçait".
+    const { pieces } = rewriteLocally(
+      "Elle portait une petite cravate de soie bleue, qui tenait droit comme une fraise un col de batiste tuyauté; et, selon les mouvements de tête qu'elle faisait, le bas de son visage s'enfonçait dans le linge ou en sortait avec douceur.",
+      8,
+    );
+    expect(pieces).not.toContain("Elle s'enfonçait dans le linge.");
+  });
+
+  it("moves no complement of a verb, no fixed phrase and no participle of a compound tense", () => {
+    // Madame Bovary: "discourir sur" takes its complement; "sans doute" says nothing after "C'était";
+    // "eût, au contraire, désiré" is one verb.
+    expect(rewriteWithRules("Et, tandis qu'il rebouclait son carton, il discourait ainsi sur la clientèle du médecin.", 8).rules).not.toContain(
+      "adjunct",
+    );
+    expect(
+      rewriteWithRules(
+        "Pour en goûter la douceur, il eût fallu, sans doute, s'en aller vers ces pays à noms sonores où les lendemains de mariage ont de plus suaves paresses!",
+        8,
+      ).pieces,
+    ).not.toContain("C'était sans doute.");
+    expect(
+      rewriteWithRules("Emma eût, au contraire, désiré se marier à minuit, aux flambeaux; mais le père Rouault ne comprit rien à cette idée.", 8).rules,
+    ).not.toContain("participle");
   });
 
   it("takes no clause out of a sentence that fits the limit", () => {
