@@ -17,7 +17,8 @@ import { isJobUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states"
 import { jobLog } from "@/lib/log";
 import { lockJob } from "@/lib/db/lock-rows";
 import { reattachCorrections } from "@/lib/corrections/reattach-corrections";
-import { finalStatus } from "@/lib/pipeline/merge-job";
+import { failedPagesError, finalStatus } from "@/lib/pipeline/final-status";
+import { readChunkResults } from "@/lib/pipeline/read-chunk-results";
 import { writeDeliveredRows, type FinishedChunk } from "@/lib/pipeline/write-delivered-rows";
 
 /** On a finished chunk whose rows the database would not take. */
@@ -27,15 +28,9 @@ async function finishedChunks(tx: Tx, jobId: string): Promise<FinishedChunk[]> {
   const chunks = await tx.chunk.findMany({
     where: { jobId, status: "done" },
     orderBy: { index: "asc" },
-    select: { id: true, index: true, ownedFirst: true, ownedLast: true },
+    select: { id: true, index: true, ownedFirst: true, ownedLast: true, status: true },
   });
-  // One result at a time, as the merge reads them (a 700-page book's results are large).
-  const withResults: FinishedChunk[] = [];
-  for (const chunk of chunks) {
-    const read = await tx.chunk.findUnique({ where: { id: chunk.id }, select: { result: true } });
-    withResults.push({ ...chunk, result: read?.result ?? null });
-  }
-  return withResults;
+  return readChunkResults(tx, chunks);
 }
 
 async function closeJob(jobId: string, reason: string, deliver: boolean): Promise<boolean> {
@@ -83,12 +78,7 @@ async function closeJob(jobId: string, reason: string, deliver: boolean): Promis
           frontMatterPages: book.frontMatterPages,
           backMatterPages: book.backMatterPages,
           finishedAt: now,
-          error:
-            done === 0
-              ? reason
-              : failed.length > 0
-                ? `Pages ${failed.map((chunk) => `${chunk.ownedFirst}–${chunk.ownedLast}`).join(", ")} could not be processed.`
-                : null,
+          error: done === 0 ? reason : failedPagesError(failed),
         },
       });
       const settlement = await settleJobCredits(tx, jobId);

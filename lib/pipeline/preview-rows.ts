@@ -1,8 +1,8 @@
 // The rows of a job that still runs: its finished chunks up to the first
-// unfinished one, stitched and built by the merge's own functions, so a
-// 700-page book shows its first pages after its first chunk and the final
-// merge gives the same rows (the back matter, decided only once the book is
-// complete, aside).
+// unfinished one, stitched and built as the merge builds them (book-rows.ts),
+// so a 700-page book shows its first pages after its first chunk and the
+// final merge gives the same rows (the back matter, decided only once the
+// book is complete, aside).
 //
 // Building them reads and stitches every finished chunk's result, and a
 // running book is polled every few seconds by each open page, on a web
@@ -11,7 +11,7 @@
 // unchanged book reads only the chunks' states. A few books are kept (least
 // recently used first out), so the cache stays small.
 import { db } from "@/lib/db/prisma";
-import { buildBookRows, stitchChunkRows, type SentenceRow } from "@/lib/pipeline/merge-job";
+import { bookRowsFromChunks, type SentenceRow } from "@/lib/pipeline/book-rows";
 
 const cachedBooks = 8;
 
@@ -58,7 +58,7 @@ export async function previewRows(jobId: string): Promise<SentenceRow[]> {
     select: { index: true, status: true, ownedFirst: true, ownedLast: true, result: true },
   });
   builds++;
-  const rows = buildBookRows(stitchChunkRows(results), {
+  const rows = bookRowsFromChunks(results, {
     maxWords: job.maxWords,
     includeMatter: job.includeMatter,
     pageCount: job.pageCount,

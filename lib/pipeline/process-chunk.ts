@@ -2,23 +2,24 @@
 // (lib/pipeline/rewrite-chunk.ts). Safe to run twice: a chunk already
 // finished is skipped, and the counters move only when this run is the one
 // that moved the chunk to its final state.
+import type { Logger } from "pino";
 import { lockJob } from "@/lib/db/lock-rows";
 import { db, type Tx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import { jobLog } from "@/lib/log";
 import { getOcr, getRewriter } from "@/lib/engines/get-rewriter";
 import { EngineError } from "@/lib/engines/engine-error";
-import { emptyGeminiUsage } from "@/lib/engines/gemini-call";
+import { emptyGeminiUsage, type GeminiUsage } from "@/lib/engines/gemini-call";
 import { isAppError, publicErrorMessage } from "@/lib/errors";
 import { isChunkUnfinished, unfinishedChunkStatuses } from "@/lib/jobs/job-states";
 import { recordChunkDuration, recordRewriteFallbacks } from "@/lib/metrics/record-metrics";
 import { sectionsFor, splitterFor } from "@/lib/pipeline/document-cache";
-import type { BookFormat } from "@/lib/generated/prisma/enums";
+import type { BookFormat, Engine } from "@/lib/generated/prisma/enums";
 import { dispatchChunks, isJobQuiet } from "@/lib/pipeline/dispatch-chunks";
 import { recordFailedAttempt } from "@/lib/pipeline/record-failed-attempt";
 import { recordGeminiRequests } from "@/lib/pipeline/record-gemini-requests";
 import { requestMerge } from "@/lib/pipeline/request-merge";
-import { rewriteChunk } from "@/lib/pipeline/rewrite-chunk";
+import { rewriteChunk, type RewriteChunkResult } from "@/lib/pipeline/rewrite-chunk";
 import { watchCancellation } from "@/lib/pipeline/watch-cancellation";
 
 export interface ChunkAttempt {
@@ -60,6 +61,24 @@ async function finishChunk(
 async function chunkSections(documentId: string, format: Exclude<BookFormat, "pdf">, firstPage: number, lastPage: number) {
   const book = await sectionsFor(documentId, format);
   return { pages: book.pages.slice(firstPage - 1, lastPage), matterPages: book.matterPages };
+}
+
+/**
+ * A failure that another attempt cannot help, each attempt being billed: the
+ * chunk fails for good at once, with this error's message as its reason.
+ */
+class NonRetryableChunkError extends Error {
+  override readonly name = "NonRetryableChunkError";
+
+  /** `error` as non-retryable when the same pages would fail the same way, or null. */
+  static of(error: unknown): NonRetryableChunkError | null {
+    // A refusal (Gemini will not read a scanned page) comes back the same on every attempt.
+    const refused = error instanceof EngineError && error.kind === "refused";
+    // So do pages pdfjs cannot read, or that unpack past the bomb guard's
+    // limit or the reading thread's memory: the same bytes fail the same way.
+    const unreadable = isAppError(error) && error.code === "pdf_invalid";
+    return refused || unreadable ? new NonRetryableChunkError(error.message, { cause: error }) : null;
+  }
 }
 
 export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome> {
@@ -115,36 +134,7 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
       signal,
       usage,
     });
-    const finished = await db().$transaction(async (tx) => {
-      await lockJob(tx, jobId);
-      const moved = await tx.chunk.updateMany({
-        where: { id: chunkId, status: "running" },
-        data: {
-          status: "done",
-          result: result.sentences as object[],
-          promptTokens: { increment: result.usage.promptTokens },
-          outputTokens: { increment: result.usage.outputTokens },
-          finishedAt: new Date(),
-          error: null,
-        },
-      });
-      if (moved.count === 0) return false; // Another run finished it first, or the job is gone.
-      await recordGeminiRequests(tx, jobId, chunk.index, result.usage.records);
-      await tx.job.update({
-        where: { id: jobId },
-        data: {
-          chunksDone: { increment: 1 },
-          promptTokens: { increment: result.usage.promptTokens },
-          outputTokens: { increment: result.usage.outputTokens },
-        },
-      });
-      await advanceJob(tx, jobId);
-      // Last, so the shared counter rows stay locked only until the commit.
-      await recordChunkDuration(tx, { engine: job.engine, seconds: (performance.now() - startedAt) / 1000 });
-      await recordRewriteFallbacks(tx, result.sentences);
-      return true;
-    });
-    if (!finished) {
+    if (!(await storeChunkResult(jobId, chunk, job.engine, result, startedAt))) {
       // Another run finished the chunk, or it was cancelled meanwhile: this run's requests were still billed.
       await recordFailedAttempt(jobId, chunkId, chunk.index, usage);
       return "skipped";
@@ -152,39 +142,101 @@ export async function processChunk(attempt: ChunkAttempt): Promise<ChunkOutcome>
     chunkLog.info({ sentences: result.sentences.length }, "chunk done");
     return "done";
   } catch (error) {
-    const overAllowance = await recordFailedAttempt(jobId, chunkId, chunk.index, usage);
-    if (cancel.signal.aborted) {
-      await finishChunk(jobId, chunkId, "cancelled", null);
-      chunkLog.info("chunk cancelled");
-      return "cancelled";
-    }
-    const reason = overAllowance ?? publicErrorMessage(error);
-    // A refusal (Gemini will not read a scanned page) comes back the same on
-    // every attempt, and each one is billed: the chunk fails for good at once.
-    const refused = error instanceof EngineError && error.kind === "refused";
-    // So do pages pdfjs cannot read, or that unpack past the bomb guard's
-    // limit or the reading thread's memory: the same bytes fail the same way.
-    const unreadable = isAppError(error) && error.code === "pdf_invalid";
-    if (attempt.willRetry && !attempt.signal.aborted && !overAllowance && !refused && !unreadable) {
-      await db().chunk.updateMany({
-        where: { id: chunkId, status: "running" },
-        data: { status: "queued", error: reason },
-      });
-      chunkLog.warn({ err: error }, "chunk failed, will retry");
-      throw error;
-    }
-    if (attempt.signal.aborted) {
-      // This worker lost the job (shutdown or expiry); pg-boss hands it on.
-      chunkLog.warn({ err: error }, "chunk handed back to the queue");
-      await db().chunk.updateMany({ where: { id: chunkId, status: "running" }, data: { status: "queued" } });
-      throw error;
-    }
-    await finishChunk(jobId, chunkId, "failed", reason);
-    chunkLog.error({ err: error }, "chunk failed for good");
-    return "failed";
+    return await settleFailedAttempt({ attempt, chunkIndex: chunk.index, error, usage, cancel: cancel.signal, log: chunkLog });
   } finally {
     stopWatching();
   }
+}
+
+/**
+ * The result stored and the job's counters moved in one transaction, only
+ * while this run still holds the chunk: false when another run finished it
+ * first, or the job is gone.
+ */
+async function storeChunkResult(
+  jobId: string,
+  chunk: { id: string; index: number },
+  engine: Engine,
+  result: RewriteChunkResult,
+  startedAt: number,
+): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    await lockJob(tx, jobId);
+    const moved = await tx.chunk.updateMany({
+      where: { id: chunk.id, status: "running" },
+      data: {
+        status: "done",
+        result: result.sentences as object[],
+        promptTokens: { increment: result.usage.promptTokens },
+        outputTokens: { increment: result.usage.outputTokens },
+        finishedAt: new Date(),
+        error: null,
+      },
+    });
+    if (moved.count === 0) return false;
+    await recordGeminiRequests(tx, jobId, chunk.index, result.usage.records);
+    await tx.job.update({
+      where: { id: jobId },
+      data: {
+        chunksDone: { increment: 1 },
+        promptTokens: { increment: result.usage.promptTokens },
+        outputTokens: { increment: result.usage.outputTokens },
+      },
+    });
+    await advanceJob(tx, jobId);
+    // Last, so the shared counter rows stay locked only until the commit.
+    await recordChunkDuration(tx, { engine, seconds: (performance.now() - startedAt) / 1000 });
+    await recordRewriteFallbacks(tx, result.sentences);
+    return true;
+  });
+}
+
+interface FailedAttempt {
+  attempt: ChunkAttempt;
+  chunkIndex: number;
+  error: unknown;
+  /** Every Gemini request the attempt made, billed whatever stopped it. */
+  usage: GeminiUsage;
+  /** Aborted when the job is cancelled (watch-cancellation.ts). */
+  cancel: AbortSignal;
+  log: Logger;
+}
+
+/**
+ * A failed attempt's tokens recorded, then its chunk cancelled with the job,
+ * handed back to the queue when this worker lost it, queued again while
+ * pg-boss has attempts left and another may pass, or else failed for good.
+ */
+async function settleFailedAttempt({ attempt, chunkIndex, error, usage, cancel, log }: FailedAttempt): Promise<ChunkOutcome> {
+  const { jobId, chunkId } = attempt;
+  const overAllowance = await recordFailedAttempt(jobId, chunkId, chunkIndex, usage);
+  if (cancel.aborted) {
+    await finishChunk(jobId, chunkId, "cancelled", null);
+    log.info("chunk cancelled");
+    return "cancelled";
+  }
+  if (attempt.signal.aborted) {
+    // This worker lost the job (shutdown or expiry); pg-boss hands it on.
+    log.warn({ err: error }, "chunk handed back to the queue");
+    await db().chunk.updateMany({ where: { id: chunkId, status: "running" }, data: { status: "queued" } });
+    throw error;
+  }
+  // A book over its token allowance, or an owner over the unpaid budget
+  // (record-failed-attempt.ts), would only spend more on another attempt.
+  const nonRetryable = overAllowance
+    ? new NonRetryableChunkError(overAllowance, { cause: error })
+    : NonRetryableChunkError.of(error);
+  if (attempt.willRetry && !nonRetryable) {
+    await db().chunk.updateMany({
+      where: { id: chunkId, status: "running" },
+      data: { status: "queued", error: publicErrorMessage(error) },
+    });
+    log.warn({ err: error }, "chunk failed, will retry");
+    throw error;
+  }
+  await finishChunk(jobId, chunkId, "failed", nonRetryable?.message ?? publicErrorMessage(error));
+  log.error({ err: error }, "chunk failed for good");
+  return "failed";
 }
 
 /**

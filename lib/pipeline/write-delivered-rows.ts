@@ -11,7 +11,8 @@
 // refused. Runs inside the caller's transaction, which holds the job's lock.
 import type { Tx } from "@/lib/db/prisma";
 import { jobLog } from "@/lib/log";
-import { buildBookRows, insertRows, stitchChunkRows, type BookRows } from "@/lib/pipeline/merge-job";
+import { bookRowsFromChunks, type BookRows } from "@/lib/pipeline/book-rows";
+import { insertBookRows } from "@/lib/pipeline/insert-book-rows";
 
 export interface FinishedChunk {
   id: string;
@@ -49,8 +50,8 @@ async function inSavepoint(tx: Tx, write: () => Promise<void>, keep: boolean): P
 
 /** The book from these finished chunks only, the others being gaps. */
 function rowsOf(chunks: readonly FinishedChunk[], job: BookOptions, includeMatter = job.includeMatter): BookRows {
-  return buildBookRows(
-    stitchChunkRows(chunks.map((chunk) => ({ ...chunk, status: "done" }))),
+  return bookRowsFromChunks(
+    chunks.map((chunk) => ({ ...chunk, status: "done" })),
     { maxWords: job.maxWords, includeMatter, pageCount: job.pageCount },
   );
 }
@@ -66,7 +67,7 @@ export async function writeDeliveredRows(tx: Tx, job: BookOptions, chunks: reado
     tx,
     async () => {
       whole = rowsOf(chunks, job);
-      await insertRows(tx, job.id, whole);
+      await insertBookRows(tx, job.id, whole);
     },
     true,
   );
@@ -77,7 +78,7 @@ export async function writeDeliveredRows(tx: Tx, job: BookOptions, chunks: reado
   const undelivered: FinishedChunk[] = [];
   for (const chunk of chunks) {
     // Every row of the chunk, matter included, so the final write has none the probe did not try.
-    const error = await inSavepoint(tx, () => insertRows(tx, job.id, rowsOf([chunk], job, true)), false);
+    const error = await inSavepoint(tx, () => insertBookRows(tx, job.id, rowsOf([chunk], job, true)), false);
     if (error) {
       log.warn({ err: error, chunk: chunk.index }, "closing: a finished chunk's rows could not be written");
       undelivered.push(chunk);
@@ -92,7 +93,7 @@ export async function writeDeliveredRows(tx: Tx, job: BookOptions, chunks: reado
     tx,
     async () => {
       book = rowsOf(passed, job);
-      await insertRows(tx, job.id, book);
+      await insertBookRows(tx, job.id, book);
     },
     true,
   );

@@ -7,7 +7,7 @@
 // compare it with this form.
 import { env } from "@/lib/env";
 import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
-import { buildBookRows, type SentenceRow } from "@/lib/pipeline/merge-job";
+import { buildBookRows, type SentenceRow } from "@/lib/pipeline/book-rows";
 import type { StitchSentence } from "@/lib/pipeline/stitch-chunks";
 import { detectMatterPages } from "@/lib/text/detect-matter-pages";
 import type { PageText } from "@/lib/text/extract-page-text";

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createLocalEngine } from "@/tests/support/local-engine";
-import { buildBookRows, type BookRows } from "@/lib/pipeline/merge-job";
+import { buildBookRows, type BookRows } from "@/lib/pipeline/book-rows";
 import { corpusDir } from "@/tests/fixtures/corpus-text";
 import { buildNovelPdf, loadCorpusText } from "@/tests/fixtures/make-novel-pdf";
 import type { BookTruth, CheckedRow } from "@/tests/support/quality-report";

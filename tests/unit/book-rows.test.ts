@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildBookRows } from "@/lib/pipeline/merge-job";
+import { buildBookRows } from "@/lib/pipeline/book-rows";
 import { findMatterRows } from "@/lib/text/find-matter-rows";
 
 const long = "Il marchait lentement vers la ville, et il pensait à elle sans cesse.";

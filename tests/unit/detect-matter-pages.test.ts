@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createLocalEngine } from "@/tests/support/local-engine";
 import { readPdfPageLines } from "@/lib/pdf/read-page-lines";
-import { buildBookRows } from "@/lib/pipeline/merge-job";
+import { buildBookRows } from "@/lib/pipeline/book-rows";
 import { detectMatterPages } from "@/lib/text/detect-matter-pages";
 import { extractPageText, type PageLines, type TextLine } from "@/lib/text/extract-page-text";
 import { buildEditionPdf, publisherStyles, type EditionPdf } from "@/tests/fixtures/publisher-pages";
