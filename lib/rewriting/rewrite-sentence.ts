@@ -666,6 +666,8 @@ const adjunctPrepositions =
 // Conjunctions whose clause reads after "C'était" and keeps its link to the clause it leaves.
 const adjunctConjunctions = /^(quand|lorsque|lorsqu'|lorsqu’|parce|pendant|depuis|dès|avant|après|tandis)$/iu;
 const negations = /^(ne|n'|n’|pas|point|jamais|rien|guère|personne|nullement)$/iu;
+// Nouns of adverbial phrases: "à la fois", "au moins", "au contraire", "du reste", "au lieu de".
+const fixedPhraseNouns = /^(fois|moins|contraire|reste|fait|hasard|lieu)$/iu;
 const movementVerbs =
   /^(entrer|rentrer|sortir|aller|venir|revenir|arriver|pénétrer|monter|descendre|partir|retourner|tomber|passer|mettre|remettre|placer|poser|jeter|conduire|mener|porter|courir|s'asseoir|asseoir|plonger|glisser)$/u;
 
@@ -684,16 +686,19 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const first = subtree(tree, word.index).find((index) => tree.words[index]!.upos !== "PUNCT")!;
   const opener = tree.words[first]!;
   const opens =
-    /^(obl|obl:mod)$/u.test(word.deprel) ?
-      opener.deprel === "case" && opener.head === word.index && (adjunctPrepositions.test(opener.form) || (word.deprel === "obl:mod" && /^à$/iu.test(opener.form)))
+    /^(obl|obl:mod|obl:arg)$/u.test(word.deprel) ?
+      opener.deprel === "case" && opener.head === word.index &&
+      (adjunctPrepositions.test(opener.form) || (word.deprel === "obl:mod" && /^à$/iu.test(opener.form)) || betweenCommas(tree, word.index))
     : word.deprel === "advcl" ? opener.deprel === "mark" && opener.head === word.index && adjunctConjunctions.test(opener.form) && !!finiteVerb(tree, word.index)
     : false;
   if (!opens || !setOff(tree, word)) return undefined;
+  // "à" or "de" right after a noun describes it ("un homme de cinquante ans, à la peau blanche").
+  const previous = tree.words.slice(1, first).reverse().find((other) => other.upos !== "PUNCT");
+  if (/^(à|de|d'|d’|au|aux|du|des)$/iu.test(opener.form) && previous && /^(NOUN|PROPN|ADJ|NUM)$/u.test(previous.upos)) return undefined;
   // A phrase on a number or a pronoun ("Dans trois, …") stands for something said before; a bare
   // noun makes a fixed phrase ("sans doute", "en effet") that says nothing after "C'était".
-  if (word.deprel !== "advcl" && word.upos !== "PROPN" && (word.upos !== "NOUN" || childrenWith(tree, word.index, /^det$/u).length === 0)) {
-    return undefined;
-  }
+  const bare = childrenWith(tree, word.index, /^(det|nmod|amod|nummod)$/u).length === 0;
+  if (word.deprel !== "advcl" && word.upos !== "PROPN" && (word.upos !== "NOUN" || bare || fixedPhraseNouns.test(word.lemma))) return undefined;
   // A verb inside a phrase of place ("à partir pour Rouen") is the parse mistaking a verb's complement for it.
   if (word.deprel !== "advcl" && subtree(tree, word.index).some((index) => /^(VERB|AUX)$/u.test(tree.words[index]!.upos))) return undefined;
   // Not out of a quotation or a title in italics ("_Au commencement l'esprit de Dieu flottait sur les eaux_").
@@ -707,6 +712,22 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const compound = verb.index !== clause.index && verb.deprel === "aux:tense";
   const text = compound ? "c'était" : verb.feats.Tense === "Pres" ? "c'est" : verb.feats.Tense === "Fut" ? "ce sera" : "c'était";
   return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]) };
+}
+
+/**
+ * A phrase between two commas inside its clause ("Il chassait, à coups de
+ * motte de terre, les corbeaux"): the writer's own aside, whatever its
+ * preposition, and not the verb's complement.
+ */
+function betweenCommas(tree: SentenceTree, head: number): boolean {
+  const words = subtree(tree, head);
+  const first = words.find((index) => tree.words[index]!.upos !== "PUNCT")!;
+  const last = words.filter((index) => tree.words[index]!.upos !== "PUNCT").at(-1)!;
+  const clause = tree.words[head]!.head;
+  // After a noun, a phrase between commas describes it ("un homme de cinquante ans, à la peau blanche,").
+  const before = tree.words[first - 2];
+  if (!before || /^(NOUN|PROPN|ADJ|NUM)$/u.test(before.upos)) return false;
+  return tree.words[first - 1]?.form === "," && tree.words[last + 1]?.form === "," && first > clause && subtree(tree, clause).at(-1)! > last + 1;
 }
 
 /**
@@ -930,7 +951,15 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
     const written = units.map((unit, index) => writeUnit(tree, unit, index === 0));
     // A clause the rules made that does not read as a sentence is put back.
     // ("C'était quand il entra…" is one by construction, though the parse reads "quand" as opening the sentence's clause.)
-    const bad = units.findIndex((unit, index) => unit.extraction && unit.extraction.rule !== "adjunct" && !reads(written[index]!));
+    let bad = units.findIndex((unit, index) => unit.extraction && unit.extraction.rule !== "adjunct" && !reads(written[index]!));
+    // A clause that took the sentence's every finite verb with it ("La vie nombreuse [qui s'agitait… y était divisée]")
+    // came from a misparse: the largest clause taken out goes back.
+    const finite = (unit: Unit) => unit.words.some((index) => tree.words[index]!.feats.VerbForm === "Fin");
+    const main = units.find((unit) => !unit.extraction);
+    if (bad === -1 && main && !finite(main) && units.some((unit) => unit.extraction && finite(unit))) {
+      const sizes = units.map((unit) => (unit.extraction ? unit.words.length : 0));
+      bad = sizes.indexOf(Math.max(...sizes));
+    }
     if (bad !== -1) {
       const head = units[bad]!.extraction!.head;
       taken.delete(head);

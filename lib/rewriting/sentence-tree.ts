@@ -59,9 +59,57 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
     const misc = token.words.length > 1 ? token.misc : token.words[0]!.misc;
     tokens.push({ form: token.form, words: indices, spaceAfter: !misc.includes("SpaceAfter=No") });
   });
+  const tree = { words, tokens, children: childrenOf(words) };
+  for (const word of words.slice(1)) repairSubject(tree, word.index);
+  return tree;
+}
+
+function childrenOf(words: readonly TreeWord[]): number[][] {
   const children: number[][] = words.map(() => []);
   for (const word of words.slice(1)) if (word.head >= 0) children[word.head]!.push(word.index);
-  return { words, tokens, children };
+  return children;
+}
+
+const subjectRelations = /^(nsubj|nsubj:pass|expl:subj|csubj)$/u;
+const verbGroupRelations = /^(aux|aux:tense|aux:pass|aux:caus|cop|expl:pv|expl|advmod)$/u;
+
+/**
+ * The parser, trained on news, often reads a novel's subject as a phrase of
+ * circumstance when a clause opens with it ("…, et l'enfant vagabondait",
+ * "…, le bas de son visage s'enfonçait"): a finite clause with no subject,
+ * right after a noun phrase that opens with the clause, gets that noun
+ * phrase as its subject, which the rules then keep with their verb.
+ */
+function repairSubject(tree: SentenceTree, clause: number): void {
+  const { words, children } = tree;
+  const head = words[clause]!;
+  const finite = head.feats.VerbForm === "Fin" || children[clause]!.some((child) => /^(aux|aux:tense|aux:pass|cop)$/u.test(words[child]!.deprel) && words[child]!.feats.VerbForm === "Fin");
+  if (!finite || head.feats.Mood === "Imp" || children[clause]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
+  // The verb group: the verb, its auxiliaries, clitics and "ne" before it.
+  let start = clause;
+  for (const child of children[clause]!) if (child < clause && verbGroupRelations.test(words[child]!.deprel)) start = Math.min(start, child);
+  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
+  // The largest phrase that ends right before the verb group.
+  let phrase = start - 1;
+  if (phrase < 1 || words[phrase]!.upos === "PUNCT" || inner(phrase).some((index) => index >= start)) return;
+  for (;;) {
+    const up = words[phrase]!.head;
+    if (up <= 0 || up === clause || up >= start || Math.max(...inner(up)) !== start - 1) break;
+    phrase = up;
+  }
+  const noun = words[phrase]!;
+  if (!/^(NOUN|PROPN)$/u.test(noun.upos) || !/^(obl|obl:mod|obl:arg|nmod)$/u.test(noun.deprel)) return;
+  if (children[phrase]!.some((child) => words[child]!.deprel === "case")) return;
+  // The clause's own opening ("…, et l'enfant"): the parse may hang its comma and conjunction on the noun.
+  const opening = children[phrase]!.filter((child) => child < phrase && /^(punct|cc)$/u.test(words[child]!.deprel) && inner(child).length === 1);
+  const span = inner(phrase).filter((index) => !opening.includes(index)).sort((a, b) => a - b);
+  if (span.some((index, position) => position > 0 && index !== span[position - 1]! + 1)) return;
+  const before = words[span[0]! - 1];
+  if (before && before.index > 0 && before.upos !== "PUNCT" && before.upos !== "CCONJ") return;
+  for (const child of opening) words[child]!.head = clause;
+  noun.head = clause;
+  noun.deprel = head.feats.Voice === "Pass" ? "nsubj:pass" : "nsubj";
+  tree.children = childrenOf(words);
 }
 
 /** One sentence's text, parsed. */

@@ -224,6 +224,47 @@ describe("rewriting rules", () => {
     ).not.toContain("participle");
   });
 
+  it("takes an aside between commas out of its clause as C'était, but not one describing a noun or a fixed phrase", () => {
+    // Madame Bovary, the teacher's "chassait, ‖ à coups de motte de terre, les corbeaux".
+    expect(rewriteLocally("Il suivait les laboureurs, et chassait, à coups de motte de terre, les corbeaux qui s'envolaient.", 8).pieces).toEqual([
+      "Il suivait les laboureurs.",
+      "Il chassait les corbeaux.",
+      "C'était à coups de motte de terre.",
+      "Ils s'envolaient.",
+    ]);
+    expect(rewriteLocally("Le nouveau articula, d'une voix bredouillante, un nom inintelligible.", 8).pieces).toEqual([
+      "Le nouveau articula un nom inintelligible.",
+      "C'était d'une voix bredouillante.",
+    ]);
+    const described = rewriteWithRules(
+      "C'était un gros petit homme de cinquante ans, à la peau blanche, à l'oeil bleu, chauve sur le devant de la tête, et qui portait des boucles d'oreilles.",
+      8,
+    );
+    expect(described.pieces).not.toContain("C'était à la peau blanche.");
+    const both = rewriteWithRules(
+      "Charles, de temps à autre, ouvrait les yeux; puis, son esprit se fatiguant et le sommeil revenant de soi-même, bientôt il entrait dans une sorte d'assoupissement où, ses sensations récentes se confondant avec des souvenirs, lui-même se percevait double, à la fois étudiant et marié, couché dans son lit comme tout à l'heure, traversant une salle d'opérés comme autrefois.",
+      8,
+    );
+    expect(both.pieces.join(" ")).not.toContain("C'était à la fois");
+  });
+
+  it("gives a clause the subject the parse took for a phrase of circumstance", () => {
+    // Madame Bovary: the parser reads "l'enfant" as a modifier of "vagabondait", which then had no subject.
+    expect(rewriteLocally("Madame Bovary se mordait les lèvres, et l'enfant vagabondait dans le village.", 8)).toMatchObject({
+      pieces: ["Madame Bovary se mordait les lèvres.", "L'enfant vagabondait dans le village."],
+      method: "rewritten",
+    });
+  });
+
+  it("keeps a clause that took the sentence's every verb with it", () => {
+    // Madame Bovary: the parse hangs the main verb under the relative clause; "La vie nombreuse." alone is no sentence.
+    const { pieces } = rewriteWithRules(
+      "La vie nombreuse qui s'agitait en ce tumulte y était cependant divisée par parties, classée en tableaux distincts.",
+      8,
+    );
+    expect(pieces).not.toContain("La vie nombreuse.");
+  });
+
   it("takes no clause out of a sentence that fits the limit", () => {
     const { pieces, rules, respelled } = rewriteWithRules("Il se rassit et la posa.", 8);
     expect({ pieces, rules, respelled }).toEqual({ pieces: ["Il se rassit et la posa."], rules: [], respelled: [] });
