@@ -111,8 +111,10 @@ export function parseCutCosts(
   // Where each word of the text starts and ends, through the tokens' forms in order; punctuation left out.
   const words: { start: number; end: number; index: number }[] = [];
   let offset = 0;
+  // A piece the rules wrote capitalises its first word.
+  const lower = text.toLowerCase();
   for (const token of tree.tokens) {
-    const start = text.indexOf(token.form, offset);
+    const start = lower.indexOf(token.form.toLowerCase(), offset);
     if (start < 0) return units.map(() => undefined); // The tree is not of this text.
     offset = start + token.form.length;
     for (const index of token.words) {

@@ -811,8 +811,12 @@ const closers = /^[»)”\]]$/u;
 const sentenceEnd = /[.!?…]$/u;
 const dashes = /^(—|–|--)$/u;
 
-/** A unit written as a sentence: the book's tokens, the rule's changes, edges tidied, a capital and an end mark. */
-function writeUnit(tree: SentenceTree, unit: Unit, first: boolean): string {
+/**
+ * A unit written as a sentence: the book's tokens, the rule's changes, edges
+ * tidied, a capital and an end mark; with the tree's words as they stand in
+ * it, so that a piece still over the limit is cut on the sentence's parse.
+ */
+function writeUnit(tree: SentenceTree, unit: Unit, first: boolean): { text: string; tree: SentenceTree } {
   const inside = new Set(unit.words);
   const { extraction } = unit;
   for (const index of extraction?.drop ?? []) inside.delete(index);
@@ -865,7 +869,13 @@ function writeUnit(tree: SentenceTree, unit: Unit, first: boolean): string {
   });
   text = text.replace(/^([^\p{L}\p{N}]*)(\p{Ll})/u, (_, before: string, letter: string) => before + letter.toUpperCase());
   const ending = text.replace(/[\s»)”\]]+$/u, "");
-  return sentenceEnd.test(ending) ? text : `${ending}.${text.slice(ending.length).trim()}`;
+  const tokens = items
+    .filter((item) => item.token >= 0)
+    .map((item) => ({ form: item.text, words: tree.tokens[item.token]!.words.filter((index) => inside.has(index)), spaceAfter: item.spaceAfter }));
+  return {
+    text: sentenceEnd.test(ending) ? text : `${ending}.${text.slice(ending.length).trim()}`,
+    tree: { words: tree.words, children: tree.children, tokens },
+  };
 }
 
 const elisions: Record<string, string> = { "j'": "je", "m'": "me", "t'": "te", "s'": "se", "n'": "ne", "l'": "le", "qu'": "que", "d'": "de" };
@@ -925,6 +935,8 @@ export interface RuleRewrite {
   respelled: [from: string, to: string][];
   /** The sentence's parse, for the cut of a piece still over the limit. */
   tree: SentenceTree;
+  /** Per piece, the sentence's parse with the tokens as the piece writes them. */
+  pieceTrees: SentenceTree[];
   /** How many of the sentence's words the rules left out ("et", a relative pronoun). */
   dropped: number;
 }
@@ -948,7 +960,8 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
   };
   for (;;) {
     const units = unitsOf(tree, taken);
-    const written = units.map((unit, index) => writeUnit(tree, unit, index === 0));
+    const writings = units.map((unit, index) => writeUnit(tree, unit, index === 0));
+    const written = writings.map((writing) => writing.text);
     // A clause the rules made that does not read as a sentence is put back.
     // ("C'était quand il entra…" is one by construction, though the parse reads "quand" as opening the sentence's clause.)
     let bad = units.findIndex((unit, index) => unit.extraction && unit.extraction.rule !== "adjunct" && !reads(written[index]!));
@@ -996,6 +1009,7 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
     if (!grew) {
       return {
         tree,
+        pieceTrees: writings.map((writing) => writing.tree),
         dropped: units.reduce((sum, unit) => sum + (unit.extraction?.drop.filter((index) => unit.words.includes(index)).length ?? 0), 0),
         pieces: written,
         rules: units.flatMap((unit) => (unit.extraction ? [unit.extraction.rule] : [])),
