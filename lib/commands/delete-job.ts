@@ -6,13 +6,23 @@
 import type { ActingUser } from "@/lib/commands/acting-user";
 import { db } from "@/lib/db/prisma";
 import { settleJobCredits } from "@/lib/credits/settle-job-credits";
-import { findAccessibleJob, jobNotFound } from "@/lib/jobs/find-accessible-job";
+import { findAccessibleJob, jobNotFound, type AccessibleJob } from "@/lib/jobs/find-accessible-job";
 import { isJobUnfinished } from "@/lib/jobs/job-states";
 import { stopJob } from "@/lib/pipeline/stop-job";
 import { lockJob, lockUser } from "@/lib/db/lock-rows";
+import { noteJobChanged } from "@/lib/jobs/job-changes";
 
 export async function deleteJob(options: ActingUser & { jobId: string }): Promise<void> {
   const job = await findAccessibleJob(options);
+  try {
+    await stopAndDelete(job);
+  } finally {
+    // Committed (or not): this process's polls of the job read it again (job-changes.ts).
+    noteJobChanged(job.id);
+  }
+}
+
+async function stopAndDelete(job: AccessibleJob): Promise<void> {
   if (isJobUnfinished(job.status)) {
     await stopJob(job.id);
   }

@@ -17,16 +17,26 @@ import { dispatchChunks } from "@/lib/pipeline/dispatch-chunks";
 import { jobLog } from "@/lib/log";
 import { assertJobStartAllowed } from "@/lib/rate-limit/assert-job-start-allowed";
 import { lockJob, lockUser } from "@/lib/db/lock-rows";
+import { noteJobChanged } from "@/lib/jobs/job-changes";
 
-export async function retryFailedChunks(
-  options: ActingUser & {
-    jobId: string;
-    /** Only these failed chunks (an administrator requeuing a dead letter). */
-    chunkIds?: string[];
-  },
-): Promise<{ status: JobStatus; reserved: number }> {
+type RetryOptions = ActingUser & {
+  jobId: string;
+  /** Only these failed chunks (an administrator requeuing a dead letter). */
+  chunkIds?: string[];
+};
+
+export async function retryFailedChunks(options: RetryOptions): Promise<{ status: JobStatus; reserved: number }> {
+  if (!isUuid(options.jobId)) throw jobNotFound();
+  try {
+    return await retryInTransaction(options);
+  } finally {
+    // Committed (or not): this process's polls of the job read it again (job-changes.ts).
+    noteJobChanged(options.jobId);
+  }
+}
+
+function retryInTransaction(options: RetryOptions): Promise<{ status: JobStatus; reserved: number }> {
   const { jobId } = options;
-  if (!isUuid(jobId)) throw jobNotFound();
   return db().$transaction(async (tx) => {
     // Lock order: the job row, then its owner's row, as in merge and delete.
     await lockJob(tx, jobId);

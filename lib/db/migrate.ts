@@ -36,6 +36,27 @@ function loadEngineModule(): Promise<SchemaEngineModule> {
   return engineModuleReady;
 }
 
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/**
+ * The adapter's executeScript splits a migration at every ";", even inside a
+ * function's dollar-quoted body (a trigger's, say), and runs the pieces one
+ * by one. `prisma migrate deploy` sends the script to Postgres whole, as one
+ * simple query whose statements run as one transaction; so does this.
+ */
+function runsScriptsWhole(adapter: PgAdapter): PgAdapter {
+  const pool = adapter.underlyingDriver() as { query(text: string): Promise<unknown> };
+  const convert = adapter as unknown as { onError(error: unknown): never };
+  adapter.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      convert.onError(error);
+    }
+  };
+  return adapter;
+}
+
 /**
  * Runs `work` with a schema engine, then closes the engine's connections:
  * Prisma's migration advisory lock lives as long as its connection, and a
@@ -52,12 +73,12 @@ async function withSchemaEngine<T>(
     connect: async () => {
       const adapter = await factory.connect();
       opened.push(adapter);
-      return adapter;
+      return runsScriptsWhole(adapter);
     },
     connectToShadowDb: async () => {
       const adapter = await factory.connectToShadowDb();
       opened.push(adapter);
-      return adapter;
+      return runsScriptsWhole(adapter);
     },
   });
   const engine = await engineModule.SchemaEngine.new(

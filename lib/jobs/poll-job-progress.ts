@@ -1,14 +1,22 @@
 // GET /api/jobs/[id] is polled once a second by every open page of a book,
-// and while the book runs its version changes at almost every poll, so most
+// and while the book runs its version changes about once a second, so many
 // polls need the full answer. This process shares that work between every
 // poller of a job:
 //
+// - No read while nothing changed. Postgres notifies every change of a job's
+//   row or of its chunks' rows (lib/jobs/job-changes.ts). While this process
+//   listens, an answer whose read began after the last notification for its
+//   job (and in the same listening epoch) is kept as current, and polls get
+//   it from memory until the next notification. Commands of this process
+//   that change a job (cancel, delete, retry) mark it changed themselves once
+//   committed (noteJobChanged), so a poll after them always reads. While the
+//   listener is not listening (before it started, or from a drop until it is
+//   back), every poll reads as below.
 // - The read. A poll never starts a query of its own while one for the same
 //   job is running: it waits for the next one, which starts when the running
-//   one ends and serves every poll that arrived meanwhile. So each answer
-//   comes from a read that began after its poll arrived (a poll that follows
-//   a cancel, a retry or a chunk's change always sees it), and a job costs
-//   Postgres at most one query at a time however many pages poll it.
+//   one ends and serves every poll that arrived meanwhile. So each read
+//   answer comes from a read that began after its poll arrived, and a job
+//   costs Postgres at most one query at a time however many pages poll it.
 // - The answer. It is computed (progress and JSON) once per version of the
 //   job, the key being everything the answer shows (get-job-version.ts), and
 //   reused while reads return the same version. One entry per job, the least
@@ -16,6 +24,7 @@
 import { assertJobVisible, jobNotFound } from "@/lib/jobs/find-accessible-job";
 import { isUuid } from "@/lib/validations/uuid";
 import { progressRowVersion, readProgressRow, tagProgress, type TaggedProgress } from "@/lib/jobs/get-job-progress";
+import { keptSince, listening, readStarts, watchJobChanges, type JobChange } from "@/lib/jobs/job-changes";
 
 /** A progress answer ready to send: its JSON is built once per version and shared. */
 export interface ProgressAnswer extends TaggedProgress {
@@ -26,30 +35,76 @@ export type JobPoll = { notModified: true; etag: string } | ({ notModified: fals
 
 const maxEntries = 1000;
 const answers = new Map<string, ProgressAnswer>();
+/** The jobs whose answer in `answers` is current: no change notified since its read began. */
+const current = new Set<string>();
 /** The read of each job now running, and the one that will start after it (shared by the polls waiting for it). */
 const running = new Map<string, Promise<ProgressAnswer | null>>();
 const following = new Map<string, Promise<ProgressAnswer | null>>();
+/** Per job with a read running: whether a change was notified since it began (its answer is then not kept as current). */
+const readsChanged = new Map<string, { changed: boolean }>();
+let reads = 0;
+
+/** How many times polls read a job's progress from the database in this process (tests count them). */
+export function progressReads(): number {
+  return reads;
+}
+
+function jobChanged(change: JobChange): void {
+  if (change === "*" || change === "queue") {
+    // A queued job's place changes with the others': forget every queued answer (queue changes are rare).
+    for (const jobId of current) if (change === "*" || answers.get(jobId)?.progress.status === "queued") current.delete(jobId);
+    for (const read of readsChanged.values()) read.changed = true;
+    return;
+  }
+  current.delete(change);
+  const read = readsChanged.get(change);
+  if (read) read.changed = true;
+}
 
 function remember(jobId: string, answer: ProgressAnswer): void {
   answers.delete(jobId);
   answers.set(jobId, answer);
-  if (answers.size > maxEntries) answers.delete(answers.keys().next().value!);
+  if (answers.size > maxEntries) {
+    const oldest = answers.keys().next().value!;
+    answers.delete(oldest);
+    current.delete(oldest);
+  }
 }
 
 async function readAnswer(jobId: string): Promise<ProgressAnswer | null> {
-  const row = await readProgressRow(jobId);
+  const epoch = readStarts();
+  const read = { changed: false };
+  readsChanged.set(jobId, read);
+  reads++;
+  let row;
+  try {
+    row = await readProgressRow(jobId);
+  } finally {
+    if (readsChanged.get(jobId) === read) readsChanged.delete(jobId);
+  }
   if (!row) {
     answers.delete(jobId);
+    current.delete(jobId);
     return null;
   }
   const cached = answers.get(jobId);
-  if (cached && cached.key === progressRowVersion(row).key) {
-    remember(jobId, cached);
-    return cached;
+  let answer: ProgressAnswer;
+  if (cached && cached.key === progressRowVersion(row).key) answer = cached;
+  else {
+    const tagged = tagProgress(row);
+    answer = { ...tagged, body: JSON.stringify(tagged.progress) };
   }
-  const tagged = tagProgress(row);
-  const answer = { ...tagged, body: JSON.stringify(tagged.progress) };
   remember(jobId, answer);
+  if (!read.changed && keptSince(epoch)) current.add(jobId);
+  else current.delete(jobId);
+  return answer;
+}
+
+/** The job's answer from memory when no change was notified since it was read, else undefined. */
+function currentAnswer(jobId: string): ProgressAnswer | undefined {
+  if (!current.has(jobId) || !listening()) return undefined;
+  const answer = answers.get(jobId);
+  if (answer) remember(jobId, answer);
   return answer;
 }
 
@@ -89,7 +144,8 @@ export async function pollJobProgress(options: {
 }): Promise<JobPoll> {
   const { jobId, userId, isAdmin = false } = options;
   if (!isUuid(jobId)) throw jobNotFound();
-  const answer = await freshAnswer(jobId);
+  watchJobChanges(jobChanged);
+  const answer = currentAnswer(jobId) ?? (await freshAnswer(jobId));
   assertJobVisible(answer, userId, isAdmin);
   if (options.matchesETag?.(answer!.etag)) return { notModified: true, etag: answer!.etag };
   return { notModified: false, ...answer! };
