@@ -362,6 +362,14 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const antecedent = antecedentOf(tree, word.index);
   const pronoun = relativePronounOf(tree, word.index);
   if (!antecedent || !pronoun || !finiteVerb(tree, word.index)) return undefined;
+  // A bare noun after a comma is the next item of a list the parse hung on the clause
+  // ("postillons qu'on tue à tous les relais, chevaux qu'on crève…").
+  const listItem = childrenWith(tree, word.index, /^(obl|obl:mod|obl:arg|obj|nmod)$/u).some(
+    (child) =>
+      child.index > word.index && child.upos === "NOUN" && tree.words[child.index - 1]?.form === "," &&
+      childrenWith(tree, child.index, /^(case|det)$/u).length === 0,
+  );
+  if (listItem) return undefined;
   const stand = antecedent.upos === "NOUN" || antecedent.upos === "PROPN" ? standIn(tree, antecedent) : undefined;
   if (!stand) return undefined;
   const lemma = pronoun.form.toLowerCase().replace(/’/u, "'");
@@ -491,6 +499,8 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
   while (/^(NOUN|PROPN|PRON)$/u.test(head.upos) && !isPredicate(tree, head.index) && !subjectRelations.test(head.deprel) && head.head > 0) {
     head = tree.words[head.head]!;
   }
+  // "elle alla, dans son coeur, montant toujours": aller and its participle are one verb.
+  if (head.lemma === "aller") return undefined;
   const nominal = /^(NOUN|PROPN|PRON)$/u.test(head.upos) && !isPredicate(tree, head.index);
   const subject = nominal ? head : sharedSubject(tree, head.index, word.index);
   const verb = nominal ? governingVerb(tree, head.index) : (finiteVerb(tree, head.index) ?? governingVerb(tree, head.index));
@@ -700,7 +710,8 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const bare = childrenWith(tree, word.index, /^(det|nmod|amod|nummod)$/u).length === 0;
   if (word.deprel !== "advcl" && word.upos !== "PROPN" && (word.upos !== "NOUN" || bare || fixedPhraseNouns.test(word.lemma))) return undefined;
   // A verb inside a phrase of place ("à partir pour Rouen") is the parse mistaking a verb's complement for it.
-  if (word.deprel !== "advcl" && subtree(tree, word.index).some((index) => /^(VERB|AUX)$/u.test(tree.words[index]!.upos))) return undefined;
+  const verbInside = subtree(tree, word.index).some((index) => /^(VERB|AUX)$/u.test(tree.words[index]!.upos) && tree.words[index]!.feats.VerbForm !== "Part");
+  if (word.deprel !== "advcl" && verbInside) return undefined;
   // Not out of a quotation or a title in italics ("_Au commencement l'esprit de Dieu flottait sur les eaux_").
   if (separatedByQuoteOrColon(tree, 0, word.index) || tree.words.some((other) => other.form === "_")) return undefined;
   const verb = finiteVerb(tree, clause.index)!;

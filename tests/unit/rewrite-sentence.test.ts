@@ -265,6 +265,21 @@ describe("rewriting rules", () => {
     expect(pieces).not.toContain("La vie nombreuse.");
   });
 
+  it("leaves a list the parse hung on a relative clause, and aller with its participle", () => {
+    // Madame Bovary: "chevaux" is the next item of the list, not part of "qu'on tue à tous les relais".
+    const list = rewriteWithRules(
+      "Ce n'étaient qu'amours, amants, amantes, dames persécutées s'évanouissant dans des pavillons solitaires, postillons qu'on tue à tous les relais, chevaux qu'on crève à toutes les pages, forêts sombres, troubles du coeur, serments, sanglots, larmes et baisers.",
+      8,
+    );
+    expect(list.pieces.join(" ")).not.toContain("relais, chevaux.");
+    // "elle alla … montant toujours": the participle completes aller.
+    const going = rewriteWithRules(
+      "Elle se dégagea, pour lui, des qualités charnelles dont il n'avait rien à obtenir; et elle alla, dans son coeur, montant toujours et s'en détachant, à la manière magnifique d'une apothéose qui s'envole.",
+      8,
+    );
+    expect(going.rules).not.toContain("present_participle");
+  });
+
   it("takes no clause out of a sentence that fits the limit", () => {
     const { pieces, rules, respelled } = rewriteWithRules("Il se rassit et la posa.", 8);
     expect({ pieces, rules, respelled }).toEqual({ pieces: ["Il se rassit et la posa."], rules: [], respelled: [] });
