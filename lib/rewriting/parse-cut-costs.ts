@@ -90,6 +90,10 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
     const infinitive = tree.words[dependent]!.feats.VerbForm === "Inf" && relation === "xcomp" && left === common && right === dependent;
     return infinitive ? nounComplementCost : undefined;
   }
+  // "celui ‖ qui entre", "ce ‖ que nous venons d'indiquer": a demonstrative is nothing without its clause.
+  if (upos === "PRON" && /^(celui|celle|ceux|celles|ce|c')$/iu.test(tree.words[common]!.form) && headOnLeft && /^acl/u.test(relation)) {
+    return breakCost.insideNounPhrase;
+  }
   // A name and its particle: "Raoul ‖ de Faux".
   if (ofDe && upos === "PROPN" && tree.words[dependent]!.upos === "PROPN") return breakCost.forbidden;
   if (ofDe && prepositional && (nominal.has(upos) || upos === "ADV")) return nounComplementCost;

@@ -25,6 +25,8 @@ describe("the cut with the parse", () => {
       "Le soleil se couchait; le ciel était rouge entre les branches, et les troncs pareils des arbres plantés en ligne droite semblaient une colonnade brune se détachant sur un fond d'or.",
       "plantés en ligne droite",
     ],
+    // Les Misérables: a demonstrative keeps its relative clause.
+    ["Cette porte ne demande pas à celui qui entre s'il a un nom, mais s'il a une douleur.", "celui qui entre"],
   ] as const;
 
   it.each(cases)("keeps a noun phrase whole that the word classes cut: %s", (sentence, phrase) => {
