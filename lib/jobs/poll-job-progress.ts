@@ -13,10 +13,13 @@
 //   listener is not listening (before it started, or from a drop until it is
 //   back), every poll reads as below.
 // - The read. A poll never starts a query of its own while one for the same
-//   job is running: it waits for the next one, which starts when the running
-//   one ends and serves every poll that arrived meanwhile. So each read
-//   answer comes from a read that began after its poll arrived, and a job
-//   costs Postgres at most one query at a time however many pages poll it.
+//   job is running. While listening, it shares the running one if no change
+//   was notified since that one began; otherwise it waits for the next one,
+//   which starts when the running one ends and serves every poll that arrived
+//   meanwhile. So each answer comes from a read that began after the last
+//   change notified before its poll (after its poll arrived when not
+//   listening), and a job costs Postgres at most one query at a time however
+//   many pages poll it.
 // - The answer. It is computed (progress and JSON) once per version of the
 //   job, the key being everything the answer shows (get-job-version.ts), and
 //   reused while reads return the same version. One entry per job, the least
@@ -40,8 +43,8 @@ const current = new Set<string>();
 /** The read of each job now running, and the one that will start after it (shared by the polls waiting for it). */
 const running = new Map<string, Promise<ProgressAnswer | null>>();
 const following = new Map<string, Promise<ProgressAnswer | null>>();
-/** Per job with a read running: whether a change was notified since it began (its answer is then not kept as current). */
-const readsChanged = new Map<string, { changed: boolean }>();
+/** Per job with a read running: the listener's epoch when it began, and whether a change was notified since. */
+const readsChanged = new Map<string, { epoch: number | null; changed: boolean }>();
 let reads = 0;
 
 /** How many times polls read a job's progress from the database in this process (tests count them). */
@@ -73,7 +76,7 @@ function remember(jobId: string, answer: ProgressAnswer): void {
 
 async function readAnswer(jobId: string): Promise<ProgressAnswer | null> {
   const epoch = readStarts();
-  const read = { changed: false };
+  const read = { epoch, changed: false };
   readsChanged.set(jobId, read);
   reads++;
   let row;
@@ -95,7 +98,7 @@ async function readAnswer(jobId: string): Promise<ProgressAnswer | null> {
     answer = { ...tagged, body: JSON.stringify(tagged.progress) };
   }
   remember(jobId, answer);
-  if (!read.changed && keptSince(epoch)) current.add(jobId);
+  if (!read.changed && keptSince(read.epoch)) current.add(jobId);
   else current.delete(jobId);
   return answer;
 }
@@ -117,13 +120,20 @@ function startRead(jobId: string): Promise<ProgressAnswer | null> {
   return read;
 }
 
-/** The job's answer from a read that starts now or, if one is running, right after it. */
+/** Whether the job's running read began while listening and no change was notified since: as good as one starting now. */
+function runningReadCurrent(jobId: string): boolean {
+  const read = readsChanged.get(jobId);
+  return read !== undefined && !read.changed && keptSince(read.epoch);
+}
+
+/** The job's answer from a read that starts now or, if one is running, right after it (or that one, while current). */
 function freshAnswer(jobId: string): Promise<ProgressAnswer | null> {
   const next = following.get(jobId);
   if (next) return next;
-  const current = running.get(jobId);
-  if (!current) return startRead(jobId);
-  const after = current.then(
+  const inFlight = running.get(jobId);
+  if (!inFlight) return startRead(jobId);
+  if (runningReadCurrent(jobId)) return inFlight;
+  const after = inFlight.then(
     () => startRead(jobId),
     () => startRead(jobId),
   );

@@ -93,6 +93,17 @@ describe("pollJobProgress", () => {
     for (const poll of polls) expect(answered(poll).body).toBe(first.body);
   });
 
+  it("gives the polls that arrive while a read runs that read, when no change came since it began", async () => {
+    const { user, job } = await runningBook();
+    const options = { jobId: job.id, userId: user.id };
+    await untilKept(options);
+    noteJobChanged(job.id);
+    const reads = progressReads();
+    const polls = await Promise.all(Array.from({ length: 10 }, () => pollJobProgress(options)));
+    expect(progressReads()).toBe(reads + 1);
+    expect(new Set(polls.map((poll) => answered(poll).body)).size).toBe(1);
+  });
+
   it("shows a chunk's change made from another connection once its notification arrives", async () => {
     const { user, job } = await runningBook();
     const options = { jobId: job.id, userId: user.id };
