@@ -19,6 +19,7 @@ const tight =
   /^(det|case|fixed|flat|flat:name|flat:foreign|compound|nummod|aux|aux:tense|aux:pass|aux:caus|cop|expl|expl:pv|expl:comp|mark)$/u;
 // What may hang off a noun after a pause without breaking its phrase much: a clause or an aside.
 const nounClauses = /^(acl|acl:relcl|appos|parataxis|dislocated)$/u;
+const titles = /^(madame|monsieur|mademoiselle|monseigneur|mesdames|messieurs|mesdemoiselles|m\.|mm\.|mme|mlle|saint|sainte)$/iu;
 const nounListCost = 3;
 const nounComplementCost = 9;
 
@@ -67,6 +68,8 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   const nested = nominal.has(tree.words[tree.words[common]!.head]?.upos ?? "");
   const listCost = nested ? breakCost.insideNounPhrase : nounListCost;
   if (punctuated) return !clause && nominal.has(upos) && relation === "conj" ? listCost : undefined;
+  // A title and the name or rank it goes with: "à madame ‖ la vicomtesse de Boischevron".
+  if (titles.test(tree.words[left]!.form)) return breakCost.forbidden;
   // An adjective before its noun, or alone after it, stays with it; one after
   // it with complements of its own ("une conversation ‖ pleine de mots") may stand apart.
   if (relation === "amod") return dependent < common || tree.children[dependent]!.length === 0 ? breakCost.forbidden : undefined;

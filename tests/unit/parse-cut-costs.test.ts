@@ -1,4 +1,4 @@
-// The last-resort cut reads the parse: sentences of Madame Bovary that the
+// The last-resort cut reads the parse: sentences of the corpus novels that the
 // word classes alone cut inside a phrase ("en bonne ‖ santé", "une sorte ‖
 // de volupté") are cut between phrases once the parse has its say.
 import { describe, expect, it } from "vitest";
@@ -27,6 +27,11 @@ describe("the cut with the parse", () => {
     ],
     // Les Misérables: a demonstrative keeps its relative clause.
     ["Cette porte ne demande pas à celui qui entre s'il a un nom, mais s'il a une douleur.", "celui qui entre"],
+    // Les Misérables: a title stays with the rank and name it goes with.
+    [
+      "Pour donner une idée du ménage intérieur de M. l'évêque de Digne et de la façon dont ces deux saintes filles subordonnaient leurs actions, leurs pensées, même leurs instincts de femmes aisément effrayées, aux habitudes et aux intentions de l'évêque, sans qu'il eût même à prendre la peine de parler pour les exprimer, nous ne pouvons mieux faire que de transcrire ici une lettre de mademoiselle Baptistine à madame la vicomtesse de Boischevron, son amie d'enfance.",
+      "madame la vicomtesse",
+    ],
   ] as const;
 
   it.each(cases)("keeps a noun phrase whole that the word classes cut: %s", (sentence, phrase) => {
