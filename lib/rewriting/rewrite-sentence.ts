@@ -195,6 +195,10 @@ function standIn(tree: SentenceTree, noun: TreeWord): string | undefined {
     return clitics.has(form) ? (form === "j'" ? "je" : form) : undefined;
   }
   if (noun.upos !== "NOUN" && noun.upos !== "PROPN") return undefined;
+  // "tout le monde", "chaque homme", "aucun ami": no pronoun stands for a quantity of people.
+  const before = tree.words[Math.min(...subtree(tree, noun.index)) - 1];
+  const quantifiers = [...tree.children[noun.index]!.map((child) => tree.words[child]!.form.toLowerCase()), before?.form.toLowerCase() ?? ""];
+  if (quantifiers.some((form) => /^(tout|toute|tous|toutes|chaque|aucun|aucune|nul|nulle|plusieurs|quelques|certains|certaines)$/u.test(form))) return undefined;
   const conjuncts = childrenWith(tree, noun.index, /^conj$/u);
   if (conjuncts.length > 0) {
     const allFeminine = [noun, ...conjuncts].every((word) => word.feats.Gender === "Fem");
@@ -370,6 +374,13 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
       childrenWith(tree, child.index, /^(case|det)$/u).length === 0,
   );
   if (listItem) return undefined;
+  // "qui consisterait à supprimer … serait un perfectionnement": the parse put the sentence's own verb in the clause.
+  const strayVerb = subtree(tree, word.index).some((index) => {
+    const other = tree.words[index]!;
+    if (index === word.index || other.deprel === "conj" || !isPredicate(tree, index) || !finiteVerb(tree, index)) return false;
+    return !subjectOf(tree, index) && !isSubordinate(tree, index) && finiteVerb(tree, index)!.feats.Mood !== "Imp";
+  });
+  if (strayVerb) return undefined;
   const stand = antecedent.upos === "NOUN" || antecedent.upos === "PROPN" ? standIn(tree, antecedent) : undefined;
   if (!stand) return undefined;
   const lemma = pronoun.form.toLowerCase().replace(/’/u, "'");
@@ -388,12 +399,14 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
     if (timeNouns.test(antecedent.lemma.toLowerCase()) || antecedent.upos !== "NOUN") return undefined;
     const after = tree.children[word.index]!.filter((child) => {
       const part = tree.words[child]!;
-      return child > subject.index && child < word.index && (/^aux/u.test(part.deprel) || /^en$/iu.test(part.form));
+      return child > subject.index && child < word.index && (/^(aux|cop)/u.test(part.deprel) || /^en$/iu.test(part.form));
     });
     const at = Math.min(word.index, ...after);
     return { rule: "relative_ou", head: word.index, drop: [pronoun.index], replace: new Map(), insert: new Map([[at, "y"]]) };
   }
   if ((lemma !== "que" && lemma !== "qu'") || (pronoun.deprel !== "obj" && !isRelativeQue(tree, pronoun))) return undefined;
+  // "le fait qu'il fût représenté": a clause that completes the noun, not a relative one.
+  if (completiveNouns.test(antecedent.lemma.toLowerCase())) return undefined;
   const { gender, number } = agreementOf(antecedent);
   // With avoir, a past participle agrees with an object placed before it: "que" was, and so is "la" ("l'avait bâtie").
   const before = tree.children[word.index]!.filter((child) => {
@@ -419,10 +432,16 @@ function relativeDont(tree: SentenceTree, clause: TreeWord, dont: TreeWord, ante
     return { rule: "relative_dont", head: clause.index, drop: [dont.index], replace: new Map([[article.index, possessive(owners, noun)]]), insert: new Map() };
   }
   if (dont.head !== clause.index || !/^(iobj|obl|obl:arg|obl:mod|nmod)$/u.test(dont.deprel)) return undefined;
+  // "dont elle était censée m'avoir prié de…": dont completes a word further in, which en cannot reach;
+  // "dont il dit : « … »": what follows the colon is what is said of it.
+  const saying = /^(dire|écrire|raconter|répondre|demander|ajouter|crier|murmurer|déclarer|répéter|penser)$/u.test(clause.lemma);
+  if (saying || childrenWith(tree, clause.index, /^(xcomp|ccomp)$/u).length > 0 || subtree(tree, clause.index).some((index) => /^[:«“]$/u.test(tree.words[index]!.form))) {
+    return undefined;
+  }
   const subject = subjectOf(tree, clause.index);
   if (!subject || subject.index < dont.index || subject.index > clause.index || !finiteVerb(tree, clause.index)) return undefined;
   // Before the first auxiliary or the verb, after the other clitics: "il s'en souvenait", "il n'en avait rien dit".
-  const group = tree.children[clause.index]!.filter((child) => child > subject.index && child < clause.index && /^aux/u.test(tree.words[child]!.deprel));
+  const group = tree.children[clause.index]!.filter((child) => child > subject.index && child < clause.index && /^(aux|cop)/u.test(tree.words[child]!.deprel));
   const at = Math.min(clause.index, ...group);
   return { rule: "relative_dont", head: clause.index, drop: [dont.index], replace: new Map(), insert: new Map([[at, "en"]]) };
 }
@@ -439,7 +458,7 @@ function relativeLequel(tree: SentenceTree, clause: TreeWord, pronoun: TreeWord)
   const clitic = /^(dans|sur|sous|en)$/iu.test(preposition.form) ? "y" : /^(de|d')$/iu.test(preposition.form) ? "en" : undefined;
   const subject = subjectOf(tree, clause.index);
   if (!clitic || !subject || subject.index < pronoun.index || subject.index > clause.index || !finiteVerb(tree, clause.index)) return undefined;
-  const group = tree.children[clause.index]!.filter((child) => child > subject.index && child < clause.index && /^aux/u.test(tree.words[child]!.deprel));
+  const group = tree.children[clause.index]!.filter((child) => child > subject.index && child < clause.index && /^(aux|cop)/u.test(tree.words[child]!.deprel));
   return {
     rule: "relative_lequel",
     head: clause.index,
@@ -926,6 +945,8 @@ function balance(items: { text: string }[], open: RegExp, close: RegExp): void {
 
 /** A piece a reader takes for a sentence: a finite verb with its subject, or an imperative. */
 export function readsAsSentence(piece: string): boolean {
+  // "Il lui remplit si.": an intensifier waits for its adjective.
+  if (/(^|\s)(si|très)[\s.!?…]*$/iu.test(piece)) return false;
   const tree = parseTree(piece);
   const root = tree.children[0]![0];
   if (root === undefined) return false;

@@ -280,6 +280,33 @@ describe("rewriting rules", () => {
     expect(going.rules).not.toContain("present_participle");
   });
 
+  it("puts en before a copula, and writes no pronoun where it would say something else (Du côté de chez Swann)", () => {
+    const responsible = rewriteWithRules(
+      "Ainsi, pour la première fois, ma tristesse n'était plus considérée comme une faute punissable mais comme un mal involontaire qu'on venait de reconnaître officiellement, comme un état nerveux dont je n'étais pas responsable ; j'avais le soulagement de n'avoir plus à mêler de scrupules à l'amertume de mes larmes, je pouvais pleurer sans péché.",
+      8,
+    );
+    expect(responsible.pieces).toContain("Je n'en étais pas responsable.");
+    // "tout le monde … la tourmentait" is not "Il la tourmentait".
+    const everyone = rewriteLocally(
+      "Pour la taquiner, en effet (elle avait apporté dans la famille de mon père un esprit si différent que tout le monde la plaisantait et la tourmentait), comme les liqueurs étaient défendues à mon grand-père, ma grand'tante lui en faisait boire quelques gouttes.",
+      8,
+    );
+    expect(everyone.pieces).not.toContain("Il la tourmentait.");
+    // "dont il dit : « … »" is not "Il en dit."
+    const said = rewriteLocally(
+      "Vous savez, c'est ce Maulevrier dont il dit : « Jamais je ne vis dans cette épaisse bouteille que de l'humeur, de la grossièreté et des sottises. »",
+      8,
+    );
+    expect(said.pieces).not.toContain("Il en dit.");
+    // "le fait qu'il fût représenté" completes "fait": no "Il le fût représenté".
+    const fact = rewriteLocally(
+      "Mais plus tard j'ai compris que l'étrangeté saisissante, la beauté spéciale de ces fresques tenait à la grande place que le symbole y occupait, et que le fait qu'il fût représenté non comme un symbole puisque la pensée symbolisée n'était pas exprimée, mais comme réel, comme effectivement subi ou matériellement manié, donnait à la signification de l'œuvre quelque chose de plus littéral et de plus précis, à son enseignement quelque chose de plus concret et de plus frappant.",
+      8,
+    );
+    expect(fact.pieces.join(" ")).not.toContain("Il le fût");
+    expect(readsAsSentence("Il lui remplit si.")).toBe(false);
+  });
+
   it("takes no clause out of a sentence that fits the limit", () => {
     const { pieces, rules, respelled } = rewriteWithRules("Il se rassit et la posa.", 8);
     expect({ pieces, rules, respelled }).toEqual({ pieces: ["Il se rassit et la posa."], rules: [], respelled: [] });
