@@ -501,6 +501,8 @@ function governingVerb(tree: SentenceTree, index: number): TreeWord | undefined 
   return word.head === 0 ? finiteVerb(tree, word.index) : undefined;
 }
 
+const perceptionVerbs = /^(voir|apercevoir|regarder|entendre|sentir|trouver|imaginer|revoir)$/u;
+
 /**
  * A present participle beside its clause ("…, levant tour à tour le manche
  * de son violon") becomes a sentence in the imperfect with the clause's
@@ -518,8 +520,9 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
   while (/^(NOUN|PROPN|PRON)$/u.test(head.upos) && !isPredicate(tree, head.index) && !subjectRelations.test(head.deprel) && head.head > 0) {
     head = tree.words[head.head]!;
   }
-  // "elle alla, dans son coeur, montant toujours": aller and its participle are one verb.
-  if (head.lemma === "aller") return undefined;
+  // "elle alla, dans son coeur, montant toujours": aller and its participle are one verb; "on voyait
+  // sa sœur débarquant": after a verb of perception, the participle says what was seen.
+  if (head.lemma === "aller" || perceptionVerbs.test(head.lemma)) return undefined;
   const nominal = /^(NOUN|PROPN|PRON)$/u.test(head.upos) && !isPredicate(tree, head.index);
   const subject = nominal ? head : sharedSubject(tree, head.index, word.index);
   const verb = nominal ? governingVerb(tree, head.index) : (finiteVerb(tree, head.index) ?? governingVerb(tree, head.index));
@@ -533,8 +536,9 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
   const links = childrenWith(tree, word.index, /^cc$/u);
   const drop = links.filter((link) => link.lemma === "et").map((link) => link.index);
   const replace = new Map([[word.index, conjugated]]);
-  // "abaissant et levant" → "Il abaissait et levait".
-  for (const other of childrenWith(tree, word.index, /^conj$/u)) {
+  // "abaissant et levant" → "Il abaissait et levait"; but "voyant sa sœur débarquant": what was seen stays as it is.
+  const perceived = perceptionVerbs.test(word.lemma) ? [] : childrenWith(tree, word.index, /^conj$/u);
+  for (const other of perceived) {
     const form = other.feats.VerbForm === "Part" ? imperfectFromParticiple(other.form, person, number) : undefined;
     if (form) replace.set(other.index, form);
   }

@@ -265,7 +265,7 @@ describe("rewriting rules", () => {
     expect(pieces).not.toContain("La vie nombreuse.");
   });
 
-  it("leaves a list the parse hung on a relative clause, and aller with its participle", () => {
+  it("leaves a list the parse hung on a relative clause, and a participle that completes aller or a verb of perception", () => {
     // Madame Bovary: "chevaux" is the next item of the list, not part of "qu'on tue à tous les relais".
     const list = rewriteWithRules(
       "Ce n'étaient qu'amours, amants, amantes, dames persécutées s'évanouissant dans des pavillons solitaires, postillons qu'on tue à tous les relais, chevaux qu'on crève à toutes les pages, forêts sombres, troubles du coeur, serments, sanglots, larmes et baisers.",
@@ -278,6 +278,12 @@ describe("rewriting rules", () => {
       8,
     );
     expect(going.rules).not.toContain("present_participle");
+    // Du côté de chez Swann: "On voyait déjà sa sœur … débarquant" is what was seen, not "… débarquait".
+    const seen = rewriteWithRules(
+      "Ma grand'mère qui trouvait qu'aux bains de mer il faut être du matin au soir sur la plage à humer le sel et qu'on n'y doit connaître personne, parce que les visites, les promenades sont autant de pris sur l'air marin, demandait au contraire qu'on ne parlât pas de nos projets à Legrandin, voyant déjà sa sœur, Mme de Cambremer, débarquant à l'hôtel au moment où nous serions sur le point d'aller à la pêche et nous forçant à rester enfermés pour la recevoir.",
+      8,
+    );
+    expect(seen.pieces.join(" ")).not.toContain("débarquait");
   });
 
   it("puts en before a copula, and writes no pronoun where it would say something else (Du côté de chez Swann)", () => {
