@@ -35,8 +35,14 @@ interface Figures {
   errors: number;
   p50: number;
   p99: number;
+  /** p99 of the requests due after the load's first second (the first requests of a route on a fresh server are slow). */
+  p99AfterFirstSecond: number;
+  /** Requests over 250 ms in each second of the load, as "second:count" for the seconds that had any. */
+  slowSeconds: string;
   max: number;
   webCpuSeconds: number;
+  /** Transactions committed in the database over the load, from every process (pg_stat_database). */
+  transactions: number;
   workerCpuSeconds: number;
   ownCpuSeconds: number;
   load: number;
@@ -56,13 +62,16 @@ async function pollSpread(
   baseUrl: string,
   pollers: Poller[],
   seconds: number,
-  measure: { webPid: number; workerPid: number },
+  measure: { webPid: number; workerPid: number; transactions: () => Promise<number> },
   /** False: no If-None-Match, so every answer is a full one (its cost alone). */
   revalidate = true,
 ): Promise<Figures> {
   const latencies: number[] = [];
+  const afterFirstSecond: number[] = [];
+  const slowBySecond = new Map<number, number>();
   const codes = new Map<number, number>();
   let errors = 0;
+  const transactionsBefore = await measure.transactions();
   const webBefore = readCpuSeconds(measure.webPid) ?? 0;
   const workerBefore = readCpuSeconds(measure.workerPid) ?? 0;
   const ownBefore = process.cpuUsage();
@@ -85,13 +94,18 @@ async function pollSpread(
         } catch {
           errors++;
         }
-        latencies.push(performance.now() - due);
+        const latency = performance.now() - due;
+        latencies.push(latency);
+        const second = Math.floor((due - started) / 1000);
+        if (second > 0) afterFirstSecond.push(latency);
+        if (latency > 250) slowBySecond.set(second, (slowBySecond.get(second) ?? 0) + 1);
         due += 1000;
       }
     }),
   );
   const own = process.cpuUsage(ownBefore);
   latencies.sort((a, b) => a - b);
+  afterFirstSecond.sort((a, b) => a - b);
   const total = [...codes.values()].reduce((sum, count) => sum + count, 0);
   const ok = codes.get(200) ?? 0;
   const notModified = codes.get(304) ?? 0;
@@ -104,8 +118,11 @@ async function pollSpread(
     errors,
     p50: Math.round(percentile(latencies, 0.5)),
     p99: Math.round(percentile(latencies, 0.99)),
+    p99AfterFirstSecond: Math.round(percentile(afterFirstSecond, 0.99)),
+    slowSeconds: [...slowBySecond].sort(([a], [b]) => a - b).map(([second, count]) => `${second}:${count}`).join(" ") || "none",
     max: Math.round(latencies.at(-1) ?? 0),
     webCpuSeconds: (readCpuSeconds(measure.webPid) ?? 0) - webBefore,
+    transactions: (await measure.transactions()) - transactionsBefore,
     workerCpuSeconds: (readCpuSeconds(measure.workerPid) ?? 0) - workerBefore,
     ownCpuSeconds: (own.user + own.system) / 1e6,
     load: os.loadavg()[0]!,
@@ -165,7 +182,13 @@ export async function run(): Promise<BenchReport> {
       return { path: `/api/jobs/${owner.jobId}`, cookie: owner.cookie };
     });
     const noopPollers = pollers.map((poller) => ({ ...poller, path: "/api/noop" }));
-    const measure = { webPid, workerPid: worker!.pid };
+    // Every query outside a transaction is one: the polls' reads, plus the worker's and pg-boss's work, as in the no-op loads.
+    const transactions = async () => {
+      const [row] = await bench.lib.db().$queryRaw<{ count: bigint }[]>`
+        SELECT xact_commit AS count FROM pg_stat_database WHERE datname = current_database()`;
+      return Number(row!.count);
+    };
+    const measure = { webPid, workerPid: worker!.pid, transactions };
     const chunksDoneBefore = await chunksDone(bench.lib.db);
 
     const pollOnly = process.env.BENCH_POLL_ONLY === "1";
@@ -258,6 +281,12 @@ export async function run(): Promise<BenchReport> {
               `so the 304s of the revalidating load cost about ${((polls.webCpuSeconds * 1000 - cpuPerRequestMs(fullOnly) * polls.ok) / Math.max(1, polls.notModified)).toFixed(2)} ms each.`,
           ]
         : []),
+      "Database transactions a second during each load (every process; the no-op loads show the worker's, pg-boss's and this benchmark's own): " +
+        rows.map(([label, figures]) => `${label}: ${Math.round(figures.transactions / seconds)}`).join("; ") +
+        ". Postgres publishes its counters about once a second, so each figure is ±1 s of work.",
+      "Requests over 250 ms by second of each load (second:count, 0 = the first) and p99 without the first second: " +
+        rows.map(([label, figures]) => `${label}: ${figures.slowSeconds}, p99 ${figures.p99AfterFirstSecond} ms`).join("; ") +
+        ". The route's first requests on the fresh server (module loading, the first connections) fall in the first second of its first load.",
       "Web CPU is the `next start` process's (found by its listening socket) user + system time from /proc over each load, divided by its requests; the no-op reference is the mean of its two runs.",
       "The load generator (Node's fetch, in the benchmark process), the worker and Postgres share the same 2 cores as the web server.",
     );
