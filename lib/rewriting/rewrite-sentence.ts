@@ -366,6 +366,8 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const antecedent = antecedentOf(tree, word.index);
   const pronoun = relativePronounOf(tree, word.index);
   if (!antecedent || !pronoun || !finiteVerb(tree, word.index)) return undefined;
+  // "un mot qui pût rappeler", "la seule qui sût écrire": a clause in the subjunctive does not stand alone.
+  if (finiteVerb(tree, word.index)!.feats.Mood === "Sub") return undefined;
   // A bare noun after a comma is the next item of a list the parse hung on the clause
   // ("postillons qu'on tue à tous les relais, chevaux qu'on crève…").
   const listItem = childrenWith(tree, word.index, /^(obl|obl:mod|obl:arg|obj|nmod)$/u).some(
@@ -716,6 +718,8 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   // Only from a clause that is, or may become, a sentence of its own: out of "que son père était
   // mort", "C'était pendant la nuit" would say when she learnt it.
   if (!sentenceHeads.has(clause.index)) return undefined;
+  // "C'était la mère Gerbaud avec son petit dans ses bras": after a noun, the phrase describes it.
+  if (/^(NOUN|PROPN|PRON)$/u.test(clause.upos)) return undefined;
   const first = subtree(tree, word.index).find((index) => tree.words[index]!.upos !== "PUNCT")!;
   const opener = tree.words[first]!;
   const opens =

@@ -313,6 +313,15 @@ describe("rewriting rules", () => {
     expect(readsAsSentence("Il lui remplit si.")).toBe(false);
   });
 
+  it("keeps a relative clause in the subjunctive, and a phrase describing the noun of C'était (Les Misérables)", () => {
+    const word = rewriteWithRules(
+      "Eh bien! mon frère, pendant tout le souper, ni de toute la soirée, à l'exception de quelques paroles sur Jésus quand il est entré, n'a pas dit un mot qui pût rappeler à cet homme qui il était ni apprendre à cet homme qui était mon frère.",
+      8,
+    );
+    expect(word.pieces.join(" ")).not.toContain("Il pût");
+    expect(rewriteWithRules("C'était la mère Gerbaud avec son petit dans ses bras.", 8).pieces).not.toContain("C'était dans ses bras.");
+  });
+
   it("takes no clause out of a sentence that fits the limit", () => {
     const { pieces, rules, respelled } = rewriteWithRules("Il se rassit et la posa.", 8);
     expect({ pieces, rules, respelled }).toEqual({ pieces: ["Il se rassit et la posa."], rules: [], respelled: [] });
