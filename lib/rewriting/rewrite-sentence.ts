@@ -81,6 +81,15 @@ function finiteVerb(tree: SentenceTree, head: number): TreeWord | undefined {
   return childrenWith(tree, head, /^(aux|aux:tense|aux:pass|cop)$/u).find((child) => child.feats.VerbForm === "Fin");
 }
 
+/**
+ * A verb in the subjunctive, by the parse or, where the tagger calls the
+ * imperfect subjunctive an indicative, by its spelling: pût, allât, fît, vînt
+ * (but not connaît, paraît, plaît, in the present).
+ */
+function isSubjunctive(verb: TreeWord): boolean {
+  return verb.feats.Mood === "Sub" || /([âû]t|[^a]ît|înt)$/u.test(verb.form.toLowerCase());
+}
+
 function isPredicate(tree: SentenceTree, index: number): boolean {
   const word = tree.words[index]!;
   return word.upos === "VERB" || childrenWith(tree, index, /^cop$/u).length > 0 || childrenWith(tree, index, subjectRelations).length > 0;
@@ -367,7 +376,7 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const pronoun = relativePronounOf(tree, word.index);
   if (!antecedent || !pronoun || !finiteVerb(tree, word.index)) return undefined;
   // "un mot qui pût rappeler", "la seule qui sût écrire": a clause in the subjunctive does not stand alone.
-  if (finiteVerb(tree, word.index)!.feats.Mood === "Sub") return undefined;
+  if (isSubjunctive(finiteVerb(tree, word.index)!)) return undefined;
   // A bare noun after a comma is the next item of a list the parse hung on the clause
   // ("postillons qu'on tue à tous les relais, chevaux qu'on crève…").
   const listItem = childrenWith(tree, word.index, /^(obl|obl:mod|obl:arg|obj|nmod)$/u).some(
