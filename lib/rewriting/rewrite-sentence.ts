@@ -333,6 +333,12 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
   if (childrenWith(tree, head.index, /^conj$/u).some((other) => /^(NOUN|PROPN|PRON)$/u.test(other.upos))) return undefined;
   const links = childrenWith(tree, word.index, /^cc$/u);
   if (links.some((link) => link.lemma === "ni")) return undefined;
+  // "elle logea et nourrit son jeune frère": two verbs right beside each other share what follows.
+  const headComplements = tree.children[head.index]!.filter((child) => child > head.index && child < word.index && tree.words[child]!.upos !== "PUNCT" && tree.words[child]!.deprel !== "cc");
+  const between = tree.words
+    .slice(head.index + 1, word.index)
+    .filter((other) => other.deprel !== "cc" && !(other.upos === "PRON" && cliticForms.test(other.form)));
+  if (headComplements.length === 0 && between.length === 0 && head.upos === "VERB" && childrenWith(tree, word.index, /^(obj|ccomp|xcomp)$/u).length > 0) return undefined;
   const drop = links.filter((link) => link.lemma === "et").map((link) => link.index);
   const extraction: Extraction = { rule: "coordination", head: word.index, drop, replace: new Map(), insert: new Map() };
   const ownSubject = subjectOf(tree, word.index);

@@ -313,13 +313,16 @@ describe("rewriting rules", () => {
     expect(readsAsSentence("Il lui remplit si.")).toBe(false);
   });
 
-  it("keeps a relative clause in the subjunctive, and a phrase describing the noun of C'était (Les Misérables)", () => {
+  it("keeps a relative clause in the subjunctive, a phrase describing the noun of C'était and verbs sharing an object (Les Misérables)", () => {
     const word = rewriteWithRules(
       "Eh bien! mon frère, pendant tout le souper, ni de toute la soirée, à l'exception de quelques paroles sur Jésus quand il est entré, n'a pas dit un mot qui pût rappeler à cet homme qui il était ni apprendre à cet homme qui était mon frère.",
       8,
     );
     expect(word.pieces.join(" ")).not.toContain("Il pût");
     expect(rewriteWithRules("C'était la mère Gerbaud avec son petit dans ses bras.", 8).pieces).not.toContain("C'était dans ses bras.");
+    // "elle logea et nourrit son jeune frère": the two verbs share their object; "elle logea." alone lacks it.
+    const shared = rewriteWithRules("Cette soeur avait élevé Jean Valjean, et tant qu'elle eut son mari elle logea et nourrit son jeune frère.", 8);
+    expect(shared.pieces.some((piece) => piece.endsWith("elle logea."))).toBe(false);
   });
 
   it("takes no clause out of a sentence that fits the limit", () => {
