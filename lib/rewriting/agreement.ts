@@ -1,6 +1,6 @@
 // The words a rewrite may add, chosen by agreement: the subject pronoun that
 // stands for a noun (elle for "la maison"), the object pronoun (l', la, les),
-// and être in the tense of the clause the new sentence comes from.
+// and être or avoir in the tense of the clause the new sentence comes from.
 import type { TreeWord } from "@/lib/rewriting/sentence-tree";
 
 export type Gender = "Masc" | "Fem";
@@ -25,29 +25,46 @@ export function agreementOf(word: TreeWord): { gender: Gender | undefined; numbe
   return { gender, number: word.feats.Number === "Plur" ? "Plur" : "Sing" };
 }
 
-// être in the third person, by the tense of the main verb.
-const etreForms: Record<string, [singular: string, plural: string]> = {
+// être and avoir in the third person, by the tense of the main verb.
+type Forms = Record<string, [singular: string, plural: string]>;
+const etreForms: Forms = {
   Pres: ["est", "sont"],
   Imp: ["était", "étaient"],
   Past: ["fut", "furent"],
   Fut: ["sera", "seront"],
   Cnd: ["serait", "seraient"],
 };
+const avoirForms: Forms = {
+  Pres: ["a", "ont"],
+  Imp: ["avait", "avaient"],
+  Past: ["eut", "eurent"],
+  Fut: ["aura", "auront"],
+  Cnd: ["aurait", "auraient"],
+};
+
+interface TenseOptions {
+  /** The passé simple as the imperfect: an aside or a pose describes a state. */
+  pastAsImperfect?: boolean;
+}
+
+function conjugate(forms: Forms, verb: TreeWord, number: GrammaticalNumber, { pastAsImperfect = false }: TenseOptions): string | undefined {
+  const given = verb.feats.Mood === "Cnd" ? "Cnd" : verb.feats.Tense;
+  const tense = pastAsImperfect && given === "Past" ? "Imp" : given;
+  const found = tense === undefined ? undefined : forms[tense];
+  return found?.[number === "Plur" ? 1 : 0];
+}
 
 /**
  * être, third person, in the tense of `verb` (a finite verb or its finite
- * auxiliary), the passé simple as the imperfect when asked. Undefined when
- * the verb's tense is not one of the five.
+ * auxiliary). Undefined when the verb's tense is not one of the five.
  */
-export function etreLike(
-  verb: TreeWord,
-  number: GrammaticalNumber,
-  { pastAsImperfect = false }: { pastAsImperfect?: boolean } = {},
-): string | undefined {
-  const given = verb.feats.Mood === "Cnd" ? "Cnd" : verb.feats.Tense;
-  const tense = pastAsImperfect && given === "Past" ? "Imp" : given;
-  const forms = tense === undefined ? undefined : etreForms[tense];
-  return forms?.[number === "Plur" ? 1 : 0];
+export function etreLike(verb: TreeWord, number: GrammaticalNumber, options: TenseOptions = {}): string | undefined {
+  return conjugate(etreForms, verb, number, options);
+}
+
+/** avoir, third person, in the tense of `verb`, as etreLike. */
+export function avoirLike(verb: TreeWord, number: GrammaticalNumber, options: TenseOptions = {}): string | undefined {
+  return conjugate(avoirForms, verb, number, options);
 }
 
 // The imperfect's endings by person and number.

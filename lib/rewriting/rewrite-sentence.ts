@@ -30,6 +30,7 @@
 // does not is not used.
 import {
   agreementOf,
+  avoirLike,
   etreLike,
   imperfectFromParticiple,
   objectPronoun,
@@ -646,15 +647,6 @@ function apposition(tree: SentenceTree, word: TreeWord): Extraction | undefined 
 // was like, as "avait" does.
 const bodyParts =
   /^(dos|tête|main|mains|bras|jambe|jambes|pied|pieds|genou|genoux|épaule|épaules|coude|coudes|doigt|doigts|yeux|oeil|œil|regard|visage|figure|front|menton|bouche|lèvres|cou|nuque|taille|corps|cheveux|joues|paupières|poing|poings|poitrine|ventre|chapeau)$/iu;
-// avoir, third person, by the tense of the clause the phrase leaves; the passé simple as the imperfect.
-const avoirForms: Record<string, [singular: string, plural: string]> = {
-  Pres: ["a", "ont"],
-  Imp: ["avait", "avaient"],
-  Past: ["avait", "avaient"],
-  Fut: ["aura", "auront"],
-  Cnd: ["aurait", "auraient"],
-};
-
 /**
  * An absolute phrase on a part of the body, set off by commas after its
  * clause ("Charles dormait, le dos appuyé contre une porte"), becomes a
@@ -689,9 +681,9 @@ function absolute(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const subject = sharedSubject(tree, clause.index, word.index);
   const text = subject && !isRelativePronoun(subject) ? subjectText(tree, subject) : undefined;
   if (!subject || !text || personOf(text) !== "3" || separatedByQuoteOrColon(tree, clause.index, word.index)) return undefined;
-  const tense = verb.feats.Mood === "Cnd" ? "Cnd" : verb.feats.Tense;
   const plural = /^(ils|elles)$/iu.test(text) || (!isRelativePronoun(subject) && numberOf(tree, subject) === "Plur");
-  const avoir = tense ? avoirForms[tense]?.[plural ? 1 : 0] : undefined;
+  // The body as it was while the clause happened: the passé simple as the imperfect.
+  const avoir = avoirLike(verb, plural ? "Plur" : "Sing", { pastAsImperfect: true });
   if (!avoir) return undefined;
   return { rule: "absolute", head: word.index, drop: [], replace: new Map(), insert: new Map([[article.index, `${text} ${avoir}`]]) };
 }
