@@ -18,6 +18,16 @@ const schema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// or postgresql:// URL" })
     .optional(),
+  /**
+   * The web's job-change listener (LISTEN job_changed, lib/jobs/job-changes.ts)
+   * needs a session of its own: point this at Postgres itself when
+   * DATABASE_URL goes through a pooler in transaction mode. Unset: DATABASE_URL.
+   */
+  JOB_CHANGES_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
+  /** false: no job-change listener, and every progress poll reads the database. */
+  JOB_CHANGES_LISTEN: flag(true),
   EMBEDDED_PG_PORT: int(54329),
   EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
   PORT: int(3000),

@@ -5,16 +5,18 @@
 // `queue` when a job enters or leaves the queue (the queued jobs' places
 // change) and `*` on TRUNCATE. Postgres delivers them at commit.
 //
-// One dedicated connection per process LISTENs, opened on first use
-// (watchJobChanges) and reopened with backoff after a drop. Notifications
-// sent while it is not listening are lost, so `listening()` is false from
-// the drop until the reconnect, and every watcher is told `*` (everything
-// may have changed) at the drop and again once LISTEN is back: a cache that
-// trusts an answer only while `listening()` holds and no change came since
-// its read began (readStarts, keptSince) never serves a state older than the
-// last notification received.
+// One dedicated connection per process LISTENs (JOB_CHANGES_DATABASE_URL,
+// else DATABASE_URL: it needs a session, not a transaction-mode pooler),
+// opened on first use (watchJobChanges) and reopened with backoff after a
+// drop. Notifications sent while it is not listening are lost, so
+// `listening()` is false from the drop until the reconnect, and every
+// watcher is told `*` (everything may have changed) at the drop and again
+// once LISTEN is back: a cache that trusts an answer only while
+// `listening()` holds and no change came since its read began (readStarts,
+// keptSince) never serves a state older than the last notification received.
 import pg from "pg";
 import { databaseUrl } from "@/lib/db/database-url";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
 export const jobChangedChannel = "job_changed";
@@ -69,7 +71,8 @@ function scheduleRetry(s: ListenerState): void {
 
 async function connect(s: ListenerState): Promise<void> {
   if (!s.started || s.client) return;
-  const client = new pg.Client({ connectionString: databaseUrl(), application_name: "job-changes", keepAlive: true });
+  const connectionString = env().JOB_CHANGES_DATABASE_URL ?? databaseUrl();
+  const client = new pg.Client({ connectionString, application_name: "job-changes", keepAlive: true });
   s.client = client;
   let lost = false;
   const drop = (error: unknown) => {
@@ -117,11 +120,15 @@ async function connect(s: ListenerState): Promise<void> {
   log.info({ channel: jobChangedChannel }, "job change listener: listening");
 }
 
-/** Registers `watcher` (once, however often called) and opens the listener if it is not open yet. */
+/**
+ * Registers `watcher` (once, however often called) and opens the listener if
+ * it is not open yet. With JOB_CHANGES_LISTEN=false it never opens: the
+ * watcher hears only noteJobChanged, and `listening()` stays false.
+ */
 export function watchJobChanges(watcher: JobChangeWatcher): void {
   const s = state();
   s.watchers.add(watcher);
-  if (s.started) return;
+  if (s.started || !env().JOB_CHANGES_LISTEN) return;
   s.started = true;
   void connect(s);
 }
