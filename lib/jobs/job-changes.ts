@@ -27,6 +27,9 @@ export type JobChangeWatcher = (change: JobChange) => void;
 
 const firstRetryMs = 250;
 const lastRetryMs = 10_000;
+/** A connection that died without a word (no RST: the host gone) is noticed by a query every 15 s answered within 5 s. */
+const heartbeatMs = 15_000;
+const heartbeatTimeoutMs = 5_000;
 
 interface ListenerState {
   client?: pg.Client;
@@ -75,9 +78,11 @@ async function connect(s: ListenerState): Promise<void> {
   const client = new pg.Client({ connectionString, application_name: "job-changes", keepAlive: true });
   s.client = client;
   let lost = false;
+  const heartbeat: { timer?: NodeJS.Timeout } = {};
   const drop = (error: unknown) => {
     if (lost) return;
     lost = true;
+    clearInterval(heartbeat.timer);
     client.removeAllListeners("notification");
     client.end().catch(() => undefined);
     if (s.client !== client) return; // Closed by stopJobChanges meanwhile.
@@ -117,6 +122,18 @@ async function connect(s: ListenerState): Promise<void> {
   tell(s, "*");
   s.listening = true;
   s.retryMs = firstRetryMs;
+  heartbeat.timer = setInterval(() => {
+    const late = setTimeout(() => drop(new Error(`no answer to the heartbeat within ${heartbeatTimeoutMs} ms`)), heartbeatTimeoutMs);
+    late.unref();
+    client.query("SELECT 1").then(
+      () => clearTimeout(late),
+      (error: unknown) => {
+        clearTimeout(late);
+        drop(error);
+      },
+    );
+  }, heartbeatMs);
+  heartbeat.timer.unref();
   log.info({ channel: jobChangedChannel }, "job change listener: listening");
 }
 
