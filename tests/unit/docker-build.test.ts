@@ -101,7 +101,9 @@ describe("docker-compose.yml", () => {
 
   it("runs only files the image's `npm run build` produces", () => {
     const scripts = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-    expect(scripts.build).toBe("next build && npm run build:node");
+    expect(scripts.build).toBe("next build && npm run build:node && npm run build:lefff");
+    // The last step leaves the packed Lefff in node_modules/.cache, which the image copies with node_modules.
+    expect(scripts["build:lefff"]).toBe("node --import tsx scripts/pack-lefff.ts");
     const bundle = scripts["build:node"]!.split(" ");
     expect(bundle).toEqual(expect.arrayContaining(["--bundle", "--outbase=.", "--outdir=dist"]));
     const built = bundle.filter((arg) => arg.endsWith(".ts")).map((entry) => `dist/${entry.replace(/\.ts$/, ".js")}`);
