@@ -2,21 +2,25 @@
 // rules on its parse (lib/rewriting), pieces the rules cannot bring under
 // the limit cut between constituents. It costs no tokens and cannot fail;
 // a sentence whose rewrite the checks refuse is cut whole, as before.
-import type { RewriteInput, RewriteResult, Rewriter } from "@/lib/engines/rewrite-types";
+import type { RewriteInput, RewriteOutcome, RewriteResult, Rewriter } from "@/lib/engines/rewrite-types";
 import { emptyGeminiUsage } from "@/lib/engines/gemini-call";
+import { loopYielder } from "@/lib/queue/yield-to-loop";
 import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 
 export function createLocalRewriter(): Rewriter {
   return {
     name: "local",
     async rewrite(input: RewriteInput): Promise<RewriteResult> {
-      input.signal.throwIfAborted();
-      const outcomes = new Map(
-        input.sentences.map((sentence) => {
-          const { pieces, method } = rewriteLocally(sentence.text, input.maxWords);
-          return [sentence.id, { pieces, method }];
-        }),
-      );
+      // A chunk's sentences take a second or more of parsing: between them the
+      // other chunks' transactions and heartbeats get their turn, and a cancel is seen.
+      const pause = loopYielder();
+      const outcomes = new Map<string, RewriteOutcome>();
+      for (const sentence of input.sentences) {
+        input.signal.throwIfAborted();
+        const { pieces, method } = rewriteLocally(sentence.text, input.maxWords);
+        outcomes.set(sentence.id, { pieces, method });
+        await pause();
+      }
       return { outcomes, usage: emptyGeminiUsage() };
     },
   };

@@ -1,14 +1,14 @@
 // The core of a study set, free of the database: match the books' short
 // sentences against the list, choose the fewest that cover it, and explain
 // every word left out. Used by the worker and the benchmark. It gives the
-// event loop a turn every few milliseconds (lib/study-sets/yield-to-loop.ts):
+// event loop a turn every few milliseconds (lib/queue/yield-to-loop.ts):
 // in the worker it runs beside chunk handlers and their heartbeats.
 import { buildMatcher, matchSentence, matchSentences, type SentenceMatch } from "@/lib/study-sets/match-sentences";
 import type { WordListEntry } from "@/lib/study-sets/parse-word-list";
 import { selectSentencesYielding, type CoverCandidate } from "@/lib/study-sets/select-sentences";
 import type { StudySetResult, UncoveredReason } from "@/lib/study-sets/study-set-result";
 import type { StudySetStep } from "@/lib/study-sets/study-set-states";
-import { loopYielder } from "@/lib/study-sets/yield-to-loop";
+import { loopYielder } from "@/lib/queue/yield-to-loop";
 
 export interface BookSentence {
   jobId: string;

@@ -4,7 +4,7 @@
 import { entryLemmas, lemmatizeSentence, lemmatizeSentences, normalizeForm, tokenizeFrench, type LemmaToken } from "@/lib/french/lemmatize";
 import type { WordListEntry } from "@/lib/study-sets/parse-word-list";
 import { stopLemmas } from "@/lib/study-sets/stop-lemmas";
-import { runToEnd, runYielding } from "@/lib/study-sets/yield-to-loop";
+import { runToEnd, runYielding } from "@/lib/queue/yield-to-loop";
 
 export interface WordMatch {
   /** Index of the entry in the list. */

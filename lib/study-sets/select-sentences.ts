@@ -22,7 +22,7 @@
 // every few hundred candidates, so the worker runs them with turns of its
 // event loop between (selectSentencesYielding) and everything else straight
 // through (selectSentences).
-import { runToEnd, runYielding } from "@/lib/study-sets/yield-to-loop";
+import { runToEnd, runYielding } from "@/lib/queue/yield-to-loop";
 
 /** Yield points: every this many candidates looked at. */
 const yieldEvery = 256;

@@ -1,7 +1,8 @@
-// Long study-set work shares the worker's event loop with chunk handlers,
-// their heartbeats and pg-boss's polling, so it gives the loop a turn every
-// `sliceMs` of work instead of holding it for the whole selection (over a
-// second on three novels). Work written as a generator yields at points where
+// Long CPU work in a worker (a chunk's offline rewriting, a study set's
+// selection) shares the event loop with the other chunk handlers, their
+// heartbeats, database transactions and pg-boss's polling, so it gives the
+// loop a turn every `sliceMs` of work instead of holding it for the whole
+// task (a second or more). Work written as a generator yields at points where
 // it may pause; these drivers run it either straight through (the benchmark,
 // unit tests) or with pauses (the worker).
 
