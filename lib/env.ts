@@ -35,6 +35,12 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  /**
+   * false: the offline engine only cuts long sentences between constituents,
+   * by word classes, without parsing or rewriting them (lib/engines/local-rewriter.ts):
+   * about a third of the CPU, and the benchmark's reference.
+   */
+  OFFLINE_RULES: flag(true),
   /** Unset: the offline local engine is the default and Gemini is unavailable. */
   GEMINI_API_KEY: z.string().min(1).optional(),
   GEMINI_BASE_URL: z.url().optional(),

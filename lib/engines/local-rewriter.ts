@@ -1,13 +1,17 @@
 // The offline engine as a rewriter: every long sentence is rewritten by the
 // rules on its parse (lib/rewriting), pieces the rules cannot bring under
 // the limit cut between constituents. It costs no tokens and cannot fail;
-// a sentence whose rewrite the checks refuse is cut whole, as before.
+// a sentence whose rewrite the checks refuse is cut whole, as before. With
+// OFFLINE_RULES=false it only cuts, as it did before the rules.
 import type { RewriteInput, RewriteOutcome, RewriteResult, Rewriter } from "@/lib/engines/rewrite-types";
 import { emptyGeminiUsage } from "@/lib/engines/gemini-call";
+import { env } from "@/lib/env";
 import { loopYielder } from "@/lib/queue/yield-to-loop";
 import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
+import { splitLongSentence } from "@/lib/text/split-long-sentence";
 
-export function createLocalRewriter(): Rewriter {
+/** `rules: false` only cuts, without the parse; unset, as OFFLINE_RULES says. */
+export function createLocalRewriter({ rules = env().OFFLINE_RULES }: { rules?: boolean } = {}): Rewriter {
   return {
     name: "local",
     async rewrite(input: RewriteInput): Promise<RewriteResult> {
@@ -17,8 +21,10 @@ export function createLocalRewriter(): Rewriter {
       const outcomes = new Map<string, RewriteOutcome>();
       for (const sentence of input.sentences) {
         input.signal.throwIfAborted();
-        const { pieces, method } = rewriteLocally(sentence.text, input.maxWords);
-        outcomes.set(sentence.id, { pieces, method });
+        const outcome: RewriteOutcome = rules
+          ? rewriteLocally(sentence.text, input.maxWords)
+          : { pieces: splitLongSentence(sentence.text, input.maxWords), method: "split" };
+        outcomes.set(sentence.id, { pieces: outcome.pieces, method: outcome.method });
         await pause();
       }
       return { outcomes, usage: emptyGeminiUsage() };

@@ -2,8 +2,11 @@
 // chunk's long sentences, the other chunks' transactions, heartbeats and
 // timers get their turn (a chunk's Postgres transaction once timed out
 // waiting for one, P2028), and a cancel stops it between two sentences.
+// OFFLINE_RULES=false makes it cut only, as it did before the rules.
 import { describe, expect, it } from "vitest";
 import { createLocalRewriter } from "@/lib/engines/local-rewriter";
+import { parseEnv } from "@/lib/env";
+import { splitLongSentence } from "@/lib/text/split-long-sentence";
 import { corpusMissing } from "@/tests/fixtures/corpus-text";
 import { longBovarySentences } from "@/tests/support/gemini-rewriter-under-test";
 
@@ -18,6 +21,17 @@ describe.skipIf(corpusMissing())("the offline rewriter on a chunk of Madame Bova
     setImmediate(() => events.push("another handler ran"));
     await rewriting;
     expect(events).toEqual(["another handler ran", `rewritten ${sentences.length}`]);
+  });
+
+  it("only cuts, as before the rules, when told to (OFFLINE_RULES=false)", async () => {
+    const signal = new AbortController().signal;
+    const cut = await createLocalRewriter({ rules: false }).rewrite({ sentences, maxWords: 8, signal });
+    expect([...cut.outcomes.values()].every((outcome) => outcome.method === "split")).toBe(true);
+    expect(cut.outcomes.get(sentences[0]!.id)!.pieces).toEqual(splitLongSentence(sentences[0]!.text, 8));
+    const rewritten = await createLocalRewriter({ rules: true }).rewrite({ sentences, maxWords: 8, signal });
+    expect([...rewritten.outcomes.values()].some((outcome) => outcome.method === "rewritten")).toBe(true);
+    expect(parseEnv({ OFFLINE_RULES: "false" }).OFFLINE_RULES).toBe(false);
+    expect(parseEnv({}).OFFLINE_RULES).toBe(true);
   });
 
   it("stops between two sentences when the chunk is cancelled", async () => {
