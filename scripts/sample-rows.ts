@@ -1,8 +1,10 @@
 // Random rows of a corpus novel as the offline engine makes them (kept,
 // rewritten by the rules, or cut), each with its original sentence: what a
 // teacher reads to grade usable / partial / broken. Fixed seed, so the same
-// command gives the same rows.
-//   npx tsx scripts/sample-rows.ts [--book bovary] [--words 41000] [--rows 30] [--seed 20261205] [--max-words 8]
+// command gives the same rows. With --rules, random sentences the rules
+// rewrote instead, each with all its pieces and the rules that fired: what
+// to read for wrong rewrites (a wrong subject, a clause that does not stand).
+//   npx tsx scripts/sample-rows.ts [--book bovary] [--words 41000] [--rows 30] [--seed 20261205] [--max-words 8] [--rules]
 import { parseArgs } from "node:util";
 import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { countWords } from "@/lib/text/count-words";
@@ -17,10 +19,13 @@ const { values } = parseArgs({
     rows: { type: "string", default: "30" },
     seed: { type: "string", default: "20261205" },
     "max-words": { type: "string", default: "8" },
+    rules: { type: "boolean", default: false },
   },
 });
 const maxWords = Number(values["max-words"]);
 const rows: { text: string; method: string; original: string }[] = [];
+// With --rules, what is drawn is one rewritten sentence: the rules and every piece.
+const rewrites: { text: string; method: string; original: string }[] = [];
 let words = 0;
 outer: for (const paragraph of corpusParagraphs(values.book)) {
   for (const sentence of segmentSentences(paragraph)) {
@@ -30,14 +35,16 @@ outer: for (const paragraph of corpusParagraphs(values.book)) {
       rows.push({ text: sentence, method: "kept", original: sentence });
       continue;
     }
-    const { pieces, method } = rewriteLocally(sentence, maxWords);
+    const { pieces, method, rules } = rewriteLocally(sentence, maxWords);
     for (const piece of pieces) rows.push({ text: piece, method, original: sentence });
+    if (rules.length > 0) rewrites.push({ text: pieces.join(" / "), method: `${method} ${rules.join(",")}`, original: sentence });
   }
 }
+const sampled = values.rules ? rewrites : rows;
 const random = seededRandom(Number(values.seed));
 const picked = new Set<number>();
-while (picked.size < Math.min(Number(values.rows), rows.length)) picked.add(Math.floor(random() * rows.length));
+while (picked.size < Math.min(Number(values.rows), sampled.length)) picked.add(Math.floor(random() * sampled.length));
 for (const index of [...picked].sort((a, b) => a - b)) {
-  const row = rows[index]!;
+  const row = sampled[index]!;
   console.log(`${index}\t${row.method}\t${row.text}\n\t\t[${row.original}]`);
 }
