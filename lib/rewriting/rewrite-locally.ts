@@ -8,7 +8,7 @@ import type { RewriteFailureReason, RewriteMethod } from "@/lib/engines/rewrite-
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { connectiveWords, dropConnectives, withoutConnective } from "@/lib/rewriting/drop-connectives";
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
-import { rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
+import { readsAsSentence, rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
 import { parseTree, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
 import { splitLongSentence, type ParseCutCosts } from "@/lib/text/split-long-sentence";
@@ -34,7 +34,51 @@ function asDropped(connectives: readonly string[]): [string, string][] {
   return connectiveWords(connectives).map((word) => [word, ""]);
 }
 
+// Marks that open and close a quotation or an aside: a semicolon inside one is not the sentence's.
+const openingMarks = new Set(["«", "(", "“", "["]);
+const closingMarks = new Set(["»", ")", "”", "]"]);
+
+/**
+ * The sentence's clauses between semicolons, each written as a sentence (a
+ * capital, the semicolon made a full stop). Writers join independent
+ * clauses with a semicolon, and the parser reads a clause alone far better
+ * than inside a sentence of forty words.
+ */
+export function clausesAtSemicolons(sentence: string): string[] {
+  const clauses: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < sentence.length; index += 1) {
+    const char = sentence[index]!;
+    if (openingMarks.has(char)) depth += 1;
+    else if (closingMarks.has(char)) depth = Math.max(0, depth - 1);
+    else if (char === ";" && depth === 0) {
+      clauses.push(sentence.slice(start, index).trimEnd() + ".");
+      start = index + 1;
+    }
+  }
+  clauses.push(sentence.slice(start));
+  const written = clauses.map((clause) => clause.trim().replace(/^([^\p{L}]*)(\p{Ll})/u, (_, before: string, letter: string) => before + letter.toUpperCase()));
+  // A clause of no words ("…;" at the very end) is no piece.
+  return written.filter((clause) => countWords(clause) > 0);
+}
+
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
+  const clauses = clausesAtSemicolons(sentence);
+  if (clauses.length === 1) return rewriteClause(sentence, maxWords);
+  const parts = clauses.map((clause): LocalRewrite =>
+    countWords(clause) > maxWords ? rewriteClause(clause, maxWords)
+    : { pieces: [clause], method: readsAsSentence(clause) ? "rewritten" : "split", rules: [], respelled: [] },
+  );
+  return {
+    pieces: parts.flatMap((part) => part.pieces),
+    method: parts.every((part) => part.method === "rewritten") ? "rewritten" : "split",
+    rules: ["parataxis", ...parts.flatMap((part) => part.rules)],
+    respelled: parts.flatMap((part) => part.respelled),
+  };
+}
+
+function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
   const { pieces: written, rules, respelled, tree, pieceTrees, dropped: droppedWords } = rewriteWithRules(sentence, maxWords);
   // The cut reads the sentence's parse, also in a piece the rules wrote (parsing it again costs a fifth of the engine's time).
   const parses = new Map<string, SentenceTree>([[sentence, tree], ...written.map((piece, index): [string, SentenceTree] => [piece, pieceTrees[index]!])]);

@@ -67,6 +67,18 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("reads each clause between semicolons alone, as a sentence, but not a semicolon inside brackets", () => {
+    const { pieces, method } = rewriteLocally("Emma recevait ces leçons; madame Bovary les prodiguait; les domestiques parurent.", 8);
+    expect({ pieces, method }).toEqual({
+      pieces: ["Emma recevait ces leçons.", "Madame Bovary les prodiguait.", "Les domestiques parurent."],
+      method: "rewritten",
+    });
+    expect(rewriteLocally("Elle ouvrit la fenêtre; il faisait froid (elle frissonna; puis elle rit).", 8).pieces).toEqual([
+      "Elle ouvrit la fenêtre.",
+      "Il faisait froid (elle frissonna; puis elle rit).",
+    ]);
+  });
+
   it("writes a present participle beside its clause in the imperfect, with the clause's subject", () => {
     expect(rewriteWithRules("Elle descendit l'escalier de la maison, se retenant de courir vers la porte.", 8).pieces).toEqual([
       "Elle descendit l'escalier de la maison.",
