@@ -11,7 +11,7 @@
 //   between listed nouns       "des ongles sales, ‖ une barbe"      a little
 //   between a clause's adjuncts, before a clause   (left to the splitter)
 import { breakCost } from "@/lib/text/split-long-sentence";
-import { subtree, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { subtree, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 
 const nominal = new Set(["NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"]);
 // Relations that tie a word to its head inside one phrase.
@@ -115,19 +115,8 @@ export function parseCutCosts(
   tree: SentenceTree,
   units: readonly { start: number; end: number }[],
 ): (number | undefined)[] {
-  // Where each word of the text starts and ends, through the tokens' forms in order; punctuation left out.
-  const words: { start: number; end: number; index: number }[] = [];
-  let offset = 0;
-  // A piece the rules wrote capitalises its first word.
-  const lower = text.toLowerCase();
-  for (const token of tree.tokens) {
-    const start = lower.indexOf(token.form.toLowerCase(), offset);
-    if (start < 0) return units.map(() => undefined); // The tree is not of this text.
-    offset = start + token.form.length;
-    for (const index of token.words) {
-      if (tree.words[index]!.upos !== "PUNCT") words.push({ start, end: offset, index });
-    }
-  }
+  const words = wordSpans(text, tree);
+  if (!words) return units.map(() => undefined);
   let after = 0;
   return units.map((unit, k) => {
     const next = units[k + 1];

@@ -10,6 +10,7 @@ import { connectiveWords, dropConnectives, withoutConnective } from "@/lib/rewri
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
 import { readsAsSentence, rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
 import { parseTree, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { givePredicatesSubjects } from "@/lib/rewriting/cut-predicate-subjects";
 import { countWords } from "@/lib/text/count-words";
 import { splitLongSentence, type ParseCutCosts } from "@/lib/text/split-long-sentence";
 
@@ -87,8 +88,14 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
     if (!parsed) parses.set(text, (parsed = parseTree(text)));
     return parseCutCosts(text, parsed, units);
   };
+  // The cut of a text the rules could not bring within the limit, each predicate it parts from its subject given it again.
+  const cut = (text: string) => {
+    const pieces = splitLongSentence(text, maxWords, parseCosts);
+    const parsed = parses.get(text);
+    return parsed ? givePredicatesSubjects(text, pieces, parsed, maxWords) : { pieces, dropped: 0 };
+  };
   const cutWhole = (refused?: RewriteFailureReason): LocalRewrite => ({
-    pieces: splitLongSentence(sentence, maxWords, parseCosts),
+    pieces: cut(sentence).pieces,
     method: "split",
     rules: [],
     respelled: [],
@@ -108,7 +115,8 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
   }
   const usedRules = [...rules];
   const connectives: string[] = [];
-  let cut = false;
+  let wasCut = false;
+  let linksDropped = 0;
   const pieces = written.flatMap((piece) => {
     if (countWords(piece) <= maxWords) return [piece];
     const fitted = dropConnectives(piece, maxWords);
@@ -117,16 +125,18 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
       connectives.push(...fitted.dropped);
       return [fitted.text];
     }
-    cut = true;
-    return splitLongSentence(piece, maxWords, parseCosts);
+    wasCut = true;
+    const { pieces: cutPieces, dropped } = cut(piece);
+    linksDropped += dropped;
+    return cutPieces;
   });
   // The checks read the sentence without the connectives dropped on purpose, so that they still count every other word.
   const checked = connectives.reduce(withoutConnective, sentence);
-  const verdict = validatePieces(checked, pieces, { maxWords, minContentShare, droppedWords });
+  const verdict = validatePieces(checked, pieces, { maxWords, minContentShare, droppedWords: droppedWords + linksDropped });
   if (!verdict.ok) return cutWhole(verdict.reason);
   const allRespelled = [...respelled, ...asDropped(connectives)];
   const { added, dropped } = closedListViolations(sentence, pieces, allRespelled);
   if (added.length > 0) return cutWhole("invented");
   if (dropped.length > 0) return cutWhole("content_lost");
-  return { pieces: verdict.pieces, method: cut ? "split" : "rewritten", rules: usedRules, respelled: allRespelled };
+  return { pieces: verdict.pieces, method: wasCut ? "split" : "rewritten", rules: usedRules, respelled: allRespelled };
 }

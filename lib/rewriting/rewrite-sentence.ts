@@ -958,6 +958,64 @@ function balance(items: { text: string }[], open: RegExp, close: RegExp): void {
   for (const index of [...unmatched, ...stack].sort((a, b) => b - a)) items.splice(index, 1);
 }
 
+const sayingVerbs =
+  /^(dire|répondre|répliquer|demander|ajouter|écrier|s'écrier|reprendre|continuer|poursuivre|murmurer|crier|faire|penser|déclarer|observer|interrompre|expliquer|objecter|riposter|insister|conclure|songer|soupirer|balbutier|bégayer)$/u;
+
+/**
+ * The subject a cut predicate takes again, when the last-resort cut leaves
+ * a clause's verb group at the head of a piece and its subject in the piece
+ * before ("Le nouveau, qui était resté dans l'angle, ‖ se leva comme
+ * surpris" → "Il se leva comme surpris"): the subject's pronoun or name, as
+ * the coordination rule writes it, and whether the "et" opening the piece
+ * goes (it joined the predicate to the one before), and whether the piece
+ * holds the clause to its end. `first` is the piece's
+ * first word that is not punctuation; `last`, its last word.
+ */
+export function cutPredicateSubject(
+  tree: SentenceTree,
+  first: number,
+  last: number,
+): { subject: string; dropLink: boolean; wholeClause: boolean } | undefined {
+  const link = tree.words[first]!;
+  const dropLink = link.deprel === "cc" && link.lemma === "et";
+  const start = dropLink ? first + 1 : first;
+  const opener = tree.words[start];
+  if (!opener || start > last) return undefined;
+  const head = opener.feats.VerbForm === "Fin" && !/^(aux|aux:tense|aux:pass|cop)$/u.test(opener.deprel) ? opener : tree.words[opener.head];
+  if (!head || head.index === 0 || head.index > last || verbGroupStart(tree, head.index) !== start) return undefined;
+  if (dropLink && link.head !== head.index) return undefined;
+  const verb = finiteVerb(tree, head.index);
+  if (!verb || verb.feats.Mood === "Imp" || isSubjunctive(verb) || !isPredicate(tree, head.index)) return undefined;
+  if (isSubordinate(tree, head.index) || /^(voici|voilà)$/iu.test(head.form)) return undefined;
+  if (tree.children[head.index]!.some((child) => isRelativePronoun(tree.words[child]!))) return undefined;
+  // "« Mais il ne l'aime plus, ‖ répondit mon grand-père": a verb of saying after a line has its speaker after it.
+  if (sayingVerbs.test(head.lemma)) return undefined;
+  // "s'écria-t-il", "dit-elle": a subject inside the piece, inverted or not, is the predicate's own.
+  if (childrenWith(tree, head.index, subjectRelations).some((subject) => subject.index >= first)) return undefined;
+  if (/^-/u.test(tree.words[head.index + 1]?.form ?? "")) return undefined;
+  const own = subjectOf(tree, head.index);
+  // The clause's own subject must stand before the piece; a coordinated predicate shares its head's.
+  const subject = own ?? (isJoinedClause(tree, head) && afterBreak(tree, head.index) ? sharedSubject(tree, tree.words[head.head]!.index, head.index) : undefined);
+  if (!subject || subject.index >= first || isRelativePronoun(subject) && !antecedentOf(tree, subject.head)) return undefined;
+  if (separatedByQuoteOrColon(tree, subject.index, start)) return undefined;
+  // "«Je ‖ n'ai pas": a pronoun right before the cut would only be said twice.
+  if (subject.upos === "PRON" && subject.index === first - 1) return undefined;
+  // "que la misère enveloppa ‖ et étreignit": a predicate joined to a relative clause shares its pronoun, object or subject.
+  for (let joined = head; isJoinedClause(tree, joined) && joined.head > 0; joined = tree.words[joined.head]!) {
+    const above = tree.words[joined.head]!;
+    if (tree.children[above.index]!.some((child) => isRelativePronoun(tree.words[child]!) && child !== subject.index)) return undefined;
+  }
+  // "Les Champs-Élysées": a name with its article is no name alone.
+  if (subject.upos === "PROPN" && childrenWith(tree, subject.index, /^det$/u).length > 0) return undefined;
+  const text = subjectText(tree, subject);
+  const number = isRelativePronoun(subject) ? undefined : numberOf(tree, subject);
+  if (!text || !agrees(text, verb, number ?? "Sing")) return undefined;
+  // A piece that holds the clause to its end (the predicates joined after it aside) is a whole sentence and may end as one.
+  const joinedAfter = new Set(childrenWith(tree, head.index, /^(conj|parataxis)$/u).filter((child) => child.index > last).flatMap((child) => subtree(tree, child.index)));
+  const clauseEnd = subtree(tree, head.index).filter((index) => tree.words[index]!.upos !== "PUNCT" && !joinedAfter.has(index)).at(-1)!;
+  return { subject: text, dropLink, wholeClause: last >= clauseEnd };
+}
+
 /** A piece a reader takes for a sentence: a finite verb with its subject, or an imperative. */
 export function readsAsSentence(piece: string): boolean {
   // "Il lui remplit si.": an intensifier waits for its adjective.

@@ -132,3 +132,31 @@ export function subtree(tree: SentenceTree, index: number): number[] {
 export function childrenWith(tree: SentenceTree, index: number, relation: RegExp): TreeWord[] {
   return tree.children[index]!.map((child) => tree.words[child]!).filter((word) => relation.test(word.deprel));
 }
+
+export interface WordSpan {
+  start: number;
+  end: number;
+  /** The word's index in the tree. */
+  index: number;
+}
+
+/**
+ * Where each of the tree's words that is not punctuation stands in `text`
+ * (its token's characters), found through the tokens' forms in order; case
+ * aside, since a piece the rules wrote capitalises its first word. Undefined
+ * when the tree is not of this text.
+ */
+export function wordSpans(text: string, tree: SentenceTree): WordSpan[] | undefined {
+  const spans: WordSpan[] = [];
+  const lower = text.toLowerCase();
+  let offset = 0;
+  for (const token of tree.tokens) {
+    const start = lower.indexOf(token.form.toLowerCase(), offset);
+    if (start < 0) return undefined;
+    offset = start + token.form.length;
+    for (const index of token.words) {
+      if (tree.words[index]!.upos !== "PUNCT") spans.push({ start, end: offset, index });
+    }
+  }
+  return spans;
+}

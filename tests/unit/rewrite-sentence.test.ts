@@ -79,6 +79,21 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("gives a predicate the cut parted from its subject that subject again, and leaves an inverted speaker alone", () => {
+    expect(rewriteLocally("Un flot de pourpre monta vite au visage de madame Bovary.", 8).pieces).toEqual([
+      "Un flot de pourpre",
+      "Il monta vite au visage de madame Bovary.",
+    ]);
+    const homais = rewriteLocally(
+      "Homais, comme il le devait à ses principes, compara les prêtres à des corbeaux qu'attire l'odeur des morts; la vue d'un ecclésiastique lui était personnellement désagréable, car la soutane le faisait rêver au linceul, et il exécrait l'une un peu par épouvante de l'autre.",
+      8,
+    );
+    expect(homais.pieces).toContain("Homais compara les prêtres à des corbeaux");
+    expect(homais.method).toBe("split");
+    const speaker = rewriteLocally("-- Quel misérable! quel goujat!... quelle infamie! se disait-elle, en fuyant d'un pied nerveux sous les trembles de l'avenue.", 8);
+    expect(speaker.pieces.some((piece) => /^Elle se disait/u.test(piece))).toBe(false);
+  });
+
   it("writes a present participle beside its clause in the imperfect, with the clause's subject", () => {
     expect(rewriteWithRules("Elle descendit l'escalier de la maison, se retenant de courir vers la porte.", 8).pieces).toEqual([
       "Elle descendit l'escalier de la maison.",
