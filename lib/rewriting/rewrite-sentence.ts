@@ -529,7 +529,9 @@ const perceptionVerbs = /^(voir|apercevoir|regarder|entendre|sentir|trouver|imag
  */
 function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (word.feats.VerbForm !== "Part" || word.feats.Tense !== "Pres" || subjectOf(tree, word.index)) return undefined;
-  if (childrenWith(tree, word.index, /^mark$/u).length > 0 || !afterComma(tree, word.index)) return undefined;
+  const marks = childrenWith(tree, word.index, /^mark$/u);
+  const gerund = marks.length === 1 && isLongGerund(tree, word, marks[0]!) ? marks[0] : undefined;
+  if ((marks.length > 0 && !gerund) || !afterComma(tree, word.index)) return undefined;
   if (!leftSideReads(tree, word.index)) return undefined;
   let head = tree.words[word.head]!;
   // "abaissant et levant": the second participle takes the first one's clause.
@@ -543,6 +545,11 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
   if (head.lemma === "aller" || perceptionVerbs.test(head.lemma)) return undefined;
   const nominal = /^(NOUN|PROPN|PRON)$/u.test(head.upos) && !isPredicate(tree, head.index);
   const subject = nominal ? head : sharedSubject(tree, head.index, word.index);
+  // "interrompit l'hôtesse, en haussant…": after a speaker set after the verb, the parse's subject is a guess.
+  // A line of dialogue ("– Tenez, disait-elle, en tirant…") has its speaker after the verb too.
+  const speakerAfter = childrenWith(tree, head.index, subjectRelations).some((other) => other.index > head.index);
+  const dialogue = tree.words.some((other) => /^([«»“”]|—|–|--)$/u.test(other.form));
+  if (gerund && (!subject || subject.index > head.index || speakerAfter || dialogue)) return undefined;
   const verb = nominal ? governingVerb(tree, head.index) : (finiteVerb(tree, head.index) ?? governingVerb(tree, head.index));
   if (!subject || !verb || (verb.feats.Tense !== "Imp" && verb.feats.Tense !== "Past")) return undefined;
   const text = subjectText(tree, subject);
@@ -553,6 +560,7 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
   if (!conjugated) return undefined;
   const links = childrenWith(tree, word.index, /^cc$/u);
   const drop = links.filter((link) => link.lemma === "et").map((link) => link.index);
+  if (gerund) drop.push(gerund.index);
   const replace = new Map([[word.index, conjugated]]);
   // "abaissant et levant" → "Il abaissait et levait"; but "voyant sa sœur débarquant": what was seen stays as it is.
   const perceived = perceptionVerbs.test(word.lemma) ? [] : childrenWith(tree, word.index, /^conj$/u);
@@ -566,7 +574,27 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
     drop,
     replace,
     insert: new Map([[verbGroupStart(tree, word.index), text]]),
+    // The gerund's "en" goes with the participle it marked: a word dropped on purpose, as "" for the closed-list check.
+    ...(gerund ? { respelled: [[gerund.form, ""] as [string, string]] } : {}),
   };
+}
+
+/**
+ * A gerund with a phrase of its own ("en s'avançant d'un air inquiet"),
+ * which reads as a sentence in the imperfect; a bare one ("en souriant",
+ * "tout en parlant") says how, and stays with its clause.
+ */
+function isLongGerund(tree: SentenceTree, participle: TreeWord, mark: TreeWord): boolean {
+  if (!/^en$/iu.test(mark.form) || mark.index > participle.index) return false;
+  // "en attendant que", "en supposant que": conjunctions, not gerunds.
+  if (/^(attendre|supposer|admettre)$/u.test(participle.lemma)) return false;
+  // Only clitics between "en" and the participle ("en s'avançant"), and nothing before "en" ("tout en").
+  for (let index = mark.index + 1; index < participle.index; index += 1) {
+    if (!(tree.words[index]!.upos === "PRON" && cliticForms.test(tree.words[index]!.form))) return false;
+  }
+  if (tree.children[participle.index]!.some((child) => child < mark.index && tree.words[child]!.upos !== "PUNCT")) return false;
+  const phrase = subtree(tree, participle.index).filter((index) => index > participle.index && tree.words[index]!.upos !== "PUNCT");
+  return phrase.length >= 2;
 }
 
 function participle(tree: SentenceTree, word: TreeWord): Extraction | undefined {
@@ -983,6 +1011,10 @@ export function cutPredicateSubject(
   if (!opener || start > last) return undefined;
   const head = opener.feats.VerbForm === "Fin" && !/^(aux|aux:tense|aux:pass|cop)$/u.test(opener.deprel) ? opener : tree.words[opener.head];
   if (!head || head.index === 0 || head.index > last || verbGroupStart(tree, head.index) !== start) return undefined;
+  // The piece opens on the verb itself or on its group: an auxiliary, a clitic, "ne" ("pour lors faisait" does not).
+  const inGroup = opener === head || /^(aux|aux:tense|aux:pass|cop|expl:pv)$/u.test(opener.deprel) ||
+    (opener.upos === "PRON" && cliticForms.test(opener.form)) || /^(ne|n'|n’)$/iu.test(opener.form);
+  if (!inGroup || !/^(VERB|AUX|ADJ|NOUN|PROPN|PRON|ADV)$/u.test(head.upos)) return undefined;
   if (dropLink && link.head !== head.index) return undefined;
   const verb = finiteVerb(tree, head.index);
   if (!verb || verb.feats.Mood === "Imp" || isSubjunctive(verb) || !isPredicate(tree, head.index)) return undefined;
@@ -998,6 +1030,9 @@ export function cutPredicateSubject(
   const subject = own ?? (isJoinedClause(tree, head) && afterBreak(tree, head.index) ? sharedSubject(tree, tree.words[head.head]!.index, head.index) : undefined);
   if (!subject || subject.index >= first || isRelativePronoun(subject) && !antecedentOf(tree, subject.head)) return undefined;
   if (separatedByQuoteOrColon(tree, subject.index, start)) return undefined;
+  // "il avait pensé qu'Odette ‖ n'était": a subject after "que" belongs to a clause that says what another thought.
+  const beforeSubject = tree.words[Math.min(...subtree(tree, subject.index)) - 1];
+  if (beforeSubject && (beforeSubject.upos === "SCONJ" || /^(que|qu'|qu’)$/iu.test(beforeSubject.form))) return undefined;
   // "«Je ‖ n'ai pas": a pronoun right before the cut would only be said twice.
   if (subject.upos === "PRON" && subject.index === first - 1) return undefined;
   // "que la misère enveloppa ‖ et étreignit": a predicate joined to a relative clause shares its pronoun, object or subject.

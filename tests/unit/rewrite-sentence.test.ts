@@ -107,6 +107,20 @@ describe("rewriting rules", () => {
     ).toEqual(["Il s'arrêtait à reprendre haleine.", "Il cirait longuement son archet.", "Il abaissait et levait tour à tour le manche de son violon."]);
   });
 
+  it("writes a gerund with a phrase of its own as a sentence in the imperfect, but not a bare one or a conjunction", () => {
+    expect(rewriteLocally("Et il entra dans l'église, en faisant dès la porte une génuflexion.", 8)).toMatchObject({
+      pieces: ["Et il entra dans l'église.", "Il faisait dès la porte une génuflexion."],
+      method: "rewritten",
+    });
+    expect(rewriteLocally("Alors madame Magloire recommença toute l'histoire, en l'exagérant quelque peu, sans s'en douter.", 8).pieces).toEqual([
+      "Alors madame Magloire recommença toute l'histoire.",
+      "Elle l'exagérait quelque peu, sans s'en douter.",
+    ]);
+    const waiting = rewriteLocally("Il y avait un faux Chateaubriand appelé Marchangy, en attendant qu'il y eut un faux Marchangy appelé d'Arlincourt.", 8);
+    expect(waiting.pieces.join(" ")).not.toMatch(/attendait/u);
+    expect(rewriteWithRules("Le curé se leva de sa chaise au fond de la salle, en souriant.", 8).pieces.join(" ")).not.toMatch(/souriait/u);
+  });
+
   it("conjugates the imperfect on the present participle's stem", () => {
     expect(imperfectFromParticiple("levant", "3", "Sing")).toBe("levait");
     expect(imperfectFromParticiple("finissant", "3", "Plur")).toBe("finissaient");
