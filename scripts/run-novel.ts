@@ -19,8 +19,6 @@ import { getJobProgress } from "@/lib/jobs/get-job-progress";
 import { cancelJob } from "@/lib/commands/cancel-job";
 import { isJobEnded } from "@/lib/jobs/job-states";
 import { stopBoss } from "@/lib/queue/boss";
-import { inspectPdf } from "@/lib/pdf/inspect-pdf";
-import { sniffBookFormat } from "@/lib/books/book-format";
 import { inspectBook } from "@/lib/books/inspect-book";
 import { env } from "@/lib/env";
 import { iterateSentences, type ExportSentence } from "@/lib/exports/iterate-sentences";
@@ -98,11 +96,9 @@ export async function runNovelFromCli(options: {
   });
   // Local command-line runs are not billed: top the balance up to the price.
   const limits = { maxBytes: env().MAX_UPLOAD_MB * 1024 * 1024, maxPages: env().MAX_PAGES };
-  // A PDF is inspected here, in this process; an EPUB or a text file is read as the upload reads it.
-  const { pageCount } =
-    sniffBookFormat(options.bytes).format === "pdf"
-      ? await inspectPdf(options.bytes, limits)
-      : await inspectBook(options.bytes, limits);
+  // The upload's own check: a PDF in its thread, which createJob's check
+  // then reuses. Inspected in this thread too, pdfjs was loaded twice here.
+  const { pageCount } = await inspectBook(options.bytes, limits);
   const price = priceJob({ pageCount, engine: options.engine, model: options.model });
   await db().$transaction(async (tx) => {
     const current = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
