@@ -6,15 +6,14 @@
 // (position, text, original, page, words, kind, part, parts, method);
 // `--rows kept` writes only the sentences as the author wrote them. Ctrl-C
 // cancels the job.
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { openLocalDatabase } from "@/lib/db/local-database";
 import { EnvError, env } from "@/lib/env";
 import { wordLimit } from "@/lib/jobs/job-states";
 import { exportRows } from "@/lib/validations/job";
-import { novelOutput, runNovelFromCli } from "@/scripts/run-novel";
-import { sniffBookFormat } from "@/lib/books/book-format";
+import { runNovelFromCli } from "@/scripts/run-novel";
 
 const usage =
   "Usage: npm run novel -- <book.pdf|book.epub|book.txt> [--max-words 8] [--engine local|gemini] [--model NAME] [--rows all|kept] [--out sentences.json|.csv]\n" +
@@ -65,22 +64,21 @@ const database = await openLocalDatabase().catch((error) => fail(String(error.me
 process.env.DATABASE_URL = database.url;
 
 try {
-  const sentences = await runNovelFromCli({
+  const written = await runNovelFromCli({
     bytes: new Uint8Array(bytes),
     fileName: path.basename(bookPath),
     maxWords,
     engine,
     model: values.model,
     rows,
+    out: { file: out, format: out.toLowerCase().endsWith(".csv") ? "csv" : "json" },
     onProgress: (line) => process.stderr.write(`\r${line}`),
   });
   process.stderr.write("\n");
-  if (sentences === null) {
+  if (written === null) {
     process.stderr.write("Cancelled.\n");
   } else {
-    const book = sniffBookFormat(new Uint8Array(bytes)).format ?? "pdf";
-    await writeFile(out, novelOutput(sentences, out.toLowerCase().endsWith(".csv") ? "csv" : "json", book));
-    process.stderr.write(`${sentences.length} ${rows === "kept" ? "kept " : ""}sentences written to ${out}\n`);
+    process.stderr.write(`${written} ${rows === "kept" ? "kept " : ""}sentences written to ${out}\n`);
   }
 } catch (error) {
   process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);

@@ -10,6 +10,7 @@
 // by the export's own reader: the same columns, the same rows, the same
 // `rows` option.
 import { spawn, type ChildProcess } from "node:child_process";
+import { open, rm } from "node:fs/promises";
 import path from "node:path";
 import { db, disconnectDb } from "@/lib/db/prisma";
 import { adjustCredits } from "@/lib/credits/adjust-credits";
@@ -23,6 +24,7 @@ import { inspectBook } from "@/lib/books/inspect-book";
 import { env } from "@/lib/env";
 import { iterateSentences, type ExportSentence } from "@/lib/exports/iterate-sentences";
 import { csvFormatFor, encodeTextExport, jsonFormatFor } from "@/lib/exports/text-formats";
+import type { TextFormat } from "@/lib/exports/text-export-stream";
 import type { BookFormat } from "@/lib/generated/prisma/enums";
 import type { ExportRows } from "@/lib/validations/job";
 import { withHeapOptions } from "@/scripts/heap-options";
@@ -66,9 +68,45 @@ function startCliWorker(): CliWorker {
 
 export type NovelOutputFormat = "json" | "csv";
 
+function textFormat(format: NovelOutputFormat, book: BookFormat): TextFormat {
+  return format === "csv" ? csvFormatFor(book) : jsonFormatFor(book);
+}
+
 /** The file the command line writes: the API's JSON or CSV export of these rows. */
 export function novelOutput(rows: readonly ExportSentence[], format: NovelOutputFormat, book: BookFormat = "pdf"): string {
-  return encodeTextExport(format === "csv" ? csvFormatFor(book) : jsonFormatFor(book), rows);
+  return encodeTextExport(textFormat(format, book), rows);
+}
+
+/**
+ * Writes the rows to `file` a batch at a time, as the API's export streams
+ * them (the same bytes as `novelOutput` of all the rows), and says how many
+ * there were. Collected first and encoded whole, the rows and their text
+ * were the command's largest process at its very end (about 250 MB more
+ * for a 700-page book). A file left half written by an error is removed.
+ */
+export async function writeNovelOutput(
+  file: string,
+  batches: AsyncIterable<ExportSentence[]>,
+  format: NovelOutputFormat,
+  book: BookFormat = "pdf",
+): Promise<number> {
+  const text = textFormat(format, book);
+  const handle = await open(file, "w");
+  try {
+    let written = 0;
+    await handle.write(text.head);
+    for await (const batch of batches) {
+      await handle.write(text.encode(batch, written === 0));
+      written += batch.length;
+    }
+    await handle.write(text.tail);
+    await handle.close();
+    return written;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await rm(file, { force: true });
+    throw error;
+  }
 }
 
 function progressLine(progress: Awaited<ReturnType<typeof getJobProgress>>): string {
@@ -79,6 +117,7 @@ function progressLine(progress: Awaited<ReturnType<typeof getJobProgress>>): str
   return `${bar} ${String(progress.percent).padStart(3)} %  ${progress.step}  chunks ${progress.chunksDone}/${progress.chunksTotal}${eta}   `;
 }
 
+/** Runs the book and writes its rows to `out`: how many, or null when the job was cancelled. */
 export async function runNovelFromCli(options: {
   bytes: Uint8Array;
   fileName: string;
@@ -87,8 +126,10 @@ export async function runNovelFromCli(options: {
   model?: string;
   /** "kept": only the sentences as the author wrote them, like the export's rows=kept. */
   rows?: ExportRows;
+  /** Where the rows go once the book is done, and as what. */
+  out: { file: string; format: NovelOutputFormat };
   onProgress(line: string): void;
-}): Promise<ExportSentence[] | null> {
+}): Promise<number | null> {
   const user = await db().user.upsert({
     where: { email: cliEmail },
     update: {},
@@ -98,7 +139,7 @@ export async function runNovelFromCli(options: {
   const limits = { maxBytes: env().MAX_UPLOAD_MB * 1024 * 1024, maxPages: env().MAX_PAGES };
   // The upload's own check: a PDF in its thread, which createJob's check
   // then reuses. Inspected in this thread too, pdfjs was loaded twice here.
-  const { pageCount } = await inspectBook(options.bytes, limits);
+  const { format: book, pageCount } = await inspectBook(options.bytes, limits);
   const price = priceJob({ pageCount, engine: options.engine, model: options.model });
   await db().$transaction(async (tx) => {
     const current = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
@@ -119,15 +160,15 @@ export async function runNovelFromCli(options: {
   );
   workerExited.catch(() => {});
   try {
-    return await followJob({ ...options, userId: user.id, workerExited });
+    return await followJob({ ...options, book, userId: user.id, workerExited });
   } finally {
     await worker.stop();
   }
 }
 
 async function followJob(
-  options: Parameters<typeof runNovelFromCli>[0] & { userId: string; workerExited: Promise<never> },
-): Promise<ExportSentence[] | null> {
+  options: Parameters<typeof runNovelFromCli>[0] & { book: BookFormat; userId: string; workerExited: Promise<never> },
+): Promise<number | null> {
   const user = { id: options.userId };
   const job = await createJob({
     userId: user.id,
@@ -158,9 +199,12 @@ async function followJob(
       }
       await Promise.race([new Promise((resolve) => setTimeout(resolve, 300)), options.workerExited]);
     }
-    const rows: ExportSentence[] = [];
-    for await (const batch of iterateSentences({ jobId: job.id, rows: options.rows })) rows.push(...batch);
-    return rows;
+    return await writeNovelOutput(
+      options.out.file,
+      iterateSentences({ jobId: job.id, rows: options.rows }),
+      options.out.format,
+      options.book,
+    );
   } finally {
     process.off("SIGINT", onInterrupt);
     await stopBoss({ graceful: true, timeout: 10_000 });

@@ -1,10 +1,13 @@
 // The command line's JSON and CSV are the API's exports: the same columns
 // (kind, part/parts, method included), the same cells, the same bytes.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { exportColumns } from "@/lib/exports/export-columns";
 import type { ExportSentence } from "@/lib/exports/iterate-sentences";
 import { csvFormat, jsonFormat } from "@/lib/exports/text-formats";
-import { novelOutput } from "@/scripts/run-novel";
+import { novelOutput, writeNovelOutput } from "@/scripts/run-novel";
 import { parseDelimited } from "./parse-delimited";
 
 const rows: ExportSentence[] = [
@@ -64,5 +67,27 @@ describe("npm run novel output", () => {
   it("writes an empty array or a header alone when no row is left (rows=kept on a book with none)", () => {
     expect(JSON.parse(novelOutput([], "json"))).toEqual([]);
     expect(parseDelimited(novelOutput([], "csv"), { bom: true })).toEqual([[...exportColumns]]);
+  });
+
+  it("writes the same bytes a batch at a time as all the rows at once", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "novel-output-"));
+    async function* batches() {
+      yield rows.slice(0, 1);
+      yield rows.slice(1, 3);
+      yield rows.slice(3);
+    }
+    try {
+      for (const format of ["csv", "json"] as const) {
+        for (const book of ["pdf", "epub"] as const) {
+          const file = path.join(dir, `out.${format}`);
+          expect(await writeNovelOutput(file, batches(), format, book)).toBe(rows.length);
+          expect(readFileSync(file, "utf8")).toBe(novelOutput(rows, format, book));
+          expect(await writeNovelOutput(file, (async function* () {})(), format, book)).toBe(0);
+          expect(readFileSync(file, "utf8")).toBe(novelOutput([], format, book));
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
