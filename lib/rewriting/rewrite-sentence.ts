@@ -241,7 +241,8 @@ function clauseStart(tree: SentenceTree, head: number, drop: readonly number[]):
  */
 function isJoinedClause(tree: SentenceTree, word: TreeWord): boolean {
   if (word.deprel === "conj" || word.deprel === "parataxis") return true;
-  return word.deprel === "advcl" && word.feats.VerbForm === "Fin" && !isSubordinate(tree, word.index) && afterComma(tree, word.index);
+  // Finite by itself or through its auxiliary ("on s'était raccommodé").
+  return word.deprel === "advcl" && finiteVerb(tree, word.index) !== undefined && !isSubordinate(tree, word.index) && afterComma(tree, word.index);
 }
 
 /**

@@ -19,6 +19,15 @@ describe("rewriting rules", () => {
     expect(rules.every((rule) => rule === "coordination")).toBe(true);
   });
 
+  it("reads clauses set side by side with commas as sentences, also in a compound tense", () => {
+    const { pieces, rules } = rewriteWithRules(
+      "On avait invité tous les parents des deux familles, on s'était raccommodé avec les amis brouillés, on avait écrit à des connaissances perdues de vue depuis longtemps.",
+      8,
+    );
+    expect(pieces).toContain("On s'était raccommodé avec les amis brouillés.");
+    expect(rules).toEqual(["coordination", "coordination"]);
+  });
+
   it("repeats a shared auxiliary with the subject", () => {
     const { pieces } = rewriteWithRules("Charles avait déjà fermé la porte et descendu l'escalier de la maison.", 8);
     expect(pieces).toEqual(["Charles avait déjà fermé la porte.", "Charles avait descendu l'escalier de la maison."]);
