@@ -85,12 +85,13 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // clitics, auxiliary and negation; where the parse puts a verb's object is
   // too often wrong on novels (measured: as many cuts made worse as better)
   // for it to overrule them. A verb and the infinitive right after it are one
-  // predicate, though: "ce qui peut ‖ être résumé", "faisait ‖ partir".
+  // predicate, though: "ce qui peut ‖ être résumé", "faisait ‖ partir", "eût mérité ‖ de n'avoir".
   if (clause) {
     // A participle that describes a noun and its complement are one phrase: "des arbres plantés ‖ en ligne droite".
     const describing = tree.words[common]!.feats.VerbForm === "Part" && /^(acl|amod)$/u.test(tree.words[common]!.deprel);
     if (describing && headOnLeft && !/^(punct|cc|conj|advcl|parataxis)$/u.test(relation)) return nounComplementCost;
-    const infinitive = tree.words[dependent]!.feats.VerbForm === "Inf" && relation === "xcomp" && left === common && right === dependent;
+    // Also with the infinitive's "de" or "à" between them: "eût mérité ‖ de n'avoir pas d'opinions".
+    const infinitive = tree.words[dependent]!.feats.VerbForm === "Inf" && relation === "xcomp" && left === common && right === subtree(tree, dependent)[0];
     return infinitive ? nounComplementCost : undefined;
   }
   // "celui ‖ qui entre", "ce ‖ que nous venons d'indiquer": a demonstrative is nothing without its clause.
