@@ -749,7 +749,8 @@ const movementVerbs =
  * whose scope it would leave.
  */
 function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<number>): Extraction | undefined {
-  const clause = tree.words[word.head]!;
+  const aside = subjectAside(tree, word);
+  const clause = aside ?? tree.words[word.head]!;
   if (!isPredicate(tree, clause.index) || !finiteVerb(tree, clause.index)) return undefined;
   // Only from a clause that is, or may become, a sentence of its own: out of "que son père était
   // mort", "C'était pendant la nuit" would say when she learnt it.
@@ -759,7 +760,8 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const first = subtree(tree, word.index).find((index) => tree.words[index]!.upos !== "PUNCT")!;
   const opener = tree.words[first]!;
   const opens =
-    /^(obl|obl:mod|obl:arg)$/u.test(word.deprel) ?
+    aside ? opener.deprel === "case" && opener.head === word.index && adjunctPrepositions.test(opener.form)
+    : /^(obl|obl:mod|obl:arg)$/u.test(word.deprel) ?
       opener.deprel === "case" && opener.head === word.index &&
       (adjunctPrepositions.test(opener.form) || (word.deprel === "obl:mod" && /^à$/iu.test(opener.form)) || betweenCommas(tree, word.index))
     : word.deprel === "advcl" ? opener.deprel === "mark" && opener.head === word.index && adjunctConjunctions.test(opener.form) && !!finiteVerb(tree, word.index)
@@ -768,6 +770,11 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   // "à" or "de" right after a noun describes it ("un homme de cinquante ans, à la peau blanche").
   const previous = tree.words.slice(1, first).reverse().find((other) => other.upos !== "PUNCT");
   if (/^(à|de|d'|d’|au|aux|du|des)$/iu.test(opener.form) && previous && /^(NOUN|PROPN|ADJ|NUM)$/u.test(previous.upos)) return undefined;
+  // "en homme discret", "en petit comité": "en" without an article says how, not where or when.
+  if (/^en$/iu.test(opener.form) && childrenWith(tree, word.index, /^det$/u).length === 0) return undefined;
+  // "dans son coup d'oeil clair, dans son accent ferme, dans…": one phrase of a list goes with the others.
+  const sameOpening = (other: TreeWord) => other.index !== word.index && childrenWith(tree, other.index, /^case$/u).some((mark) => mark.form.toLowerCase() === opener.form.toLowerCase());
+  if (childrenWith(tree, clause.index, /^(obl|obl:mod|obl:arg)$/u).some(sameOpening) || childrenWith(tree, word.index, /^conj$/u).length > 0) return undefined;
   // A phrase on a number or a pronoun ("Dans trois, …") stands for something said before; a bare
   // noun makes a fixed phrase ("sans doute", "en effet") that says nothing after "C'était".
   const bare = childrenWith(tree, word.index, /^(det|nmod|amod|nummod)$/u).length === 0;
@@ -784,8 +791,33 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   if (tree.children[clause.index]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
   // "a été ruinée": the passé composé tells of the past too.
   const compound = verb.index !== clause.index && verb.deprel === "aux:tense";
-  const text = compound ? "c'était" : verb.feats.Tense === "Pres" ? "c'est" : verb.feats.Tense === "Fut" ? "ce sera" : "c'était";
+  // "se rétablit", "revit": the passé simple of many verbs is spelt as their present. Outside dialogue
+  // and with no other verb in the present, the story is told in the past.
+  const otherPresent = tree.words.some((other) => other !== verb && other.feats.VerbForm === "Fin" && other.feats.Tense === "Pres");
+  const dialogue = tree.words.some((other) => /^([«»“”]|—|–|--)$/u.test(other.form));
+  const present = verb.feats.Tense === "Pres" && !(/it$/u.test(verb.form) && !otherPresent && !dialogue);
+  const text = compound ? "c'était" : present ? "c'est" : verb.feats.Tense === "Fut" ? "ce sera" : "c'était";
   return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]) };
+}
+
+/**
+ * The clause whose subject a phrase between commas follows, right before
+ * its verb ("M. Homais, vers les liqueurs, entonna…"): the parse hangs the
+ * phrase on the subject, but set off there it says when or where.
+ */
+function subjectAside(tree: SentenceTree, word: TreeWord): TreeWord | undefined {
+  if (word.deprel !== "nmod") return undefined;
+  const noun = tree.words[word.head]!;
+  if (!subjectRelations.test(noun.deprel)) return undefined;
+  const phrase = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  const first = phrase[0]!;
+  const last = phrase.at(-1)!;
+  if (phrase.length !== last - first + 1 || tree.words[first - 1]?.form !== "," || tree.words[last + 1]?.form !== ",") return undefined;
+  const inPhrase = new Set(phrase);
+  // The phrase closes the subject: nothing of the noun's own after it.
+  if (subtree(tree, noun.index).some((index) => index > last && !inPhrase.has(index) && tree.words[index]!.upos !== "PUNCT")) return undefined;
+  const verb = tree.words[noun.head]!;
+  return verb.index > last && verbGroupStart(tree, verb.index) === last + 2 ? verb : undefined;
 }
 
 /**

@@ -207,6 +207,28 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  const bovaryFireworks =
+    "Il la revit le soir, pendant le feu d'artifice; mais elle était avec son mari, madame Homais et le pharmacien, lequel se tourmentait beaucoup sur le danger des fusées perdues; et, à chaque moment, il quittait la compagnie pour aller faire à Binet des recommandations.";
+
+  it("takes out a phrase of time set between the subject and its verb, in the story's tense, but not one saying how", () => {
+    // Madame Bovary: the parse hangs "dès le matin" on the subject.
+    const place = rewriteWithRules(
+      "La Place, dès le matin, était encombrée par une file de charrettes qui, toutes à cul et les brancards en l'air, s'étendaient le long des maisons depuis l'église, jusqu'à l'auberge.",
+      8,
+    );
+    expect(place.pieces).toContain("C'était dès le matin.");
+    expect(place.pieces[0]).toMatch(/^La Place était encombrée/u);
+    // "revit" is a passé simple spelt as a present: the phrase goes in the past.
+    expect(rewriteLocally(bovaryFireworks, 8).pieces).toContain(
+      "C'était pendant le feu d'artifice.",
+    );
+    const discreet = rewriteWithRules(
+      "Le pharmacien, en homme discret, lui adressa seulement quelques félicitations provisoires, par la porte entrebâillée.",
+      8,
+    );
+    expect(discreet.pieces.join(" ")).not.toMatch(/C'était en homme/u);
+  });
+
   it("leaves a phrase in a negated clause, and where one goes with a verb of movement", () => {
     // Les Misérables: "ne … jamais dans la ville" would lose its negation; "entra dans la maison" its sense.
     expect(rewriteWithRules("Il ne sortait jamais dans la ville autrement qu'avec sa douillette violette.", 8).rules).not.toContain("adjunct");
