@@ -21,6 +21,7 @@ import { cancelJob } from "@/lib/commands/cancel-job";
 import { isJobEnded } from "@/lib/jobs/job-states";
 import { stopBoss } from "@/lib/queue/boss";
 import { inspectBook } from "@/lib/books/inspect-book";
+import { stopIdleInspectionThread } from "@/lib/pdf/inspect-pdf-safely";
 import { env } from "@/lib/env";
 import { iterateSentences, type ExportSentence } from "@/lib/exports/iterate-sentences";
 import { csvFormatFor, encodeTextExport, jsonFormatFor } from "@/lib/exports/text-formats";
@@ -178,6 +179,8 @@ async function followJob(
     engine: options.engine,
     model: options.model,
   });
+  // Both checks of the book are done: pdfjs need not stay in this process while the worker runs.
+  await stopIdleInspectionThread();
 
   let cancelling = false;
   const onInterrupt = () => {

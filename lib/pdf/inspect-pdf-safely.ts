@@ -172,6 +172,20 @@ function startNext(): void {
   waiting.splice(next, 1)[0].start();
 }
 
+/**
+ * Ends the inspection thread once it is idle, for a process that checks one
+ * upload and then runs for minutes (the command line): the thread holds
+ * pdfjs, about 100 MB, that nothing else needs. A later inspection starts a
+ * new thread. Does nothing while an inspection runs or waits.
+ */
+export async function stopIdleInspectionThread(): Promise<void> {
+  if (busy || waiting.length > 0 || thread === undefined) return;
+  const stopping = thread;
+  thread = undefined;
+  const worker = await stopping.catch(() => undefined);
+  await worker?.terminate();
+}
+
 /** `owner`: the user the upload counts against (PDF_INSPECTIONS_PER_USER). */
 export function inspectPdfSafely(bytes: Uint8Array, limits: PdfLimits, owner?: string): Promise<PdfInfo> {
   return new Promise<PdfInfo>((resolve, reject) => {
