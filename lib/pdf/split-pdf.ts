@@ -58,7 +58,12 @@ export async function openPdfSplitter(bytes: Uint8Array): Promise<PdfSplitter> {
       );
       const pages = await chunk.copyPages(source, indices);
       for (const page of pages) chunk.addPage(page);
-      return chunk.save();
+      // Without object streams: the chunk lives only for this process's
+      // reading (never stored), and packing its objects into deflated
+      // streams cost more than the rest of the copy (0.14–0.24 → 0.08 s of
+      // CPU for the 35 chunks of a 700-page book; the chunks 45 % larger,
+      // their text the same).
+      return chunk.save({ useObjectStreams: false });
     },
   };
 }
