@@ -37,6 +37,7 @@ import {
   subjectPronoun,
   type GrammaticalNumber,
 } from "@/lib/rewriting/agreement";
+import { lookUpWord } from "@/lib/french/lexicon";
 import { childrenWith, parseTree, subtree, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
 
@@ -55,6 +56,7 @@ export const rewriteRules = [
   "parataxis",
   "adjunct",
   "connective",
+  "list",
 ] as const;
 export type RewriteRule = (typeof rewriteRules)[number];
 
@@ -717,6 +719,108 @@ function absolute(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   return { rule: "absolute", head: word.index, drop: [], replace: new Map(), insert: new Map([[article.index, `${text} ${avoir}`]]) };
 }
 
+/**
+ * The verb and its object whose list a noun continues: a conjunct of the
+ * object, or a noun phrase after it that the parse hung on the verb ("des
+ * rideaux de soie, ‖ un tapis de Turquie" read as a phrase of
+ * circumstance): it has an article and no preposition.
+ */
+function listOf(tree: SentenceTree, word: TreeWord): { verb: TreeWord; object: TreeWord } | undefined {
+  const item = word.deprel === "conj" ? tree.words[word.head]! : word;
+  if (item.deprel === "obj") return item === word ? undefined : { verb: tree.words[item.head]!, object: item };
+  const loose = item.upos === "NOUN" && childrenWith(tree, item.index, /^case$/u).length === 0 && childrenWith(tree, item.index, /^(det|nummod)$/u).length > 0;
+  if (!loose) return undefined;
+  if (!/^(obl|obl:mod)$/u.test(item.deprel)) return undefined;
+  const verb = tree.words[item.head]!;
+  const object = childrenWith(tree, verb.index, /^obj$/u).find((other) => other.index < item.index && other.upos === "NOUN");
+  if (!object) return undefined;
+  // Right after the object and its list, with only a comma between: "sa vielle au flanc" far after it is something else.
+  const listEnd = Math.max(...[object, ...childrenWith(tree, object.index, /^conj$/u)].filter((noun) => noun.index < item.index).flatMap((noun) => subtree(tree, noun.index)));
+  const between = tree.words.slice(listEnd + 1, subtree(tree, item.index)[0]);
+  if (!between.every((other) => other.form === "," || other.lemma === "et")) return undefined;
+  // "un trousseau, ‖ le pauvre trésor": two nouns and a comma may be one thing named twice; a list has "et" or a third noun.
+  const listed = [object, ...childrenWith(tree, object.index, /^conj$/u), item, ...childrenWith(tree, item.index, /^conj$/u)];
+  const joined = listed.some((noun) => childrenWith(tree, noun.index, /^cc$/u).some((link) => link.lemma === "et")) || between.some((other) => other.lemma === "et");
+  return joined || listed.length >= 3 ? { verb, object } : undefined;
+}
+
+/**
+ * A noun phrase of its own: an article or a number, no preposition ("du
+ * ménage"), no exclamation ("quelle transfiguration"), no demonstrative set
+ * after the clause it sums up ("…des campagnes partout, ces gens").
+ */
+function isListItem(tree: SentenceTree, noun: TreeWord): boolean {
+  const determiners = childrenWith(tree, noun.index, /^(det|nummod)$/u);
+  if (determiners.length === 0 || childrenWith(tree, noun.index, /^case$/u).length > 0) return false;
+  // "la veille au soir", "tout le monde", "quelque part", "un peu": a time, a quantity, a place said vaguely.
+  if (timeNouns.test(noun.lemma) || /^(veille|lendemain|monde|part|peu)$/u.test(noun.lemma)) return false;
+  // "le frère le frère", "le cantaro d'Alicante douze": a noun or number with no preposition after
+  // the noun is a clause whose verb the writer left out.
+  if (childrenWith(tree, noun.index, /^(nmod|nummod|appos|obj|nsubj)$/u).some((child) => child.index > noun.index && /^(NOUN|PROPN|NUM)$/u.test(child.upos) && childrenWith(tree, child.index, /^case$/u).length === 0)) return false;
+  // "les abeilles ‖ frappaient contre les carreaux": a finite verb outside a relative clause makes it a subject.
+  const finiteInside = subtree(tree, noun.index).filter((index) => tree.words[index]!.feats.VerbForm === "Fin");
+  const inRelative = (index: number) => {
+    for (let word = tree.words[index]!; word.index !== noun.index && word.head > 0; word = tree.words[word.head]!) if (word.deprel === "acl:relcl") return true;
+    return false;
+  };
+  if (!finiteInside.every(inRelative)) return false;
+  return !determiners.some((det) => /^(Int|Exc|Dem)$/u.test(det.feats.PronType ?? ""));
+}
+
+/**
+ * One noun of a list a verb takes as its object ("Les dames avaient des
+ * robes à la façon de la ville, des chaînes de montre en or, des
+ * pèlerines…") becomes a sentence with the subject and the verb said again:
+ * "Elles avaient des chaînes de montre en or." Not a list joined by "ou"
+ * or "ni", whose nouns are not each true, nor a negated verb's.
+ */
+function objectList(tree: SentenceTree, word: TreeWord): Extraction | undefined {
+  const list = listOf(tree, word);
+  if (!list) return undefined;
+  const { verb, object: first } = list;
+  const finite = finiteVerb(tree, verb.index);
+  if (verb.upos !== "VERB" || !finite || finite.feats.Mood === "Imp" || isSubjunctive(finite) || verb.index > first.index) return undefined;
+  // "je te serai une famille": a noun with its copula is an attribute, and "te" no verb.
+  if (isPredicate(tree, first.index) || !lookUpWord(verb.form)?.classes.has("verb")) return undefined;
+  // The list ends its clause: a word of the clause after it ("une longue redingote, boutonnée jusqu'au menton")
+  // would be left beside the first noun.
+  const listWords = new Set([first, ...childrenWith(tree, first.index, /^conj$/u), word, ...childrenWith(tree, word.index, /^conj$/u)].flatMap((noun) => subtree(tree, noun.index)));
+  const lastListWord = Math.max(...listWords);
+  if (subtree(tree, verb.index).some((index) => index > lastListWord && tree.words[index]!.upos !== "PUNCT")) return undefined;
+  if (isSubordinate(tree, verb.index) || tree.children[verb.index]!.some((child) => negations.test(tree.words[child]!.form) || isRelativePronoun(tree.words[child]!))) return undefined;
+  const conjuncts = childrenWith(tree, first.index, /^conj$/u);
+  if (conjuncts.some((other) => childrenWith(tree, other.index, /^cc$/u).some((link) => link.lemma !== "et"))) return undefined;
+  // Every other noun of the list goes too, or none does: one left behind would stand beside the first.
+  const items = [...conjuncts, ...(word.deprel === "conj" ? [] : [word, ...childrenWith(tree, word.index, /^conj$/u)])];
+  if (!items.every((item) => isListItem(tree, item))) return undefined;
+  // "la chandelle qu'elle tenait ‖ vacillait": a noun phrase followed by more than a mark is a new clause's subject.
+  const after = tree.words[subtree(tree, word.index).at(-1)! + 1];
+  if (after && !/^[,.;!?…]$/u.test(after.form) && after.lemma !== "et") return undefined;
+  if (tree.words.slice(verb.index + 1, word.index).some((other) => /^(—|–|--|-|\(|\))$/u.test(other.form))) return undefined;
+  // "une souffrance, une nausée inexplicables": an adjective in the plural after a noun in the singular is the whole list's.
+  if ([word, ...conjuncts].some((noun) => noun.feats.Number === "Sing" && childrenWith(tree, noun.index, /^amod$/u).some((adj) => adj.index > noun.index && adj.feats.Number === "Plur"))) return undefined;
+  // "Il faisait, l'hiver, de nombreuses distributions": a noun set off after the verb says when, and is no object.
+  if (tree.words.slice(verb.index + 1, first.index).some((other) => other.form === ",")) return undefined;
+  // Each noun is a phrase of its own after a comma or "et", not the parse joining a noun's complement.
+  if (!afterBreak(tree, word.index) || separatedByQuoteOrColon(tree, verb.index, word.index)) return undefined;
+  const subject = subjectOf(tree, verb.index) ?? (isJoinedClause(tree, verb) && afterBreak(tree, verb.index) ? sharedSubject(tree, verb.head, verb.index) : undefined);
+  if (!subject || subject.index > verb.index) return undefined;
+  const text = subjectText(tree, subject);
+  const number = isRelativePronoun(subject) ? undefined : numberOf(tree, subject);
+  if (!text || !agrees(text, finite, number ?? "Sing")) return undefined;
+  // The verb group as the book writes it: clitics, auxiliaries, the verb ("y avait", "s'étaient mis").
+  const group: number[] = [];
+  for (let index = verbGroupStart(tree, verb.index); index <= verb.index; index += 1) {
+    const other = tree.words[index]!;
+    if (index === verb.index || (other.head === verb.index && (/^aux/u.test(other.deprel) || (other.upos === "PRON" && cliticForms.test(other.form))))) group.push(index);
+    else return undefined;
+  }
+  const spoken = group.map((index) => tree.words[index]!.form).join(" ").replace(/(['’]) /gu, "$1");
+  const said = text === "je" && startsWithVowel.test(spoken) ? `j'${spoken}` : `${text} ${spoken}`;
+  const drop = childrenWith(tree, word.index, /^cc$/u).map((link) => link.index);
+  return { rule: "list", head: word.index, drop, replace: new Map(), insert: new Map([[clauseStart(tree, word.index, drop), said]]) };
+}
+
 // A clause beside another, after a comma or a semicolon; without a subject
 // of its own it is a coordinated predicate ("Il s'assit, prit une plume").
 function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
@@ -877,6 +981,7 @@ function findExtractions(tree: SentenceTree): Map<number, Extraction> {
       : word.upos === "ADJ" && /^(amod|acl|advcl|appos)$/u.test(word.deprel) ? adjective(tree, word)
       : opensWithRelative ? relative(tree, word)
       : presentParticipleAside ? presentParticiple(tree, word)
+      : /^(conj|obl|obl:mod)$/u.test(word.deprel) && /^(NOUN|PROPN)$/u.test(word.upos) && !isPredicate(tree, word.index) && listOf(tree, word) ? objectList(tree, word)
       : word.deprel === "conj" || (word.deprel === "advcl" && isJoinedClause(tree, word)) ? coordination(tree, word)
       : word.deprel === "acl:relcl" ? relative(tree, word)
       : word.deprel === "acl" ? participle(tree, word)

@@ -28,6 +28,18 @@ describe("rewriting rules", () => {
     expect(rules).toEqual(["coordination", "coordination"]);
   });
 
+  it("says the subject and verb again for each noun of an object's list, but not for a list joined by ou, an attribute or a time", () => {
+    expect(rewriteLocally("Mais elle connaissait trop la campagne; elle savait le bêlement des troupeaux, les laitages, les charrues.", 8)).toMatchObject({
+      pieces: ["Mais elle connaissait trop la campagne.", "Elle savait le bêlement des troupeaux.", "Elle savait les laitages.", "Elle savait les charrues."],
+      method: "rewritten",
+    });
+    expect(rewriteWithRules("Aussi je serai tout pour toi, je te serai une famille, une patrie; je te soignerai, je t'aimerai.", 8).rules).not.toContain("list");
+    expect(rewriteWithRules("Il s'était cassé la jambe, la veille au soir, en revenant de faire les Rois, chez un voisin.", 8).rules).not.toContain("list");
+    const ladies =
+      "Les dames, en bonnet, avaient des robes à la façon de la ville, des chaînes de montre en or, des pèlerines à bouts croisés dans la ceinture, ou de petits fichus de couleur attachés dans le dos avec une épingle, et qui leur découvraient le cou par derrière.";
+    expect(rewriteWithRules(ladies, 8).rules).not.toContain("list");
+  });
+
   it("repeats a shared auxiliary with the subject", () => {
     const { pieces } = rewriteWithRules("Charles avait déjà fermé la porte et descendu l'escalier de la maison.", 8);
     expect(pieces).toEqual(["Charles avait déjà fermé la porte.", "Charles avait descendu l'escalier de la maison."]);
