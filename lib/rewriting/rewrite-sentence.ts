@@ -891,8 +891,14 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const verb = finiteVerb(tree, clause.index)!;
   if (verb.feats.Mood === "Imp" || tree.words.some((other) => other.form === "?")) return undefined;
   // "il entra dans la maison": where one goes is the verb's complement, not a circumstance.
-  if (word.deprel !== "advcl" && movementVerbs.test(clause.lemma)) return undefined;
-  if (tree.children[clause.index]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
+  // An hour is no place, though: "arrivèrent à Tostes, vers six heures".
+  const time = timeNouns.test(word.lemma) && childrenWith(tree, word.index, /^(nummod|det)$/u).length > 0;
+  if (word.deprel !== "advcl" && !time && movementVerbs.test(clause.lemma)) return undefined;
+  // A negation reaches a phrase inside its clause, not a "quand" clause set before it: "Quand ils
+  // arrivèrent chez eux, le dîner n'était point prêt."
+  const clauseEnd = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT").at(-1)!;
+  const frontedClause = word.deprel === "advcl" && word.index < clause.index && afterBreak(tree, word.index) && tree.words[clauseEnd + 1]?.form === ",";
+  if (!frontedClause && tree.children[clause.index]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
   // "a été ruinée": the passé composé tells of the past too.
   const compound = verb.index !== clause.index && verb.deprel === "aux:tense";
   // "se rétablit", "revit": the passé simple of many verbs is spelt as their present. Outside dialogue

@@ -241,6 +241,18 @@ describe("rewriting rules", () => {
     expect(discreet.pieces.join(" ")).not.toMatch(/C'était en homme/u);
   });
 
+  it("takes out an hour after a verb of movement, and a quand clause set before a negated clause", () => {
+    // Madame Bovary.
+    expect(rewriteWithRules("M. et madame Charles arrivèrent à Tostes, vers six heures.", 8).pieces).toEqual([
+      "M. et madame Charles arrivèrent à Tostes.",
+      "C'était vers six heures.",
+    ]);
+    expect(rewriteWithRules("Quand ils arrivèrent chez eux, le dîner n'était point prêt.", 8).pieces).toEqual([
+      "Le dîner n'était point prêt.",
+      "C'était quand ils arrivèrent chez eux.",
+    ]);
+  });
+
   it("leaves a phrase in a negated clause, and where one goes with a verb of movement", () => {
     // Les Misérables: "ne … jamais dans la ville" would lose its negation; "entra dans la maison" its sense.
     expect(rewriteWithRules("Il ne sortait jamais dans la ville autrement qu'avec sa douillette violette.", 8).rules).not.toContain("adjunct");
