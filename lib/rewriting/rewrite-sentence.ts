@@ -73,6 +73,8 @@ interface Extraction {
   insert: Map<number, string>;
   /** A word of the book that an added one stands for ("dans laquelle" → "y"), for the closed-list check. */
   respelled?: [from: string, to: string][];
+  /** The word after which the new sentence goes, when not where its words stand (C'était … after its clause). */
+  placeAfter?: number;
 }
 
 const subjectRelations = /^(nsubj|nsubj:pass|expl:subj)$/u;
@@ -618,6 +620,8 @@ function participle(tree: SentenceTree, word: TreeWord): Extraction | undefined 
     return undefined;
   }
   const stand = standIn(tree, noun);
+  // "Les jeunes filles, restées seules": a pronoun of the other gender than the participle's is a wrong guess of the noun's.
+  if (stand && word.feats.Gender && /^(il|ils|elle|elles)$/u.test(stand) && (word.feats.Gender === "Fem") !== stand.startsWith("elle")) return undefined;
   const verb = governingVerb(tree, word.index);
   // Its noun must belong to that verb's clause: not to a quotation or a list after a colon
   // ("Elle lut: «Jean-Antoine…, tué à la bataille de Coutras»").
@@ -626,6 +630,59 @@ function participle(tree: SentenceTree, word: TreeWord): Extraction | undefined 
   const etre = verb ? etreLike(verb, numberOf(tree, noun), { pastAsImperfect: true }) : undefined;
   if (!stand || !etre) return undefined;
   return { rule: "participle", head: word.index, drop: [], replace: new Map(), insert: new Map([[clauseStart(tree, word.index, []), `${stand} ${etre}`]]) };
+}
+
+/**
+ * The subject a participle or adjective phrase set before the clause
+ * describes: "Débarrassée de la nourrice, Emma reprit le bras de M. Léon."
+ * The phrase opens the sentence (after "Mais" or "Et" at most), ends on a
+ * comma, and the subject follows that comma.
+ */
+function frontedSubject(tree: SentenceTree, word: TreeWord): TreeWord | undefined {
+  const participle = word.feats.VerbForm === "Part" && word.feats.Tense === "Past";
+  if (!participle && word.upos !== "ADJ") return undefined;
+  if (!/^(acl|advcl|amod|conj|dep)$/u.test(word.deprel) && !(participle && word.deprel === "root")) return undefined;
+  const phrase = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  const first = phrase[0]!;
+  const last = phrase.at(-1)!;
+  if (phrase.length !== last - first + 1 || tree.words[last + 1]?.form !== ",") return undefined;
+  if (tree.words.slice(1, first).some((other) => other.upos !== "PUNCT" && other.upos !== "CCONJ")) return undefined;
+  // "Quoique fatiguée, …", "Comme piqué…": a conjunction makes it a clause of its own kind.
+  if (phrase.some((index) => /^(mark|nsubj|nsubj:pass|cop)$/u.test(tree.words[index]!.deprel) && tree.words[index]!.head === word.index)) return undefined;
+  const head = tree.words[word.head]!;
+  const verb = word.deprel === "acl" && subjectRelations.test(head.deprel) ? tree.words[head.head]! : head;
+  if (verb.index === 0) return undefined;
+  const subject = subjectOf(tree, verb.index);
+  const subjectStart = subject ? subtree(tree, subject.index).find((index) => tree.words[index]!.upos !== "PUNCT") : undefined;
+  return subject && subject.index > last && subjectStart === last + 2 ? subject : undefined;
+}
+
+function frontedParticiple(tree: SentenceTree, word: TreeWord): Extraction | undefined {
+  const subject = frontedSubject(tree, word)!;
+  const verb = finiteVerb(tree, subject.head);
+  if (!verb || verb.feats.Mood === "Imp" || separatedByQuoteOrColon(tree, word.index, subject.index)) return undefined;
+  // The phrase agrees with the subject, or the parse joined the wrong words.
+  const stand = standIn(tree, subject);
+  if (!stand || personOf(stand) !== "3") return undefined;
+  const number = numberOf(tree, subject);
+  const feminine = /^elles?$/iu.test(stand) || subject.feats.Gender === "Fem";
+  if (word.feats.Number && word.feats.Number !== number) return undefined;
+  // A name has no gender in the parse ("Débarrassée…, Emma"): the phrase's own says it.
+  const gendered = subject.upos !== "PROPN" || subject.feats.Gender !== undefined;
+  if (gendered && word.feats.Gender && (word.feats.Gender === "Fem") !== feminine && number === "Sing") return undefined;
+  const etre = etreLike(verb, number, { pastAsImperfect: true });
+  if (!etre) return undefined;
+  const first = subtree(tree, word.index).find((index) => tree.words[index]!.upos !== "PUNCT")!;
+  // A pronoun standing for a noun phrase needs it said first: "Le marmot fut gâté comme un prince. / Il était rentré chez eux."
+  const pronoun = subject.upos !== "PRON" && !nameOf(tree, subject);
+  return {
+    rule: "participle",
+    head: word.index,
+    drop: [],
+    replace: new Map(),
+    insert: new Map([[first, `${stand} ${etre}`]]),
+    ...(pronoun ? { placeAfter: verb.index } : {}),
+  };
 }
 
 /**
@@ -907,7 +964,7 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const dialogue = tree.words.some((other) => /^([«»“”]|—|–|--)$/u.test(other.form));
   const present = verb.feats.Tense === "Pres" && !(/it$/u.test(verb.form) && !otherPresent && !dialogue);
   const text = compound ? "c'était" : present ? "c'est" : verb.feats.Tense === "Fut" ? "ce sera" : "c'était";
-  return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]) };
+  return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]), placeAfter: word.head };
 }
 
 /**
@@ -984,6 +1041,7 @@ function findExtractions(tree: SentenceTree): Map<number, Extraction> {
       word.feats.VerbForm === "Part" && word.feats.Tense === "Pres" && /^(acl|advcl|conj)$/u.test(word.deprel);
     const extraction =
       bodyParts.test(word.form) && word.upos === "NOUN" ? absolute(tree, word)
+      : frontedSubject(tree, word) ? frontedParticiple(tree, word)
       : word.upos === "ADJ" && /^(amod|acl|advcl|appos)$/u.test(word.deprel) ? adjective(tree, word)
       : opensWithRelative ? relative(tree, word)
       : presentParticipleAside ? presentParticiple(tree, word)
@@ -1018,7 +1076,7 @@ function unitsOf(tree: SentenceTree, taken: ReadonlyMap<number, Extraction>): Un
     groups.set(unit, [...(groups.get(unit) ?? []), index]);
   }
   // A phrase taken out as "C'était …" follows the clause it comes from.
-  const place = (unit: Unit) => (unit.extraction?.rule === "adjunct" ? tree.words[unit.extraction.head]!.head + 0.5 : unit.words[0]!);
+  const place = (unit: Unit) => (unit.extraction?.placeAfter !== undefined ? unit.extraction.placeAfter + 0.5 : unit.words[0]!);
   return [...groups].map(([unit, words]) => ({ words, extraction: unit === 0 ? undefined : taken.get(unit) }))
     .sort((a, b) => place(a) - place(b));
 }

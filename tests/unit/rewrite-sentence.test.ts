@@ -59,6 +59,23 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("writes a participle phrase set before its clause as a sentence about the subject, after it where a pronoun stands for it", () => {
+    // Madame Bovary: a name has no gender in the parse; the participle's says it.
+    expect(rewriteWithRules("Débarrassée de la nourrice, Emma reprit le bras de M. Léon.", 8).pieces).toEqual([
+      "Emma était débarrassée de la nourrice.",
+      "Emma reprit le bras de M. Léon.",
+    ]);
+    expect(rewriteWithRules("Habituée aux aspects calmes, elle se tournait, au contraire, vers les accidentés.", 8).pieces[0]).toBe(
+      "Elle était habituée aux aspects calmes.",
+    );
+    // Les Misérables: "Ils étaient restées seules" would mistake the nouns' gender.
+    const girls = rewriteWithRules(
+      "Les jeunes filles, restées seules, s'accoudèrent deux à deux sur l'appui des fenêtres, jasant, penchant leur tête et se parlant d'une croisée à l'autre.",
+      8,
+    );
+    expect(girls.pieces.join(" ")).not.toMatch(/Ils étaient restées/u);
+  });
+
   it("writes an apposition as C'était (the teacher's third example)", () => {
     const { pieces } = rewriteWithRules(
       "M. Grégoire, très jeune, avait épousé la fille d'un pharmacien de Marchiennes, une demoiselle laide, sans un sou, qu'il adorait et qui lui avait tout rendu, en félicité.",
