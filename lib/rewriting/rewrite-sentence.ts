@@ -335,6 +335,10 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
   if (/^(voici|voilà)$/iu.test(word.form)) return undefined;
   if (!isPredicate(tree, word.index) || !isPredicate(tree, head.index)) return undefined;
   if (isSubordinate(tree, word.index) || !leftSideReads(tree, word.index)) return undefined;
+  // "quand il entra et vit…": a predicate joined inside a subordinate clause says when too. Only the main
+  // clause the parse hung on a fronted one ("Comme il eut peur…, il s'en revint"), with its own subject, goes.
+  const mainClause = subjectOf(tree, word.index) !== undefined && childrenWith(tree, word.index, /^cc$/u).length === 0;
+  if (isSubordinate(tree, head.index) && !mainClause) return undefined;
   // A verb coordinated with a noun ("savait, et la part de barque") is a misparse around it.
   if (childrenWith(tree, head.index, /^conj$/u).some((other) => /^(NOUN|PROPN|PRON)$/u.test(other.upos))) return undefined;
   const links = childrenWith(tree, word.index, /^cc$/u);
@@ -428,8 +432,9 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
     return { rule: "relative_ou", head: word.index, drop: [pronoun.index], replace: new Map(), insert: new Map([[at, "y"]]) };
   }
   if ((lemma !== "que" && lemma !== "qu'") || (pronoun.deprel !== "obj" && !isRelativeQue(tree, pronoun))) return undefined;
-  // "le fait qu'il fût représenté": a clause that completes the noun, not a relative one.
-  if (completiveNouns.test(antecedent.lemma.toLowerCase())) return undefined;
+  // "le fait qu'il fût représenté": a clause that completes the noun, not a relative one; "conta, le soir,
+  // qu'il avait vu": after a time set off, "que" opens what the verb says.
+  if (completiveNouns.test(antecedent.lemma.toLowerCase()) || timeNouns.test(antecedent.lemma.toLowerCase())) return undefined;
   const { gender, number } = agreementOf(antecedent);
   // With avoir, a past participle agrees with an object placed before it: "que" was, and so is "la" ("l'avait bâtie").
   const before = tree.children[word.index]!.filter((child) => {

@@ -438,6 +438,17 @@ describe("rewriting rules", () => {
     expect(shared.pieces.some((piece) => piece.endsWith("elle logea."))).toBe(false);
   });
 
+  it("takes a main clause out of a fronted subordinate one the parse joined it to, and reads no relative clause on a time", () => {
+    // Madame Bovary.
+    const fear = rewriteWithRules("Comme il eut peur, cependant, que cette vue ne le rendît plus triste encore, il s'en revint tout droit chez lui.", 8);
+    expect(fear.pieces.at(-1)).toBe("Il s'en revint tout droit chez lui.");
+    const told = rewriteWithRules(
+      "L'homme d'affaires, envoyé à Tostes pour payer l'opération, conta, le soir, qu'il avait vu dans le jardinet du médecin des cerises superbes.",
+      8,
+    );
+    expect(told.rules).not.toContain("relative_que");
+  });
+
   it("takes no clause out of a sentence that fits the limit", () => {
     const { pieces, rules, respelled } = rewriteWithRules("Il se rassit et la posa.", 8);
     expect({ pieces, rules, respelled }).toEqual({ pieces: ["Il se rassit et la posa."], rules: [], respelled: [] });
