@@ -435,7 +435,11 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   // "le fait qu'il fût représenté": a clause that completes the noun, not a relative one; "conta, le soir,
   // qu'il avait vu": after a time set off, "que" opens what the verb says.
   if (completiveNouns.test(antecedent.lemma.toLowerCase()) || timeNouns.test(antecedent.lemma.toLowerCase())) return undefined;
-  const { gender, number } = agreementOf(antecedent);
+  const agreement = agreementOf(antecedent);
+  const { number } = agreement;
+  // "quelque chose", "autre chose" are masculine: "quelque chose de sublime qu'il sentait" → "Il le sentait".
+  const neuterThing = antecedent.lemma === "chose" && /^(quelque|autre|grand)$/iu.test(tree.words[antecedent.index - 1]?.form ?? "");
+  const gender = neuterThing ? "Masc" : agreement.gender;
   // With avoir, a past participle agrees with an object placed before it: "que" was, and so is "la" ("l'avait bâtie").
   const before = tree.children[word.index]!.filter((child) => {
     const part = tree.words[child]!;

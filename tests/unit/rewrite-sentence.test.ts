@@ -449,6 +449,14 @@ describe("rewriting rules", () => {
     expect(told.rules).not.toContain("relative_que");
   });
 
+  it("writes the masculine object pronoun for quelque chose (Les Misérables)", () => {
+    const { pieces } = rewriteWithRules(
+      "Ce sommeil, dans cet isolement, et avec un voisin tel que lui, avait quelque chose de sublime qu'il sentait vaguement, mais impérieusement.",
+      8,
+    );
+    expect(pieces).toContain("Il le sentait vaguement, mais impérieusement.");
+  });
+
   it("takes no clause out of a sentence that fits the limit", () => {
     const { pieces, rules, respelled } = rewriteWithRules("Il se rassit et la posa.", 8);
     expect({ pieces, rules, respelled }).toEqual({ pieces: ["Il se rassit et la posa."], rules: [], respelled: [] });
