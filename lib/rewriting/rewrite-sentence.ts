@@ -408,6 +408,11 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
     return !subjectOf(tree, index) && !isSubordinate(tree, index) && finiteVerb(tree, index)!.feats.Mood !== "Imp";
   });
   if (strayVerb) return undefined;
+  // "il n'y a pas de dangers qui l'arrêtent", "aucun homme qui…": the negation reaches the clause, which would say the opposite alone.
+  const start = Math.min(...subtree(tree, antecedent.index));
+  const negated = /^(aucun|aucune|nul|nulle)$/iu.test(tree.words[start]?.form ?? "") ||
+    (/^(de|d'|d’)$/iu.test(tree.words[start]?.form ?? "") && /^(pas|point|jamais|plus|guère)$/iu.test(tree.words[start - 1]?.form ?? ""));
+  if (negated) return undefined;
   const stand = antecedent.upos === "NOUN" || antecedent.upos === "PROPN" ? standIn(tree, antecedent) : undefined;
   if (!stand) return undefined;
   const lemma = pronoun.form.toLowerCase().replace(/’/u, "'");

@@ -457,6 +457,11 @@ describe("rewriting rules", () => {
     expect(pieces).toContain("Il le sentait vaguement, mais impérieusement.");
   });
 
+  it("leaves a relative clause that a negation reaches (Les Misérables)", () => {
+    const { rules } = rewriteWithRules("Dans les premiers temps, je me disais: il n'y a pas de dangers qui l'arrêtent, il est terrible.", 8);
+    expect(rules).not.toContain("relative_qui");
+  });
+
   it("takes no clause out of a sentence that fits the limit", () => {
     const { pieces, rules, respelled } = rewriteWithRules("Il se rassit et la posa.", 8);
     expect({ pieces, rules, respelled }).toEqual({ pieces: ["Il se rassit et la posa."], rules: [], respelled: [] });
