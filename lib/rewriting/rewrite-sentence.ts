@@ -78,6 +78,7 @@ interface Extraction {
 }
 
 const subjectRelations = /^(nsubj|nsubj:pass|expl:subj)$/u;
+const objectClitics = /^(me|m'|m’|te|t'|t’|se|s'|s’|le|la|les|l'|l’|lui|leur)$/iu;
 const clitics = new Set(["je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"]);
 
 function finiteVerb(tree: SentenceTree, head: number): TreeWord | undefined {
@@ -102,7 +103,8 @@ function isPredicate(tree: SentenceTree, index: number): boolean {
 
 /** The subject of a clause: of two (a misparse makes "Le soir, Charles reprit" have two), the one nearest the verb. */
 function subjectOf(tree: SentenceTree, head: number): TreeWord | undefined {
-  const subjects = childrenWith(tree, head, subjectRelations);
+  // "m'a ordonné": the parse sometimes calls an object clitic the subject.
+  const subjects = childrenWith(tree, head, subjectRelations).filter((subject) => !objectClitics.test(subject.form));
   return subjects.filter((subject) => subject.index < head).at(-1) ?? subjects[0];
 }
 
