@@ -618,13 +618,22 @@ function isLongGerund(tree: SentenceTree, participle: TreeWord, mark: TreeWord):
   return phrase.length >= 2;
 }
 
+/** The participle aside a participle is joined to ("marqué de petite vérole ‖ et coiffé d'un bonnet"), if it is. */
+function joinedParticiple(tree: SentenceTree, word: TreeWord): TreeWord | undefined {
+  if (word.deprel !== "conj" || word.feats.VerbForm !== "Part" || word.feats.Tense !== "Past") return undefined;
+  const head = tree.words[word.head]!;
+  return head.deprel === "acl" && head.feats.VerbForm === "Part" && head.feats.Tense === "Past" && afterComma(tree, head.index) ? head : undefined;
+}
+
 function participle(tree: SentenceTree, word: TreeWord): Extraction | undefined {
-  const noun = tree.words[word.head]!;
+  // A second participle of the aside describes the same noun: "Il était coiffé d'un bonnet de velours."
+  const joined = joinedParticiple(tree, word);
+  const noun = tree.words[(joined ?? word).head]!;
   if (word.feats.VerbForm !== "Part" || word.feats.Tense !== "Past" || subjectOf(tree, word.index)) return undefined;
   // "les deux coudes sur la table, assis dans son fauteuil": after a part of the body, the aside is about its owner.
   if (bodyParts.test(noun.form) && tree.words[word.index - 1]?.form === ",") return undefined;
   // An aside set off by commas, not a participle that completes its noun ("une maison habitée").
-  if (!afterComma(tree, word.index)) return undefined;
+  if (!joined && !afterComma(tree, word.index)) return undefined;
   // The participle agrees with its noun, or the parse joined the wrong words ("elle était retroussés").
   const { gender, number } = agreementOf(noun);
   if (word.feats.Number && word.feats.Number !== numberOf(tree, noun)) return undefined;
@@ -645,7 +654,8 @@ function participle(tree: SentenceTree, word: TreeWord): Extraction | undefined 
   // An aside describes a state: in a story told in the passé simple it is in the imperfect.
   const etre = verb ? etreLike(verb, numberOf(tree, noun), { pastAsImperfect: true }) : undefined;
   if (!stand || !etre) return undefined;
-  return { rule: "participle", head: word.index, drop: [], replace: new Map(), insert: new Map([[clauseStart(tree, word.index, []), `${stand} ${etre}`]]) };
+  const drop = joined ? childrenWith(tree, word.index, /^cc$/u).filter((link) => link.lemma === "et").map((link) => link.index) : [];
+  return { rule: "participle", head: word.index, drop, replace: new Map(), insert: new Map([[clauseStart(tree, word.index, drop), `${stand} ${etre}`]]) };
 }
 
 /**
@@ -1061,6 +1071,7 @@ function findExtractions(tree: SentenceTree): Map<number, Extraction> {
       : word.upos === "ADJ" && /^(amod|acl|advcl|appos)$/u.test(word.deprel) ? adjective(tree, word)
       : opensWithRelative ? relative(tree, word)
       : presentParticipleAside ? presentParticiple(tree, word)
+      : joinedParticiple(tree, word) ? participle(tree, word)
       : /^(conj|obl|obl:mod)$/u.test(word.deprel) && /^(NOUN|PROPN)$/u.test(word.upos) && !isPredicate(tree, word.index) && listOf(tree, word) ? objectList(tree, word)
       : word.deprel === "conj" || (word.deprel === "advcl" && isJoinedClause(tree, word)) ? coordination(tree, word)
       : word.deprel === "acl:relcl" ? relative(tree, word)

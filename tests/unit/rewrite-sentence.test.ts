@@ -76,6 +76,15 @@ describe("rewriting rules", () => {
     expect(girls.pieces.join(" ")).not.toMatch(/Ils étaient restées/u);
   });
 
+  it("writes each participle of an aside as a sentence about its noun (Madame Bovary)", () => {
+    const { pieces } = rewriteWithRules(
+      "Un homme en pantoufles de peau verte, quelque peu marqué de petite vérole et coiffé d'un bonnet de velours à gland d'or, se chauffait le dos contre la cheminée.",
+      8,
+    );
+    expect(pieces).toContain("Il était quelque peu marqué de petite vérole.");
+    expect(pieces).toContain("Il était coiffé d'un bonnet de velours à gland d'or.");
+  });
+
   it("writes an apposition as C'était (the teacher's third example)", () => {
     const { pieces } = rewriteWithRules(
       "M. Grégoire, très jeune, avait épousé la fille d'un pharmacien de Marchiennes, une demoiselle laide, sans un sou, qu'il adorait et qui lui avait tout rendu, en félicité.",
