@@ -200,6 +200,8 @@ function antecedentOf(tree: SentenceTree, clause: number): TreeWord | undefined 
 /** A name as written (Emma, Charles Bovary), when it is short enough to repeat. */
 function nameOf(tree: SentenceTree, word: TreeWord): string | undefined {
   if (word.upos !== "PROPN") return undefined;
+  // "-- Son billard": a capitalised article or possessive the tagger took for a name.
+  if (lookUpWord(word.form.toLowerCase())?.classes.has("det")) return undefined;
   const parts = [word.index, ...childrenWith(tree, word.index, /^flat/u).map((part) => part.index)].sort((a, b) => a - b);
   return parts.length > 3 ? undefined : parts.map((index) => tree.words[index]!.form).join(" ");
 }

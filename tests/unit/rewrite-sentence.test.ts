@@ -137,6 +137,11 @@ describe("rewriting rules", () => {
     );
     expect(homais.pieces).toContain("Homais compara les prêtres à des corbeaux");
     expect(homais.method).toBe("split");
+    // "-- Son billard": a capitalised possessive is no name to say again.
+    expect(rewriteLocally("-- Son billard, vous avez beau dire, est plus mignon que le vôtre.", 8).pieces).toEqual([
+      "-- Son billard, vous avez beau dire,",
+      "Il est plus mignon que le vôtre.",
+    ]);
     const speaker = rewriteLocally("-- Quel misérable! quel goujat!... quelle infamie! se disait-elle, en fuyant d'un pied nerveux sous les trembles de l'avenue.", 8);
     expect(speaker.pieces.some((piece) => /^Elle se disait/u.test(piece))).toBe(false);
   });
