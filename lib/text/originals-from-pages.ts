@@ -1,8 +1,10 @@
 // From the pages' text to the book's sentences as printed: segment the text
 // into sentences and tag each with the page it starts on. Sentences may run
 // across page breaks; headings never join a sentence, and start none: each
-// is a row of its own. Rows from pages that look like a publisher's pages
+// is a row of its own, and so is each entry of a table of contents run
+// together into one paragraph. Rows from pages that look like a publisher's pages
 // carry `matter`, for the merge step to keep or leave out.
+import { contentsEntries } from "@/lib/text/contents-entries";
 import type { PageText } from "@/lib/text/extract-page-text";
 import { countWords, isWord } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
@@ -68,12 +70,15 @@ export function originalsFromPages(
     }
     for (const block of page.blocks) {
       if (block.text.trim() === "") continue;
-      if (block.kind === "heading") {
+      const entries = block.kind === "heading" ? [block.text] : contentsEntries(normalizeSpaces(block.text));
+      if (entries) {
         flush();
-        const heading = normalizeSpaces(block.text);
-        if (countWords(heading) === 0) continue;
-        for (const part of capped(heading)) {
-          originals.push({ text: part, page: page.page, kind: "heading", ...tag(page.page) });
+        for (const entry of entries) {
+          const heading = normalizeSpaces(entry);
+          if (countWords(heading) === 0) continue;
+          for (const part of capped(heading)) {
+            originals.push({ text: part, page: page.page, kind: "heading", ...tag(page.page) });
+          }
         }
         continue;
       }
