@@ -7,6 +7,7 @@
 //   npx tsx scripts/sample-rows.ts [--book bovary] [--words 41000] [--rows 30] [--seed 20261205] [--max-words 8] [--rules]
 import { parseArgs } from "node:util";
 import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
+import { contentsEntries } from "@/lib/text/contents-entries";
 import { countWords } from "@/lib/text/count-words";
 import { segmentSentences } from "@/lib/text/segment-sentences";
 import { seededRandom } from "@/lib/french/parser/random";
@@ -28,6 +29,12 @@ const rows: { text: string; method: string; original: string }[] = [];
 const rewrites: { text: string; method: string; original: string }[] = [];
 let words = 0;
 outer: for (const paragraph of corpusParagraphs(values.book)) {
+  // A table of contents run together is heading rows, as the pipeline reads it.
+  const entries = contentsEntries(paragraph);
+  if (entries) {
+    for (const entry of entries) rows.push({ text: entry, method: "heading", original: entry });
+    continue;
+  }
   for (const sentence of segmentSentences(paragraph)) {
     words += countWords(sentence);
     if (words > Number(values.words)) break outer;
