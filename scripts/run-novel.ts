@@ -82,7 +82,7 @@ export function novelOutput(rows: readonly ExportSentence[], format: NovelOutput
  * Writes the rows to `file` a batch at a time, as the API's export streams
  * them (the same bytes as `novelOutput` of all the rows), and says how many
  * there were. Collected first and encoded whole, the rows and their text
- * were the command's largest process at its very end (about 250 MB more
+ * made the command the largest process at its very end (about 230 MB more
  * for a 700-page book). A file left half written by an error is removed.
  */
 export async function writeNovelOutput(
