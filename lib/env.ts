@@ -89,6 +89,11 @@ const schema = z.object({
   MAX_PAGES: int(1000),
   /** Upload inspection runs in a worker thread with this heap cap and time limit. */
   PDF_PARSE_MEMORY_MB: int(256),
+  /**
+   * PDF reading threads of a worker; unset, one per chunk it runs at once (up to the cores). One
+   * saves a thread's memory (40–55 MB) but makes every chunk's read wait behind a slow one: the CLI's choice.
+   */
+  PDF_READING_THREADS: z.coerce.number().int().positive().optional(),
   PDF_PARSE_TIMEOUT_MS: int(20_000),
   /** Page text and fonts a PDF may unpack to (its Flate streams, images aside): the decompression-bomb limit. */
   PDF_MAX_INFLATED_MB: int(200),

@@ -28,7 +28,7 @@ const waiting: (() => void)[] = [];
 let started = 0;
 let nextId = 1;
 
-const poolSize = () => Math.max(1, Math.min(env().WORKER_CONCURRENCY, availableParallelism()));
+const poolSize = () => Math.max(1, Math.min(env().PDF_READING_THREADS ?? env().WORKER_CONCURRENCY, env().WORKER_CONCURRENCY, availableParallelism()));
 
 /**
  * The thread's entry: the bundled worker (dist/worker/index.js, built by
