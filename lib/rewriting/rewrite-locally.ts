@@ -12,6 +12,7 @@ import { readsAsSentence, rewriteWithRules, type RewriteRule } from "@/lib/rewri
 import { parseTree, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { givePredicatesSubjects } from "@/lib/rewriting/cut-predicate-subjects";
 import { countWords } from "@/lib/text/count-words";
+import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 import { splitLongSentence, type ParseCutCosts } from "@/lib/text/split-long-sentence";
 
 export interface LocalRewrite {
@@ -62,6 +63,24 @@ export function clausesAtSemicolons(sentence: string): string[] {
   const written = clauses.map((clause) => clause.trim().replace(/^([^\p{L}]*)(\p{Ll})/u, (_, before: string, letter: string) => before + letter.toUpperCase()));
   // A clause of no words ("…;" at the very end) is no piece.
   return written.filter((clause) => countWords(clause) > 0);
+}
+
+const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+
+/**
+ * The pieces with each word the rules respelled (entrait, an imperfect made
+ * from "entrant") back as the book spells it, once: the checks that compare
+ * the pieces with the sentence's content words then find it.
+ */
+function asTheBookSpells(pieces: readonly string[], respelled: readonly (readonly [from: string, to: string])[]): string[] {
+  const spelled = [...pieces];
+  for (const [from, to] of respelled) {
+    if (to === "" || to.toLowerCase() === from.toLowerCase()) continue;
+    const word = new RegExp(`(?<!\\p{L})${escaped(to)}(?!\\p{L})`, "iu");
+    const at = spelled.findIndex((piece) => word.test(piece));
+    if (at !== -1) spelled[at] = spelled[at]!.replace(word, from);
+  }
+  return spelled;
 }
 
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
@@ -132,11 +151,11 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
   });
   // The checks read the sentence without the connectives dropped on purpose, so that they still count every other word.
   const checked = connectives.reduce(withoutConnective, sentence);
-  const verdict = validatePieces(checked, pieces, { maxWords, minContentShare, droppedWords: droppedWords + linksDropped });
-  if (!verdict.ok) return cutWhole(verdict.reason);
   const allRespelled = [...respelled, ...asDropped(connectives)];
+  const verdict = validatePieces(checked, asTheBookSpells(pieces, respelled), { maxWords, minContentShare, droppedWords: droppedWords + linksDropped });
+  if (!verdict.ok) return cutWhole(verdict.reason);
   const { added, dropped } = closedListViolations(sentence, pieces, allRespelled);
   if (added.length > 0) return cutWhole("invented");
   if (dropped.length > 0) return cutWhole("content_lost");
-  return { pieces: verdict.pieces, method: wasCut ? "split" : "rewritten", rules: usedRules, respelled: allRespelled };
+  return { pieces: pieces.map(normalizeSpaces), method: wasCut ? "split" : "rewritten", rules: usedRules, respelled: allRespelled };
 }

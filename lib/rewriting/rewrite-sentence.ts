@@ -554,7 +554,9 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
   if (word.feats.VerbForm !== "Part" || word.feats.Tense !== "Pres" || subjectOf(tree, word.index)) return undefined;
   const marks = childrenWith(tree, word.index, /^mark$/u);
   const gerund = marks.length === 1 && isLongGerund(tree, word, marks[0]!) ? marks[0] : undefined;
-  if ((marks.length > 0 && !gerund) || !afterComma(tree, word.index)) return undefined;
+  // A gerund with a phrase of its own needs no comma: "Ils s'en revinrent à Yonville en suivant le bord de l'eau",
+  // "En entrant dans Yonville, elle caracola sur les pavés."
+  if ((marks.length > 0 && !gerund) || (!gerund && !afterComma(tree, word.index))) return undefined;
   if (!leftSideReads(tree, word.index)) return undefined;
   let head = tree.words[word.head]!;
   // "abaissant et levant": the second participle takes the first one's clause.

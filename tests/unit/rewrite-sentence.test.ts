@@ -168,6 +168,11 @@ describe("rewriting rules", () => {
       "Alors madame Magloire recommença toute l'histoire.",
       "Elle l'exagérait quelque peu, sans s'en douter.",
     ]);
+    // Madame Bovary: set before its clause, or with no comma, a gerund with a phrase of its own goes too.
+    expect(rewriteLocally("En entrant dans Yonville, elle caracola sur les pavés.", 8).pieces).toEqual([
+      "Elle entrait dans Yonville.",
+      "Elle caracola sur les pavés.",
+    ]);
     const waiting = rewriteLocally("Il y avait un faux Chateaubriand appelé Marchangy, en attendant qu'il y eut un faux Marchangy appelé d'Arlincourt.", 8);
     expect(waiting.pieces.join(" ")).not.toMatch(/attendait/u);
     expect(rewriteWithRules("Le curé se leva de sa chaise au fond de la salle, en souriant.", 8).pieces.join(" ")).not.toMatch(/souriait/u);
