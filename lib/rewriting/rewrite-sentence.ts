@@ -433,6 +433,8 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (lemma === "où") {
     // "la maison où il habitait" → "Il y habitait."
     if (timeNouns.test(antecedent.lemma.toLowerCase()) || antecedent.upos !== "NOUN") return undefined;
+    // "un rire où il y avait quelque chose": a clause that has its "y" already takes no second one.
+    if (subtree(tree, word.index).some((index) => /^y$/iu.test(tree.words[index]!.form))) return undefined;
     const after = tree.children[word.index]!.filter((child) => {
       const part = tree.words[child]!;
       return child > subject.index && child < word.index && (/^(aux|cop)/u.test(part.deprel) || /^en$/iu.test(part.form));

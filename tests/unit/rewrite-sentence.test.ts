@@ -481,6 +481,11 @@ describe("rewriting rules", () => {
     expect(rules).not.toContain("relative_qui");
   });
 
+  it("writes no second y where the clause has one (Les Misérables)", () => {
+    const { pieces } = rewriteWithRules("Il s'interrompit et ajouta avec un rire où il y avait quelque chose de monstrueux:", 8);
+    expect(pieces.join(" ")).not.toMatch(/y y/u);
+  });
+
   it("takes no clause out of a sentence that fits the limit", () => {
     const { pieces, rules, respelled } = rewriteWithRules("Il se rassit et la posa.", 8);
     expect({ pieces, rules, respelled }).toEqual({ pieces: ["Il se rassit et la posa."], rules: [], respelled: [] });
