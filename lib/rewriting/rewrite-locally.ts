@@ -40,6 +40,10 @@ function asDropped(connectives: readonly string[]): [string, string][] {
 const openingMarks = new Set(["«", "(", "“", "["]);
 const closingMarks = new Set(["»", ")", "”", "]"]);
 
+// "Il s'avoua qu'il avait commis une action blâmable; qu'on ne lui eût pas refusé ce pain; que…": a
+// clause opened by a conjunction goes on with the sentence before it, and is no sentence alone.
+const continuesSubordinate = /^[\s,«“—–-]*(que|qu['’]|quand|lorsque|lorsqu['’]|si|s['’]il|s['’]ils|comme|puisque|puisqu['’]|quoique|quoiqu['’]|parce|afin|pour que|sans que|tandis|bien que|dont|où|qui)\b/iu;
+
 /**
  * The sentence's clauses between semicolons, each written as a sentence (a
  * capital, the semicolon made a full stop). Writers join independent
@@ -54,7 +58,7 @@ export function clausesAtSemicolons(sentence: string): string[] {
     const char = sentence[index]!;
     if (openingMarks.has(char)) depth += 1;
     else if (closingMarks.has(char)) depth = Math.max(0, depth - 1);
-    else if (char === ";" && depth === 0) {
+    else if (char === ";" && depth === 0 && !continuesSubordinate.test(sentence.slice(index + 1))) {
       clauses.push(sentence.slice(start, index).trimEnd() + ".");
       start = index + 1;
     }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { imperfectFromParticiple } from "@/lib/rewriting/agreement";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { dropConnectives } from "@/lib/rewriting/drop-connectives";
-import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
+import { clausesAtSemicolons, rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { readsAsSentence, rewriteWithRules } from "@/lib/rewriting/rewrite-sentence";
 import { countWords } from "@/lib/text/count-words";
 import { segmentSentences } from "@/lib/text/segment-sentences";
@@ -120,6 +120,8 @@ describe("rewriting rules", () => {
       pieces: ["Emma recevait ces leçons.", "Madame Bovary les prodiguait.", "Les domestiques parurent."],
       method: "rewritten",
     });
+    // Les Misérables: a clause opened by "que" goes on with the one before it.
+    expect(clausesAtSemicolons("Il s'avoua qu'il avait commis une action extrême et blâmable; qu'on ne lui eût peut-être pas refusé ce pain s'il l'avait demandé.")).toHaveLength(1);
     expect(rewriteLocally("Elle ouvrit la fenêtre; il faisait froid (elle frissonna; puis elle rit).", 8).pieces).toEqual([
       "Elle ouvrit la fenêtre.",
       "Il faisait froid (elle frissonna; puis elle rit).",
