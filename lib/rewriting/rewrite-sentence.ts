@@ -927,6 +927,7 @@ function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
 // a modifier ("au bord d'un fossé").
 const adjunctPrepositions =
   /^(dans|sous|chez|devant|derrière|vers|entre|pendant|depuis|parmi|malgré|sans|selon|en|près|auprès|autour|loin|au-dessus|au-dessous|jusque|jusqu'|jusqu’|durant|dès|après|avant)$/iu;
+const placePrepositions = /^(sous|dans|devant|derrière|chez|parmi|pendant|durant|depuis|dès|entre|vers)$/iu;
 // Conjunctions whose clause reads after "C'était" and keeps its link to the clause it leaves.
 const adjunctConjunctions = /^(quand|lorsque|lorsqu'|lorsqu’|parce|pendant|depuis|dès|avant|après|tandis)$/iu;
 const negations = /^(ne|n'|n’|pas|point|jamais|rien|guère|personne|nullement)$/iu;
@@ -1050,7 +1051,10 @@ function setOff(tree: SentenceTree, word: TreeWord): boolean {
   const opens = !before || /^[,;:«“—–-]$/u.test(before.form) || before.form === "--";
   const closes = !after || /^[,;:»”]$/u.test(after.form);
   const endsSentence = after !== undefined && /^[.!?…]$/u.test(after.form) && words.at(-1)! + 2 >= tree.words.length;
-  return (opens && (closes || endsSentence)) || (endsSentence && (word.deprel === "obl:mod" || word.deprel === "advcl"));
+  // The parse calls many a phrase of place ending the sentence a complement ("reluisaient sous la lumière
+  // âpre du ciel bleu"); these prepositions say where or when whatever the verb (verbs of movement aside).
+  const placeOrTime = word.deprel === "obl:arg" && childrenWith(tree, word.index, /^case$/u).some((mark) => placePrepositions.test(mark.form));
+  return (opens && (closes || endsSentence)) || (endsSentence && (word.deprel === "obl:mod" || word.deprel === "advcl" || placeOrTime));
 }
 
 /** Every phrase the adjunct rule could take out of the main clause or a clause the other rules take out, by its head. */
@@ -1373,7 +1377,10 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
         const open = unit.words.filter((word) => {
           const candidate = adjuncts.get(word);
           if (!candidate || taken.has(word) || refused.has(word) || movedFrom.has(tree.words[word]!.head)) return false;
-          return countWords(subtree(tree, word).map((index) => tree.words[index]!.form).join(" ")) + 2 <= maxWords;
+          const added = [...candidate.insert.values()].join(" "); // "c'était" is one word, "ce sera" two
+          // Counted as written: "du" is one word, though the parse reads "de le".
+          const tokens = [...new Set(subtree(tree, word).map((index) => tree.words[index]!.token))].map((token) => tree.tokens[token]!.form);
+          return countWords(tokens.join(" ")) + countWords(added) <= maxWords;
         });
         const longest = open.sort((a, b) => subtree(tree, b).length - subtree(tree, a).length)[0]
         if (longest === undefined) continue;

@@ -279,6 +279,15 @@ describe("rewriting rules", () => {
     expect(discreet.pieces.join(" ")).not.toMatch(/C'était en homme/u);
   });
 
+  it("takes out a phrase of place ending the sentence that the parse calls a complement, counting words as written", () => {
+    // Madame Bovary ("les toits d'ardoises, qui reluisaient…", as the relative rule writes it): "du ciel bleu"
+    // is three words written, four parsed; "C'était" is one.
+    expect(rewriteWithRules("Ils reluisaient sous la lumière âpre du ciel bleu.", 8).pieces).toEqual([
+      "Ils reluisaient.",
+      "C'était sous la lumière âpre du ciel bleu.",
+    ]);
+  });
+
   it("takes out an hour after a verb of movement, and a quand clause set before a negated clause", () => {
     // Madame Bovary.
     expect(rewriteWithRules("M. et madame Charles arrivèrent à Tostes, vers six heures.", 8).pieces).toEqual([
