@@ -12,14 +12,26 @@
 //
 //   npx tsx bench/polling-running.ts
 //   BENCH_POLL_BOOKS=5 BENCH_POLL_PAGES=150 BENCH_POLLERS=200 BENCH_POLL_SECONDS=15
-//   BENCH_WORKER_NICE=15   renice the worker process (as a lower-priority worker would run)
+//   BENCH_WORKER_NICE=10   the worker's niceness (10, as npm start runs it; 0 = the web server's priority)
 //   BENCH_POLL_ONLY=1      skip the no-op reference
 //   BENCH_WEB_PROFILE=file.cpuprofile   CPU profile of the web server over the polls (its inspector, port 9229)
+//   BENCH_WEB_NODE_OPTIONS="--max-semi-space-size=32 --max-old-space-size=256"   added to the web server's Node
+//                          options; with a semi-space size they replace its usual heap options (scripts/heap-options.ts)
+//
+// Where the slow polls come from: the web server and this process each run
+// bench/support/loop-probe.ts, which notes every event-loop stall and garbage
+// collection (bench/out/loop-probe-<pid>/, with each load's slow polls); the
+// notes say how long each process's loop stalled during each load, whether
+// its main thread was running or waiting for a core meanwhile, and how many
+// slow polls fell in one of those stalls.
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { benchBook, firstPages } from "@/bench/support/book";
+import path from "node:path";
+import { benchBook, benchOut, firstPages } from "@/bench/support/book";
 import { startBenchStack } from "@/bench/support/bench-stack";
 import { profileProcess, summariseProfile } from "@/bench/support/cpu-profile";
-import { pidListeningOn, readCpuSeconds } from "@/bench/support/proc";
+import { readProbe, startLoopProbe, type LoopStall, type ProbeEntry } from "@/bench/support/loop-probe";
+import { pidListeningOn, readCpuSeconds, readMemory } from "@/bench/support/proc";
 import { emptyReport, envInt, runBenchmark, type BenchReport } from "@/bench/support/report";
 
 interface Poller {
@@ -43,9 +55,15 @@ interface Figures {
   webCpuSeconds: number;
   /** Transactions committed in the database over the load, from every process (pg_stat_database). */
   transactions: number;
+  /** Database sessions opened over the load, by every process (pg_stat_database). */
+  sessions: number;
   workerCpuSeconds: number;
   ownCpuSeconds: number;
   load: number;
+  /** The load's start and end (ms since the epoch), and each poll over 250 ms: when it was due and how long it took. */
+  from: number;
+  to: number;
+  slowPolls: { at: number; ms: number }[];
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -62,13 +80,14 @@ async function pollSpread(
   baseUrl: string,
   pollers: Poller[],
   seconds: number,
-  measure: { webPid: number; workerPid: number; transactions: () => Promise<number> },
+  measure: { webPid: number; workerPid: number; transactions: () => Promise<{ transactions: number; sessions: number }> },
   /** False: no If-None-Match, so every answer is a full one (its cost alone). */
   revalidate = true,
 ): Promise<Figures> {
   const latencies: number[] = [];
   const afterFirstSecond: number[] = [];
   const slowBySecond = new Map<number, number>();
+  const slowPolls: { at: number; ms: number }[] = [];
   const codes = new Map<number, number>();
   let errors = 0;
   const transactionsBefore = await measure.transactions();
@@ -98,7 +117,10 @@ async function pollSpread(
         latencies.push(latency);
         const second = Math.floor((due - started) / 1000);
         if (second > 0) afterFirstSecond.push(latency);
-        if (latency > 250) slowBySecond.set(second, (slowBySecond.get(second) ?? 0) + 1);
+        if (latency > 250) {
+          slowBySecond.set(second, (slowBySecond.get(second) ?? 0) + 1);
+          slowPolls.push({ at: performance.timeOrigin + due, ms: latency });
+        }
         due += 1000;
       }
     }),
@@ -122,11 +144,42 @@ async function pollSpread(
     slowSeconds: [...slowBySecond].sort(([a], [b]) => a - b).map(([second, count]) => `${second}:${count}`).join(" ") || "none",
     max: Math.round(latencies.at(-1) ?? 0),
     webCpuSeconds: (readCpuSeconds(measure.webPid) ?? 0) - webBefore,
-    transactions: (await measure.transactions()) - transactionsBefore,
+    ...(await measure.transactions().then((after) => ({
+      transactions: after.transactions - transactionsBefore.transactions,
+      sessions: after.sessions - transactionsBefore.sessions,
+    }))),
     workerCpuSeconds: (readCpuSeconds(measure.workerPid) ?? 0) - workerBefore,
     ownCpuSeconds: (own.user + own.system) / 1e6,
     load: os.loadavg()[0]!,
+    from: performance.timeOrigin + started,
+    to: performance.timeOrigin + end,
+    slowPolls,
   };
+}
+
+/**
+ * What a process's probe saw over a load: its event-loop stalls of 100 ms or
+ * more (their total, the longest, how much of them its main thread spent on a
+ * core and waiting for one), its garbage collections, and how many of the
+ * slow polls overlapped one of its stalls.
+ */
+function stallSummary(label: string, entries: ProbeEntry[], figures: Figures): string {
+  const inLoad = entries.filter((entry) => entry.at >= figures.from && entry.at < figures.to + 1000);
+  const stalls = inLoad.filter((entry): entry is LoopStall => entry.kind === "stall" && entry.ms >= 100);
+  const gcs = inLoad.filter((entry) => entry.kind === "gc");
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  const gcDuring = sum(
+    stalls.map((stall) => sum(gcs.filter((gc) => gc.at >= stall.at - gc.ms && gc.at < stall.at + stall.ms).map((gc) => gc.ms))),
+  );
+  const overlapping = figures.slowPolls.filter((poll) =>
+    stalls.some((stall) => stall.at < poll.at + poll.ms && stall.at + stall.ms > poll.at),
+  ).length;
+  return (
+    `${label}: ${stalls.length} stalls ≥ 100 ms (${Math.round(sum(stalls.map((stall) => stall.ms)))} ms in all, longest ${Math.round(Math.max(0, ...stalls.map((stall) => stall.ms)))} ms; ` +
+    `its main thread ran ${Math.round(sum(stalls.map((stall) => stall.runMs)))} ms and waited for a core ${Math.round(sum(stalls.map((stall) => stall.waitMs)))} ms of them, ` +
+    `GC ${Math.round(gcDuring)} ms); GC over the load ${gcs.length} pauses, ${Math.round(sum(gcs.map((gc) => gc.ms)))} ms in all, longest ${(Math.max(0, ...gcs.map((gc) => gc.ms))).toFixed(1)} ms, ` +
+    `${gcs.filter((gc) => gc.gc === 2).length} full; ${overlapping} of the ${figures.slowPolls.length} polls over 250 ms overlapped one of its stalls`
+  );
 }
 
 function cpuPerRequestMs(figures: Figures): number {
@@ -138,7 +191,7 @@ export async function run(): Promise<BenchReport> {
   const pages = envInt("BENCH_POLL_PAGES", 150);
   const pollerCount = envInt("BENCH_POLLERS", 200);
   const seconds = envInt("BENCH_POLL_SECONDS", 15);
-  const workerNice = envInt("BENCH_WORKER_NICE", 0);
+  const workerNice = envInt("BENCH_WORKER_NICE", 10);
   const report = emptyReport(
     "polling-running",
     "3b. Polling running books",
@@ -147,11 +200,26 @@ export async function run(): Promise<BenchReport> {
       "session cookies) at one poll a second each, spread evenly over the second, each with the ETag of its last answer. " +
       "Reference: GET /api/noop (a route that does nothing) from the same pollers on the same server, just before and just after.",
   );
+  // The web server loads the loop probe (bench/support/loop-probe.ts), and this process runs one of its own.
+  const probeDir = path.join(benchOut, `loop-probe-${process.pid}`);
+  mkdirSync(probeDir, { recursive: true });
+  const ownProbeFile = path.join(probeDir, `bench-${process.pid}.jsonl`);
+  const ownProbe = startLoopProbe(ownProbeFile);
+  const nodeOptions = process.env.NODE_OPTIONS ?? "";
+  const webNodeOptions = `${nodeOptions} --import ${path.resolve(import.meta.dirname, "support/loop-probe.ts")} ${process.env.BENCH_WEB_NODE_OPTIONS ?? ""}`;
   const bench = await startBenchStack({
     web: true,
     latencyMs: 0,
     answersFile: "answers-polling-running.json",
-    env: { CHUNK_PAGES: "2", WORKER_CONCURRENCY: "1", MAX_RUNNING_JOBS_PER_USER: "2", JOB_CREATE_PER_MINUTE: "10" },
+    env: {
+      CHUNK_PAGES: "2",
+      WORKER_CONCURRENCY: "1",
+      MAX_RUNNING_JOBS_PER_USER: "2",
+      JOB_CREATE_PER_MINUTE: "10",
+      NODE_OPTIONS: webNodeOptions.trim(),
+      LOOP_PROBE_DIR: probeDir,
+      LOOP_PROBE_ROLE: "web",
+    },
   });
   try {
     const { signUpAndSignIn } = await import("@/tests/support/http-client");
@@ -164,7 +232,9 @@ export async function run(): Promise<BenchReport> {
     const port = Number(new URL(bench.stack.baseUrl).port);
     const webPid = pidListeningOn(port);
     if (!webPid) throw new Error("web server process not found");
-    const [worker] = await bench.startWorkers(1);
+    // The worker gets this process's own Node options (its heap options are added as for any worker), not the web server's.
+    const [worker] = await bench.startWorkers(1, { NODE_OPTIONS: nodeOptions });
+    // At npm start's lower priority (scripts/start.ts) unless told otherwise.
     if (workerNice !== 0) os.setPriority(worker!.pid, workerNice);
     for (const owner of owners) {
       const job = await bench.lib.createJob({ userId: owner.userId, fileName: "livre.pdf", bytes: book, engine: "local", maxWords: 8 });
@@ -183,16 +253,27 @@ export async function run(): Promise<BenchReport> {
     });
     const noopPollers = pollers.map((poller) => ({ ...poller, path: "/api/noop" }));
     // Every query outside a transaction is one: the polls' reads, plus the worker's and pg-boss's work, as in the no-op loads.
+    // Sessions: every connection opened to the database, by any process.
     const transactions = async () => {
-      const [row] = await bench.lib.db().$queryRaw<{ count: bigint }[]>`
-        SELECT xact_commit AS count FROM pg_stat_database WHERE datname = current_database()`;
-      return Number(row!.count);
+      const [row] = await bench.lib.db().$queryRaw<{ count: bigint; sessions: bigint }[]>`
+        SELECT xact_commit AS count, sessions FROM pg_stat_database WHERE datname = current_database()`;
+      return { transactions: Number(row!.count), sessions: Number(row!.sessions) };
     };
     const measure = { webPid, workerPid: worker!.pid, transactions };
-    const chunksDoneBefore = await chunksDone(bench.lib.db);
+    // A route's first request on the fresh server loads its code and opens its connections (the job route's
+    // first poll also starts the change listener): one request to each route and book first, timed apart,
+    // so that the loads measure polling, not the server's start.
+    const firstRequests: string[] = [];
+    for (const poller of [noopPollers[0]!, ...owners.map((_, index) => pollers[index * perBook]!)]) {
+      const started = performance.now();
+      const response = await fetch(new URL(poller.path, bench.stack.baseUrl), { headers: { cookie: poller.cookie } });
+      await response.arrayBuffer();
+      firstRequests.push(`${poller.path.startsWith("/api/noop") ? "no-op" : "poll"} ${Math.round(performance.now() - started)} ms`);
+    }
 
     const pollOnly = process.env.BENCH_POLL_ONLY === "1";
     const noopBefore = pollOnly ? undefined : await pollSpread(bench.stack.baseUrl, noopPollers, seconds, measure);
+    const chunksDoneBefore = await chunksDone(bench.lib.db);
     // How long Postgres takes meanwhile (from this process) to answer a trivial query, the machine's queueing,
     // and the poll's own query for one of the books.
     const roundTrips: number[] = [];
@@ -230,6 +311,16 @@ export async function run(): Promise<BenchReport> {
     const fullOnly = pollOnly ? undefined : await pollSpread(bench.stack.baseUrl, pollers, seconds, measure, false);
     const noopAfter = pollOnly ? undefined : await pollSpread(bench.stack.baseUrl, noopPollers, seconds, measure);
     const stillRunning = await bench.lib.db().job.count({ where: { status: "running" } });
+    const webMemory = readMemory(webPid);
+    // The probes write every 250 ms.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    ownProbe.stop();
+    for (const [label, figures] of [["polls", polls], ["full", fullOnly], ["noop-before", noopBefore], ["noop-after", noopAfter]] as const) {
+      if (figures) writeFileSync(path.join(probeDir, `slow-${label}.json`), JSON.stringify({ from: figures.from, to: figures.to, slow: figures.slowPolls }));
+    }
+    const webProbeFile = readdirSync(probeDir).find((name) => name === `web-${webPid}.jsonl`);
+    const webProbe = webProbeFile ? readProbe(path.join(probeDir, webProbeFile)) : [];
+    const ownProbeEntries = readProbe(ownProbeFile);
 
     const loads: [string, Figures | undefined][] = [
       ["GET /api/noop (reference, before)", noopBefore],
@@ -282,11 +373,20 @@ export async function run(): Promise<BenchReport> {
           ]
         : []),
       "Database transactions a second during each load (every process; the no-op loads show the worker's, pg-boss's and this benchmark's own): " +
-        rows.map(([label, figures]) => `${label}: ${Math.round(figures.transactions / seconds)}`).join("; ") +
+        rows.map(([label, figures]) => `${label}: ${Math.round(figures.transactions / seconds)} (${figures.sessions} connections opened)`).join("; ") +
         ". Postgres publishes its counters about once a second, so each figure is ±1 s of work.",
       "Requests over 250 ms by second of each load (second:count, 0 = the first) and p99 without the first second: " +
         rows.map(([label, figures]) => `${label}: ${figures.slowSeconds}, p99 ${figures.p99AfterFirstSecond} ms`).join("; ") +
-        ". The route's first requests on the fresh server (module loading, the first connections) fall in the first second of its first load.",
+        `. Before the loads, the first request to each route and book on the fresh server, one at a time: ${firstRequests.join(", ")}.`,
+      ...rows.map(
+        ([label, figures]) =>
+          `Event loops over ${label}: ` +
+          (webProbe.length > 0 ? stallSummary("the web server", webProbe, figures) : "the web server's probe wrote nothing") +
+          "; " +
+          stallSummary("the load generator (this process)", ownProbeEntries, figures) +
+          ".",
+      ),
+      `The web server's RSS at the end: ${webMemory ? Math.round(webMemory.rssKb / 1024) : "?"} MiB (peak ${webMemory ? Math.round(webMemory.peakKb / 1024) : "?"} MiB).`,
       "Web CPU is the `next start` process's (found by its listening socket) user + system time from /proc over each load, divided by its requests; the no-op reference is the mean of its two runs.",
       "The load generator (Node's fetch, in the benchmark process), the worker and Postgres share the same 2 cores as the web server.",
     );
