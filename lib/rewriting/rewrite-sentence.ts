@@ -944,11 +944,15 @@ const movementVerbs =
  */
 function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<number>): Extraction | undefined {
   const aside = subjectAside(tree, word);
-  const clause = aside ?? tree.words[word.head]!;
+  const attached = aside ?? tree.words[word.head]!;
+  // "Elle se mit à marcher devant lui dans l'escalier": the phrase of an infinitive is in the clause of the verb it completes.
+  const completed = attached.feats.VerbForm === "Inf" && attached.deprel === "xcomp" ? tree.words[attached.head]! : undefined;
+  const clause = completed ?? attached;
   if (!isPredicate(tree, clause.index) || !finiteVerb(tree, clause.index)) return undefined;
   // Only from a clause that is, or may become, a sentence of its own: out of "que son père était
   // mort", "C'était pendant la nuit" would say when she learnt it.
   if (!sentenceHeads.has(clause.index)) return undefined;
+  if (completed && tree.children[attached.index]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
   // "C'était la mère Gerbaud avec son petit dans ses bras": after a noun, the phrase describes it.
   if (/^(NOUN|PROPN|PRON)$/u.test(clause.upos)) return undefined;
   const first = subtree(tree, word.index).find((index) => tree.words[index]!.upos !== "PUNCT")!;
@@ -983,7 +987,7 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   // "il entra dans la maison": where one goes is the verb's complement, not a circumstance.
   // An hour is no place, though: "arrivèrent à Tostes, vers six heures".
   const time = timeNouns.test(word.lemma) && childrenWith(tree, word.index, /^(nummod|det)$/u).length > 0;
-  if (word.deprel !== "advcl" && !time && movementVerbs.test(clause.lemma)) return undefined;
+  if (word.deprel !== "advcl" && !time && movementVerbs.test(attached.lemma)) return undefined;
   // A negation reaches a phrase inside its clause, not a "quand" clause set before it: "Quand ils
   // arrivèrent chez eux, le dîner n'était point prêt."
   const clauseEnd = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT").at(-1)!;

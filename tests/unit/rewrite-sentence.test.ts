@@ -282,6 +282,12 @@ describe("rewriting rules", () => {
   it("takes out a phrase of place ending the sentence that the parse calls a complement, counting words as written", () => {
     // Madame Bovary ("les toits d'ardoises, qui reluisaient…", as the relative rule writes it): "du ciel bleu"
     // is three words written, four parsed; "C'était" is one.
+    // An infinitive's phrase takes the tense of the verb it completes ("…le clerc, qui se mit à marcher devant lui
+    // dans l'escalier", as the relative rule writes it).
+    expect(rewriteWithRules("Elle se mit à marcher devant lui dans l'escalier.", 8).pieces).toEqual([
+      "Elle se mit à marcher devant lui.",
+      "C'était dans l'escalier.",
+    ]);
     expect(rewriteWithRules("Ils reluisaient sous la lumière âpre du ciel bleu.", 8).pieces).toEqual([
       "Ils reluisaient.",
       "C'était sous la lumière âpre du ciel bleu.",
