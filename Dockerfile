@@ -24,4 +24,4 @@ RUN mkdir -p .next/cache && chown -R node:node .next/cache
 USER node
 EXPOSE 3000
 # The web server's heap options (scripts/heap-options.ts); compose sets the same.
-CMD ["node", "--max-semi-space-size=8", "--max-old-space-size=256", "node_modules/next/dist/bin/next", "start", "-p", "3000"]
+CMD ["node", "--max-semi-space-size=32", "--max-old-space-size=256", "node_modules/next/dist/bin/next", "start", "-p", "3000"]

@@ -25,13 +25,16 @@
 // generation makes it collect sooner. The cap is 256 MB, not the 128 MB that
 // gave the lowest RSS: a word-list upload loads the Lefff into the web
 // process (about 65–70 MB of live heap, for hasKnownLemma), and with it a
-// 128 MB heap ran out of memory after 40 MB more. Its young generation keeps
-// 8 MB semi-spaces: 1 MB ones saved about 20 MB more but cost a trivial route
-// a third more CPU per request (bench/RESULTS.md, progress polling). Uploads
+// 128 MB heap ran out of memory after 40 MB more. Its young generation has
+// 32 MB semi-spaces: 1 MB ones saved about 20 MB but cost a trivial route a
+// third more CPU per request (bench/RESULTS.md, progress polling), and with
+// 8 MB ones the polls of running books stalled more often where a scavenge
+// lost its core halfway (123–135 scavenges per 15 s against 41–43; p99 under
+// 250 ms in 6 of 6 runs against 8 of 12, for about 40 MB more RSS; section 3b). Uploads
 // are buffers outside the JavaScript heap and the PDF check runs in a worker
 // thread with its own limit (PDF_PARSE_MEMORY_MB), so neither counts here.
 export const heapOptions = "--max-semi-space-size=4 --max-old-space-size=512";
-export const webHeapOptions = "--max-semi-space-size=8 --max-old-space-size=256";
+export const webHeapOptions = "--max-semi-space-size=32 --max-old-space-size=256";
 
 /** `env` with the heap options added to NODE_OPTIONS, unless it already sets the semi-space size. */
 export function withHeapOptions<T extends Record<string, string | undefined>>(env: T, options = heapOptions): T {
