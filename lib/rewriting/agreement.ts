@@ -12,10 +12,18 @@ export function subjectPronoun(gender: Gender | undefined, number: GrammaticalNu
   return gender === "Fem" ? "elle" : "il";
 }
 
+/** A word before which je, le, la, de… are elided: a vowel or a mute h. */
+export const startsWithVowel = /^[aeiouyàâäéèêëîïôöûüœh]/iu;
+
+/** A subject said before `rest`, "je" elided before a vowel ("j'avais", "il avait"). */
+export function withSubject(subject: string, rest: string): string {
+  return subject === "je" && startsWithVowel.test(rest) ? `j'${rest}` : `${subject} ${rest}`;
+}
+
 /** The direct object clitic, elided before a vowel or a mute h. */
 export function objectPronoun(gender: Gender | undefined, number: GrammaticalNumber, nextWord: string): string {
   if (number === "Plur") return "les";
-  if (/^[aeiouyàâäéèêëîïôöûüœh]/iu.test(nextWord)) return "l'";
+  if (startsWithVowel.test(nextWord)) return "l'";
   return gender === "Fem" ? "la" : "le";
 }
 

@@ -4,18 +4,15 @@
 // piece becomes a sentence once the subject is said again, as the
 // coordination rule says it: "Il se leva comme surpris." The other pieces
 // stay as they were cut.
+import { withSubject } from "@/lib/rewriting/agreement";
 import { cutPredicateSubject } from "@/lib/rewriting/rewrite-sentence";
 import { wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 
-const startsWithVowel = /^[aeiouyàâäéèêëîïôöûüœh]/iu;
 // What may stand before the verb group at a piece's head: a comma, the "et" that goes.
 const droppableOpening = /^[\s,]*(et[\s,]*)?$/iu;
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /**
  * The cut `pieces` of `text` (as splitLongSentence returns them), each
@@ -46,10 +43,9 @@ export function givePredicatesSubjects(
     const verbGroup = found.dropLink ? inside[1] : inside[0];
     if (!verbGroup || !droppableOpening.test(normalized.slice(start, verbGroup.start))) return piece;
     const rest = normalized.slice(verbGroup.start, end);
-    const subject = found.subject === "je" && startsWithVowel.test(rest) ? "j'" : `${found.subject} `;
     // "Elle fermait à demi les yeux," ends its clause: a full stop, not the comma that led on to the next.
     const ended = found.wholeClause ? rest.replace(/\s*[,;]$/u, ".") : rest;
-    const sentence = capitalised(subject + ended);
+    const sentence = capitalizeFirst(withSubject(found.subject, ended));
     if (countWords(sentence) > maxWords) return piece;
     if (found.dropLink) dropped += 1;
     return sentence;

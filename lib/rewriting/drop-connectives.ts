@@ -4,6 +4,7 @@
 // of short sentences read in order the tie is still there.
 //   Charles avait, de plus, un carton entre les jambes. (9 words)
 //   → Charles avait un carton entre les jambes.
+import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 
 // Phrases that say something else where no comma sets them off ("de plus suaves
@@ -41,7 +42,7 @@ export function withoutConnective(text: string, connective: string): string {
   const result = before + joint + space + after;
   // A piece that opened with the connective opens with its next word, capitalised.
   const opened = before === "" || /[-—–«“]$/u.test(before);
-  return opened ? result.replace(/^([^\p{L}]*)(\p{Ll})/u, (_, marks: string, first: string) => marks + first.toUpperCase()) : result;
+  return opened ? capitalizeFirst(result) : result;
 }
 
 /**

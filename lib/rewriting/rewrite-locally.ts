@@ -11,6 +11,7 @@ import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
 import { readsAsSentence, rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
 import { parseTree, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { givePredicatesSubjects } from "@/lib/rewriting/cut-predicate-subjects";
+import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 import { splitLongSentence, type ParseCutCosts } from "@/lib/text/split-long-sentence";
@@ -64,7 +65,7 @@ export function clausesAtSemicolons(sentence: string): string[] {
     }
   }
   clauses.push(sentence.slice(start));
-  const written = clauses.map((clause) => clause.trim().replace(/^([^\p{L}]*)(\p{Ll})/u, (_, before: string, letter: string) => before + letter.toUpperCase()));
+  const written = clauses.map((clause) => capitalizeFirst(clause.trim()));
   // A clause of no words ("…;" at the very end) is no piece.
   return written.filter((clause) => countWords(clause) > 0);
 }

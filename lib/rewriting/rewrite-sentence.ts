@@ -34,7 +34,9 @@ import {
   etreLike,
   imperfectFromParticiple,
   objectPronoun,
+  startsWithVowel,
   subjectPronoun,
+  withSubject,
   type GrammaticalNumber,
 } from "@/lib/rewriting/agreement";
 import { lookUpWord } from "@/lib/french/lexicon";
@@ -905,9 +907,8 @@ function objectList(tree: SentenceTree, word: TreeWord): Extraction | undefined 
     else return undefined;
   }
   const spoken = group.map((index) => tree.words[index]!.form).join(" ").replace(/(['’]) /gu, "$1");
-  const said = text === "je" && startsWithVowel.test(spoken) ? `j'${spoken}` : `${text} ${spoken}`;
   const drop = childrenWith(tree, word.index, /^cc$/u).map((link) => link.index);
-  return { rule: "list", head: word.index, drop, replace: new Map(), insert: new Map([[clauseStart(tree, word.index, drop), said]]) };
+  return { rule: "list", head: word.index, drop, replace: new Map(), insert: new Map([[clauseStart(tree, word.index, drop), withSubject(text, spoken)]]) };
 }
 
 // A clause beside another, after a comma or a semicolon; without a subject
@@ -1196,7 +1197,6 @@ function writeUnit(tree: SentenceTree, unit: Unit, first: boolean): { text: stri
 
 const elisions: Record<string, string> = { "j'": "je", "m'": "me", "t'": "te", "s'": "se", "n'": "ne", "l'": "le", "qu'": "que", "d'": "de" };
 const elidable: Record<string, string> = { je: "j'", me: "m'", te: "t'", se: "s'", ne: "n'", le: "l'", la: "l'", que: "qu'", de: "d'" };
-const startsWithVowel = /^[aeiouyàâäéèêëîïôöûüœh]/iu;
 
 /**
  * French elision around the words a rule added: "j'" before an added "les"
