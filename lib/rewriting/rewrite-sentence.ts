@@ -59,6 +59,7 @@ export const rewriteRules = [
   "adjunct",
   "connective",
   "list",
+  "subject",
 ] as const;
 export type RewriteRule = (typeof rewriteRules)[number];
 
@@ -77,10 +78,15 @@ interface Extraction {
   respelled?: [from: string, to: string][];
   /** The word after which the new sentence goes, when not where its words stand (C'était … after its clause). */
   placeAfter?: number;
+  /** Words added to the clause it leaves, before one of that clause's words (the pronoun standing for a subject taken out). */
+  standIn?: Map<number, string>;
+  /** Clauses to be taken out before this one can be (an aside inside a subject said first). */
+  requires?: number[];
 }
 
 const subjectRelations = /^(nsubj|nsubj:pass|expl:subj)$/u;
 const objectClitics = /^(me|m'|m’|te|t'|t’|se|s'|s’|le|la|les|l'|l’|lui|leur)$/iu;
+const dialogueMarks = /^([«»“”]|—|–|--)$/u;
 const clitics = new Set(["je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"]);
 
 function finiteVerb(tree: SentenceTree, head: number): TreeWord | undefined {
@@ -577,7 +583,7 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
   // "interrompit l'hôtesse, en haussant…": after a speaker set after the verb, the parse's subject is a guess.
   // A line of dialogue ("– Tenez, disait-elle, en tirant…") has its speaker after the verb too.
   const speakerAfter = childrenWith(tree, head.index, subjectRelations).some((other) => other.index > head.index);
-  const dialogue = tree.words.some((other) => /^([«»“”]|—|–|--)$/u.test(other.form));
+  const dialogue = tree.words.some((other) => dialogueMarks.test(other.form));
   if (gerund && (!subject || subject.index > head.index || speakerAfter || dialogue)) return undefined;
   const verb = nominal ? governingVerb(tree, head.index) : (finiteVerb(tree, head.index) ?? governingVerb(tree, head.index));
   if (!subject || !verb || (verb.feats.Tense !== "Imp" && verb.feats.Tense !== "Past")) return undefined;
@@ -994,15 +1000,91 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const clauseEnd = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT").at(-1)!;
   const frontedClause = word.deprel === "advcl" && word.index < clause.index && afterBreak(tree, word.index) && tree.words[clauseEnd + 1]?.form === ",";
   if (!frontedClause && tree.children[clause.index]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
+  const text = presentational(tree, clause, verb, "Sing");
+  return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]), placeAfter: word.head };
+}
+
+/** "C'était", "c'est" or "ce sera" (plural: "c'étaient", "ce sont", "ce seront"), in the tense of the clause a phrase comes from. */
+function presentational(tree: SentenceTree, clause: TreeWord, verb: TreeWord, number: GrammaticalNumber): string {
   // "a été ruinée": the passé composé tells of the past too.
   const compound = verb.index !== clause.index && verb.deprel === "aux:tense";
   // "se rétablit", "revit": the passé simple of many verbs is spelt as their present. Outside dialogue
   // and with no other verb in the present, the story is told in the past.
   const otherPresent = tree.words.some((other) => other !== verb && other.feats.VerbForm === "Fin" && other.feats.Tense === "Pres");
-  const dialogue = tree.words.some((other) => /^([«»“”]|—|–|--)$/u.test(other.form));
+  const dialogue = tree.words.some((other) => dialogueMarks.test(other.form));
   const present = verb.feats.Tense === "Pres" && !(/it$/u.test(verb.form) && !otherPresent && !dialogue);
-  const text = compound ? "c'était" : present ? "c'est" : verb.feats.Tense === "Fut" ? "ce sera" : "c'était";
-  return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]), placeAfter: word.head };
+  const tense = compound ? "Past" : present ? "Pres" : verb.feats.Tense === "Fut" ? "Fut" : "Past";
+  const forms = { Pres: ["c'est", "ce sont"], Fut: ["ce sera", "ce seront"], Past: ["c'était", "c'étaient"] }[tense];
+  return forms[number === "Plur" ? 1 : 0]!;
+}
+
+/**
+ * A long subject said first, as "C'était …", and its clause opened on the
+ * pronoun standing for it: "La flamme de la cheminée faisait trembler au
+ * plafond une clarté joyeuse." → "C'était la flamme de la cheminée. / Elle
+ * faisait trembler au plafond une clarté joyeuse." A last resort, like the
+ * adjunct rule, for a clause no other rule brought within the limit; only
+ * outside dialogue, for a noun with its article right before its verb.
+ */
+function heavySubject(
+  tree: SentenceTree,
+  word: TreeWord,
+  sentenceHeads: ReadonlySet<number>,
+  clauses: ReadonlyMap<number, Extraction>,
+): Extraction | undefined {
+  if (!/^(nsubj|nsubj:pass)$/u.test(word.deprel) || word.upos !== "NOUN") return undefined;
+  const clause = tree.words[word.head]!;
+  const verb = finiteVerb(tree, clause.index);
+  if (!verb || !sentenceHeads.has(clause.index) || isSubordinate(tree, clause.index) || word.index > clause.index) return undefined;
+  if (verb.feats.Mood === "Imp" || isSubjunctive(verb) || tree.words.some((other) => other.form === "?" || dialogueMarks.test(other.form))) return undefined;
+  // A clause in the subject that another rule takes out ("la lumière des lampes, rabattue sur le
+  // tapis vert, laissait"): the subject goes only once it is.
+  const asides = tree.children[word.index]!.filter((child) => child > word.index && clauses.has(child));
+  const inAside = new Set(asides.flatMap((aside) => subtree(tree, aside)));
+  const phrase = subtree(tree, word.index).filter((index) => !inAside.has(index));
+  const first = phrase[0]!;
+  const last = phrase.at(-1)!;
+  const group = verbGroupStart(tree, clause.index);
+  const between = tree.words.slice(last + 1, group);
+  if (group <= last || between.some((other) => !inAside.has(other.index) && other.upos !== "PUNCT")) return undefined;
+  // The whole noun phrase, unbroken by an aside, and the verb group right after it; a phrase of
+  // nouns and their articles and adjectives ("le sommeil recommençant ne lui laissa pas", "tant une
+  // passion est en nous", "mes parents du reste commençaient": not said alone).
+  if (phrase.length !== last - first + 1 || phrase.some((index) => !/^(DET|ADJ|NOUN|PROPN|ADP|NUM|CCONJ)$/u.test(tree.words[index]!.upos))) return undefined;
+  // "la pauvre bête en effet": a fixed phrase inside the subject is the clause's.
+  if (phrase.some((index) => index !== word.index && /^(effet|reste|doute|moins|fait|lieu|hasard|contraire|fois|outre)$/u.test(tree.words[index]!.lemma))) return undefined;
+  // "des taches de graisse et de tabac": a noun after "et de" completes another, the subject is one.
+  if (childrenWith(tree, word.index, /^conj$/u).some((other) => childrenWith(tree, other.index, /^case$/u).length > 0)) return undefined;
+  // "Bien d'autres choses lui déplurent": a quantity said before the subject is part of it.
+  if (/^(bien|tant|trop|beaucoup|peu|assez|plus|moins)$/iu.test(tree.words[first - 1]?.form ?? "")) return undefined;
+  // "Les propos d'amour sont des nuées": "Ils sont des nuées" is no French.
+  if (/^(NOUN|PROPN|PRON|NUM)$/u.test(clause.upos)) return undefined;
+  // "un détachement se faisait qui la déliait": a relative clause hung on the verb belongs to the subject.
+  if (childrenWith(tree, clause.index, /^acl:relcl$/u).length > 0 || tree.words[clause.index + 1] && isRelativePronoun(tree.words[clause.index + 1]!)) return undefined;
+  if (childrenWith(tree, word.index, /^det$/u).length === 0) return undefined;
+  // "la porte se referma": a pronoun for two words saves one, and "C'était la porte." would say more than the book.
+  if (countWords(phrase.map((index) => tree.words[index]!.form).join(" ")) < 3) return undefined;
+  // "quelque chose de plus considérable était survenu": the thing is said after its verb; "_Un vent_": a title.
+  if (/^(quelque|autre)$/iu.test(tree.words[first]!.form) || word.lemma === "fois" || tree.words.some((other) => other.form === "_")) return undefined;
+  // "Que la flamme…": a subject after a conjunction or a relative pronoun is in a clause that cannot stand alone.
+  const before = tree.words[first - 1];
+  if (before && (before.upos === "SCONJ" || isRelativePronoun(before))) return undefined;
+  const pronoun = standIn(tree, word);
+  const number = numberOf(tree, word);
+  if (!pronoun || !/^(il|elle|ils|elles)$/u.test(pronoun) || !agrees(pronoun, verb, number)) return undefined;
+  // "les jeunes filles étaient amies", misread as "les jeunes" with "filles" describing them: an
+  // adjective or a passive participle agreeing with the subject says its gender.
+  const agreeing = clause.upos === "ADJ" || childrenWith(tree, clause.index, /^aux:pass$/u).length > 0;
+  if (agreeing && clause.feats.Gender && clause.feats.Gender !== (pronoun.startsWith("elle") ? "Fem" : "Masc")) return undefined;
+  return {
+    rule: "subject",
+    head: word.index,
+    drop: [],
+    replace: new Map(),
+    insert: new Map([[first, presentational(tree, clause, verb, number)]]),
+    standIn: new Map([[group, pronoun]]),
+    requires: asides,
+  };
 }
 
 /**
@@ -1062,15 +1144,21 @@ function setOff(tree: SentenceTree, word: TreeWord): boolean {
   return (opens && (closes || endsSentence)) || (endsSentence && (word.deprel === "obl:mod" || word.deprel === "advcl" || placeOrTime));
 }
 
-/** Every phrase the adjunct rule could take out of the main clause or a clause the other rules take out, by its head. */
-function findAdjuncts(tree: SentenceTree, clauses: ReadonlyMap<number, Extraction>): Map<number, Extraction> {
+/**
+ * Every phrase the last-resort rules could take out of the main clause or a
+ * clause the other rules take out, by its head: the adjunct rule's, then the
+ * heavy subject's.
+ */
+function findLastResorts(tree: SentenceTree, clauses: ReadonlyMap<number, Extraction>): Map<number, Extraction>[] {
   const sentenceHeads = new Set([...tree.children[0]!, ...clauses.keys()]);
-  const found = new Map<number, Extraction>();
-  for (const word of tree.words.slice(1)) {
-    const extraction = adjunct(tree, word, sentenceHeads);
-    if (extraction) found.set(word.index, extraction);
-  }
-  return found;
+  return [adjunct, heavySubject].map((rule) => {
+    const found = new Map<number, Extraction>();
+    for (const word of tree.words.slice(1)) {
+      const extraction = rule(tree, word, sentenceHeads, clauses);
+      if (extraction) found.set(word.index, extraction);
+    }
+    return found;
+  });
 }
 
 /** Every clause a rule could take out of the sentence, by its head. */
@@ -1133,14 +1221,14 @@ const dashes = /^(—|–|--)$/u;
  * tidied, a capital and an end mark; with the tree's words as they stand in
  * it, so that a piece still over the limit is cut on the sentence's parse.
  */
-function writeUnit(tree: SentenceTree, unit: Unit, first: boolean): { text: string; tree: SentenceTree } {
+function writeUnit(tree: SentenceTree, unit: Unit, first: boolean, standIns: ReadonlyMap<number, string>): { text: string; tree: SentenceTree } {
   const inside = new Set(unit.words);
   const { extraction } = unit;
   for (const index of extraction?.drop ?? []) inside.delete(index);
   const items: { text: string; token: number; spaceAfter: boolean }[] = [];
   tree.tokens.forEach((token, tokenIndex) => {
     const words = token.words.filter((index) => inside.has(index));
-    const added = token.words.map((index) => extraction?.insert.get(index)).find((text) => text !== undefined);
+    const added = token.words.map((index) => extraction?.insert.get(index) ?? standIns.get(index)).find((text) => text !== undefined);
     if (added !== undefined && words.length > 0) items.push({ text: added, token: -1, spaceAfter: !added.endsWith("'") });
     if (words.length === 0) return;
     const replaced = words.length === 1 ? extraction?.replace.get(words[0]!) : undefined;
@@ -1331,7 +1419,7 @@ export interface RuleRewrite {
 export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrite {
   const tree = parseTree(sentence);
   const candidates = findExtractions(tree);
-  const adjuncts = findAdjuncts(tree, candidates);
+  const lastResorts = findLastResorts(tree, candidates);
   const taken = new Map<number, Extraction>();
   const refused = new Set<number>();
   // Each round writes every piece again; most are the same as the round before.
@@ -1343,7 +1431,8 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
   };
   for (;;) {
     const units = unitsOf(tree, taken);
-    const writings = units.map((unit, index) => writeUnit(tree, unit, index === 0));
+    const standIns = new Map([...taken.values()].flatMap((taking) => [...(taking.standIn ?? [])]));
+    const writings = units.map((unit, index) => writeUnit(tree, unit, index === 0, standIns));
     const written = writings.map((writing) => writing.text);
     // A clause the rules made that does not read as a sentence is put back.
     // ("C'était quand il entra…" is one by construction, though the parse reads "quand" as opening the sentence's clause.)
@@ -1360,6 +1449,8 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
       const head = units[bad]!.extraction!.head;
       taken.delete(head);
       refused.add(head);
+      // A subject said first stood for the subject of that clause as a sentence of its own.
+      for (const [word, taking] of taken) if (taking.rule === "subject" && tree.words[word]!.head === head) taken.delete(word);
       continue;
     }
     let grew = false;
@@ -1374,22 +1465,33 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
       }
     }
     // Once no clause is left to take out, one phrase per clause still over the limit, the longest
-    // that fits the limit as "C'était …"; never a second one from the same clause.
+    // that fits the limit as "C'était …" (a phrase saying where or when, else the subject); never
+    // a second one of a kind from the same clause.
     if (!grew) {
-      const movedFrom = new Set([...taken.values()].filter((taking) => taking.rule === "adjunct").map((taking) => tree.words[taking.head]!.head));
       for (const unit of over) {
-        const open = unit.words.filter((word) => {
-          const candidate = adjuncts.get(word);
-          if (!candidate || taken.has(word) || refused.has(word) || movedFrom.has(tree.words[word]!.head)) return false;
-          const added = [...candidate.insert.values()].join(" "); // "c'était" is one word, "ce sera" two
-          // Counted as written: "du" is one word, though the parse reads "de le".
-          const tokens = [...new Set(subtree(tree, word).map((index) => tree.words[index]!.token))].map((token) => tree.tokens[token]!.form);
-          return countWords(tokens.join(" ")) + countWords(added) <= maxWords;
-        });
-        const longest = open.sort((a, b) => subtree(tree, b).length - subtree(tree, a).length)[0]
-        if (longest === undefined) continue;
-        taken.set(longest, adjuncts.get(longest)!);
-        grew = true;
+        for (const found of lastResorts) {
+          const movedFrom = new Set([...taken.keys()].filter((head) => found.has(head)).map((head) => tree.words[head]!.head));
+          const open = unit.words.filter((word) => {
+            const candidate = found.get(word);
+            if (!candidate || taken.has(word) || refused.has(word) || movedFrom.has(tree.words[word]!.head)) return false;
+            // A subject goes from the clause the piece is, not from one the parse hung inside it, and
+            // once the clauses inside it are out.
+            if (candidate.rule === "subject" && (tree.words[word]!.head !== (unit.extraction?.head ?? tree.children[0]![0]) || candidate.requires?.some((aside) => !taken.has(aside)))) return false;
+            const added = [...candidate.insert.values()].join(" "); // "c'était" is one word, "ce sera" two
+            // Counted as written: "du" is one word, though the parse reads "de le"; without the clauses taken out of it.
+            const asides = new Set((candidate.requires ?? []).flatMap((aside) => subtree(tree, aside)));
+            const words = subtree(tree, word).filter((index) => !asides.has(index));
+            const tokens = [...new Set(words.map((index) => tree.words[index]!.token))].map((token) => tree.tokens[token]!.form);
+            return countWords(tokens.join(" ")) + countWords(added) <= maxWords;
+          });
+          const longest = open.sort((a, b) => subtree(tree, b).length - subtree(tree, a).length)[0];
+          if (longest === undefined) continue;
+          const taking = found.get(longest)!;
+          // A subject said first goes before its clause and whatever the clause sets before it ("Une fois, …").
+          taken.set(longest, taking.rule === "subject" ? { ...taking, placeAfter: unit.words[0]! - 1 } : taking);
+          grew = true;
+          break;
+        }
       }
     }
     if (!grew) {

@@ -128,11 +128,27 @@ describe("rewriting rules", () => {
     ]);
   });
 
-  it("gives a predicate the cut parted from its subject that subject again, and leaves an inverted speaker alone", () => {
-    expect(rewriteLocally("Un flot de pourpre monta vite au visage de madame Bovary.", 8).pieces).toEqual([
-      "Un flot de pourpre",
-      "Il monta vite au visage de madame Bovary.",
+  it("says a long subject first as C'était when nothing else brings its clause within the limit (Madame Bovary)", () => {
+    expect(rewriteLocally("Un flot de pourpre monta vite au visage de madame Bovary.", 8)).toMatchObject({
+      pieces: ["C'était un flot de pourpre.", "Il monta vite au visage de madame Bovary."],
+      method: "rewritten",
+      rules: ["subject"],
+    });
+    // After whatever the clause sets before it, and in the plural.
+    expect(rewriteLocally("La flamme de la cheminée faisait trembler au plafond une clarté joyeuse; elle se tourna sur le dos.", 8).pieces).toEqual([
+      "C'était la flamme de la cheminée.",
+      "Elle faisait trembler au plafond une clarté joyeuse.",
+      "Elle se tourna sur le dos.",
     ]);
+    const reins = rewriteLocally("Les guides molles battaient sur sa croupe en s'y trempant d'écume.", 8).pieces;
+    expect(reins[0]).toBe("C'étaient les guides molles.");
+    expect(reins[1]).toMatch(/^Elles battaient sur sa croupe/u);
+    // Not in dialogue, nor for a subject set off by an aside.
+    expect(rewriteLocally("-- La flamme de la cheminée faisait trembler au plafond une clarté joyeuse.", 8).rules).not.toContain("subject");
+    expect(rewriteLocally("Son époux, au lieu de la suivre, envoya chercher des cigares à Saint-Victor.", 8).rules).not.toContain("subject");
+  });
+
+  it("gives a predicate the cut parted from its subject that subject again, and leaves an inverted speaker alone", () => {
     const homais = rewriteLocally(
       "Homais, comme il le devait à ses principes, compara les prêtres à des corbeaux qu'attire l'odeur des morts; la vue d'un ecclésiastique lui était personnellement désagréable, car la soutane le faisait rêver au linceul, et il exécrait l'une un peu par épouvante de l'autre.",
       8,
