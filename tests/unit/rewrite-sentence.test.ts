@@ -148,6 +148,17 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Son époux, au lieu de la suivre, envoya chercher des cigares à Saint-Victor.", 8).rules).not.toContain("subject");
   });
 
+  it("says a clause of cause or time opening on comme or puisque as the sentence before its clause (Madame Bovary)", () => {
+    expect(rewriteLocally("Comme il passait par Vassonville, il aperçut, au bord d'un fossé, un jeune garçon assis sur l'herbe.", 8)).toMatchObject({
+      pieces: ["Il passait par Vassonville.", "Il aperçut un jeune garçon assis sur l'herbe.", "C'était au bord d'un fossé."],
+      method: "rewritten",
+    });
+    // Not a clause that comments on its clause, nor one of two reasons.
+    const seen = rewriteLocally("Comme on l'a vu, la prière, la célébration des offices, l'aumône et l'étude remplissaient chacune de ses journées.", 8);
+    expect(seen.rules).not.toContain("reason");
+    expect(rewriteLocally("Comme nous faisons un portrait et que nous ne voulons rien cacher, nous sommes forcé d'ajouter qu'il fut glacial.", 8).rules).not.toContain("reason");
+  });
+
   it("gives a predicate the cut parted from its subject that subject again, and leaves an inverted speaker alone", () => {
     const homais = rewriteLocally(
       "Homais, comme il le devait à ses principes, compara les prêtres à des corbeaux qu'attire l'odeur des morts; la vue d'un ecclésiastique lui était personnellement désagréable, car la soutane le faisait rêver au linceul, et il exécrait l'une un peu par épouvante de l'autre.",
