@@ -10,7 +10,7 @@ import { connectiveWords, dropConnectives, withoutConnective } from "@/lib/rewri
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
 import { readsAsSentence, rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
 import { parseTree, type SentenceTree } from "@/lib/rewriting/sentence-tree";
-import { givePredicatesSubjects } from "@/lib/rewriting/cut-predicate-subjects";
+import { cutPiecesAsSentences } from "@/lib/rewriting/cut-pieces-as-sentences";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
@@ -116,7 +116,7 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
   const cut = (text: string) => {
     const pieces = splitLongSentence(text, maxWords, parseCosts);
     const parsed = parses.get(text);
-    return parsed ? givePredicatesSubjects(text, pieces, parsed, maxWords) : { pieces, dropped: 0 };
+    return parsed ? cutPiecesAsSentences(text, pieces, parsed, maxWords) : { pieces, dropped: 0 };
   };
   const cutWhole = (refused?: RewriteFailureReason): LocalRewrite => ({
     pieces: cut(sentence).pieces,

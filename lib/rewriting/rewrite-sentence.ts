@@ -1415,6 +1415,75 @@ export function cutPredicateSubject(
   return { subject: text, dropLink, wholeClause: last >= clauseEnd };
 }
 
+// Not a verb's object: "n'avait pas l'air de se douter" is no "C'était l'air de se douter".
+const presentedNouns = /^(nsubj|nsubj:pass|conj|appos)$/u;
+const presentedPhrases = /^(obl|obl:mod|conj)$/u;
+
+/**
+ * What makes a cut piece that is one whole noun phrase or phrase of place
+ * or time a sentence: "C'était" before it ("un bassin à jet d'eau avec des
+ * poissons." → "C'était un bassin à jet d'eau avec des poissons."; "dans
+ * des salons lambrissés de miroirs," → "C'était dans des salons lambrissés
+ * de miroirs."), in the tense of the clause it comes from, as the
+ * apposition and adjunct rules write it; and whether the "et" opening the
+ * piece goes. Not a piece cut inside a phrase ("de fer des lits"), a
+ * noun's complement, a verb's complement that says where it goes ("au
+ * centre fixe d'une sympathie commune" after "ramène"), or a pronoun.
+ * `first` and `last` are the piece's first and last words that are not
+ * punctuation.
+ */
+export function presentedPhrase(tree: SentenceTree, first: number, last: number): { opening: string; dropLink: boolean } | undefined {
+  const link = tree.words[first]!;
+  const dropLink = link.deprel === "cc" && link.lemma === "et";
+  const start = dropLink ? first + 1 : first;
+  if (start > last || /^(cc|mark)$/u.test(tree.words[start]!.deprel)) return undefined;
+  const words = tree.words.slice(start, last + 1).filter((word) => word.upos !== "PUNCT");
+  const heads = words.filter((word) => word.head < start || word.head > last);
+  const head = heads[0];
+  if (!head) return undefined;
+  // Items of one list of nouns ("une bride, une casquette de cuir noir,") are presented together.
+  const items = heads.length > 1;
+  if (items && !heads.every((item) => item.deprel === "conj" && item.head === head.head && item.upos === "NOUN" && childrenWith(tree, item.index, /^case$/u).length === 0)) return undefined;
+  // The whole phrase: every word of it in the piece, and the "et" that joined it (when dropped) its own.
+  const phrase = heads.flatMap((item) => subtree(tree, item.index)).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  if (phrase.some((index) => index < first || index > last) || (dropLink && link.head !== head.index)) return undefined;
+  // A name alone ("Fantine,") is said again with its predicate, not presented.
+  if (head.upos !== "NOUN" || phrase.some((index) => tree.words[index]!.feats.VerbForm === "Fin")) return undefined;
+  if (tree.words.some((other) => other.form === "_")) return undefined;
+  // "de profonde sécurité", after "un temps de paix et": the "de" of a noun's complement; "non entre
+  // les deux guignols": a negation says what the phrase is not.
+  if (/^(de|d'|d’)$/iu.test(tree.words[start]!.form) || phrase.some((index) => negations.test(tree.words[index]!.form) || /^non$/iu.test(tree.words[index]!.form))) return undefined;
+  // "Quel pauvre homme!": an exclamation, and "tout le monde avait eu à le faire": a quantity, say
+  // nothing after "C'était"; "les jeunes gens étant camarades" is a clause the tagger misread.
+  const said = (index: number) => tree.words[index]!.form.toLowerCase();
+  if (phrase.some((index) => /^(quel|quelle|quels|quelles|étant|ayant)$/u.test(said(index))) || tree.words.slice(first, last + 1).some((word) => /^[!?]$/u.test(word.form))) return undefined;
+  if (/^(tout|toute|tous|toutes|chaque|aucun|aucune|nul|nulle|plusieurs|certains|certaines)$/u.test(said(start))) return undefined;
+  const preposition = childrenWith(tree, head.index, /^case$/u)[0];
+  if (preposition) {
+    // A phrase saying where or when, as the adjunct rule takes them; never one on a noun, nor a verb's destination.
+    if (!presentedPhrases.test(head.deprel) || !adjunctPrepositions.test(preposition.form)) return undefined;
+    if (movementVerbs.test(tree.words[head.head]!.lemma)) return undefined;
+  } else {
+    if (!presentedNouns.test(head.deprel) || (head.upos === "NOUN" && childrenWith(tree, head.index, /^(det|nummod)$/u).length === 0)) return undefined;
+  }
+  // A list item is presented only in a list of its kind: nouns with nouns, phrases with phrases.
+  // and only in a list that is itself a subject, an aside or a phrase of place or time ("le quartier du
+  // théâtre, des estaminets et des filles" lists what the quarter is of).
+  if (head.deprel === "conj") {
+    const joined = tree.words[head.head]!;
+    if (!/^(NOUN|PROPN)$/u.test(joined.upos) || (childrenWith(tree, joined.index, /^case$/u).length > 0) !== (preposition !== undefined)) return undefined;
+    if (!(preposition ? presentedPhrases : presentedNouns).test(joined.deprel) || joined.deprel === "conj") return undefined;
+  }
+  let clause = tree.words[head.head];
+  while (clause && clause.index > 0 && !(isPredicate(tree, clause.index) && finiteVerb(tree, clause.index))) clause = tree.words[clause.head];
+  const verb = clause && clause.index > 0 ? finiteVerb(tree, clause.index) : undefined;
+  if (!clause || !verb || verb.feats.Mood === "Imp") return undefined;
+  // "sa figure grasse, molle": only nouns joined to the noun make it plural.
+  const plural = items || childrenWith(tree, head.index, /^conj$/u).some((other) => other.upos === "NOUN") || agreementOf(head).number === "Plur";
+  const number = preposition || !plural ? "Sing" : "Plur";
+  return { opening: presentational(tree, clause, verb, number), dropLink };
+}
+
 /** A piece a reader takes for a sentence: a finite verb with its subject, or an imperative. */
 export function readsAsSentence(piece: string): boolean {
   // "Il lui remplit si.": an intensifier waits for its adjective.

@@ -159,6 +159,19 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Comme nous faisons un portrait et que nous ne voulons rien cacher, nous sommes forcé d'ajouter qu'il fut glacial.", 8).rules).not.toContain("reason");
   });
 
+  it("presents a cut piece that is a whole subject, aside or phrase of place as C'était (Madame Bovary, Swann)", () => {
+    expect(rewriteLocally("Un petit poignard ciselé lui battait sur la cuisse gauche, et il roulait des regards langoureusement.", 8).pieces).toEqual([
+      "C'était un petit poignard ciselé.",
+      "Il lui battait sur la cuisse gauche.",
+      "Il roulait des regards langoureusement.",
+    ]);
+    const swann = rewriteLocally("La vie de l'amour de Swann, la fidélité de sa jalousie, étaient faites de la mort, de l'infidélité, d'innombrables désirs.", 8);
+    expect(swann.pieces.slice(0, 2)).toEqual(["C'était la vie de l'amour de Swann.", "C'était la fidélité de sa jalousie."]);
+    // Not a verb's object, which the negation before it reaches.
+    const air = rewriteLocally("Ce qui l'exaspérait, c'est que Charles n'avait pas l'air de se douter de son supplice.", 8);
+    expect(air.pieces.join(" ")).not.toMatch(/C'était l'air/u);
+  });
+
   it("gives a predicate the cut parted from its subject that subject again, and leaves an inverted speaker alone", () => {
     const homais = rewriteLocally(
       "Homais, comme il le devait à ses principes, compara les prêtres à des corbeaux qu'attire l'odeur des morts; la vue d'un ecclésiastique lui était personnellement désagréable, car la soutane le faisait rêver au linceul, et il exécrait l'une un peu par épouvante de l'autre.",

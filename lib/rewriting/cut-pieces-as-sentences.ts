@@ -1,0 +1,77 @@
+// The last-resort cut parts a clause where it must. Two kinds of pieces it
+// leaves become sentences with the closed list's words, as the rules write
+// them:
+// - a predicate at the head of a piece, its subject in the piece before:
+//   "Le nouveau, qui était resté dans l'angle, ‖ se leva comme surpris." →
+//   "Il se leva comme surpris.", the subject said again as the coordination
+//   rule says it;
+// - a piece that is one whole subject, aside or phrase of place or time:
+//   "Un petit poignard ciselé ‖" → "C'était un petit poignard ciselé.", as
+//   the apposition and adjunct rules present theirs.
+// The other pieces stay as they were cut.
+import { withSubject } from "@/lib/rewriting/agreement";
+import { cutPredicateSubject, presentedPhrase } from "@/lib/rewriting/rewrite-sentence";
+import { wordSpans, type SentenceTree, type WordSpan } from "@/lib/rewriting/sentence-tree";
+import { capitalizeFirst } from "@/lib/text/capitalize-first";
+import { countWords } from "@/lib/text/count-words";
+import { normalizeSpaces } from "@/lib/text/normalize-spaces";
+
+const sentenceEnd = /[.!?…][»”)]*$/u;
+
+/** The phrase with its first letter in lower case, unless it starts with a name ("Walter Scott"). */
+function lowerFirst(tree: SentenceTree, inside: readonly WordSpan[], dropLink: boolean, phrase: string): string {
+  const opener = tree.words[(dropLink ? inside[1] : inside[0])!.index]!;
+  return opener.upos === "PROPN" ? phrase : phrase.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase());
+}
+
+// What may stand before the verb group at a piece's head: a comma, the "et" that goes.
+const droppableOpening = /^[\s,]*(et[\s,]*)?$/iu;
+
+/**
+ * The cut `pieces` of `text` (as splitLongSentence returns them), each
+ * predicate whose subject the cut left behind given it again, and each
+ * whole phrase presented, where the piece still fits `maxWords`; and how
+ * many "et" went with that.
+ */
+export function cutPiecesAsSentences(
+  text: string,
+  pieces: readonly string[],
+  tree: SentenceTree,
+  maxWords: number,
+): { pieces: string[]; dropped: number } {
+  const normalized = normalizeSpaces(text);
+  const spans = wordSpans(normalized, tree);
+  if (!spans) return { pieces: [...pieces], dropped: 0 };
+  let dropped = 0;
+  let offset = 0;
+  const written = pieces.map((piece, position) => {
+    const start = normalized.indexOf(piece, offset);
+    if (start < 0) return piece;
+    const end = start + piece.length;
+    offset = end;
+    const inside = spans.filter((span) => span.start >= start && span.end <= end);
+    if (inside.length === 0) return piece;
+    const presented = presentedPhrase(tree, inside[0]!.index, inside.at(-1)!.index);
+    if (presented) {
+      const phrase = normalized.slice((presented.dropLink ? inside[1]! : inside[0]!).start, end).replace(/\s*[,;:]$/u, "");
+      const ended = sentenceEnd.test(phrase) ? phrase : `${phrase}.`;
+      const sentence = capitalizeFirst(`${presented.opening} ${lowerFirst(tree, inside, presented.dropLink, ended)}`);
+      if (countWords(sentence) > maxWords) return piece;
+      if (presented.dropLink) dropped += 1;
+      return sentence;
+    }
+    if (position === 0) return piece;
+    const found = cutPredicateSubject(tree, inside[0]!.index, inside.at(-1)!.index);
+    if (!found) return piece;
+    const verbGroup = found.dropLink ? inside[1] : inside[0];
+    if (!verbGroup || !droppableOpening.test(normalized.slice(start, verbGroup.start))) return piece;
+    const rest = normalized.slice(verbGroup.start, end);
+    // "Elle fermait à demi les yeux," ends its clause: a full stop, not the comma that led on to the next.
+    const ended = found.wholeClause ? rest.replace(/\s*[,;]$/u, ".") : rest;
+    const sentence = capitalizeFirst(withSubject(found.subject, ended));
+    if (countWords(sentence) > maxWords) return piece;
+    if (found.dropLink) dropped += 1;
+    return sentence;
+  });
+  return { pieces: written, dropped };
+}
