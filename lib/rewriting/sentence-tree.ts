@@ -61,6 +61,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   });
   const tree = { words, tokens, children: childrenOf(words) };
   for (const word of words.slice(1)) repairSubject(tree, word.index);
+  for (const word of words.slice(1)) repairRelative(tree, word.index);
   return tree;
 }
 
@@ -109,6 +110,29 @@ function repairSubject(tree: SentenceTree, clause: number): void {
   for (const child of opening) words[child]!.head = clause;
   noun.head = clause;
   noun.deprel = head.feats.Voice === "Pass" ? "nsubj:pass" : "nsubj";
+  tree.children = childrenOf(words);
+}
+
+/**
+ * The parser also joins a relative clause after a comma to the main verb,
+ * as if "qui" were the subject of a second clause: "s'indignait contre cet
+ * individu, qui se permettait d'admirer…" reads "qui se permettait" as
+ * coordinated with "s'indignait". A clause so joined that opens on "qui"
+ * right after a comma and a noun becomes that noun's relative clause.
+ */
+function repairRelative(tree: SentenceTree, clause: number): void {
+  const { words, children } = tree;
+  const head = words[clause]!;
+  if (!/^(conj|parataxis|advcl)$/u.test(head.deprel)) return;
+  const pronoun = children[clause]!.map((child) => words[child]!).find((child) => /^nsubj/u.test(child.deprel) && /^qui$/iu.test(child.form));
+  if (!pronoun || words[pronoun.index - 1]?.form !== ",") return;
+  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
+  const clauseWords = inner(clause);
+  if (Math.min(...clauseWords.filter((index) => words[index]!.upos !== "PUNCT")) !== pronoun.index) return;
+  const noun = words[pronoun.index - 2];
+  if (!noun || !/^(NOUN|PROPN)$/u.test(noun.upos) || clauseWords.includes(noun.index)) return;
+  head.head = noun.index;
+  head.deprel = "acl:relcl";
   tree.children = childrenOf(words);
 }
 

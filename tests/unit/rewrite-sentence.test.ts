@@ -445,6 +445,13 @@ describe("rewriting rules", () => {
     });
   });
 
+  it("reads a qui clause the parse joined to the main verb as the relative clause of the noun before it", () => {
+    // Madame Bovary: "qui se permettait" parsed as a second clause coordinated with "s'indignait".
+    const { pieces, rules } = rewriteLocally("Le Suisse, à l'écart, s'indignait intérieurement contre cet individu, qui se permettait d'admirer seul la cathédrale.", 8);
+    expect(rules).toContain("relative_qui");
+    expect(pieces).toContain("Il se permettait d'admirer seul la cathédrale.");
+  });
+
   it("keeps a clause that took the sentence's every verb with it", () => {
     // Madame Bovary: the parse hangs the main verb under the relative clause; "La vie nombreuse." alone is no sentence.
     const { pieces } = rewriteWithRules(
