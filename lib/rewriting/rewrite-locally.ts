@@ -133,8 +133,9 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
     if (!verdict.ok) return cutWhole();
     return { pieces: verdict.pieces, method: "rewritten", rules: ["connective"], respelled: asDropped(fitted.dropped) };
   }
-  // A piece that opens with a relative pronoun or "que" came out of a clause the rules could not read.
-  if (written.slice(1).some((piece) => /^[^\p{L}]*(dont|qui|que|qu['’]|où|lequel|laquelle|lesquels|lesquelles)\b/iu.test(piece))) {
+  // A piece that opens with a relative pronoun or "que", or a preposition and its relative pronoun
+  // ("devant lequel vont et viennent des passants"), came out of a clause the rules could not read.
+  if (written.slice(1).some((piece) => /^[^\p{L}]*((\p{L}+\s+)?(lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|desquels|desquelles)|dont|qui|que|qu['’]|où)\b/iu.test(piece))) {
     return cutWhole("bad_start");
   }
   const usedRules = [...rules];

@@ -1444,8 +1444,11 @@ export function presentedPhrase(tree: SentenceTree, first: number, last: number)
   // Items of one list of nouns ("une bride, une casquette de cuir noir,") are presented together.
   const items = heads.length > 1;
   if (items && !heads.every((item) => item.deprel === "conj" && item.head === head.head && item.upos === "NOUN" && childrenWith(tree, item.index, /^case$/u).length === 0)) return undefined;
-  // The whole phrase: every word of it in the piece, and the "et" that joined it (when dropped) its own.
-  const phrase = heads.flatMap((item) => subtree(tree, item.index)).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  // The whole phrase: every word of it in the piece (but for the list items after it, presented on
+  // their own: "L'écroulement de l'ancienne société française, ‖ la chute de sa propre famille"),
+  // and the "et" that joined it (when dropped) its own.
+  const later = new Set(heads.flatMap((item) => childrenWith(tree, item.index, /^(conj|appos)$/u)).filter((item) => item.index > last).flatMap((item) => subtree(tree, item.index)));
+  const phrase = heads.flatMap((item) => subtree(tree, item.index)).filter((index) => tree.words[index]!.upos !== "PUNCT" && !later.has(index));
   if (phrase.some((index) => index < first || index > last) || (dropLink && link.head !== head.index)) return undefined;
   // A name alone ("Fantine,") is said again with its predicate, not presented.
   if (head.upos !== "NOUN" || phrase.some((index) => tree.words[index]!.feats.VerbForm === "Fin")) return undefined;

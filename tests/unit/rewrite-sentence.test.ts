@@ -167,6 +167,9 @@ describe("rewriting rules", () => {
     ]);
     const swann = rewriteLocally("La vie de l'amour de Swann, la fidélité de sa jalousie, étaient faites de la mort, de l'infidélité, d'innombrables désirs.", 8);
     expect(swann.pieces.slice(0, 2)).toEqual(["C'était la vie de l'amour de Swann.", "C'était la fidélité de sa jalousie."]);
+    // The first item of a list is presented as the others are (Les Misérables).
+    const fall = rewriteLocally("L'écroulement de l'ancienne société française, la chute de sa propre famille, firent-ils germer en lui des idées de renoncement et de solitude?", 8);
+    expect(fall.pieces.slice(0, 2)).toEqual(["C'était l'écroulement de l'ancienne société française.", "C'était la chute de sa propre famille."]);
     // Not a verb's object, which the negation before it reaches.
     const air = rewriteLocally("Ce qui l'exaspérait, c'est que Charles n'avait pas l'air de se douter de son supplice.", 8);
     expect(air.pieces.join(" ")).not.toMatch(/C'était l'air/u);
