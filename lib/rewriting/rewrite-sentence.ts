@@ -968,6 +968,8 @@ const adjunctPrepositions =
   /^(dans|sous|chez|devant|derrière|vers|entre|pendant|depuis|parmi|malgré|sans|selon|en|près|auprès|autour|loin|au-dessus|au-dessous|jusque|jusqu'|jusqu’|durant|dès|après|avant)$/iu;
 const placePrepositions = /^(sous|dans|devant|derrière|chez|parmi|pendant|durant|depuis|dès|entre|vers)$/iu;
 // Conjunctions whose clause reads after "C'était" and keeps its link to the clause it leaves.
+// "pour se tenir au courant", "afin de mieux voir": a purpose, said as "C'était pour …".
+const purpose = /^(pour|afin)$/iu;
 const adjunctConjunctions = /^(quand|lorsque|lorsqu'|lorsqu’|parce|pendant|depuis|dès|avant|après|tandis)$/iu;
 const negations = /^(ne|n'|n’|pas|point|jamais|rien|guère|personne|nullement)$/iu;
 // Nouns of adverbial phrases: "à la fois", "au moins", "au contraire", "du reste", "au lieu de".
@@ -1001,7 +1003,8 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
     : /^(obl|obl:mod|obl:arg)$/u.test(word.deprel) ?
       opener.deprel === "case" && opener.head === word.index &&
       (adjunctPrepositions.test(opener.form) || (word.deprel === "obl:mod" && /^à$/iu.test(opener.form)) || betweenCommas(tree, word.index))
-    : word.deprel === "advcl" ? opener.deprel === "mark" && opener.head === word.index && adjunctConjunctions.test(opener.form) && !!finiteVerb(tree, word.index)
+    : word.deprel === "advcl" ? opener.deprel === "mark" && opener.head === word.index &&
+      ((adjunctConjunctions.test(opener.form) && !!finiteVerb(tree, word.index)) || (purpose.test(opener.form) && word.feats.VerbForm === "Inf"))
     : false;
   if (!opens || !setOff(tree, word)) return undefined;
   // "à" or "de" right after a noun describes it ("un homme de cinquante ans, à la peau blanche").
@@ -1016,8 +1019,13 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   // noun makes a fixed phrase ("sans doute", "en effet") that says nothing after "C'était".
   const bare = childrenWith(tree, word.index, /^(det|nmod|amod|nummod)$/u).length === 0;
   if (word.deprel !== "advcl" && word.upos !== "PROPN" && (word.upos !== "NOUN" || bare || fixedPhraseNouns.test(word.lemma))) return undefined;
-  // A verb inside a phrase of place ("à partir pour Rouen") is the parse mistaking a verb's complement for it.
-  const verbInside = subtree(tree, word.index).some((index) => /^(VERB|AUX)$/u.test(tree.words[index]!.upos) && tree.words[index]!.feats.VerbForm !== "Part");
+  // A verb inside a phrase of place ("à partir pour Rouen") is the parse mistaking a verb's complement
+  // for it; but a time has its clause: "au moment où le couteau allait tomber".
+  const timeClause = timeNouns.test(word.lemma) ? childrenWith(tree, word.index, /^acl:relcl$/u).flatMap((clause) => subtree(tree, clause.index)) : [];
+  const verbInside = subtree(tree, word.index).some((index) => /^(VERB|AUX)$/u.test(tree.words[index]!.upos) && tree.words[index]!.feats.VerbForm !== "Part" && !timeClause.includes(index));
+  // "trop fatigué pour marcher": a purpose after a degree completes it.
+  // "un peu souffrante pour se mettre en route": nor after an adjective.
+  if (purpose.test(opener.form) && (clause.upos === "ADJ" || tree.children[clause.index]!.some((child) => /^(trop|assez|suffisamment|si|tellement|tant)$/iu.test(tree.words[child]!.form)))) return undefined;
   if (word.deprel !== "advcl" && verbInside) return undefined;
   // Not out of a quotation or a title in italics ("_Au commencement l'esprit de Dieu flottait sur les eaux_").
   if (separatedByQuoteOrColon(tree, 0, word.index) || tree.words.some((other) => other.form === "_")) return undefined;
@@ -1036,7 +1044,7 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]), placeAfter: word.head };
 }
 
-/** "C'était", "c'est" or "ce sera" (plural: "c'étaient", "ce sont", "ce seront"), in the tense of the clause a phrase comes from. */
+/** "C'était", "c'est", "ce sera" or "ce serait" (plural: "c'étaient", "ce sont"…), in the tense of the clause a phrase comes from. */
 function presentational(tree: SentenceTree, clause: TreeWord, verb: TreeWord, number: GrammaticalNumber): string {
   // "a été ruinée": the passé composé tells of the past too.
   const compound = verb.index !== clause.index && verb.deprel === "aux:tense";
@@ -1045,8 +1053,9 @@ function presentational(tree: SentenceTree, clause: TreeWord, verb: TreeWord, nu
   const otherPresent = tree.words.some((other) => other !== verb && other.feats.VerbForm === "Fin" && other.feats.Tense === "Pres");
   const dialogue = tree.words.some((other) => dialogueMarks.test(other.form));
   const present = verb.feats.Tense === "Pres" && !(/it$/u.test(verb.form) && !otherPresent && !dialogue);
-  const tense = compound ? "Past" : present ? "Pres" : verb.feats.Tense === "Fut" ? "Fut" : "Past";
-  const forms = { Pres: ["c'est", "ce sont"], Fut: ["ce sera", "ce seront"], Past: ["c'était", "c'étaient"] }[tense];
+  // "il en faudrait deux": ce serait.
+  const tense = verb.feats.Mood === "Cnd" ? "Cnd" : compound ? "Past" : present ? "Pres" : verb.feats.Tense === "Fut" ? "Fut" : "Past";
+  const forms = { Pres: ["c'est", "ce sont"], Fut: ["ce sera", "ce seront"], Cnd: ["ce serait", "ce seraient"], Past: ["c'était", "c'étaient"] }[tense];
   return forms[number === "Plur" ? 1 : 0]!;
 }
 

@@ -349,6 +349,20 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("takes out a purpose (pour, afin de) and a time with its clause, in the clause's tense", () => {
+    // Madame Bovary, Les Misérables.
+    expect(rewriteWithRules("Il retirait sa redingote pour dîner plus à son aise.", 8).pieces).toEqual(["Il retirait sa redingote.", "C'était pour dîner plus à son aise."]);
+    expect(rewriteWithRules("Sire, il en faudrait deux bout à bout pour faire un de vos grenadiers.", 8).pieces).toEqual([
+      "Sire, il en faudrait deux bout à bout.",
+      "Ce serait pour faire un de vos grenadiers.",
+    ]);
+    expect(rewriteWithRules("L'évêque l'embrassa, et, au moment où le couteau allait tomber, il lui dit quelques mots.", 8).pieces).toContain(
+      "C'était au moment où le couteau allait tomber.",
+    );
+    // A purpose after an adjective completes it: "un peu souffrante pour se mettre en route".
+    expect(rewriteWithRules("Cosette était un peu souffrante pour se mettre en route l'hiver.", 8).rules).not.toContain("adjunct");
+  });
+
   it("leaves a phrase in a negated clause, and where one goes with a verb of movement", () => {
     // Les Misérables: "ne … jamais dans la ville" would lose its negation; "entra dans la maison" its sense.
     expect(rewriteWithRules("Il ne sortait jamais dans la ville autrement qu'avec sa douillette violette.", 8).rules).not.toContain("adjunct");
