@@ -1469,6 +1469,8 @@ export function presentedPhrase(tree: SentenceTree, first: number, last: number)
   // nothing after "C'était"; "les jeunes gens étant camarades" is a clause the tagger misread.
   const said = (index: number) => tree.words[index]!.form.toLowerCase();
   if (phrase.some((index) => /^(quel|quelle|quels|quelles|étant|ayant)$/u.test(said(index))) || tree.words.slice(first, last + 1).some((word) => /^[!?]$/u.test(word.form))) return undefined;
+  // "dont le père et l'oncle": a relative pronoun belongs to a clause outside the piece.
+  if (phrase.some((index) => isRelativePronoun(tree.words[index]!) || tree.words[index]!.feats.PronType === "Rel")) return undefined;
   if (/^(tout|toute|tous|toutes|chaque|aucun|aucune|nul|nulle|plusieurs|certains|certaines)$/u.test(said(start))) return undefined;
   const preposition = childrenWith(tree, head.index, /^case$/u)[0];
   if (preposition) {
@@ -1477,6 +1479,8 @@ export function presentedPhrase(tree: SentenceTree, first: number, last: number)
     if (movementVerbs.test(tree.words[head.head]!.lemma)) return undefined;
   } else {
     if (!presentedNouns.test(head.deprel) || (head.upos === "NOUN" && childrenWith(tree, head.index, /^(det|nummod)$/u).length === 0)) return undefined;
+    // A subject after its verb ("il coupait, au dessert, le bouchon") is an object the parse misread more often than not.
+    if (/^nsubj/u.test(head.deprel) && head.index > head.head) return undefined;
   }
   // A list item is presented only in a list of its kind: nouns with nouns, phrases with phrases.
   // and only in a list that is itself a subject, an aside or a phrase of place or time ("le quartier du
