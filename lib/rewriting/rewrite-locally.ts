@@ -65,9 +65,18 @@ export function clausesAtSemicolons(sentence: string): string[] {
     }
   }
   clauses.push(sentence.slice(start));
-  const written = clauses.map((clause) => capitalizeFirst(clause.trim()));
   // A clause of no words ("…;" at the very end) is no piece.
-  return written.filter((clause) => countWords(clause) > 0);
+  const found = clauses.map((clause) => clause.trim()).filter((clause) => countWords(clause) > 0);
+  // "-- Puisque celui-là ne tient plus, madame Lefrançois; je vous le répète…": a subordinate clause
+  // with no main clause of its own before the semicolon goes on with the clause after it.
+  const joined: string[] = [];
+  for (const clause of found) {
+    const previous = joined.at(-1);
+    if (previous !== undefined && continuesSubordinate.test(previous) && !readsAsSentence(capitalizeFirst(previous))) {
+      joined[joined.length - 1] = `${previous.replace(/\.$/u, ";")} ${clause}`;
+    } else joined.push(clause);
+  }
+  return joined.map(capitalizeFirst);
 }
 
 const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");

@@ -1277,6 +1277,23 @@ function writeUnit(tree: SentenceTree, unit: Unit, first: boolean, standIns: Rea
     const text = replaced ?? (words.length === token.words.length ? token.form : words.map((index) => tree.words[index]!.form).join(" "));
     items.push({ text, token: tokenIndex, spaceAfter: token.spaceAfter });
   });
+  // "Je vous le répète, vous vous faites tort! vous vous faites grand tort!": the parse hangs every
+  // end mark on the root, but a ! or ? ends the words before it; it goes with their piece.
+  const ownsToken = (token: number) => tree.tokens[token]!.words.some((index) => inside.has(index));
+  const endMark = /^[!?…]+$/u;
+  const wordBefore = (token: number) => {
+    let before = token - 1;
+    while (before >= 0 && endMark.test(tree.tokens[before]!.form)) before -= 1;
+    return before;
+  };
+  for (let index = items.length - 1; index >= 0; index -= 1) {
+    const item = items[index]!;
+    if (item.token >= 0 && endMark.test(item.text) && wordBefore(item.token) >= 0 && !ownsToken(wordBefore(item.token))) items.splice(index, 1);
+  }
+  const lastOwn = items.findLast((item) => item.token >= 0);
+  for (let token = (lastOwn?.token ?? Number.POSITIVE_INFINITY) + 1; token < tree.tokens.length && endMark.test(tree.tokens[token]!.form) && !ownsToken(token); token += 1) {
+    items.push({ text: tree.tokens[token]!.form, token, spaceAfter: tree.tokens[token]!.spaceAfter });
+  }
   // Punctuation left at the edges by the clauses taken out: commas, semicolons, a dash inside the sentence.
   while (items.length > 0 && /^[,;:)»”\]]$/u.test(items[0]!.text)) items.shift();
   while (items.length > 0 && (/^[,;:(«“[]$/u.test(items.at(-1)!.text) || dashes.test(items.at(-1)!.text))) items.pop();

@@ -122,6 +122,8 @@ describe("rewriting rules", () => {
     });
     // Les Misérables: a clause opened by "que" goes on with the one before it.
     expect(clausesAtSemicolons("Il s'avoua qu'il avait commis une action extrême et blâmable; qu'on ne lui eût peut-être pas refusé ce pain s'il l'avait demandé.")).toHaveLength(1);
+    // A subordinate clause alone before the semicolon goes on with the clause after it (Madame Bovary).
+    expect(clausesAtSemicolons("-- Puisque celui-là ne tient plus, madame Lefrançois; je vous le répète, vous vous faites tort!")).toHaveLength(1);
     expect(rewriteLocally("Elle ouvrit la fenêtre; il faisait froid (elle frissonna; puis elle rit).", 8).pieces).toEqual([
       "Elle ouvrit la fenêtre.",
       "Il faisait froid (elle frissonna; puis elle rit).",
@@ -173,6 +175,14 @@ describe("rewriting rules", () => {
     // Not a verb's object, which the negation before it reaches.
     const air = rewriteLocally("Ce qui l'exaspérait, c'est que Charles n'avait pas l'air de se douter de son supplice.", 8);
     expect(air.pieces.join(" ")).not.toMatch(/C'était l'air/u);
+  });
+
+  it("ends each clause on its own exclamation mark (Madame Bovary)", () => {
+    expect(rewriteLocally("Je vous le répète, vous vous faites tort! vous vous faites grand tort!", 8).pieces).toEqual([
+      "Je vous le répète.",
+      "Vous vous faites tort!",
+      "Vous vous faites grand tort!",
+    ]);
   });
 
   it("gives a predicate the cut parted from its subject that subject again, and leaves an inverted speaker alone", () => {
