@@ -97,18 +97,66 @@ function asTheBookSpells(pieces: readonly string[], respelled: readonly (readonl
   return spelled;
 }
 
+const reasonOpening = /^(comme|puisque|puisqu['’])\s*/iu;
+const dialogueMarks = /[«»“”—–]|--/u;
+const knowingVerbs = /^(voir|dire|savoir|croire|penser|remarquer|comprendre|deviner|pouvoir|vouloir|falloir|imaginer|supposer)$/u;
+
+/** "comme on l'a vu", "comme il en avait coutume", "comme on voit": a clause that comments on the one it leads to. */
+function commentsOnItsClause(reason: string): boolean {
+  const tree = parseTree(reason);
+  const root = tree.words[tree.children[0]![0] ?? 0]!;
+  const standsForClause = tree.words.some((word) => word.upos === "PRON" && /^(le|l['’]|en)$/iu.test(word.form));
+  const knowsNothing = knowingVerbs.test(root.lemma) && !tree.children[root.index]!.some((child) => /^(obj|ccomp|xcomp)$/u.test(tree.words[child]!.deprel));
+  return standsForClause || knowsNothing;
+}
+
+/**
+ * A clause of cause or time opening the sentence on "comme" or "puisque",
+ * and the clause it leads to, each a sentence of its own, in the book's
+ * order, which keeps the relation: "Comme la salle était fraîche, elle
+ * grelottait." → "La salle était fraîche." / "Elle grelottait." Both are
+ * parsed apart: the parser reads this "comme" as "like" as often as not.
+ * Not "comme si", a comparison ("Comme les matelots en détresse, elle…",
+ * no clause before the comma), one of two reasons ("et que nous ne
+ * voulons"), a clause that comments on its own ("comme on l'a vu"), nor in
+ * dialogue.
+ */
+export function reasonBeforeClause(sentence: string): { reason: string; clause: string; conjunction: string } | undefined {
+  const opening = sentence.match(reasonOpening);
+  if (!opening || /^comme\s+si\b/iu.test(sentence) || dialogueMarks.test(sentence)) return undefined;
+  let depth = 0;
+  let comma = -1;
+  for (let index = opening[0].length; index < sentence.length && comma < 0; index += 1) {
+    const char = sentence[index]!;
+    if (openingMarks.has(char)) depth += 1;
+    else if (closingMarks.has(char)) depth = Math.max(0, depth - 1);
+    else if (char === "," && depth === 0) comma = index;
+  }
+  if (comma < 0) return undefined;
+  const said = sentence.slice(opening[0].length, comma).trim();
+  if (/(^|\s)(que|qu['’])/iu.test(said)) return undefined;
+  const reason = capitalizeFirst(`${said}.`);
+  const clause = capitalizeFirst(sentence.slice(comma + 1).trim());
+  if (!readsAsSentence(reason) || commentsOnItsClause(reason) || !readsAsSentence(clause)) return undefined;
+  return { reason, clause, conjunction: opening[1]! };
+}
+
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
   const clauses = clausesAtSemicolons(sentence);
-  if (clauses.length === 1) return rewriteClause(sentence, maxWords);
-  const parts = clauses.map((clause): LocalRewrite =>
-    countWords(clause) > maxWords ? rewriteClause(clause, maxWords)
-    : { pieces: [clause], method: readsAsSentence(clause) ? "rewritten" : "split", rules: [], respelled: [] },
+  const reasons = clauses.map((clause) => (countWords(clause) > maxWords ? reasonBeforeClause(clause) : undefined));
+  if (clauses.length === 1 && !reasons[0]) return rewriteClause(sentence, maxWords);
+  const texts = clauses.flatMap((clause, index) => (reasons[index] ? [reasons[index].reason, reasons[index].clause] : [clause]));
+  const parts = texts.map((text): LocalRewrite =>
+    countWords(text) > maxWords ? rewriteClause(text, maxWords)
+    : { pieces: [text], method: readsAsSentence(text) ? "rewritten" : "split", rules: [], respelled: [] },
   );
+  const found = reasons.filter((reason) => reason !== undefined);
   return {
     pieces: parts.flatMap((part) => part.pieces),
     method: parts.every((part) => part.method === "rewritten") ? "rewritten" : "split",
-    rules: ["parataxis", ...parts.flatMap((part) => part.rules)],
-    respelled: parts.flatMap((part) => part.respelled),
+    rules: [...(clauses.length > 1 ? ["parataxis" as const] : []), ...found.map(() => "reason" as const), ...parts.flatMap((part) => part.rules)],
+    // The conjunction is dropped on purpose, as a connective is.
+    respelled: [...found.map((reason): [string, string] => [reason.conjunction, ""]), ...parts.flatMap((part) => part.respelled)],
   };
 }
 

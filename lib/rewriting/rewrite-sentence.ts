@@ -918,37 +918,6 @@ function objectList(tree: SentenceTree, word: TreeWord): Extraction | undefined 
   return { rule: "list", head: word.index, drop, replace: new Map(), insert: new Map([[clauseStart(tree, word.index, drop), withSubject(text, spoken)]]) };
 }
 
-/**
- * A clause of cause or time opening the sentence with "comme" or "puisque",
- * said as a sentence before its main clause, whose order keeps the relation:
- * "Comme la salle était fraîche, elle grelottait." → "La salle était
- * fraîche. / Elle grelottait." Not "comme si", nor a clause in the
- * subjunctive or the conditional, nor in dialogue ("comme vous voudrez").
- */
-function frontedReason(tree: SentenceTree, word: TreeWord): Extraction | undefined {
-  const marks = childrenWith(tree, word.index, /^mark$/u);
-  const mark = marks[0];
-  if (marks.length !== 1 || !/^(comme|puisque|puisqu'|puisqu’)$/iu.test(mark!.form)) return undefined;
-  const head = tree.words[word.head]!;
-  const verb = finiteVerb(tree, word.index);
-  const subject = subjectOf(tree, word.index);
-  if (!verb || verb.feats.Mood !== "Ind" || isSubjunctive(verb) || !subject || subject.index > word.index || isRelativePronoun(subject)) return undefined;
-  // Set before its clause, as the sentence's first words, and closed by a comma.
-  const words = subtree(tree, word.index);
-  const firstWord = tree.words.findIndex((other, index) => index > 0 && other.upos !== "PUNCT");
-  if (words[0] !== mark!.index || mark!.index !== firstWord || head.index < words.at(-1)!) return undefined;
-  if (tree.words[words.at(-1)! + 1]?.form !== "," && tree.words[words.at(-1)!]?.form !== ",") return undefined;
-  if (tree.words.some((other) => dialogueMarks.test(other.form))) return undefined;
-  // "comme on l'a vu", "comme il en avait coutume": a clause standing for the one it comments on says nothing alone.
-  // "comme on voit": nor does a verb of knowing with nothing known.
-  if (words.some((index) => /^(le|l'|l’|en)$/iu.test(tree.words[index]!.form) && tree.words[index]!.upos === "PRON")) return undefined;
-  if (/^(voir|dire|savoir|croire|penser|remarquer|comprendre|deviner|pouvoir|vouloir|falloir|imaginer|supposer)$/u.test(word.lemma) && childrenWith(tree, word.index, /^(obj|ccomp|xcomp)$/u).length === 0) return undefined;
-  // "Comme nous faisons un portrait et que nous ne voulons rien cacher": the second reason goes with the first.
-  if (childrenWith(tree, word.index, /^conj$/u).some((other) => isSubordinate(tree, other.index))) return undefined;
-  const respelled: [string, string][] = [[mark!.form, ""]];
-  return { rule: "reason", head: word.index, drop: [mark!.index], replace: new Map(), insert: new Map(), respelled };
-}
-
 // A clause beside another, after a comma or a semicolon; without a subject
 // of its own it is a coordinated predicate ("Il s'assit, prit une plume").
 function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
@@ -1031,6 +1000,9 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   if (separatedByQuoteOrColon(tree, 0, word.index) || tree.words.some((other) => other.form === "_")) return undefined;
   const verb = finiteVerb(tree, clause.index)!;
   if (verb.feats.Mood === "Imp" || tree.words.some((other) => other.form === "?")) return undefined;
+  // "Comme elle était triste le dimanche, quand on sonnait les vêpres!": an exclamation is said whole.
+  const opening = tree.words.find((other) => other.index > 0 && other.upos !== "PUNCT");
+  if (/^(comme|que|qu'|qu’|quel|quelle|quels|quelles)$/iu.test(opening?.form ?? "") && tree.words.some((other) => other.form === "!")) return undefined;
   // "il entra dans la maison": where one goes is the verb's complement, not a circumstance.
   // An hour is no place, though: "arrivèrent à Tostes, vers six heures".
   const time = timeNouns.test(word.lemma) && childrenWith(tree, word.index, /^(nummod|det)$/u).length > 0;
@@ -1217,7 +1189,6 @@ function findExtractions(tree: SentenceTree): Map<number, Extraction> {
       : presentParticipleAside ? presentParticiple(tree, word)
       : joinedParticiple(tree, word) ? participle(tree, word)
       : /^(conj|obl|obl:mod)$/u.test(word.deprel) && /^(NOUN|PROPN)$/u.test(word.upos) && !isPredicate(tree, word.index) && listOf(tree, word) ? objectList(tree, word)
-      : word.deprel === "advcl" && word.index < word.head && isSubordinate(tree, word.index) ? frontedReason(tree, word)
       : word.deprel === "conj" || (word.deprel === "advcl" && isJoinedClause(tree, word)) ? coordination(tree, word)
       : word.deprel === "acl:relcl" ? relative(tree, word)
       : word.deprel === "acl" ? participle(tree, word)

@@ -150,11 +150,20 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Son époux, au lieu de la suivre, envoya chercher des cigares à Saint-Victor.", 8).rules).not.toContain("subject");
   });
 
-  it("says a clause of cause or time opening on comme or puisque as the sentence before its clause (Madame Bovary)", () => {
+  it("says a clause of cause or time opening on comme or puisque as the sentence before its clause (Madame Bovary, Les Misérables)", () => {
     expect(rewriteLocally("Comme il passait par Vassonville, il aperçut, au bord d'un fossé, un jeune garçon assis sur l'herbe.", 8)).toMatchObject({
       pieces: ["Il passait par Vassonville.", "Il aperçut un jeune garçon assis sur l'herbe.", "C'était au bord d'un fossé."],
       method: "rewritten",
+      respelled: [["Comme", ""]],
     });
+    // The parser reads this "comme" as "like"; the two clauses parsed apart read right.
+    expect(rewriteLocally("Comme l'évêque était d'assez petite taille, il ne put y atteindre.", 8).pieces).toEqual([
+      "L'évêque était d'assez petite taille.",
+      "Il ne put y atteindre.",
+    ]);
+    // Not a comparison, nor an exclamation.
+    expect(rewriteLocally("Comme les matelots en détresse, elle promenait sur la solitude de sa vie des yeux désespérés.", 8).rules).not.toContain("reason");
+    expect(rewriteLocally("Comme elle était triste le dimanche, quand on sonnait les vêpres!", 8).rules).toEqual([]);
     // Not a clause that comments on its clause, nor one of two reasons.
     const seen = rewriteLocally("Comme on l'a vu, la prière, la célébration des offices, l'aumône et l'étude remplissaient chacune de ses journées.", 8);
     expect(seen.rules).not.toContain("reason");
