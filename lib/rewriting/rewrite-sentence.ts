@@ -993,8 +993,12 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const timeClause = timeNouns.test(word.lemma) ? childrenWith(tree, word.index, /^acl:relcl$/u).flatMap((clause) => subtree(tree, clause.index)) : [];
   const verbInside = subtree(tree, word.index).some((index) => /^(VERB|AUX)$/u.test(tree.words[index]!.upos) && tree.words[index]!.feats.VerbForm !== "Part" && !timeClause.includes(index));
   // "trop fatigué pour marcher": a purpose after a degree completes it.
-  // "un peu souffrante pour se mettre en route": nor after an adjective.
-  if (purpose.test(opener.form) && (clause.upos === "ADJ" || tree.children[clause.index]!.some((child) => /^(trop|assez|suffisamment|si|tellement|tant)$/iu.test(tree.words[child]!.form)))) return undefined;
+  // "un peu souffrante pour se mettre en route": nor after an adjective, or a degree anywhere before it
+  // ("allé trop loin pour pouvoir rebrousser chemin"); "pour ainsi dire" says how, not why.
+  if (purpose.test(opener.form)) {
+    const degree = tree.words.some((other) => other.index < word.index && /^(trop|assez|suffisamment|tellement)$/iu.test(other.form));
+    if (clause.upos === "ADJ" || degree || (/^(dire|parler)$/u.test(word.lemma) && childrenWith(tree, word.index, /^(obj|ccomp)$/u).length === 0)) return undefined;
+  }
   if (word.deprel !== "advcl" && verbInside) return undefined;
   // Not out of a quotation or a title in italics ("_Au commencement l'esprit de Dieu flottait sur les eaux_").
   if (separatedByQuoteOrColon(tree, 0, word.index) || tree.words.some((other) => other.form === "_")) return undefined;
@@ -1463,7 +1467,8 @@ export function presentedPhrase(tree: SentenceTree, first: number, last: number)
   const preposition = childrenWith(tree, head.index, /^case$/u)[0];
   if (preposition) {
     // A phrase saying where or when, as the adjunct rule takes them; never one on a noun, nor a verb's destination.
-    if (!presentedPhrases.test(head.deprel) || !adjunctPrepositions.test(preposition.form)) return undefined;
+    // Any preposition the writer set between commas ("se plaindre, avec force civilités, d'être resté").
+    if (!presentedPhrases.test(head.deprel) || !(adjunctPrepositions.test(preposition.form) || betweenCommas(tree, head.index))) return undefined;
     if (movementVerbs.test(tree.words[head.head]!.lemma)) return undefined;
   } else {
     if (!presentedNouns.test(head.deprel) || (head.upos === "NOUN" && childrenWith(tree, head.index, /^(det|nummod)$/u).length === 0)) return undefined;
