@@ -455,6 +455,8 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   // "le fait qu'il fût représenté": a clause that completes the noun, not a relative one; "conta, le soir,
   // qu'il avait vu": after a time set off, "que" opens what the verb says.
   if (completiveNouns.test(antecedent.lemma.toLowerCase()) || timeNouns.test(antecedent.lemma.toLowerCase())) return undefined;
+  // "qu'on le demandait": a clause with an object of its own is what someone says, not a relative one.
+  if (childrenWith(tree, word.index, /^obj$/u).some((object) => object.index !== pronoun.index)) return undefined;
   const agreement = agreementOf(antecedent);
   const { number } = agreement;
   // "quelque chose", "autre chose" are masculine: "quelque chose de sublime qu'il sentait" → "Il le sentait".
@@ -588,6 +590,15 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
   if (gerund && (!subject || subject.index > head.index || speakerAfter || dialogue)) return undefined;
   const verb = nominal ? governingVerb(tree, head.index) : (finiteVerb(tree, head.index) ?? governingVerb(tree, head.index));
   if (!subject || !verb || (verb.feats.Tense !== "Imp" && verb.feats.Tense !== "Past")) return undefined;
+  // "lorsque parut un domestique, avertissant Monsieur": right after a clause other than the one the parse
+  // hangs it on, a participle without "en" may describe that clause's noun; a gerund surely tells what the subject does.
+  const before = tree.words.slice(1, word.index).reverse().find((other) => other.upos !== "PUNCT");
+  const clauseOf = (index: number) => {
+    let at = tree.words[index]!;
+    while (at.head > 0 && !isPredicate(tree, at.index)) at = tree.words[at.head]!;
+    return at.index;
+  };
+  if (!gerund && before && /^(NOUN|PROPN)$/u.test(before.upos) && clauseOf(before.index) !== head.index && !subtree(tree, subject.index).includes(before.index)) return undefined;
   const text = subjectText(tree, subject);
   if (!text) return undefined;
   const number = /^(nous|vous|ils|elles)$/iu.test(text) || (!isRelativePronoun(subject) && numberOf(tree, subject) === "Plur") ? "Plur" : "Sing";

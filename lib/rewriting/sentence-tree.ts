@@ -114,23 +114,34 @@ function repairSubject(tree: SentenceTree, clause: number): void {
 }
 
 /**
- * The parser also joins a relative clause after a comma to the main verb,
- * as if "qui" were the subject of a second clause: "s'indignait contre cet
- * individu, qui se permettait d'admirer…" reads "qui se permettait" as
- * coordinated with "s'indignait". A clause so joined that opens on "qui"
- * right after a comma and a noun becomes that noun's relative clause.
+ * The parser also joins a relative clause to the main verb, as if its
+ * pronoun were the subject or object of a second clause: "s'indignait
+ * contre cet individu, qui se permettait d'admirer…" reads "qui se
+ * permettait" as coordinated with "s'indignait", "apprit des couplets qu'il
+ * chantait" "qu'il chantait". A clause so joined that opens on its relative
+ * pronoun right after a noun (or a noun and a comma) becomes that noun's
+ * relative clause.
  */
 function repairRelative(tree: SentenceTree, clause: number): void {
   const { words, children } = tree;
   const head = words[clause]!;
   if (!/^(conj|parataxis|advcl)$/u.test(head.deprel)) return;
-  const pronoun = children[clause]!.map((child) => words[child]!).find((child) => /^nsubj/u.test(child.deprel) && /^qui$/iu.test(child.form));
-  if (!pronoun || words[pronoun.index - 1]?.form !== ",") return;
+  const pronoun = children[clause]!.map((child) => words[child]!).find((child) =>
+    child.upos === "PRON" && (/^nsubj/u.test(child.deprel) ? /^qui$/iu.test(child.form) : child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form)));
+  if (!pronoun) return;
   const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
   const clauseWords = inner(clause);
   if (Math.min(...clauseWords.filter((index) => words[index]!.upos !== "PUNCT")) !== pronoun.index) return;
-  const noun = words[pronoun.index - 2];
+  const noun = words[words[pronoun.index - 1]?.form === "," ? pronoun.index - 2 : pronoun.index - 1];
   if (!noun || !/^(NOUN|PROPN)$/u.test(noun.upos) || clauseWords.includes(noun.index)) return;
+  // The predicates after it, each after a comma ("…qu'il chantait aux bienvenues, s'enthousiasma pour
+  // Béranger, sut faire du punch"), went on with the clause it was taken for: they stay there.
+  for (const child of children[clause]!) {
+    const word = words[child]!;
+    if (!/^(conj|parataxis)$/u.test(word.deprel) || child < pronoun.index) continue;
+    const start = Math.min(...inner(child).filter((index) => words[index]!.upos !== "PUNCT"));
+    if (words[start - 1]?.form === ",") word.head = head.head;
+  }
   head.head = noun.index;
   head.deprel = "acl:relcl";
   tree.children = childrenOf(words);

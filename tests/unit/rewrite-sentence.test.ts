@@ -488,6 +488,18 @@ describe("rewriting rules", () => {
     expect(pieces).toContain("Il se permettait d'admirer seul la cathédrale.");
   });
 
+  it("reads the relative que the parse joined to the main verb, and leaves one whose clause has an object", () => {
+    // Madame Bovary: "qu'il chantait" parsed as a clause coordinated with "apprit", the predicates after it hung on it.
+    expect(rewriteLocally("Il apprit par coeur des couplets qu'il chantait aux bienvenues, s'enthousiasma pour Béranger, sut faire du punch et connut enfin l'amour.", 8)).toMatchObject({
+      pieces: ["Il apprit par coeur des couplets.", "Il les chantait aux bienvenues.", "Il s'enthousiasma pour Béranger.", "Il sut faire du punch.", "Il connut enfin l'amour."],
+      method: "rewritten",
+    });
+    const asked = rewriteLocally("Elle abandonna ses mains, et Léon les portait à sa bouche lorsque parut un domestique, avertissant Monsieur qu'on le demandait.", 8);
+    expect(asked.pieces.join(" ")).not.toMatch(/le le/u);
+    // The participle describes the servant who appeared, not Léon.
+    expect(asked.pieces.join(" ")).not.toMatch(/Léon avertissait/u);
+  });
+
   it("keeps a clause that took the sentence's every verb with it", () => {
     // Madame Bovary: the parse hangs the main verb under the relative clause; "La vie nombreuse." alone is no sentence.
     const { pieces } = rewriteWithRules(
