@@ -402,6 +402,7 @@ export function splitLongSentence(sentence: string, maxWords: number, parseCosts
     const word = bareWord(unit);
     if (/^(ne|n'\p{L}+)$/u.test(word)) openNe = true;
     else if (negationEnds.has(word) || word === "personne" || word === "aucun" || word === "aucune") openNe = false;
+    else if (openNe && /^qu/u.test(word)) openNe = false; // "ne … que" closes on its "que" ("qu'une soeur plus âgée").
     if (/[,;:.!?]$/u.test(stripClosing(unit))) openNe = false; // A cut after a mark is the writer's own.
     restricting.push(openNe);
   });
@@ -427,8 +428,11 @@ export function splitLongSentence(sentence: string, maxWords: number, parseCosts
     return punctuation < breakCost.none ? withLocution + Math.min(phrase, breakCost.insideNounPhrase) : Math.max(withLocution, phrase);
   });
 
+  // "Il n'y avait évidemment ‖ pas de conversion": a cut between "ne" and what closes it leaves a
+  // negation half said, as one before the "que" of "ne … que" says the opposite.
   cuts.forEach((cost, index) => {
-    if (restricting[index] && index + 1 < count && /^qu/u.test(leadingWord(texts[index + 1]!))) {
+    const next = index + 1 < count ? leadingWord(texts[index + 1]!) : "";
+    if (restricting[index] && (/^qu/u.test(next) || negationEnds.has(next))) {
       cuts[index] = Math.max(cost, breakCost.openNegation);
     }
   });

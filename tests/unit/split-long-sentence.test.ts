@@ -88,6 +88,11 @@ describe("splitLongSentence", () => {
     expect(pieces[0]).toMatch(/qu'une/u);
   });
 
+  it("keeps ne with the pas, jamais or rien that closes it (Les Misérables)", () => {
+    const pieces = splitLongSentence("Il n'y avait évidemment pas de conversion à attendre.", 8);
+    expect(pieces[0]).toMatch(/n'y avait évidemment pas/u);
+  });
+
   it("keeps a number with its unit or the number it is coordinated with, not with the clause after it", () => {
     // Madame Bovary: "que deux ou trois ‖ qui lui cachaient tous les autres".
     const pieces = splitLongSentence(
