@@ -1497,7 +1497,9 @@ export function presentedPhrase(tree: SentenceTree, first: number, last: number)
   let clause = tree.words[head.head];
   while (clause && clause.index > 0 && !(isPredicate(tree, clause.index) && finiteVerb(tree, clause.index))) clause = tree.words[clause.head];
   const verb = clause && clause.index > 0 ? finiteVerb(tree, clause.index) : undefined;
-  if (!clause || !verb || verb.feats.Mood === "Imp") return undefined;
+  // "«Vous allez là, a repris mon frère, dans un bon pays.»": hung on the speaker's verb, the phrase is the line's.
+  const speaker = clause && sayingVerbs.test(clause.lemma) && tree.words.some((other) => dialogueMarks.test(other.form));
+  if (!clause || !verb || verb.feats.Mood === "Imp" || speaker) return undefined;
   // "sa figure grasse, molle": only nouns joined to the noun make it plural.
   const plural = items || childrenWith(tree, head.index, /^conj$/u).some((other) => other.upos === "NOUN") || agreementOf(head).number === "Plur";
   const number = preposition || !plural ? "Sing" : "Plur";
