@@ -1569,6 +1569,26 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
       const sizes = units.map((unit) => (unit.extraction ? unit.words.length : 0));
       bad = sizes.indexOf(Math.max(...sizes));
     }
+    // "…l'espèce de lividité [qui tombe d'un soupirail de cave] devant lequel vont et viennent": a relative
+    // pronoun left right after a clause taken out had its antecedent in that clause, which goes back.
+    if (bad === -1) {
+      // The word before `index` that is not punctuation ("devant lequel": before "devant").
+      const wordBefore = (index: number) => tree.words.slice(1, index).reverse().find((other) => other.upos !== "PUNCT");
+      const owner = new Map(units.flatMap((unit, index) => unit.words.map((word): [number, number] => [word, index])));
+      for (const [index, unit] of units.entries()) {
+        const orphan = unit.words.find((word) => {
+          const pronoun = tree.words[word]!;
+          if (pronoun.feats.PronType !== "Rel" || unit.extraction?.head === pronoun.head || unit.extraction?.drop.includes(word)) return false;
+          const before = wordBefore(subtree(tree, word)[0]!);
+          return before !== undefined && owner.get(before.index) !== index;
+        });
+        const from = orphan === undefined ? undefined : owner.get(wordBefore(subtree(tree, orphan)[0]!)!.index);
+        if (from !== undefined && units[from]!.extraction) {
+          bad = from;
+          break;
+        }
+      }
+    }
     if (bad !== -1) {
       const head = units[bad]!.extraction!.head;
       taken.delete(head);

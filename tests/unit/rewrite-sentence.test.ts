@@ -500,6 +500,12 @@ describe("rewriting rules", () => {
     expect(asked.pieces.join(" ")).not.toMatch(/Léon avertissait/u);
   });
 
+  it("puts back a relative clause whose noun another relative pronoun needs", () => {
+    // Les Misérables: "devant lequel" is the cellar window's; without the qui clause it would follow "lividité".
+    const { pieces } = rewriteLocally("Ce crépuscule ressemblait à l'espèce de lividité qui tombe d'un soupirail de cave devant lequel vont et viennent des passants.", 8);
+    expect(pieces.join(" ‖ ")).not.toMatch(/lividité\.? ?‖? ?devant lequel/u);
+  });
+
   it("keeps a clause that took the sentence's every verb with it", () => {
     // Madame Bovary: the parse hangs the main verb under the relative clause; "La vie nombreuse." alone is no sentence.
     const { pieces } = rewriteWithRules(
