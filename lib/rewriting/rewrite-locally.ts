@@ -60,7 +60,9 @@ export function clausesAtSemicolons(sentence: string): string[] {
     if (openingMarks.has(char)) depth += 1;
     else if (closingMarks.has(char)) depth = Math.max(0, depth - 1);
     else if (char === ";" && depth === 0 && !continuesSubordinate.test(sentence.slice(index + 1))) {
-      clauses.push(sentence.slice(start, index).trimEnd() + ".");
+      const clause = sentence.slice(start, index).trimEnd();
+      // "…gagnait son prédécesseur, etc.;": a clause that ends on a full stop already takes no second one.
+      clauses.push(/[.!?…]$/u.test(clause) ? clause : `${clause}.`);
       start = index + 1;
     }
   }

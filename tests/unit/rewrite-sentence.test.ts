@@ -122,6 +122,10 @@ describe("rewriting rules", () => {
     });
     // Les Misérables: a clause opened by "que" goes on with the one before it.
     expect(clausesAtSemicolons("Il s'avoua qu'il avait commis une action extrême et blâmable; qu'on ne lui eût peut-être pas refusé ce pain s'il l'avait demandé.")).toHaveLength(1);
+    // A clause ending on "etc." takes no second full stop (Madame Bovary).
+    expect(clausesAtSemicolons("Il voulut savoir combien gagnait son prédécesseur, etc.; et il se résolut à partir.")[0]).toBe(
+      "Il voulut savoir combien gagnait son prédécesseur, etc.",
+    );
     // A subordinate clause alone before the semicolon goes on with the clause after it (Madame Bovary).
     expect(clausesAtSemicolons("-- Puisque celui-là ne tient plus, madame Lefrançois; je vous le répète, vous vous faites tort!")).toHaveLength(1);
     expect(rewriteLocally("Elle ouvrit la fenêtre; il faisait froid (elle frissonna; puis elle rit).", 8).pieces).toEqual([
