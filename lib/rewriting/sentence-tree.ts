@@ -62,6 +62,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   const tree = { words, tokens, children: childrenOf(words) };
   for (const word of words.slice(1)) repairSubject(tree, word.index);
   for (const word of words.slice(1)) repairRelative(tree, word.index);
+  for (const word of words.slice(1)) repairParticiple(tree, word.index);
   return tree;
 }
 
@@ -145,6 +146,22 @@ function repairRelative(tree: SentenceTree, clause: number): void {
   head.head = noun.index;
   head.deprel = "acl:relcl";
   tree.children = childrenOf(words);
+}
+
+/**
+ * A past participle after a comma that the parser calls a relative clause
+ * with no relative pronoun in it ("une maison…, égayée autour des fenêtres
+ * d'une large bordure") is a participle describing the noun: its "subject"
+ * after it is a phrase of its own.
+ */
+function repairParticiple(tree: SentenceTree, clause: number): void {
+  const { words, children } = tree;
+  const head = words[clause]!;
+  if (head.deprel !== "acl:relcl" || head.feats.VerbForm !== "Part" || head.feats.Tense !== "Past") return;
+  const own = children[clause]!.map((child) => words[child]!);
+  if (own.some((child) => child.feats.PronType === "Rel" || /^(aux|aux:tense|aux:pass|cop)$/u.test(child.deprel))) return;
+  head.deprel = "acl";
+  for (const child of own) if (/^nsubj/u.test(child.deprel) && child.index > clause) child.deprel = "obl:mod";
 }
 
 /** One sentence's text, parsed. */

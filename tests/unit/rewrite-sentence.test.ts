@@ -504,6 +504,16 @@ describe("rewriting rules", () => {
     expect(asked.pieces.join(" ")).not.toMatch(/Léon avertissait/u);
   });
 
+  it("reads a participle the parse took for a relative clause as a participle (Germinal, the issue's example)", () => {
+    const { pieces, rules } = rewriteLocally(
+      "C'était une maison de briques à deux étages, blanchie du haut en bas à la chaux, égayée autour des fenêtres d'une large bordure bleu ciel.",
+      8,
+    );
+    expect(rules).toEqual(["participle", "participle"]);
+    expect(pieces[0]).toBe("C'était une maison de briques à deux étages.");
+    expect(pieces.some((piece) => /^Elle était égayée autour des fenêtres/u.test(piece))).toBe(true);
+  });
+
   it("puts back a relative clause whose noun another relative pronoun needs", () => {
     // Les Misérables: "devant lequel" is the cellar window's; without the qui clause it would follow "lividité".
     const { pieces } = rewriteLocally("Ce crépuscule ressemblait à l'espèce de lividité qui tombe d'un soupirail de cave devant lequel vont et viennent des passants.", 8);
