@@ -442,8 +442,13 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (lemma === "où") {
     // "la maison où il habitait" → "Il y habitait."
     if (timeNouns.test(antecedent.lemma.toLowerCase()) || antecedent.upos !== "NOUN") return undefined;
-    // "un rire où il y avait quelque chose": a clause that has its "y" already takes no second one.
-    if (subtree(tree, word.index).some((index) => /^y$/iu.test(tree.words[index]!.form))) return undefined;
+    // "mon salon, où il n'y a pas de meubles": "il y a" says where already → "Il n'y a pas de meubles.";
+    // any other clause that has its "y" takes no second one.
+    const hasY = subtree(tree, word.index).some((index) => /^y$/iu.test(tree.words[index]!.form));
+    const thereIs = word.lemma === "avoir" && tree.children[word.index]!.some((child) => /^y$/iu.test(tree.words[child]!.form)) &&
+      /^il$/iu.test(subject.form);
+    if (thereIs) return { rule: "relative_ou", head: word.index, drop: [pronoun.index], replace: new Map(), insert: new Map() };
+    if (hasY) return undefined;
     const after = tree.children[word.index]!.filter((child) => {
       const part = tree.words[child]!;
       return child > subject.index && child < word.index && (/^(aux|cop)/u.test(part.deprel) || /^en$/iu.test(part.form));

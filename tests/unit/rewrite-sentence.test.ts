@@ -514,6 +514,12 @@ describe("rewriting rules", () => {
     expect(pieces.some((piece) => /^Elle était égayée autour des fenêtres/u.test(piece))).toBe(true);
   });
 
+  it("drops the où of a clause that says il y a, which says where already (Les Misérables)", () => {
+    expect(rewriteLocally("Il s'interrompit et ajouta avec un rire où il y avait quelque chose de monstrueux:", 8).pieces).toContain(
+      "Il y avait quelque chose de monstrueux.",
+    );
+  });
+
   it("puts back a relative clause whose noun another relative pronoun needs", () => {
     // Les Misérables: "devant lequel" is the cellar window's; without the qui clause it would follow "lividité".
     const { pieces } = rewriteLocally("Ce crépuscule ressemblait à l'espèce de lividité qui tombe d'un soupirail de cave devant lequel vont et viennent des passants.", 8);
