@@ -1476,7 +1476,7 @@ export function presentedPhrase(tree: SentenceTree, first: number, last: number)
   // "Quel pauvre homme!": an exclamation, and "tout le monde avait eu à le faire": a quantity, say
   // nothing after "C'était"; "les jeunes gens étant camarades" is a clause the tagger misread.
   const said = (index: number) => tree.words[index]!.form.toLowerCase();
-  if (phrase.some((index) => /^(quel|quelle|quels|quelles|étant|ayant)$/u.test(said(index))) || tree.words.slice(first, last + 1).some((word) => /^[!?]$/u.test(word.form))) return undefined;
+  if (phrase.some((index) => /^(quel|quelle|quels|quelles|étant|ayant)$/u.test(said(index))) || tree.words.slice(first, last + 2).some((word) => /[!?]/u.test(word.form))) return undefined;
   // "dont le père et l'oncle": a relative pronoun belongs to a clause outside the piece.
   if (phrase.some((index) => isRelativePronoun(tree.words[index]!) || tree.words[index]!.feats.PronType === "Rel")) return undefined;
   if (/^(tout|toute|tous|toutes|chaque|aucun|aucune|nul|nulle|plusieurs|certains|certaines)$/u.test(said(start))) return undefined;
@@ -1488,8 +1488,24 @@ export function presentedPhrase(tree: SentenceTree, first: number, last: number)
     if (movementVerbs.test(tree.words[head.head]!.lemma)) return undefined;
   } else {
     if (!presentedNouns.test(head.deprel) || (head.upos === "NOUN" && childrenWith(tree, head.index, /^(det|nummod)$/u).length === 0)) return undefined;
-    // A subject after its verb ("il coupait, au dessert, le bouchon") is an object the parse misread more often than not.
+    // A subject after its verb is an object the parse misread more often than not; so is a noun "in
+    // apposition" to a phrase of time or place ("il coupait, au dessert, le bouchon").
     if (/^nsubj/u.test(head.deprel) && head.index > head.head) return undefined;
+    if (head.deprel === "appos" && childrenWith(tree, head.head, /^case$/u).length > 0) return undefined;
+    // "Sa messe dite, il déjeunait", "Le père de son enfant parti, elle se trouva…": a noun with its
+    // participle says when, not who, unless it is its verb's one subject ("Un petit poignard ciselé lui battait").
+    const ownSubject = /^nsubj/u.test(head.deprel) && childrenWith(tree, head.head, subjectRelations).length === 1;
+    if (phrase.some((index) => tree.words[index]!.feats.VerbForm === "Part") && !ownSubject) return undefined;
+  }
+  if (preposition) {
+    const governor = tree.words[head.head]!;
+    // "perdus en la possession d'eux-mêmes": what completes an adjective or a participle is part of it;
+    // "s'il ne faisait ce sacrifice dans son propre intérêt": a phrase in a negated or subordinate clause
+    // is said in its scope; "depuis les recherches de table ‖ jusqu'aux coquetteries": half a range.
+    const completes = governor.upos === "ADJ" || (governor.feats.VerbForm === "Part" && childrenWith(tree, governor.index, /^(aux|aux:pass|aux:tense|cop)$/u).length === 0);
+    const scoped = tree.children[governor.index]!.some((child) => negations.test(tree.words[child]!.form) || tree.words[child]!.deprel === "mark");
+    const range = /^(jusque|jusqu'|jusqu’)$/iu.test(tree.words[last + 1]?.form ?? "");
+    if (completes || scoped || range) return undefined;
   }
   // A list item is presented only in a list of its kind: nouns with nouns, phrases with phrases.
   // and only in a list that is itself a subject, an aside or a phrase of place or time ("le quartier du
