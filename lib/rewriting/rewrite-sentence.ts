@@ -1492,18 +1492,23 @@ export function presentedPhrase(tree: SentenceTree, first: number, last: number)
     // apposition" to a phrase of time or place ("il coupait, au dessert, le bouchon").
     if (/^nsubj/u.test(head.deprel) && head.index > head.head) return undefined;
     if (head.deprel === "appos" && childrenWith(tree, head.head, /^case$/u).length > 0) return undefined;
-    // "Sa messe dite, il déjeunait", "Le père de son enfant parti, elle se trouva…": a noun with its
-    // participle says when, not who, unless it is its verb's one subject ("Un petit poignard ciselé lui battait").
-    const ownSubject = /^nsubj/u.test(head.deprel) && childrenWith(tree, head.head, subjectRelations).length === 1;
-    if (phrase.some((index) => tree.words[index]!.feats.VerbForm === "Part") && !ownSubject) return undefined;
+    // "Sa messe dite, il déjeunait", "Le père de son enfant parti, elle se trouva…": the subject of a
+    // participle with no auxiliary says when, not who.
+    const governor = tree.words[head.head]!;
+    const absolute = governor.feats.VerbForm === "Part" && childrenWith(tree, governor.index, /^(aux|aux:pass|aux:tense|cop)$/u).length === 0;
+    if (/^nsubj/u.test(head.deprel) && absolute) return undefined;
   }
   if (preposition) {
     const governor = tree.words[head.head]!;
-    // "perdus en la possession d'eux-mêmes": what completes an adjective or a participle is part of it;
-    // "s'il ne faisait ce sacrifice dans son propre intérêt": a phrase in a negated or subordinate clause
-    // is said in its scope; "depuis les recherches de table ‖ jusqu'aux coquetteries": half a range.
-    const completes = governor.upos === "ADJ" || (governor.feats.VerbForm === "Part" && childrenWith(tree, governor.index, /^(aux|aux:pass|aux:tense|cop)$/u).length === 0);
-    const scoped = tree.children[governor.index]!.some((child) => negations.test(tree.words[child]!.form) || tree.words[child]!.deprel === "mark");
+    // After its word: "perdus en la possession d'eux-mêmes": what completes an adjective or a participle
+    // is part of it; "s'il ne faisait ce sacrifice dans son propre intérêt": a phrase in a negated or
+    // conditional clause is said in its scope. "depuis les recherches de table ‖ jusqu'aux coquetteries": half a range.
+    const completes = head.index > governor.index &&
+      (governor.upos === "ADJ" || (governor.feats.VerbForm === "Part" && childrenWith(tree, governor.index, /^(aux|aux:pass|aux:tense|cop)$/u).length === 0));
+    const scoped = head.index > governor.index && tree.children[governor.index]!.some((child) => {
+      const word = tree.words[child]!;
+      return negations.test(word.form) || (word.deprel === "mark" && /^(si|s'|s’|que|qu'|qu’|quoique|quoiqu'|quoiqu’)$/iu.test(word.form));
+    });
     const range = /^(jusque|jusqu'|jusqu’)$/iu.test(tree.words[last + 1]?.form ?? "");
     if (completes || scoped || range) return undefined;
   }
