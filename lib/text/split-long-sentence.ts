@@ -428,13 +428,12 @@ export function splitLongSentence(sentence: string, maxWords: number, parseCosts
     return punctuation < breakCost.none ? withLocution + Math.min(phrase, breakCost.insideNounPhrase) : Math.max(withLocution, phrase);
   });
 
-  // "Il n'y avait évidemment ‖ pas de conversion": a cut between "ne" and what closes it leaves a
-  // negation half said, as one before the "que" of "ne … que" says the opposite.
+  // A cut before the "que" of "ne … que" says the opposite; one between "ne" and the "pas" that closes
+  // it ("Il n'y avait évidemment ‖ pas de conversion") leaves a negation half said: worse than a subject
+  // cut from its verb, which the cut's pieces often mend (lib/rewriting/cut-pieces-as-sentences.ts).
   cuts.forEach((cost, index) => {
     const next = index + 1 < count ? leadingWord(texts[index + 1]!) : "";
-    if (restricting[index] && (/^qu/u.test(next) || negationEnds.has(next))) {
-      cuts[index] = Math.max(cost, breakCost.openNegation);
-    }
+    if (restricting[index] && (/^qu/u.test(next) || negationEnds.has(next))) cuts[index] = Math.max(cost, breakCost.openNegation);
   });
 
   // best[j]: the cheapest way to cut the first j units; from[j]: where its last piece starts.

@@ -8,6 +8,7 @@ import {
   hangingReason,
   holdsInnerBreak,
   splitsName,
+  splitsNegation,
 } from "@/tests/support/quality-report";
 
 describe("the quality checker", () => {
@@ -35,6 +36,14 @@ describe("the quality checker", () => {
     expect(cutsSubjectFromVerb(tokens("les sœurs de ma grand'mère aussi quand Swann"), "leur", "avait")).toBe(true);
     expect(cutsSubjectFromVerb(tokens("bougie éteinte, mes yeux"), "se")).toBe(true);
     expect(cutsSubjectFromVerb(tokens("il parlait à Swann"), "de")).toBe(false);
+  });
+
+  it("sees a negation cut between ne and its pas, and not one already closed", () => {
+    const tokens = (text: string) => text.split(" ");
+    expect(splitsNegation(tokens("Il n'y avait évidemment"), "pas")).toBe(true);
+    expect(splitsNegation(tokens("Il ne savait pas plus"), "rien")).toBe(false);
+    expect(splitsNegation(tokens("Il n'était resté qu'une soeur"), "plus")).toBe(false);
+    expect(splitsNegation(tokens("Il avait"), "pas")).toBe(false);
   });
 
   it("counts lost words, matter rows and glued headings against a known text", () => {

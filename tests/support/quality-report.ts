@@ -37,6 +37,8 @@ export interface QualityReport {
   verbCuts: number;
   /** Cuts between a short subject and its verb ("quand Swann ‖ leur avait donné"). */
   subjectCuts: number;
+  /** Cuts between "ne" and the pas, jamais or rien that closes it ("Il n'y avait évidemment ‖ pas de conversion"). */
+  negationSplits: number;
   matterRows: number;
   gluedHeadings: number;
   /** Undefined without a known true text. */
@@ -51,6 +53,7 @@ export interface QualityReport {
     innerBreaks: string[];
     verbs: string[];
     subjects: string[];
+    negations: string[];
     matter: string[]; glued: string[]; lost: string[] };
 }
 
@@ -181,6 +184,15 @@ export function cutsVerbFromComplement(tokens: string[], next: string): boolean 
   return endsOnMarkedVerb(tokens);
 }
 
+const closesNegation = /^(pas|point|jamais|plus|guère|rien)[,.;:!?]*$/iu;
+
+/** Whether a cut after `tokens` leaves a "ne" its closing word opens `next` with: "n'y avait évidemment ‖ pas". */
+export function splitsNegation(tokens: string[], next: string): boolean {
+  if (!closesNegation.test(next)) return false;
+  const ne = tokens.findLastIndex((token) => /^(ne|n['’])/iu.test(token));
+  return ne !== -1 && !tokens.slice(ne + 1).some((token) => closesNegation.test(token) || /^qu/iu.test(token));
+}
+
 /** Whether a cut after `tokens` separates a short subject (a name, or article + noun) from the verb `next` opens. */
 export function cutsSubjectFromVerb(tokens: string[], next: string, following = ""): boolean {
   const last = tokens.at(-1) ?? "";
@@ -289,6 +301,7 @@ export function checkQuality(rows: CheckedRow[], truth?: BookTruth): QualityRepo
     innerBreaks: [],
     verbs: [],
     subjects: [],
+    negations: [],
     matter: [],
     glued: [],
     lost: [],
@@ -299,6 +312,7 @@ export function checkQuality(rows: CheckedRow[], truth?: BookTruth): QualityRepo
   let innerBreaks = 0;
   let verbCuts = 0;
   let subjectCuts = 0;
+  let negationSplits = 0;
   for (const group of groupPieces(rows)) {
     if (group.length > 1) {
       for (const piece of group) {
@@ -332,6 +346,10 @@ export function checkQuality(rows: CheckedRow[], truth?: BookTruth): QualityRepo
       if (cutsSubjectFromVerb(tokens, next, following)) {
         subjectCuts++;
         if (examples.subjects.length < 12) examples.subjects.push(seam);
+      }
+      if (splitsNegation(tokens, next)) {
+        negationSplits++;
+        if (examples.negations.length < 12) examples.negations.push(seam);
       }
     }
   }
@@ -399,6 +417,7 @@ export function checkQuality(rows: CheckedRow[], truth?: BookTruth): QualityRepo
     innerBreaks,
     verbCuts,
     subjectCuts,
+    negationSplits,
     matterRows,
     gluedHeadings,
     examples,

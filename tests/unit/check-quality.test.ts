@@ -39,10 +39,13 @@ describe.skipIf(corpusMissing())("the local engine meets the quality targets on 
     expect(report.nameCuts, report.examples.names.join(" | ")).toBeLessThanOrEqual(3);
     // A piece running on past a ; or :, a verb cut from its complement, a
     // short subject cut from its verb: 1.6-3 %, 3.2-6.5 % and 0.3-0.8 % of
-    // cuts before the splitter weighed them, 0.2-0.5 %, 2-4.4 % and 0.1-0.35 % since.
+    // cuts before the splitter weighed them, 0.2-0.5 %, 2-4.4 % and 0.1-0.35 % since;
+    // 0.1-0.42 % once the cut keeps "ne" with its "pas" (Swann: 25 subject cuts of 6,017
+    // instead of 23, for negations cut in two on the three novels 36 → 7; Baudelaire 7 → 0).
     expect(report.innerBreaks / report.cuts, report.examples.innerBreaks.join(" | ")).toBeLessThanOrEqual(0.01);
     expect(report.verbCuts / report.cuts, report.examples.verbs.join(" | ")).toBeLessThanOrEqual(0.05);
-    expect(report.subjectCuts / report.cuts, report.examples.subjects.join(" | ")).toBeLessThanOrEqual(0.004);
+    expect(report.subjectCuts / report.cuts, report.examples.subjects.join(" | ")).toBeLessThanOrEqual(0.005);
+    expect(report.negationSplits / report.cuts, report.examples.negations.join(" | ")).toBeLessThanOrEqual(0.002);
     expect(report.matterRows, report.examples.matter.join(" | ")).toBe(0);
     expect(report.gluedHeadings, report.examples.glued.join(" | ")).toBe(0);
     expect(report.headingRows).toBeGreaterThan(0);
