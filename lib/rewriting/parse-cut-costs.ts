@@ -73,7 +73,12 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // An adjective before its noun, or alone after it, stays with it; one after
   // it with complements of its own ("une conversation ‖ pleine de mots") may stand apart.
   if (relation === "amod") return dependent < common || tree.children[dependent]!.length === 0 ? breakCost.forbidden : undefined;
-  if (tight.test(relation)) return breakCost.forbidden;
+  // An article, preposition or fixed word far from its head with another noun between is a misparse
+  // ("un peu de poussière sur les dalles" read with "un" the article of "dalles"): no say.
+  if (tight.test(relation)) {
+    const between = tree.words.slice(Math.min(dependent, common) + 1, Math.max(dependent, common));
+    return between.length > 3 && between.some((word) => word.upos === "NOUN") ? undefined : breakCost.forbidden;
+  }
   // A complement opened by "de": of a noun ("une barbe ‖ de trois jours") or
   // a quantity ("trop ‖ d'esprit"), it is one thing cut in two, worse than a
   // verb left without its object. Other prepositions hang off a noun or the

@@ -45,6 +45,14 @@ describe("the cut with the parse", () => {
     expect(pieces.every((piece) => countWords(piece) <= 8)).toBe(true);
   });
 
+  it("does not trust an article the parse hung on a noun far away (Madame Bovary)", () => {
+    // The parse reads "un" as the article of "dalles", which forbade every cut but after the verb.
+    expect(splitLongSentence("L'air poussait un peu de poussière sur les dalles.", 8, withParse)).toEqual([
+      "L'air poussait un peu de poussière",
+      "sur les dalles.",
+    ]);
+  });
+
   it("says nothing about a text the tree is not of", () => {
     const units = [
       { start: 0, end: 3 },
