@@ -7,6 +7,7 @@ import { validatePieces } from "@/lib/engines/validate-rewrite";
 import type { RewriteFailureReason, RewriteMethod } from "@/lib/engines/rewrite-types";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { connectiveWords, dropConnectives, withoutConnective } from "@/lib/rewriting/drop-connectives";
+import { objectBeforePhrase } from "@/lib/rewriting/object-before-phrase";
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
 import { readsAsSentence, rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
 import { parseTree, type SentenceTree } from "@/lib/rewriting/sentence-tree";
@@ -173,9 +174,12 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
   };
   // The cut of a text the rules could not bring within the limit, each predicate it parts from its subject given it again.
   const cut = (text: string) => {
-    const pieces = splitLongSentence(text, maxWords, parseCosts);
-    const parsed = parses.get(text);
-    return parsed ? cutPiecesAsSentences(text, pieces, parsed, maxWords) : { pieces, dropped: 0 };
+    const tree = parses.get(text);
+    // "Il prit entre son pouce et son index replié un peu de sa joue": verb and object first, then the phrase.
+    const source = (tree && objectBeforePhrase(text, tree)) ?? text;
+    const pieces = splitLongSentence(source, maxWords, parseCosts);
+    const parsed = parses.get(source);
+    return parsed ? cutPiecesAsSentences(source, pieces, parsed, maxWords) : { pieces, dropped: 0 };
   };
   const cutWhole = (refused?: RewriteFailureReason): LocalRewrite => ({
     pieces: cut(sentence).pieces,

@@ -1,0 +1,35 @@
+// The object said before the phrase a writer set between it and its verb,
+// so that the cut falls before the phrase: on the corpus novels' sentences.
+import { describe, expect, it } from "vitest";
+import { objectBeforePhrase } from "@/lib/rewriting/object-before-phrase";
+import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
+import { parseTree } from "@/lib/rewriting/sentence-tree";
+
+const moved = (text: string) => objectBeforePhrase(text, parseTree(text));
+
+describe("the object before the phrase", () => {
+  it("moves the object before the phrase, however the parse hangs it (Madame Bovary, Les Misérables)", () => {
+    expect(moved("Homais, derrière lui, portait à la main une grande boîte rouge.")).toBe("Homais, derrière lui, portait une grande boîte rouge à la main.");
+    expect(moved("Quelques-unes de ses camarades apportaient au couvent les keepsakes.")).toBe(
+      "Quelques-unes de ses camarades apportaient les keepsakes au couvent.",
+    );
+    // "un peu de sa joue" is one object, its quantity and all.
+    expect(moved("Il prit entre son pouce et son index replié un peu de sa joue.")).toBe("Il prit un peu de sa joue entre son pouce et son index replié.");
+  });
+
+  it("leaves an object that something after a comma describes, a list, and a phrase that holds a second object", () => {
+    // Madame Bovary: "givrées de diamant" describes the beads; Les Misérables: "que son mari avait renvoyée" the girl.
+    expect(moved("Elle se contentait d'assurer dans ses cheveux blonds les petites boules de corail, givrées de diamant.")).toBeUndefined();
+    expect(moved("Elle fit revenir à la maison sa petite fille, que son mari avait renvoyée chez la nourrice.")).toBeUndefined();
+    expect(moved("Comme font aux fleurs le fumier, la pluie, les vents et le soleil.")).toBeUndefined();
+    expect(moved("Il s'agit de faire du coupable la victime et du débiteur le créancier.")).toBeUndefined();
+  });
+
+  it("cuts the moved clause before the phrase, the verb with its object (Les Misérables)", () => {
+    const { pieces } = rewriteLocally(
+      "Il se souleva sur un coude, prit entre son pouce et son index replié un peu de sa joue, comme on fait machinalement lorsqu'on interroge et qu'on juge, et interpella l'évêque avec un regard plein de toutes les énergies de l'agonie.",
+      8,
+    );
+    expect(pieces).toContain("Il prit un peu de sa joue");
+  });
+});
