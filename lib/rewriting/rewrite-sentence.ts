@@ -1008,9 +1008,8 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   // for it; but a time has its clause: "au moment où le couteau allait tomber".
   const timeClause = timeNouns.test(word.lemma) ? childrenWith(tree, word.index, /^acl:relcl$/u).flatMap((clause) => subtree(tree, clause.index)) : [];
   const verbInside = subtree(tree, word.index).some((index) => /^(VERB|AUX)$/u.test(tree.words[index]!.upos) && tree.words[index]!.feats.VerbForm !== "Part" && !timeClause.includes(index));
-  // "trop fatigué pour marcher": a purpose after a degree completes it.
-  // "un peu souffrante pour se mettre en route": nor after an adjective, or a degree anywhere before it
-  // ("allé trop loin pour pouvoir rebrousser chemin"); "pour ainsi dire" says how, not why.
+  // A purpose completes an adjective ("un peu souffrante pour se mettre en route") or a degree anywhere
+  // before it ("allé trop loin pour pouvoir rebrousser chemin"); "pour ainsi dire" says how, not why.
   if (purpose.test(opener.form)) {
     const degree = tree.words.some((other) => other.index < word.index && /^(trop|assez|suffisamment|tellement)$/iu.test(other.form));
     if (clause.upos === "ADJ" || degree || (/^(dire|parler)$/u.test(word.lemma) && childrenWith(tree, word.index, /^(obj|ccomp)$/u).length === 0)) return undefined;
