@@ -52,20 +52,26 @@ const continuesSubordinate = /^[\s,«“—–-]*(que|qu['’]|quand|lorsque|lor
  * clauses with a semicolon, and the parser reads a clause alone far better
  * than inside a sentence of forty words.
  */
-export function clausesAtSemicolons(sentence: string): string[] {
-  const clauses: string[] = [];
+/** Where `mark` stands in `text` from `from` on, outside brackets and quotations. */
+function* outsideQuotes(text: string, mark: string, from = 0): Generator<number> {
   let depth = 0;
-  let start = 0;
-  for (let index = 0; index < sentence.length; index += 1) {
-    const char = sentence[index]!;
+  for (let index = from; index < text.length; index += 1) {
+    const char = text[index]!;
     if (openingMarks.has(char)) depth += 1;
     else if (closingMarks.has(char)) depth = Math.max(0, depth - 1);
-    else if (char === ";" && depth === 0 && !continuesSubordinate.test(sentence.slice(index + 1))) {
-      const clause = sentence.slice(start, index).trimEnd();
-      // "…gagnait son prédécesseur, etc.;": a clause that ends on a full stop already takes no second one.
-      clauses.push(/[.!?…]$/u.test(clause) ? clause : `${clause}.`);
-      start = index + 1;
-    }
+    else if (char === mark && depth === 0) yield index;
+  }
+}
+
+export function clausesAtSemicolons(sentence: string): string[] {
+  const clauses: string[] = [];
+  let start = 0;
+  for (const index of outsideQuotes(sentence, ";")) {
+    if (continuesSubordinate.test(sentence.slice(index + 1))) continue;
+    const clause = sentence.slice(start, index).trimEnd();
+    // "…gagnait son prédécesseur, etc.;": a clause that ends on a full stop already takes no second one.
+    clauses.push(/[.!?…]$/u.test(clause) ? clause : `${clause}.`);
+    start = index + 1;
   }
   clauses.push(sentence.slice(start));
   // A clause of no words ("…;" at the very end) is no piece.
@@ -127,15 +133,8 @@ function commentsOnItsClause(reason: string): boolean {
 export function reasonBeforeClause(sentence: string): { reason: string; clause: string; conjunction: string } | undefined {
   const opening = sentence.match(reasonOpening);
   if (!opening || /^comme\s+si\b/iu.test(sentence) || dialogueMarks.test(sentence)) return undefined;
-  let depth = 0;
-  let comma = -1;
-  for (let index = opening[0].length; index < sentence.length && comma < 0; index += 1) {
-    const char = sentence[index]!;
-    if (openingMarks.has(char)) depth += 1;
-    else if (closingMarks.has(char)) depth = Math.max(0, depth - 1);
-    else if (char === "," && depth === 0) comma = index;
-  }
-  if (comma < 0) return undefined;
+  const comma = outsideQuotes(sentence, ",", opening[0].length).next().value;
+  if (comma === undefined) return undefined;
   const said = sentence.slice(opening[0].length, comma).trim();
   if (/(^|\s)(que|qu['’])/iu.test(said)) return undefined;
   const reason = capitalizeFirst(`${said}.`);
