@@ -400,6 +400,21 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
   return extraction;
 }
 
+/**
+ * Whether a subject pronoun ("il", "elle"…) has the gender of the clause's
+ * adjective or participle that agrees with its subject ("était amies",
+ * "fut saisie", "se tenait ouverte"), when the clause has one.
+ */
+function agreesWithPredicate(tree: SentenceTree, clause: TreeWord, pronoun: string): boolean {
+  // Only with "être": "avaient présumé", read as a passive, agrees with nothing.
+  const passive = childrenWith(tree, clause.index, /^aux:pass$/u).some((auxiliary) => auxiliary.lemma === "être");
+  // "la rendait presque joyeuse": with an object, the adjective may be the object's.
+  const hasObject = childrenWith(tree, clause.index, /^obj$/u).length > 0;
+  const attribute = clause.upos === "ADJ" || passive ? clause : hasObject ? undefined : childrenWith(tree, clause.index, /^xcomp$/u).find((child) => child.upos === "ADJ");
+  const gender = attribute?.feats.Gender;
+  return !gender || !/^(il|ils|elle|elles)$/iu.test(pronoun) || gender === (/^elle/iu.test(pronoun) ? "Fem" : "Masc");
+}
+
 function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const antecedent = antecedentOf(tree, word.index);
   const pronoun = relativePronounOf(tree, word.index);
@@ -433,6 +448,8 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (lequelForms.test(lemma)) return relativeLequel(tree, word, pronoun);
   if (lemma === "qui" && subjectRelations.test(pronoun.deprel)) {
     if (!agrees(stand, finiteVerb(tree, word.index), numberOf(tree, antecedent))) return undefined;
+    // "Le coin de sa bouche, qui se tenait ouverte": the clause is the other noun's.
+    if (!agreesWithPredicate(tree, word, stand)) return undefined;
     return { rule: "relative_qui", head: word.index, drop: [], replace: new Map([[pronoun.index, stand]]), insert: new Map() };
   }
   const subject = subjectOf(tree, word.index);
@@ -1104,10 +1121,8 @@ function heavySubject(
   const pronoun = standIn(tree, word);
   const number = numberOf(tree, word);
   if (!pronoun || !/^(il|elle|ils|elles)$/u.test(pronoun) || !agrees(pronoun, verb, number)) return undefined;
-  // "les jeunes filles étaient amies", misread as "les jeunes" with "filles" describing them: an
-  // adjective or a passive participle agreeing with the subject says its gender.
-  const agreeing = clause.upos === "ADJ" || childrenWith(tree, clause.index, /^aux:pass$/u).length > 0;
-  if (agreeing && clause.feats.Gender && clause.feats.Gender !== (pronoun.startsWith("elle") ? "Fem" : "Masc")) return undefined;
+  // "les jeunes filles étaient amies", misread as "les jeunes" with "filles" describing them.
+  if (!agreesWithPredicate(tree, clause, pronoun)) return undefined;
   return {
     rule: "subject",
     head: word.index,
@@ -1248,6 +1263,16 @@ const closers = /^[»)”\]]$/u;
 const sentenceEnd = /[.!?…]$/u;
 const dashes = /^(—|–|--)$/u;
 
+/** Whether `word` ends an apposition the book opened with a comma ("M. Lheureux, marchand d'étoffes"). */
+function endsApposition(tree: SentenceTree, word: number): boolean {
+  for (let phrase = word; phrase > 0; phrase = tree.words[phrase]!.head) {
+    const words = subtree(tree, phrase).filter((index) => tree.words[index]!.upos !== "PUNCT");
+    if (words.at(-1) !== word) return false;
+    if (tree.words[phrase]!.deprel === "appos" && tree.words[words[0]! - 1]?.form === ",") return true;
+  }
+  return false;
+}
+
 /**
  * A unit written as a sentence: the book's tokens, the rule's changes, edges
  * tidied, a capital and an end mark; with the tree's words as they stand in
@@ -1293,11 +1318,16 @@ function writeUnit(tree: SentenceTree, unit: Unit, first: boolean, standIns: Rea
   for (let index = items.length - 2; index >= 0; index -= 1) {
     if (/^[,;:]$/u.test(items[index]!.text) && /^[,;:.!?…]$/u.test(items[index + 1]!.text)) items.splice(index, 1);
   }
-  // A comma that closed an aside taken out: "il aperçut, [au bord d'un fossé,] un jeune garçon".
+  // A comma that closed an aside taken out: "il aperçut, [au bord d'un fossé,] un jeune garçon";
+  // but one that also closes an apposition before it stays: "M. Lheureux, marchand d'étoffes, [qui…,] avait".
   for (let index = items.length - 1; index > 0; index -= 1) {
     const before = items[index - 1]!;
     const gap = before.token >= 0 && items[index]!.token > before.token + 1;
-    if (items[index]!.text === "," && gap && tree.tokens[before.token + 1]!.form === ",") items.splice(index, 1);
+    if (items[index]!.text !== "," || !gap) continue;
+    const beforeWord = tree.words[tree.tokens[before.token]!.words.at(-1)!]!;
+    // "Et[ la mignarde chaussure, qui…], elle tenait": after a conjunction, nothing is left to set off.
+    const afterConjunction = beforeWord.upos === "CCONJ" && beforeWord.deprel === "cc";
+    if (afterConjunction || (tree.tokens[before.token + 1]!.form === "," && !endsApposition(tree, beforeWord.index))) items.splice(index, 1);
   }
   elideAroundInsertions(items);
   // The book's first word, capitalised as a sentence's start, no longer starts one: "C'était chez le président".

@@ -60,6 +60,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
     tokens.push({ form: token.form, words: indices, spaceAfter: !misc.includes("SpaceAfter=No") });
   });
   const tree = { words, tokens, children: childrenOf(words) };
+  for (const word of words.slice(1)) repairRelativeAsMain(tree, word.index);
   for (const word of words.slice(1)) repairSubject(tree, word.index);
   for (const word of words.slice(1)) repairRelative(tree, word.index);
   for (const word of words.slice(1)) repairParticiple(tree, word.index);
@@ -76,6 +77,62 @@ const subjectRelations = /^(nsubj|nsubj:pass|expl:subj|csubj)$/u;
 const verbGroupRelations = /^(aux|aux:tense|aux:pass|aux:caus|cop|expl:pv|expl|advmod)$/u;
 
 /**
+ * A subject with a relative clause between commas before its verb ("Et
+ * son regard, qu'elle promenait autour d'elle, s'abaissa lentement…",
+ * "M. Lheureux, marchand d'étoffes, qui se trouvait avec elle dans la
+ * voiture, avait essayé…") is often parsed the other way round: the
+ * relative clause's verb as the sentence's, with the noun as a second
+ * subject, and the true verb hung on it without a subject. The verb after
+ * the relative clause takes the clause's place and the noun as its
+ * subject; the relative clause goes back to the noun.
+ */
+function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
+  const { words, children } = tree;
+  const own = children[clause]!.map((child) => words[child]!);
+  const pronoun = own.find((child) =>
+    /^nsubj/u.test(child.deprel) ? /^qui$/iu.test(child.form) : child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form));
+  if (!pronoun || words[pronoun.index - 1]?.form !== ",") return;
+  const noun = own.find((child) => /^nsubj/u.test(child.deprel) && child.index < pronoun.index && /^(NOUN|PROPN)$/u.test(child.upos));
+  if (!noun) return;
+  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
+  // Nothing of the clause but its opening ("Et") and the noun's phrase comes before the pronoun.
+  const opening = own.filter((child) => child.index < noun.index);
+  if (opening.some((child) => !/^(cc|punct|advmod)$/u.test(child.deprel) || inner(child.index).length > 1)) return;
+  if (Math.max(...inner(noun.index)) < pronoun.index - 2) return;
+  // The true verb: finite, after a comma, with no subject of its own.
+  const verb = own.find((child) => {
+    if (child.index < pronoun.index || !/^(advcl|conj|parataxis)$/u.test(child.deprel)) return false;
+    const group = children[child.index]!.map((index) => words[index]!);
+    const finite = child.feats.VerbForm === "Fin" || group.some((word) => /^(aux|aux:tense|aux:pass|cop)$/u.test(word.deprel) && word.feats.VerbForm === "Fin");
+    if (!finite || child.feats.Mood === "Imp" || group.some((word) => subjectRelations.test(word.deprel))) return false;
+    return words[verbGroupStart(tree, child.index) - 1]?.form === ",";
+  });
+  if (!verb) return;
+  const comma = verbGroupStart(tree, verb.index) - 1;
+  // What the parse hung on the verb before that comma ("autour ‖ d'elle") is the relative clause's.
+  for (const child of children[verb.index]!) if (child < comma) words[child]!.head = clause;
+  for (const child of own) {
+    if (child === verb || child === noun) continue;
+    if (child.index < noun.index || child.index >= comma) child.head = verb.index;
+  }
+  const main = words[clause]!;
+  verb.head = main.head;
+  verb.deprel = main.deprel;
+  noun.head = verb.index;
+  noun.deprel = verb.feats.Voice === "Pass" ? "nsubj:pass" : "nsubj";
+  main.head = noun.index;
+  main.deprel = "acl:relcl";
+  tree.children = childrenOf(words);
+}
+
+/** Where a verb's group starts: its auxiliaries, clitics and "ne" before it. */
+function verbGroupStart(tree: SentenceTree, verb: number): number {
+  let start = verb;
+  for (const child of tree.children[verb]!) if (child < verb && verbGroupRelations.test(tree.words[child]!.deprel)) start = Math.min(start, child);
+  return start;
+}
+
+/**
  * The parser, trained on news, often reads a novel's subject as a phrase of
  * circumstance when a clause opens with it ("…, et l'enfant vagabondait",
  * "…, le bas de son visage s'enfonçait"): a finite clause with no subject,
@@ -87,9 +144,7 @@ function repairSubject(tree: SentenceTree, clause: number): void {
   const head = words[clause]!;
   const finite = head.feats.VerbForm === "Fin" || children[clause]!.some((child) => /^(aux|aux:tense|aux:pass|cop)$/u.test(words[child]!.deprel) && words[child]!.feats.VerbForm === "Fin");
   if (!finite || head.feats.Mood === "Imp" || children[clause]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
-  // The verb group: the verb, its auxiliaries, clitics and "ne" before it.
-  let start = clause;
-  for (const child of children[clause]!) if (child < clause && verbGroupRelations.test(words[child]!.deprel)) start = Math.min(start, child);
+  const start = verbGroupStart(tree, clause);
   const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
   // The largest phrase that ends right before the verb group.
   let phrase = start - 1;

@@ -504,6 +504,36 @@ describe("rewriting rules", () => {
     expect(asked.pieces.join(" ")).not.toMatch(/Léon avertissait/u);
   });
 
+  it("reads a relative clause between commas that the parse took for the main clause as the subject's (Madame Bovary)", () => {
+    // The parse made "promenait" the sentence's verb, "regard" its second subject and "s'abaissa" a clause hung on it.
+    expect(rewriteLocally("Et son regard, qu'elle promenait autour d'elle, s'abaissa lentement sur le vieillard à soutane.", 8).pieces).toEqual([
+      "Et son regard s'abaissa lentement",
+      "sur le vieillard à soutane.",
+      "Elle le promenait autour d'elle.",
+    ]);
+    expect(rewriteLocally("L'enfant, qui n'étudiait jamais, ne tardait pas à ouvrir de grands yeux tristes et se mettait à pleurer.", 8).pieces).toContain(
+      "Il n'étudiait jamais.",
+    );
+    // The apposition keeps the comma that closes it; the conjunction before a subject taken out keeps none.
+    const consoled = rewriteLocally("M. Lheureux, marchand d'étoffes, qui se trouvait avec elle dans la voiture, avait essayé de la consoler.", 8);
+    expect(consoled.pieces).toContain("Il se trouvait avec elle dans la voiture.");
+    expect(consoled.pieces.join(" ")).toMatch(/^M\. Lheureux, marchand d'étoffes, /u);
+    const shoe = rewriteLocally("Et la mignarde chaussure, qui n'avait pas de quartier, tenait seulement par les orteils à son pied nu.", 8).pieces;
+    expect(shoe.join(" ")).not.toMatch(/Et,/u);
+    expect(shoe).toContain("Elle n'avait pas de quartier.");
+  });
+
+  it("writes no relative clause with the pronoun of a noun its adjective does not agree with (Madame Bovary)", () => {
+    // "ouverte" is the mouth's, "fermée" the door's: "Il se tenait ouverte", "Il était fermée" are no French.
+    const mouth = rewriteLocally("Le coin de sa bouche, qui se tenait ouverte, faisait comme un trou noir au bas de son visage.", 8).pieces;
+    expect(mouth.join(" ")).not.toMatch(/Il se tenait ouverte/u);
+    expect(rewriteLocally("Au second étage, elle s'arrêta devant la porte du grenier, qui était fermée.", 8).pieces.join(" ")).not.toMatch(/Il était fermée/u);
+    // An adjective after an object is the object's: "Il la rendait presque joyeuse".
+    expect(rewriteLocally("Puis, dans un transport d'héroïsme qui la rendait presque joyeuse, elle descendit la côte en courant.", 8).pieces).toContain(
+      "Il la rendait presque joyeuse.",
+    );
+  });
+
   it("reads a participle the parse took for a relative clause as a participle (Germinal, the issue's example)", () => {
     const { pieces, rules } = rewriteLocally(
       "C'était une maison de briques à deux étages, blanchie du haut en bas à la chaux, égayée autour des fenêtres d'une large bordure bleu ciel.",
