@@ -678,6 +678,9 @@ function participle(tree: SentenceTree, word: TreeWord): Extraction | undefined 
   const joined = joinedParticiple(tree, word);
   const noun = tree.words[(joined ?? word).head]!;
   if (word.feats.VerbForm !== "Part" || word.feats.Tense !== "Past" || subjectOf(tree, word.index)) return undefined;
+  // "tout passa pour elle", tagged a participle: the lexicon knows the word and not as one.
+  const entry = lookUpWord(word.form);
+  if (entry && !entry.participle) return undefined;
   // "les deux coudes sur la table, assis dans son fauteuil": after a part of the body, the aside is about its owner.
   if (bodyParts.test(noun.form) && tree.words[word.index - 1]?.form === ",") return undefined;
   // An aside set off by commas, not a participle that completes its noun ("une maison habitée").

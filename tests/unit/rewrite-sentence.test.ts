@@ -83,6 +83,12 @@ describe("rewriting rules", () => {
     );
     expect(pieces).toContain("Il était quelque peu marqué de petite vérole.");
     expect(pieces).toContain("Il était coiffé d'un bonnet de velours à gland d'or.");
+    // "passa", tagged a participle, is a passé simple: no "Il est tout passa".
+    const passed = rewriteWithRules(
+      "Et le choeur des conviés, la scène d'Ashton et de son valet, le grand duo en ré majeur, tout passa pour elle dans l'éloignement, comme si les instruments fussent devenus moins sonores.",
+      8,
+    );
+    expect(passed.rules).not.toContain("participle");
   });
 
   it("writes an apposition as C'était (the teacher's third example)", () => {
