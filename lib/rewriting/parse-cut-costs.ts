@@ -22,6 +22,7 @@ const nounClauses = /^(acl|acl:relcl|appos|parataxis|dislocated)$/u;
 const titles = /^(madame|monsieur|mademoiselle|monseigneur|mesdames|messieurs|mesdemoiselles|m\.|mm\.|mme|mlle|saint|sainte)$/iu;
 const nounListCost = 3;
 const nounComplementCost = 9;
+const subordinateSubjectCost = breakCost.subjectVerb;
 
 /** Each word's ancestors, itself first, up to the root (0). */
 function pathToRoot(tree: SentenceTree, index: number): number[] {
@@ -67,6 +68,11 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // A list inside a noun's complement ("des idées de renoncement ‖ et de solitude") is cut deeper than a list of the clause's own nouns.
   const nested = nominal.has(tree.words[tree.words[common]!.head]?.upos ?? "");
   const listCost = nested ? breakCost.insideNounPhrase : nounListCost;
+  // "Charles Myriel avait, ‖ disait-on, beaucoup fait parler de lui": an auxiliary or an article
+  // before an aside still waits for its word, whatever the commas say.
+  // (Not être: the parse often takes what follows a clause's "était," for its participle or attribute.)
+  const waiting = /^(det|case)$/u.test(relation) || (/^(aux|aux:tense)$/u.test(relation) && tree.words[dependent]!.lemma === "avoir");
+  if (punctuated && !headOnLeft && dependent === left && waiting) return breakCost.forbidden;
   if (punctuated) return !clause && nominal.has(upos) && relation === "conj" ? listCost : undefined;
   // A title and the name or rank it goes with: "à madame ‖ la vicomtesse de Boischevron".
   if (titles.test(tree.words[left]!.form)) return breakCost.forbidden;
@@ -92,6 +98,10 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // for it to overrule them. A verb and the infinitive right after it are one
   // predicate, though: "ce qui peut ‖ être résumé", "faisait ‖ partir", "eût mérité ‖ de n'avoir".
   if (clause) {
+    // "On ne voulait pas que l'enfant ‖ entrât": the subject of a clause opened by a conjunction
+    // cannot be given again to its verb, as a main clause's can; "que l'enfant" is left hanging.
+    const subordinate = tree.children[common]!.some((child) => tree.words[child]!.deprel === "mark");
+    if (subordinate && !headOnLeft && /^nsubj/u.test(relation)) return subordinateSubjectCost;
     // A participle that describes a noun and its complement are one phrase: "des arbres plantés ‖ en ligne droite".
     const describing = tree.words[common]!.feats.VerbForm === "Part" && /^(acl|amod)$/u.test(tree.words[common]!.deprel);
     if (describing && headOnLeft && !/^(punct|cc|conj|advcl|parataxis)$/u.test(relation)) return nounComplementCost;
@@ -106,6 +116,9 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // A name and its particle: "Raoul ‖ de Faux".
   if (ofDe && upos === "PROPN" && tree.words[dependent]!.upos === "PROPN") return breakCost.forbidden;
   if (ofDe && prepositional && (nominal.has(upos) || upos === "ADV")) return nounComplementCost;
+  // A name and the noun it goes with, no preposition between: "les époux ‖ Bovary", "madame Bovary ‖ mère".
+  const named = tree.words[left]!.upos === "PROPN" || tree.words[right]!.upos === "PROPN";
+  if (named && nominal.has(upos) && !prepositional && /^(nmod|flat|flat:name)$/u.test(relation)) return breakCost.forbidden;
   // A noun after a noun with no preposition between ("son irritation ‖ une sorte") is a misparse more often than not.
   if (!nominal.has(upos) || nounClauses.test(relation) || prepositional || relation === "nmod") return undefined;
   // Between coordinated nouns ("des ongles sales ‖ et une barbe") the phrase breaks where a list does.

@@ -34,6 +34,8 @@ describe("the cut with the parse", () => {
     ],
     // Les Misérables: a verb keeps the infinitive it governs, "de" and all.
     ["Certes, un pareil homme eût mérité de n'avoir pas d'opinions politiques.", "eût mérité de n'avoir"],
+    // Madame Bovary: the subject of a clause opened by "que" stays with its verb.
+    ["Le clerc se récria que les natures idéales étaient difficiles à comprendre.", "que les natures idéales étaient"],
   ] as const;
 
   it.each(cases)("keeps a noun phrase whole that the word classes cut: %s", (sentence, phrase) => {
@@ -43,6 +45,19 @@ describe("the cut with the parse", () => {
     // Still a cut: the same words in the same order, none over the limit.
     expect(pieces.join(" ")).toBe(sentence);
     expect(pieces.every((piece) => countWords(piece) <= 8)).toBe(true);
+  });
+
+  it("keeps a name with the noun it goes with, and an auxiliary with its participle across an aside", () => {
+    // Madame Bovary: "les époux ‖ Bovary" once the subject of "que" stayed with its verb.
+    const evening = splitLongSentence(
+      "Le soir que les époux Bovary devaient arriver à Yonville, madame veuve Lefrançois, la maîtresse de cette auberge, était si fort affairée, qu'elle suait à grosses gouttes.",
+      8,
+      withParse,
+    );
+    expect(keeps(evening, "les époux Bovary")).toBe(true);
+    // Les Misérables: "avait, ‖ disait-on, beaucoup fait" left the auxiliary alone at the end of a piece.
+    const pieces = splitLongSentence("Charles Myriel, nonobstant ce mariage, avait, disait-on, beaucoup fait parler de lui.", 8, withParse);
+    expect(pieces).toEqual(["Charles Myriel, nonobstant ce mariage,", "avait, disait-on, beaucoup fait parler de lui."]);
   });
 
   it("does not trust an article the parse hung on a noun far away (Madame Bovary)", () => {
