@@ -125,6 +125,10 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
   tree.children = childrenOf(words);
 }
 
+function isClause(word: TreeWord): boolean {
+  return word.upos === "VERB" || word.upos === "AUX" || word.feats.VerbForm === "Fin";
+}
+
 /** Where a verb's group starts: its auxiliaries, clitics and "ne" before it. */
 function verbGroupStart(tree: SentenceTree, verb: number): number {
   let start = verb;
@@ -152,6 +156,9 @@ function repairSubject(tree: SentenceTree, clause: number): void {
   for (;;) {
     const up = words[phrase]!.head;
     if (up <= 0 || up === clause || up >= start || Math.max(...inner(up)) !== start - 1) break;
+    // Up through a noun's own clause ("des femmes [qui tenaient des paniers]"), never into another clause
+    // ("les habitations se rapprochent, les haies ‖ disparaissent").
+    if (isClause(words[up]!) && !/^acl/u.test(words[up]!.deprel)) break;
     phrase = up;
   }
   const noun = words[phrase]!;

@@ -489,6 +489,12 @@ describe("rewriting rules", () => {
       pieces: ["Madame Bovary se mordait les lèvres.", "L'enfant vagabondait dans le village."],
       method: "rewritten",
     });
+    // The phrase before the verb is the last clause's noun, not that clause with it: no "les haies." left at its end.
+    expect(rewriteLocally("Cependant les cours se font plus étroites, les habitations se rapprochent, les haies disparaissent.", 8).pieces).toEqual([
+      "Cependant les cours se font plus étroites.",
+      "Les habitations se rapprochent.",
+      "Les haies disparaissent.",
+    ]);
   });
 
   it("reads a qui clause the parse joined to the main verb as the relative clause of the noun before it", () => {
