@@ -104,6 +104,8 @@ const missingFromLefff: readonly [string, LocutionKind][] = [
   ["tout le long de", "preposition"], ["tout le long d'", "preposition"],
   ["salle à manger", "noun"], ["salles à manger", "noun"], ["ne fût-ce que", "adverb"],
   ["ne fût-ce qu'", "adverb"], ["de l'un à l'autre", "adverb"],
+  ["les uns après les autres", "adverb"], ["les unes après les autres", "adverb"],
+  ["l'un après l'autre", "adverb"], ["l'une après l'autre", "adverb"],
 ];
 
 // "bien que" is the concessive conjunction only where a clause opens ("Bien

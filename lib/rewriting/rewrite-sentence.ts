@@ -450,6 +450,12 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
     if (!agrees(stand, finiteVerb(tree, word.index), numberOf(tree, antecedent))) return undefined;
     // "Le coin de sa bouche, qui se tenait ouverte": the clause is the other noun's.
     if (!agreesWithPredicate(tree, word, stand)) return undefined;
+    // "qui déjà s'était tourné": the pronoun goes before the verb, after what the writer put between ("Déjà il s'était tourné").
+    const verbStart = verbGroupStart(tree, word.index);
+    const between = tree.words.slice(pronoun.index + 1, verbStart);
+    if (between.length > 0 && between.every((other) => other.upos !== "PUNCT" && !/^(ne|n'|n’)$/iu.test(other.form) && !cliticForms.test(other.form))) {
+      return { rule: "relative_qui", head: word.index, drop: [pronoun.index], replace: new Map(), insert: new Map([[verbStart, stand]]) };
+    }
     return { rule: "relative_qui", head: word.index, drop: [], replace: new Map([[pronoun.index, stand]]), insert: new Map() };
   }
   const subject = subjectOf(tree, word.index);
@@ -1349,7 +1355,8 @@ function writeUnit(tree: SentenceTree, unit: Unit, first: boolean, standIns: Rea
     // Adjacent tokens keep the book's spacing; across a gap or an added word,
     // a space, but before punctuation the book's spacing ("plume, étala").
     const spaced =
-      item.token >= 0 && next.token === item.token + 1 ? item.spaceAfter
+      /^[([]$/u.test(item.text) ? false
+      : item.token >= 0 && next.token === item.token + 1 ? item.spaceAfter
       : next.token > 0 && /^[,.;:!?…)»”\]]/u.test(next.text) ? tree.tokens[next.token - 1]!.spaceAfter
       : !elided;
     text += spaced ? " " : "";

@@ -105,10 +105,10 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
     const group = children[child.index]!.map((index) => words[index]!);
     const finite = child.feats.VerbForm === "Fin" || group.some((word) => /^(aux|aux:tense|aux:pass|cop)$/u.test(word.deprel) && word.feats.VerbForm === "Fin");
     if (!finite || child.feats.Mood === "Imp" || group.some((word) => subjectRelations.test(word.deprel))) return false;
-    return words[verbGroupStart(tree, child.index) - 1]?.form === ",";
+    return words[verbAndAdverbsStart(tree, child.index) - 1]?.form === ",";
   });
   if (!verb) return;
-  const comma = verbGroupStart(tree, verb.index) - 1;
+  const comma = verbAndAdverbsStart(tree, verb.index) - 1;
   // What the parse hung on the verb before that comma ("autour ‖ d'elle") is the relative clause's.
   for (const child of children[verb.index]!) if (child < comma) words[child]!.head = clause;
   for (const child of own) {
@@ -129,8 +129,8 @@ function isClause(word: TreeWord): boolean {
   return word.upos === "VERB" || word.upos === "AUX" || word.feats.VerbForm === "Fin";
 }
 
-/** Where a verb's group starts: its auxiliaries, clitics and "ne" before it. */
-function verbGroupStart(tree: SentenceTree, verb: number): number {
+/** Where a verb and what the parse hangs on it before it starts: auxiliaries, clitics, "ne" and adverbs. */
+function verbAndAdverbsStart(tree: SentenceTree, verb: number): number {
   let start = verb;
   for (const child of tree.children[verb]!) if (child < verb && verbGroupRelations.test(tree.words[child]!.deprel)) start = Math.min(start, child);
   return start;
@@ -148,7 +148,7 @@ function repairSubject(tree: SentenceTree, clause: number): void {
   const head = words[clause]!;
   const finite = head.feats.VerbForm === "Fin" || children[clause]!.some((child) => /^(aux|aux:tense|aux:pass|cop)$/u.test(words[child]!.deprel) && words[child]!.feats.VerbForm === "Fin");
   if (!finite || head.feats.Mood === "Imp" || children[clause]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
-  const start = verbGroupStart(tree, clause);
+  const start = verbAndAdverbsStart(tree, clause);
   const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
   // The largest phrase that ends right before the verb group.
   let phrase = start - 1;

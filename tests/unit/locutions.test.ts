@@ -67,5 +67,7 @@ describe.skipIf(corpusMissing())("findLocutions in the corpus novels", () => {
     expect(find("ils semblaient noirs à cause des cils")).toContain("à cause de (preposition): à cause des");
     expect(find("au lieu de chiffres")).toContain("au lieu de (preposition): au lieu de");
     expect(find("une philosophie à peu près officielle")).toContain("à peu près (adverb): à peu près");
+    // Not in the Lefff: "Il lui énumérait les uns ‖ après les autres" was cut inside it.
+    expect(find("lui énumérait les uns après les autres")).toContain("les uns après les autres (adverb): les uns après les autres");
   });
 });

@@ -106,6 +106,13 @@ describe("rewriting rules", () => {
     );
     expect(pieces).toEqual(["L'eau sépare d'une raie blanche la couleur des prés et celle des sillons.", "Elle court au bord de l'herbe."]);
     expect(rules).toEqual(["relative_qui"]);
+    // Madame Bovary: what the writer put between qui and its verb comes first, then the pronoun ("Elle depuis tant d'années…" is no French).
+    expect(rewriteLocally("Elle fut ingénieuse et caressante, se réjouissant intérieurement à ressaisir une affection qui depuis tant d'années lui échappait.", 8).pieces).toContain(
+      "Depuis tant d'années elle lui échappait.",
+    );
+    expect(rewriteLocally("À sept heures, la petite Berthe, qui ne l'avait pas vu de toute l'après-midi, vint le chercher pour dîner.", 8).pieces).toContain(
+      "Berthe ne l'avait pas vu de toute l'après-midi.",
+    );
   });
 
   it("splits clauses set side by side with semicolons, each keeping its own subject", () => {
