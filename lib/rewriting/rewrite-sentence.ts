@@ -346,6 +346,8 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
   const head = tree.words[word.head]!;
   // "et voici ce qu'on m'a répondu": voici and voilà take no subject.
   if (/^(voici|voilà)$/iu.test(word.form)) return undefined;
+  // "pouvait-elle croire": a question has its subject after the verb already.
+  if (/^-/u.test(tree.words[word.index + 1]?.form ?? "")) return undefined;
   if (!isPredicate(tree, word.index) || !isPredicate(tree, head.index)) return undefined;
   if (isSubordinate(tree, word.index) || !leftSideReads(tree, word.index)) return undefined;
   // "quand il entra et vit…": a predicate joined inside a subordinate clause says when too. Only the main
@@ -975,6 +977,11 @@ function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
 // open a verb's complement as often ("discourir sur", "élevé par", "se
 // battre avec"), and so do "de" and "à", unless the parse calls the phrase
 // a modifier ("au bord d'un fossé").
+/** "en homme discret", "en petit comité", "en dix-neuf ans": "en" without an article says how or how long, not where or when. */
+function saysHow(tree: SentenceTree, phrase: TreeWord, preposition: TreeWord): boolean {
+  return /^en$/iu.test(preposition.form) && childrenWith(tree, phrase.index, /^det$/u).length === 0;
+}
+
 const adjunctPrepositions =
   /^(dans|sous|chez|devant|derrière|vers|entre|pendant|depuis|parmi|malgré|sans|selon|en|près|auprès|autour|loin|au-dessus|au-dessous|jusque|jusqu'|jusqu’|durant|dès|après|avant)$/iu;
 const placePrepositions = /^(sous|dans|devant|derrière|chez|parmi|pendant|durant|depuis|dès|entre|vers)$/iu;
@@ -1021,8 +1028,7 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   // "à" or "de" right after a noun describes it ("un homme de cinquante ans, à la peau blanche").
   const previous = tree.words.slice(1, first).reverse().find((other) => other.upos !== "PUNCT");
   if (/^(à|de|d'|d’|au|aux|du|des)$/iu.test(opener.form) && previous && /^(NOUN|PROPN|ADJ|NUM)$/u.test(previous.upos)) return undefined;
-  // "en homme discret", "en petit comité": "en" without an article says how, not where or when.
-  if (/^en$/iu.test(opener.form) && childrenWith(tree, word.index, /^det$/u).length === 0) return undefined;
+  if (saysHow(tree, word, opener)) return undefined;
   // "dans son coup d'oeil clair, dans son accent ferme, dans…": one phrase of a list goes with the others.
   const sameOpening = (other: TreeWord) => other.index !== word.index && childrenWith(tree, other.index, /^case$/u).some((mark) => mark.form.toLowerCase() === opener.form.toLowerCase());
   if (childrenWith(tree, clause.index, /^(obl|obl:mod|obl:arg)$/u).some(sameOpening) || childrenWith(tree, word.index, /^conj$/u).length > 0) return undefined;
@@ -1524,6 +1530,7 @@ export function presentedPhrase(tree: SentenceTree, first: number, last: number)
     // A phrase saying where or when, as the adjunct rule takes them; never one on a noun, nor a verb's destination.
     // Any preposition the writer set between commas ("se plaindre, avec force civilités, d'être resté").
     if (!presentedPhrases.test(head.deprel) || !(adjunctPrepositions.test(preposition.form) || betweenCommas(tree, head.index))) return undefined;
+    if (saysHow(tree, head, preposition)) return undefined;
     if (movementVerbs.test(tree.words[head.head]!.lemma)) return undefined;
   } else {
     if (!presentedNouns.test(head.deprel) || (head.upos === "NOUN" && childrenWith(tree, head.index, /^(det|nummod)$/u).length === 0)) return undefined;
@@ -1650,6 +1657,19 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
         const from = orphan === undefined ? undefined : owner.get(wordBefore(subtree(tree, orphan)[0]!)!.index);
         if (from !== undefined && units[from]!.extraction) {
           bad = from;
+          break;
+        }
+        // "il accusa le père Rouault d'être fier [, et il alla se joindre … des invités qui, …,] trouvaient
+        // aussi…": a predicate without a subject right after a clause taken out was that clause's own.
+        const stranded = unit.words.find((word) => {
+          const verb = tree.words[word]!;
+          if (!/^(conj|parataxis)$/u.test(verb.deprel) || unit.extraction?.head === word || subjectOf(tree, word)) return false;
+          if (!finiteVerb(tree, word) || finiteVerb(tree, word)!.feats.Mood === "Imp") return false;
+          const before = wordBefore(verbGroupStart(tree, word));
+          return before !== undefined && owner.get(before.index) !== index && units[owner.get(before.index)!]?.extraction !== undefined;
+        });
+        if (stranded !== undefined) {
+          bad = owner.get(wordBefore(verbGroupStart(tree, stranded))!.index)!;
           break;
         }
       }

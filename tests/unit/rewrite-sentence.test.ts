@@ -584,6 +584,22 @@ describe("rewriting rules", () => {
     expect(pieces).not.toContain("La vie nombreuse.");
   });
 
+  it("puts back a clause whose taking left a predicate without its subject, words out of order (Les Misérables)", () => {
+    // The parse hung "sortît" on "continuer"; taking "il était déjà devenu…" out wrote "Les roues avaient continué de s'enfoncer sortît".
+    const wheels = rewriteLocally("Les roues avaient continué de s'enfoncer, et il était déjà devenu presque impossible que Madeleine sortît de dessous la voiture.", 8);
+    expect(wheels.pieces.join(" ")).toBe("Les roues avaient continué de s'enfoncer, et il était déjà devenu presque impossible que Madeleine sortît de dessous la voiture.");
+    const resigned = rewriteLocally("Elle est résignée de cette résignation qui ressemble à l'indifférence comme la mort ressemble au sommeil.", 8);
+    expect(resigned.pieces.join(" ")).not.toMatch(/résignation ressemble/u);
+    // Madame Bovary: a question has its subject after the verb ("Elle pouvait-elle croire").
+    const question = rewriteLocally("Ce n'était pas sa faute, ne connaissait-elle pas M. Homais? pouvait-elle croire qu'il préférât sa compagnie?", 8);
+    expect(question.pieces.join(" ")).not.toMatch(/Elle pouvait-elle/u);
+  });
+
+  it("presents no phrase on en without an article, which says how or how long (Les Misérables, Madame Bovary)", () => {
+    expect(rewriteLocally("--Le double de ce qu'il avait gagné en dix-neuf ans.", 8).pieces.join(" ")).not.toMatch(/C'était en/u);
+    expect(rewriteLocally("Elle le trouva dans sa boutique, en train de ficeler un paquet.", 8).pieces.join(" ")).not.toMatch(/C'était en/u);
+  });
+
   it("leaves a list the parse hung on a relative clause, and a participle that completes aller or a verb of perception", () => {
     // Madame Bovary: "chevaux" is the next item of the list, not part of "qu'on tue à tous les relais".
     const list = rewriteWithRules(
