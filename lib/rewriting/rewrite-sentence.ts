@@ -1578,6 +1578,17 @@ export function presentedPhrase(tree: SentenceTree, first: number, last: number)
   return { opening: presentational(tree, clause, verb, number), dropLink };
 }
 
+/** The words of each pair of round brackets, as [opening, closing] indices. */
+function brackets(tree: SentenceTree): [number, number][] {
+  const pairs: [number, number][] = [];
+  const open: number[] = [];
+  for (const word of tree.words) {
+    if (word.form === "(") open.push(word.index);
+    else if (word.form === ")" && open.length > 0) pairs.push([open.pop()!, word.index]);
+  }
+  return pairs;
+}
+
 /** A piece a reader takes for a sentence: a finite verb with its subject, or an imperative. */
 export function readsAsSentence(piece: string): boolean {
   // "Il lui remplit si.": an intensifier waits for its adjective.
@@ -1663,13 +1674,30 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
         // aussi…": a predicate without a subject right after a clause taken out was that clause's own.
         const stranded = unit.words.find((word) => {
           const verb = tree.words[word]!;
-          if (!/^(conj|parataxis)$/u.test(verb.deprel) || unit.extraction?.head === word || subjectOf(tree, word)) return false;
-          if (!finiteVerb(tree, word) || finiteVerb(tree, word)!.feats.Mood === "Imp") return false;
-          const before = wordBefore(verbGroupStart(tree, word));
-          return before !== undefined && owner.get(before.index) !== index && units[owner.get(before.index)!]?.extraction !== undefined;
+          if (unit.extraction?.head === word || subjectOf(tree, word) || !finiteVerb(tree, word) || finiteVerb(tree, word)!.feats.Mood === "Imp") return false;
+          const start = verbGroupStart(tree, word);
+          const before = wordBefore(start);
+          const taken = before === undefined || owner.get(before.index) === index ? undefined : units[owner.get(before.index)!]?.extraction;
+          if (!taken) return false;
+          // ("un vacarme qui s'élança d'un bond, monta en crescendo": after a relative clause and a comma, the
+          // parse's second relative clause with no pronoun went on with the first.)
+          const relativeGoesOn = verb.deprel === "acl:relcl" && taken.rule.startsWith("relative") && tree.words[start - 1]?.form === "," &&
+            !tree.children[word]!.some((child) => isRelativePronoun(tree.words[child]!));
+          return /^(conj|parataxis)$/u.test(verb.deprel) || relativeGoesOn;
         });
         if (stranded !== undefined) {
           bad = owner.get(wordBefore(verbGroupStart(tree, stranded))!.index)!;
+          break;
+        }
+        // "Le gardien, qui est … à l'église (tirant ainsi des cadavres … un double bénéfice), a profité": what the
+        // writer put in brackets is read in one piece; a clause taken out with part of it goes back.
+        // (Clauses taken out of the brackets, each whole inside them, are read as the writer set them.)
+        const inside = (word: number, [open, close]: [number, number]) => word > open && word < close && tree.words[word]!.upos !== "PUNCT";
+        const split = brackets(tree).some((pair) =>
+          unit.words.some((word) => inside(word, pair)) &&
+          units.some((other, at) => at !== index && other.words.some((word) => inside(word, pair)) && other.words.some((word) => !inside(word, pair) && tree.words[word]!.upos !== "PUNCT")));
+        if (split && unit.extraction) {
+          bad = index;
           break;
         }
       }

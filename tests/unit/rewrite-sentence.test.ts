@@ -593,6 +593,15 @@ describe("rewriting rules", () => {
     // Madame Bovary: a question has its subject after the verb ("Elle pouvait-elle croire").
     const question = rewriteLocally("Ce n'était pas sa faute, ne connaissait-elle pas M. Homais? pouvait-elle croire qu'il préférât sa compagnie?", 8);
     expect(question.pieces.join(" ")).not.toMatch(/Elle pouvait-elle/u);
+    // Madame Bovary: "monta", a second relative clause to the parse, goes on with "qui s'élança", not with "Ce fut un vacarme".
+    const din = rewriteLocally("Ce fut un vacarme qui s'élança d'un bond, monta en crescendo, avec des éclats de voix aigus.", 8);
+    expect(din.pieces.join(" ")).not.toMatch(/vacarme, monta/u);
+    // What the writer put in brackets stays in one piece's reading: no "Le gardien ainsi des cadavres de la paroisse".
+    const keeper = rewriteLocally(
+      "Le gardien, qui est en même temps fossoyeur et bedeau à l'église (tirant ainsi des cadavres de la paroisse un double bénéfice), a profité du terrain vide pour y semer des pommes de terre.",
+      8,
+    );
+    expect(keeper.pieces.join(" ")).not.toMatch(/gardien ainsi/u);
   });
 
   it("presents no phrase on en without an article, which says how or how long (Les Misérables, Madame Bovary)", () => {
