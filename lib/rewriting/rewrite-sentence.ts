@@ -42,6 +42,7 @@ import {
 import { lookUpWord } from "@/lib/french/lexicon";
 import { childrenWith, parseTree, subtree, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
+import { personTitles } from "@/lib/text/split-long-sentence";
 
 export const rewriteRules = [
   "coordination",
@@ -212,7 +213,15 @@ function nameOf(tree: SentenceTree, word: TreeWord): string | undefined {
   // "-- Son billard": a capitalised article or possessive the tagger took for a name.
   if (lookUpWord(word.form.toLowerCase())?.classes.has("det")) return undefined;
   const parts = [word.index, ...childrenWith(tree, word.index, /^flat/u).map((part) => part.index)].sort((a, b) => a - b);
-  return parts.length > 3 ? undefined : parts.map((index) => tree.words[index]!.form).join(" ");
+  // "madame Homais", "M. Lheureux": without its title the name may be another person's (Homais is her husband).
+  const title = tree.words[parts[0]! - 1];
+  if (title && personTitles.has(title.form.toLowerCase())) {
+    parts.unshift(title.index);
+    // "le père Rouault"
+    const article = tree.words[title.index - 1];
+    if (title.form.toLowerCase() === "père" && article && /^(le)$/iu.test(article.form)) parts.unshift(article.index);
+  }
+  return parts.length > 4 ? undefined : parts.map((index) => tree.words[index]!.form).join(" ");
 }
 
 /** The words that stand for a noun phrase as a new sentence's subject: a pronoun, or the name repeated. */
@@ -342,12 +351,26 @@ function agrees(subject: string, verb: TreeWord | undefined, number: Grammatical
   return (verb.feats.Person ?? person) === person && (verb.feats.Number ?? (plural ? "Plur" : "Sing")) === (plural ? "Plur" : "Sing");
 }
 
+/**
+ * "-- Ma foi! j'en ai besoin, fit madame Homais", "demanda Charles": in dialogue, a verb of saying
+ * right after a line has its speaker after it, which the parse often reads as its object. No
+ * subject goes before it.
+ */
+function namesSpeakerAfter(tree: SentenceTree, verb: TreeWord): boolean {
+  if (!sayingVerbs.test(verb.lemma) || !tree.words.some((word) => dialogueMarks.test(word.form))) return false;
+  if (childrenWith(tree, verb.index, subjectRelations).some((subject) => subject.index < verb.index)) return false;
+  const before = tree.words[verbGroupStart(tree, verb.index) - 1];
+  const after = tree.words[verb.index + 1];
+  return before !== undefined && /^([,!?»”…:]|--|—|–)$/u.test(before.form) && after !== undefined && /^(DET|NOUN|PROPN)$/u.test(after.upos);
+}
+
 function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const head = tree.words[word.head]!;
   // "et voici ce qu'on m'a répondu": voici and voilà take no subject.
   if (/^(voici|voilà)$/iu.test(word.form)) return undefined;
   // "pouvait-elle croire": a question has its subject after the verb already.
   if (/^-/u.test(tree.words[word.index + 1]?.form ?? "")) return undefined;
+  if (namesSpeakerAfter(tree, word)) return undefined;
   if (!isPredicate(tree, word.index) || !isPredicate(tree, head.index)) return undefined;
   if (isSubordinate(tree, word.index) || !leftSideReads(tree, word.index)) return undefined;
   // "quand il entra et vit…": a predicate joined inside a subordinate clause says when too. Only the main
@@ -1602,7 +1625,9 @@ export function readsAsSentence(piece: string): boolean {
   if (tree.children[root]!.some((child) => isRelativePronoun(tree.words[child]!))) return false;
   // "Il j'étais": two subjects mean a pronoun was added where the clause had one.
   if (childrenWith(tree, root, subjectRelations).length > 1) return false;
-  return verb.feats.Mood === "Imp" || subjectOf(tree, root) !== undefined || childrenWith(tree, root, /^csubj/u).length > 0;
+  // "Madame Bovary a un chapeau vert.": the parse calls a titled name that opens a sentence a vocative.
+  const titled = childrenWith(tree, root, /^vocative$/u).some((word) => word.index < root && personTitles.has(word.form.toLowerCase()));
+  return verb.feats.Mood === "Imp" || subjectOf(tree, root) !== undefined || childrenWith(tree, root, /^csubj/u).length > 0 || titled;
 }
 
 export interface RuleRewrite {

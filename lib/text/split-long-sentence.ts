@@ -102,7 +102,8 @@ export const breakCost = {
 // prettier-ignore
 const degreeWords = new Set(["plus", "moins", "très", "trop", "aussi", "assez", "si", "fort", "tout", "bien"]);
 const abbreviatedTitles = new Set(["m.", "mm.", "mme", "mmes", "mlle", "mlles", "mgr", "dr"]);
-const titles = new Set([...abbreviatedTitles, "me", "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "saint", "sainte", "maître", "monseigneur", "docteur", "abbé", "père"]);
+/** Words that go before a name as its title ("madame Homais", "M. Lheureux", "le père Rouault"), lower case. */
+export const personTitles: ReadonlySet<string> = new Set([...abbreviatedTitles, "me", "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "saint", "sainte", "maître", "monseigneur", "docteur", "abbé", "père"]);
 // prettier-ignore
 const numberWords = new Set(["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille"]);
 const romanNumeral = /^(?=[MDCLXVI])M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})[.,;:!?]?$/u;
@@ -245,7 +246,7 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   // A title before its name: "M. ‖ Walter", "Mme ‖ de Marelle"; an
   // abbreviated one never ends a piece ("sonder M. ‖ l'évêque de Digne").
   const particle = /^(de|du|d'\p{Lu})/u.test(after.replace(/’/gu, "'"));
-  if (titles.has(word) && (isCapitalized(after) || particle)) return breakCost.forbidden;
+  if (personTitles.has(word) && (isCapitalized(after) || particle)) return breakCost.forbidden;
   if (abbreviatedTitles.has(word)) return breakCost.forbidden;
   if (endsWithPunctuation(before)) return 0;
   // "La ‖ Vie Française", "Louis ‖ XVI", "Emma ‖ Bovary".

@@ -292,6 +292,24 @@ describe("rewriting rules", () => {
     const { pieces } = rewriteWithRules("— Je reviendrai demain matin avec le médecin, dit-il en souriant à sa femme.", 8);
     expect(pieces.some((piece) => /^(Il dit|Dit)/u.test(piece))).toBe(false);
     expect(pieces.find((piece) => piece.includes("dit-il"))).toContain("médecin");
+    // Madame Bovary, Les Misérables: a speaker named after the verb is no object ("Il dit Emma", "Elle répondit l'huissier").
+    for (const line of [
+      "-- Il me semble pourtant, dit Emma, que vous n'êtes guère à plaindre.",
+      "--L'audience vient d'être reprise, répondit l'huissier, mais la porte ne se rouvrira pas.",
+      "-- Ah! il me l'a juré, reprit la bonne femme.",
+    ]) {
+      expect(rewriteLocally(line, 8).pieces.join(" ")).not.toMatch(/(Il|Elle|On) (dit|répondit|reprit) /u);
+    }
+  });
+
+  it("says a name again with its title, which tells who it is (Madame Bovary)", () => {
+    // "Homais" alone is her husband, "Bovary" alone Charles.
+    expect(rewriteLocally("-- Ma foi! j'en ai besoin, fit madame Homais qui bâillait considérablement.", 8).pieces).toContain(
+      "Madame Homais bâillait considérablement.",
+    );
+    expect(rewriteLocally("-- Ah! tenez, dit-elle, le voilà sous les halles; il salue madame Bovary, qui a un chapeau vert.", 8).pieces).toContain(
+      "Madame Bovary a un chapeau vert.",
+    );
   });
 
   it("turns a relative clause on dont into a sentence with the owner's possessive, or with en", () => {
