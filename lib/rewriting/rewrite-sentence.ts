@@ -1436,7 +1436,7 @@ function balance(items: { text: string }[], open: RegExp, close: RegExp): void {
 }
 
 const sayingVerbs =
-  /^(dire|répondre|répliquer|demander|ajouter|écrier|s'écrier|reprendre|continuer|poursuivre|murmurer|crier|faire|penser|déclarer|observer|interrompre|expliquer|objecter|riposter|insister|conclure|songer|soupirer|balbutier|bégayer)$/u;
+  /^(dire|répondre|répliquer|répéter|demander|ajouter|écrier|s'écrier|reprendre|continuer|poursuivre|murmurer|crier|faire|penser|déclarer|observer|interrompre|expliquer|objecter|riposter|insister|conclure|songer|soupirer|balbutier|bégayer)$/u;
 
 /**
  * The subject a cut predicate takes again, when the last-resort cut leaves
@@ -1713,6 +1713,18 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
         if (stranded !== undefined) {
           bad = owner.get(wordBefore(verbGroupStart(tree, stranded))!.index)!;
           break;
+        }
+        // "Il alla à l'école à quarante ans, et [apprit à lire], à écrire, à compter": a predicate joined
+        // last comes after its clause; words of that clause after it belonged to the predicate.
+        if (unit.extraction?.rule === "coordination") {
+          const first = Math.min(...unit.words);
+          const last = Math.max(...unit.words);
+          const straddles = units.some((other, at) => at !== index &&
+            other.words.some((word) => word < first) && other.words.some((word) => word > last && tree.words[word]!.upos !== "PUNCT"));
+          if (straddles) {
+            bad = index;
+            break;
+          }
         }
         // "Le gardien, qui est … à l'église (tirant ainsi des cadavres … un double bénéfice), a profité": what the
         // writer put in brackets is read in one piece; a clause taken out with part of it goes back.

@@ -615,6 +615,9 @@ describe("rewriting rules", () => {
     const din = rewriteLocally("Ce fut un vacarme qui s'élança d'un bond, monta en crescendo, avec des éclats de voix aigus.", 8);
     expect(din.pieces.join(" ")).not.toMatch(/vacarme, monta/u);
     // What the writer put in brackets stays in one piece's reading: no "Le gardien ainsi des cadavres de la paroisse".
+    // Madame Bovary: "à la renverse" is how she fell, not how she cried out.
+    expect(rewriteLocally("Emma poussa un cri et tomba roide par terre, à la renverse.", 8).pieces.join(" ")).not.toMatch(/cri, à la renverse/u);
+    expect(rewriteLocally("Il alla à l'école à quarante ans, et apprit à lire, à écrire, à compter.", 8).pieces.join(" ")).not.toMatch(/ans,? à écrire/u);
     const keeper = rewriteLocally(
       "Le gardien, qui est en même temps fossoyeur et bedeau à l'église (tirant ainsi des cadavres de la paroisse un double bénéfice), a profité du terrain vide pour y semer des pommes de terre.",
       8,
