@@ -213,6 +213,9 @@ function nameOf(tree: SentenceTree, word: TreeWord): string | undefined {
   // "-- Son billard": a capitalised article or possessive the tagger took for a name.
   if (lookUpWord(word.form.toLowerCase())?.classes.has("det")) return undefined;
   const parts = [word.index, ...childrenWith(tree, word.index, /^flat/u).map((part) => part.index)].sort((a, b) => a - b);
+  // "le Marquis", "la Fantine": a name with its article keeps it.
+  const article = childrenWith(tree, word.index, /^det$/u).find((det) => det.index === parts[0]! - 1);
+  if (article) parts.unshift(article.index);
   // "madame Homais", "M. Lheureux": without its title the name may be another person's (Homais is her husband).
   const title = tree.words[parts[0]! - 1];
   if (title && personTitles.has(title.form.toLowerCase())) {
@@ -510,6 +513,8 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (completiveNouns.test(antecedent.lemma.toLowerCase()) || timeNouns.test(antecedent.lemma.toLowerCase())) return undefined;
   // "qu'on le demandait": a clause with an object of its own is what someone says, not a relative one.
   if (childrenWith(tree, word.index, /^obj$/u).some((object) => object.index !== pronoun.index)) return undefined;
+  // "C'était sous le hangar que la table était dressée": a passive or an attribute has no object for "que" to be.
+  if (childrenWith(tree, word.index, /^(aux:pass|cop)$/u).some((auxiliary) => auxiliary.lemma === "être")) return undefined;
   const agreement = agreementOf(antecedent);
   const { number } = agreement;
   // "quelque chose", "autre chose" are masculine: "quelque chose de sublime qu'il sentait" → "Il le sentait".
@@ -1365,7 +1370,14 @@ function writeUnit(tree: SentenceTree, unit: Unit, first: boolean, standIns: Rea
     const beforeWord = tree.words[tree.tokens[before.token]!.words.at(-1)!]!;
     // "Et[ la mignarde chaussure, qui…], elle tenait": after a conjunction, nothing is left to set off.
     const afterConjunction = beforeWord.upos === "CCONJ" && beforeWord.deprel === "cc";
-    if (afterConjunction || (tree.tokens[before.token + 1]!.form === "," && !endsApposition(tree, beforeWord.index))) items.splice(index, 1);
+    // "cette auréole [qu'il avait…], s'étala": a relative clause taken out between a subject and its verb
+    // takes the comma that closed it.
+    const removed = tree.tokens[before.token + 1]!;
+    const next = items[index + 1];
+    const verbAfter = next !== undefined && next.token >= 0 && /^nsubj/u.test(beforeWord.deprel) &&
+      verbGroupStart(tree, beforeWord.head) === tree.tokens[next.token]!.words[0];
+    const closedAside = removed.form === "," || (verbAfter && removed.words.some((word) => tree.words[word]!.feats.PronType === "Rel"));
+    if (afterConjunction || (closedAside && !endsApposition(tree, beforeWord.index))) items.splice(index, 1);
   }
   elideAroundInsertions(items);
   // The book's first word, capitalised as a sentence's start, no longer starts one: "C'était chez le président".

@@ -302,6 +302,14 @@ describe("rewriting rules", () => {
     }
   });
 
+  it("says a name again with its article, and takes no que as a passive's object (Madame Bovary, Les Misérables)", () => {
+    expect(rewriteLocally("Le Thénardier cependant ne «lâchait pas l'enfant»; il donnait cent mauvaises raisons.", 8).pieces.join(" ")).not.toMatch(/(^| )Thénardier donnait/u);
+    expect(rewriteLocally("C'était sous le hangar de la charreterie que la table était dressée.", 8).pieces.join(" ")).not.toMatch(/l'était/u);
+    // The comma that closed a relative clause between a subject and its verb goes with it.
+    const halo = rewriteLocally("Mais le cercle dont il était le centre peu à peu s'élargit autour de lui, et cette auréole qu'il avait, s'écartant de sa figure, s'étala plus au loin.", 8);
+    expect(halo.pieces.join(" ")).not.toMatch(/auréole, s'étala/u);
+  });
+
   it("says a name again with its title, which tells who it is (Madame Bovary)", () => {
     // "Homais" alone is her husband, "Bovary" alone Charles.
     expect(rewriteLocally("-- Ma foi! j'en ai besoin, fit madame Homais qui bâillait considérablement.", 8).pieces).toContain(
