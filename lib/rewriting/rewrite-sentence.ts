@@ -408,7 +408,8 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
   // own subject, which the parse hung elsewhere: the shared one would put the wrong subject on it.
   if (!afterBreak(tree, word.index)) return undefined;
   const subject = sharedSubject(tree, head.index, word.index);
-  if (!subject || subject.index > head.index) return undefined;
+  // "elle dit: «Ah! mon Dieu!» poussa un soupir": a subject in a quotation is not the narrator's.
+  if (!subject || subject.index > head.index || quotedBefore(tree, subject.index, word.index)) return undefined;
   const text = subjectText(tree, subject);
   const number = isRelativePronoun(subject) ? undefined : numberOf(tree, subject);
   if (!text || !agrees(text, finiteVerb(tree, word.index) ?? finiteVerb(tree, head.index), number ?? "Sing")) return undefined;
@@ -544,6 +545,8 @@ function relativeDont(tree: SentenceTree, clause: TreeWord, dont: TreeWord, ante
     return { rule: "relative_dont", head: clause.index, drop: [dont.index], replace: new Map([[article.index, possessive(owners, noun)]]), insert: new Map() };
   }
   if (dont.head !== clause.index || !/^(iobj|obl|obl:arg|obl:mod|nmod)$/u.test(dont.deprel)) return undefined;
+  // "du ton dont on réprimande", "la façon dont il parlait": dont says how, which en cannot.
+  if (/^(ton|façon|manière|air|sorte|mode)$/u.test(antecedent.lemma.toLowerCase())) return undefined;
   // "dont elle était censée m'avoir prié de…": dont completes a word further in, which en cannot reach;
   // "dont il dit : « … »": what follows the colon is what is said of it.
   const saying = /^(dire|écrire|raconter|répondre|demander|ajouter|crier|murmurer|déclarer|répéter|penser)$/u.test(clause.lemma);
@@ -593,6 +596,18 @@ function afterBreak(tree: SentenceTree, head: number): boolean {
   if (tree.words[first]!.deprel === "cc") return true;
   const before = tree.words[first - 1];
   return !before || before.index === 0 || before.upos === "PUNCT" || before.upos === "CCONJ";
+}
+
+/**
+ * Whether `word` is inside a line quoted before `later` ("elle dit: «Ah! mon Dieu!» poussa…"), not
+ * a quoted phrase ("La «bonne femme» toucha").
+ */
+function quotedBefore(tree: SentenceTree, word: number, later: number): boolean {
+  const opening = tree.words.slice(1, word).findLast((other) => /^[«“]$/u.test(other.form));
+  if (!opening) return false;
+  const closing = tree.words.slice(opening.index + 1).find((other) => /^[»”]$/u.test(other.form));
+  if (closing === undefined || closing.index < word || closing.index > later) return false;
+  return tree.words.slice(opening.index + 1, closing.index).some((other) => /^[.!?…]+$/u.test(other.form) || other.feats.VerbForm === "Fin");
 }
 
 function separatedByQuoteOrColon(tree: SentenceTree, first: number, second: number): boolean {

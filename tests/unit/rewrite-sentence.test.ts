@@ -310,6 +310,15 @@ describe("rewriting rules", () => {
     expect(halo.pieces.join(" ")).not.toMatch(/auréole, s'étala/u);
   });
 
+  it("gives no predicate a subject from a quoted line, nor en for a dont that says how (Madame Bovary, Les Misérables)", () => {
+    const fainted = rewriteLocally(
+      "Huit jours après, comme elle étendait du linge dans sa cour, elle fut prise d'un crachement de sang, et le lendemain, tandis que Charles avait le dos tourné pour fermer le rideau de la fenêtre, elle dit: «Ah! mon Dieu!» poussa un soupir et s'évanouit.",
+      8,
+    ).pieces.join(" ");
+    expect(fainted).not.toMatch(/Dieu s'évanouit/u);
+    expect(rewriteLocally("--Je vous félicite, dit-il du ton dont on réprimande.", 8).pieces.join(" ")).not.toMatch(/On en réprimande/u);
+  });
+
   it("says a name again with its title, which tells who it is (Madame Bovary)", () => {
     // "Homais" alone is her husband, "Bovary" alone Charles.
     expect(rewriteLocally("-- Ma foi! j'en ai besoin, fit madame Homais qui bâillait considérablement.", 8).pieces).toContain(
