@@ -470,6 +470,9 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const negated = /^(aucun|aucune|nul|nulle)$/iu.test(tree.words[start]?.form ?? "") ||
     (/^(de|d'|d’)$/iu.test(tree.words[start]?.form ?? "") && /^(pas|point|jamais|plus|guère)$/iu.test(tree.words[start - 1]?.form ?? ""));
   if (negated) return undefined;
+  // "ce ne sont pas les remèdes de la terre qu'il me faudrait": the clause is what the negation denies.
+  const deniedAttribute = childrenWith(tree, antecedent.index, /^cop$/u).length > 0 && tree.children[antecedent.index]!.some((child) => negations.test(tree.words[child]!.form));
+  if (deniedAttribute) return undefined;
   const stand = antecedent.upos === "NOUN" || antecedent.upos === "PROPN" ? standIn(tree, antecedent) : undefined;
   if (!stand) return undefined;
   const lemma = pronoun.form.toLowerCase().replace(/’/u, "'");

@@ -317,6 +317,8 @@ describe("rewriting rules", () => {
     ).pieces.join(" ");
     expect(fainted).not.toMatch(/Dieu s'évanouit/u);
     expect(rewriteLocally("--Je vous félicite, dit-il du ton dont on réprimande.", 8).pieces.join(" ")).not.toMatch(/On en réprimande/u);
+    // A relative clause on what a negation denies says the opposite alone ("Il me les faudrait").
+    expect(rewriteLocally("-- Ah! dit Emma, ce ne sont pas les remèdes de la terre qu'il me faudrait.", 8).rules).not.toContain("relative_que");
   });
 
   it("says a name again with its title, which tells who it is (Madame Bovary)", () => {
