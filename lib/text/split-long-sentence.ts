@@ -101,6 +101,7 @@ export const breakCost = {
 
 // prettier-ignore
 const degreeWords = new Set(["plus", "moins", "très", "trop", "aussi", "assez", "si", "fort", "tout", "bien"]);
+const subjectPronouns = new Set(["je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"]);
 const abbreviatedTitles = new Set(["m.", "mm.", "mme", "mmes", "mlle", "mlles", "mgr", "dr"]);
 /** Words that go before a name as its title ("madame Homais", "M. Lheureux", "le père Rouault"), lower case. */
 export const personTitles: ReadonlySet<string> = new Set([...abbreviatedTitles, "me", "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "saint", "sainte", "maître", "monseigneur", "docteur", "abbé", "père"]);
@@ -248,6 +249,10 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   const particle = /^(de|du|d'\p{Lu})/u.test(after.replace(/’/gu, "'"));
   if (personTitles.has(word) && (isCapitalized(after) || particle)) return breakCost.forbidden;
   if (abbreviatedTitles.has(word)) return breakCost.forbidden;
+  // A subject pronoun before its verb group: "Car elle ‖ ne différait pas" (never a strong "elle" there).
+  if (subjectPronouns.has(word) && !endsWithPunctuation(before) && (next === "verb" || next === "aux" || next === "clitic" || next === "neg")) {
+    return breakCost.forbidden;
+  }
   if (endsWithPunctuation(before)) return 0;
   // "La ‖ Vie Française", "Louis ‖ XVI", "Emma ‖ Bovary".
   if (isCapitalized(before) && (isCapitalized(after) || romanNumeral.test(after))) {

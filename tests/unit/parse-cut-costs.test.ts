@@ -60,6 +60,14 @@ describe("the cut with the parse", () => {
     expect(pieces).toEqual(["Charles Myriel, nonobstant ce mariage,", "avait, disait-on, beaucoup fait parler de lui."]);
   });
 
+  it("never parts a subject pronoun from its verb group (Madame Bovary)", () => {
+    // ("Combien y a-t-il d'années que tu ‖ ne t'es approché de la sainte table?" before.)
+    for (const sentence of ["Combien y a-t-il d'années que tu ne t'es approché de la sainte table?", "Alors elle ne voyait que les troncs des sapins alignés."]) {
+      const pieces = splitLongSentence(sentence, 8, withParse);
+      expect(pieces.some((piece) => /\b(elle|tu)$/u.test(piece))).toBe(false);
+    }
+  });
+
   it("does not trust an article the parse hung on a noun far away (Madame Bovary)", () => {
     // The parse reads "un" as the article of "dalles", which forbade every cut but after the verb.
     expect(splitLongSentence("L'air poussait un peu de poussière sur les dalles.", 8, withParse)).toEqual([
