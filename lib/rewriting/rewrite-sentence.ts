@@ -735,6 +735,8 @@ function participle(tree: SentenceTree, word: TreeWord): Extraction | undefined 
   // "tout passa pour elle", tagged a participle: the lexicon knows the word and not as one.
   const entry = lookUpWord(word.form);
   if (entry && !entry.participle) return undefined;
+  // "pour avoir converti son carrosse": a participle with its auxiliary is a compound tense, not an aside.
+  if (childrenWith(tree, word.index, /^(aux|aux:tense|aux:pass)$/u).length > 0) return undefined;
   // "les deux coudes sur la table, assis dans son fauteuil": after a part of the body, the aside is about its owner.
   if (bodyParts.test(noun.form) && tree.words[word.index - 1]?.form === ",") return undefined;
   // An aside set off by commas, not a participle that completes its noun ("une maison habitée").

@@ -89,6 +89,8 @@ describe("rewriting rules", () => {
       8,
     );
     expect(passed.rules).not.toContain("participle");
+    // Les Misérables: "pour avoir converti" is a compound infinitive, not an aside ("Il était pour avoir converti").
+    expect(rewriteWithRules("M. l'évêque, pour avoir converti son carrosse en aumônes, n'en faisait pas moins ses tournées.", 8).rules).not.toContain("participle");
   });
 
   it("writes an apposition as C'était (the teacher's third example)", () => {
