@@ -40,7 +40,7 @@ import {
   type GrammaticalNumber,
 } from "@/lib/rewriting/agreement";
 import { lookUpWord } from "@/lib/french/lexicon";
-import { childrenWith, parseTree, subtree, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
+import { childrenWith, parseTree, sayingVerbs, subtree, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
 import { personTitles } from "@/lib/text/split-long-sentence";
 
@@ -450,6 +450,8 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (!antecedent || !pronoun || !finiteVerb(tree, word.index)) return undefined;
   // "un mot qui pût rappeler", "la seule qui sût écrire": a clause in the subjunctive does not stand alone.
   if (isSubjunctive(finiteVerb(tree, word.index)!)) return undefined;
+  // "vocation, qui sait? de bonne foi": a question, not a relative clause.
+  if (subtree(tree, word.index).some((index) => tree.words[index]!.form === "?")) return undefined;
   // A bare noun after a comma is the next item of a list the parse hung on the clause
   // ("postillons qu'on tue à tous les relais, chevaux qu'on crève…").
   const listItem = childrenWith(tree, word.index, /^(obl|obl:mod|obl:arg|obj|nmod)$/u).some(
@@ -1467,8 +1469,6 @@ function balance(items: { text: string }[], open: RegExp, close: RegExp): void {
   for (const index of [...unmatched, ...stack].sort((a, b) => b - a)) items.splice(index, 1);
 }
 
-const sayingVerbs =
-  /^(dire|répondre|répliquer|répéter|demander|ajouter|écrier|s'écrier|reprendre|continuer|poursuivre|murmurer|crier|faire|penser|déclarer|observer|interrompre|expliquer|objecter|riposter|insister|conclure|songer|soupirer|balbutier|bégayer)$/u;
 
 /**
  * The subject a cut predicate takes again, when the last-resort cut leaves

@@ -60,6 +60,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
     tokens.push({ form: token.form, words: indices, spaceAfter: !misc.includes("SpaceAfter=No") });
   });
   const tree = { words, tokens, children: childrenOf(words) };
+  for (const word of words.slice(1)) repairSpeaker(tree, word.index);
   for (const word of words.slice(1)) repairRelativeAsMain(tree, word.index);
   for (const word of words.slice(1)) repairSubject(tree, word.index);
   for (const word of words.slice(1)) repairRelative(tree, word.index);
@@ -74,7 +75,29 @@ function childrenOf(words: readonly TreeWord[]): number[][] {
 }
 
 const subjectRelations = /^(nsubj|nsubj:pass|expl:subj|csubj)$/u;
+
+/** Verbs that say who speaks: "dit-il", "répondit l'huissier". */
+export const sayingVerbs =
+  /^(dire|répondre|répliquer|répéter|demander|ajouter|écrier|s'écrier|reprendre|continuer|poursuivre|murmurer|crier|faire|penser|déclarer|observer|interrompre|expliquer|objecter|riposter|insister|conclure|songer|soupirer|balbutier|bégayer)$/u;
+
 const verbGroupRelations = /^(aux|aux:tense|aux:pass|aux:caus|cop|expl:pv|expl|advmod)$/u;
+
+/**
+ * "J'ai eu un matelas de bois, dit l'homme, j'ai aujourd'hui un matelas
+ * de pierre": the speaker between two clauses of a line is the first
+ * clause's, which the parse hangs on the second.
+ */
+function repairSpeaker(tree: SentenceTree, index: number): void {
+  const { words, children } = tree;
+  const verb = words[index]!;
+  if (!sayingVerbs.test(verb.lemma) || verb.head <= index || words[index - 1]?.form !== ",") return;
+  if (!children[index]!.some((child) => subjectRelations.test(words[child]!.deprel) && child > index)) return;
+  const clause = words[verb.head]!;
+  if (clause.head <= 0 || clause.head >= index) return;
+  verb.head = clause.head;
+  verb.deprel = "parataxis";
+  tree.children = childrenOf(words);
+}
 
 /**
  * A subject with a relative clause between commas before its verb ("Et

@@ -302,6 +302,12 @@ describe("rewriting rules", () => {
     ]) {
       expect(rewriteLocally(line, 8).pieces.join(" ")).not.toMatch(/(Il|Elle|On) (dit|répondit|reprit) /u);
     }
+    // Les Misérables: the speaker between two clauses of a line goes with the first ("Dit l'homme, j'ai…" was a piece).
+    const mattress = rewriteLocally("--J'ai eu pendant dix-neuf ans un matelas de bois, dit l'homme, j'ai aujourd'hui un matelas de pierre.", 8);
+    expect(mattress.pieces.some((piece) => /^Dit/u.test(piece))).toBe(false);
+    expect(mattress.pieces).toContain("J'ai aujourd'hui un matelas de pierre.");
+    // "qui sait?" asks; it is no relative clause ("Elle sait?").
+    expect(rewriteLocally("Comme l'ambition s'intitule aisément vocation, qui sait? de bonne foi peut-être et se trompant elle-même, béate qu'elle est!", 8).pieces.join(" ")).not.toMatch(/Elle sait/u);
   });
 
   it("says a name again with its article, and takes no que as a passive's object (Madame Bovary, Les Misérables)", () => {
