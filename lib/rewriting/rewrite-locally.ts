@@ -10,7 +10,7 @@ import { connectiveWords, dropConnectives, withoutConnective } from "@/lib/rewri
 import { objectBeforePhrase } from "@/lib/rewriting/object-before-phrase";
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
 import { readsAsSentence, rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
-import { parseTree, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { parseTree, sayingVerbs, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { cutPiecesAsSentences } from "@/lib/rewriting/cut-pieces-as-sentences";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
@@ -46,12 +46,6 @@ const closingMarks = new Set(["»", ")", "”", "]"]);
 // clause opened by a conjunction goes on with the sentence before it, and is no sentence alone.
 const continuesSubordinate = /^[\s,«“—–-]*(que|qu['’]|quand|lorsque|lorsqu['’]|si|s['’]il|s['’]ils|comme|puisque|puisqu['’]|quoique|quoiqu['’]|parce|afin|pour que|sans que|tandis|bien que|dont|où|qui)\b/iu;
 
-/**
- * The sentence's clauses between semicolons, each written as a sentence (a
- * capital, the semicolon made a full stop). Writers join independent
- * clauses with a semicolon, and the parser reads a clause alone far better
- * than inside a sentence of forty words.
- */
 /** Where `mark` stands in `text` from `from` on, outside brackets and quotations. */
 function* outsideQuotes(text: string, mark: string, from = 0): Generator<number> {
   let depth = 0;
@@ -63,6 +57,12 @@ function* outsideQuotes(text: string, mark: string, from = 0): Generator<number>
   }
 }
 
+/**
+ * The sentence's clauses between semicolons, each written as a sentence (a
+ * capital, the semicolon made a full stop). Writers join independent
+ * clauses with a semicolon, and the parser reads a clause alone far better
+ * than inside a sentence of forty words.
+ */
 export function clausesAtSemicolons(sentence: string): string[] {
   const clauses: string[] = [];
   let start = 0;
@@ -86,6 +86,24 @@ export function clausesAtSemicolons(sentence: string): string[] {
     } else joined.push(clause);
   }
   return joined.map(capitalizeFirst);
+}
+
+/**
+ * A clause and the clause after its colon, each a sentence, where both read
+ * as one: "Quelque chose d'extraordinaire tomba dans sa vie: elle fut
+ * invitée à la Vaubyessard." → "… tomba dans sa vie." / "Elle fut invitée
+ * à la Vaubyessard." Not where the colon opens a line of dialogue, a
+ * quotation or what a verb of saying introduces ("il dit: …"), nor a list.
+ */
+export function sentencesAtColon(clause: string): [string, string] | undefined {
+  const colon = outsideQuotes(clause, ":").next().value;
+  if (colon === undefined) return undefined;
+  const before = `${clause.slice(0, colon).trimEnd()}.`;
+  const after = capitalizeFirst(clause.slice(colon + 1).trim());
+  if (dialogueMarks.test(after) || /^["'_]/u.test(after) || !readsAsSentence(before) || !readsAsSentence(after)) return undefined;
+  // "Il avait remercié le maire en disant:", "je dis à la diligence:", "Il écrivit:": what follows is said.
+  if (parseTree(before).words.some((word) => sayingVerbs.test(word.lemma) || word.lemma === "écrire")) return undefined;
+  return [before, after];
 }
 
 const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
@@ -144,7 +162,7 @@ export function reasonBeforeClause(sentence: string): { reason: string; clause: 
 }
 
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
-  const clauses = clausesAtSemicolons(sentence);
+  const clauses = clausesAtSemicolons(sentence).flatMap((clause) => (countWords(clause) > maxWords ? sentencesAtColon(clause) : undefined) ?? [clause]);
   const reasons = clauses.map((clause) => (countWords(clause) > maxWords ? reasonBeforeClause(clause) : undefined));
   if (clauses.length === 1 && !reasons[0]) return rewriteClause(sentence, maxWords);
   const texts = clauses.flatMap((clause, index) => (reasons[index] ? [reasons[index].reason, reasons[index].clause] : [clause]));

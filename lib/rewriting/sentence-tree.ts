@@ -78,7 +78,7 @@ const subjectRelations = /^(nsubj|nsubj:pass|expl:subj|csubj)$/u;
 
 /** Verbs that say who speaks: "dit-il", "répondit l'huissier". */
 export const sayingVerbs =
-  /^(dire|répondre|répliquer|répéter|demander|ajouter|écrier|s'écrier|reprendre|continuer|poursuivre|murmurer|crier|faire|penser|déclarer|observer|interrompre|expliquer|objecter|riposter|insister|conclure|songer|soupirer|balbutier|bégayer)$/u;
+  /^(dire|répondre|répliquer|répéter|récrier|exclamer|demander|ajouter|écrier|s'écrier|reprendre|continuer|poursuivre|murmurer|crier|faire|penser|déclarer|observer|interrompre|expliquer|objecter|riposter|insister|conclure|songer|soupirer|balbutier|bégayer)$/u;
 
 const verbGroupRelations = /^(aux|aux:tense|aux:pass|aux:caus|cop|expl:pv|expl|advmod)$/u;
 

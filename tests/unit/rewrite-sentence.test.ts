@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { imperfectFromParticiple } from "@/lib/rewriting/agreement";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { dropConnectives } from "@/lib/rewriting/drop-connectives";
-import { clausesAtSemicolons, rewriteLocally } from "@/lib/rewriting/rewrite-locally";
+import { clausesAtSemicolons, rewriteLocally, sentencesAtColon } from "@/lib/rewriting/rewrite-locally";
 import { readsAsSentence, rewriteWithRules } from "@/lib/rewriting/rewrite-sentence";
 import { countWords } from "@/lib/text/count-words";
 import { segmentSentences } from "@/lib/text/segment-sentences";
@@ -143,6 +143,13 @@ describe("rewriting rules", () => {
     );
     // A subordinate clause alone before the semicolon goes on with the clause after it (Madame Bovary).
     expect(clausesAtSemicolons("-- Puisque celui-là ne tient plus, madame Lefrançois; je vous le répète, vous vous faites tort!")).toHaveLength(1);
+    // Madame Bovary: at a colon that joins two sentences, not one that opens what is said.
+    expect(sentencesAtColon("Mais, vers la fin de septembre, quelque chose d'extraordinaire tomba dans sa vie: elle fut invitée à la Vaubyessard.")).toEqual([
+      "Mais, vers la fin de septembre, quelque chose d'extraordinaire tomba dans sa vie.",
+      "Elle fut invitée à la Vaubyessard.",
+    ]);
+    expect(sentencesAtColon("Il avait remercié le maire en disant: je vais chez un brave homme que je connais.")).toBeUndefined();
+    expect(sentencesAtColon("Elle lut: «Je prie monsieur le curé de veiller sur tout ce que je laisse ici.»")).toBeUndefined();
     expect(rewriteLocally("Elle ouvrit la fenêtre; il faisait froid (elle frissonna; puis elle rit).", 8).pieces).toEqual([
       "Elle ouvrit la fenêtre.",
       "Il faisait froid (elle frissonna; puis elle rit).",
