@@ -1703,7 +1703,13 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
     let bad = units.findIndex((unit, index) => unit.extraction && unit.extraction.rule !== "adjunct" && !reads(written[index]!));
     // A clause that took the sentence's every finite verb with it ("La vie nombreuse [qui s'agitait… y était divisée]")
     // came from a misparse: the largest clause taken out goes back.
-    const finite = (unit: Unit) => unit.words.some((index) => tree.words[index]!.feats.VerbForm === "Fin");
+    // ("Quand il était repris, les nouvelles sévérités [qu'on lui infligeait ne servaient…]": a verb of a clause
+    // opened by a conjunction is not the main clause's.)
+    const finite = (unit: Unit) => unit.words.some((index) => {
+      const word = tree.words[index]!;
+      const clause = /^(aux|aux:tense|aux:pass|cop)$/u.test(word.deprel) ? word.head : index;
+      return word.feats.VerbForm === "Fin" && !isSubordinate(tree, clause);
+    });
     const main = units.find((unit) => !unit.extraction);
     if (bad === -1 && main && !finite(main) && units.some((unit) => unit.extraction && finite(unit))) {
       const sizes = units.map((unit) => (unit.extraction ? unit.words.length : 0));

@@ -724,10 +724,12 @@ describe("rewriting rules", () => {
     expect(shared.pieces.some((piece) => piece.endsWith("elle logea."))).toBe(false);
   });
 
-  it("takes a main clause out of a fronted subordinate one the parse joined it to, and reads no relative clause on a time", () => {
-    // Madame Bovary.
+  it("leaves no clause opened by a conjunction alone as a sentence, and reads no relative clause on a time", () => {
+    // Madame Bovary: taking the main clause out of the fronted one the parse joined it to left "Comme il eut peur,
+    // cependant, que cette vue ne le rendît plus triste encore." as a sentence; "Puis, quand elle eut sa médaille." too.
     const fear = rewriteWithRules("Comme il eut peur, cependant, que cette vue ne le rendît plus triste encore, il s'en revint tout droit chez lui.", 8);
-    expect(fear.pieces.at(-1)).toBe("Il s'en revint tout droit chez lui.");
+    expect(fear.pieces.some((piece) => /^Comme .*encore\.$/u.test(piece))).toBe(false);
+    expect(rewriteLocally("Puis, quand elle eut sa médaille, elle la considéra.", 8).pieces.join(" ")).not.toMatch(/médaille\./u);
     const told = rewriteWithRules(
       "L'homme d'affaires, envoyé à Tostes pour payer l'opération, conta, le soir, qu'il avait vu dans le jardinet du médecin des cerises superbes.",
       8,
