@@ -100,10 +100,11 @@ export function sentencesAtColon(clause: string): [string, string] | undefined {
   if (colon === undefined) return undefined;
   const before = `${clause.slice(0, colon).trimEnd()}.`;
   const after = capitalizeFirst(clause.slice(colon + 1).trim());
-  if (dialogueMarks.test(after) || /^["'_]/u.test(after) || !readsAsSentence(before) || !readsAsSentence(after)) return undefined;
+  if (dialogueMarks.test(after) || /^["'_]/u.test(after)) return undefined;
   // "Il avait remercié le maire en disant:", "je dis à la diligence:", "Il écrivit:": what follows is said.
-  if (parseTree(before).words.some((word) => sayingVerbs.test(word.lemma) || word.lemma === "écrire")) return undefined;
-  return [before, after];
+  const beforeTree = parseTree(before);
+  if (beforeTree.words.some((word) => sayingVerbs.test(word.lemma) || word.lemma === "écrire")) return undefined;
+  return readsAsSentence(before, beforeTree) && readsAsSentence(after) ? [before, after] : undefined;
 }
 
 const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");

@@ -1644,11 +1644,11 @@ function brackets(tree: SentenceTree): [number, number][] {
   return pairs;
 }
 
-/** A piece a reader takes for a sentence: a finite verb with its subject, or an imperative. */
-export function readsAsSentence(piece: string): boolean {
+/** A piece a reader takes for a sentence: a finite verb with its subject, or an imperative (its parse, when the caller has it). */
+export function readsAsSentence(piece: string, tree?: SentenceTree): boolean {
   // "Il lui remplit si.": an intensifier waits for its adjective.
   if (/(^|\s)(si|très)[\s.!?…]*$/iu.test(piece)) return false;
-  const tree = parseTree(piece);
+  tree ??= parseTree(piece);
   const root = tree.children[0]![0];
   if (root === undefined) return false;
   const verb = finiteVerb(tree, root);
@@ -1677,6 +1677,79 @@ export interface RuleRewrite {
 }
 
 /**
+ * The unit whose taking out the parse misled, read from the sentence's
+ * structure alone (no piece parsed), or -1: a clause that took every
+ * finite verb with it, the antecedent of a relative pronoun left behind, a
+ * predicate left without its subject, a predicate joined last with its
+ * clause going on after it, brackets read in two pieces.
+ */
+function misledTaking(tree: SentenceTree, units: readonly Unit[]): number {
+  // A clause that took the sentence's every finite verb with it ("La vie nombreuse [qui s'agitait… y était divisée]")
+  // came from a misparse: the largest clause taken out goes back.
+  // ("Quand il était repris, les nouvelles sévérités [qu'on lui infligeait ne servaient…]": a verb of a clause
+  // opened by a conjunction is not the main clause's.)
+  const finite = (unit: Unit) => unit.words.some((index) => {
+    const word = tree.words[index]!;
+    const clause = /^(aux|aux:tense|aux:pass|cop)$/u.test(word.deprel) ? word.head : index;
+    return word.feats.VerbForm === "Fin" && !isSubordinate(tree, clause);
+  });
+  const main = units.find((unit) => !unit.extraction);
+  if (main && !finite(main) && units.some((unit) => unit.extraction && finite(unit))) {
+    const sizes = units.map((unit) => (unit.extraction ? unit.words.length : 0));
+    return sizes.indexOf(Math.max(...sizes));
+  }
+  // "…l'espèce de lividité [qui tombe d'un soupirail de cave] devant lequel vont et viennent": a relative
+  // pronoun left right after a clause taken out had its antecedent in that clause, which goes back.
+  // The word before `index` that is not punctuation ("devant lequel": before "devant").
+  const wordBefore = (index: number) => tree.words.slice(1, index).reverse().find((other) => other.upos !== "PUNCT");
+  const owner = new Map(units.flatMap((unit, index) => unit.words.map((word): [number, number] => [word, index])));
+  for (const [index, unit] of units.entries()) {
+    const orphan = unit.words.find((word) => {
+      const pronoun = tree.words[word]!;
+      if (pronoun.feats.PronType !== "Rel" || unit.extraction?.head === pronoun.head || unit.extraction?.drop.includes(word)) return false;
+      const before = wordBefore(subtree(tree, word)[0]!);
+      return before !== undefined && owner.get(before.index) !== index;
+    });
+    const from = orphan === undefined ? undefined : owner.get(wordBefore(subtree(tree, orphan)[0]!)!.index);
+    if (from !== undefined && units[from]!.extraction) return from;
+    // "il accusa le père Rouault d'être fier [, et il alla se joindre … des invités qui, …,] trouvaient
+    // aussi…": a predicate without a subject right after a clause taken out was that clause's own.
+    const stranded = unit.words.find((word) => {
+      const verb = tree.words[word]!;
+      if (unit.extraction?.head === word || subjectOf(tree, word) || !finiteVerb(tree, word) || finiteVerb(tree, word)!.feats.Mood === "Imp") return false;
+      const start = verbGroupStart(tree, word);
+      const before = wordBefore(start);
+      const taken = before === undefined || owner.get(before.index) === index ? undefined : units[owner.get(before.index)!]?.extraction;
+      if (!taken) return false;
+      // ("un vacarme qui s'élança d'un bond, monta en crescendo": after a relative clause and a comma, the
+      // parse's second relative clause with no pronoun went on with the first.)
+      const relativeGoesOn = verb.deprel === "acl:relcl" && taken.rule.startsWith("relative") && tree.words[start - 1]?.form === "," &&
+        !tree.children[word]!.some((child) => isRelativePronoun(tree.words[child]!));
+      return /^(conj|parataxis)$/u.test(verb.deprel) || relativeGoesOn;
+    });
+    if (stranded !== undefined) return owner.get(wordBefore(verbGroupStart(tree, stranded))!.index)!;
+    // "Il alla à l'école à quarante ans, et [apprit à lire], à écrire, à compter": a predicate joined
+    // last comes after its clause; words of that clause after it belonged to the predicate.
+    if (unit.extraction?.rule === "coordination") {
+      const first = Math.min(...unit.words);
+      const last = Math.max(...unit.words);
+      const straddles = units.some((other, at) => at !== index &&
+        other.words.some((word) => word < first) && other.words.some((word) => word > last && tree.words[word]!.upos !== "PUNCT"));
+      if (straddles) return index;
+    }
+    // "Le gardien, qui est … à l'église (tirant ainsi des cadavres … un double bénéfice), a profité": what the
+    // writer put in brackets is read in one piece; a clause taken out with part of it goes back.
+    // (Clauses taken out of the brackets, each whole inside them, are read as the writer set them.)
+    const inside = (word: number, [open, close]: [number, number]) => word > open && word < close && tree.words[word]!.upos !== "PUNCT";
+    const split = brackets(tree).some((pair) =>
+      unit.words.some((word) => inside(word, pair)) &&
+      units.some((other, at) => at !== index && other.words.some((word) => inside(word, pair)) && other.words.some((word) => !inside(word, pair) && tree.words[word]!.upos !== "PUNCT")));
+    if (split && unit.extraction) return index;
+  }
+  return -1;
+}
+
+/**
  * Takes clauses out of a sentence until each piece fits `maxWords` or no
  * rule applies any more. Pieces still over the limit are the caller's to cut.
  */
@@ -1698,85 +1771,11 @@ export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrit
     const standIns = new Map([...taken.values()].flatMap((taking) => [...(taking.standIn ?? [])]));
     const writings = units.map((unit, index) => writeUnit(tree, unit, index === 0, standIns));
     const written = writings.map((writing) => writing.text);
+    // Structure first: a taking the parse misled goes back before any piece is parsed.
+    let bad = misledTaking(tree, units);
     // A clause the rules made that does not read as a sentence is put back.
     // ("C'était quand il entra…" is one by construction, though the parse reads "quand" as opening the sentence's clause.)
-    let bad = units.findIndex((unit, index) => unit.extraction && unit.extraction.rule !== "adjunct" && !reads(written[index]!));
-    // A clause that took the sentence's every finite verb with it ("La vie nombreuse [qui s'agitait… y était divisée]")
-    // came from a misparse: the largest clause taken out goes back.
-    // ("Quand il était repris, les nouvelles sévérités [qu'on lui infligeait ne servaient…]": a verb of a clause
-    // opened by a conjunction is not the main clause's.)
-    const finite = (unit: Unit) => unit.words.some((index) => {
-      const word = tree.words[index]!;
-      const clause = /^(aux|aux:tense|aux:pass|cop)$/u.test(word.deprel) ? word.head : index;
-      return word.feats.VerbForm === "Fin" && !isSubordinate(tree, clause);
-    });
-    const main = units.find((unit) => !unit.extraction);
-    if (bad === -1 && main && !finite(main) && units.some((unit) => unit.extraction && finite(unit))) {
-      const sizes = units.map((unit) => (unit.extraction ? unit.words.length : 0));
-      bad = sizes.indexOf(Math.max(...sizes));
-    }
-    // "…l'espèce de lividité [qui tombe d'un soupirail de cave] devant lequel vont et viennent": a relative
-    // pronoun left right after a clause taken out had its antecedent in that clause, which goes back.
-    if (bad === -1) {
-      // The word before `index` that is not punctuation ("devant lequel": before "devant").
-      const wordBefore = (index: number) => tree.words.slice(1, index).reverse().find((other) => other.upos !== "PUNCT");
-      const owner = new Map(units.flatMap((unit, index) => unit.words.map((word): [number, number] => [word, index])));
-      for (const [index, unit] of units.entries()) {
-        const orphan = unit.words.find((word) => {
-          const pronoun = tree.words[word]!;
-          if (pronoun.feats.PronType !== "Rel" || unit.extraction?.head === pronoun.head || unit.extraction?.drop.includes(word)) return false;
-          const before = wordBefore(subtree(tree, word)[0]!);
-          return before !== undefined && owner.get(before.index) !== index;
-        });
-        const from = orphan === undefined ? undefined : owner.get(wordBefore(subtree(tree, orphan)[0]!)!.index);
-        if (from !== undefined && units[from]!.extraction) {
-          bad = from;
-          break;
-        }
-        // "il accusa le père Rouault d'être fier [, et il alla se joindre … des invités qui, …,] trouvaient
-        // aussi…": a predicate without a subject right after a clause taken out was that clause's own.
-        const stranded = unit.words.find((word) => {
-          const verb = tree.words[word]!;
-          if (unit.extraction?.head === word || subjectOf(tree, word) || !finiteVerb(tree, word) || finiteVerb(tree, word)!.feats.Mood === "Imp") return false;
-          const start = verbGroupStart(tree, word);
-          const before = wordBefore(start);
-          const taken = before === undefined || owner.get(before.index) === index ? undefined : units[owner.get(before.index)!]?.extraction;
-          if (!taken) return false;
-          // ("un vacarme qui s'élança d'un bond, monta en crescendo": after a relative clause and a comma, the
-          // parse's second relative clause with no pronoun went on with the first.)
-          const relativeGoesOn = verb.deprel === "acl:relcl" && taken.rule.startsWith("relative") && tree.words[start - 1]?.form === "," &&
-            !tree.children[word]!.some((child) => isRelativePronoun(tree.words[child]!));
-          return /^(conj|parataxis)$/u.test(verb.deprel) || relativeGoesOn;
-        });
-        if (stranded !== undefined) {
-          bad = owner.get(wordBefore(verbGroupStart(tree, stranded))!.index)!;
-          break;
-        }
-        // "Il alla à l'école à quarante ans, et [apprit à lire], à écrire, à compter": a predicate joined
-        // last comes after its clause; words of that clause after it belonged to the predicate.
-        if (unit.extraction?.rule === "coordination") {
-          const first = Math.min(...unit.words);
-          const last = Math.max(...unit.words);
-          const straddles = units.some((other, at) => at !== index &&
-            other.words.some((word) => word < first) && other.words.some((word) => word > last && tree.words[word]!.upos !== "PUNCT"));
-          if (straddles) {
-            bad = index;
-            break;
-          }
-        }
-        // "Le gardien, qui est … à l'église (tirant ainsi des cadavres … un double bénéfice), a profité": what the
-        // writer put in brackets is read in one piece; a clause taken out with part of it goes back.
-        // (Clauses taken out of the brackets, each whole inside them, are read as the writer set them.)
-        const inside = (word: number, [open, close]: [number, number]) => word > open && word < close && tree.words[word]!.upos !== "PUNCT";
-        const split = brackets(tree).some((pair) =>
-          unit.words.some((word) => inside(word, pair)) &&
-          units.some((other, at) => at !== index && other.words.some((word) => inside(word, pair)) && other.words.some((word) => !inside(word, pair) && tree.words[word]!.upos !== "PUNCT")));
-        if (split && unit.extraction) {
-          bad = index;
-          break;
-        }
-      }
-    }
+    if (bad === -1) bad = units.findIndex((unit, index) => unit.extraction && unit.extraction.rule !== "adjunct" && !reads(written[index]!));
     if (bad !== -1) {
       const head = units[bad]!.extraction!.head;
       taken.delete(head);
