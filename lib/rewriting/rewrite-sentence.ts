@@ -1703,6 +1703,7 @@ function misledTaking(tree: SentenceTree, units: readonly Unit[]): number {
   // The word before `index` that is not punctuation ("devant lequel": before "devant").
   const wordBefore = (index: number) => tree.words.slice(1, index).reverse().find((other) => other.upos !== "PUNCT");
   const owner = new Map(units.flatMap((unit, index) => unit.words.map((word): [number, number] => [word, index])));
+  const pairs = brackets(tree);
   for (const [index, unit] of units.entries()) {
     const orphan = unit.words.find((word) => {
       const pronoun = tree.words[word]!;
@@ -1716,7 +1717,8 @@ function misledTaking(tree: SentenceTree, units: readonly Unit[]): number {
     // aussi…": a predicate without a subject right after a clause taken out was that clause's own.
     const stranded = unit.words.find((word) => {
       const verb = tree.words[word]!;
-      if (unit.extraction?.head === word || subjectOf(tree, word) || !finiteVerb(tree, word) || finiteVerb(tree, word)!.feats.Mood === "Imp") return false;
+      if (!/^(conj|parataxis|acl:relcl)$/u.test(verb.deprel) || unit.extraction?.head === word) return false;
+      if (subjectOf(tree, word) || !finiteVerb(tree, word) || finiteVerb(tree, word)!.feats.Mood === "Imp") return false;
       const start = verbGroupStart(tree, word);
       const before = wordBefore(start);
       const taken = before === undefined || owner.get(before.index) === index ? undefined : units[owner.get(before.index)!]?.extraction;
@@ -1741,10 +1743,10 @@ function misledTaking(tree: SentenceTree, units: readonly Unit[]): number {
     // writer put in brackets is read in one piece; a clause taken out with part of it goes back.
     // (Clauses taken out of the brackets, each whole inside them, are read as the writer set them.)
     const inside = (word: number, [open, close]: [number, number]) => word > open && word < close && tree.words[word]!.upos !== "PUNCT";
-    const split = brackets(tree).some((pair) =>
+    const split = unit.extraction !== undefined && pairs.some((pair) =>
       unit.words.some((word) => inside(word, pair)) &&
       units.some((other, at) => at !== index && other.words.some((word) => inside(word, pair)) && other.words.some((word) => !inside(word, pair) && tree.words[word]!.upos !== "PUNCT")));
-    if (split && unit.extraction) return index;
+    if (split) return index;
   }
   return -1;
 }

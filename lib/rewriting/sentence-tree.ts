@@ -249,9 +249,19 @@ function repairParticiple(tree: SentenceTree, clause: number): void {
   for (const child of own) if (/^nsubj/u.test(child.deprel) && child.index > clause) child.deprel = "obl:mod";
 }
 
+// The same text is often parsed twice in a row: a clause checked as a sentence, then rewritten. Trees
+// are never changed once built, so the last few are kept.
+const recentTrees = new Map<string, SentenceTree>();
+const recentTreesKept = 64;
+
 /** One sentence's text, parsed. */
 export function parseTree(text: string): SentenceTree {
-  return sentenceTree(frenchParser().parseSentence(text));
+  const kept = recentTrees.get(text);
+  if (kept) return kept;
+  const tree = sentenceTree(frenchParser().parseSentence(text));
+  if (recentTrees.size >= recentTreesKept) recentTrees.delete(recentTrees.keys().next().value!);
+  recentTrees.set(text, tree);
+  return tree;
 }
 
 /** The word and everything under it, in sentence order. */
