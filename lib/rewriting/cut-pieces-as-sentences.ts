@@ -42,16 +42,41 @@ export function cutPiecesAsSentences(
   const normalized = normalizeSpaces(text);
   const spans = wordSpans(normalized, tree);
   if (!spans) return { pieces: [...pieces], dropped: 0 };
-  let dropped = 0;
+  // Where each piece stands in the text, and the sentence's words it holds.
   let offset = 0;
-  const written = pieces.map((piece, position) => {
+  const placed = pieces.map((piece) => {
     const start = normalized.indexOf(piece, offset);
-    if (start < 0) return piece;
+    if (start < 0) return undefined;
     const end = start + piece.length;
     offset = end;
     const inside = spans.filter((span) => span.start >= start && span.end <= end);
-    if (inside.length === 0) return piece;
-    const presented = presentedPhrase(tree, inside[0]!.index, inside.at(-1)!.index);
+    return inside.length === 0 ? undefined : { start, end, inside };
+  });
+  // Each predicate the cut parted from its subject, written with it again where it still fits.
+  const predicates = placed.map((place, position) => {
+    if (!place || position === 0) return undefined;
+    const { start, end, inside } = place;
+    const found = cutPredicateSubject(tree, inside[0]!.index, inside.at(-1)!.index);
+    if (!found) return undefined;
+    const verbGroup = found.dropLink ? inside[1] : inside[0];
+    if (!verbGroup || !droppableOpening.test(normalized.slice(start, verbGroup.start))) return undefined;
+    const rest = normalized.slice(verbGroup.start, end);
+    // "Elle fermait à demi les yeux," ends its clause: a full stop, not the comma that led on to the next.
+    const ended = found.wholeClause ? rest.replace(/\s*[,;]$/u, ".") : rest;
+    const sentence = capitalizeFirst(withSubject(found.subject, ended));
+    return countWords(sentence) > maxWords ? undefined : { sentence, dropLink: found.dropLink, subjectIndex: found.subjectIndex };
+  });
+  let dropped = 0;
+  const written = pieces.map((piece, position) => {
+    const place = placed[position];
+    if (!place) return piece;
+    const { end, inside } = place;
+    const first = inside[0]!.index;
+    const last = inside.at(-1)!.index;
+    // "et les murailles de la maison ‖ Elles semblaient garder son ombre": the subject of the predicate
+    // after it, given that subject again, is presented with its "et" gone.
+    const next = predicates[position + 1];
+    const presented = presentedPhrase(tree, first, last, next !== undefined && next.subjectIndex >= first && next.subjectIndex <= last);
     if (presented) {
       const phrase = normalized.slice((presented.dropLink ? inside[1]! : inside[0]!).start, end).replace(/\s*[,;:]$/u, "");
       const ended = sentenceEnd.test(phrase) ? phrase : `${phrase}.`;
@@ -60,18 +85,10 @@ export function cutPiecesAsSentences(
       if (presented.dropLink) dropped += 1;
       return sentence;
     }
-    if (position === 0) return piece;
-    const found = cutPredicateSubject(tree, inside[0]!.index, inside.at(-1)!.index);
-    if (!found) return piece;
-    const verbGroup = found.dropLink ? inside[1] : inside[0];
-    if (!verbGroup || !droppableOpening.test(normalized.slice(start, verbGroup.start))) return piece;
-    const rest = normalized.slice(verbGroup.start, end);
-    // "Elle fermait à demi les yeux," ends its clause: a full stop, not the comma that led on to the next.
-    const ended = found.wholeClause ? rest.replace(/\s*[,;]$/u, ".") : rest;
-    const sentence = capitalizeFirst(withSubject(found.subject, ended));
-    if (countWords(sentence) > maxWords) return piece;
-    if (found.dropLink) dropped += 1;
-    return sentence;
+    const predicate = predicates[position];
+    if (!predicate) return piece;
+    if (predicate.dropLink) dropped += 1;
+    return predicate.sentence;
   });
   return { pieces: written, dropped };
 }

@@ -1484,7 +1484,7 @@ export function cutPredicateSubject(
   tree: SentenceTree,
   first: number,
   last: number,
-): { subject: string; dropLink: boolean; wholeClause: boolean } | undefined {
+): { subject: string; subjectIndex: number; dropLink: boolean; wholeClause: boolean } | undefined {
   const link = tree.words[first]!;
   const dropLink = link.deprel === "cc" && link.lemma === "et";
   const start = dropLink ? first + 1 : first;
@@ -1529,7 +1529,7 @@ export function cutPredicateSubject(
   // A piece that holds the clause to its end (the predicates joined after it aside) is a whole sentence and may end as one.
   const joinedAfter = new Set(childrenWith(tree, head.index, /^(conj|parataxis)$/u).filter((child) => child.index > last).flatMap((child) => subtree(tree, child.index)));
   const clauseEnd = subtree(tree, head.index).filter((index) => tree.words[index]!.upos !== "PUNCT" && !joinedAfter.has(index)).at(-1)!;
-  return { subject: text, dropLink, wholeClause: last >= clauseEnd };
+  return { subject: text, subjectIndex: subject.index, dropLink, wholeClause: last >= clauseEnd };
 }
 
 // Not a verb's object: "n'avait pas l'air de se douter" is no "C'était l'air de se douter".
@@ -1547,9 +1547,10 @@ const presentedPhrases = /^(obl|obl:mod|conj)$/u;
  * noun's complement, a verb's complement that says where it goes ("au
  * centre fixe d'une sympathie commune" after "ramène"), or a pronoun.
  * `first` and `last` are the piece's first and last words that are not
- * punctuation.
+ * punctuation; `predicateFollows` says the next piece is the phrase's
+ * predicate, given it again as its subject.
  */
-export function presentedPhrase(tree: SentenceTree, first: number, last: number): { opening: string; dropLink: boolean } | undefined {
+export function presentedPhrase(tree: SentenceTree, first: number, last: number, predicateFollows = false): { opening: string; dropLink: boolean } | undefined {
   const link = tree.words[first]!;
   const dropLink = link.deprel === "cc" && link.lemma === "et";
   const start = dropLink ? first + 1 : first;
@@ -1566,7 +1567,9 @@ export function presentedPhrase(tree: SentenceTree, first: number, last: number)
   // and the "et" that joined it (when dropped) its own.
   const later = new Set(heads.flatMap((item) => childrenWith(tree, item.index, /^(conj|appos)$/u)).filter((item) => item.index > last).flatMap((item) => subtree(tree, item.index)));
   const phrase = heads.flatMap((item) => subtree(tree, item.index)).filter((index) => tree.words[index]!.upos !== "PUNCT" && !later.has(index));
-  if (phrase.some((index) => index < first || index > last) || (dropLink && link.head !== head.index)) return undefined;
+  // The "et" goes with the phrase it joined, or with a subject whose predicate follows, given it again.
+  const linked = link.head === head.index || (predicateFollows && link.head === head.head && /^nsubj/u.test(head.deprel));
+  if (phrase.some((index) => index < first || index > last) || (dropLink && !linked)) return undefined;
   // A name alone ("Fantine,") is said again with its predicate, not presented.
   if (head.upos !== "NOUN" || phrase.some((index) => tree.words[index]!.feats.VerbForm === "Fin")) return undefined;
   if (tree.words.some((other) => other.form === "_")) return undefined;

@@ -220,6 +220,15 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("presents a subject after et when the predicate after it is given that subject again (Madame Bovary)", () => {
+    const { pieces } = rewriteLocally(
+      "C'était l'heure du dîner dans les fermes, et la jeune femme et son compagnon n'entendaient en marchant que la cadence de leurs pas sur la terre du sentier.",
+      8,
+    );
+    expect(pieces).toContain("C'étaient la jeune femme et son compagnon.");
+    expect(pieces.some((piece) => piece.startsWith("Ils n'entendaient"))).toBe(true);
+  });
+
   it("gives a predicate the cut parted from its subject that subject again, and leaves an inverted speaker alone", () => {
     const homais = rewriteLocally(
       "Homais, comme il le devait à ses principes, compara les prêtres à des corbeaux qu'attire l'odeur des morts; la vue d'un ecclésiastique lui était personnellement désagréable, car la soutane le faisait rêver au linceul, et il exécrait l'une un peu par épouvante de l'autre.",
