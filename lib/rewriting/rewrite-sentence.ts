@@ -221,8 +221,8 @@ function nameOf(tree: SentenceTree, word: TreeWord): string | undefined {
   if (title && personTitles.has(title.form.toLowerCase())) {
     parts.unshift(title.index);
     // "le père Rouault"
-    const article = tree.words[title.index - 1];
-    if (title.form.toLowerCase() === "père" && article && /^(le)$/iu.test(article.form)) parts.unshift(article.index);
+    const before = tree.words[title.index - 1];
+    if (title.form.toLowerCase() === "père" && before && /^le$/iu.test(before.form)) parts.unshift(before.index);
   }
   return parts.length > 4 ? undefined : parts.map((index) => tree.words[index]!.form).join(" ");
 }
