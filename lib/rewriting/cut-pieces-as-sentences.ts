@@ -66,29 +66,32 @@ export function cutPiecesAsSentences(
     const sentence = capitalizeFirst(withSubject(found.subject, ended));
     return countWords(sentence) > maxWords ? undefined : { sentence, dropLink: found.dropLink, subjectIndex: found.subjectIndex };
   });
-  let dropped = 0;
-  const written = pieces.map((piece, position) => {
+  // Each whole phrase presented, from the last piece back: a phrase joined by "et" to the next is
+  // presented only if the next is ("C'étaient ses pénitentes riches. ‖ C'étaient les saintes femmes…").
+  const presentations: ({ sentence: string; dropLink: boolean } | undefined)[] = [];
+  for (let position = pieces.length - 1; position >= 0; position -= 1) {
     const place = placed[position];
-    if (!place) return piece;
+    if (!place) continue;
     const { end, inside } = place;
     const first = inside[0]!.index;
     const last = inside.at(-1)!.index;
     // "et les murailles de la maison ‖ Elles semblaient garder son ombre": the subject of the predicate
     // after it, given that subject again, is presented with its "et" gone.
     const next = predicates[position + 1];
-    const presented = presentedPhrase(tree, first, last, next !== undefined && next.subjectIndex >= first && next.subjectIndex <= last);
-    if (presented) {
-      const phrase = normalized.slice((presented.dropLink ? inside[1]! : inside[0]!).start, end).replace(/\s*[,;:]$/u, "");
-      const ended = sentenceEnd.test(phrase) ? phrase : `${phrase}.`;
-      const sentence = capitalizeFirst(`${presented.opening} ${lowerFirst(tree, inside, presented.dropLink, ended)}`);
-      if (countWords(sentence) > maxWords) return piece;
-      if (presented.dropLink) dropped += 1;
-      return sentence;
-    }
-    const predicate = predicates[position];
-    if (!predicate) return piece;
-    if (predicate.dropLink) dropped += 1;
-    return predicate.sentence;
+    const predicateFollows = next !== undefined && next.subjectIndex >= first && next.subjectIndex <= last;
+    const presented = presentedPhrase(tree, first, last, { predicateFollows, nextPresented: presentations[position + 1] !== undefined });
+    if (!presented) continue;
+    const phrase = normalized.slice((presented.dropLink ? inside[1]! : inside[0]!).start, end).replace(/\s*[,;:]$/u, "");
+    const ended = sentenceEnd.test(phrase) ? phrase : `${phrase}.`;
+    const sentence = capitalizeFirst(`${presented.opening} ${lowerFirst(tree, inside, presented.dropLink, ended)}`);
+    if (countWords(sentence) <= maxWords) presentations[position] = { sentence, dropLink: presented.dropLink };
+  }
+  let dropped = 0;
+  const written = pieces.map((piece, position) => {
+    const rewritten = presentations[position] ?? predicates[position];
+    if (!rewritten) return piece;
+    if (rewritten.dropLink) dropped += 1;
+    return rewritten.sentence;
   });
   return { pieces: written, dropped };
 }

@@ -12,22 +12,36 @@ import { countWords } from "@/lib/text/count-words";
 const asides = ["comme nous l'avons dit", "comme on l'a vu", "il est vrai", "en effet", "de plus", "du reste", "au contraire", "en revanche"];
 // One word, a connective wherever it stands ("il avait donc pris").
 const words = ["d'ailleurs", "cependant", "pourtant", "toutefois", "néanmoins", "donc"];
-const connectives = [...asides, ...words];
+// Words that tie a sentence to the one before only where they open it ("Aussi j'avais dit…",
+// "Mais il ne répondit pas"); elsewhere they say something else ("il était aussi grand").
+const openers = ["et", "mais", "puis", "aussi", "alors", "enfin", "or"];
+const connectives = [...asides, ...words, ...openers];
 
 const letter = "\\p{L}";
 
-function occurrence(text: string, connective: string): RegExpExecArray | null {
+/** Where `connective` stands in `text`; `anywhere` finds an opener inside a sentence the pieces were cut from. */
+function occurrence(text: string, connective: string, anywhere = false): RegExpExecArray | null {
   const spelled = connective.replace(/'/gu, "['’]").replace(/ /gu, "\\s+");
   // Set off by commas (", il est vrai,"), opening the piece ("Cependant, "), or inside it ("avait donc pris").
   const match = new RegExp(`(,\\s*)?(?<!${letter})${spelled}(?!${letter})(\\s*,)?`, "iu").exec(text);
-  if (!match || !asides.includes(connective)) return match;
+  if (!match) return null;
   const opensPiece = /^[^\p{L}]*$/u.test(text.slice(0, match.index));
+  if (openers.includes(connective) && !anywhere) {
+    // Not a conjunction it begins ("Alors que…", "Et puis…" keeps its puis) nor a piece it ends.
+    const rest = text.slice(match.index + match[0].length);
+    return opensPiece && !match[1] && /^\s*\p{L}/u.test(rest) && !/^\s*(que|qu['’]|puis)\b/iu.test(rest) ? match : null;
+  }
+  if (!asides.includes(connective) || anywhere) return match;
   return (match[1] || opensPiece) && match[2] ? match : null;
 }
 
-/** The text without the first occurrence of `connective` and its commas. */
-export function withoutConnective(text: string, connective: string): string {
-  const match = occurrence(text, connective);
+/**
+ * The text without the first occurrence of `connective` and its commas;
+ * `anywhere`, also where it does not open the text (the whole sentence, when
+ * a piece of it lost its opening "mais").
+ */
+export function withoutConnective(text: string, connective: string, anywhere = false): string {
+  const match = occurrence(text, connective, anywhere);
   if (!match) return text;
   const [whole, commaBefore, commaAfter] = match;
   const before = text.slice(0, match.index).trimEnd();
@@ -35,14 +49,13 @@ export function withoutConnective(text: string, connective: string): string {
   // Its commas go with it ("Héloïse, il est vrai, possédait"), but a lone one parted two phrases
   // ("…, donc il" → "…, il"; "Aujourd'hui cependant, vu" → "Aujourd'hui, vu"), unless after a conjunction.
   const lone = (commaBefore && !commaAfter) || (!commaBefore && commaAfter && !/(^|\s)(et|mais|ou|car|puis)$/iu.test(before));
-  const joint = lone && before !== "" && !/^[.,;:!?…]/u.test(after) ? "," : "";
+  const joint = lone && /\p{L}/u.test(before) && !/^[.,;:!?…]/u.test(after) ? "," : "";
   // Before a mark, the book's own spacing ("donc!" → "!", "donc ?" → " ?").
   const spaced = /^\s/u.test(text.slice(match.index + whole.length)) || !/^[.,;:!?…)»”]/u.test(after);
   const space = before === "" || after === "" || !spaced ? "" : " ";
-  const result = before + joint + space + after;
-  // A piece that opened with the connective opens with its next word, capitalised.
+  // A piece that opened with the connective opens with its next word, capitalised, where it stood ("--Et moi" → "--Moi").
   const opened = before === "" || /[-—–«“]$/u.test(before);
-  return opened ? capitalizeFirst(result) : result;
+  return opened ? text.slice(0, match.index) + capitalizeFirst(after) : before + joint + space + after;
 }
 
 /**

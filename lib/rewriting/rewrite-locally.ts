@@ -237,7 +237,7 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
     return cutPieces;
   });
   // The checks read the sentence without the connectives dropped on purpose, so that they still count every other word.
-  const checked = connectives.reduce(withoutConnective, sentence);
+  const checked = connectives.reduce((text, connective) => withoutConnective(text, connective, true), sentence);
   const allRespelled = [...respelled, ...asDropped(connectives)];
   const verdict = validatePieces(checked, asTheBookSpells(pieces, respelled), { maxWords, minContentShare, droppedWords: droppedWords + linksDropped });
   if (!verdict.ok) return cutWhole(verdict.reason);

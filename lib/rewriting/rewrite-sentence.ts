@@ -1550,7 +1550,12 @@ const presentedPhrases = /^(obl|obl:mod|conj)$/u;
  * punctuation; `predicateFollows` says the next piece is the phrase's
  * predicate, given it again as its subject.
  */
-export function presentedPhrase(tree: SentenceTree, first: number, last: number, predicateFollows = false): { opening: string; dropLink: boolean } | undefined {
+export function presentedPhrase(
+  tree: SentenceTree,
+  first: number,
+  last: number,
+  { predicateFollows = false, nextPresented = false } = {},
+): { opening: string; dropLink: boolean } | undefined {
   const link = tree.words[first]!;
   const dropLink = link.deprel === "cc" && link.lemma === "et";
   const start = dropLink ? first + 1 : first;
@@ -1570,6 +1575,10 @@ export function presentedPhrase(tree: SentenceTree, first: number, last: number,
   // The "et" goes with the phrase it joined, or with a subject whose predicate follows, given it again.
   const linked = link.head === head.index || (predicateFollows && link.head === head.head && /^nsubj/u.test(head.deprel));
   if (phrase.some((index) => index < first || index > last) || (dropLink && !linked)) return undefined;
+  // "Le maire ‖ et le président lui firent…": a noun joined by "et" to the next piece's is half of one
+  // phrase, unless that piece is the other half and presented too.
+  const joinedAfter = tree.words[last + 1];
+  if (joinedAfter?.deprel === "cc" && later.has(joinedAfter.head) && !nextPresented) return undefined;
   // A name alone ("Fantine,") is said again with its predicate, not presented.
   if (head.upos !== "NOUN" || phrase.some((index) => tree.words[index]!.feats.VerbForm === "Fin")) return undefined;
   if (tree.words.some((other) => other.form === "_")) return undefined;

@@ -61,6 +61,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   });
   const tree = { words, tokens, children: childrenOf(words) };
   for (const word of words.slice(1)) repairSpeaker(tree, word.index);
+  for (const word of words.slice(1)) repairJoinedSubjects(tree, word.index);
   for (const word of words.slice(1)) repairRelativeAsMain(tree, word.index);
   for (const word of words.slice(1)) repairSubject(tree, word.index);
   for (const word of words.slice(1)) repairRelative(tree, word.index);
@@ -96,6 +97,26 @@ function repairSpeaker(tree: SentenceTree, index: number): void {
   if (clause.head <= 0 || clause.head >= index) return;
   verb.head = clause.head;
   verb.deprel = "parataxis";
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "Le maire et le président lui firent la première visite": the parse may
+ * give the verb two subjects and hang their "et" on it; they are one
+ * subject, the second joined to the first.
+ */
+function repairJoinedSubjects(tree: SentenceTree, verb: number): void {
+  const { words, children } = tree;
+  const own = children[verb]!.map((child) => words[child]!);
+  const subjects = own.filter((child) => /^nsubj/u.test(child.deprel) && child.index < verb);
+  if (subjects.length !== 2) return;
+  const [first, second] = subjects as [TreeWord, TreeWord];
+  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
+  const link = words[Math.max(...inner(first.index)) + 1];
+  if (!link || link.head !== verb || link.deprel !== "cc" || Math.min(...inner(second.index)) !== link.index + 1) return;
+  second.head = first.index;
+  second.deprel = "conj";
+  link.head = second.index;
   tree.children = childrenOf(words);
 }
 

@@ -229,6 +229,25 @@ describe("rewriting rules", () => {
     expect(pieces.some((piece) => piece.startsWith("Ils n'entendaient"))).toBe(true);
   });
 
+  it("keeps two subjects joined by et together, and presents half of a pair only with its other half", () => {
+    // Les Misérables: the parse gave "firent" two subjects; the cut wrote "C'était le maire. ‖ et le président lui firent…".
+    const mayor = rewriteLocally("Le maire et le président lui firent la première visite, et lui de son côté fit la première visite au général et au préfet.", 8);
+    expect(mayor.pieces.slice(0, 2)).toEqual(["C'étaient le maire et le président.", "Ils lui firent la première visite,"]);
+    // Madame Bovary: "C'était après quatre ans de séjour. ‖ et au moment où…" presented half of "après… et au moment où…".
+    const leaving = rewriteLocally("Il en coûtait à Charles d'abandonner Tostes après quatre ans de séjour et au moment où il commençait à s'y poser.", 8);
+    expect(leaving.pieces.some((piece) => piece.startsWith("C'était"))).toBe(false);
+    // Both halves presented, each a sentence (Les Misérables).
+    const penitents = rewriteLocally(
+      "Ses pénitentes riches et les saintes femmes de Digne s'étaient souvent cotisées pour faire les frais d'un bel autel neuf à l'oratoire de monseigneur.",
+      8,
+    );
+    expect(penitents.pieces.slice(0, 3)).toEqual([
+      "C'étaient ses pénitentes riches.",
+      "C'étaient les saintes femmes de Digne.",
+      "Elles s'étaient souvent cotisées pour faire les frais",
+    ]);
+  });
+
   it("gives a predicate the cut parted from its subject that subject again, and leaves an inverted speaker alone", () => {
     const homais = rewriteLocally(
       "Homais, comme il le devait à ses principes, compara les prêtres à des corbeaux qu'attire l'odeur des morts; la vue d'un ecclésiastique lui était personnellement désagréable, car la soutane le faisait rêver au linceul, et il exécrait l'une un peu par épouvante de l'autre.",
@@ -499,6 +518,23 @@ describe("rewriting rules", () => {
     expect(dropConnectives("-- Eh! laisse-moi donc! fit-elle en la repoussant du coude.", 8)?.text).toBe(
       "-- Eh! laisse-moi! fit-elle en la repoussant du coude.",
     );
+  });
+
+  it("drops the word that opens a sentence to tie it to the last one when that alone puts it over the limit", () => {
+    // Les Misérables: cut, "Aussi j'avais dit tout de suite ‖ qui je suis."
+    expect(rewriteLocally("Aussi j'avais dit tout de suite qui je suis.", 8).pieces).toEqual(["J'avais dit tout de suite qui je suis."]);
+    // Madame Bovary: a line of dialogue keeps its dash as the book spells it.
+    expect(rewriteLocally("--Mais enfin, monsieur, fit Emma, vous aviez à me dire...?", 8).pieces).toEqual([
+      "--Monsieur, fit Emma, vous aviez à me dire...?",
+    ]);
+    // Inside a sentence, a piece the rules wrote loses its "mais", not the whole rewrite.
+    expect(rewriteLocally("La soeur voulut parler, mais elle put à peine balbutier quelques sons inarticulés.", 8).pieces).toEqual([
+      "La soeur voulut parler.",
+      "Elle put à peine balbutier quelques sons inarticulés.",
+    ]);
+    // Only where it opens the sentence, and not the conjunction it begins.
+    expect(dropConnectives("Il était aussi grand que son père et que son oncle.", 8)).toBeUndefined();
+    expect(dropConnectives("Alors qu'il marchait vers la porte, elle se leva.", 8)).toBeUndefined();
   });
 
   it("gives a predicate no subject from another clause when a noun stands right before it", () => {
