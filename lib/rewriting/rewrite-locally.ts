@@ -7,6 +7,7 @@ import { validatePieces } from "@/lib/engines/validate-rewrite";
 import type { RewriteFailureReason, RewriteMethod } from "@/lib/engines/rewrite-types";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { connectiveWords, dropConnectives, withoutConnective } from "@/lib/rewriting/drop-connectives";
+import { lookUpWord, type WordClass } from "@/lib/french/lexicon";
 import { objectBeforePhrase } from "@/lib/rewriting/object-before-phrase";
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
 import { readsAsSentence, rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
@@ -162,7 +163,36 @@ export function reasonBeforeClause(sentence: string): { reason: string; clause: 
   return { reason, clause, conjunction: opening[1]! };
 }
 
+const notVerbOnly = new Set<WordClass>(["clitic", "pron", "det", "sub", "coord", "prep"]);
+
+/** "disait-il en lui frappant", "demanda la maîtresse d'auberge": after a line, a verb goes on in lower case (not "est-ce que"). */
+function goesOnAfterLine(piece: string): boolean {
+  const word = /^[^\p{L}]*(?:\p{L}['’])?(\p{L}+)(-\p{L}+)*/u.exec(piece);
+  if (!word || /^est-ce$/iu.test(word[0].replace(/^[^\p{L}]*/u, ""))) return false;
+  const classes = lookUpWord(word[1]!)?.classes;
+  return classes !== undefined && classes.has("verb") && ![...classes].some((wordClass) => notVerbOnly.has(wordClass));
+}
+
+/**
+ * "Est-ce que cette misère durerait toujours? ‖ est-ce qu'elle n'en
+ * sortirait pas?": a writer goes on in lower case after a question or an
+ * exclamation inside a sentence, but a row that starts after one is read
+ * alone, as a sentence starts; but for a speaker's verb after the line.
+ */
+function capitalizedAfterEnds(pieces: readonly string[]): string[] {
+  return pieces.map((piece, index) => {
+    const before = pieces[index - 1];
+    if (before === undefined || !/[.!?…][»”)]*$/u.test(before)) return piece;
+    return /[!?][»”)]*$/u.test(before) && goesOnAfterLine(piece) ? piece : capitalizeFirst(piece);
+  });
+}
+
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
+  const rewrite = rewriteSentenceLocally(sentence, maxWords);
+  return { ...rewrite, pieces: capitalizedAfterEnds(rewrite.pieces) };
+}
+
+function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrite {
   const clauses = clausesAtSemicolons(sentence).flatMap((clause) => (countWords(clause) > maxWords ? sentencesAtColon(clause) : undefined) ?? [clause]);
   const reasons = clauses.map((clause) => (countWords(clause) > maxWords ? reasonBeforeClause(clause) : undefined));
   if (clauses.length === 1 && !reasons[0]) return rewriteClause(sentence, maxWords);

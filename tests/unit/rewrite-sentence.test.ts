@@ -229,6 +229,19 @@ describe("rewriting rules", () => {
     expect(pieces.some((piece) => piece.startsWith("Ils n'entendaient"))).toBe(true);
   });
 
+  it("starts a row after a question or an exclamation with a capital, but for the speaker's verb after a line", () => {
+    // Les Misérables and Madame Bovary: the writers go on in lower case inside one sentence.
+    expect(rewriteLocally("Est-ce que cette misère durerait toujours? est-ce qu'elle n'en sortirait pas?", 8).pieces).toEqual([
+      "Est-ce que cette misère durerait toujours?",
+      "Est-ce qu'elle n'en sortirait pas?",
+    ]);
+    expect(rewriteLocally("-- Je sais ce que c'est! disait-il en lui frappant sur l'épaule; j'ai été comme vous, moi aussi!", 8).pieces).toEqual([
+      "-- Je sais ce que c'est!",
+      "disait-il en lui frappant sur l'épaule.",
+      "J'ai été comme vous, moi aussi!",
+    ]);
+  });
+
   it("keeps two subjects joined by et together, and presents half of a pair only with its other half", () => {
     // Les Misérables: the parse gave "firent" two subjects; the cut wrote "C'était le maire. ‖ et le président lui firent…".
     const mayor = rewriteLocally("Le maire et le président lui firent la première visite, et lui de son côté fit la première visite au général et au préfet.", 8);
