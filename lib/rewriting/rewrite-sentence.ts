@@ -1610,6 +1610,22 @@ export function presentedPhrase(
     const governor = tree.words[head.head]!;
     const absolute = governor.feats.VerbForm === "Part" && childrenWith(tree, governor.index, /^(aux|aux:pass|aux:tense|cop)$/u).length === 0;
     if (/^nsubj/u.test(head.deprel) && absolute) return undefined;
+    // "Il y avait sous le hangar deux grandes charrettes…, dont…, qui tombait", "Une nuit, vers onze
+    // heures, ils furent réveillés": a verb with a second subject before it is not this noun's, unless
+    // the two are items of one list ("L'écroulement de l'ancienne société française, la chute…"): not a
+    // time ("Deux jours après la noce, les époux"), nor a noun and its participle ("L'installation terminée, la ville").
+    const item = (word: TreeWord) =>
+      word.upos === "NOUN" && !timeNouns.test(word.lemma) && childrenWith(tree, word.index, /^det$/u).length > 0 &&
+      !childrenWith(tree, word.index, /^(acl|amod)$/u).some((child) => child.feats.VerbForm === "Part");
+    // "Sa petite respiration si douce, cela me fera du bien": "cela" says the noun again.
+    const resumes = (other: TreeWord) => /^(cela|ça|ce|c['’])$/iu.test(other.form) && other.index > head.index;
+    const listed = (other: TreeWord) => {
+      if (!(item(head) && item(other)) && !resumes(other)) return false;
+      const [left, right] = [subtree(tree, head.index), subtree(tree, other.index)].sort((a, b) => a[0]! - b[0]!);
+      return tree.words.slice(Math.max(...left!) + 1, Math.min(...right!)).every((word) => /^(,|et|ou)$/iu.test(word.form));
+    };
+    const otherSubjects = childrenWith(tree, governor.index, /^nsubj/u).filter((other) => other.index !== head.index && other.index < governor.index);
+    if (/^nsubj/u.test(head.deprel) && otherSubjects.some((other) => !listed(other))) return undefined;
   }
   if (preposition) {
     const governor = tree.words[head.head]!;

@@ -207,6 +207,15 @@ describe("rewriting rules", () => {
     // The first item of a list is presented as the others are (Les Misérables).
     const fall = rewriteLocally("L'écroulement de l'ancienne société française, la chute de sa propre famille, firent-ils germer en lui des idées de renoncement et de solitude?", 8);
     expect(fall.pieces.slice(0, 2)).toEqual(["C'était l'écroulement de l'ancienne société française.", "C'était la chute de sa propre famille."]);
+    // Not a noun the parse gave a verb that has its own subject before it (Madame Bovary, Les Misérables).
+    expect(rewriteLocally("Une nuit, vers onze heures, ils furent réveillés par le bruit d'un cheval qui s'arrêta juste à la porte.", 8).pieces[0]).toBe(
+      "Une nuit, vers onze heures,",
+    );
+    expect(rewriteLocally("L'installation terminée, la ville attendit son évêque à l'oeuvre.", 8).pieces).toEqual([
+      "L'installation terminée,",
+      "la ville attendit son évêque à l'oeuvre.",
+    ]);
+    expect(rewriteLocally("Sa petite respiration si douce, cela me fera du bien.", 8).pieces[0]).toBe("Ce sera sa petite respiration si douce.");
     // Not a verb's object, which the negation before it reaches.
     const air = rewriteLocally("Ce qui l'exaspérait, c'est que Charles n'avait pas l'air de se douter de son supplice.", 8);
     expect(air.pieces.join(" ")).not.toMatch(/C'était l'air/u);
