@@ -9,9 +9,9 @@ import { countWords } from "@/lib/text/count-words";
 
 // Phrases that say something else where no comma sets them off ("de plus suaves
 // paresses", "du reste de la maison", "au contraire de lui"): only as asides.
-const asides = ["comme nous l'avons dit", "comme on l'a vu", "il est vrai", "en effet", "de plus", "du reste", "au contraire", "en revanche"];
-// One word, a connective wherever it stands ("il avait donc pris").
-const words = ["d'ailleurs", "cependant", "pourtant", "toutefois", "néanmoins", "donc"];
+const asides = ["comme nous l'avons dit", "comme on l'a vu", "il est vrai", "de plus", "du reste", "au contraire", "en revanche"];
+// A connective wherever it stands ("il avait donc pris", "N'est-ce pas là en effet bien entendre").
+const words = ["d'ailleurs", "cependant", "pourtant", "toutefois", "néanmoins", "donc", "en effet"];
 // Words that tie a sentence to the one before only where they open it ("Aussi j'avais dit…",
 // "Mais il ne répondit pas"); elsewhere they say something else ("il était aussi grand").
 const openers = ["et", "mais", "puis", "aussi", "alors", "enfin", "or"];

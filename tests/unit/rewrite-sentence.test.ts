@@ -537,6 +537,8 @@ describe("rewriting rules", () => {
     expect(dropConnectives("Aujourd'hui cependant, vu la circonstance, il faut bien que...", 8)?.text).toBe(
       "Aujourd'hui, vu la circonstance, il faut bien que...",
     );
+    // Les Misérables: "en effet" is one even where no comma sets it off.
+    expect(dropConnectives("N'est-ce pas là en effet bien entendre la charité?", 8)?.text).toBe("N'est-ce pas là bien entendre la charité?");
     expect(dropConnectives("-- Eh! laisse-moi donc! fit-elle en la repoussant du coude.", 8)?.text).toBe(
       "-- Eh! laisse-moi! fit-elle en la repoussant du coude.",
     );
