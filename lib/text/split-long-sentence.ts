@@ -261,7 +261,10 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   // A number and its unit: "12 ‖ francs", "trois ‖ cents".
   // (Not before "qui": "que deux ou trois ‖ qui lui cachaient"; but "deux ‖ ou trois" is one number.)
   const isNumber = (text: string | undefined) => text !== undefined && (/^\d/u.test(bareWord(text)) || numberWords.has(bareWord(text)));
-  const unit = next === "noun" || next === "num" || next === "adj" || (/^(ou|et|à)$/u.test(bareWord(after)) && isNumber(texts[index + 2]));
+  // After a number, "sous" is the coin ("vingt-quatre ‖ sous par jour"), not the preposition (but "en 1811 sous la présidence").
+  const coin = bareWord(after) === "sous" && !/^\d{4}$/u.test(bareWord(before));
+  const unit = next === "noun" || next === "num" || next === "adj" || coin ||
+    (/^(ou|et|à)$/u.test(bareWord(after)) && isNumber(texts[index + 2]));
   if (isNumber(before) && /^\p{Ll}/u.test(after) && unit) return breakCost.forbidden;
   if (functionClasses.has(tag)) return breakCost.forbidden;
   // A degree word and the adjective or adverb it grades are one phrase:

@@ -70,6 +70,8 @@ describe("splitLongSentence", () => {
       ["On attendait encore au salon Mme de Marelle qui venait toujours en retard.", "Mme de Marelle"],
       ["Le peuple de Paris avait longtemps aimé Louis XVI. avant de le juger sévèrement.", "Louis XVI."],
       ["Il paya pour cette vieille voiture quatre cents francs comptant au marchand de Rouen.", "cents francs"],
+      // Les Misérables: after a number, "sous" is the coin.
+      ["Je ne gagnais plus que trente sous par jour, on me payait le moins cher qu'on pouvait.", "trente sous"],
     ];
     for (const [sentence, together] of cases) {
       const pieces = splitLongSentence(sentence, 5);
