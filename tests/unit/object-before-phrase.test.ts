@@ -23,12 +23,21 @@ describe("the object before the phrase", () => {
     expect(moved("Elle fit revenir à la maison sa petite fille, que son mari avait renvoyée chez la nourrice.")).toBeUndefined();
     expect(moved("Comme font aux fleurs le fumier, la pluie, les vents et le soleil.")).toBeUndefined();
     expect(moved("Il s'agit de faire du coupable la victime et du débiteur le créancier.")).toBeUndefined();
+    // Madame Bovary: "et qui paraissait se ratatiner" describes the old woman too.
+    expect(
+      moved("Alors on vit s'avancer sur l'estrade une petite vieille femme de maintien craintif, et qui paraissait se ratatiner dans ses pauvres vêtements."),
+    ).toBeUndefined();
+  });
+
+  it("moves the object before a comma that opens a clause of its own (Les Misérables)", () => {
+    expect(moved("Il prit entre son pouce et son index replié un peu de sa joue, comme on fait machinalement lorsqu'on interroge.")).toBe(
+      "Il prit un peu de sa joue entre son pouce et son index replié, comme on fait machinalement lorsqu'on interroge.",
+    );
   });
 
   it("cuts the moved clause before the phrase, the verb with its object (Les Misérables)", () => {
     const { pieces } = rewriteLocally(
-      // (The book's clause of comparison after "un peu de sa joue," is left out: the parse hangs it on "se souleva".)
-      "Il se souleva sur un coude, prit entre son pouce et son index replié un peu de sa joue, et interpella l'évêque avec un regard plein de toutes les énergies de l'agonie.",
+      "Il se souleva sur un coude, prit entre son pouce et son index replié un peu de sa joue, comme on fait machinalement lorsqu'on interroge et qu'on juge, et interpella l'évêque avec un regard plein de toutes les énergies de l'agonie.",
       8,
     );
     expect(pieces).toContain("Il prit un peu de sa joue");
