@@ -62,6 +62,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   const tree = { words, tokens, children: childrenOf(words) };
   for (const word of words.slice(1)) repairSpeaker(tree, word.index);
   for (const word of words.slice(1)) repairJoinedSubjects(tree, word.index);
+  for (const word of words.slice(1)) repairJoinedRelative(tree, word.index);
   for (const word of words.slice(1)) repairRelativeAsMain(tree, word.index);
   for (const word of words.slice(1)) repairSubject(tree, word.index);
   for (const word of words.slice(1)) repairRelative(tree, word.index);
@@ -117,6 +118,28 @@ function repairJoinedSubjects(tree: SentenceTree, verb: number): void {
   second.head = first.index;
   second.deprel = "conj";
   link.head = second.index;
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "l'appartement où l'on mangeait et où l'on se tenait": a clause opened by
+ * "et" and a relative pronoun right after a relative clause is joined to
+ * it; the parse may join it to the sentence's verb instead.
+ */
+function repairJoinedRelative(tree: SentenceTree, clause: number): void {
+  const { words, children } = tree;
+  const head = words[clause]!;
+  if (head.deprel !== "conj") return;
+  const own = children[clause]!.map((child) => words[child]!).filter((child) => child.index < clause);
+  const link = own.find((child) => child.deprel === "cc");
+  const pronoun = own.find((child) => child.feats.PronType === "Rel");
+  if (!link || !pronoun || link.index + 1 !== pronoun.index) return;
+  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
+  const relative = words.find((word) => word.deprel === "acl:relcl" && word.index < link.index && Math.max(...inner(word.index)) === link.index - 1);
+  if (!relative || relative.index === head.head) return;
+  // (Not one that opens a quotation: "et qui s'écrie: «Ah!…»" is a line, which stays where it is.)
+  if (inner(clause).some((index) => /^[:«“"]$/u.test(words[index]!.form))) return;
+  head.head = relative.index;
   tree.children = childrenOf(words);
 }
 

@@ -251,6 +251,17 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("rewrites a second relative clause joined by et with the first, not left as \"et où…\" (Madame Bovary, Les Misérables)", () => {
+    expect(rewriteLocally("À droite était la salle, c'est-à-dire l'appartement où l'on mangeait et où l'on se tenait.", 8).pieces).toEqual([
+      "À droite était la salle, c'est-à-dire l'appartement.",
+      "L'on y mangeait.",
+      "Et l'on s'y tenait.",
+    ]);
+    expect(
+      rewriteLocally("C'était ce même huissier qui lui avait tourné le dos l'instant d'auparavant et qui maintenant le saluait jusqu'à terre.", 8).pieces,
+    ).toEqual(["C'était ce même huissier.", "Il lui avait tourné le dos l'instant d'auparavant.", "Et maintenant il le saluait jusqu'à terre."]);
+  });
+
   it("keeps two subjects joined by et together, and presents half of a pair only with its other half", () => {
     // Les Misérables: the parse gave "firent" two subjects; the cut wrote "C'était le maire. ‖ et le président lui firent…".
     const mayor = rewriteLocally("Le maire et le président lui firent la première visite, et lui de son côté fit la première visite au général et au préfet.", 8);
