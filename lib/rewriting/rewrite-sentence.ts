@@ -493,9 +493,21 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
     return { rule: "relative_qui", head: word.index, drop: [], replace: new Map([[pronoun.index, stand]]), insert: new Map() };
   }
   const subject = subjectOf(tree, word.index);
-  if (!subject || subject.index > word.index || subject.index < pronoun.index) return undefined;
+  if (!subject || subject.index < pronoun.index) return undefined;
+  // "la maison qu'habitait son père": a subject after its verb is said before it ("Son père l'habitait").
+  const inverted = subject.index > word.index ? invertedSubject(tree, word, subject) : undefined;
+  if (subject.index > word.index && !inverted) return undefined;
   // "que" or "où" may belong to an infinitive ("qu'elle s'efforçait de rendre naturel"): left alone.
   if (childrenWith(tree, word.index, /^xcomp$/u).length > 0) return undefined;
+  // "C'est de la physionomie des années que se compose…": a cleft, not a relative clause.
+  if (inverted && childrenWith(tree, antecedent.index, /^cop$/u).length > 0) return undefined;
+  // The clitic the pronoun becomes at `at`; a subject said first goes before the verb group ("L'écurie s'y trouvait").
+  const inserts = (at: number, clitic: string) => {
+    if (!inverted) return new Map([[at, clitic]]);
+    const start = verbGroupStart(tree, word.index);
+    return start === at ? new Map([[at, `${inverted.text} ${clitic}`]]) : new Map([[start, inverted.text], [at, clitic]]);
+  };
+  const moved = inverted?.words ?? [];
   if (lemma === "où") {
     // "la maison où il habitait" → "Il y habitait."
     if (timeNouns.test(antecedent.lemma.toLowerCase()) || antecedent.upos !== "NOUN") return undefined;
@@ -508,10 +520,10 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
     if (hasY) return undefined;
     const after = tree.children[word.index]!.filter((child) => {
       const part = tree.words[child]!;
-      return child > subject.index && child < word.index && (/^(aux|cop)/u.test(part.deprel) || /^en$/iu.test(part.form));
+      return child > (inverted ? pronoun.index : subject.index) && child < word.index && (/^(aux|cop)/u.test(part.deprel) || /^en$/iu.test(part.form));
     });
     const at = Math.min(word.index, ...after);
-    return { rule: "relative_ou", head: word.index, drop: [pronoun.index], replace: new Map(), insert: new Map([[at, "y"]]) };
+    return { rule: "relative_ou", head: word.index, drop: [pronoun.index, ...moved], replace: new Map(), insert: inserts(at, "y") };
   }
   if ((lemma !== "que" && lemma !== "qu'") || (pronoun.deprel !== "obj" && !isRelativeQue(tree, pronoun))) return undefined;
   // "le fait qu'il fût représenté": a clause that completes the noun, not a relative one; "conta, le soir,
@@ -521,6 +533,10 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (childrenWith(tree, word.index, /^obj$/u).some((object) => object.index !== pronoun.index)) return undefined;
   // "C'était sous le hangar que la table était dressée": a passive or an attribute has no object for "que" to be.
   if (childrenWith(tree, word.index, /^(aux:pass|cop)$/u).some((auxiliary) => auxiliary.lemma === "être")) return undefined;
+  // "avec autant de mollesse qu'en apportait le parfum": "que" ends a comparison.
+  const phraseStart = Math.min(...subtree(tree, antecedent.index));
+  const compared = /^(de|d'|d’)$/iu.test(tree.words[phraseStart]!.form) ? tree.words[phraseStart - 1] : tree.words[phraseStart];
+  if (/^(autant|plus|moins|tant|trop|assez)$/iu.test(compared?.form ?? "")) return undefined;
   const agreement = agreementOf(antecedent);
   const { number } = agreement;
   // "quelque chose", "autre chose" are masculine: "quelque chose de sublime qu'il sentait" → "Il le sentait".
@@ -529,11 +545,43 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   // With avoir, a past participle agrees with an object placed before it: "que" was, and so is "la" ("l'avait bâtie").
   const before = tree.children[word.index]!.filter((child) => {
     const part = tree.words[child]!;
-    return child > subject.index && child < word.index && (/^aux/u.test(part.deprel) || /^(lui|leur|y|en)$/iu.test(part.form));
+    return child > (inverted ? pronoun.index : subject.index) && child < word.index && (/^aux/u.test(part.deprel) || /^(lui|leur|y|en)$/iu.test(part.form));
   });
   const at = Math.min(word.index, ...before);
   const text = objectPronoun(gender, number, tree.words[at]!.form);
-  return { rule: "relative_que", head: word.index, drop: [pronoun.index], replace: new Map(), insert: new Map([[at, text]]) };
+  return { rule: "relative_que", head: word.index, drop: [pronoun.index, ...moved], replace: new Map(), insert: inserts(at, text) };
+}
+
+/**
+ * The subject a relative clause sets after its verb ("qu'habitait son père
+ * depuis dix ans"), as written, when it can be said before the verb: a
+ * noun phrase right after the verb, of a few words, with no mark or clause
+ * of its own.
+ */
+function invertedSubject(tree: SentenceTree, verb: TreeWord, subject: TreeWord): { text: string; words: number[] } | undefined {
+  if (!/^(NOUN|PROPN)$/u.test(subject.upos) || (childrenWith(tree, subject.index, /^det$/u).length === 0 && subject.upos === "NOUN")) return undefined;
+  // "que rehaussent la pâleur des porcelaines, les moires du satin…": a verb that does not agree has more subjects than the parse saw.
+  const finite = finiteVerb(tree, verb.index);
+  if (childrenWith(tree, subject.index, /^conj$/u).length > 0 || (finite?.feats.Number && subject.feats.Number && finite.feats.Number !== subject.feats.Number)) return undefined;
+  // A phrase the parse hung on the subject but for "de" ("son père ‖ depuis dix ans") stays after the verb.
+  const hung = tree.children[subject.index]!.filter((child) => {
+    const dependent = tree.words[child]!;
+    const marks = childrenWith(tree, child, /^case$/u);
+    return child > subject.index && /^(nmod|obl|obl:mod|obl:arg)$/u.test(dependent.deprel) && (marks.length === 0 || !/^(de|d'|d’|du|des)$/iu.test(marks[0]!.form));
+  });
+  const left = new Set(hung.flatMap((child) => subtree(tree, child)));
+  const words = subtree(tree, subject.index).filter((index) => !left.has(index));
+  if (words[0] !== verb.index + 1 || words.length > 5 || words.some((index, position) => position > 0 && index !== words[position - 1]! + 1)) return undefined;
+  if (words.some((index) => tree.words[index]!.upos === "PUNCT" || tree.words[index]!.upos === "VERB" || tree.words[index]!.feats.PronType === "Rel")) return undefined;
+  // "que bordait un double ‖ rang de tilleuls", "le confrère ‖ le plus voisin": a noun phrase the parse
+  // ended too soon goes on after it; only a phrase of its own, an adverb or a mark may follow.
+  const next = tree.words[words.at(-1)! + 1];
+  if (next && !/^(ADP|ADV|PUNCT)$/u.test(next.upos)) return undefined;
+  // Whole tokens only ("du" is one), written as the book spells them.
+  const tokens = [...new Set(words.map((index) => tree.words[index]!.token))];
+  if (tokens.some((token) => tree.tokens[token]!.words.some((index) => !words.includes(index)))) return undefined;
+  const text = tokens.map((token, position) => tree.tokens[token]!.form + (position < tokens.length - 1 && tree.tokens[token]!.spaceAfter ? " " : "")).join("");
+  return { text, words };
 }
 
 /**

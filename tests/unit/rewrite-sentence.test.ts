@@ -262,6 +262,32 @@ describe("rewriting rules", () => {
     ).toEqual(["C'était ce même huissier.", "Il lui avait tourné le dos l'instant d'auparavant.", "Et maintenant il le saluait jusqu'à terre."]);
   });
 
+  it("says the subject a relative clause sets after its verb before it (Madame Bovary, Les Misérables)", () => {
+    expect(rewriteLocally("Elle entra dans le corridor où s'ouvrait la porte du laboratoire.", 8).pieces).toEqual([
+      "Elle entra dans le corridor.",
+      "La porte du laboratoire s'y ouvrait.",
+    ]);
+    expect(rewriteLocally("Elle y gardait un pupitre où étaient enfermées les lettres de Rodolphe.", 8).pieces).toEqual([
+      "Elle y gardait un pupitre.",
+      "Les lettres de Rodolphe y étaient enfermées.",
+    ]);
+    expect(
+      rewriteLocally("Cette simple parole, prononcée par une vieille femme que conduisait un enfant, lui fit ruisseler la sueur dans les reins.", 8).pieces,
+    ).toContain("Un enfant la conduisait.");
+    // Not a comparison's "que", nor a cleft, nor a verb whose number says the parse missed subjects.
+    const mildness = rewriteLocally(
+      "La tendresse des anciens jours leur revenait au coeur, abondante et silencieuse comme la rivière qui coulait, avec autant de mollesse qu'en apportait le parfum des seringas.",
+      8,
+    );
+    expect(mildness.pieces.join(" ")).not.toMatch(/l'en apportait/u);
+    expect(rewriteLocally("C'est de la physionomie des années que se compose la figure des siècles.", 8).pieces.join(" ")).not.toMatch(/la compose/u);
+    const complexion = rewriteLocally(
+      "Ils avaient le teint de la richesse, ce teint blanc que rehaussent la pâleur des porcelaines, les moires du satin, le vernis des beaux meubles.",
+      8,
+    );
+    expect(complexion.pieces.join(" ")).not.toMatch(/le rehaussent/u);
+  });
+
   it("keeps two subjects joined by et together, and presents half of a pair only with its other half", () => {
     // Les Misérables: the parse gave "firent" two subjects; the cut wrote "C'était le maire. ‖ et le président lui firent…".
     const mayor = rewriteLocally("Le maire et le président lui firent la première visite, et lui de son côté fit la première visite au général et au préfet.", 8);
@@ -286,7 +312,8 @@ describe("rewriting rules", () => {
       "Homais, comme il le devait à ses principes, compara les prêtres à des corbeaux qu'attire l'odeur des morts; la vue d'un ecclésiastique lui était personnellement désagréable, car la soutane le faisait rêver au linceul, et il exécrait l'une un peu par épouvante de l'autre.",
       8,
     );
-    expect(homais.pieces).toContain("Homais compara les prêtres à des corbeaux");
+    expect(homais.pieces).toContain("Homais compara les prêtres à des corbeaux.");
+    expect(homais.pieces).toContain("L'odeur des morts les attire.");
     expect(homais.method).toBe("split");
     // "-- Son billard": a capitalised possessive is no name to say again.
     expect(rewriteLocally("-- Son billard, vous avez beau dire, est plus mignon que le vôtre.", 8).pieces).toEqual([
