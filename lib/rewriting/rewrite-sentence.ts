@@ -737,18 +737,23 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
   const replace = new Map([[word.index, conjugated]]);
   // "abaissant et levant" → "Il abaissait et levait"; but "voyant sa sœur débarquant": what was seen stays as it is.
   const perceived = perceptionVerbs.test(word.lemma) ? [] : childrenWith(tree, word.index, /^conj$/u);
+  // The gerund's "en" goes with the participle it marked ("en le rassurant et en le consolant"): a word
+  // dropped on purpose, as "" for the closed-list check.
+  const gerundMarks = gerund ? [gerund] : [];
   for (const other of perceived) {
     const form = other.feats.VerbForm === "Part" ? imperfectFromParticiple(other.form, person, number) : undefined;
-    if (form) replace.set(other.index, form);
+    if (!form) continue;
+    replace.set(other.index, form);
+    if (gerund) gerundMarks.push(...childrenWith(tree, other.index, /^mark$/u).filter((mark) => /^en$/iu.test(mark.form)));
   }
+  drop.push(...gerundMarks.slice(1).map((mark) => mark.index));
   return {
     rule: "present_participle",
     head: word.index,
     drop,
     replace,
     insert: new Map([[verbGroupStart(tree, word.index), text]]),
-    // The gerund's "en" goes with the participle it marked: a word dropped on purpose, as "" for the closed-list check.
-    ...(gerund ? { respelled: [[gerund.form, ""] as [string, string]] } : {}),
+    ...(gerund ? { respelled: gerundMarks.map((mark): [string, string] => [mark.form, ""]) } : {}),
   };
 }
 

@@ -335,6 +335,11 @@ describe("rewriting rules", () => {
         8,
       ).pieces,
     ).toEqual(["Il s'arrêtait à reprendre haleine.", "Il cirait longuement son archet.", "Il abaissait et levait tour à tour le manche de son violon."]);
+    // Les Misérables: each gerund's "en" goes with it.
+    expect(rewriteLocally("Il lui enseigna tout, en le rassurant et en le consolant.", 8).pieces).toEqual([
+      "Il lui enseigna tout.",
+      "Il le rassurait et le consolait.",
+    ]);
   });
 
   it("writes a gerund with a phrase of its own as a sentence in the imperfect, but not a bare one or a conjunction", () => {
