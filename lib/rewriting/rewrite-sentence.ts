@@ -627,6 +627,14 @@ function relativeLequel(tree: SentenceTree, clause: TreeWord, pronoun: TreeWord)
   const subject = subjectOf(tree, clause.index);
   if (!clitic || !subject || subject.index < pronoun.index || subject.index > clause.index || !finiteVerb(tree, clause.index)) return undefined;
   const group = tree.children[clause.index]!.filter((child) => child > subject.index && child < clause.index && /^(aux|cop)/u.test(tree.words[child]!.deprel));
+  // "dans laquelle il y avait deux vastes ateliers": a clause that has its clitic already takes no second one;
+  // "il y a" says where by itself ("Il y avait deux vastes ateliers.").
+  const own = tree.children[clause.index]!.some((child) => tree.words[child]!.form.toLowerCase() === clitic);
+  if (own) {
+    const thereIs = clitic === "y" && clause.lemma === "avoir" && /^il$/iu.test(subject.form);
+    if (!thereIs) return undefined;
+    return { rule: "relative_lequel", head: clause.index, drop: [preposition.index, pronoun.index], replace: new Map(), insert: new Map(), respelled: [[preposition.form, ""]] };
+  }
   return {
     rule: "relative_lequel",
     head: clause.index,

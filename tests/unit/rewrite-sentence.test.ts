@@ -288,6 +288,14 @@ describe("rewriting rules", () => {
     expect(complexion.pieces.join(" ")).not.toMatch(/le rehaussent/u);
   });
 
+  it("gives a clause after \"dans lequel\" no second y when it says \"il y a\" (Les Misérables)", () => {
+    const { pieces } = rewriteLocally(
+      "Les bénéfices du père Madeleine étaient tels que, dès la deuxième année, il avait pu bâtir une grande fabrique dans laquelle il y avait deux vastes ateliers.",
+      8,
+    );
+    expect(pieces).toContain("Il y avait deux vastes ateliers.");
+  });
+
   it("keeps two subjects joined by et together, and presents half of a pair only with its other half", () => {
     // Les Misérables: the parse gave "firent" two subjects; the cut wrote "C'était le maire. ‖ et le président lui firent…".
     const mayor = rewriteLocally("Le maire et le président lui firent la première visite, et lui de son côté fit la première visite au général et au préfet.", 8);
