@@ -1174,6 +1174,11 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const clauseEnd = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT").at(-1)!;
   const frontedClause = word.deprel === "advcl" && word.index < clause.index && afterBreak(tree, word.index) && tree.words[clauseEnd + 1]?.form === ",";
   if (!frontedClause && tree.children[clause.index]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
+  // "Aux angles, se dressait l'eau de vie": a phrase set before its clause put the subject after the verb,
+  // and the clause without it would open on its verb.
+  const subjects = childrenWith(tree, clause.index, /^(nsubj|nsubj:pass|expl:subj)$/u);
+  const inverted = subjects.some((subject) => subject.index > clause.index && subject.upos !== "PRON") || (subjects.length === 0 && clause.head === 0 && word.deprel !== "advcl");
+  if (word.index < clause.index && inverted) return undefined;
   const text = presentational(tree, clause, verb, "Sing");
   return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]), placeAfter: word.head };
 }

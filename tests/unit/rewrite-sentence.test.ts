@@ -296,6 +296,14 @@ describe("rewriting rules", () => {
     expect(pieces).toContain("Il y avait deux vastes ateliers.");
   });
 
+  it("leaves a phrase set before a clause whose subject comes after its verb (Madame Bovary, Les Misérables)", () => {
+    expect(rewriteLocally("Enfin, au fond de la Place, parut un grand landau de louage, traîné par deux chevaux maigres.", 8).pieces).not.toContain(
+      "C'était au fond de la Place.",
+    );
+    expect(rewriteLocally("--En ce cas, reprit Favourite, mort à Blachevelle et vive Tholomyès!", 8).pieces.join(" ")).not.toMatch(/Reprit Favourite/u);
+    expect(rewriteLocally("Aux angles, se dressait l'eau de vie dans des carafes.", 8).pieces[0]).toMatch(/^Aux angles, se dressait/u);
+  });
+
   it("keeps two subjects joined by et together, and presents half of a pair only with its other half", () => {
     // Les Misérables: the parse gave "firent" two subjects; the cut wrote "C'était le maire. ‖ et le président lui firent…".
     const mayor = rewriteLocally("Le maire et le président lui firent la première visite, et lui de son côté fit la première visite au général et au préfet.", 8);
