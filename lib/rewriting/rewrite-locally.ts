@@ -165,9 +165,14 @@ export function reasonBeforeClause(sentence: string): { reason: string; clause: 
 
 const notVerbOnly = new Set<WordClass>(["clitic", "pron", "det", "sub", "coord", "prep"]);
 
-/** "disait-il en lui frappant", "demanda la maîtresse d'auberge": after a line, a verb goes on in lower case (not "est-ce que"). */
-function goesOnAfterLine(piece: string): boolean {
-  const word = /^[^\p{L}]*(?:\p{L}['’])?(\p{L}+)(-\p{L}+)*/u.exec(piece);
+/**
+ * "disait-il en lui frappant", "demanda la maîtresse d'auberge", "lui parut
+ * plus blanc": a predicate goes on in lower case after what ends before it,
+ * a line or a phrase (not "est-ce que"). It opens on a verb or a clitic.
+ */
+function goesOn(piece: string): boolean {
+  if (/^[^\p{L}]*((lui|leur|se|me|te|y|en|ne)\s(?!\s*,)|[smtn]['’]\p{L})/iu.test(piece)) return true;
+  const word = /^[^\p{L}]*(?:[smtln]['’])?(\p{L}+)(-\p{L}+)*/iu.exec(piece);
   if (!word || /^est-ce$/iu.test(word[0].replace(/^[^\p{L}]*/u, ""))) return false;
   const classes = lookUpWord(word[1]!)?.classes;
   return classes !== undefined && classes.has("verb") && ![...classes].some((wordClass) => notVerbOnly.has(wordClass));
@@ -177,13 +182,13 @@ function goesOnAfterLine(piece: string): boolean {
  * "Est-ce que cette misère durerait toujours? ‖ est-ce qu'elle n'en
  * sortirait pas?": a writer goes on in lower case after a question or an
  * exclamation inside a sentence, but a row that starts after one is read
- * alone, as a sentence starts; but for a speaker's verb after the line.
+ * alone, as a sentence starts; but for a predicate that goes on (goesOn).
  */
 function capitalizedAfterEnds(pieces: readonly string[]): string[] {
   return pieces.map((piece, index) => {
     const before = pieces[index - 1];
     if (before === undefined || !/[.!?…][»”)]*$/u.test(before)) return piece;
-    return /[!?][»”)]*$/u.test(before) && goesOnAfterLine(piece) ? piece : capitalizeFirst(piece);
+    return goesOn(piece) ? piece : capitalizeFirst(piece);
   });
 }
 

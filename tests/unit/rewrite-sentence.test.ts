@@ -238,7 +238,7 @@ describe("rewriting rules", () => {
     expect(pieces.some((piece) => piece.startsWith("Ils n'entendaient"))).toBe(true);
   });
 
-  it("starts a row after a question or an exclamation with a capital, but for the speaker's verb after a line", () => {
+  it("starts a row after a question or an exclamation with a capital, but for a predicate that goes on", () => {
     // Les Misérables and Madame Bovary: the writers go on in lower case inside one sentence.
     expect(rewriteLocally("Est-ce que cette misère durerait toujours? est-ce qu'elle n'en sortirait pas?", 8).pieces).toEqual([
       "Est-ce que cette misère durerait toujours?",
@@ -249,6 +249,8 @@ describe("rewriting rules", () => {
       "disait-il en lui frappant sur l'épaule.",
       "J'ai été comme vous, moi aussi!",
     ]);
+    // A predicate left without its subject goes on in lower case after a phrase presented before it.
+    expect(rewriteLocally("Le sucre en poudre même lui parut plus blanc et plus fin qu'ailleurs.", 8).pieces.at(-1)).toMatch(/^lui parut/u);
   });
 
   it("rewrites a second relative clause joined by et with the first, not left as \"et où…\" (Madame Bovary, Les Misérables)", () => {
