@@ -52,9 +52,9 @@ export function objectBeforePhrase(text: string, tree: SentenceTree): string | u
     if (words.some((word) => word.upos === "PUNCT" || !at.has(word.index))) continue;
     // Then the end of the clause: not a comma, which may lead on to what describes the object ("les
     // petites boules de corail, givrées de diamant", "sa petite fille, que son mari avait renvoyée").
-    // A comma before a conjunction ("…un peu de sa joue, comme on fait machinalement") ends the clause too
+    // A comma before a conjunction ends the clause too ("…un peu de sa joue, comme on fait
+    // machinalement"), but for "et qui…", which describes the object.
     const after = text.slice(at.get(last)!.end);
-    // (Not ", et qui…", which describes the object.)
     const conjunction = /^\s*,\s*((comme|quand|lorsque|lorsqu['’]|parce|puisque|puisqu['’]|tandis)\s|(et|mais|puis)\s+(?!(qui|que|qu['’]|dont|où|lequel|laquelle|lesquels|lesquelles)(?!\p{L})))/iu;
     if (!/^\s*([.;:!?…»)”]|$)/u.test(after) && !conjunction.test(after)) continue;
     // A short phrase, with no clause of its own ("cette tristesse qu'elle avait eue le jour où…").
