@@ -260,7 +260,9 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   }
   // A number and its unit: "12 ‖ francs", "trois ‖ cents".
   // (Not before "qui": "que deux ou trois ‖ qui lui cachaient"; but "deux ‖ ou trois" is one number.)
-  const isNumber = (text: string | undefined) => text !== undefined && (/^\d/u.test(bareWord(text)) || numberWords.has(bareWord(text)));
+  // Compounds too: "vingt-quatre", "soixante-dix", "vingt-et-un".
+  const isNumber = (text: string | undefined) =>
+    text !== undefined && (/^\d/u.test(bareWord(text)) || bareWord(text).split("-").every((part) => numberWords.has(part) || part === "et" || part === "un"));
   // After a number, "sous" is the coin ("vingt-quatre ‖ sous par jour"), not the preposition (but "en 1811 sous la présidence").
   const coin = bareWord(after) === "sous" && !/^\d{4}$/u.test(bareWord(before));
   const unit = next === "noun" || next === "num" || next === "adj" || coin ||

@@ -72,6 +72,7 @@ describe("splitLongSentence", () => {
       ["Il paya pour cette vieille voiture quatre cents francs comptant au marchand de Rouen.", "cents francs"],
       // Les Misérables: after a number, "sous" is the coin.
       ["Je ne gagnais plus que trente sous par jour, on me payait le moins cher qu'on pouvait.", "trente sous"],
+      ["Depuis quatre jours je n'ai dépensé que vingt-cinq sous que j'ai gagnés en aidant à décharger des voitures.", "vingt-cinq sous"],
     ];
     for (const [sentence, together] of cases) {
       const pieces = splitLongSentence(sentence, 5);
