@@ -11,7 +11,7 @@ import { countWords } from "@/lib/text/count-words";
 // paresses", "du reste de la maison", "au contraire de lui"): only as asides.
 const asides = ["comme nous l'avons dit", "comme on l'a vu", "il est vrai", "de plus", "du reste", "au contraire", "en revanche"];
 // A connective wherever it stands ("il avait donc pris", "N'est-ce pas là en effet bien entendre").
-const words = ["d'ailleurs", "cependant", "pourtant", "toutefois", "néanmoins", "donc", "en effet"];
+const words = ["d'ailleurs", "cependant", "pourtant", "toutefois", "néanmoins", "donc", "en effet", "tout de même"];
 // Words that tie a sentence to the one before only where they open it ("Aussi j'avais dit…",
 // "Mais il ne répondit pas"); elsewhere they say something else ("il était aussi grand").
 const openers = ["et", "mais", "puis", "aussi", "alors", "enfin", "or"];
@@ -25,6 +25,8 @@ function occurrence(text: string, connective: string, anywhere = false): RegExpE
   // Set off by commas (", il est vrai,"), opening the piece ("Cependant, "), or inside it ("avait donc pris").
   const match = new RegExp(`(,\\s*)?(?<!${letter})${spelled}(?!${letter})(\\s*,)?`, "iu").exec(text);
   if (!match) return null;
+  // "tout de même que…" compares; the connective stands alone.
+  if (connective === "tout de même" && /^\s*qu/iu.test(text.slice(match.index + match[0].length))) return null;
   const opensPiece = /^[^\p{L}]*$/u.test(text.slice(0, match.index));
   if (openers.includes(connective) && !anywhere) {
     // Not a conjunction it begins ("Alors que…", "Et puis…" keeps its puis) nor a piece it ends.

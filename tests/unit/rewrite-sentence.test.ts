@@ -600,6 +600,11 @@ describe("rewriting rules", () => {
     );
     // Les Misérables: "en effet" is one even where no comma sets it off.
     expect(dropConnectives("N'est-ce pas là en effet bien entendre la charité?", 8)?.text).toBe("N'est-ce pas là bien entendre la charité?");
+    // Madame Bovary: "tout de même" too, with the opening "Mais"; not "tout de même que", which compares.
+    expect(rewriteLocally("Mais c'est fâcheux tout de même de voir une connaissance s'en aller.", 8).pieces).toEqual([
+      "C'est fâcheux de voir une connaissance s'en aller.",
+    ]);
+    expect(dropConnectives("Il parlait tout de même que son père parlait autrefois.", 8)).toBeUndefined();
     expect(dropConnectives("-- Eh! laisse-moi donc! fit-elle en la repoussant du coude.", 8)?.text).toBe(
       "-- Eh! laisse-moi! fit-elle en la repoussant du coude.",
     );
