@@ -246,6 +246,8 @@ function standIn(tree: SentenceTree, noun: TreeWord): string | undefined {
   const name = nameOf(tree, noun);
   if (name) return name;
   const { gender, number } = agreementOf(noun);
+  // "quelque chose qui ressemblait à une armoire" → "Il ressemblait…": quelque chose is masculine.
+  if (noun.lemma === "chose" && /^(quelque|autre)$/iu.test(tree.words[noun.index - 1]?.form ?? "")) return "il";
   return subjectPronoun(gender, number);
 }
 
@@ -533,6 +535,10 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (childrenWith(tree, word.index, /^obj$/u).some((object) => object.index !== pronoun.index)) return undefined;
   // "C'était sous le hangar que la table était dressée": a passive or an attribute has no object for "que" to be.
   if (childrenWith(tree, word.index, /^(aux:pass|cop)$/u).some((auxiliary) => auxiliary.lemma === "être")) return undefined;
+  // "un procès criminel qu'on instruisait et qu'on allait juger": a second relative clause the tagger read as
+  // opened by a conjunction would be left as it is, "et qu'on allait juger", after the first rewritten.
+  const joinedQue = childrenWith(tree, word.index, /^conj$/u).some((other) => childrenWith(tree, other.index, /^mark$/u).some((mark) => /^(que|qu['’])$/iu.test(mark.form)));
+  if (joinedQue) return undefined;
   // "avec autant de mollesse qu'en apportait le parfum": "que" ends a comparison.
   const phraseStart = Math.min(...subtree(tree, antecedent.index));
   const compared = /^(de|d'|d’)$/iu.test(tree.words[phraseStart]!.form) ? tree.words[phraseStart - 1] : tree.words[phraseStart];
@@ -1722,7 +1728,8 @@ export function presentedPhrase(
   const speaker = clause && sayingVerbs.test(clause.lemma) && tree.words.some((other) => dialogueMarks.test(other.form));
   if (!clause || !verb || verb.feats.Mood === "Imp" || speaker) return undefined;
   // "sa figure grasse, molle": only nouns joined to the noun make it plural.
-  const plural = items || childrenWith(tree, head.index, /^conj$/u).some((other) => other.upos === "NOUN") || agreementOf(head).number === "Plur";
+  // (Not the nouns joined to it in later pieces: "C'était la chemise. / C'était le collet de Jean Valjean.")
+  const plural = items || childrenWith(tree, head.index, /^conj$/u).some((other) => other.upos === "NOUN" && other.index <= last) || agreementOf(head).number === "Plur";
   const number = preposition || !plural ? "Sing" : "Plur";
   return { opening: presentational(tree, clause, verb, number), dropLink };
 }

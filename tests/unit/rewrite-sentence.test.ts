@@ -306,6 +306,17 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Aux angles, se dressait l'eau de vie dans des carafes.", 8).pieces[0]).toMatch(/^Aux angles, se dressait/u);
   });
 
+  it("says quelque chose again as il, presents each item of a list in its own number, and leaves a que clause joined by \"et qu'\" (Les Misérables)", () => {
+    const cashier = rewriteLocally("Un moment après le caissier entendit quelque chose qui ressemblait à une armoire qu'on ouvre et qu'on referme.", 8);
+    expect(cashier.pieces).toContain("Un moment après le caissier entendit quelque chose.");
+    expect(cashier.pieces.some((piece) => piece.startsWith("Il ressemblait à une armoire"))).toBe(true);
+    // The tagger reads the second "qu'" as a conjunction: "On l'ouvre et qu'on referme." was written.
+    expect(cashier.pieces.join(" ")).not.toMatch(/On l'ouvre/u);
+    expect(rewriteLocally("Il regarda fixement Fantine et ajouta en reprenant à poignée la cravate, la chemise et le collet de Jean Valjean:", 8).pieces).not.toContain(
+      "C'étaient la chemise.",
+    );
+  });
+
   it("keeps two subjects joined by et together, and presents half of a pair only with its other half", () => {
     // Les Misérables: the parse gave "firent" two subjects; the cut wrote "C'était le maire. ‖ et le président lui firent…".
     const mayor = rewriteLocally("Le maire et le président lui firent la première visite, et lui de son côté fit la première visite au général et au préfet.", 8);
