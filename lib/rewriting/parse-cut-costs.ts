@@ -20,6 +20,8 @@ const tight =
 // What may hang off a noun after a pause without breaking its phrase much: a clause or an aside.
 const nounClauses = /^(acl|acl:relcl|appos|parataxis|dislocated)$/u;
 const titles = /^(madame|monsieur|mademoiselle|monseigneur|mesdames|messieurs|mesdemoiselles|m\.|mm\.|mme|mlle|saint|sainte)$/iu;
+// Nouns that "à" makes a manner or a locution, not a kind: "à demi", "à coups de", "à côté de", "à moitié".
+const adverbialNouns = /^(demi|coup|côté|moitié|peine|fois|travers|cause|force|mesure|propos|fond|tort|raison|genou|plat|pied|cheval|vue|loisir|regret)$/u;
 const nounListCost = 3;
 const nounComplementCost = 9;
 const subordinateSubjectCost = breakCost.subjectVerb;
@@ -116,6 +118,13 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // A name and its particle: "Raoul ‖ de Faux".
   if (ofDe && upos === "PROPN" && tree.words[dependent]!.upos === "PROPN") return breakCost.forbidden;
   if (ofDe && prepositional && (nominal.has(upos) || upos === "ADV")) return nounComplementCost;
+  // "une vieille chaise ‖ à roulettes", "ce vieil homme ‖ à lèvres pendantes": "à" and a noun with no article
+  // after a noun says what kind it is, one phrase as a de-complement is.
+  // (Not a manner or a locution, "à demi", "à coups de hache", "à côté de": nor "à petits coups", "à si larges
+  // effluves", where an adjective before the noun says how.)
+  const ofKind = /^à$/iu.test(opening[0] ?? "") && tree.words[dependent]!.upos === "NOUN" && !adverbialNouns.test(tree.words[dependent]!.lemma) &&
+    !tree.children[dependent]!.some((child) => tree.words[child]!.deprel === "det" || (tree.words[child]!.deprel === "amod" && child < dependent));
+  if (ofKind && upos === "NOUN" && relation === "nmod" && headOnLeft) return nounComplementCost;
   // A name and the noun it goes with, no preposition between: "les époux ‖ Bovary", "madame Bovary ‖ mère".
   const named = tree.words[left]!.upos === "PROPN" || tree.words[right]!.upos === "PROPN";
   if (named && nominal.has(upos) && !prepositional && /^(nmod|flat|flat:name)$/u.test(relation)) return breakCost.forbidden;

@@ -36,6 +36,8 @@ describe("the cut with the parse", () => {
     ["Certes, un pareil homme eût mérité de n'avoir pas d'opinions politiques.", "eût mérité de n'avoir"],
     // Madame Bovary: the subject of a clause opened by "que" stays with its verb.
     ["Le clerc se récria que les natures idéales étaient difficiles à comprendre.", "que les natures idéales étaient"],
+    // "à" and a bare noun after a noun say what kind it is (Madame Bovary, Les Misérables).
+    ["Mais, entre la fenêtre et la table à ouvrage, la petite Berthe était là, qui chancelait sur ses bottines de tricot.", "la table à ouvrage"],
   ] as const;
 
   it.each(cases)("keeps a noun phrase whole that the word classes cut: %s", (sentence, phrase) => {
