@@ -37,6 +37,7 @@ import {
   startsWithVowel,
   subjectPronoun,
   withSubject,
+  type Gender,
   type GrammaticalNumber,
 } from "@/lib/rewriting/agreement";
 import { lookUpWord } from "@/lib/french/lexicon";
@@ -245,10 +246,20 @@ function standIn(tree: SentenceTree, noun: TreeWord): string | undefined {
   }
   const name = nameOf(tree, noun);
   if (name) return name;
-  const { gender, number } = agreementOf(noun);
-  // "quelque chose qui ressemblait à une armoire" → "Il ressemblait…": quelque chose is masculine.
-  if (noun.lemma === "chose" && /^(quelque|autre)$/iu.test(tree.words[noun.index - 1]?.form ?? "")) return "il";
+  const { gender, number } = nounAgreement(tree, noun);
   return subjectPronoun(gender, number);
+}
+
+/**
+ * A noun's gender and number as the parser gives them, but "quelque chose",
+ * "autre chose" are masculine, whatever the tagger says: "quelque chose qui
+ * ressemblait à une armoire" → "Il ressemblait…", "quelque chose de sublime
+ * qu'il sentait" → "Il le sentait".
+ */
+function nounAgreement(tree: SentenceTree, noun: TreeWord): { gender: Gender | undefined; number: GrammaticalNumber } {
+  const agreement = agreementOf(noun);
+  const neuterThing = noun.lemma === "chose" && /^(quelque|autre|grand)$/iu.test(tree.words[noun.index - 1]?.form ?? "");
+  return neuterThing ? { ...agreement, gender: "Masc" } : agreement;
 }
 
 function numberOf(tree: SentenceTree, noun: TreeWord): GrammaticalNumber {
@@ -543,11 +554,7 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const phraseStart = Math.min(...subtree(tree, antecedent.index));
   const compared = /^(de|d'|d’)$/iu.test(tree.words[phraseStart]!.form) ? tree.words[phraseStart - 1] : tree.words[phraseStart];
   if (/^(autant|plus|moins|tant|trop|assez)$/iu.test(compared?.form ?? "")) return undefined;
-  const agreement = agreementOf(antecedent);
-  const { number } = agreement;
-  // "quelque chose", "autre chose" are masculine: "quelque chose de sublime qu'il sentait" → "Il le sentait".
-  const neuterThing = antecedent.lemma === "chose" && /^(quelque|autre|grand)$/iu.test(tree.words[antecedent.index - 1]?.form ?? "");
-  const gender = neuterThing ? "Masc" : agreement.gender;
+  const { gender, number } = nounAgreement(tree, antecedent);
   // With avoir, a past participle agrees with an object placed before it: "que" was, and so is "la" ("l'avait bâtie").
   const before = tree.children[word.index]!.filter((child) => {
     const part = tree.words[child]!;
