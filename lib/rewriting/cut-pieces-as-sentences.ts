@@ -17,6 +17,7 @@ import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 
 const sentenceEnd = /[.!?…][»”)]*$/u;
+const relativeOpening = /^[^\p{L}]*(qui|que|qu['’]|dont|où|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|desquels|desquelles)\b/iu;
 
 /** The phrase with its first letter in lower case, unless it starts with a name ("Walter Scott"). */
 function lowerFirst(tree: SentenceTree, inside: readonly WordSpan[], dropLink: boolean, phrase: string): string {
@@ -79,6 +80,8 @@ export function cutPiecesAsSentences(
     // after it, given that subject again, is presented with its "et" gone.
     const next = predicates[position + 1];
     const predicateFollows = next !== undefined && next.subjectIndex >= first && next.subjectIndex <= last;
+    // "C'était au milieu du mur. ‖ Dont la peinture verte s'écaillait": a full stop would part the noun from its relative clause.
+    if (relativeOpening.test(pieces[position + 1] ?? "")) continue;
     const presented = presentedPhrase(tree, first, last, { predicateFollows, nextPresented: presentations[position + 1] !== undefined });
     if (!presented) continue;
     const phrase = normalized.slice((presented.dropLink ? inside[1]! : inside[0]!).start, end).replace(/\s*[,;:]$/u, "");

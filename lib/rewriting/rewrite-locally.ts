@@ -232,7 +232,10 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
     const source = (tree && objectBeforePhrase(text, tree)) ?? text;
     const pieces = splitLongSentence(source, maxWords, parseCosts);
     const parsed = parses.get(source);
-    return parsed ? cutPiecesAsSentences(source, pieces, parsed, maxWords) : { pieces, dropped: 0 };
+    if (!parsed) return { pieces, dropped: 0 };
+    // A piece after one the cut made a sentence starts as a sentence does, as the checks expect.
+    const written = cutPiecesAsSentences(source, pieces, parsed, maxWords);
+    return { pieces: capitalizedAfterEnds(written.pieces), dropped: written.dropped };
   };
   const cutWhole = (refused?: RewriteFailureReason): LocalRewrite => ({
     pieces: cut(sentence).pieces,

@@ -1117,7 +1117,7 @@ const negations = /^(ne|n'|n’|pas|point|jamais|rien|guère|personne|nullement)
 // Nouns of adverbial phrases: "à la fois", "au moins", "au contraire", "du reste", "au lieu de".
 const fixedPhraseNouns = /^(fois|moins|contraire|reste|fait|hasard|lieu)$/iu;
 const movementVerbs =
-  /^(entrer|rentrer|sortir|aller|venir|revenir|arriver|pénétrer|monter|descendre|partir|retourner|tomber|passer|mettre|remettre|placer|poser|jeter|conduire|mener|porter|courir|s'asseoir|asseoir|plonger|glisser)$/u;
+  /^(entrer|rentrer|sortir|aller|venir|revenir|arriver|pénétrer|monter|descendre|partir|retourner|tomber|passer|mettre|remettre|placer|poser|jeter|conduire|mener|porter|courir|s'asseoir|asseoir|plonger|glisser|abaisser|baisser|lever|pencher|tourner|diriger|fixer|répandre)$/u;
 
 /**
  * A phrase saying where, when or why ("chez le président", "quand il
@@ -1614,6 +1614,25 @@ export function cutPredicateSubject(
 // Not a verb's object: "n'avait pas l'air de se douter" is no "C'était l'air de se douter".
 const presentedNouns = /^(nsubj|nsubj:pass|conj|appos)$/u;
 const presentedPhrases = /^(obl|obl:mod|conj)$/u;
+// Prepositions whose phrase, cut from its clause, still says where, how or with what after
+// "C'était" when the parse calls it the verb's adjunct: "sur les confins du pays de Caux",
+// "avec de l'encre rouge", "par un long corridor".
+const cutAdjunctPrepositions = /^(sur|avec|par)$/iu;
+const placeOrTimeNouns = /^(milieu|bout|fond|pied|bord|haut|bas|coin|sommet|centre|seuil|côté|angle|extrémité|moment|heure|instant|fin|commencement|début|approche|époque|lueur|clarté|ombre)$/u;
+
+/**
+ * "au pied de la chaire", "au milieu de la foule", "à cette heure": "à" says
+ * where or when with these nouns, given what they are of or a determiner of
+ * their own; not the locution "au fond", nor the end of a range ("de la tête
+ * ‖ aux pieds").
+ */
+function placeOrTimeWithA(tree: SentenceTree, head: TreeWord, preposition: TreeWord): boolean {
+  if (!/^à$/iu.test(preposition.form) || !placeOrTimeNouns.test(head.lemma)) return false;
+  const own = childrenWith(tree, head.index, /^nmod$/u).length > 0 || childrenWith(tree, head.index, /^det$/u).some((det) => det.index !== preposition.index + 1 && det.feats.PronType !== "Art");
+  const before = tree.words[preposition.index - 1];
+  const rangeEnd = before?.upos === "NOUN" && childrenWith(tree, before.index, /^case$/u).some((word) => /^(de|d'|d’)$/iu.test(word.form));
+  return own && !rangeEnd;
+}
 
 /**
  * What makes a cut piece that is one whole noun phrase or phrase of place
@@ -1675,9 +1694,16 @@ export function presentedPhrase(
   if (preposition) {
     // A phrase saying where or when, as the adjunct rule takes them; never one on a noun, nor a verb's destination.
     // Any preposition the writer set between commas ("se plaindre, avec force civilités, d'être resté").
-    if (!presentedPhrases.test(head.deprel) || !(adjunctPrepositions.test(preposition.form) || betweenCommas(tree, head.index))) return undefined;
+    const adjunct = adjunctPrepositions.test(preposition.form) ||
+      (head.deprel === "obl:mod" && (cutAdjunctPrepositions.test(preposition.form) || placeOrTimeWithA(tree, head, preposition)));
+    if (!presentedPhrases.test(head.deprel) || !(adjunct || betweenCommas(tree, head.index))) return undefined;
     if (saysHow(tree, head, preposition)) return undefined;
     if (movementVerbs.test(tree.words[head.head]!.lemma)) return undefined;
+    // Set before its verb, the phrase leaves a clause that reads alone only if the verb's subject
+    // comes between them ("Par le trou des haies, ‖ on apercevait"). Not "sur les fourneaux ‖
+    // cuisaient deux grosses carpes", nor "la beauté d'Emma, ‖ avec tous les plaisirs…, ‖ lui réapparurent".
+    const governor = tree.words[head.head]!;
+    if (head.index < governor.index && !childrenWith(tree, governor.index, /^(nsubj|expl:subj)/u).some((subject) => subject.index > last && subject.index < governor.index)) return undefined;
   } else {
     if (!presentedNouns.test(head.deprel) || (head.upos === "NOUN" && childrenWith(tree, head.index, /^(det|nummod)$/u).length === 0)) return undefined;
     // A subject after its verb is an object the parse misread more often than not; so is a noun "in
@@ -1689,6 +1715,16 @@ export function presentedPhrase(
     const governor = tree.words[head.head]!;
     const absolute = governor.feats.VerbForm === "Part" && childrenWith(tree, governor.index, /^(aux|aux:pass|aux:tense|cop)$/u).length === 0;
     if (/^nsubj/u.test(head.deprel) && absolute) return undefined;
+    // "les membres fatigués,", "Ces questions faites et résolues,": a noun and its bare participle set
+    // before a clause say in what state, not who (the parse calls them its subject). Not "un petit
+    // poignard ciselé lui battait", nor "un homme vêtu de noir".
+    const bareParticiple = (child: TreeWord) =>
+      child.index === head.index + 1 && child.feats.VerbForm === "Part" && childrenWith(tree, child.index, /^(obl|obl:.*|obj|iobj)$/u).length === 0 &&
+      tree.words[Math.max(...subtree(tree, child.index)) + 1]?.form === ",";
+    if (/^nsubj/u.test(head.deprel) && childrenWith(tree, head.index, /^acl$/u).some(bareParticiple)) return undefined;
+    // "toute ‖ grande la maison": no adjective before the determiner.
+    const determiner = Math.min(...childrenWith(tree, head.index, /^(det|nummod)$/u).map((word) => word.index));
+    if (phrase.some((index) => index < determiner && tree.words[index]!.upos === "ADJ")) return undefined;
     // "Il y avait sous le hangar deux grandes charrettes…, dont…, qui tombait", "Une nuit, vers onze
     // heures, ils furent réveillés": a verb with a second subject before it is not this noun's, unless
     // the two are items of one list ("L'écroulement de l'ancienne société française, la chute…"): not a

@@ -721,6 +721,51 @@ describe("rewriting rules", () => {
     expect(asked.pieces.join(" ")).not.toMatch(/Léon avertissait/u);
   });
 
+  it("presents a phrase of manner, means or place the cut leaves alone as a sentence of its own (Madame Bovary, Les Misérables)", () => {
+    expect(rewriteLocally("Des arbrisseaux secouaient leurs petits bras maigres avec une furie incroyable.", 8).pieces).toEqual([
+      "Des arbrisseaux secouaient leurs petits bras maigres",
+      "C'était avec une furie incroyable.",
+    ]);
+    expect(rewriteLocally("Il lui sauta en plein visage, au milieu des billets doux bouleversés.", 8).pieces).toContain("C'était au milieu des billets doux bouleversés.");
+    // Set before its clause, the phrase goes only when the clause keeps its subject ("on", or the "il" of "il y a").
+    expect(rewriteLocally("Par la fenêtre à guillotine, on voyait un coin de ciel noir entre des toits pointus.", 8).pieces.slice(0, 2)).toEqual([
+      "C'était par la fenêtre à guillotine.",
+      "On voyait un coin de ciel noir",
+    ]);
+    expect(rewriteLocally("Dans son enfance, il n'avait pas appris à lire.", 8).pieces).toEqual(["C'était dans son enfance.", "Il n'avait pas appris à lire."]);
+    // Not before a verb whose subject comes after it, nor between a subject and its verb.
+    const kitchen = rewriteLocally(
+      "Une marmotte grasse, flanquée de perdrix blanches et de coqs de bruyère, tournait sur une longue broche devant le feu; sur les fourneaux cuisaient deux grosses carpes du lac de Lauzet et une truite du lac d'Alloz.",
+      8,
+    ).pieces;
+    expect(kitchen).not.toContain("C'était sur les fourneaux.");
+    expect(rewriteLocally("Et, aussitôt, la beauté d'Emma, avec tous les plaisirs de cet amour, lui réapparurent.", 8).pieces.join(" ")).not.toMatch(/C'était/u);
+    // Not the end of a range, nor "au fond" that means "at heart".
+    expect(rewriteLocally("Brevet eut comme une secousse de surprise, et le regarda de la tête aux pieds d'un air effrayé.", 8).pieces.join(" ")).not.toMatch(/C'était/u);
+    expect(rewriteLocally("--Je hais Diderot; c'est un idéologue, un déclamateur et un révolutionnaire, au fond croyant en Dieu, et plus bigot que Voltaire.", 8).pieces.join(" ")).not.toMatch(/C'est au fond/u);
+  });
+
+  it("presents no phrase whose relative clause the next piece holds, nor a noun and its participle that say when (Les Misérables)", () => {
+    const coins = rewriteLocally("Il refusait la croix, il donnait des sous à tous les petits drôles qu'il rencontrait.", 8).pieces;
+    expect(coins.join(" ")).not.toMatch(/C'était des sous|Qu'il rencontrait/u);
+    expect(rewriteLocally("Ces considérations épuisées, il passa à Jean Valjean lui-même.", 8).pieces.join(" ")).not.toMatch(/C'étaient ces considérations/u);
+    // "un petit poignard ciselé lui battait": a participle that describes the noun, no comma after it, is presented with it.
+    expect(
+      rewriteLocally("Sa taille vigoureuse était prise dans un pourpoint de couleur brune, et un petit poignard ciselé lui battait sur la cuisse gauche, tandis qu'il roulait des regards langoureusement en découvrant ses dents blanches.", 8).pieces,
+    ).toContain("C'était un petit poignard ciselé.");
+  });
+
+  it("keeps the rules' rewrite when the cut of one of its sentences presents a phrase: the next piece takes a capital (Madame Bovary)", () => {
+    // "C'était malgré ses airs évaporés." used to leave "(c'était le mot…" in lower case, and the checks sent the whole sentence to the cut.
+    const habit = rewriteLocally(
+      "Malgré ses airs évaporés (c'était le mot des bourgeoises d'Yonville), Emma pourtant ne paraissait pas joyeuse, et, d'habitude, elle gardait aux coins de la bouche cette immobile contraction qui plisse la figure des vieilles filles et celle des ambitieux déchus.",
+      8,
+    );
+    expect(habit.rules).toContain("relative_qui");
+    expect(habit.pieces).toContain("Elle plisse la figure des vieilles filles");
+    expect(habit.pieces).toContain("(C'était le mot des bourgeoises d'Yonville),");
+  });
+
   it("reads a relative clause between commas that the parse took for the main clause as the subject's (Madame Bovary)", () => {
     // The parse made "promenait" the sentence's verb, "regard" its second subject and "s'abaissa" a clause hung on it.
     expect(rewriteLocally("Et son regard, qu'elle promenait autour d'elle, s'abaissa lentement sur le vieillard à soutane.", 8).pieces).toEqual([
