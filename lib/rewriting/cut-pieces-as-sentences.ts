@@ -11,7 +11,7 @@
 // The other pieces stay as they were cut.
 import { withSubject } from "@/lib/rewriting/agreement";
 import { cutPredicateSubject, presentedPhrase } from "@/lib/rewriting/rewrite-sentence";
-import { wordSpans, type SentenceTree, type WordSpan } from "@/lib/rewriting/sentence-tree";
+import { wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
@@ -20,9 +20,8 @@ const sentenceEnd = /[.!?…][»”)]*$/u;
 const relativeOpening = /^[^\p{L}]*(qui|que|qu['’]|dont|où|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|desquels|desquelles)\b/iu;
 
 /** The phrase with its first letter in lower case, unless it starts with a name ("Walter Scott"). */
-function lowerFirst(tree: SentenceTree, inside: readonly WordSpan[], dropLink: boolean, phrase: string): string {
-  const opener = tree.words[(dropLink ? inside[1] : inside[0])!.index]!;
-  return opener.upos === "PROPN" ? phrase : phrase.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase());
+function lowerFirst(tree: SentenceTree, start: number, phrase: string): string {
+  return tree.words[start]!.upos === "PROPN" ? phrase : phrase.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase());
 }
 
 // What may stand before the verb group at a piece's head: a comma, the "et" that goes.
@@ -84,9 +83,9 @@ export function cutPiecesAsSentences(
     if (relativeOpening.test(pieces[position + 1] ?? "")) continue;
     const presented = presentedPhrase(tree, first, last, { predicateFollows, nextPresented: presentations[position + 1] !== undefined });
     if (!presented) continue;
-    const phrase = normalized.slice((presented.dropLink ? inside[1]! : inside[0]!).start, end).replace(/\s*[,;:]$/u, "");
+    const phrase = normalized.slice(inside.find((span) => span.index >= presented.start)!.start, end).replace(/\s*[,;:]$/u, "");
     const ended = sentenceEnd.test(phrase) ? phrase : `${phrase}.`;
-    const sentence = capitalizeFirst(`${presented.opening} ${lowerFirst(tree, inside, presented.dropLink, ended)}`);
+    const sentence = capitalizeFirst(`${presented.opening} ${lowerFirst(tree, presented.start, ended)}`);
     if (countWords(sentence) <= maxWords) presentations[position] = { sentence, dropLink: presented.dropLink };
   }
   let dropped = 0;

@@ -1653,10 +1653,11 @@ export function presentedPhrase(
   first: number,
   last: number,
   { predicateFollows = false, nextPresented = false } = {},
-): { opening: string; dropLink: boolean } | undefined {
+): { opening: string; dropLink: boolean; start: number } | undefined {
   const link = tree.words[first]!;
-  const dropLink = link.deprel === "cc" && link.lemma === "et";
-  const start = dropLink ? first + 1 : first;
+  const joining = link.deprel === "cc" && /^(et|mais|puis|or)$/iu.test(link.form);
+  let start = joining ? first + 1 : first;
+  while (joining && start < last && tree.words[start]!.upos === "PUNCT") start += 1;
   if (start > last || /^(cc|mark)$/u.test(tree.words[start]!.deprel)) return undefined;
   const words = tree.words.slice(start, last + 1).filter((word) => word.upos !== "PUNCT");
   const heads = words.filter((word) => word.head < start || word.head > last);
@@ -1672,7 +1673,11 @@ export function presentedPhrase(
   const phrase = heads.flatMap((item) => subtree(tree, item.index)).filter((index) => tree.words[index]!.upos !== "PUNCT" && !later.has(index));
   // The "et" goes with the phrase it joined, or with a subject whose predicate follows, given it again.
   const linked = link.head === head.index || (predicateFollows && link.head === head.head && /^nsubj/u.test(head.deprel));
-  if (phrase.some((index) => index < first || index > last) || (dropLink && !linked)) return undefined;
+  // "Mais, vers la fin de septembre, ‖ quelque chose…": the conjunction of the clause a phrase is set
+  // before stays with it, first ("Mais c'était vers la fin de septembre.").
+  const fronted = joining && childrenWith(tree, head.index, /^case$/u).length > 0 && link.head === head.head && head.index < head.head;
+  const dropLink = joining && !fronted;
+  if (phrase.some((index) => index < first || index > last) || (dropLink && (link.lemma !== "et" || !linked))) return undefined;
   // "Le maire ‖ et le président lui firent…": a noun joined by "et" to the next piece's is half of one
   // phrase, unless that piece is the other half and presented too.
   const joinedAfter = tree.words[last + 1];
@@ -1774,7 +1779,8 @@ export function presentedPhrase(
   // (Not the nouns joined to it in later pieces: "C'était la chemise. / C'était le collet de Jean Valjean.")
   const plural = items || childrenWith(tree, head.index, /^conj$/u).some((other) => other.upos === "NOUN" && other.index <= last) || agreementOf(head).number === "Plur";
   const number = preposition || !plural ? "Sing" : "Plur";
-  return { opening: presentational(tree, clause, verb, number), dropLink };
+  const opening = presentational(tree, clause, verb, number);
+  return { opening: fronted ? `${link.form} ${opening}` : opening, dropLink, start };
 }
 
 /** The words of each pair of round brackets, as [opening, closing] indices. */

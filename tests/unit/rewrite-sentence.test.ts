@@ -733,6 +733,14 @@ describe("rewriting rules", () => {
       "On voyait un coin de ciel noir",
     ]);
     expect(rewriteLocally("Dans son enfance, il n'avait pas appris à lire.", 8).pieces).toEqual(["C'était dans son enfance.", "Il n'avait pas appris à lire."]);
+    // The conjunction of the clause keeps its place, first.
+    expect(rewriteLocally("Et, sur la réponse du clerc, elle le pria de l'accompagner.", 8).pieces).toEqual([
+      "Et c'était sur la réponse du clerc.",
+      "Elle le pria de l'accompagner.",
+    ]);
+    expect(
+      rewriteLocally("Mais à la fin de sa troisième, ses parents le retirèrent du collège pour lui faire étudier la médecine, persuadés qu'il pourrait se pousser seul jusqu'au baccalauréat.", 8).pieces.slice(0, 2),
+    ).toEqual(["Mais c'était à la fin de sa troisième.", "Ses parents le retirèrent du collège"]);
     // Not before a verb whose subject comes after it, nor between a subject and its verb.
     const kitchen = rewriteLocally(
       "Une marmotte grasse, flanquée de perdrix blanches et de coqs de bruyère, tournait sur une longue broche devant le feu; sur les fourneaux cuisaient deux grosses carpes du lac de Lauzet et une truite du lac d'Alloz.",
