@@ -10,7 +10,7 @@
 //   the apposition and adjunct rules present theirs.
 // The other pieces stay as they were cut.
 import { withSubject } from "@/lib/rewriting/agreement";
-import { cutPredicateSubject, presentedPhrase } from "@/lib/rewriting/rewrite-sentence";
+import { cutPredicateSubject, presentedPhrase, presentedSubordinate } from "@/lib/rewriting/rewrite-sentence";
 import { wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
@@ -81,7 +81,8 @@ export function cutPiecesAsSentences(
     const predicateFollows = next !== undefined && next.subjectIndex >= first && next.subjectIndex <= last;
     // "C'était au milieu du mur. ‖ Dont la peinture verte s'écaillait": a full stop would part the noun from its relative clause.
     if (relativeOpening.test(pieces[position + 1] ?? "")) continue;
-    const presented = presentedPhrase(tree, first, last, { predicateFollows, nextPresented: presentations[position + 1] !== undefined });
+    const presented =
+      presentedPhrase(tree, first, last, { predicateFollows, nextPresented: presentations[position + 1] !== undefined }) ?? presentedSubordinate(tree, first, last);
     if (!presented) continue;
     const phrase = normalized.slice(inside.find((span) => span.index >= presented.start)!.start, end).replace(/\s*[,;:]$/u, "");
     const ended = sentenceEnd.test(phrase) ? phrase : `${phrase}.`;

@@ -1783,6 +1783,49 @@ export function presentedPhrase(
   return { opening: fronted ? `${link.form} ${opening}` : opening, dropLink, start };
 }
 
+// Conjunctions whose clause, cut off the clause it depends on, still says when or why after "C'était".
+const presentedConjunctions = /^(quand|lorsque|lorsqu'|lorsqu’|parce|pendant|depuis|dès|avant|après)$/iu;
+
+/**
+ * What makes a cut piece that is one whole clause of time or cause a
+ * sentence: "C'était" before it, in the tense of the clause it depends on
+ * ("quand elle entrait dans la cuisine," → "C'était quand elle entrait dans
+ * la cuisine."), after the "et" or "mais" that opens the piece. Not out of
+ * a clause that is itself subordinate, a negated clause it follows, a
+ * question, an exclamation or an order. `first` and `last` as for
+ * presentedPhrase.
+ */
+export function presentedSubordinate(tree: SentenceTree, first: number, last: number): { opening: string; dropLink: boolean; start: number } | undefined {
+  const link = tree.words[first]!;
+  const joining = link.deprel === "cc" && /^(et|mais|puis|or)$/iu.test(link.form);
+  let start = joining ? first + 1 : first;
+  while (joining && start < last && tree.words[start]!.upos === "PUNCT") start += 1;
+  const mark = tree.words[start]!;
+  if (mark.deprel !== "mark" || !presentedConjunctions.test(mark.form)) return undefined;
+  // "parce que", "pendant que": the conjunction's second word, not the preposition "pendant la nuit".
+  if (!/^(quand|lorsque|lorsqu'|lorsqu’)$/iu.test(mark.form) && !/^(que|qu'|qu’)$/iu.test(tree.words[start + 1]?.form ?? "")) return undefined;
+  const clause = tree.words[mark.head]!;
+  if (clause.deprel !== "advcl" || !finiteVerb(tree, clause.index)) return undefined;
+  // The whole clause, and nothing but its "et".
+  const words = subtree(tree, clause.index).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  if (words[0] !== start || words.at(-1) !== last || words.length !== tree.words.slice(start, last + 1).filter((word) => word.upos !== "PUNCT").length) return undefined;
+  const governor = tree.words[clause.head]!;
+  if (joining && link.head !== governor.index) return undefined;
+  const verb = finiteVerb(tree, governor.index);
+  if (!verb || verb.feats.Mood === "Imp" || !isPredicate(tree, governor.index) || isSubordinate(tree, governor.index)) return undefined;
+  if (tree.words.some((word) => /^[?!]/u.test(word.form))) return undefined;
+  // Only the clause of a sentence: not "dont ceux qui l'ont vu sont encore navrés ‖ lorsqu'ils y songent".
+  for (let up = governor; up.index !== 0; up = tree.words[up.head]!) if (/^(acl|acl:relcl|ccomp|csubj|advcl|xcomp)$/u.test(up.deprel)) return undefined;
+  // "Ils allaient partir, ‖ quand le Suisse s'approcha": a past event after a scene in the imperfect is
+  // what happened next, not when.
+  const clauseVerb = finiteVerb(tree, clause.index)!;
+  if (clause.index > governor.index && clauseVerb.feats.Tense === "Past" && clauseVerb === clause && verb.feats.Tense === "Imp") return undefined;
+  // A negation reaches a clause said after its own ("il ne sortait pas quand il pleuvait"), not one set before.
+  if (clause.index > governor.index && tree.children[governor.index]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
+  const opening = presentational(tree, governor, verb, "Sing");
+  return { opening: joining ? `${link.form} ${opening}` : opening, dropLink: false, start };
+}
+
 /** The words of each pair of round brackets, as [opening, closing] indices. */
 function brackets(tree: SentenceTree): [number, number][] {
   const pairs: [number, number][] = [];

@@ -753,6 +753,18 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("--Je hais Diderot; c'est un idéologue, un déclamateur et un révolutionnaire, au fond croyant en Dieu, et plus bigot que Voltaire.", 8).pieces.join(" ")).not.toMatch(/C'est au fond/u);
   });
 
+  it("presents a clause of time or cause the cut leaves alone as C'était, not a clause that tells what happened next (Les Misérables)", () => {
+    expect(rewriteLocally("Quand il eut l'âge d'homme, il était émondeur à Faverolles.", 8).pieces).toEqual([
+      "C'était quand il eut l'âge d'homme.",
+      "Il était émondeur à Faverolles.",
+    ]);
+    // "quand" after a scene in the imperfect tells the next event.
+    expect(rewriteLocally("Le soleil déclinait et touchait presque à l'horizon, quand l'évêque arriva à l'endroit excommunié.", 8).pieces.join(" ")).not.toMatch(/C'était/u);
+    // Not out of a relative clause.
+    const smile = rewriteLocally("C'était le malheureux homme; il se tourna vers l'auditoire et vers les juges avec un sourire dont ceux qui l'ont vu sont encore navrés lorsqu'ils y songent.", 8).pieces;
+    expect(smile.join(" ")).not.toMatch(/C'est lorsqu/u);
+  });
+
   it("presents no phrase whose relative clause the next piece holds, nor a noun and its participle that say when (Les Misérables)", () => {
     const coins = rewriteLocally("Il refusait la croix, il donnait des sous à tous les petits drôles qu'il rencontrait.", 8).pieces;
     expect(coins.join(" ")).not.toMatch(/C'était des sous|Qu'il rencontrait/u);
