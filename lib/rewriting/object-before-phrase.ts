@@ -89,6 +89,8 @@ export function objectBeforePhrase(text: string, tree: SentenceTree): string | u
     const phraseEnd = at.get(first - 1)!.end;
     const objectStart = at.get(first)!.start;
     const objectEnd = at.get(last)!.end;
+    // "parut dans le _Moniteur_": the marks of italics stay around their words.
+    if (text.slice(phraseStart, objectEnd + 1).includes("_")) continue;
     return `${text.slice(0, phraseStart)}${text.slice(objectStart, objectEnd)} ${text.slice(phraseStart, phraseEnd)}${text.slice(objectEnd)}`;
   }
   return undefined;

@@ -728,6 +728,12 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
   // "elle alla, dans son coeur, montant toujours": aller and its participle are one verb; "on voyait
   // sa sœur débarquant": after a verb of perception, the participle says what was seen.
   if (head.lemma === "aller" || perceptionVerbs.test(head.lemma)) return undefined;
+  // "l'interrompit, répliquant d'un ton bourru qu'il n'en fallait pas moins prier", "lui remit…, en lui
+  // disant…, à quitter le pays": a que clause or an infinitive after the participle's phrase is the
+  // participle's, whatever the parse hangs it on.
+  const phraseEnd = Math.max(...subtree(tree, word.index));
+  const completion = (child: TreeWord) => child.index > phraseEnd && (child.deprel === "ccomp" || (child.deprel === "xcomp" && child.feats.VerbForm !== "Part"));
+  if (word.index > head.index && tree.children[head.index]!.some((child) => completion(tree.words[child]!))) return undefined;
   const nominal = /^(NOUN|PROPN|PRON)$/u.test(head.upos) && !isPredicate(tree, head.index);
   const subject = nominal ? head : sharedSubject(tree, head.index, word.index);
   // "interrompit l'hôtesse, en haussant…": after a speaker set after the verb, the parse's subject is a guess.

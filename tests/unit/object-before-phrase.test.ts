@@ -23,6 +23,8 @@ describe("the object before the phrase", () => {
     expect(moved("Elle fit revenir à la maison sa petite fille, que son mari avait renvoyée chez la nourrice.")).toBeUndefined();
     expect(moved("Comme font aux fleurs le fumier, la pluie, les vents et le soleil.")).toBeUndefined();
     expect(moved("Il s'agit de faire du coupable la victime et du débiteur le créancier.")).toBeUndefined();
+    // Les Misérables: the marks of italics stay around the title.
+    expect(moved("Quelques jours après, la nomination parut dans _le Moniteur_.")).toBeUndefined();
     // Madame Bovary: "et qui paraissait se ratatiner" describes the old woman too.
     expect(
       moved("Alors on vit s'avancer sur l'estrade une petite vieille femme de maintien craintif, et qui paraissait se ratatiner dans ses pauvres vêtements."),

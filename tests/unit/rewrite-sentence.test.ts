@@ -753,6 +753,12 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("--Je hais Diderot; c'est un idéologue, un déclamateur et un révolutionnaire, au fond croyant en Dieu, et plus bigot que Voltaire.", 8).pieces.join(" ")).not.toMatch(/C'est au fond/u);
   });
 
+  it("takes no participle out whose que clause the parse hung on the verb before it (Madame Bovary)", () => {
+    const reply = rewriteLocally("Bournisien l'interrompit, répliquant d'un ton bourru qu'il n'en fallait pas moins prier.", 8).pieces;
+    expect(reply.join(" ")).not.toMatch(/l'interrompit qu'il/u);
+    expect(reply.join(" ")).toMatch(/répliquant d'un ton bourru qu'il n'en fallait pas moins prier/u);
+  });
+
   it("presents a clause of time or cause the cut leaves alone as C'était, not a clause that tells what happened next (Les Misérables)", () => {
     expect(rewriteLocally("Quand il eut l'âge d'homme, il était émondeur à Faverolles.", 8).pieces).toEqual([
       "C'était quand il eut l'âge d'homme.",
