@@ -12,6 +12,7 @@ import { objectBeforePhrase } from "@/lib/rewriting/object-before-phrase";
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
 import { readsAsSentence, rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
 import { parseTree, sayingVerbs, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { asideBeforeSubject } from "@/lib/rewriting/aside-before-subject";
 import { cutPiecesAsSentences } from "@/lib/rewriting/cut-pieces-as-sentences";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
@@ -225,11 +226,21 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
     if (!parsed) parses.set(text, (parsed = parseTree(text)));
     return parseCutCosts(text, parsed, units);
   };
+  // The text said in the order that lets the cut keep clauses whole, when its parse is at hand:
+  // "Rodolphe, le soir, la trouva…" with the phrase first, then subject and verb together; "Il prit
+  // entre son pouce et son index replié un peu de sa joue" with verb and object first, then the phrase.
+  const inUsualOrder = (text: string): string => {
+    const tree = parses.get(text);
+    if (!tree) return text;
+    const reordered = asideBeforeSubject(text, tree);
+    if (!reordered) return objectBeforePhrase(text, tree) ?? text;
+    const reorderedTree = parseTree(reordered);
+    parses.set(reordered, reorderedTree);
+    return objectBeforePhrase(reordered, reorderedTree) ?? reordered;
+  };
   // The cut of a text the rules could not bring within the limit, each predicate it parts from its subject given it again.
   const cut = (text: string) => {
-    const tree = parses.get(text);
-    // "Il prit entre son pouce et son index replié un peu de sa joue": verb and object first, then the phrase.
-    const source = (tree && objectBeforePhrase(text, tree)) ?? text;
+    const source = inUsualOrder(text);
     const pieces = splitLongSentence(source, maxWords, parseCosts);
     const parsed = parses.get(source);
     if (!parsed) return { pieces, dropped: 0 };

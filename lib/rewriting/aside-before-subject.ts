@@ -1,0 +1,84 @@
+// Writers set a phrase between a subject and its verb ("Rodolphe, le soir,
+// la trouva plus sérieuse que d'habitude"); at eight words the cut then
+// leaves "Rodolphe, le soir," alone and gives the predicate its subject
+// again: the name twice, one row broken. Said with the phrase first, as a
+// French sentence may say it, the clause keeps subject and verb together:
+// "Le soir, Rodolphe la trouva plus sérieuse que d'habitude." No word is
+// added or dropped, only the phrase moved.
+import { childrenWith, subtree, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
+import { capitalizeFirst } from "@/lib/text/capitalize-first";
+
+// What may be set first: a phrase of time, place or manner of the verb, or what describes the subject
+// ("silencieuse", "prise de dégoût", "les yeux à demi clos"); not a relative clause or an apposition,
+// which must follow their noun.
+const verbAsides = /^(obl|obl:mod|advmod|advcl|nmod)$/u;
+const subjectAsides = /^(amod|acl)$/u;
+
+const sorted = (indices: number[]) => [...indices].sort((a, b) => a - b);
+const timeNouns = /^(soir|matin|jour|nuit|fois|lendemain|veille|dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|hiver|été|automne|printemps)$/u;
+
+/**
+ * `text` with the phrase between its opening subject and that subject's
+ * verb moved before the subject, set off by its comma: "Emma, de temps à
+ * autre, se rafraîchissait les joues…" → "De temps à autre, Emma se
+ * rafraîchissait les joues…". Else undefined.
+ */
+export function asideBeforeSubject(text: string, tree: SentenceTree): string | undefined {
+  // Only a text parsed on its own: a piece the rules wrote comes with its sentence's whole parse.
+  const spans = wordSpans(text, tree);
+  if (!spans || spans.length < 4 || spans.length !== tree.words.filter((word) => word.index > 0 && word.upos !== "PUNCT").length) return undefined;
+  // The sentence opens on its subject: a name or a noun with its article, nothing before it.
+  const opener = tree.words[spans[0]!.index]!;
+  const head = /^(PROPN|NOUN)$/u.test(opener.upos) && /^nsubj/u.test(opener.deprel) ? opener : tree.words[opener.head];
+  if (!/^(DET|PROPN|NOUN)$/u.test(opener.upos) || !head || !/^nsubj/u.test(head.deprel) || !/^(PROPN|NOUN)$/u.test(head.upos)) return undefined;
+  // "Le lendemain, dès neuf heures, il était à la ferme": a time is no subject.
+  if (timeNouns.test(head.lemma)) return undefined;
+  const verb = tree.words[head.head]!;
+  if (verb.index === 0 || !/^(VERB|AUX|ADJ|NOUN)$/u.test(verb.upos)) return undefined;
+  // A finite verb: "L'homme, debout, roulant dans ses mains…" is no clause the parse can be trusted with.
+  const finite = [verb, ...childrenWith(tree, verb.index, /^(aux|aux:tense|aux:pass|cop)$/u)].some((word) => word.feats.VerbForm === "Fin");
+  if (!finite) return undefined;
+  // The subject's own words, up to the first comma.
+  const words = tree.words;
+  let subjectEnd = spans[0]!.index;
+  while (words[subjectEnd + 1] && words[subjectEnd + 1]!.upos !== "PUNCT") subjectEnd += 1;
+  const subjectWords = sorted(subtree(tree, head.index)).filter((index) => index <= subjectEnd);
+  if (subjectWords[0] !== spans[0]!.index || subjectWords.at(-1) !== subjectEnd) return undefined;
+  if (words[subjectEnd + 1]?.form !== ",") return undefined;
+  // Then the aside, up to the comma before the verb's group (its clitics, "ne", auxiliaries).
+  const groupStart = Math.min(verb.index, ...tree.children[verb.index]!.filter((child) => {
+    const word = words[child]!;
+    return child < verb.index && child > subjectEnd && /^(aux|aux:tense|aux:pass|cop|expl:pv|expl:subj|iobj|obj)$/u.test(word.deprel) || (child < verb.index && child > subjectEnd && /^(ne|n'|n’)$/iu.test(word.form));
+  }));
+  const asideStart = subjectEnd + 2;
+  const asideEnd = groupStart - 2;
+  if (asideEnd < asideStart || words[groupStart - 1]?.form !== ",") return undefined;
+  const aside = words.slice(asideStart, asideEnd + 1);
+  // One phrase with no clause of its own ("à quelque heure que ce fût"), and no pronoun that
+  // stresses the subject ("Son oeil, à lui,", "L'accusé, lui,").
+  if (aside.some((word) => (word.upos === "PUNCT" && word.form !== ",") || word.feats.VerbForm === "Fin" || word.upos === "SCONJ" || word.upos === "PRON")) return undefined;
+  // Every word of the aside hangs, through the aside, on the verb or on the subject as a phrase that may go first.
+  const inAside = (index: number) => index >= asideStart && index <= asideEnd;
+  const tops = aside.filter((word) => !inAside(word.head));
+  // The parse often hangs the phrase on the subject: "de temps à autre", "le soir", "deux fois par jour".
+  const movable = (word: TreeWord) =>
+    (word.head === verb.index && verbAsides.test(word.deprel)) ||
+    (word.head === head.index && subjectAsides.test(word.deprel) && (word.upos === "ADJ" || word.feats.VerbForm === "Part")) ||
+    (word.head === head.index && word.deprel === "nmod" && childrenWith(tree, word.index, /^case$/u).length > 0) ||
+    (word.head === head.index && word.deprel === "appos" && timeNouns.test(word.lemma));
+  // One phrase: "au rez-de-chaussée, la seule du logis" says two things of the room, the second on it.
+  const phrases = tops.filter((word) => word.upos !== "PUNCT");
+  if (phrases.length !== 1 || !movable(phrases[0]!)) return undefined;
+  const own = (word: TreeWord) => subtree(tree, word.index).filter((index) => words[index]!.upos !== "PUNCT");
+  if (!tops.every((word) => word.upos === "PUNCT" || own(word).every(inAside))) return undefined;
+  if (childrenWith(tree, verb.index, /^(nsubj|nsubj:pass|expl:subj)$/u).length !== 1) return undefined;
+  const at = new Map(spans.map((span) => [span.index, span]));
+  const subjectText = text.slice(at.get(subjectWords[0]!)!.start, at.get(subjectEnd)!.end);
+  const firstAside = aside.find((word) => word.upos !== "PUNCT")!;
+  const lastAside = [...aside].reverse().find((word) => word.upos !== "PUNCT")!;
+  const asideText = text.slice(at.get(firstAside.index)!.start, at.get(lastAside.index)!.end);
+  const rest = text.slice(at.get(groupStart)!.start);
+  // "Les petits Homais" → "les petits Homais"; a name or a title stays as it is ("M. l'évêque", "Mademoiselle Baptistine").
+  const lowered = opener.upos === "DET" ? subjectText.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()) : subjectText;
+  return `${text.slice(0, at.get(subjectWords[0]!)!.start)}${capitalizeFirst(asideText)}, ${lowered} ${rest}`;
+}

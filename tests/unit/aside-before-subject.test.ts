@@ -1,0 +1,34 @@
+// The phrase a writer set between subject and verb said first, so that the
+// cut keeps subject and verb together: on the corpus novels' sentences.
+import { describe, expect, it } from "vitest";
+import { asideBeforeSubject } from "@/lib/rewriting/aside-before-subject";
+import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
+import { parseTree } from "@/lib/rewriting/sentence-tree";
+
+const moved = (text: string) => asideBeforeSubject(text, parseTree(text));
+
+describe("the aside before the subject", () => {
+  it("sets a phrase of time or manner, or what describes the subject, before it (Madame Bovary)", () => {
+    expect(moved("Rodolphe, le soir, la trouva plus sérieuse que d'habitude.")).toBe("Le soir, Rodolphe la trouva plus sérieuse que d'habitude.");
+    expect(moved("Emma, silencieuse, se blottissait doucement contre l'épaule de Charles.")).toBe(
+      "Silencieuse, Emma se blottissait doucement contre l'épaule de Charles.",
+    );
+    expect(moved("Les petits Homais, malgré leur indépendance, ne pouvaient remuer sans un surveillant derrière eux.")).toBe(
+      "Malgré leur indépendance, les petits Homais ne pouvaient remuer sans un surveillant derrière eux.",
+    );
+  });
+
+  it("leaves a relative clause, an apposition, a stressed pronoun, a time taken for the subject and a question", () => {
+    expect(moved("Charles, qui avait la poitrine nue, finit par grelotter.")).toBeUndefined();
+    expect(moved("Javert, cet homme hautain, était à son insu plein de simplicité.")).toBeUndefined();
+    expect(moved("Son oeil, à lui, se perdait dans ces profondeurs.")).toBeUndefined();
+    expect(moved("Le lendemain, dès neuf heures, il était à la ferme.")).toBeUndefined();
+    expect(moved("Pourquoi votre mari, par exemple, ne voudrait-il pas débarrasser ce pauvre Hippolyte?")).toBeUndefined();
+  });
+
+  it("lets the cut keep the name once, with its verb, instead of leaving it alone before the phrase", () => {
+    const pieces = rewriteLocally("Rodolphe, le soir, la trouva plus sérieuse que d'habitude.", 8).pieces;
+    expect(pieces.join(" ").match(/Rodolphe/gu)).toHaveLength(1);
+    expect(pieces.at(-1)).toBe("Rodolphe la trouva plus sérieuse que d'habitude.");
+  });
+});
