@@ -427,8 +427,9 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
   const number = isRelativePronoun(subject) ? undefined : numberOf(tree, subject);
   if (!text || !agrees(text, finiteVerb(tree, word.index) ?? finiteVerb(tree, head.index), number ?? "Sing")) return undefined;
   const parts = [text];
-  // "Il avait mangé et bu": the new sentence needs the auxiliary too.
-  if (!finiteVerb(tree, word.index)) {
+  // "Il avait mangé et bu": the new sentence needs the auxiliary too; not "et eût cru", which has its own
+  // (the tagger may miss that it is finite).
+  if (!finiteVerb(tree, word.index) && childrenWith(tree, word.index, /^(aux:tense|aux:pass|aux)$/u).length === 0) {
     const auxiliaries = childrenWith(tree, head.index, /^(aux:tense|aux:pass|aux)$/u);
     if (word.feats.VerbForm !== "Part" || auxiliaries.length === 0 || !auxiliaries.some((aux) => aux.feats.VerbForm === "Fin")) {
       return undefined;

@@ -753,6 +753,12 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("--Je hais Diderot; c'est un idéologue, un déclamateur et un révolutionnaire, au fond croyant en Dieu, et plus bigot que Voltaire.", 8).pieces.join(" ")).not.toMatch(/C'est au fond/u);
   });
 
+  it("gives a joined predicate the first one's auxiliary only when it has none of its own (Les Misérables)", () => {
+    expect(rewriteLocally("Azraël, l'ange mahométan du sépulcre, eût rebroussé chemin et eût cru se tromper de porte.", 8).pieces).toContain(
+      "Azraël eût cru se tromper de porte.",
+    );
+  });
+
   it("takes no participle out whose que clause the parse hung on the verb before it (Madame Bovary)", () => {
     const reply = rewriteLocally("Bournisien l'interrompit, répliquant d'un ton bourru qu'il n'en fallait pas moins prier.", 8).pieces;
     expect(reply.join(" ")).not.toMatch(/l'interrompit qu'il/u);
