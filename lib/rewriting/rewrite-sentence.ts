@@ -1635,7 +1635,7 @@ const placeOrTimeNouns = /^(milieu|bout|fond|pied|bord|haut|bas|coin|sommet|cent
  */
 function placeOrTimeWithA(tree: SentenceTree, head: TreeWord, preposition: TreeWord): boolean {
   if (!/^à$/iu.test(preposition.form) || !placeOrTimeNouns.test(head.lemma)) return false;
-  const own = childrenWith(tree, head.index, /^nmod$/u).length > 0 || childrenWith(tree, head.index, /^det$/u).some((det) => det.index !== preposition.index + 1 && det.feats.PronType !== "Art");
+  const own = childrenWith(tree, head.index, /^nmod$/u).length > 0 || childrenWith(tree, head.index, /^det$/u).some((det) => det.feats.PronType !== "Art");
   const before = tree.words[preposition.index - 1];
   const rangeEnd = before?.upos === "NOUN" && childrenWith(tree, before.index, /^case$/u).some((word) => /^(de|d'|d’)$/iu.test(word.form));
   return own && !rangeEnd;

@@ -727,6 +727,9 @@ describe("rewriting rules", () => {
       "C'était avec une furie incroyable.",
     ]);
     expect(rewriteLocally("Il lui sauta en plein visage, au milieu des billets doux bouleversés.", 8).pieces).toContain("C'était au milieu des billets doux bouleversés.");
+    expect(
+      rewriteLocally("Homais, à cette heure-là, le savait presque par coeur; et il le rapportait intégralement, avec les réflexions du journaliste.", 8).pieces.slice(0, 2),
+    ).toEqual(["C'était à cette heure-là.", "Homais le savait presque par coeur."]);
     // Set before its clause, the phrase goes only when the clause keeps its subject ("on", or the "il" of "il y a").
     expect(rewriteLocally("Par la fenêtre à guillotine, on voyait un coin de ciel noir entre des toits pointus.", 8).pieces.slice(0, 2)).toEqual([
       "C'était par la fenêtre à guillotine.",
