@@ -1623,8 +1623,10 @@ const presentedNouns = /^(nsubj|nsubj:pass|conj|appos)$/u;
 const presentedPhrases = /^(obl|obl:mod|conj)$/u;
 // Prepositions whose phrase, cut from its clause, still says where, how or with what after
 // "C'était" when the parse calls it the verb's adjunct: "sur les confins du pays de Caux",
-// "avec de l'encre rouge", "par un long corridor".
-const cutAdjunctPrepositions = /^(sur|avec|par)$/iu;
+// "avec de l'encre rouge", "par un long corridor", "pour son mari".
+const cutAdjunctPrepositions = /^(sur|avec|par|pour)$/iu;
+const titles = /^(m\.|mm\.|mme|mlle|monsieur|madame|mademoiselle|monseigneur|maître|père|mère|docteur|abbé|saint|sainte)$/iu;
+const asVerbs = /^(prendre|passer|tenir|regarder|donner|faire|compter|choisir|reconnaître|laisser)$/u;
 const placeOrTimeNouns = /^(milieu|bout|fond|pied|bord|haut|bas|coin|sommet|centre|seuil|côté|angle|extrémité|moment|heure|instant|fin|commencement|début|approche|époque|lueur|clarté|ombre)$/u;
 
 /**
@@ -1711,6 +1713,19 @@ export function presentedPhrase(
     if (!presentedPhrases.test(head.deprel) || !(adjunct || betweenCommas(tree, head.index))) return undefined;
     if (saysHow(tree, head, preposition)) return undefined;
     if (movementVerbs.test(tree.words[head.head]!.lemma)) return undefined;
+    // "avec Homais pour ami", "prendre ses infirmités pour des défauts": "pour" says what as, not for whom.
+    if (/^pour$/iu.test(preposition.form) && (childrenWith(tree, head.index, /^(det|nummod)$/u).length === 0 || asVerbs.test(tree.words[head.head]!.lemma))) return undefined;
+    // "sur sa cheminée deux fleurets en sautoir", "pour ses paroissiens M. le cardinal Fesch": a second
+    // noun phrase with no preposition of its own is the verb's object, hung on the phrase by the parse
+    // (not a title's name: "avec M. le maire", "avec la mère Lefrançois").
+    const bareNoun = (index: number) => {
+      const word = tree.words[index]!;
+      if (index === head.index || !/^(NOUN|PROPN)$/u.test(word.upos) || !/^(appos|nmod|dep)$/u.test(word.deprel)) return false;
+      if (childrenWith(tree, index, /^case$/u).length > 0) return false;
+      const title = titles.test(tree.words[word.head]!.form);
+      return titles.test(word.form) ? !title : childrenWith(tree, index, /^(det|nummod)$/u).length > 0 && !title;
+    };
+    if (phrase.some(bareNoun)) return undefined;
     // Set before its verb, the phrase leaves a clause that reads alone only if the verb's subject
     // comes between them ("Par le trou des haies, ‖ on apercevait"). Not "sur les fourneaux ‖
     // cuisaient deux grosses carpes", nor "la beauté d'Emma, ‖ avec tous les plaisirs…, ‖ lui réapparurent".

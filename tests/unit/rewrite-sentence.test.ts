@@ -736,6 +736,16 @@ describe("rewriting rules", () => {
       "On voyait un coin de ciel noir",
     ]);
     expect(rewriteLocally("Dans son enfance, il n'avait pas appris à lire.", 8).pieces).toEqual(["C'était dans son enfance.", "Il n'avait pas appris à lire."]);
+    expect(rewriteLocally("Madame Bovary jeune redoutait les accidents pour son mari.", 8).pieces).toEqual([
+      "Madame Bovary jeune redoutait les accidents",
+      "C'était pour son mari.",
+    ]);
+    // Not "pour" that says what as ("avec Homais pour ami", "prendre pour"), nor a phrase the parse gave the verb's object.
+    expect(rewriteLocally("Il se trouvait à plaindre de vivre dans ce village, avec Homais pour ami et M. Guillaumin pour maître.", 8).pieces.join(" ")).not.toMatch(/C'était/u);
+    expect(rewriteLocally("On les prendrait de loin pour les deux soeurs.", 8).pieces.join(" ")).not.toMatch(/Ce serait/u);
+    expect(
+      rewriteLocally("Et même il admirait déjà sur sa cheminée deux fleurets en sautoir, avec une tête de mort et la guitare au-dessus.", 8).pieces.join(" "),
+    ).not.toMatch(/C'était sur sa cheminée/u);
     // The conjunction of the clause keeps its place, first.
     expect(rewriteLocally("Et, sur la réponse du clerc, elle le pria de l'accompagner.", 8).pieces).toEqual([
       "Et c'était sur la réponse du clerc.",
