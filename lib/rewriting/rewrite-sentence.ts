@@ -1623,10 +1623,10 @@ const presentedNouns = /^(nsubj|nsubj:pass|conj|appos)$/u;
 const presentedPhrases = /^(obl|obl:mod|conj)$/u;
 // Prepositions whose phrase, cut from its clause, still says where, how or with what after
 // "C'était" when the parse calls it the verb's adjunct: "sur les confins du pays de Caux",
-// "avec de l'encre rouge", "par un long corridor", "pour son mari".
-const cutAdjunctPrepositions = /^(sur|avec|par|pour)$/iu;
+// "avec de l'encre rouge", "par un long corridor", "pour son mari", "comme le parquet d'un salon".
+const cutAdjunctPrepositions = /^(sur|avec|par|pour|comme)$/iu;
 const titles = /^(m\.|mm\.|mme|mlle|monsieur|madame|mademoiselle|monseigneur|maître|père|mère|docteur|abbé|saint|sainte)$/iu;
-const asVerbs = /^(prendre|passer|tenir|regarder|donner|faire|compter|choisir|reconnaître|laisser)$/u;
+const asVerbs = /^(prendre|passer|tenir|regarder|donner|faire|compter|choisir|reconnaître|laisser|considérer|traiter|devenir|apparaître|sembler|paraître|servir|employer|engager|louer|connaître|voir|accepter|recevoir)$/u;
 const placeOrTimeNouns = /^(milieu|bout|fond|pied|bord|haut|bas|coin|sommet|centre|seuil|côté|angle|extrémité|moment|heure|instant|fin|commencement|début|approche|époque|lueur|clarté|ombre)$/u;
 
 /**
@@ -1713,8 +1713,9 @@ export function presentedPhrase(
     if (!presentedPhrases.test(head.deprel) || !(adjunct || betweenCommas(tree, head.index))) return undefined;
     if (saysHow(tree, head, preposition)) return undefined;
     if (movementVerbs.test(tree.words[head.head]!.lemma)) return undefined;
-    // "avec Homais pour ami", "prendre ses infirmités pour des défauts": "pour" says what as, not for whom.
-    if (/^pour$/iu.test(preposition.form) && (childrenWith(tree, head.index, /^(det|nummod)$/u).length === 0 || asVerbs.test(tree.words[head.head]!.lemma))) return undefined;
+    // "avec Homais pour ami", "prendre ses infirmités pour des défauts", "le considérait comme le symbole":
+    // "pour" and "comme" say what as, not for whom or what like.
+    if (/^(pour|comme)$/iu.test(preposition.form) && (childrenWith(tree, head.index, /^(det|nummod)$/u).length === 0 || asVerbs.test(tree.words[head.head]!.lemma))) return undefined;
     // "sur sa cheminée deux fleurets en sautoir", "pour ses paroissiens M. le cardinal Fesch": a second
     // noun phrase with no preposition of its own is the verb's object, hung on the phrase by the parse
     // (not a title's name: "avec M. le maire", "avec la mère Lefrançois").

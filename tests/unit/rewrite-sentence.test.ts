@@ -740,6 +740,8 @@ describe("rewriting rules", () => {
       "Madame Bovary jeune redoutait les accidents",
       "C'était pour son mari.",
     ]);
+    expect(rewriteLocally("Il s'enfonçait dans cette nuit comme dans un gouffre.", 8).pieces).toEqual(["Il s'enfonçait dans cette nuit", "C'était comme dans un gouffre."]);
+    expect(rewriteLocally("Et il le considérait non comme un simple magasin, mais comme un véritable sanctuaire.", 8).pieces.join(" ")).not.toMatch(/C'était/u);
     // Not "pour" that says what as ("avec Homais pour ami", "prendre pour"), nor a phrase the parse gave the verb's object.
     expect(rewriteLocally("Il se trouvait à plaindre de vivre dans ce village, avec Homais pour ami et M. Guillaumin pour maître.", 8).pieces.join(" ")).not.toMatch(/C'était/u);
     expect(rewriteLocally("On les prendrait de loin pour les deux soeurs.", 8).pieces.join(" ")).not.toMatch(/Ce serait/u);
