@@ -103,13 +103,22 @@ const contractions: Record<string, WordClass[]> = {
 
 /** The lookup key of a token: lowercase, typographic apostrophe made straight, edge punctuation off. */
 export function lexiconKey(token: string): string {
-  return token
-    .toLowerCase()
-    .replace(/’/gu, "'")
-    .replace(/^[^\p{L}\p{N}]+/u, "")
-    .replace(/[^\p{L}\p{N}'.-]+$/u, "")
-    .replace(/(?<=\p{L}{2})\.+$/u, "");
+  let key = keys.get(token);
+  if (key === undefined) {
+    key = token
+      .toLowerCase()
+      .replace(/’/gu, "'")
+      .replace(/^[^\p{L}\p{N}]+/u, "")
+      .replace(/[^\p{L}\p{N}'.-]+$/u, "")
+      .replace(/(?<=\p{L}{2})\.+$/u, "");
+    // The words of a few books; past that, start again rather than grow.
+    if (keys.size >= 100_000) keys.clear();
+    keys.set(token, key);
+  }
+  return key;
 }
+
+const keys = new Map<string, string>();
 
 /** Reads the Lefff now rather than on the first word (a benchmark, before timing; a worker reads it on its first chunk, about 1 s once). */
 export function loadLexicon(): void {

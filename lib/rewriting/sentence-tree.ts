@@ -32,9 +32,16 @@ export interface SentenceTree {
   children: number[][];
 }
 
-function readFeats(feats: string): Record<string, string> {
-  if (feats === "_" || feats === "") return {};
-  return Object.fromEntries(feats.split("|").map((pair) => pair.split("=") as [string, string]));
+// A book has a few hundred distinct feature bundles: each is read once, and shared (never written to).
+const featsRead = new Map<string, Readonly<Record<string, string>>>();
+
+function readFeats(feats: string): Readonly<Record<string, string>> {
+  let read = featsRead.get(feats);
+  if (!read) {
+    read = Object.freeze(feats === "_" || feats === "" ? {} : Object.fromEntries(feats.split("|").map((pair) => pair.split("=") as [string, string])));
+    featsRead.set(feats, read);
+  }
+  return read;
 }
 
 export function sentenceTree(parsed: ConlluSentence): SentenceTree {
