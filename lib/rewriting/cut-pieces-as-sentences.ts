@@ -17,7 +17,7 @@ import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 
 const sentenceEnd = /[.!?…][»”)]*$/u;
-const relativeOpening = /^[^\p{L}]*(qui|que|qu['’]|dont|où|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|desquels|desquelles)\b/iu;
+const relativeOpening = /^[^\p{L}]*(qu['’]|(qui|que|dont|où|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|desquels|desquelles)(?!\p{L}))/iu;
 
 /** The phrase with its first letter in lower case, unless it starts with a name ("Walter Scott"). */
 function lowerFirst(tree: SentenceTree, start: number, phrase: string): string {

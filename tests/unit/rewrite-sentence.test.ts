@@ -795,6 +795,8 @@ describe("rewriting rules", () => {
   it("presents no phrase whose relative clause the next piece holds, nor a noun and its participle that say when (Les Misérables)", () => {
     const coins = rewriteLocally("Il refusait la croix, il donnait des sous à tous les petits drôles qu'il rencontrait.", 8).pieces;
     expect(coins.join(" ")).not.toMatch(/C'était des sous|Qu'il rencontrait/u);
+    // "où" too, though it ends on a letter outside a-z (Madame Bovary).
+    expect(rewriteLocally("Une grande campagne triste où il n'y avait pas d'herbe.", 8).pieces).toEqual(["Une grande campagne triste", "où il n'y avait pas d'herbe."]);
     expect(rewriteLocally("Ces considérations épuisées, il passa à Jean Valjean lui-même.", 8).pieces.join(" ")).not.toMatch(/C'étaient ces considérations/u);
     // "un petit poignard ciselé lui battait": a participle that describes the noun, no comma after it, is presented with it.
     expect(
