@@ -46,7 +46,8 @@ const closingMarks = new Set(["»", ")", "”", "]"]);
 
 // "Il s'avoua qu'il avait commis une action blâmable; qu'on ne lui eût pas refusé ce pain; que…": a
 // clause opened by a conjunction goes on with the sentence before it, and is no sentence alone.
-const continuesSubordinate = /^[\s,«“—–-]*(que|qu['’]|quand|lorsque|lorsqu['’]|si|s['’]il|s['’]ils|comme|puisque|puisqu['’]|quoique|quoiqu['’]|parce|afin|pour que|sans que|tandis|bien que|dont|où|qui)\b/iu;
+// Not "où": "…depuis un demi-siècle; où il y avait le coucou, il y a le wagon" opens a sentence.
+const continuesSubordinate = /^[\s,«“—–-]*(que|qu['’]|quand|lorsque|lorsqu['’]|si|s['’]il|s['’]ils|comme|puisque|puisqu['’]|quoique|quoiqu['’]|parce|afin|pour que|sans que|tandis|bien que|dont|qui)\b/iu;
 
 /** Where `mark` stands in `text` from `from` on, outside brackets and quotations. */
 function* outsideQuotes(text: string, mark: string, from = 0): Generator<number> {
@@ -265,7 +266,7 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
   }
   // A piece that opens with a relative pronoun or "que", or a preposition and its relative pronoun
   // ("devant lequel vont et viennent des passants"), came out of a clause the rules could not read.
-  if (written.slice(1).some((piece) => /^[^\p{L}]*((\p{L}+\s+)?(lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|desquels|desquelles)|dont|qui|que|qu['’]|où)\b/iu.test(piece))) {
+  if (written.slice(1).some((piece) => /^[^\p{L}]*(qu['’]|((\p{L}+\s+)?(lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|desquels|desquelles)|dont|qui|que|où)(?!\p{L}))/iu.test(piece))) {
     return cutWhole("bad_start");
   }
   const usedRules = [...rules];
