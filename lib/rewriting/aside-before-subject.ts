@@ -60,11 +60,12 @@ export function asideBeforeSubject(text: string, tree: SentenceTree): string | u
   // Every word of the aside hangs, through the aside, on the verb or on the subject as a phrase that may go first.
   const inAside = (index: number) => index >= asideStart && index <= asideEnd;
   const tops = aside.filter((word) => !inAside(word.head));
-  // The parse often hangs the phrase on the subject: "de temps à autre", "le soir", "deux fois par jour".
+  // The parse often hangs the phrase on the subject: "de temps à autre", "le soir", "deux fois par jour",
+  // "sur la grande route" (even as a second subject, with no "et").
   const movable = (word: TreeWord) =>
     (word.head === verb.index && verbAsides.test(word.deprel)) ||
     (word.head === head.index && subjectAsides.test(word.deprel) && (word.upos === "ADJ" || word.feats.VerbForm === "Part")) ||
-    (word.head === head.index && word.deprel === "nmod" && childrenWith(tree, word.index, /^case$/u).length > 0) ||
+    (word.head === head.index && /^(nmod|conj)$/u.test(word.deprel) && childrenWith(tree, word.index, /^case$/u).length > 0 && childrenWith(tree, word.index, /^cc$/u).length === 0) ||
     (word.head === head.index && word.deprel === "appos" && timeNouns.test(word.lemma));
   // One phrase: "au rez-de-chaussée, la seule du logis" says two things of the room, the second on it.
   const phrases = tops.filter((word) => word.upos !== "PUNCT");

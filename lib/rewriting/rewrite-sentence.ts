@@ -1800,7 +1800,9 @@ export function presentedPhrase(
   if (!clause || !verb || verb.feats.Mood === "Imp" || speaker) return undefined;
   // "sa figure grasse, molle": only nouns joined to the noun make it plural.
   // (Not the nouns joined to it in later pieces: "C'était la chemise. / C'était le collet de Jean Valjean.")
-  const plural = items || childrenWith(tree, head.index, /^conj$/u).some((other) => other.upos === "NOUN" && other.index <= last) || agreementOf(head).number === "Plur";
+  // ("Le vent, sur la grande route,": a phrase on a preposition the parse joined to the noun is no second noun.)
+  const joinedNoun = (other: TreeWord) => other.upos === "NOUN" && other.index <= last && childrenWith(tree, other.index, /^case$/u).length === 0;
+  const plural = items || childrenWith(tree, head.index, /^conj$/u).some(joinedNoun) || agreementOf(head).number === "Plur";
   const number = preposition || !plural ? "Sing" : "Plur";
   const opening = presentational(tree, clause, verb, number);
   return { opening: fronted ? `${link.form} ${opening}` : opening, dropLink, start };

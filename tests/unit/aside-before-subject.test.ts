@@ -13,6 +13,8 @@ describe("the aside before the subject", () => {
     expect(moved("Emma, silencieuse, se blottissait doucement contre l'épaule de Charles.")).toBe(
       "Silencieuse, Emma se blottissait doucement contre l'épaule de Charles.",
     );
+    // The parse joined "sur la grande route" to the subject as a second noun.
+    expect(moved("Le vent, sur la grande route, soufflait des traînées de poussière.")).toBe("Sur la grande route, le vent soufflait des traînées de poussière.");
     expect(moved("Les petits Homais, malgré leur indépendance, ne pouvaient remuer sans un surveillant derrière eux.")).toBe(
       "Malgré leur indépendance, les petits Homais ne pouvaient remuer sans un surveillant derrière eux.",
     );

@@ -792,6 +792,14 @@ describe("rewriting rules", () => {
     expect(smile.join(" ")).not.toMatch(/C'est lorsqu/u);
   });
 
+  it("presents a noun in the singular when what the parse joined to it is a phrase on a preposition (Madame Bovary)", () => {
+    const face = rewriteLocally(
+      "Sa figure grasse, molle et sans barbe, semblait teinte par une décoction de réglisse claire, et sa chevelure blanche rendait plus vif encore l'éclat rude de ses petits yeux noirs.",
+      8,
+    ).pieces;
+    expect(face).toContain("C'était sa figure grasse, molle et sans barbe.");
+  });
+
   it("presents no phrase whose relative clause the next piece holds, nor a noun and its participle that say when (Les Misérables)", () => {
     const coins = rewriteLocally("Il refusait la croix, il donnait des sous à tous les petits drôles qu'il rencontrait.", 8).pieces;
     expect(coins.join(" ")).not.toMatch(/C'était des sous|Qu'il rencontrait/u);
