@@ -218,6 +218,9 @@ function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrit
   };
 }
 
+// "Rodolphe, le soir,", "La terre, à un endroit,": a name or an article, at most four more words, a comma, a phrase, a comma.
+const opensOnSubjectAndAside = /^(\p{Lu}[\p{L}.'’-]*)(\s[^\s,]+){0,4},[^,]{1,60},/u;
+
 function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
   const { pieces: written, rules, respelled, tree, pieceTrees, dropped: droppedWords } = rewriteWithRules(sentence, maxWords);
   // The cut reads the sentence's parse, also in a piece the rules wrote (parsing it again costs a fifth of the engine's time).
@@ -233,7 +236,9 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
   const inUsualOrder = (text: string): string => {
     const tree = parses.get(text);
     if (!tree) return text;
-    const reordered = asideBeforeSubject(text, tree);
+    // A piece the rules wrote comes with its sentence's parse, which the aside's move cannot read:
+    // one that opens on a short noun phrase and a phrase between commas is parsed alone for it.
+    const reordered = asideBeforeSubject(text, tree) ?? (opensOnSubjectAndAside.test(text) ? asideBeforeSubject(text, parseTree(text)) : undefined);
     if (!reordered) return objectBeforePhrase(text, tree) ?? text;
     const reorderedTree = parseTree(reordered);
     parses.set(reordered, reorderedTree);

@@ -28,6 +28,12 @@ describe("the aside before the subject", () => {
     expect(moved("Pourquoi votre mari, par exemple, ne voudrait-il pas débarrasser ce pauvre Hippolyte?")).toBeUndefined();
   });
 
+  it("moves the aside in a clause the rules wrote, parsed alone for it (Madame Bovary)", () => {
+    const beadle = rewriteLocally("Le Suisse, à l'écart, s'indignait intérieurement contre cet individu qui se permettait d'admirer seul la cathédrale.", 8);
+    expect(beadle.rules).toContain("relative_qui");
+    expect(beadle.pieces[0]).toBe("À l'écart, le Suisse s'indignait intérieurement");
+  });
+
   it("lets the cut keep the name once, with its verb, instead of leaving it alone before the phrase", () => {
     const pieces = rewriteLocally("Rodolphe, le soir, la trouva plus sérieuse que d'habitude.", 8).pieces;
     expect(pieces.join(" ").match(/Rodolphe/gu)).toHaveLength(1);
