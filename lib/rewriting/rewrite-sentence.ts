@@ -380,8 +380,20 @@ function namesSpeakerAfter(tree: SentenceTree, verb: TreeWord): boolean {
   return before !== undefined && /^([,!?»”…:]|--|—|–)$/u.test(before.form) && after !== undefined && /^(DET|NOUN|PROPN)$/u.test(after.upos);
 }
 
+// "plus elle y fixait d'attention, plus ses idées se confondaient": the two clauses say one thing.
+const correlatives = /^(plus|moins|autant|tant|mieux)$/iu;
+
+/** The clause and the one it is joined to both open on the same correlative ("plus …, plus …"). */
+function correlated(tree: SentenceTree, clause: TreeWord): boolean {
+  const opening = (head: number) => subtree(tree, head).sort((a, b) => a - b).map((index) => tree.words[index]!).find((word) => word.upos !== "PUNCT" && word.deprel !== "cc");
+  const own = opening(clause.index);
+  const other = opening(clause.head);
+  return own !== undefined && other !== undefined && correlatives.test(own.form) && own.form.toLowerCase() === other.form.toLowerCase();
+}
+
 function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const head = tree.words[word.head]!;
+  if (correlated(tree, word)) return undefined;
   // "et voici ce qu'on m'a répondu": voici and voilà take no subject.
   if (/^(voici|voilà)$/iu.test(word.form)) return undefined;
   // "pouvait-elle croire": a question has its subject after the verb already.
@@ -1096,6 +1108,7 @@ function objectList(tree: SentenceTree, word: TreeWord): Extraction | undefined 
 // A clause beside another, after a comma or a semicolon; without a subject
 // of its own it is a coordinated predicate ("Il s'assit, prit une plume").
 function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
+  if (correlated(tree, word)) return undefined;
   const subject = subjectOf(tree, word.index);
   if (!subject) return coordination(tree, word);
   if (subject.index > word.index || !finiteVerb(tree, word.index) || isSubordinate(tree, word.index)) return undefined;

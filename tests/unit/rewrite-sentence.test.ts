@@ -768,6 +768,14 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("--Je hais Diderot; c'est un idéologue, un déclamateur et un révolutionnaire, au fond croyant en Dieu, et plus bigot que Voltaire.", 8).pieces.join(" ")).not.toMatch(/C'est au fond/u);
   });
 
+  it("leaves two clauses opened by the same correlative together: \"plus …, plus …\" (Madame Bovary, Les Misérables)", () => {
+    expect(rewriteLocally("Mais plus elle y fixait d'attention, plus ses idées se confondaient.", 8).pieces).toEqual([
+      "Mais plus elle y fixait d'attention,",
+      "plus ses idées se confondaient.",
+    ]);
+    expect(rewriteLocally("Plus il examinait le fait de cette fille, plus il se sentait révolté.", 8).pieces.join(" ")).not.toMatch(/fille\./u);
+  });
+
   it("gives a joined predicate the first one's auxiliary only when it has none of its own (Les Misérables)", () => {
     expect(rewriteLocally("Azraël, l'ange mahométan du sépulcre, eût rebroussé chemin et eût cru se tromper de porte.", 8).pieces).toContain(
       "Azraël eût cru se tromper de porte.",
