@@ -46,10 +46,10 @@ export function asideBeforeSubject(text: string, tree: SentenceTree): string | u
   if (subjectWords[0] !== spans[0]!.index || subjectWords.at(-1) !== subjectEnd) return undefined;
   if (words[subjectEnd + 1]?.form !== ",") return undefined;
   // Then the aside, up to the comma before the verb's group (its clitics, "ne", auxiliaries).
-  const groupStart = Math.min(verb.index, ...tree.children[verb.index]!.filter((child) => {
-    const word = words[child]!;
-    return child < verb.index && child > subjectEnd && /^(aux|aux:tense|aux:pass|cop|expl:pv|expl:subj|iobj|obj)$/u.test(word.deprel) || (child < verb.index && child > subjectEnd && /^(ne|n'|n’)$/iu.test(word.form));
-  }));
+  const inGroup = (child: number) =>
+    child > subjectEnd && child < verb.index &&
+    (/^(aux|aux:tense|aux:pass|cop|expl:pv|expl:subj|iobj|obj)$/u.test(words[child]!.deprel) || /^(ne|n'|n’)$/iu.test(words[child]!.form));
+  const groupStart = Math.min(verb.index, ...tree.children[verb.index]!.filter(inGroup));
   const asideStart = subjectEnd + 2;
   const asideEnd = groupStart - 2;
   if (asideEnd < asideStart || words[groupStart - 1]?.form !== ",") return undefined;

@@ -6,13 +6,13 @@
 import { validatePieces } from "@/lib/engines/validate-rewrite";
 import type { RewriteFailureReason, RewriteMethod } from "@/lib/engines/rewrite-types";
 import { lookUpWord, type WordClass } from "@/lib/french/lexicon";
+import { asideBeforeSubject } from "@/lib/rewriting/aside-before-subject";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { connectiveWords, dropConnectives, withoutConnective } from "@/lib/rewriting/drop-connectives";
 import { objectBeforePhrase } from "@/lib/rewriting/object-before-phrase";
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
 import { readsAsSentence, rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
 import { parseTree, sayingVerbs, type SentenceTree } from "@/lib/rewriting/sentence-tree";
-import { asideBeforeSubject } from "@/lib/rewriting/aside-before-subject";
 import { cutPiecesAsSentences } from "@/lib/rewriting/cut-pieces-as-sentences";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
