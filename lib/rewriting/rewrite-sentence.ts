@@ -1656,6 +1656,15 @@ function placeOrTimeWithA(tree: SentenceTree, head: TreeWord, preposition: TreeW
   return own && !rangeEnd;
 }
 
+/** The "et", "mais", "puis" or "or" a cut piece opens on, if any, and where its own words start. */
+function pieceOpening(tree: SentenceTree, first: number, last: number): { link: TreeWord; joining: boolean; start: number } {
+  const link = tree.words[first]!;
+  const joining = link.deprel === "cc" && /^(et|mais|puis|or)$/iu.test(link.form);
+  let start = joining ? first + 1 : first;
+  while (joining && start < last && tree.words[start]!.upos === "PUNCT") start += 1;
+  return { link, joining, start };
+}
+
 /**
  * What makes a cut piece that is one whole noun phrase or phrase of place
  * or time a sentence: "C'était" before it ("un bassin à jet d'eau avec des
@@ -1676,10 +1685,7 @@ export function presentedPhrase(
   last: number,
   { predicateFollows = false, nextPresented = false } = {},
 ): { opening: string; dropLink: boolean; start: number } | undefined {
-  const link = tree.words[first]!;
-  const joining = link.deprel === "cc" && /^(et|mais|puis|or)$/iu.test(link.form);
-  let start = joining ? first + 1 : first;
-  while (joining && start < last && tree.words[start]!.upos === "PUNCT") start += 1;
+  const { link, joining, start } = pieceOpening(tree, first, last);
   if (start > last || /^(cc|mark)$/u.test(tree.words[start]!.deprel)) return undefined;
   const words = tree.words.slice(start, last + 1).filter((word) => word.upos !== "PUNCT");
   const heads = words.filter((word) => word.head < start || word.head > last);
@@ -1834,10 +1840,7 @@ const presentedConjunctions = /^(quand|lorsque|lorsqu'|lorsqu’|parce|pendant|d
  * presentedPhrase.
  */
 export function presentedSubordinate(tree: SentenceTree, first: number, last: number): { opening: string; dropLink: boolean; start: number } | undefined {
-  const link = tree.words[first]!;
-  const joining = link.deprel === "cc" && /^(et|mais|puis|or)$/iu.test(link.form);
-  let start = joining ? first + 1 : first;
-  while (joining && start < last && tree.words[start]!.upos === "PUNCT") start += 1;
+  const { link, joining, start } = pieceOpening(tree, first, last);
   const mark = tree.words[start]!;
   if (mark.deprel !== "mark" || !presentedConjunctions.test(mark.form)) return undefined;
   // "parce que", "pendant que": the conjunction's second word, not the preposition "pendant la nuit".
