@@ -1810,6 +1810,8 @@ export function presentedPhrase(
     const joined = tree.words[head.head]!;
     if (!/^(NOUN|PROPN)$/u.test(joined.upos) || (childrenWith(tree, joined.index, /^case$/u).length > 0) !== (preposition !== undefined)) return undefined;
     if (!(preposition ? presentedPhrases : presentedNouns).test(joined.deprel) || joined.deprel === "conj") return undefined;
+    // "sans un mot, ‖ sans un geste, ‖ sans un regard": a list of phrases is said whole, not one phrase a sentence.
+    if (preposition) return undefined;
   }
   let clause = tree.words[head.head];
   while (clause && clause.index > 0 && !(isPredicate(tree, clause.index) && finiteVerb(tree, clause.index))) clause = tree.words[clause.head];

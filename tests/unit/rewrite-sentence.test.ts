@@ -748,6 +748,8 @@ describe("rewriting rules", () => {
     expect(
       rewriteLocally("Et même il admirait déjà sur sa cheminée deux fleurets en sautoir, avec une tête de mort et la guitare au-dessus.", 8).pieces.join(" "),
     ).not.toMatch(/C'était sur sa cheminée/u);
+    // Not one phrase of a list of phrases (Les Misérables).
+    expect(rewriteLocally("M. Madeleine se tourna vers les jurés et vers la cour et dit d'une voix douce:", 8).pieces.join(" ")).not.toMatch(/C'était vers la cour/u);
     // The conjunction of the clause keeps its place, first.
     expect(rewriteLocally("Et, sur la réponse du clerc, elle le pria de l'accompagner.", 8).pieces).toEqual([
       "Et c'était sur la réponse du clerc.",
