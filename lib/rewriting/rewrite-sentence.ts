@@ -476,6 +476,8 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (!antecedent || !pronoun || !finiteVerb(tree, word.index)) return undefined;
   // "un mot qui pût rappeler", "la seule qui sût écrire": a clause in the subjunctive does not stand alone.
   if (isSubjunctive(finiteVerb(tree, word.index)!)) return undefined;
+  // "Comme une chouette qui verrait brusquement se lever le soleil": in a comparison, a conditional imagines.
+  if (finiteVerb(tree, word.index)!.feats.Mood === "Cnd" && childrenWith(tree, antecedent.index, /^case$/u).some((mark) => /^comme$/iu.test(mark.form))) return undefined;
   // "vocation, qui sait? de bonne foi": a question, not a relative clause.
   if (subtree(tree, word.index).some((index) => tree.words[index]!.form === "?")) return undefined;
   // A bare noun after a comma is the next item of a list the parse hung on the clause

@@ -784,6 +784,11 @@ describe("rewriting rules", () => {
     );
   });
 
+  it("takes no relative clause in the conditional out of a comparison (Les Misérables)", () => {
+    const owl = rewriteLocally("Comme une chouette qui verrait brusquement se lever le soleil, le forçat avait été ébloui et comme aveuglé par la vertu.", 8);
+    expect(owl.pieces.join(" ")).not.toMatch(/Elle verrait/u);
+  });
+
   it("takes no participle out whose que clause the parse hung on the verb before it (Madame Bovary)", () => {
     const reply = rewriteLocally("Bournisien l'interrompit, répliquant d'un ton bourru qu'il n'en fallait pas moins prier.", 8).pieces;
     expect(reply.join(" ")).not.toMatch(/l'interrompit qu'il/u);
