@@ -446,6 +446,9 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
     if (word.feats.VerbForm !== "Part" || auxiliaries.length === 0 || !auxiliaries.some((aux) => aux.feats.VerbForm === "Fin")) {
       return undefined;
     }
+    // "profonde et dissimulée": a participle that agrees as an adjective does takes no "avoir" ("Elle avait dissimulée").
+    const agreesAsAdjective = word.feats.Gender === "Fem" || word.feats.Number === "Plur";
+    if (agreesAsAdjective && auxiliaries.some((aux) => aux.lemma === "avoir")) return undefined;
     const clitic = tree.children[word.index]!.filter((child) => child < word.index && tree.words[child]!.upos === "PRON");
     const auxiliaryText = auxiliaries.map((aux) => aux.form).join(" ");
     if (clitic.length > 0) extraction.insert.set(word.index, auxiliaryText);
@@ -559,8 +562,10 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (completiveNouns.test(antecedent.lemma.toLowerCase()) || timeNouns.test(antecedent.lemma.toLowerCase())) return undefined;
   // "qu'on le demandait": a clause with an object of its own is what someone says, not a relative one.
   if (childrenWith(tree, word.index, /^obj$/u).some((object) => object.index !== pronoun.index)) return undefined;
-  // "C'était sous le hangar que la table était dressée": a passive or an attribute has no object for "que" to be.
+  // "C'était sous le hangar que la table était dressée": a passive or an attribute has no object for "que" to be;
+  // nor has être itself ("le président qu'il était là pour présider": what he forgot).
   if (childrenWith(tree, word.index, /^(aux:pass|cop)$/u).some((auxiliary) => auxiliary.lemma === "être")) return undefined;
+  if (word.lemma === "être") return undefined;
   // "un procès criminel qu'on instruisait et qu'on allait juger": a second relative clause the tagger read as
   // opened by a conjunction would be left as it is, "et qu'on allait juger", after the first rewritten.
   const joinedQue = childrenWith(tree, word.index, /^conj$/u).some((other) => childrenWith(tree, other.index, /^mark$/u).some((mark) => /^(que|qu['’])$/iu.test(mark.form)));

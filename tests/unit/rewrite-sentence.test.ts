@@ -784,6 +784,18 @@ describe("rewriting rules", () => {
     );
   });
 
+  it("gives avoir to no joined participle that agrees as an adjective, and makes no que clause of être (Madame Bovary, Les Misérables)", () => {
+    expect(rewriteLocally("Où donc avait-elle appris cette corruption, presque immatérielle à force d'être profonde et dissimulée?", 8).pieces.join(" ")).not.toMatch(
+      /avait dissimulée/u,
+    );
+    expect(rewriteLocally("Il y avait des droits et des principes, je les ai proclamés et confessés.", 8).pieces.join(" ")).not.toMatch(/Je ai/u);
+    const court = rewriteLocally(
+      "L'avocat général oubliait qu'il était là pour requérir, le président qu'il était là pour présider, le défenseur qu'il était là pour défendre.",
+      8,
+    ).pieces;
+    expect(court.join(" ")).not.toMatch(/l'était là/u);
+  });
+
   it("takes no relative clause in the conditional out of a comparison (Les Misérables)", () => {
     const owl = rewriteLocally("Comme une chouette qui verrait brusquement se lever le soleil, le forçat avait été ébloui et comme aveuglé par la vertu.", 8);
     expect(owl.pieces.join(" ")).not.toMatch(/Elle verrait/u);
