@@ -28,6 +28,25 @@ function lowerFirst(tree: SentenceTree, start: number, phrase: string): string {
 const droppableOpening = /^[\s,]*(et[\s,]*)?$/iu;
 
 /**
+ * For each unit of `text` (as splitLongSentence reads it), how many words a
+ * piece that starts there will be given: the subject of the predicate it
+ * opens on, less the "et" that goes with it. 0 where none would be.
+ */
+export function subjectWordsAtUnits(text: string, tree: SentenceTree, units: readonly { start: number; end: number }[]): number[] {
+  const spans = wordSpans(text, tree);
+  if (!spans || spans.length === 0) return units.map(() => 0);
+  const last = spans.at(-1)!.index;
+  let next = 0;
+  return units.map((unit, k) => {
+    while (next < spans.length && spans[next]!.start < unit.start) next += 1;
+    const first = spans[next];
+    if (k === 0 || !first || first.start >= unit.end) return 0;
+    const found = cutPredicateSubject(tree, first.index, last);
+    return found ? Math.max(0, countWords(found.subject) - (found.dropLink ? 1 : 0)) : 0;
+  });
+}
+
+/**
  * The cut `pieces` of `text` (as splitLongSentence returns them), each
  * predicate whose subject the cut left behind given it again, and each
  * whole phrase presented, where the piece still fits `maxWords`; and how

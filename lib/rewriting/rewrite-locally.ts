@@ -13,7 +13,7 @@ import { objectBeforePhrase } from "@/lib/rewriting/object-before-phrase";
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
 import { readsAsSentence, rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
 import { parseTree, sayingVerbs, type SentenceTree } from "@/lib/rewriting/sentence-tree";
-import { cutPiecesAsSentences } from "@/lib/rewriting/cut-pieces-as-sentences";
+import { cutPiecesAsSentences, subjectWordsAtUnits } from "@/lib/rewriting/cut-pieces-as-sentences";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
@@ -247,7 +247,10 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
   // The cut of a text the rules could not bring within the limit, each predicate it parts from its subject given it again.
   const cut = (text: string) => {
     const source = inUsualOrder(text);
-    const pieces = splitLongSentence(source, maxWords, parseCosts);
+    const pieces = splitLongSentence(source, maxWords, parseCosts, (text, units) => {
+      const parsed = parses.get(text);
+      return parsed ? subjectWordsAtUnits(text, parsed, units) : [];
+    });
     const parsed = parses.get(source);
     if (!parsed) return { pieces, dropped: 0 };
     // A piece after one the cut made a sentence starts as a sentence does, as the checks expect.

@@ -44,6 +44,14 @@ export interface Unit {
  */
 export type ParseCutCosts = (text: string, units: readonly Unit[]) => (number | undefined)[];
 
+/**
+ * How many words the cut's pieces will say before a piece that starts at
+ * each unit: a predicate parted from its subject is given it again ("Il se
+ * leva comme surpris"), which it can only be where the piece leaves room
+ * (see lib/rewriting/cut-pieces-as-sentences.ts).
+ */
+export type PieceAdditions = (text: string, units: readonly Unit[]) => number[];
+
 const openingMarks = new Set(["«", "“", "‘", "(", "[", "{", "‹", "„", "—", "–", "-", "¿", "¡"]);
 const closingMarks = new Set(["»", "”", "’", '"', "'", ")", "]", "}", "›", "_", "*"]);
 
@@ -68,6 +76,8 @@ const innerClauseCost = 4;
 // as one clause but is the end of one and the start of another.
 const strandedCost = 2;
 const strandedWords = 3;
+// A predicate's piece too long to take its subject again stays a verb without one.
+const headlessCost = 2;
 export const breakCost = {
   clause: 0,
   inner: 0.5,
@@ -363,7 +373,7 @@ function cutCost(before: string, after: string): number {
   return cost;
 }
 
-export function splitLongSentence(sentence: string, maxWords: number, parseCosts?: ParseCutCosts): string[] {
+export function splitLongSentence(sentence: string, maxWords: number, parseCosts?: ParseCutCosts, additions?: PieceAdditions): string[] {
   if (!Number.isInteger(maxWords) || maxWords < 1) {
     throw new RangeError(`maxWords must be a positive integer, got ${maxWords}`);
   }
@@ -386,6 +396,8 @@ export function splitLongSentence(sentence: string, maxWords: number, parseCosts
   const tags = tagWords(texts);
   const locutions = locutionCosts(texts);
   const parsed = parseCosts?.(text, units) ?? [];
+  const added = additions?.(text, units) ?? [];
+  const headless = (start: number, end: number) => (added[start] ?? 0) > 0 && end - start + added[start]! > maxWords;
   // innerClauses[k]: how many of the first k units end on a ; or :, to find a piece that runs past one.
   const innerClauses = new Int32Array(count + 1);
   texts.forEach((unit, index) => {
@@ -459,7 +471,8 @@ export function splitLongSentence(sentence: string, maxWords: number, parseCosts
         costOfPiece[end - start]! +
         (start > 0 ? cuts[start - 1]! : 0) +
         (runsPastClause(start, end) ? innerClauseCost : 0) +
-        (strandsScrap(start, end) ? strandedCost : 0);
+        (strandsScrap(start, end) ? strandedCost : 0) +
+        (headless(start, end) ? headlessCost : 0);
       if (cost < best[end]!) {
         best[end] = cost;
         from[end] = start;

@@ -770,6 +770,15 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("--Je hais Diderot; c'est un idéologue, un déclamateur et un révolutionnaire, au fond croyant en Dieu, et plus bigot que Voltaire.", 8).pieces.join(" ")).not.toMatch(/C'est au fond/u);
   });
 
+  it("cuts so that a predicate keeps its subject, rather than leave it too long to take it again (Madame Bovary)", () => {
+    // Before: "En rentrant chez elle, Félicité ‖ lui montra un papier gris derrière la pendule.", 8 words and no room for "Elle".
+    expect(rewriteLocally("En rentrant chez elle, Félicité lui montra un papier gris derrière la pendule.", 8).pieces).toEqual([
+      "En rentrant chez elle,",
+      "Félicité lui montra un papier gris",
+      "derrière la pendule.",
+    ]);
+  });
+
   it("leaves two clauses opened by the same correlative together: \"plus …, plus …\" (Madame Bovary, Les Misérables)", () => {
     expect(rewriteLocally("Mais plus elle y fixait d'attention, plus ses idées se confondaient.", 8).pieces).toEqual([
       "Mais plus elle y fixait d'attention,",

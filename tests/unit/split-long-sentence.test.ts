@@ -5,6 +5,18 @@ import { splitLongSentence } from "@/lib/text/split-long-sentence";
 import { corpusMissing, loadCorpusText } from "@/tests/fixtures/corpus-text";
 
 describe("splitLongSentence", () => {
+  it("leaves room for the subject a piece's predicate will be given again (Madame Bovary)", () => {
+    const sentence = "En rentrant chez elle, Félicité lui montra un papier gris derrière la pendule.";
+    expect(splitLongSentence(sentence, 8)).toEqual(["En rentrant chez elle, Félicité", "lui montra un papier gris derrière la pendule."]);
+    // "lui montra…" would be given "Elle" again: 9 words. The subject stays with its verb instead.
+    const subjectAtLui = (_text: string, units: readonly unknown[]) => units.map((_, k) => (k === 5 ? 1 : 0));
+    expect(splitLongSentence(sentence, 8, undefined, subjectAtLui)).toEqual([
+      "En rentrant chez elle,",
+      "Félicité lui montra un papier gris",
+      "derrière la pendule.",
+    ]);
+  });
+
   it("returns a sentence within the limit unchanged", () => {
     expect(splitLongSentence("Longtemps, je me suis couché de bonne heure.", 8)).toEqual([
       "Longtemps, je me suis couché de bonne heure.",
