@@ -77,7 +77,7 @@ const innerClauseCost = 4;
 const strandedCost = 2;
 const strandedWords = 3;
 // A predicate's piece too long to take its subject again stays a verb without one.
-const headlessCost = 2;
+const headlessCost = 3.5;
 export const breakCost = {
   clause: 0,
   inner: 0.5,
