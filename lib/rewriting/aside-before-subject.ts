@@ -5,7 +5,7 @@
 // French sentence may say it, the clause keeps subject and verb together:
 // "Le soir, Rodolphe la trouva plus sérieuse que d'habitude." No word is
 // added or dropped, only the phrase moved.
-import { childrenWith, subtree, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
+import { childrenWith, subtree, timeNouns, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 
 // What may be set first: a phrase of time, place or manner of the verb, or what describes the subject
@@ -15,7 +15,8 @@ const verbAsides = /^(obl|obl:mod|advmod|advcl|nmod)$/u;
 const subjectAsides = /^(amod|acl)$/u;
 
 const sorted = (indices: number[]) => [...indices].sort((a, b) => a - b);
-const timeNouns = /^(soir|matin|jour|nuit|fois|lendemain|veille|dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|hiver|été|automne|printemps)$/u;
+// Days and seasons say when too, set off by commas ("Rodolphe, le lendemain,").
+const whenNoun = (lemma: string) => timeNouns.test(lemma) || /^(lendemain|veille|dimanche|lundi|mardi|mercredi|jeudi|vendredi|samedi|hiver|été|automne|printemps)$/u.test(lemma);
 
 /**
  * `text` with the phrase between its opening subject and that subject's
@@ -32,7 +33,7 @@ export function asideBeforeSubject(text: string, tree: SentenceTree): string | u
   const head = /^(PROPN|NOUN)$/u.test(opener.upos) && /^nsubj/u.test(opener.deprel) ? opener : tree.words[opener.head];
   if (!/^(DET|PROPN|NOUN)$/u.test(opener.upos) || !head || !/^nsubj/u.test(head.deprel) || !/^(PROPN|NOUN)$/u.test(head.upos)) return undefined;
   // "Le lendemain, dès neuf heures, il était à la ferme": a time is no subject.
-  if (timeNouns.test(head.lemma)) return undefined;
+  if (whenNoun(head.lemma)) return undefined;
   const verb = tree.words[head.head]!;
   if (verb.index === 0 || !/^(VERB|AUX|ADJ|NOUN)$/u.test(verb.upos)) return undefined;
   // A finite verb: "L'homme, debout, roulant dans ses mains…" is no clause the parse can be trusted with.
@@ -66,7 +67,7 @@ export function asideBeforeSubject(text: string, tree: SentenceTree): string | u
     (word.head === verb.index && verbAsides.test(word.deprel)) ||
     (word.head === head.index && subjectAsides.test(word.deprel) && (word.upos === "ADJ" || word.feats.VerbForm === "Part")) ||
     (word.head === head.index && /^(nmod|conj)$/u.test(word.deprel) && childrenWith(tree, word.index, /^case$/u).length > 0 && childrenWith(tree, word.index, /^cc$/u).length === 0) ||
-    (word.head === head.index && word.deprel === "appos" && timeNouns.test(word.lemma));
+    (word.head === head.index && word.deprel === "appos" && whenNoun(word.lemma));
   // One phrase: "au rez-de-chaussée, la seule du logis" says two things of the room, the second on it.
   const phrases = tops.filter((word) => word.upos !== "PUNCT");
   if (phrases.length !== 1 || !movable(phrases[0]!)) return undefined;

@@ -17,7 +17,13 @@ import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 
 const sentenceEnd = /[.!?…][»”)]*$/u;
-const relativeOpening = /^[^\p{L}]*(qu['’]|(qui|que|dont|où|lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|desquels|desquelles)(?!\p{L}))/iu;
+/**
+ * A piece that opens with a relative pronoun or "que", or a preposition and
+ * its relative pronoun ("devant lequel vont et viennent des passants"): the
+ * rest of a clause, no sentence. (Not a word boundary: it misses "où".)
+ */
+export const opensOnRelative =
+  /^[^\p{L}]*(qu['’]|((\p{L}+\s+)?(lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|desquels|desquelles)|dont|qui|que|où)(?!\p{L}))/iu;
 
 /** The phrase with its first letter in lower case, unless it starts with a name ("Walter Scott"). */
 function lowerFirst(tree: SentenceTree, start: number, phrase: string): string {
@@ -99,7 +105,7 @@ export function cutPiecesAsSentences(
     const next = predicates[position + 1];
     const predicateFollows = next !== undefined && next.subjectIndex >= first && next.subjectIndex <= last;
     // "C'était au milieu du mur. ‖ Dont la peinture verte s'écaillait": a full stop would part the noun from its relative clause.
-    if (relativeOpening.test(pieces[position + 1] ?? "")) continue;
+    if (opensOnRelative.test(pieces[position + 1] ?? "")) continue;
     const presented =
       presentedPhrase(tree, first, last, { predicateFollows, nextPresented: presentations[position + 1] !== undefined }) ?? presentedSubordinate(tree, first, last);
     if (!presented) continue;

@@ -11,7 +11,7 @@
 //   between listed nouns       "des ongles sales, ‖ une barbe"      a little
 //   between a clause's adjuncts, before a clause   (left to the splitter)
 import { breakCost } from "@/lib/text/split-long-sentence";
-import { subtree, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { subtree, titles, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 
 const nominal = new Set(["NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"]);
 // Relations that tie a word to its head inside one phrase.
@@ -19,7 +19,6 @@ const tight =
   /^(det|case|fixed|flat|flat:name|flat:foreign|compound|nummod|aux|aux:tense|aux:pass|aux:caus|cop|expl|expl:pv|expl:comp|mark)$/u;
 // What may hang off a noun after a pause without breaking its phrase much: a clause or an aside.
 const nounClauses = /^(acl|acl:relcl|appos|parataxis|dislocated)$/u;
-const titles = /^(madame|monsieur|mademoiselle|monseigneur|mesdames|messieurs|mesdemoiselles|m\.|mm\.|mme|mlle|saint|sainte)$/iu;
 // Nouns that "à" makes a manner or a locution, not a kind: "à demi", "à coups de", "à côté de", "à moitié".
 const adverbialNouns = /^(demi|coup|côté|moitié|peine|fois|travers|cause|force|mesure|propos|fond|tort|raison|genou|plat|pied|cheval|vue|loisir|regret)$/u;
 const nounListCost = 3;

@@ -13,7 +13,7 @@ import { objectBeforePhrase } from "@/lib/rewriting/object-before-phrase";
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
 import { readsAsSentence, rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
 import { parseTree, sayingVerbs, type SentenceTree } from "@/lib/rewriting/sentence-tree";
-import { cutPiecesAsSentences, subjectWordsAtUnits } from "@/lib/rewriting/cut-pieces-as-sentences";
+import { cutPiecesAsSentences, opensOnRelative, subjectWordsAtUnits } from "@/lib/rewriting/cut-pieces-as-sentences";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
@@ -272,9 +272,8 @@ function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
     if (!verdict.ok) return cutWhole();
     return { pieces: verdict.pieces, method: "rewritten", rules: ["connective"], respelled: asDropped(fitted.dropped) };
   }
-  // A piece that opens with a relative pronoun or "que", or a preposition and its relative pronoun
-  // ("devant lequel vont et viennent des passants"), came out of a clause the rules could not read.
-  if (written.slice(1).some((piece) => /^[^\p{L}]*(qu['’]|((\p{L}+\s+)?(lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|desquels|desquelles)|dont|qui|que|où)(?!\p{L}))/iu.test(piece))) {
+  // A piece the rules wrote that opens on a relative pronoun came out of a clause they could not read.
+  if (written.slice(1).some((piece) => opensOnRelative.test(piece))) {
     return cutWhole("bad_start");
   }
   const usedRules = [...rules];

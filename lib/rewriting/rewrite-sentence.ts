@@ -41,7 +41,7 @@ import {
   type GrammaticalNumber,
 } from "@/lib/rewriting/agreement";
 import { lookUpWord } from "@/lib/french/lexicon";
-import { childrenWith, parseTree, sayingVerbs, subtree, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
+import { childrenWith, parseTree, sayingVerbs, subtree, timeNouns, titles, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
 import { personTitles } from "@/lib/text/split-long-sentence";
 
@@ -126,8 +126,6 @@ function isRelativePronoun(word: TreeWord): boolean {
   return word.upos === "PRON" && (word.feats.PronType === "Rel" || relativeForms.test(word.form));
 }
 
-// "le jour où", "au moment où": a time, which "y" cannot stand for.
-const timeNouns = /^(jour|moment|temps|heure|instant|soir|matin|année|an|époque|minute|nuit|fois|semaine|mois|saison|soirée|journée|siècle)$/u;
 
 /** The relative pronoun that opens a clause, if one does. */
 function relativePronounOf(tree: SentenceTree, clause: number): TreeWord | undefined {
@@ -1645,7 +1643,8 @@ const presentedPhrases = /^(obl|obl:mod|conj)$/u;
 // "C'était" when the parse calls it the verb's adjunct: "sur les confins du pays de Caux",
 // "avec de l'encre rouge", "par un long corridor", "pour son mari", "comme le parquet d'un salon".
 const cutAdjunctPrepositions = /^(sur|avec|par|pour|comme)$/iu;
-const titles = /^(m\.|mm\.|mme|mlle|monsieur|madame|mademoiselle|monseigneur|maître|père|mère|docteur|abbé|saint|sainte)$/iu;
+// "la mère Lefrançois", "le père Rouault": said before a name too.
+const familyTitles = /^(maître|père|mère|docteur|abbé)$/iu;
 const asVerbs = /^(prendre|passer|tenir|regarder|donner|faire|compter|choisir|reconnaître|laisser|considérer|traiter|devenir|apparaître|sembler|paraître|servir|employer|engager|louer|connaître|voir|accepter|recevoir)$/u;
 const placeOrTimeNouns = /^(milieu|bout|fond|pied|bord|haut|bas|coin|sommet|centre|seuil|côté|angle|extrémité|moment|heure|instant|fin|commencement|début|approche|époque|lueur|clarté|ombre)$/u;
 
@@ -1749,8 +1748,9 @@ export function presentedPhrase(
       const word = tree.words[index]!;
       if (index === head.index || !/^(NOUN|PROPN)$/u.test(word.upos) || !/^(appos|nmod|dep)$/u.test(word.deprel)) return false;
       if (childrenWith(tree, index, /^case$/u).length > 0) return false;
-      const title = titles.test(tree.words[word.head]!.form);
-      return titles.test(word.form) ? !title : childrenWith(tree, index, /^(det|nummod)$/u).length > 0 && !title;
+      const isTitle = (form: string) => titles.test(form) || familyTitles.test(form);
+      const title = isTitle(tree.words[word.head]!.form);
+      return isTitle(word.form) ? !title : childrenWith(tree, index, /^(det|nummod)$/u).length > 0 && !title;
     };
     if (phrase.some(bareNoun)) return undefined;
     // Set before its verb, the phrase leaves a clause that reads alone only if the verb's subject

@@ -85,6 +85,13 @@ function childrenOf(words: readonly TreeWord[]): number[][] {
 
 const subjectRelations = /^(nsubj|nsubj:pass|expl:subj|csubj)$/u;
 
+/** Nouns of time: a phrase or a clause on one says when ("le jour où", "le soir,", "au moment où"). */
+export const timeNouns =
+  /^(jour|moment|temps|heure|instant|soir|matin|année|an|époque|minute|nuit|fois|semaine|mois|saison|soirée|journée|siècle)$/u;
+
+/** Words of address that go before a name or a rank: "M. Homais", "madame Bovary", "monseigneur Bienvenu". */
+export const titles = /^(madame|monsieur|mademoiselle|monseigneur|mesdames|messieurs|mesdemoiselles|m\.|mm\.|mme|mlle|saint|sainte)$/iu;
+
 /** Verbs that say who speaks: "dit-il", "répondit l'huissier". */
 export const sayingVerbs =
   /^(dire|répondre|répliquer|répéter|récrier|exclamer|demander|ajouter|écrier|s'écrier|reprendre|continuer|poursuivre|murmurer|crier|faire|penser|déclarer|observer|interrompre|expliquer|objecter|riposter|insister|conclure|songer|soupirer|balbutier|bégayer)$/u;

@@ -841,6 +841,12 @@ describe("rewriting rules", () => {
   it("presents no phrase whose relative clause the next piece holds, nor a noun and its participle that say when (Les Misérables)", () => {
     const coins = rewriteLocally("Il refusait la croix, il donnait des sous à tous les petits drôles qu'il rencontrait.", 8).pieces;
     expect(coins.join(" ")).not.toMatch(/C'était des sous|Qu'il rencontrait/u);
+    // Nor before a preposition and its relative pronoun (Les Misérables).
+    const penalty = rewriteLocally(
+      "Le propre des peines de cette nature, dans lesquelles domine ce qui est impitoyable, c'est-à-dire ce qui est abrutissant, c'est de transformer peu à peu un homme en une bête fauve.",
+      8,
+    ).pieces;
+    expect(penalty[0]).toBe("Le propre des peines de cette nature,");
     // "où" too, though it ends on a letter outside a-z (Madame Bovary).
     expect(rewriteLocally("Une grande campagne triste où il n'y avait pas d'herbe.", 8).pieces).toEqual(["Une grande campagne triste", "où il n'y avait pas d'herbe."]);
     expect(rewriteLocally("Ces considérations épuisées, il passa à Jean Valjean lui-même.", 8).pieces.join(" ")).not.toMatch(/C'étaient ces considérations/u);
