@@ -21,6 +21,10 @@ interface AxeViolation {
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
+  // After a client-side navigation Next.js streams the new page's <title> in
+  // a moment after its body: wait for it, or axe may read the head in between
+  // (a page that never gets a title still fails here).
+  await expect(page).toHaveTitle(/\S/);
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
