@@ -104,6 +104,10 @@ export function cutPiecesAsSentences(
     // after it, given that subject again, is presented with its "et" gone.
     const next = predicates[position + 1];
     const predicateFollows = next !== undefined && next.subjectIndex >= first && next.subjectIndex <= last;
+    // "C'était le pli de sa jupe relevée. ‖ laissait voir sa cuisse…": nor a subject whose predicate could not take it again.
+    const following = placed[position + 1];
+    const parted = next === undefined && following ? cutPredicateSubject(tree, following.inside[0]!.index, following.inside.at(-1)!.index) : undefined;
+    if (parted && parted.subjectIndex >= first && parted.subjectIndex <= last) continue;
     // "C'était au milieu du mur. ‖ Dont la peinture verte s'écaillait": a full stop would part the noun from its relative clause.
     if (opensOnRelative.test(pieces[position + 1] ?? "")) continue;
     const presented =

@@ -8,6 +8,8 @@
 // what is broken.
 //
 //   a noun and its complement  "une barbe ‖ de trois jours"         dearest
+//   a verb and its infinitive  "ne peut pas ‖ avoir"                 as dear
+//   a verb and its object      "de porter ‖ sa croix"               as a verb's complement
 //   between listed nouns       "des ongles sales, ‖ une barbe"      a little
 //   between a clause's adjuncts, before a clause   (left to the splitter)
 import { breakCost } from "@/lib/text/split-long-sentence";
@@ -43,6 +45,27 @@ function isClauseHead(tree: SentenceTree, index: number): boolean {
   const word = tree.words[index]!;
   if (word.upos === "VERB" || word.upos === "AUX") return true;
   return tree.children[index]!.some((child) => /^(cop|nsubj|nsubj:pass)$/u.test(tree.words[child]!.deprel));
+}
+
+/**
+ * Whether the cut falls between a verb and the infinitive it governs, with
+ * nothing but adverbs (a negation among them) or the infinitive's own
+ * preposition between: "ne peut pas ‖ avoir", "alla ‖ donc chercher".
+ */
+function withinVerbAndInfinitive(tree: SentenceTree, left: number, right: number): boolean {
+  const adverb = (index: number) => tree.words[index]!.upos === "ADV";
+  let verb = left;
+  while (verb > 0 && adverb(verb)) verb -= 1;
+  if (verb === 0 || !/^(VERB|AUX)$/u.test(tree.words[verb]!.upos)) return false;
+  return tree.children[verb]!.some((child) => {
+    const word = tree.words[child]!;
+    if (word.deprel !== "xcomp" || word.feats.VerbForm !== "Inf" || child < right) return false;
+    const first = subtree(tree, child)[0]!;
+    if (first < right) return false;
+    for (let index = right; index < first; index += 1) if (!adverb(index)) return false;
+    // Right before the infinitive's own "de" or "à", after an adverb, is a natural break: "se mettait quelquefois ‖ à exprimer".
+    return right < first || left === verb || first === child;
+  });
 }
 
 /**
@@ -96,8 +119,9 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // Inside a clause the splitter's word classes already keep a verb with its
   // clitics, auxiliary and negation; where the parse puts a verb's object is
   // too often wrong on novels (measured: as many cuts made worse as better)
-  // for it to overrule them. A verb and the infinitive right after it are one
-  // predicate, though: "ce qui peut ‖ être résumé", "faisait ‖ partir", "eût mérité ‖ de n'avoir".
+  // for it to overrule them, except for a noun phrase right after the verb.
+  // A verb and the infinitive after it are one predicate too: "ce qui peut ‖
+  // être résumé", "faisait ‖ partir", "eût mérité ‖ de n'avoir".
   if (clause) {
     // "On ne voulait pas que l'enfant ‖ entrât": the subject of a clause opened by a conjunction
     // cannot be given again to its verb, as a main clause's can; "que l'enfant" is left hanging.
@@ -106,9 +130,14 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
     // A participle that describes a noun and its complement are one phrase: "des arbres plantés ‖ en ligne droite".
     const describing = tree.words[common]!.feats.VerbForm === "Part" && /^(acl|amod)$/u.test(tree.words[common]!.deprel);
     if (describing && headOnLeft && !/^(punct|cc|conj|advcl|parataxis)$/u.test(relation)) return nounComplementCost;
-    // Also with the infinitive's "de" or "à" between them: "eût mérité ‖ de n'avoir pas d'opinions".
-    const infinitive = tree.words[dependent]!.feats.VerbForm === "Inf" && relation === "xcomp" && left === common && right === subtree(tree, dependent)[0];
-    return infinitive ? nounComplementCost : undefined;
+    // Also with the infinitive's "de" or "à" or adverbs between them ("eût mérité ‖ de n'avoir pas d'opinions");
+    // and an adverb before its infinitive: "afin de mieux ‖ voir".
+    if (withinVerbAndInfinitive(tree, left, right)) return nounComplementCost;
+    if (relation === "advmod" && dependent === left && common === right && tree.words[common]!.feats.VerbForm === "Inf") return nounComplementCost;
+    // A verb and the noun phrase right after it that the parse makes its object: "de porter ‖ sa croix".
+    const object = relation === "obj" && left === common && right === subtree(tree, dependent)[0] &&
+      /^(NOUN|PROPN)$/u.test(tree.words[dependent]!.upos) && tree.words[right]!.upos === "DET";
+    return object ? breakCost.verbComplement : undefined;
   }
   // "celui ‖ qui entre", "ce ‖ que nous venons d'indiquer": a demonstrative is nothing without its clause.
   if (upos === "PRON" && /^(celui|celle|ceux|celles|ce|c')$/iu.test(tree.words[common]!.form) && headOnLeft && /^acl/u.test(relation)) {

@@ -219,6 +219,12 @@ describe("rewriting rules", () => {
     // Not a verb's object, which the negation before it reaches.
     const air = rewriteLocally("Ce qui l'exaspérait, c'est que Charles n'avait pas l'air de se douter de son supplice.", 8);
     expect(air.pieces.join(" ")).not.toMatch(/C'était l'air/u);
+    // Nor a subject whose predicate, cut from it, is too long to take it again (Madame Bovary, Les Misérables).
+    expect(rewriteLocally("Le pli de sa jupe relevée laissait voir sa cuisse blanche, potelée et ferme.", 8).pieces).toEqual([
+      "Le pli de sa jupe relevée",
+      "laissait voir sa cuisse blanche, potelée et ferme.",
+    ]);
+    expect(rewriteLocally("L'obscurité était telle qu'il ne craignit pas de s'adresser au premier avocat qu'il rencontra.", 8).pieces[0]).toBe("L'obscurité");
   });
 
   it("ends each clause on its own exclamation mark (Madame Bovary)", () => {
