@@ -11,7 +11,7 @@ import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { connectiveWords, dropConnectives, withoutConnective } from "@/lib/rewriting/drop-connectives";
 import { objectBeforePhrase } from "@/lib/rewriting/object-before-phrase";
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
-import { readsAsSentence, rewriteWithRules, type RewriteRule } from "@/lib/rewriting/rewrite-sentence";
+import { readsAsSentence, rewriteWithRules, type RewriteRule, type RuleOptions } from "@/lib/rewriting/rewrite-sentence";
 import { parseTree, sayingVerbs, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { cutPiecesAsSentences, opensOnRelative, subjectWordsAtUnits } from "@/lib/rewriting/cut-pieces-as-sentences";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
@@ -203,9 +203,13 @@ function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrit
   const clauses = clausesAtSemicolons(sentence).flatMap((clause) => (countWords(clause) > maxWords ? sentencesAtColon(clause) : undefined) ?? [clause]);
   const reasons = clauses.map((clause) => (countWords(clause) > maxWords ? reasonBeforeClause(clause) : undefined));
   if (clauses.length === 1 && !reasons[0]) return rewriteClause(sentence, maxWords);
-  const texts = clauses.flatMap((clause, index) => (reasons[index] ? [reasons[index].reason, reasons[index].clause] : [clause]));
-  const parts = texts.map((text): LocalRewrite =>
-    countWords(text) > maxWords ? rewriteClause(text, maxWords)
+  // A phrase that opens the clause after a reason may describe the reason's subject as well as its own
+  // ("Comme le soleil déclinait, allongeant sur le sol l'ombre du moindre caillou, Jean Valjean…").
+  const texts = clauses.flatMap((clause, index): { text: string; afterReason?: boolean }[] =>
+    reasons[index] ? [{ text: reasons[index].reason }, { text: reasons[index].clause, afterReason: true }] : [{ text: clause }],
+  );
+  const parts = texts.map(({ text, afterReason }): LocalRewrite =>
+    countWords(text) > maxWords ? rewriteClause(text, maxWords, { frontedParticiples: !afterReason })
     : { pieces: [text], method: readsAsSentence(text) ? "rewritten" : "split", rules: [], respelled: [] },
   );
   const found = reasons.filter((reason) => reason !== undefined);
@@ -221,8 +225,8 @@ function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrit
 // "Rodolphe, le soir,", "La terre, à un endroit,": a name or an article, at most four more words, a comma, a phrase, a comma.
 const opensOnSubjectAndAside = /^(\p{Lu}[\p{L}.'’-]*)(\s[^\s,]+){0,4},[^,]{1,60},/u;
 
-function rewriteClause(sentence: string, maxWords: number): LocalRewrite {
-  const { pieces: written, rules, respelled, tree, pieceTrees, dropped: droppedWords } = rewriteWithRules(sentence, maxWords);
+function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions): LocalRewrite {
+  const { pieces: written, rules, respelled, tree, pieceTrees, dropped: droppedWords } = rewriteWithRules(sentence, maxWords, options);
   // The cut reads the sentence's parse, also in a piece the rules wrote (parsing it again costs a fifth of the engine's time).
   const parses = new Map<string, SentenceTree>([[sentence, tree], ...written.map((piece, index): [string, SentenceTree] => [piece, pieceTrees[index]!])]);
   const parseCosts: ParseCutCosts = (text, units) => {

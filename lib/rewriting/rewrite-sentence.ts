@@ -728,13 +728,15 @@ const perceptionVerbs = /^(voir|apercevoir|regarder|entendre|sentir|trouver|imag
  * subject, in a story told in the past: "Il levait tour à tour…". A gerund
  * ("en souriant") stays with its clause.
  */
-function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | undefined {
+function presentParticiple(tree: SentenceTree, word: TreeWord, mayBeFronted: boolean): Extraction | undefined {
   if (word.feats.VerbForm !== "Part" || word.feats.Tense !== "Pres" || subjectOf(tree, word.index)) return undefined;
   const marks = childrenWith(tree, word.index, /^mark$/u);
   const gerund = marks.length === 1 && isLongGerund(tree, word, marks[0]!) ? marks[0] : undefined;
   // A gerund with a phrase of its own needs no comma: "Ils s'en revinrent à Yonville en suivant le bord de l'eau",
   // "En entrant dans Yonville, elle caracola sur les pavés."
-  if ((marks.length > 0 && !gerund) || (!gerund && !afterComma(tree, word.index))) return undefined;
+  // "Craignant beaucoup de tuer son monde, Charles n'ordonnait…": set before its clause, right before the subject.
+  const fronted = mayBeFronted && marks.length === 0 && subjectAfterFrontedPhrase(tree, word) !== undefined && opensTheSentence(tree, word);
+  if ((marks.length > 0 && !gerund) || (!gerund && !fronted && !afterComma(tree, word.index))) return undefined;
   if (!leftSideReads(tree, word.index)) return undefined;
   let head = tree.words[word.head]!;
   // "abaissant et levant": the second participle takes the first one's clause.
@@ -792,6 +794,8 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
     if (gerund) gerundMarks.push(...childrenWith(tree, other.index, /^mark$/u).filter((mark) => /^en$/iu.test(mark.form)));
   }
   drop.push(...gerundMarks.slice(1).map((mark) => mark.index));
+  // A pronoun standing for a noun set before it needs the noun said first, as for a past participle.
+  const pronounFirst = fronted && subject.upos !== "PRON" && !nameOf(tree, subject);
   return {
     rule: "present_participle",
     head: word.index,
@@ -799,7 +803,20 @@ function presentParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
     replace,
     insert: new Map([[verbGroupStart(tree, word.index), text]]),
     ...(gerund ? { respelled: gerundMarks.map((mark): [string, string] => [mark.form, ""]) } : {}),
+    ...(pronounFirst ? { placeAfter: verb.index } : {}),
   };
+}
+
+/**
+ * Whether the participle's phrase opens the sentence: with a capital (a text
+ * in lower case is the rest of one), and with nothing joined before the
+ * participle ("Debout et frémissant").
+ */
+function opensTheSentence(tree: SentenceTree, participle: TreeWord): boolean {
+  const firstWord = tree.words.find((word) => word.index > 0 && word.upos !== "PUNCT");
+  if (!firstWord || !/^\p{Lu}/u.test(firstWord.form)) return false;
+  const before = subtree(tree, participle.index).filter((index) => index < participle.index && tree.words[index]!.upos !== "PUNCT");
+  return !before.some((index, position) => position > 0 && tree.words[index]!.upos === "CCONJ");
 }
 
 /**
@@ -875,6 +892,15 @@ function frontedSubject(tree: SentenceTree, word: TreeWord): TreeWord | undefine
   const participle = word.feats.VerbForm === "Part" && word.feats.Tense === "Past";
   if (!participle && word.upos !== "ADJ") return undefined;
   if (!/^(acl|advcl|amod|conj|dep)$/u.test(word.deprel) && !(participle && word.deprel === "root")) return undefined;
+  return subjectAfterFrontedPhrase(tree, word);
+}
+
+/**
+ * The subject right after the phrase `word` heads, when that phrase opens
+ * the sentence and a comma parts it from the subject: "Silencieuse, Emma…",
+ * "Craignant beaucoup de tuer son monde, Charles…".
+ */
+function subjectAfterFrontedPhrase(tree: SentenceTree, word: TreeWord): TreeWord | undefined {
   const phrase = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT");
   const first = phrase[0]!;
   const last = phrase.at(-1)!;
@@ -1378,7 +1404,7 @@ function findLastResorts(tree: SentenceTree, clauses: ReadonlyMap<number, Extrac
 }
 
 /** Every clause a rule could take out of the sentence, by its head. */
-function findExtractions(tree: SentenceTree): Map<number, Extraction> {
+function findExtractions(tree: SentenceTree, options: RuleOptions): Map<number, Extraction> {
   const found = new Map<number, Extraction>();
   for (const word of tree.words.slice(1)) {
     const opensWithRelative = word.deprel !== "acl:relcl" && relativePronounOf(tree, word.index) !== undefined;
@@ -1389,7 +1415,7 @@ function findExtractions(tree: SentenceTree): Map<number, Extraction> {
       : frontedSubject(tree, word) ? frontedParticiple(tree, word)
       : word.upos === "ADJ" && /^(amod|acl|advcl|appos)$/u.test(word.deprel) ? adjective(tree, word)
       : opensWithRelative ? relative(tree, word)
-      : presentParticipleAside ? presentParticiple(tree, word)
+      : presentParticipleAside ? presentParticiple(tree, word, options.frontedParticiples ?? true)
       : joinedParticiple(tree, word) ? participle(tree, word)
       : /^(conj|obl|obl:mod)$/u.test(word.deprel) && /^(NOUN|PROPN)$/u.test(word.upos) && !isPredicate(tree, word.index) && listOf(tree, word) ? objectList(tree, word)
       : word.deprel === "conj" || (word.deprel === "advcl" && isJoinedClause(tree, word)) ? coordination(tree, word)
@@ -1905,6 +1931,11 @@ export function readsAsSentence(piece: string, tree?: SentenceTree): boolean {
   return verb.feats.Mood === "Imp" || subjectOf(tree, root) !== undefined || childrenWith(tree, root, /^csubj/u).length > 0 || titled;
 }
 
+export interface RuleOptions {
+  /** Whether a present participle's phrase that opens the text describes its clause's subject (not after a reason). */
+  frontedParticiples?: boolean;
+}
+
 export interface RuleRewrite {
   /** The sentences, in reading order; a piece may still be over the limit. */
   pieces: string[];
@@ -1998,9 +2029,9 @@ function misledTaking(tree: SentenceTree, units: readonly Unit[]): number {
  * Takes clauses out of a sentence until each piece fits `maxWords` or no
  * rule applies any more. Pieces still over the limit are the caller's to cut.
  */
-export function rewriteWithRules(sentence: string, maxWords: number): RuleRewrite {
+export function rewriteWithRules(sentence: string, maxWords: number, options: RuleOptions = {}): RuleRewrite {
   const tree = parseTree(sentence);
-  const candidates = findExtractions(tree);
+  const candidates = findExtractions(tree, options);
   const lastResorts = findLastResorts(tree, candidates);
   const taken = new Map<number, Extraction>();
   const refused = new Set<number>();

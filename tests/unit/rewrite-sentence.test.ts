@@ -379,6 +379,24 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("writes a present participle's phrase set before its clause in the imperfect, with the subject after it (Madame Bovary, Les Misérables)", () => {
+    expect(rewriteLocally("Croisant les bras et baissant la figure, elle considérait la rosette de ses pantoufles.", 8).pieces).toEqual([
+      "Elle croisait les bras et baissait la figure.",
+      "Elle considérait la rosette de ses pantoufles.",
+    ]);
+    expect(rewriteLocally("N'entendant aucun bruit, il crut que Fantine dormait, entra doucement et s'approcha du lit sur la pointe du pied.", 8).pieces.slice(0, 2)).toEqual([
+      "Il n'entendait aucun bruit.",
+      "Il crut que Fantine dormait.",
+    ]);
+    // Not a participle joined to a word before it, nor one after a reason, whose subject it may describe as well.
+    expect(rewriteLocally("Debout et frémissant sur ce seuil lugubre, il reculait avec horreur.", 8).pieces[0]).toBe("Debout et frémissant sur ce seuil lugubre,");
+    const sunset = rewriteLocally(
+      "Comme le soleil déclinait au couchant, allongeant sur le sol l'ombre du moindre caillou, Jean Valjean était assis derrière un buisson dans une grande plaine rousse absolument déserte.",
+      8,
+    );
+    expect(sunset.pieces.join(" ")).not.toMatch(/Jean Valjean allongeait/u);
+  });
+
   it("writes a gerund with a phrase of its own as a sentence in the imperfect, but not a bare one or a conjunction", () => {
     expect(rewriteLocally("Et il entra dans l'église, en faisant dès la porte une génuflexion.", 8)).toMatchObject({
       pieces: ["Et il entra dans l'église.", "Il faisait dès la porte une génuflexion."],
