@@ -25,7 +25,7 @@ const nounClauses = /^(acl|acl:relcl|appos|parataxis|dislocated)$/u;
 const adverbialNouns = /^(demi|coup|côté|moitié|peine|fois|travers|cause|force|mesure|propos|fond|tort|raison|genou|plat|pied|cheval|vue|loisir|regret)$/u;
 const nounListCost = 3;
 const nounComplementCost = 9;
-const subordinateSubjectCost = breakCost.subjectVerb;
+const subordinateSubjectCost = breakCost.subjectVerb + 1;
 
 /** Each word's ancestors, itself first, up to the root (0). */
 function pathToRoot(tree: SentenceTree, index: number): number[] {
@@ -133,7 +133,7 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
     // Also with the infinitive's "de" or "à" or adverbs between them ("eût mérité ‖ de n'avoir pas d'opinions");
     // and an adverb before its infinitive: "afin de mieux ‖ voir".
     if (withinVerbAndInfinitive(tree, left, right)) return nounComplementCost;
-    if (relation === "advmod" && dependent === left && common === right && tree.words[common]!.feats.VerbForm === "Inf") return nounComplementCost;
+    if (relation === "advmod" && dependent === left && common === right && /^(Inf|Part)$/u.test(tree.words[common]!.feats.VerbForm ?? "")) return nounComplementCost;
     // A verb and the noun phrase right after it that the parse makes its object: "de porter ‖ sa croix".
     const object = relation === "obj" && left === common && right === subtree(tree, dependent)[0] &&
       /^(NOUN|PROPN)$/u.test(tree.words[dependent]!.upos) && tree.words[right]!.upos === "DET";

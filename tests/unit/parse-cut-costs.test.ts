@@ -40,6 +40,10 @@ describe("the cut with the parse", () => {
     // A verb keeps the noun phrase right after it that the parse makes its object (Les Misérables, Madame Bovary).
     ["Il allait régulièrement entendre une basse messe tous les dimanches.", "entendre une basse messe"],
     ["Elle se rappela des soirs d'été tout pleins de soleil.", "se rappela des soirs"],
+    // Les Misérables: an adverb stays with the participle it grades.
+    ["Cette fois il y eut un gond mal huilé qui jeta tout à coup dans cette obscurité un cri rauque et prolongé.", "mal huilé"],
+    // Madame Bovary: the subject of a clause opened by a conjunction stays with its verb, dearer than a verb left before "que".
+    ["La voiture était repartie, quand soudain M. Homais se pencha en dehors du vasistas et cria:", "M. Homais se pencha"],
     // Madame Bovary: the subject of a clause opened by "que" stays with its verb.
     ["Le clerc se récria que les natures idéales étaient difficiles à comprendre.", "que les natures idéales étaient"],
     // "à" and a bare noun after a noun say what kind it is (Madame Bovary, Les Misérables).
