@@ -273,8 +273,9 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   // Compounds too: "vingt-quatre", "soixante-dix", "vingt-et-un".
   const isNumber = (text: string | undefined) =>
     text !== undefined && (/^\d/u.test(bareWord(text)) || bareWord(text).split("-").every((part) => numberWords.has(part) || part === "et" || part === "un"));
-  // After a number, "sous" is the coin ("vingt-quatre ‖ sous par jour"), not the preposition (but "en 1811 sous la présidence").
-  const coin = bareWord(after) === "sous" && !/^\d{4}$/u.test(bareWord(before));
+  // After a number, "sous" is the coin ("vingt-quatre ‖ sous par jour"), not the preposition (but "en 1811 sous la présidence"),
+  // and "pas" the step, not the negation ("à dix ou douze ‖ pas devant lui").
+  const coin = (bareWord(after) === "sous" && !/^\d{4}$/u.test(bareWord(before))) || bareWord(after) === "pas";
   const unit = next === "noun" || next === "num" || next === "adj" || coin ||
     (/^(ou|et|à)$/u.test(bareWord(after)) && isNumber(texts[index + 2]));
   if (isNumber(before) && /^\p{Ll}/u.test(after) && unit) return breakCost.forbidden;

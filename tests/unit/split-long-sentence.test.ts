@@ -85,6 +85,8 @@ describe("splitLongSentence", () => {
       // Les Misérables: after a number, "sous" is the coin.
       ["Je ne gagnais plus que trente sous par jour, on me payait le moins cher qu'on pouvait.", "trente sous"],
       ["Depuis quatre jours je n'ai dépensé que vingt-cinq sous que j'ai gagnés en aidant à décharger des voitures.", "vingt-cinq sous"],
+      // Les Misérables: and "pas" the step.
+      ["Son regard, arrêté à dix ou douze pas devant lui, semblait étudier la forme d'un vieux tesson.", "douze pas"],
     ];
     for (const [sentence, together] of cases) {
       const pieces = splitLongSentence(sentence, 5);
