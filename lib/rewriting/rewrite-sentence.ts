@@ -40,6 +40,7 @@ import {
   type Gender,
   type GrammaticalNumber,
 } from "@/lib/rewriting/agreement";
+import { findLocutions } from "@/lib/french/locutions";
 import { lookUpWord } from "@/lib/french/lexicon";
 import { childrenWith, parseTree, sayingVerbs, subtree, timeNouns, titles, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
@@ -281,8 +282,28 @@ function clauseStart(tree: SentenceTree, head: number, drop: readonly number[]):
  */
 function isJoinedClause(tree: SentenceTree, word: TreeWord): boolean {
   if (word.deprel === "conj" || word.deprel === "parataxis") return true;
+  // "se déchargea de son sac, le posa à terre, garda son bâton": a predicate without a subject, in a
+  // series of predicates, is no inserted clause. (After a phrase, "les hommes, capacités méconnues…,
+  // crevaient", the parse missed its subject; "quitte à" is a locution, no verb.)
+  if (word.deprel === "parataxis:insert") {
+    const next = tree.words[word.index + 1];
+    const locution = next !== undefined && findLocutions([word.form, next.form]).some((match) => match.first === 0);
+    return finiteVerb(tree, word.index) !== undefined && !subjectOf(tree, word.index) && !isSubordinate(tree, word.index) &&
+      afterComma(tree, word.index) && !locution && followsPredicate(tree, word.index);
+  }
   // Finite by itself or through its auxiliary ("on s'était raccommodé").
   return word.deprel === "advcl" && finiteVerb(tree, word.index) !== undefined && !isSubordinate(tree, word.index) && afterComma(tree, word.index);
+}
+
+/** Whether the stretch between the comma before the clause `head` and the comma before that holds a main clause's finite verb. */
+function followsPredicate(tree: SentenceTree, head: number): boolean {
+  let index = verbGroupStart(tree, head) - 2;
+  for (; index > 0 && !/^[,;:]$/u.test(tree.words[index]!.form); index -= 1) {
+    const word = tree.words[index]!;
+    const clause = /^(aux|aux:tense|aux:pass|cop)$/u.test(word.deprel) ? word.head : index;
+    if (word.feats.VerbForm === "Fin" && !isSubordinate(tree, clause) && !tree.children[clause]!.some((child) => isRelativePronoun(tree.words[child]!))) return true;
+  }
+  return false;
 }
 
 /**
@@ -1418,7 +1439,7 @@ function findExtractions(tree: SentenceTree, options: RuleOptions): Map<number, 
       : presentParticipleAside ? presentParticiple(tree, word, options.frontedParticiples ?? true)
       : joinedParticiple(tree, word) ? participle(tree, word)
       : /^(conj|obl|obl:mod)$/u.test(word.deprel) && /^(NOUN|PROPN)$/u.test(word.upos) && !isPredicate(tree, word.index) && listOf(tree, word) ? objectList(tree, word)
-      : word.deprel === "conj" || (word.deprel === "advcl" && isJoinedClause(tree, word)) ? coordination(tree, word)
+      : word.deprel === "conj" || (/^(advcl|parataxis:insert)$/u.test(word.deprel) && isJoinedClause(tree, word)) ? coordination(tree, word)
       : word.deprel === "acl:relcl" ? relative(tree, word)
       : word.deprel === "acl" ? participle(tree, word)
       : word.deprel === "appos" ? apposition(tree, word)

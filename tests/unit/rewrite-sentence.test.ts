@@ -26,6 +26,20 @@ describe("rewriting rules", () => {
     );
     expect(pieces).toContain("On s'était raccommodé avec les amis brouillés.");
     expect(rules).toEqual(["coordination", "coordination"]);
+    // Les Misérables: also a predicate the parse took for an inserted clause, in a series of predicates.
+    const man = rewriteLocally(
+      "L'homme remit sa bourse en poche, se déchargea de son sac, le posa à terre près de la porte, garda son bâton à la main, et alla s'asseoir sur une escabelle basse près du feu.",
+      8,
+    ).pieces;
+    expect(man).toEqual(expect.arrayContaining(["Il se déchargea de son sac.", "Il garda son bâton à la main."]));
+    // Not after a phrase, where the parse missed the predicate's own subject, nor "quitte à" (Madame Bovary).
+    const men = rewriteLocally(
+      "Venait ensuite la société des duchesses; on y était pâle; on se levait à quatre heures; les femmes, pauvres anges! portaient du point d'Angleterre au bas de leur jupon, et les hommes, capacités méconnues sous des dehors futiles, crevaient leurs chevaux par partie de plaisir.",
+      8,
+    ).pieces;
+    expect(men.join(" ")).not.toMatch(/Elles crevaient/u);
+    const tendon = rewriteLocally("Or, puisque c'était un équin, il fallait couper le tendon d'Achille, quitte à s'en prendre plus tard au muscle tibial antérieur.", 8).pieces;
+    expect(tendon.join(" ")).not.toMatch(/Il quitte/u);
   });
 
   it("says the subject and verb again for each noun of an object's list, but not for a list joined by ou, an attribute or a time", () => {
