@@ -313,11 +313,23 @@ function followsPredicate(tree: SentenceTree, head: number): boolean {
  */
 function sharedSubject(tree: SentenceTree, head: number, predicate: number): TreeWord | undefined {
   let word = tree.words[head]!;
+  // "les femmes portaient…, et les hommes crevaient…, allaient…": after a clause with a subject of its
+  // own, a predicate may be that clause's as well as this one's; it shares one only if both say the same.
+  const nearer: TreeWord[] = [];
   for (;;) {
+    // "les femmes … portaient …, et les hommes, …, crevaient…": a noun the parse joined to the verb
+    // before the predicate is a subject it missed, maybe the predicate's own.
+    if (childrenWith(tree, word.index, /^conj$/u).some((other) => /^(NOUN|PROPN|PRON)$/u.test(other.upos) && other.index < predicate)) return undefined;
+    for (const other of childrenWith(tree, word.index, /^(conj|parataxis)$/u)) {
+      const own = other.index > word.index && other.index < predicate ? subjectOf(tree, other.index) : undefined;
+      // (Not one after its verb, which the parse often takes from the verb's object: "se tailla une plume".)
+      if (own && own.index < other.index && !(/^(nous|vous)$/iu.test(own.form) && !agrees(own.form, finiteVerb(tree, other.index), "Plur"))) nearer.push(own);
+    }
     const subject = subjectOf(tree, word.index);
     if (subject) {
       for (let index = subject.index + 1; index < predicate; index += 1) if (/^[;:]$/u.test(tree.words[index]!.form)) return undefined;
-      return subject;
+      const said = subjectText(tree, subject);
+      return nearer.every((other) => subjectText(tree, other) === said) ? subject : undefined;
     }
     if (!isJoinedClause(tree, word)) return undefined;
     word = tree.words[word.head]!;
@@ -351,6 +363,8 @@ function leftSideReads(tree: SentenceTree, head: number): boolean {
     if (child > head) return true;
     const word = tree.words[child]!;
     if (word.deprel === "advmod") return word.upos === "ADV";
+    // A participle's aside after the subject: "et M. Canivet, ayant retroussé ses manches, passa".
+    if (word.deprel === "advcl") return word.feats.VerbForm === "Part";
     return leftRelations.test(word.deprel) || ((word.deprel === "obj" || word.deprel === "iobj") && cliticForms.test(word.form));
   });
 }
@@ -440,6 +454,8 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
   if (ownSubject) {
     // Each clause has its subject; an inverted one ("dit-il") stays with its line.
     if (ownSubject.index > word.index) return undefined;
+    // "Elle contait des histoires, vous apprenait des nouvelles": a pronoun the verb does not agree with is its object.
+    if (/^(nous|vous)$/iu.test(ownSubject.form) && !agrees(ownSubject.form, finiteVerb(tree, word.index), "Plur")) return undefined;
     if (isRelativePronoun(ownSubject)) {
       const text = subjectText(tree, ownSubject);
       if (!text) return undefined;

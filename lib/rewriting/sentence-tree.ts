@@ -69,6 +69,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   const tree = { words, tokens, children: childrenOf(words) };
   for (const word of words.slice(1)) repairSpeaker(tree, word.index);
   for (const word of words.slice(1)) repairJoinedSubjects(tree, word.index);
+  for (const word of words.slice(1)) repairSubjectJoinedToVerb(tree, word.index);
   for (const word of words.slice(1)) repairJoinedRelative(tree, word.index);
   for (const word of words.slice(1)) repairRelativeAsMain(tree, word.index);
   for (const word of words.slice(1)) repairSubject(tree, word.index);
@@ -132,6 +133,43 @@ function repairJoinedSubjects(tree: SentenceTree, verb: number): void {
   second.head = first.index;
   second.deprel = "conj";
   link.head = second.index;
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "Mais elle triomphait maintenant, et l'amour, si longtemps contenu,
+ * jaillissait…": the parse may join the second clause's subject to the
+ * first clause's verb, as if it were a second object, and hang the second
+ * verb there without a subject. The noun is that verb's subject, and the
+ * verb, with the asides between them, the clause joined by the "et".
+ */
+function repairSubjectJoinedToVerb(tree: SentenceTree, verb: number): void {
+  const { words, children } = tree;
+  if (!/^(VERB|AUX)$/u.test(words[verb]!.upos)) return;
+  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
+  const noun = children[verb]!.map((child) => words[child]!).find((child) =>
+    child.deprel === "conj" && /^(NOUN|PROPN)$/u.test(child.upos) && child.index > verb);
+  // ("et d'une voix entrecoupée, laissa tomber": a phrase on a preposition is no subject.)
+  if (!noun || children[noun.index]!.some((child) => words[child]!.deprel === "case")) return;
+  const link = children[noun.index]!.map((child) => words[child]!).find((child) => child.deprel === "cc" && child.index < noun.index);
+  if (!link) return;
+  const nounEnd = Math.max(...inner(noun.index));
+  // The verb's next dependents after the noun: asides without a finite verb, then the clause without a subject.
+  const after = children[verb]!.filter((child) => child > nounEnd && words[child]!.upos !== "PUNCT");
+  const clause = after.find((child) => words[child]!.feats.VerbForm === "Fin" && /^(parataxis|parataxis:insert|advcl|conj)$/u.test(words[child]!.deprel));
+  if (clause === undefined || children[clause]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
+  const asides = after.filter((child) => child < clause);
+  if (asides.some((aside) => words[aside]!.deprel !== "advcl" || words[aside]!.feats.VerbForm === "Fin")) return;
+  // Nothing but those asides and punctuation between the noun and the clause.
+  const between = new Set([...asides.flatMap(inner)]);
+  const clauseStart = Math.min(...inner(clause));
+  for (let index = nounEnd + 1; index < clauseStart; index += 1) if (!between.has(index) && words[index]!.upos !== "PUNCT") return;
+  noun.head = clause;
+  noun.deprel = "nsubj";
+  link.head = clause;
+  for (const aside of asides) words[aside]!.head = clause;
+  words[clause]!.head = verb;
+  words[clause]!.deprel = "conj";
   tree.children = childrenOf(words);
 }
 

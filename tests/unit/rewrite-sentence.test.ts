@@ -375,6 +375,24 @@ describe("rewriting rules", () => {
     expect(speaker.pieces.some((piece) => /^Elle se disait/u.test(piece))).toBe(false);
   });
 
+  it("gives no predicate a subject the parse found in another clause (Madame Bovary)", () => {
+    const said = (sentence: string) => rewriteLocally(sentence, 8).pieces.join(" ‖ ");
+    // The noun the parse joined to the first verb is the second clause's subject.
+    const canivet = said("On envoya chercher Lestiboudois, et M. Canivet, ayant retroussé ses manches, passa dans la salle de billard, tandis que l'apothicaire restait avec Artémise.");
+    expect(canivet).toContain("Il passa dans la salle de billard.");
+    expect(canivet).not.toMatch(/On passa/u);
+    // Not a phrase on a preposition, nor across a subject the parse missed.
+    expect(said("Homais se pencha sur le garde-crotte, et d'une voix entrecoupée par les sanglots, laissa tomber ces deux mots tristes:")).not.toMatch(/Elle laissa/u);
+    expect(said("Lorsque la partie de cartes était finie, l'apothicaire et le médecin jouaient aux dominos, et Emma changeant de place, s'accoudait sur la table, à feuilleter l'Illustration.")).not.toMatch(/Il s'accoudait/u);
+    // After a clause with a subject of its own, a predicate takes no other: "les hommes … allaient", not "Elles allaient".
+    const duchesses = said(
+      "Venait ensuite la société des duchesses; on y était pâle; on se levait à quatre heures; les femmes, pauvres anges! portaient du point d'Angleterre au bas de leur jupon, et les hommes, capacités méconnues sous des dehors futiles, crevaient leurs chevaux par partie de plaisir, allaient passer à Bade la saison d'été, et, vers la quarantaine enfin, épousaient des héritières.",
+    );
+    expect(duchesses).not.toMatch(/Elles allaient|elles épousaient/u);
+    // "vous" before a verb in the third person is its object, not its subject.
+    expect(rewriteLocally("Elle contait des histoires, vous apprenait des nouvelles, faisait en ville vos commissions.", 8).pieces[0]).toBe("Elle contait des histoires.");
+  });
+
   it("writes a present participle beside its clause in the imperfect, with the clause's subject", () => {
     expect(rewriteWithRules("Elle descendit l'escalier de la maison, se retenant de courir vers la porte.", 8).pieces).toEqual([
       "Elle descendit l'escalier de la maison.",
