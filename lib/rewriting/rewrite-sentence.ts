@@ -1592,6 +1592,8 @@ function writeUnit(tree: SentenceTree, unit: Unit, first: boolean, standIns: Rea
     text += spaced ? " " : "";
   });
   text = text.replace(/^([^\p{L}\p{N}]*)(\p{Ll})/u, (_, before: string, letter: string) => before + letter.toUpperCase());
+  // "-- Écoutez donc! il me semble…": a clause ending on its own mark takes not the sentence's full stop too.
+  text = text.replace(/([!?…][»”)]*)\s*\.$/u, "$1");
   const ending = text.replace(/[\s»)”\]]+$/u, "");
   const tokens = items
     .filter((item) => item.token >= 0)

@@ -247,6 +247,9 @@ describe("rewriting rules", () => {
       "Vous vous faites tort!",
       "Vous vous faites grand tort!",
     ]);
+    // And not the sentence's full stop after it too ("vous auriez vu!." before).
+    expect(rewriteLocally("Si vous aviez vu le commencement, vous auriez vu! je vous jure le bon Dieu que je n'ai pas eu tort.", 8).pieces).toContain("vous auriez vu!");
+    expect(rewriteLocally("--Monseigneur, n'y allez pas, au nom du ciel! vous exposez votre vie.", 8).pieces[0]).toBe("--Monseigneur, n'y allez pas, au nom du ciel!");
   });
 
   it("presents a subject after et when the predicate after it is given that subject again (Madame Bovary)", () => {
