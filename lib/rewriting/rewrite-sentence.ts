@@ -1568,6 +1568,19 @@ function writeUnit(tree: SentenceTree, unit: Unit, first: boolean, standIns: Rea
     const closedAside = removed.form === "," || (verbAfter && removed.words.some((word) => tree.words[word]!.feats.PronType === "Rel"));
     if (afterConjunction || (closedAside && !endsApposition(tree, beforeWord.index))) items.splice(index, 1);
   }
+  // The comma that opened a relative clause taken out whole, its closing comma with it: "Et des battements
+  // de coeur[, qui la frappaient…,] s'accéléraient" (the parse may hang that comma on the noun).
+  for (let index = items.length - 2; index > 0; index -= 1) {
+    const comma = items[index]!;
+    const next = items[index + 1]!;
+    if (comma.text !== "," || comma.token < 0 || next.token <= comma.token + 1 || /^[,;:.!?…]$/u.test(next.text)) continue;
+    const opening = tree.tokens[comma.token + 1]!;
+    const closing = tree.tokens[next.token - 1]!;
+    const relative = opening.words.some((word) => tree.words[word]!.feats.PronType === "Rel");
+    const before = items[index - 1]!;
+    const apposition = before.token >= 0 && endsApposition(tree, tree.tokens[before.token]!.words.at(-1)!);
+    if (relative && closing.form === "," && !apposition) items.splice(index, 1);
+  }
   elideAroundInsertions(items);
   // The book's first word, capitalised as a sentence's start, no longer starts one: "C'était chez le président".
   const opening = items.findIndex((item) => item.token >= 0);

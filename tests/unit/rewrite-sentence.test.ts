@@ -115,6 +115,14 @@ describe("rewriting rules", () => {
     expect(pieces).toContain("C'était une demoiselle laide.");
   });
 
+  it("takes a relative clause between commas out with both its commas (Madame Bovary)", () => {
+    const { pieces } = rewriteWithRules(
+      "Et des battements de coeur, qui la frappaient sous la poitrine comme à grands coups de bélier, s'accéléraient l'un après l'autre, à intermittences inégales.",
+      8,
+    );
+    expect(pieces[0]).toBe("Et des battements de coeur s'accéléraient l'un après l'autre, à intermittences inégales.");
+  });
+
   it("turns a relative clause on qui into a sentence whose subject is the antecedent's pronoun", () => {
     const { pieces, rules } = rewriteWithRules(
       "L'eau qui court au bord de l'herbe sépare d'une raie blanche la couleur des prés et celle des sillons.",
