@@ -17,6 +17,7 @@ import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
 
 const sentenceEnd = /[.!?…][»”)]*$/u;
+const loneAnd = /^et[\s,]*$/iu;
 /**
  * A piece that opens with a relative pronoun or "que", or a preposition and
  * its relative pronoun ("devant lequel vont et viennent des passants"): the
@@ -125,5 +126,7 @@ export function cutPiecesAsSentences(
     if (rewritten.dropLink) dropped += 1;
     return rewritten.sentence;
   });
-  return { pieces: written, dropped };
+  // "Et, ‖ sans avoir eu le temps…": an "et" the cut left alone goes, as the one before a predicate given its subject does.
+  const kept = written.filter((piece, position) => position === written.length - 1 || !loneAnd.test(piece));
+  return { pieces: kept, dropped: dropped + written.length - kept.length };
 }

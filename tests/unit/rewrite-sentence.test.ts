@@ -247,6 +247,9 @@ describe("rewriting rules", () => {
       "laissait voir sa cuisse blanche, potelée et ferme.",
     ]);
     expect(rewriteLocally("L'obscurité était telle qu'il ne craignit pas de s'adresser au premier avocat qu'il rencontra.", 8).pieces[0]).toBe("L'obscurité");
+    // An "et" the cut leaves alone goes (Madame Bovary).
+    const theatre = rewriteLocally("Monsieur craignait beaucoup de manquer le commencement; et, sans avoir eu le temps d'avaler un bouillon, ils se présentèrent devant les portes du théâtre, qui étaient encore fermées.", 8);
+    expect(theatre.pieces.slice(0, 2)).toEqual(["Monsieur craignait beaucoup de manquer le commencement.", "Sans avoir eu le temps d'avaler un bouillon,"]);
   });
 
   it("ends each clause on its own exclamation mark (Madame Bovary)", () => {
