@@ -3,8 +3,10 @@
 // leaves "Rodolphe, le soir," alone and gives the predicate its subject
 // again: the name twice, one row broken. Said with the phrase first, as a
 // French sentence may say it, the clause keeps subject and verb together:
-// "Le soir, Rodolphe la trouva plus sérieuse que d'habitude." No word is
-// added or dropped, only the phrase moved.
+// "Le soir, Rodolphe la trouva plus sérieuse que d'habitude." So with a
+// phrase between the verb and its complement ("Elle essaya, par
+// mortification, ‖ de rester…" → "Par mortification, elle essaya de
+// rester…"). No word is added or dropped, only the phrase moved.
 import { childrenWith, subtree, timeNouns, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 
@@ -83,4 +85,55 @@ export function asideBeforeSubject(text: string, tree: SentenceTree): string | u
   // "Les petits Homais" → "les petits Homais"; a name or a title stays as it is ("M. l'évêque", "Mademoiselle Baptistine").
   const lowered = opener.upos === "DET" ? subjectText.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()) : subjectText;
   return `${text.slice(0, at.get(subjectWords[0]!)!.start)}${capitalizeFirst(asideText)}, ${lowered} ${rest}`;
+}
+
+// What may follow the aside as the verb's own complement: "essaya, par mortification, ‖ de rester…".
+const complements = /^(obj|xcomp|ccomp|obl:arg|iobj)$/u;
+const negationEnds = /^(pas|point|plus|jamais|guère)$/iu;
+
+/**
+ * `text` with the phrase between its opening clause's verb and that verb's
+ * complement moved before the clause: "Elle essaya, par mortification, de
+ * rester tout un jour sans manger." → "Par mortification, elle essaya de
+ * rester tout un jour sans manger.", so that the cut keeps the verb with
+ * what it governs. Else undefined.
+ */
+export function asideAfterVerb(text: string, tree: SentenceTree): string | undefined {
+  const spans = wordSpans(text, tree);
+  if (!spans || spans.length < 4 || spans.length !== tree.words.filter((word) => word.index > 0 && word.upos !== "PUNCT").length) return undefined;
+  const words = tree.words;
+  const first = spans[0]!.index;
+  const comma = words.findIndex((word) => word.index > first && word.upos === "PUNCT");
+  if (comma < 0 || words[comma]!.form !== ",") return undefined;
+  // The clause before the comma: subject, verb group, verb, its negation's end.
+  let verbIndex = comma - 1;
+  while (verbIndex > first && negationEnds.test(words[verbIndex]!.form)) verbIndex -= 1;
+  const verb = words[verbIndex]!;
+  if (!/^(VERB|AUX)$/u.test(verb.upos) || verb.deprel !== "root") return undefined;
+  const finite = [verb, ...childrenWith(tree, verb.index, /^(aux|aux:tense|aux:pass)$/u)].some((word) => word.feats.VerbForm === "Fin");
+  const subjects = childrenWith(tree, verb.index, /^(nsubj|nsubj:pass)$/u);
+  if (!finite || subjects.length !== 1 || subtree(tree, subjects[0]!.index)[0] !== first) return undefined;
+  const before = new Set([...subtree(tree, subjects[0]!.index), verb.index]);
+  for (const child of tree.children[verb.index]!) {
+    if (child < verb.index && /^(aux|aux:tense|aux:pass|expl:pv|obj|iobj|advmod)$/u.test(words[child]!.deprel)) before.add(child);
+  }
+  for (let index = first; index < comma; index += 1) if (!before.has(index) && !negationEnds.test(words[index]!.form)) return undefined;
+  // The aside: one phrase of the verb between two commas, with no clause of its own.
+  const closing = words.findIndex((word) => word.index > comma && word.upos === "PUNCT");
+  if (closing < 0 || words[closing]!.form !== "," || closing - comma < 2) return undefined;
+  const aside = words.slice(comma + 1, closing);
+  if (aside.some((word) => word.feats.VerbForm === "Fin" || word.upos === "SCONJ" || word.upos === "PRON" || word.upos === "CCONJ")) return undefined;
+  const tops = aside.filter((word) => word.head <= comma || word.head >= closing);
+  if (tops.length !== 1 || tops[0]!.head !== verb.index || !/^(obl|obl:mod|advmod)$/u.test(tops[0]!.deprel)) return undefined;
+  // Then the verb's complement, right after the aside.
+  const opens = (child: TreeWord) => subtree(tree, child.index).find((index) => words[index]!.upos !== "PUNCT") === closing + 1;
+  const complement = childrenWith(tree, verb.index, complements).find(opens);
+  if (!complement) return undefined;
+  const at = new Map(spans.map((span) => [span.index, span]));
+  const clause = text.slice(at.get(first)!.start, at.get(comma - 1)!.end);
+  const asideText = text.slice(at.get(aside[0]!.index)!.start, at.get(aside.at(-1)!.index)!.end);
+  const rest = text.slice(at.get(closing + 1)!.start);
+  // "Elle essaya" → "elle essaya"; a name stays as it is.
+  const lowered = words[first]!.upos === "PROPN" ? clause : clause.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase());
+  return `${text.slice(0, at.get(first)!.start)}${capitalizeFirst(asideText)}, ${lowered} ${rest}`;
 }

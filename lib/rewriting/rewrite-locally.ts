@@ -6,7 +6,7 @@
 import { validatePieces } from "@/lib/engines/validate-rewrite";
 import type { RewriteFailureReason, RewriteMethod } from "@/lib/engines/rewrite-types";
 import { lookUpWord, type WordClass } from "@/lib/french/lexicon";
-import { asideBeforeSubject } from "@/lib/rewriting/aside-before-subject";
+import { asideAfterVerb, asideBeforeSubject } from "@/lib/rewriting/aside-before-subject";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { connectiveWords, dropConnectives, withoutConnective } from "@/lib/rewriting/drop-connectives";
 import { objectBeforePhrase } from "@/lib/rewriting/object-before-phrase";
@@ -242,7 +242,8 @@ function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions
     if (!tree) return text;
     // A piece the rules wrote comes with its sentence's parse, which the aside's move cannot read:
     // one that opens on a short noun phrase and a phrase between commas is parsed alone for it.
-    const reordered = asideBeforeSubject(text, tree) ?? (opensOnSubjectAndAside.test(text) ? asideBeforeSubject(text, parseTree(text)) : undefined);
+    const asideFirst = (tree: SentenceTree) => asideBeforeSubject(text, tree) ?? asideAfterVerb(text, tree);
+    const reordered = asideFirst(tree) ?? (opensOnSubjectAndAside.test(text) ? asideFirst(parseTree(text)) : undefined);
     if (!reordered) return objectBeforePhrase(text, tree) ?? text;
     const reorderedTree = parseTree(reordered);
     parses.set(reordered, reorderedTree);

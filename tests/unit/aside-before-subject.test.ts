@@ -1,7 +1,8 @@
-// The phrase a writer set between subject and verb said first, so that the
-// cut keeps subject and verb together: on the corpus novels' sentences.
+// The phrase a writer set between subject and verb, or between verb and
+// complement, said first, so that the cut keeps subject, verb and complement
+// together: on the corpus novels' sentences.
 import { describe, expect, it } from "vitest";
-import { asideBeforeSubject } from "@/lib/rewriting/aside-before-subject";
+import { asideAfterVerb, asideBeforeSubject } from "@/lib/rewriting/aside-before-subject";
 import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { parseTree } from "@/lib/rewriting/sentence-tree";
 
@@ -38,5 +39,20 @@ describe("the aside before the subject", () => {
     const pieces = rewriteLocally("Rodolphe, le soir, la trouva plus sérieuse que d'habitude.", 8).pieces;
     expect(pieces.join(" ").match(/Rodolphe/gu)).toHaveLength(1);
     expect(pieces.at(-1)).toBe("Rodolphe la trouva plus sérieuse que d'habitude.");
+  });
+
+  it("sets a phrase between the verb and its complement before the clause (Madame Bovary)", () => {
+    const before = (text: string) => asideAfterVerb(text, parseTree(text));
+    expect(before("Elle essaya, par mortification, de rester tout un jour sans manger.")).toBe("Par mortification, elle essaya de rester tout un jour sans manger.");
+    expect(before("Elle ne fut pas troublée; elle lui fit, au contraire, des excuses pour avoir oublié de lui dire où ils étaient descendus.")).toBeUndefined();
+    expect(before("Elle lui fit, au contraire, des excuses pour avoir oublié de lui dire où ils étaient descendus.")).toBe(
+      "Au contraire, elle lui fit des excuses pour avoir oublié de lui dire où ils étaient descendus.",
+    );
+    // Not a phrase with a clause of its own, nor one the verb's complement does not follow.
+    expect(before("Il disait, quand il était las, que la ville était trop grande.")).toBeUndefined();
+    expect(before("Elle entra, comme autrefois, et s'assit près du feu.")).toBeUndefined();
+    // The cut then keeps verb and complement together: "Lors des grandes chaleurs, ‖ il avait eu un abcès dans la bouche,".
+    const pieces = rewriteLocally("Il avait eu, lors des grandes chaleurs, un abcès dans la bouche, dont Charles l'avait soulagé comme par miracle.", 8).pieces;
+    expect(pieces.slice(0, 2)).toEqual(["Lors des grandes chaleurs,", "il avait eu un abcès dans la bouche,"]);
   });
 });
