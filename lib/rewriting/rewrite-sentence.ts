@@ -1796,6 +1796,8 @@ export function presentedPhrase(
   if (joinedAfter?.deprel === "cc" && later.has(joinedAfter.head) && !nextPresented) return undefined;
   // A name alone ("Fantine,") is said again with its predicate, not presented.
   if (head.upos !== "NOUN" || phrase.some((index) => tree.words[index]!.feats.VerbForm === "Fin")) return undefined;
+  // "la tirant à l'écart": an article of the other gender than its noun is a clitic and a verb the tagger misread.
+  if (childrenWith(tree, head.index, /^det$/u).some((det) => det.feats.Gender && head.feats.Gender && det.feats.Gender !== head.feats.Gender)) return undefined;
   if (tree.words.some((other) => other.form === "_")) return undefined;
   // "de profonde sécurité", after "un temps de paix et": the "de" of a noun's complement; "non entre
   // les deux guignols": a negation says what the phrase is not.
@@ -1854,9 +1856,11 @@ export function presentedPhrase(
       child.index === head.index + 1 && child.feats.VerbForm === "Part" && childrenWith(tree, child.index, /^(obl|obl:.*|obj|iobj)$/u).length === 0 &&
       tree.words[Math.max(...subtree(tree, child.index)) + 1]?.form === ",";
     if (/^nsubj/u.test(head.deprel) && childrenWith(tree, head.index, /^acl$/u).some(bareParticiple)) return undefined;
-    // "toute ‖ grande la maison": no adjective before the determiner.
+    // "toute ‖ grande la maison": no adjective before the determiner; nor an adverb that links the
+    // clause to the one before ("Alors la paysanne, …," is no "C'était alors la paysanne.").
     const determiner = Math.min(...childrenWith(tree, head.index, /^(det|nummod)$/u).map((word) => word.index));
-    if (phrase.some((index) => index < determiner && tree.words[index]!.upos === "ADJ")) return undefined;
+    const linking = (index: number) => /^(alors|aussi|puis|ainsi|donc)$/iu.test(tree.words[index]!.form);
+    if (phrase.some((index) => index < determiner && (tree.words[index]!.upos === "ADJ" || linking(index)))) return undefined;
     // "Il y avait sous le hangar deux grandes charrettes…, dont…, qui tombait", "Une nuit, vers onze
     // heures, ils furent réveillés": a verb with a second subject before it is not this noun's, unless
     // the two are items of one list ("L'écroulement de l'ancienne société française, la chute…"): not a

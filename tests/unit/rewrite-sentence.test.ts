@@ -247,6 +247,11 @@ describe("rewriting rules", () => {
       "laissait voir sa cuisse blanche, potelée et ferme.",
     ]);
     expect(rewriteLocally("L'obscurité était telle qu'il ne craignit pas de s'adresser au premier avocat qu'il rencontra.", 8).pieces[0]).toBe("L'obscurité");
+    // Nor a noun after a linking adverb, nor a clitic and a participle the tagger took for an article and a noun (Madame Bovary).
+    const peasant = rewriteLocally("Alors la paysanne, la tirant à l'écart, derrière un orme, se mit à lui parler de son mari, qui, avec son métier et six francs par an que le capitaine...", 8);
+    expect(peasant.pieces.join(" ")).not.toMatch(/C'était alors|C'était la tirant/u);
+    const frowned = rewriteLocally("Quelque chose de plus fort qu'elle la poussait vers lui, si bien qu'un jour, la voyant survenir à l'improviste, il fronça le visage comme quelqu'un de contrarié.", 8);
+    expect(frowned.pieces.join(" ")).not.toMatch(/C'était la voyant/u);
     // An "et" the cut leaves alone goes (Madame Bovary).
     const theatre = rewriteLocally("Monsieur craignait beaucoup de manquer le commencement; et, sans avoir eu le temps d'avaler un bouillon, ils se présentèrent devant les portes du théâtre, qui étaient encore fermées.", 8);
     expect(theatre.pieces.slice(0, 2)).toEqual(["Monsieur craignait beaucoup de manquer le commencement.", "Sans avoir eu le temps d'avaler un bouillon,"]);
