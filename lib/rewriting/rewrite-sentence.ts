@@ -323,7 +323,7 @@ function sharedSubject(tree: SentenceTree, head: number, predicate: number): Tre
     for (const other of childrenWith(tree, word.index, /^(conj|parataxis)$/u)) {
       const own = other.index > word.index && other.index < predicate ? subjectOf(tree, other.index) : undefined;
       // (Not one after its verb, which the parse often takes from the verb's object: "se tailla une plume".)
-      if (own && own.index < other.index && !(/^(nous|vous)$/iu.test(own.form) && !agrees(own.form, finiteVerb(tree, other.index), "Plur"))) nearer.push(own);
+      if (own && own.index < other.index && !objectTakenForSubject(tree, own, other.index)) nearer.push(own);
     }
     const subject = subjectOf(tree, word.index);
     if (subject) {
@@ -400,6 +400,11 @@ function agrees(subject: string, verb: TreeWord | undefined, number: Grammatical
   return (verb.feats.Person ?? person) === person && (verb.feats.Number ?? (plural ? "Plur" : "Sing")) === (plural ? "Plur" : "Sing");
 }
 
+/** "Elle contait des histoires, vous apprenait des nouvelles": "nous" or "vous" that the clause's verb does not agree with is its object. */
+function objectTakenForSubject(tree: SentenceTree, subject: TreeWord, clause: number): boolean {
+  return /^(nous|vous)$/iu.test(subject.form) && !agrees(subject.form, finiteVerb(tree, clause), "Plur");
+}
+
 /**
  * "-- Ma foi! j'en ai besoin, fit madame Homais", "demanda Charles": in dialogue, a verb of saying
  * right after a line has its speaker after it, which the parse often reads as its object. No
@@ -454,8 +459,7 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
   if (ownSubject) {
     // Each clause has its subject; an inverted one ("dit-il") stays with its line.
     if (ownSubject.index > word.index) return undefined;
-    // "Elle contait des histoires, vous apprenait des nouvelles": a pronoun the verb does not agree with is its object.
-    if (/^(nous|vous)$/iu.test(ownSubject.form) && !agrees(ownSubject.form, finiteVerb(tree, word.index), "Plur")) return undefined;
+    if (objectTakenForSubject(tree, ownSubject, word.index)) return undefined;
     if (isRelativePronoun(ownSubject)) {
       const text = subjectText(tree, ownSubject);
       if (!text) return undefined;
