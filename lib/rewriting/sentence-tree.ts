@@ -154,8 +154,12 @@ function repairSubjectJoinedToVerb(tree: SentenceTree, verb: number): void {
   const link = children[noun.index]!.map((child) => words[child]!).find((child) => child.deprel === "cc" && child.index < noun.index);
   if (!link) return;
   const nounEnd = Math.max(...inner(noun.index));
-  // The verb's next dependents after the noun: asides without a finite verb, then the clause without a subject.
-  const after = children[verb]!.filter((child) => child > nounEnd && words[child]!.upos !== "PUNCT");
+  // The next dependents after the noun of the verb or of a verb above it ("venait d'établir les Favorites
+  // du commerce, et Hivert, qui…, exigeait": the noun on the infinitive, the clause on "venait"): asides
+  // without a finite verb, then the clause without a subject.
+  const owners: number[] = [];
+  for (let owner = verb; owner > 0 && /^(VERB|AUX)$/u.test(words[owner]!.upos); owner = words[owner]!.head) owners.push(owner);
+  const after = owners.flatMap((owner) => children[owner]!).filter((child) => child > nounEnd && words[child]!.upos !== "PUNCT").sort((a, b) => a - b);
   const clause = after.find((child) => words[child]!.feats.VerbForm === "Fin" && /^(parataxis|parataxis:insert|advcl|conj)$/u.test(words[child]!.deprel));
   if (clause === undefined || children[clause]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
   const asides = after.filter((child) => child < clause);
@@ -168,7 +172,6 @@ function repairSubjectJoinedToVerb(tree: SentenceTree, verb: number): void {
   noun.deprel = "nsubj";
   link.head = clause;
   for (const aside of asides) words[aside]!.head = clause;
-  words[clause]!.head = verb;
   words[clause]!.deprel = "conj";
   tree.children = childrenOf(words);
 }
