@@ -459,6 +459,9 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
   if (ownSubject) {
     // Each clause has its subject; an inverted one ("dit-il") stays with its line.
     if (ownSubject.index > word.index) return undefined;
+    // "s'écartent, il me semble, du vrai but": "il me semble", "il paraît" between commas are an aside, not a clause.
+    const between = tree.words[ownSubject.index - 1]?.form === "," && tree.words[word.index + 1]?.form === ",";
+    if (/^(sembler|paraître)$/u.test(word.lemma) && /^il$/iu.test(ownSubject.form) && between) return undefined;
     if (objectTakenForSubject(tree, ownSubject, word.index)) return undefined;
     if (isRelativePronoun(ownSubject)) {
       const text = subjectText(tree, ownSubject);

@@ -412,6 +412,8 @@ describe("rewriting rules", () => {
       "Venait ensuite la société des duchesses; on y était pâle; on se levait à quatre heures; les femmes, pauvres anges! portaient du point d'Angleterre au bas de leur jupon, et les hommes, capacités méconnues sous des dehors futiles, crevaient leurs chevaux par partie de plaisir, allaient passer à Bade la saison d'été, et, vers la quarantaine enfin, épousaient des héritières.",
     );
     expect(duchesses).not.toMatch(/Elles allaient|elles épousaient/u);
+    // "il me semble" between commas is an aside, no clause of its own (Madame Bovary).
+    expect(said("-- En effet, observa le clerc, ces ouvrages ne touchant pas le coeur, s'écartent, il me semble, du vrai but de l'Art.")).not.toMatch(/Il me semble, du vrai but/u);
     // "vous" before a verb in the third person is its object, not its subject.
     expect(rewriteLocally("Elle contait des histoires, vous apprenait des nouvelles, faisait en ville vos commissions.", 8).pieces[0]).toBe("Elle contait des histoires.");
   });
