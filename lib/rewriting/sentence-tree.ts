@@ -67,6 +67,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
     tokens.push({ form: token.form, words: indices, spaceAfter: !misc.includes("SpaceAfter=No") });
   });
   const tree = { words, tokens, children: childrenOf(words) };
+  for (const word of words.slice(1)) repairCliticEn(tree, word.index);
   for (const word of words.slice(1)) repairSpeaker(tree, word.index);
   for (const word of words.slice(1)) repairJoinedSubjects(tree, word.index);
   for (const word of words.slice(1)) repairSubjectJoinedToVerb(tree, word.index);
@@ -98,6 +99,19 @@ export const sayingVerbs =
   /^(dire|répondre|répliquer|répéter|récrier|exclamer|demander|ajouter|écrier|s'écrier|reprendre|continuer|poursuivre|murmurer|crier|faire|penser|déclarer|observer|interrompre|expliquer|objecter|riposter|insister|conclure|songer|soupirer|balbutier|bégayer)$/u;
 
 const verbGroupRelations = /^(aux|aux:tense|aux:pass|aux:caus|cop|expl:pv|expl|advmod)$/u;
+
+/**
+ * "Il fouilla dans sa poche, en tira sa bourse": "en" right before a finite
+ * verb is the clitic, not the gerund's "en" (which goes before a participle)
+ * that the parse may make of it, turning the clause into a subordinate one.
+ */
+function repairCliticEn(tree: SentenceTree, index: number): void {
+  const word = tree.words[index]!;
+  if (!/^en$/iu.test(word.form) || word.deprel !== "mark" || word.head !== index + 1) return;
+  if (tree.words[word.head]!.feats.VerbForm !== "Fin") return;
+  word.upos = "PRON";
+  word.deprel = "iobj";
+}
 
 /**
  * "J'ai eu un matelas de bois, dit l'homme, j'ai aujourd'hui un matelas

@@ -26,6 +26,13 @@ describe("rewriting rules", () => {
     );
     expect(pieces).toContain("On s'était raccommodé avec les amis brouillés.");
     expect(rules).toEqual(["coordination", "coordination"]);
+    // Les Misérables: "en" before a finite verb is the clitic, not a gerund's "en" that would make the clause subordinate.
+    expect(rewriteLocally("Il fouilla dans sa poche, en tira sa bourse, l'ouvrit, et y prit une petite clef.", 8).pieces).toEqual([
+      "Il fouilla dans sa poche.",
+      "Il en tira sa bourse.",
+      "Il l'ouvrit.",
+      "Il y prit une petite clef.",
+    ]);
     // Les Misérables: also a predicate the parse took for an inserted clause, in a series of predicates.
     const man = rewriteLocally(
       "L'homme remit sa bourse en poche, se déchargea de son sac, le posa à terre près de la porte, garda son bâton à la main, et alla s'asseoir sur une escabelle basse près du feu.",
