@@ -9,6 +9,7 @@
 // rester…"). No word is added or dropped, only the phrase moved.
 import { childrenWith, subtree, timeNouns, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
+import { negationEnds } from "@/lib/text/split-long-sentence";
 
 // What may be set first: a phrase of time, place or manner of the verb, or what describes the subject
 // ("silencieuse", "prise de dégoût", "les yeux à demi clos"); not a relative clause or an apposition,
@@ -89,7 +90,6 @@ export function asideBeforeSubject(text: string, tree: SentenceTree): string | u
 
 // What may follow the aside as the verb's own complement: "essaya, par mortification, ‖ de rester…".
 const complements = /^(obj|xcomp|ccomp|obl:arg|iobj)$/u;
-const negationEnds = /^(pas|point|plus|jamais|guère)$/iu;
 
 /**
  * `text` with the phrase between its opening clause's verb and that verb's
@@ -107,7 +107,7 @@ export function asideAfterVerb(text: string, tree: SentenceTree): string | undef
   if (comma < 0 || words[comma]!.form !== ",") return undefined;
   // The clause before the comma: subject, verb group, verb, its negation's end.
   let verbIndex = comma - 1;
-  while (verbIndex > first && negationEnds.test(words[verbIndex]!.form)) verbIndex -= 1;
+  while (verbIndex > first && negationEnds.has(words[verbIndex]!.form.toLowerCase())) verbIndex -= 1;
   const verb = words[verbIndex]!;
   if (!/^(VERB|AUX)$/u.test(verb.upos) || verb.deprel !== "root") return undefined;
   const finite = [verb, ...childrenWith(tree, verb.index, /^(aux|aux:tense|aux:pass)$/u)].some((word) => word.feats.VerbForm === "Fin");
@@ -117,7 +117,7 @@ export function asideAfterVerb(text: string, tree: SentenceTree): string | undef
   for (const child of tree.children[verb.index]!) {
     if (child < verb.index && /^(aux|aux:tense|aux:pass|expl:pv|obj|iobj|advmod)$/u.test(words[child]!.deprel)) before.add(child);
   }
-  for (let index = first; index < comma; index += 1) if (!before.has(index) && !negationEnds.test(words[index]!.form)) return undefined;
+  for (let index = first; index < comma; index += 1) if (!before.has(index) && !negationEnds.has(words[index]!.form.toLowerCase())) return undefined;
   // The aside: one phrase of the verb between two commas, with no clause of its own.
   const closing = words.findIndex((word) => word.index > comma && word.upos === "PUNCT");
   if (closing < 0 || words[closing]!.form !== "," || closing - comma < 2) return undefined;

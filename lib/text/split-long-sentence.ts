@@ -203,7 +203,7 @@ function opensInfinitive(texts: string[], index: number): boolean {
 }
 
 // prettier-ignore
-const negationEnds = new Set(["pas", "point", "jamais", "plus", "guère", "rien"]);
+export const negationEnds: ReadonlySet<string> = new Set(["pas", "point", "jamais", "plus", "guère", "rien"]);
 const elidedClitic = /^(n|s|m|t|l|j)'\p{L}/u;
 
 /**
