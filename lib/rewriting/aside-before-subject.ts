@@ -96,7 +96,8 @@ const complements = /^(obj|xcomp|ccomp|obl:arg|iobj)$/u;
  * complement moved before the clause: "Elle essaya, par mortification, de
  * rester tout un jour sans manger." → "Par mortification, elle essaya de
  * rester tout un jour sans manger.", so that the cut keeps the verb with
- * what it governs. Else undefined.
+ * what it governs; also an auxiliary with its participle ("Il a, l'année
+ * dernière, aidé nos gens"). Else undefined.
  */
 export function asideAfterVerb(text: string, tree: SentenceTree): string | undefined {
   const spans = wordSpans(text, tree);
@@ -108,7 +109,12 @@ export function asideAfterVerb(text: string, tree: SentenceTree): string | undef
   // The clause before the comma: subject, verb group, verb, its negation's end.
   let verbIndex = comma - 1;
   while (verbIndex > first && negationEnds.has(words[verbIndex]!.form.toLowerCase())) verbIndex -= 1;
-  const verb = words[verbIndex]!;
+  const closing = words.findIndex((word) => word.index > comma && word.upos === "PUNCT");
+  if (closing < 0 || words[closing]!.form !== "," || closing - comma < 2) return undefined;
+  // "Elle lui avait, autrefois, tenu société": an auxiliary before the comma waits for its participle after the aside.
+  const auxiliary = words[verbIndex]!;
+  const waits = auxiliary.upos === "AUX" && /^(aux|aux:tense)$/u.test(auxiliary.deprel) && auxiliary.head === closing + 1;
+  const verb = waits ? words[closing + 1]! : auxiliary;
   if (!/^(VERB|AUX)$/u.test(verb.upos) || verb.deprel !== "root") return undefined;
   const finite = [verb, ...childrenWith(tree, verb.index, /^(aux|aux:tense|aux:pass)$/u)].some((word) => word.feats.VerbForm === "Fin");
   const subjects = childrenWith(tree, verb.index, /^(nsubj|nsubj:pass)$/u);
@@ -119,16 +125,13 @@ export function asideAfterVerb(text: string, tree: SentenceTree): string | undef
   }
   for (let index = first; index < comma; index += 1) if (!before.has(index) && !negationEnds.has(words[index]!.form.toLowerCase())) return undefined;
   // The aside: one phrase of the verb between two commas, with no clause of its own.
-  const closing = words.findIndex((word) => word.index > comma && word.upos === "PUNCT");
-  if (closing < 0 || words[closing]!.form !== "," || closing - comma < 2) return undefined;
   const aside = words.slice(comma + 1, closing);
   if (aside.some((word) => word.feats.VerbForm === "Fin" || word.upos === "SCONJ" || word.upos === "PRON" || word.upos === "CCONJ")) return undefined;
   const tops = aside.filter((word) => word.head <= comma || word.head >= closing);
   if (tops.length !== 1 || tops[0]!.head !== verb.index || !/^(obl|obl:mod|advmod)$/u.test(tops[0]!.deprel)) return undefined;
-  // Then the verb's complement, right after the aside.
+  // Then the verb's complement (or the participle itself), right after the aside.
   const opens = (child: TreeWord) => subtree(tree, child.index).find((index) => words[index]!.upos !== "PUNCT") === closing + 1;
-  const complement = childrenWith(tree, verb.index, complements).find(opens);
-  if (!complement) return undefined;
+  if (!waits && !childrenWith(tree, verb.index, complements).some(opens)) return undefined;
   const at = new Map(spans.map((span) => [span.index, span]));
   const clause = text.slice(at.get(first)!.start, at.get(comma - 1)!.end);
   const asideText = text.slice(at.get(aside[0]!.index)!.start, at.get(aside.at(-1)!.index)!.end);

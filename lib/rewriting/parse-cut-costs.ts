@@ -26,6 +26,8 @@ const adverbialNouns = /^(demi|coup|côté|moitié|peine|fois|travers|cause|forc
 const nounListCost = 3;
 const nounComplementCost = 9;
 const subordinateSubjectCost = breakCost.subjectVerb + 1;
+// How far back an auxiliary may wait for its participle across an aside.
+const auxiliaryReach = 8;
 
 /** Each word's ancestors, itself first, up to the root (0). */
 function pathToRoot(tree: SentenceTree, index: number): number[] {
@@ -68,6 +70,18 @@ function withinVerbAndInfinitive(tree: SentenceTree, left: number, right: number
   });
 }
 
+/** A finite auxiliary avoir before the cut, a few words back, whose participle is after it. */
+function auxiliaryWaits(tree: SentenceTree, left: number, right: number): boolean {
+  for (let index = left; index > 0 && index >= left - auxiliaryReach; index -= 1) {
+    const word = tree.words[index]!;
+    // Its participle is the next verb after it (else a misparse: "qu'il avait si admirablement remaniée, Montreuil était devenu").
+    const participle = tree.words[word.head]?.feats.VerbForm === "Part" &&
+      !tree.words.slice(index + 1, word.head).some((between) => between.upos === "VERB" || between.upos === "AUX");
+    if (/^(aux|aux:tense)$/u.test(word.deprel) && word.lemma === "avoir" && word.feats.VerbForm === "Fin" && participle && word.head >= right) return true;
+  }
+  return false;
+}
+
 /**
  * The cost a cut between words `left` and `right` (adjacent, 1-based)
  * breaks, or undefined where the parse has nothing against it.
@@ -97,6 +111,8 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // (Not être: the parse often takes what follows a clause's "était," for its participle or attribute.)
   const waiting = /^(det|case)$/u.test(relation) || (/^(aux|aux:tense)$/u.test(relation) && tree.words[dependent]!.lemma === "avoir");
   if (punctuated && !headOnLeft && dependent === left && waiting) return breakCost.forbidden;
+  // Also after the aside: "Elle lui avait, autrefois, ‖ tenu société".
+  if (punctuated && auxiliaryWaits(tree, left, right)) return breakCost.forbidden;
   if (punctuated) return !clause && nominal.has(upos) && relation === "conj" ? listCost : undefined;
   // A title and the name or rank it goes with: "à madame ‖ la vicomtesse de Boischevron".
   if (titles.test(tree.words[left]!.form)) return breakCost.forbidden;

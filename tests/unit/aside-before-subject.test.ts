@@ -55,4 +55,17 @@ describe("the aside before the subject", () => {
     const pieces = rewriteLocally("Il avait eu, lors des grandes chaleurs, un abcès dans la bouche, dont Charles l'avait soulagé comme par miracle.", 8).pieces;
     expect(pieces.slice(0, 2)).toEqual(["Lors des grandes chaleurs,", "il avait eu un abcès dans la bouche,"]);
   });
+
+  it("brings an auxiliary and its participle together (Madame Bovary, Les Misérables)", () => {
+    const before = (text: string) => asideAfterVerb(text, parseTree(text));
+    expect(before("Elle lui avait, autrefois, tenu société pendant bien des soirs, dans les désoeuvrements de son veuvage.")).toBe(
+      "Autrefois, elle lui avait tenu société pendant bien des soirs, dans les désoeuvrements de son veuvage.",
+    );
+    // Before: "Il a, l'année dernière, ‖ aidé nos gens…", "Ils l'avaient, par méchanceté, ‖ ensevelie…".
+    expect(rewriteLocally("Il a, l'année dernière, aidé nos gens à rentrer la paille; il en portait jusqu'à six bottes à la fois, tant il est fort!", 8).pieces[0]).toBe(
+      "L'année dernière, il a aidé nos gens",
+    );
+    const buried = rewriteLocally("Ils l'avaient, par méchanceté, ensevelie dans de la terre, sous le siège épiscopal de Monseigneur.", 8).pieces;
+    expect(buried.some((piece) => /^ils l'avaient ensevelie/iu.test(piece))).toBe(true);
+  });
 });
