@@ -809,7 +809,10 @@ function presentParticiple(tree: SentenceTree, word: TreeWord, mayBeFronted: boo
   if (!subject || !verb || (verb.feats.Tense !== "Imp" && verb.feats.Tense !== "Past")) return undefined;
   // "lorsque parut un domestique, avertissant Monsieur": right after a clause other than the one the parse
   // hangs it on, a participle without "en" may describe that clause's noun; a gerund surely tells what the subject does.
-  const before = tree.words.slice(1, word.index).reverse().find((other) => other.upos !== "PUNCT");
+  // A participle of a series ("écoutant en classe, dormant bien au dortoir") goes as the first one does.
+  const lead = tree.children[word.head]!.map((child) => tree.words[child]!)
+    .find((other) => other.index <= word.index && /^(advcl|conj)$/u.test(other.deprel) && other.feats.VerbForm === "Part" && other.feats.Tense === "Pres") ?? word;
+  const before = tree.words.slice(1, lead.index).reverse().find((other) => other.upos !== "PUNCT");
   const clauseOf = (index: number) => {
     let at = tree.words[index]!;
     while (at.head > 0 && !isPredicate(tree, at.index)) at = tree.words[at.head]!;

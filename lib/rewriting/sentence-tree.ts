@@ -76,6 +76,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairSubject(tree, word.index);
   for (const word of words.slice(1)) repairRelative(tree, word.index);
   for (const word of words.slice(1)) repairParticiple(tree, word.index);
+  for (const word of words.slice(1)) repairParticipleSeries(tree, word.index);
   return tree;
 }
 
@@ -187,6 +188,45 @@ function repairSubjectJoinedToVerb(tree: SentenceTree, verb: number): void {
   link.head = clause;
   for (const aside of asides) words[aside]!.head = clause;
   words[clause]!.deprel = "conj";
+  tree.children = childrenOf(words);
+}
+
+/** A present participle without "en" and without a subject of its own: "dînant bien". */
+function isBareParticiple(tree: SentenceTree, index: number): boolean {
+  const word = tree.words[index]!;
+  // (A present participle ends in -ant: the tagger sometimes calls "eût" one.)
+  if (word.feats.VerbForm !== "Part" || word.feats.Tense !== "Pres" || !/ant$/iu.test(word.form)) return false;
+  return !tree.children[index]!.some((child) => tree.words[child]!.deprel === "mark" || subjectRelations.test(tree.words[child]!.deprel));
+}
+
+/**
+ * "il vécut…, dînant bien, se levant tard, fumant dans de grandes pipes,
+ * ne rentrant le soir qu'après le spectacle et fréquentant les cafés": a
+ * series of present participles after a clause are its participles side by
+ * side, where the parse hangs each on the one before (as its complement or
+ * on a noun inside it). One after a comma takes the previous one's place in
+ * the clause; one after "et" is joined to the previous one.
+ */
+function repairParticipleSeries(tree: SentenceTree, index: number): void {
+  const { words, children } = tree;
+  if (!isBareParticiple(tree, index)) return;
+  const word = words[index]!;
+  const first = Math.min(index, ...children[index]!.filter((child) => words[child]!.upos !== "PUNCT"));
+  // On a participle before it or inside its phrase, with no other verb between them on the way up.
+  let up = word.head;
+  while (up > 0 && !/^(VERB|AUX)$/u.test(words[up]!.upos)) up = words[up]!.head;
+  const previous = words[up]!;
+  if (up === 0 || up >= first || !isBareParticiple(tree, up) || previous.deprel === "root") return;
+  const joined = children[index]!.some((child) => words[child]!.deprel === "cc" && /^et$/iu.test(words[child]!.form) && child < index);
+  if (joined) {
+    if (word.head === previous.index && word.deprel === "conj") return;
+    word.head = previous.index;
+    word.deprel = "conj";
+  } else {
+    if (words[first - 1]?.form !== "," || word.head !== previous.index || !/^(xcomp|advcl|obj|ccomp)$/u.test(word.deprel)) return;
+    word.head = previous.head;
+    word.deprel = previous.deprel;
+  }
   tree.children = childrenOf(words);
 }
 

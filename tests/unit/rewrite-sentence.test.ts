@@ -443,6 +443,29 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("writes each participle of a series as a sentence, where the parse hung each on the one before (Madame Bovary, Les Misérables)", () => {
+    // Before: "Il prêchait, administrant, enseignant, moralisant."
+    expect(rewriteLocally("Il y resta quinze jours, prêchant, administrant, enseignant, moralisant.", 8).pieces).toEqual([
+      "Il y resta quinze jours.",
+      "Il prêchait.",
+      "Il administrait.",
+      "Il enseignait.",
+      "Il moralisait.",
+    ]);
+    // Before: "Il dînait bien, se levant tard, ‖ fumant dans… ‖ Il ne rentrait le soir qu'après le spectacle ‖ et fréquentant les cafés."
+    const married = rewriteLocally(
+      "Une fois marié, il vécut deux ou trois ans sur la fortune de sa femme, dînant bien, se levant tard, fumant dans de grandes pipes en porcelaine, ne rentrant le soir qu'après le spectacle et fréquentant les cafés.",
+      8,
+    ).pieces;
+    expect(married).toEqual(expect.arrayContaining(["Il dînait bien.", "Il se levait tard.", "Il fumait dans de grandes pipes en porcelaine.", "et fréquentait les cafés."]));
+    // A series after a clause whose noun a participle may describe is left as it is, all of it.
+    const schoolboy = rewriteLocally(
+      "C'était un garçon de tempérament modéré, qui jouait aux récréations, travaillait à l'étude, écoutant en classe, dormant bien au dortoir, mangeant bien au réfectoire.",
+      8,
+    ).pieces;
+    expect(schoolboy.join(" ")).not.toMatch(/dormait|mangeait|écoutait/u);
+  });
+
   it("writes a present participle's phrase set before its clause in the imperfect, with the subject after it (Madame Bovary, Les Misérables)", () => {
     expect(rewriteLocally("Croisant les bras et baissant la figure, elle considérait la rosette de ses pantoufles.", 8).pieces).toEqual([
       "Elle croisait les bras et baissait la figure.",
