@@ -1500,6 +1500,45 @@ function unitsOf(tree: SentenceTree, taken: ReadonlyMap<number, Extraction>): Un
     .sort((a, b) => place(a) - place(b));
 }
 
+// Clauses taken out that say something of a word of the main clause: never the question it asks.
+const describingRules = new Set<RewriteRule>([
+  "relative_qui", "relative_que", "relative_ou", "relative_dont", "relative_lequel",
+  "participle", "adjective", "present_participle", "apposition", "absolute", "adjunct",
+]);
+
+const interrogatives = /^(qu['’]|que|qui|quoi|où|pourquoi|comment|quel|quelle|quels|quelles|combien|lequel|laquelle|est-ce)$/iu;
+
+/** A clause that asks: a subject pronoun after its verb ("avait-il", "rappelles-tu") or a question word first. */
+function asksQuestion(tree: SentenceTree, unit: Unit): boolean {
+  const words = unit.words.map((index) => tree.words[index]!).filter((word) => word.upos !== "PUNCT");
+  const opening = words.find((word) => !/^(mais|et|or|donc|alors)$/iu.test(word.form));
+  const token = (word: TreeWord) => tree.tokens[word.token]!.form;
+  return (opening !== undefined && interrogatives.test(opening.form)) ||
+    words.some((word) => /-(t-)?(il|elle|ils|elles|on|je|tu|nous|vous|ce)$/iu.test(token(word)) || /^-(t-)?(il|elle|ils|elles|on|je|tu|nous|vous|ce)$/iu.test(word.form));
+}
+
+/**
+ * "Qu'y avait-il de vrai dans les récits qu'on faisait sur la vie de M.
+ * Myriel?": the question mark ends the main clause, not the relative clause
+ * taken out at the end of the sentence, which ends on a full stop.
+ */
+function questionMarks(tree: SentenceTree, units: readonly Unit[]): Map<Unit, "." | "?"> {
+  const marks = new Map<Unit, "." | "?">();
+  const last = tree.tokens.findLast((token) => !closers.test(token.form));
+  // One question, the main clause's ("Qu'y avait-il", "N'y a-t-il pas", "Te rappelles-tu"): not a line of
+  // several, nor a question quoted at the end of a sentence that asks none.
+  if (last?.form !== "?" || tree.tokens.filter((token) => /[?!]/u.test(token.form)).length > 1) return marks;
+  const main = units.find((unit) => unit.extraction === undefined);
+  if (!main || !asksQuestion(tree, main)) return marks;
+  // (The parse hangs the mark itself on the root: the clause that ends the sentence has its last word.)
+  const lastWord = (unit: Unit) => unit.words.findLast((index) => tree.words[index]!.upos !== "PUNCT") ?? 0;
+  const ending = units.reduce((latest, unit) => (lastWord(unit) > lastWord(latest) ? unit : latest));
+  if (!ending.extraction || !describingRules.has(ending.extraction.rule)) return marks;
+  marks.set(main, "?");
+  marks.set(ending, ".");
+  return marks;
+}
+
 const openers = /^[«(“[]$/u;
 const closers = /^[»)”\]]$/u;
 const sentenceEnd = /[.!?…]$/u;
@@ -1520,7 +1559,13 @@ function endsApposition(tree: SentenceTree, word: number): boolean {
  * tidied, a capital and an end mark; with the tree's words as they stand in
  * it, so that a piece still over the limit is cut on the sentence's parse.
  */
-function writeUnit(tree: SentenceTree, unit: Unit, first: boolean, standIns: ReadonlyMap<number, string>): { text: string; tree: SentenceTree } {
+function writeUnit(
+  tree: SentenceTree,
+  unit: Unit,
+  first: boolean,
+  standIns: ReadonlyMap<number, string>,
+  ownEnd?: "." | "?",
+): { text: string; tree: SentenceTree } {
   const inside = new Set(unit.words);
   const { extraction } = unit;
   for (const index of extraction?.drop ?? []) inside.delete(index);
@@ -1591,6 +1636,11 @@ function writeUnit(tree: SentenceTree, unit: Unit, first: boolean, standIns: Rea
     const apposition = before.token >= 0 && endsApposition(tree, tree.tokens[before.token]!.words.at(-1)!);
     if (relative && closing.form === "," && !apposition) items.splice(index, 1);
   }
+  // The sentence's own end mark gives way to the one this piece takes (questionMarks).
+  if (ownEnd) {
+    const mark = items.findLastIndex((item) => !closers.test(item.text));
+    if (mark >= 0 && /^[.!?…]+$/u.test(items[mark]!.text)) items.splice(mark, 1);
+  }
   elideAroundInsertions(items);
   // The book's first word, capitalised as a sentence's start, no longer starts one: "C'était chez le président".
   const opening = items.findIndex((item) => item.token >= 0);
@@ -1622,7 +1672,7 @@ function writeUnit(tree: SentenceTree, unit: Unit, first: boolean, standIns: Rea
     .filter((item) => item.token >= 0)
     .map((item) => ({ form: item.text, words: tree.tokens[item.token]!.words.filter((index) => inside.has(index)), spaceAfter: item.spaceAfter }));
   return {
-    text: sentenceEnd.test(ending) ? text : `${ending}.${text.slice(ending.length).trim()}`,
+    text: sentenceEnd.test(ending) ? text : `${ending}${ownEnd ?? "."}${text.slice(ending.length).trim()}`,
     tree: { words: tree.words, children: tree.children, tokens },
   };
 }
@@ -2111,7 +2161,8 @@ export function rewriteWithRules(sentence: string, maxWords: number, options: Ru
   for (;;) {
     const units = unitsOf(tree, taken);
     const standIns = new Map([...taken.values()].flatMap((taking) => [...(taking.standIn ?? [])]));
-    const writings = units.map((unit, index) => writeUnit(tree, unit, index === 0, standIns));
+    const marks = questionMarks(tree, units);
+    const writings = units.map((unit, index) => writeUnit(tree, unit, index === 0, standIns, marks.get(unit)));
     const written = writings.map((writing) => writing.text);
     // Structure first: a taking the parse misled goes back before any piece is parsed.
     let bad = misledTaking(tree, units);

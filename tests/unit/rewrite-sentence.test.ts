@@ -312,6 +312,22 @@ describe("rewriting rules", () => {
     ).toEqual(["C'était ce même huissier.", "Il lui avait tourné le dos l'instant d'auparavant.", "Et maintenant il le saluait jusqu'à terre."]);
   });
 
+  it("leaves the question mark to the question when a relative clause at its end is taken out (Les Misérables)", () => {
+    // Before: "--N'y a-t-il pas la malle-poste. ‖ Elle va à Arras?"
+    expect(rewriteWithRules("--N'y a-t-il pas la malle-poste qui va à Arras?", 8).pieces).toEqual(["--N'y a-t-il pas la malle-poste?", "Elle va à Arras."]);
+    expect(rewriteWithRules("Que pouvait dire cet homme qui était réprouvé à cette femme qui était morte?", 8).pieces).toEqual([
+      "Que pouvait dire cet homme?",
+      "Il était réprouvé à cette femme.",
+      "Elle était morte.",
+    ]);
+    // A question quoted at the end of a sentence that asks none stays where it is.
+    const quoted = rewriteLocally(
+      "Il haussait sa lèvre supérieure avec sa lèvre inférieure jusqu'à son nez, sorte de grimace significative qui pourrait se traduire par: Mais qu'est-ce que c'est que cet homme-là?",
+      8,
+    ).pieces;
+    expect(quoted.at(-1)).toMatch(/cet homme-là\?$/u);
+  });
+
   it("says the subject a relative clause sets after its verb before it (Madame Bovary, Les Misérables)", () => {
     expect(rewriteLocally("Elle entra dans le corridor où s'ouvrait la porte du laboratoire.", 8).pieces).toEqual([
       "Elle entra dans le corridor.",
