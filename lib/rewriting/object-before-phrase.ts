@@ -79,7 +79,8 @@ export function objectBeforePhrase(text: string, tree: SentenceTree): string | u
     // The phrase ends on its noun ("dans une ville de ‖ moins de quatre mille" is one phrase), and every
     // noun in it has its preposition or is listed with one that has ("entre son pouce et son index"):
     // "faire du coupable la victime" holds a second object.
-    if (/^(ADP|DET|CCONJ)$/u.test(tree.words[first - 1]!.upos) || /^(tout|toute|tous|toutes)$/iu.test(tree.words[first - 1]!.form)) continue;
+    // Nor after the "que" of "ne … que" or of a comparison: "n'avait au monde ‖ que cette femme".
+    if (/^(ADP|DET|CCONJ)$/u.test(tree.words[first - 1]!.upos) || /^(tout|toute|tous|toutes|que|qu['’])$/iu.test(tree.words[first - 1]!.form)) continue;
     // "se mettre en route l'hiver", "laissait voir à nu": a phrase with no article is the verb's locution.
     if (!between.some((word) => /^(DET|PROPN|NUM)$/u.test(word.upos))) continue;
     const introduced = (word: TreeWord): boolean =>

@@ -25,6 +25,9 @@ describe("the object before the phrase", () => {
     expect(moved("Il s'agit de faire du coupable la victime et du débiteur le créancier.")).toBeUndefined();
     // Les Misérables: the marks of italics stay around the title.
     expect(moved("Quelques jours après, la nomination parut dans _le Moniteur_.")).toBeUndefined();
+    // After the "que" of "ne … que" the noun is what the restriction says: before, "et cet enfant n'avait cette femme ‖ au monde que."
+    expect(moved("Et cet enfant n'avait au monde que cette femme.")).toBeUndefined();
+    expect(moved("Quand il n'y avait plus d'éclairé sur la Place que la lucarne de Binet.")).toBeUndefined();
     // Madame Bovary: "et qui paraissait se ratatiner" describes the old woman too.
     expect(
       moved("Alors on vit s'avancer sur l'estrade une petite vieille femme de maintien craintif, et qui paraissait se ratatiner dans ses pauvres vêtements."),
