@@ -10,7 +10,7 @@
 //   the apposition and adjunct rules present theirs.
 // The other pieces stay as they were cut.
 import { withSubject } from "@/lib/rewriting/agreement";
-import { cutPredicateSubject, presentedPhrase, presentedSubordinate } from "@/lib/rewriting/rewrite-sentence";
+import { cutPredicateSubject, presentedPhrase, presentedSubordinate, readsAsSentence } from "@/lib/rewriting/rewrite-sentence";
 import { wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
@@ -125,6 +125,14 @@ export function cutPiecesAsSentences(
     if (!rewritten) return piece;
     if (rewritten.dropLink) dropped += 1;
     return rewritten.sentence;
+  });
+  // "Il prit l'habitude du cabaret, ‖ C'était avec la passion des dominos.": a clause before a piece made
+  // a sentence ends on a full stop, not on the comma that led on to it.
+  written.forEach((piece, position) => {
+    const before = written[position - 1];
+    if (!(presentations[position] ?? predicates[position]) || before === undefined || !/[,;]$/u.test(before)) return;
+    const closed = before.replace(/\s*[,;]$/u, ".");
+    if (/^[^\p{L}]*\p{Lu}/u.test(closed) && readsAsSentence(closed)) written[position - 1] = closed;
   });
   // "Et, ‖ sans avoir eu le temps…": an "et" the cut left alone goes, as the one before a predicate given its subject does.
   const kept = written.filter((piece, position) => position === written.length - 1 || !loneAnd.test(piece));

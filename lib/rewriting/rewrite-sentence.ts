@@ -2031,8 +2031,8 @@ function brackets(tree: SentenceTree): [number, number][] {
 
 /** A piece a reader takes for a sentence: a finite verb with its subject, or an imperative (its parse, when the caller has it). */
 export function readsAsSentence(piece: string, tree?: SentenceTree): boolean {
-  // "Il lui remplit si.": an intensifier waits for its adjective.
-  if (/(^|\s)(si|très)[\s.!?…]*$/iu.test(piece)) return false;
+  // "Il lui remplit si.": an intensifier waits for its adjective; "Elle ne savait pas que.", a conjunction for its clause.
+  if (/(^|\s)(si|très|que|qu['’]|et|ou|ni|mais)[\s.!?…]*$/iu.test(piece)) return false;
   tree ??= parseTree(piece);
   const root = tree.children[0]![0];
   if (root === undefined) return false;

@@ -226,6 +226,18 @@ describe("rewriting rules", () => {
   });
 
   it("presents a cut piece that is a whole subject, aside or phrase of place as C'était (Madame Bovary, Swann)", () => {
+    // The clause before a piece made a sentence ends on a full stop: before, "Il prit l'habitude du cabaret, ‖ C'était avec…".
+    expect(rewriteLocally("Il prit l'habitude du cabaret, avec la passion des dominos.", 8).pieces).toEqual([
+      "Il prit l'habitude du cabaret.",
+      "C'était avec la passion des dominos.",
+    ]);
+    expect(rewriteLocally("Il alla à l'école à quarante ans, et apprit à lire, à écrire, à compter.", 8).pieces).toEqual([
+      "Il alla à l'école à quarante ans.",
+      "Il apprit à lire, à écrire, à compter.",
+    ]);
+    // Not a clause that waits for its "que" clause: "Elle ne savait pas que," stays as it was cut.
+    const rain = rewriteLocally("Elle ne savait pas que, sur la terrasse des maisons, la pluie fait des lacs quand les gouttières sont bouchées.", 8).pieces;
+    expect(rain.join(" ")).not.toMatch(/que\./u);
     expect(rewriteLocally("Un petit poignard ciselé lui battait sur la cuisse gauche, et il roulait des regards langoureusement.", 8).pieces).toEqual([
       "C'était un petit poignard ciselé.",
       "Il lui battait sur la cuisse gauche.",
