@@ -26,6 +26,18 @@ const loneAnd = /^et[\s,]*$/iu;
 export const opensOnRelative =
   /^[^\p{L}]*(qu['’]|((\p{L}+\s+)?(lequel|laquelle|lesquels|lesquelles|auquel|auxquels|auxquelles|duquel|desquels|desquelles)|dont|qui|que|où)(?!\p{L}))/iu;
 
+/**
+ * "Il prit l'habitude du cabaret, ‖ C'était avec la passion des dominos.":
+ * a clause before a piece made a sentence ends on a full stop, not on the
+ * comma that led on to it. The piece as it was where it is no clause of its
+ * own ("Et, l'année d'après,", "Elle ne savait pas que,").
+ */
+export function closedClause(piece: string): string {
+  if (!/[,;]$/u.test(piece) || !/^[^\p{L}]*\p{Lu}/u.test(piece)) return piece;
+  const closed = piece.replace(/\s*[,;]$/u, ".");
+  return readsAsSentence(closed) ? closed : piece;
+}
+
 /** The phrase with its first letter in lower case, unless it starts with a name ("Walter Scott"). */
 function lowerFirst(tree: SentenceTree, start: number, phrase: string): string {
   return tree.words[start]!.upos === "PROPN" ? phrase : phrase.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase());
@@ -126,13 +138,9 @@ export function cutPiecesAsSentences(
     if (rewritten.dropLink) dropped += 1;
     return rewritten.sentence;
   });
-  // "Il prit l'habitude du cabaret, ‖ C'était avec la passion des dominos.": a clause before a piece made
-  // a sentence ends on a full stop, not on the comma that led on to it.
+  // "Nastasie descendit les marches en grelottant, ‖ Nastasie alla ouvrir…": the clause before a piece made a sentence ends.
   written.forEach((piece, position) => {
-    const before = written[position - 1];
-    if (!(presentations[position] ?? predicates[position]) || before === undefined || !/[,;]$/u.test(before)) return;
-    const closed = before.replace(/\s*[,;]$/u, ".");
-    if (/^[^\p{L}]*\p{Lu}/u.test(closed) && readsAsSentence(closed)) written[position - 1] = closed;
+    if (position > 0 && (presentations[position] ?? predicates[position])) written[position - 1] = closedClause(written[position - 1]!);
   });
   // "Et, ‖ sans avoir eu le temps…": an "et" the cut left alone goes, as the one before a predicate given its subject does.
   const kept = written.filter((piece, position) => position === written.length - 1 || !loneAnd.test(piece));

@@ -13,7 +13,7 @@ import { objectBeforePhrase } from "@/lib/rewriting/object-before-phrase";
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
 import { readsAsSentence, rewriteWithRules, type RewriteRule, type RuleOptions } from "@/lib/rewriting/rewrite-sentence";
 import { parseTree, sayingVerbs, type SentenceTree } from "@/lib/rewriting/sentence-tree";
-import { cutPiecesAsSentences, opensOnRelative, subjectWordsAtUnits } from "@/lib/rewriting/cut-pieces-as-sentences";
+import { closedClause, cutPiecesAsSentences, opensOnRelative, subjectWordsAtUnits } from "@/lib/rewriting/cut-pieces-as-sentences";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
@@ -194,9 +194,21 @@ function capitalizedAfterEnds(pieces: readonly string[]): string[] {
   });
 }
 
+// A piece the rules wrote as a sentence: "C'était …", a subject pronoun given again. (Not a name, which
+// may go on a list: "Il appela madame Homais, M Homais, ‖ Justin, les enfants".)
+const opensOnAddedWords = /^((et|puis|mais)\s+)?(c['’](était|étaient|est|sera|serait)|ce (sont|sera|serait)|il|elle|ils|elles|on)\s/iu;
+
+/** The clause before a piece the rules wrote as a sentence ends on a full stop (closedClause). */
+function closedBeforeSentences(pieces: readonly string[]): string[] {
+  return pieces.map((piece, index) => {
+    const next = pieces[index + 1];
+    return next !== undefined && /^\p{Lu}/u.test(next) && opensOnAddedWords.test(next) ? closedClause(piece) : piece;
+  });
+}
+
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
   const rewrite = rewriteSentenceLocally(sentence, maxWords);
-  return { ...rewrite, pieces: capitalizedAfterEnds(rewrite.pieces) };
+  return { ...rewrite, pieces: closedBeforeSentences(capitalizedAfterEnds(rewrite.pieces)) };
 }
 
 function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrite {

@@ -235,6 +235,13 @@ describe("rewriting rules", () => {
       "Il alla à l'école à quarante ans.",
       "Il apprit à lire, à écrire, à compter.",
     ]);
+    // Also before a piece the rules wrote (Madame Bovary): before, "Il y avait une alcôve fermée, ‖ C'était avec un lit…".
+    expect(rewriteLocally("Dans l'oratoire, au fond, il y avait une alcôve fermée, avec un lit pour les cas d'hospitalité.", 8).pieces).toContain(
+      "Il y avait une alcôve fermée.",
+    );
+    // Not a list of names: "Il appela madame Homais, M Homais, ‖ Justin, les enfants…".
+    const called = rewriteLocally("Il appela madame Homais, M Homais, Justin, les enfants, la cuisinière, il en parla à son patron.", 8).pieces;
+    expect(called.join(" ")).not.toMatch(/Homais\. /u);
     // Not a clause that waits for its "que" clause: "Elle ne savait pas que," stays as it was cut.
     const rain = rewriteLocally("Elle ne savait pas que, sur la terrasse des maisons, la pluie fait des lacs quand les gouttières sont bouchées.", 8).pieces;
     expect(rain.join(" ")).not.toMatch(/que\./u);
