@@ -1471,9 +1471,20 @@ function findExtractions(tree: SentenceTree, options: RuleOptions): Map<number, 
       : word.deprel === "appos" ? apposition(tree, word)
       : word.deprel === "parataxis" ? parataxis(tree, word)
       : undefined;
-    if (extraction) found.set(word.index, extraction);
+    if (extraction && !(extraction.rule.startsWith("relative") && announcesWhatFollows(tree, word.index))) found.set(word.index, extraction);
   }
   return found;
+}
+
+/**
+ * "avec un geste qui signifiait: «Je l'écraserais…»": a relative clause
+ * right before a colon it does not hold, with words after it, announces
+ * them, and alone ("Il signifiait.") says nothing.
+ */
+function announcesWhatFollows(tree: SentenceTree, head: number): boolean {
+  const words = subtree(tree, head).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  const after = words.at(-1)! + 1;
+  return tree.words[after]?.form === ":" && tree.words.slice(after + 1).some((word) => word.upos !== "PUNCT");
 }
 
 interface Unit {

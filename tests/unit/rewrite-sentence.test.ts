@@ -331,6 +331,18 @@ describe("rewriting rules", () => {
     ).toEqual(["C'était ce même huissier.", "Il lui avait tourné le dos l'instant d'auparavant.", "Et maintenant il le saluait jusqu'à terre."]);
   });
 
+  it("leaves a relative clause with the words its colon announces (Les Misérables)", () => {
+    // Before: "Il entendit une voix: arrêtez! arrêtez! ‖ Elle lui criait."
+    expect(rewriteLocally("Comme il sortait de Hesdin, il entendit une voix qui lui criait: arrêtez! arrêtez!", 8).pieces).toEqual([
+      "Il sortait de Hesdin.",
+      "Il entendit une voix qui lui criait:",
+      "arrêtez! arrêtez!",
+    ]);
+    // Before: "…la voix enrouée de l'homme: ‖ Réfléchissez, la belle!… ‖ Il lui criait."
+    const fled = rewriteLocally("Fantine s'enfuit, et se boucha les oreilles pour ne pas entendre la voix enrouée de l'homme qui lui criait: Réfléchissez, la belle! deux napoléons, ça peut servir.", 8);
+    expect(fled.pieces.join(" ")).not.toMatch(/Il lui criait/u);
+  });
+
   it("leaves the question mark to the question when a relative clause at its end is taken out (Les Misérables)", () => {
     // Before: "--N'y a-t-il pas la malle-poste. ‖ Elle va à Arras?"
     expect(rewriteWithRules("--N'y a-t-il pas la malle-poste qui va à Arras?", 8).pieces).toEqual(["--N'y a-t-il pas la malle-poste?", "Elle va à Arras."]);
