@@ -63,6 +63,9 @@ const subordinating = new Set([
   "pourtant", "pendant", "depuis", "tant", "sans", "avant", "après",
 ]);
 
+// Words that open a clause, which an aside may follow before the clause goes on.
+const waitingForClause = new Set(["et", "mais", "ou", "ni", "car", "or", "qui", "que", "qu'", "dont", "où", "quand", "lorsque", "lorsqu'", "puisque", "puisqu'", "comme", "quoique", "quoiqu'"]);
+
 // Costs, in arbitrary units. A piece costs `pieceCost`, so an extra piece is
 // worth taking only to land on a better break.
 const pieceCost = 3;
@@ -263,6 +266,9 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   if (subjectPronouns.has(word) && !endsWithPunctuation(before) && (next === "verb" || next === "aux" || next === "clitic" || next === "neg")) {
     return breakCost.forbidden;
   }
+  // "et, ‖ parmi les poules…", "qui, ‖ méprisant…": a conjunction or a relative pronoun before an aside waits for its clause.
+  // (Not one that opens the text: "Mais, ‖ entre la fenêtre et la table à ouvrage,", whose lone "Et," goes.)
+  if (index > 0 && /,$/u.test(stripClosing(before)) && waitingForClause.has(word)) return breakCost.forbidden;
   if (endsWithPunctuation(before)) return 0;
   // "La ‖ Vie Française", "Louis ‖ XVI", "Emma ‖ Bovary".
   if (isCapitalized(before) && (isCapitalized(after) || romanNumeral.test(after))) {

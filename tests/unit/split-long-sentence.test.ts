@@ -319,6 +319,15 @@ describe.skipIf(corpusMissing())("splitLongSentence keeps clauses and predicates
     expect(pardon.some((piece) => piece.endsWith("bien")), pardon.join(" | ")).toBe(false);
   });
 
+  it("keeps a conjunction or a relative pronoun with the clause an aside puts off (Madame Bovary)", () => {
+    // Before: "…la rivière, et, ‖ de temps à autre, sur la berge,", "ceux qui, ‖ débouchant des ruelles…".
+    expect(splitLongSentence("Ils entendaient derrière eux la rivière, et, de temps à autre, sur la berge, le claquement des roseaux secs.", 8)[0]).toBe(
+      "Ils entendaient derrière eux la rivière,",
+    );
+    const greeted = splitLongSentence("Il saluait d'un signe ceux qui, débouchant des ruelles ou des portes, se rangeaient dans la foule.", 8);
+    expect(greeted.some((piece) => /qui,$/u.test(piece))).toBe(false);
+  });
+
   it("leaves a ; or : inside a piece rarely, across the three novels", () => {
     let cut = 0;
     let runOn = 0;
