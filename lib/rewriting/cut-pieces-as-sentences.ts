@@ -29,12 +29,13 @@ export const opensOnRelative =
 /**
  * "Il prit l'habitude du cabaret, ‖ C'était avec la passion des dominos.":
  * a clause before a piece made a sentence ends on a full stop, not on the
- * comma that led on to it. The piece as it was where it is no clause of its
- * own ("Et, l'année d'après,", "Elle ne savait pas que,").
+ * comma that led on to it, nor on nothing ("Il se rassit ‖ Il la posa sur
+ * ses genoux."). The piece as it was where it is no clause of its own
+ * ("Et, l'année d'après,", "Elle ne savait pas que,").
  */
 export function closedClause(piece: string): string {
-  if (!/[,;]$/u.test(piece) || !/^[^\p{L}]*\p{Lu}/u.test(piece)) return piece;
-  const closed = piece.replace(/\s*[,;]$/u, ".");
+  if (sentenceEnd.test(piece) || /[:–—-]$/u.test(piece) || !/^[^\p{L}]*\p{Lu}/u.test(piece)) return piece;
+  const closed = `${piece.replace(/\s*[,;]$/u, "")}.`;
   return readsAsSentence(closed) ? closed : piece;
 }
 

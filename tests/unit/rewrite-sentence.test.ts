@@ -235,6 +235,8 @@ describe("rewriting rules", () => {
       "Il alla à l'école à quarante ans.",
       "Il apprit à lire, à écrire, à compter.",
     ]);
+    // And where the cut left no mark at all (Madame Bovary): before, "Il se rassit ‖ Il la posa sur ses genoux.".
+    expect(rewriteLocally("Il se rassit et la posa sur ses genoux.", 8).pieces).toEqual(["Il se rassit.", "Il la posa sur ses genoux."]);
     // Also before a piece the rules wrote (Madame Bovary): before, "Il y avait une alcôve fermée, ‖ C'était avec un lit…".
     expect(rewriteLocally("Dans l'oratoire, au fond, il y avait une alcôve fermée, avec un lit pour les cas d'hospitalité.", 8).pieces).toContain(
       "Il y avait une alcôve fermée.",
@@ -883,7 +885,7 @@ describe("rewriting rules", () => {
 
   it("presents a phrase of manner, means or place the cut leaves alone as a sentence of its own (Madame Bovary, Les Misérables)", () => {
     expect(rewriteLocally("Des arbrisseaux secouaient leurs petits bras maigres avec une furie incroyable.", 8).pieces).toEqual([
-      "Des arbrisseaux secouaient leurs petits bras maigres",
+      "Des arbrisseaux secouaient leurs petits bras maigres.",
       "C'était avec une furie incroyable.",
     ]);
     expect(rewriteLocally("Il lui sauta en plein visage, au milieu des billets doux bouleversés.", 8).pieces).toContain("C'était au milieu des billets doux bouleversés.");
@@ -897,10 +899,10 @@ describe("rewriting rules", () => {
     ]);
     expect(rewriteLocally("Dans son enfance, il n'avait pas appris à lire.", 8).pieces).toEqual(["C'était dans son enfance.", "Il n'avait pas appris à lire."]);
     expect(rewriteLocally("Madame Bovary jeune redoutait les accidents pour son mari.", 8).pieces).toEqual([
-      "Madame Bovary jeune redoutait les accidents",
+      "Madame Bovary jeune redoutait les accidents.",
       "C'était pour son mari.",
     ]);
-    expect(rewriteLocally("Il s'enfonçait dans cette nuit comme dans un gouffre.", 8).pieces).toEqual(["Il s'enfonçait dans cette nuit", "C'était comme dans un gouffre."]);
+    expect(rewriteLocally("Il s'enfonçait dans cette nuit comme dans un gouffre.", 8).pieces).toEqual(["Il s'enfonçait dans cette nuit.", "C'était comme dans un gouffre."]);
     expect(rewriteLocally("Et il le considérait non comme un simple magasin, mais comme un véritable sanctuaire.", 8).pieces.join(" ")).not.toMatch(/C'était/u);
     // Not "pour" that says what as ("avec Homais pour ami", "prendre pour"), nor a phrase the parse gave the verb's object.
     expect(rewriteLocally("Il se trouvait à plaindre de vivre dans ce village, avec Homais pour ami et M. Guillaumin pour maître.", 8).pieces.join(" ")).not.toMatch(/C'était/u);
