@@ -155,8 +155,9 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
       /^(NOUN|PROPN)$/u.test(tree.words[dependent]!.upos) && tree.words[right]!.upos === "DET";
     return object ? breakCost.verbComplement : undefined;
   }
-  // "celui ‖ qui entre", "ce ‖ que nous venons d'indiquer": a demonstrative is nothing without its clause.
-  if (upos === "PRON" && /^(celui|celle|ceux|celles|ce|c')$/iu.test(tree.words[common]!.form) && headOnLeft && /^acl/u.test(relation)) {
+  // "celui ‖ qui entre", "ce ‖ que nous venons d'indiquer": a demonstrative is nothing without its clause;
+  // nor "quelqu'un ‖ qui se réveille", said of no one in particular.
+  if (upos === "PRON" && /^(celui|celle|ceux|celles|ce|c'|quelqu['’]un|quelqu['’]une|quelques-uns|quelques-unes)$/iu.test(tree.words[common]!.form) && headOnLeft && /^acl/u.test(relation)) {
     return breakCost.insideNounPhrase;
   }
   // A name and its particle: "Raoul ‖ de Faux".

@@ -27,6 +27,8 @@ describe("the cut with the parse", () => {
     ],
     // Les Misérables: a demonstrative keeps its relative clause.
     ["Cette porte ne demande pas à celui qui entre s'il a un nom, mais s'il a une douleur.", "celui qui entre"],
+    // Madame Bovary: so does "quelqu'un", said of no one in particular.
+    ["Alors elle allongea le cou comme quelqu'un qui a soif, et colla ses lèvres sur le corps de l'Homme-Dieu.", "quelqu'un qui a soif"],
     // Les Misérables: a title stays with the rank and name it goes with.
     [
       "Pour donner une idée du ménage intérieur de M. l'évêque de Digne et de la façon dont ces deux saintes filles subordonnaient leurs actions, leurs pensées, même leurs instincts de femmes aisément effrayées, aux habitudes et aux intentions de l'évêque, sans qu'il eût même à prendre la peine de parler pour les exprimer, nous ne pouvons mieux faire que de transcrire ici une lettre de mademoiselle Baptistine à madame la vicomtesse de Boischevron, son amie d'enfance.",
