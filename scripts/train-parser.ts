@@ -1,10 +1,12 @@
 // Rebuilds the French parser's model from the treebanks' training and
 // development files, deterministically (seeded), and writes it into the
 // repository.
-//   npm run train:parser [-- --out path --seed 7]
+//   npm run train:parser [-- --out path --seed 7 --join-every 2]
+// --join-every N also trains on every N-th sentence joined to the next (off
+// by default: the committed model is trained without it).
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { trainParserModel, withDialogueLines } from "@/lib/french/parser/train-model";
+import { trainParserModel, withDialogueLines, withJoinedSentences } from "@/lib/french/parser/train-model";
 import { encodeModel } from "@/lib/french/parser/model-file";
 import { parserModelPath } from "@/lib/french/parser/french-parser";
 import { readTreebank, trainingFiles } from "@/lib/french/parser/treebank-files";
@@ -13,12 +15,15 @@ const { values } = parseArgs({
   options: {
     out: { type: "string", default: parserModelPath },
     seed: { type: "string", default: "7" },
+    "join-every": { type: "string", default: "0" },
   },
 });
 
 // One sentence in eight is also seen as a line of dialogue ("— …").
-const sentences = withDialogueLines(trainingFiles.flatMap(readTreebank), 8);
-console.log(`Training on ${sentences.length} sentences from ${trainingFiles.join(", ")}, dialogue lines added`);
+const joinEvery = Number(values["join-every"]);
+const treebank = trainingFiles.flatMap(readTreebank);
+const sentences = withDialogueLines(joinEvery > 0 ? withJoinedSentences(treebank, joinEvery) : treebank, 8);
+console.log(`Training on ${sentences.length} sentences from ${trainingFiles.join(", ")}, dialogue lines added${joinEvery > 0 ? `, one in ${joinEvery} joined to the next` : ""}`);
 const model = trainParserModel(sentences, {
   trainedOn: trainingFiles,
   seed: Number(values.seed),

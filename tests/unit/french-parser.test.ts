@@ -8,6 +8,7 @@ import { frenchParser } from "@/lib/french/parser/french-parser";
 import { blankedSentence, scoreParses } from "@/lib/french/parser/evaluate-parser";
 import { readTreebank, testFiles, treebanksPresent } from "@/lib/french/parser/treebank-files";
 import { novelGoldPath } from "@/lib/french/parser/novel-gold";
+import { withJoinedSentences } from "@/lib/french/parser/train-model";
 
 const sample = [
   "# sent_id = sample-1",
@@ -49,6 +50,35 @@ describe("CoNLL-U", () => {
   it("names the line of a malformed file", () => {
     expect(() => readConllu("1\tIl\til\n")).toThrow(ConlluError);
     expect(() => readConllu("1\tIl\t_\t_\t_\t_\t_\t_\t_\t_\n3\tx\t_\t_\t_\t_\t_\t_\t_\t_\n")).toThrow(/line 2/u);
+  });
+});
+
+describe("training data", () => {
+  const two = readConllu(
+    [
+      "1\tIl\til\tPRON\t_\t_\t2\tnsubj\t_\t_",
+      "2\tdort\tdormir\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No",
+      "3\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_",
+      "",
+      "1\tLe\tle\tDET\t_\t_\t2\tdet\t_\t_",
+      "2\tchat\tchat\tNOUN\t_\t_\t3\tnsubj\t_\t_",
+      "3\tmange\tmanger\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No",
+      "4\t.\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_",
+      "",
+      "",
+    ].join("\n"),
+  );
+
+  it("joins two sentences into one tree, as a novel's long sentence: \"Il dort, et le chat mange.\"", () => {
+    const [, both] = withJoinedSentences(two, 2);
+    const words = sentenceWords(both!);
+    expect(words.map((word) => word.form).join(" ")).toBe("Il dort , et le chat mange .");
+    expect(words.filter((word) => word.head === 0).map((word) => word.form)).toEqual(["dort"]);
+    const mange = words.find((word) => word.form === "mange")!;
+    expect([mange.head, mange.deprel]).toEqual([2, "conj"]);
+    expect(words.find((word) => word.form === "chat")!.head).toBe(7);
+    expect(words.find((word) => word.form === "et")!.head).toBe(7);
+    expect(words.at(-1)!.head).toBe(2);
   });
 });
 

@@ -58,6 +58,47 @@ function asDialogueLine(sentence: ConlluSentence): ConlluSentence {
   return { comments: [], tokens: [{ form: "—", words: [dash], misc: "_", emptyNodes: [] }, ...shifted] };
 }
 
+/**
+ * Two sentences as one, as a novel writes them: the first one's full stop
+ * becomes ", et" (the second clause joined to the first) or ";" (set beside
+ * it). The treebanks' sentences are half as long as a novel's, whose clauses
+ * the parser must tell apart.
+ */
+function joined(first: ConlluSentence, second: ConlluSentence, withAnd: boolean): ConlluSentence | undefined {
+  const firstWords = sentenceWords(first);
+  const secondWords = sentenceWords(second);
+  const firstRoot = firstWords.findIndex((word) => word.head === 0) + 1;
+  const secondRoot = secondWords.findIndex((word) => word.head === 0) + 1;
+  const last = first.tokens.at(-1);
+  if (!last || last.words.length !== 1 || last.words[0]!.form !== "." || firstRoot === 0 || secondRoot === 0) return undefined;
+  const kept = first.tokens.slice(0, -1);
+  const offset = firstWords.length - 1 + (withAnd ? 2 : 1);
+  const mark = { form: withAnd ? "," : ";", lemma: withAnd ? "," : ";", upos: "PUNCT", xpos: "_", feats: "_", head: secondRoot + offset, deprel: "punct", deps: "_", misc: "_" };
+  const and = { form: "et", lemma: "et", upos: "CCONJ", xpos: "_", feats: "_", head: secondRoot + offset, deprel: "cc", deps: "_", misc: "_" };
+  const shifted = second.tokens.map((token, index) => ({
+    ...token,
+    form: index === 0 && token.words[0]?.upos !== "PROPN" ? token.form.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()) : token.form,
+    words: token.words.map((word, at) => {
+      const form = index === 0 && at === 0 && word.upos !== "PROPN" ? word.form.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()) : word.form;
+      if (word.head === 0) return { ...word, form, head: firstRoot, deprel: withAnd ? "conj" : "parataxis" };
+      // The second sentence's final mark ends the whole.
+      const final = index === second.tokens.length - 1 && word.upos === "PUNCT";
+      return { ...word, form, head: final ? firstRoot : word.head + offset };
+    }),
+  }));
+  const single = (word: typeof mark) => ({ form: word.form, words: [word], misc: "_", emptyNodes: [] });
+  return { comments: [], tokens: [...kept, single(mark), ...(withAnd ? [single(and)] : []), ...shifted] };
+}
+
+/** The training sentences, every `joinEvery`-th one also joined to the next, as a novel's long sentences are. */
+export function withJoinedSentences(sentences: readonly ConlluSentence[], joinEvery: number): ConlluSentence[] {
+  return sentences.flatMap((sentence, index) => {
+    const next = sentences[index + 1];
+    const both = index % joinEvery === 0 && next ? joined(sentence, next, index % (2 * joinEvery) === 0) : undefined;
+    return both ? [sentence, both] : [sentence];
+  });
+}
+
 /** The training sentences, every `dialogueEvery`-th one also as a line of dialogue. */
 export function withDialogueLines(sentences: readonly ConlluSentence[], dialogueEvery: number): ConlluSentence[] {
   return sentences.flatMap((sentence, index) => (index % dialogueEvery === 0 ? [sentence, asDialogueLine(sentence)] : [sentence]));
