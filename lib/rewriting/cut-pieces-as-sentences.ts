@@ -103,7 +103,7 @@ export function cutPiecesAsSentences(
     // "Elle fermait à demi les yeux," ends its clause: a full stop, not the comma that led on to the next.
     const ended = found.wholeClause ? rest.replace(/\s*[,;]$/u, ".") : rest;
     const sentence = capitalizeFirst(withSubject(found.subject, ended));
-    return countWords(sentence) > maxWords ? undefined : { sentence, dropLink: found.dropLink, subjectIndex: found.subjectIndex };
+    return countWords(sentence) > maxWords ? undefined : { sentence, dropLink: found.dropLink, subjectIndex: found.subjectIndex, subject: found.subject };
   });
   // Each whole phrase presented, from the last piece back: a phrase joined by "et" to the next is
   // presented only if the next is ("C'étaient ses pénitentes riches. ‖ C'étaient les saintes femmes…").
@@ -138,6 +138,15 @@ export function cutPiecesAsSentences(
     if (!rewritten) return piece;
     if (rewritten.dropLink) dropped += 1;
     return rewritten.sentence;
+  });
+  // "Emma, de temps à autre, ‖ Emma se rafraîchissait les joues": a subject that the predicate after it
+  // says again, with nothing but an aside after it, is said once: "De temps à autre, ‖ Emma se…".
+  written.forEach((piece, position) => {
+    const predicate = presentations[position] ? undefined : predicates[position];
+    const before = written[position - 1];
+    if (!predicate || before === undefined || !before.startsWith(`${predicate.subject},`) || !before.endsWith(",")) return;
+    const aside = before.slice(predicate.subject.length + 1).trim();
+    if (aside !== "" && !opensOnRelative.test(aside)) written[position - 1] = capitalizeFirst(aside);
   });
   // "Nastasie descendit les marches en grelottant, ‖ Nastasie alla ouvrir…": the clause before a piece made a sentence ends.
   written.forEach((piece, position) => {

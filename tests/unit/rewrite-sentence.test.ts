@@ -235,6 +235,15 @@ describe("rewriting rules", () => {
       "Il alla à l'école à quarante ans.",
       "Il apprit à lire, à écrire, à compter.",
     ]);
+    // A name said again by the predicate after it is said once, its aside first (Madame Bovary, Les Misérables):
+    // before, "Emma, prise de dégoût, ‖ Emma lui envoya…", "Javert, cet homme hautain, ‖ Javert était…".
+    expect(rewriteLocally("Emma, prise de dégoût, lui envoya, par-dessus l'épaule, une pièce de cinq francs.", 8).pieces.slice(0, 2)).toEqual([
+      "Prise de dégoût,",
+      "Emma lui envoya une pièce de cinq francs.",
+    ]);
+    expect(rewriteLocally("Javert, cet homme hautain, était à son insu plein de simplicité et de dignité.", 8).pieces[0]).toBe("Cet homme hautain,");
+    // Not when the piece before holds more than the aside: "Rodolphe, de temps à autre, se penchait."
+    expect(rewriteLocally("Rodolphe, de temps à autre, se penchait et lui prenait sa main pour la baiser.", 8).pieces[0]).toMatch(/^Rodolphe/u);
     // And where the cut left no mark at all (Madame Bovary): before, "Il se rassit ‖ Il la posa sur ses genoux.".
     expect(rewriteLocally("Il se rassit et la posa sur ses genoux.", 8).pieces).toEqual(["Il se rassit.", "Il la posa sur ses genoux."]);
     // Also before a piece the rules wrote (Madame Bovary): before, "Il y avait une alcôve fermée, ‖ C'était avec un lit…".
