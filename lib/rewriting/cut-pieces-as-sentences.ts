@@ -141,7 +141,7 @@ export function cutPiecesAsSentences(
   });
   // "Emma, de temps à autre, ‖ Emma se rafraîchissait les joues": a subject that the predicate after it
   // says again, with nothing but an aside after it, is said once: "De temps à autre, ‖ Emma se…".
-  written.forEach((piece, position) => {
+  written.forEach((_, position) => {
     const predicate = presentations[position] ? undefined : predicates[position];
     const before = written[position - 1];
     if (!predicate || before === undefined || !before.startsWith(`${predicate.subject},`) || !before.endsWith(",")) return;
@@ -149,7 +149,7 @@ export function cutPiecesAsSentences(
     if (aside !== "" && !opensOnRelative.test(aside)) written[position - 1] = capitalizeFirst(aside);
   });
   // "Nastasie descendit les marches en grelottant, ‖ Nastasie alla ouvrir…": the clause before a piece made a sentence ends.
-  written.forEach((piece, position) => {
+  written.forEach((_, position) => {
     if (position > 0 && (presentations[position] ?? predicates[position])) written[position - 1] = closedClause(written[position - 1]!);
   });
   // "Et, ‖ sans avoir eu le temps…": an "et" the cut left alone goes, as the one before a predicate given its subject does.
