@@ -1523,9 +1523,9 @@ const interrogatives = /^(qu['’]|que|qui|quoi|où|pourquoi|comment|quel|quelle
 function asksQuestion(tree: SentenceTree, unit: Unit): boolean {
   const words = unit.words.map((index) => tree.words[index]!).filter((word) => word.upos !== "PUNCT");
   const opening = words.find((word) => !/^(mais|et|or|donc|alors)$/iu.test(word.form));
-  const token = (word: TreeWord) => tree.tokens[word.token]!.form;
+  // The token holds the pronoun whether the tokenizer split it off ("-il") or not ("avait-il").
   return (opening !== undefined && interrogatives.test(opening.form)) ||
-    words.some((word) => /-(t-)?(il|elle|ils|elles|on|je|tu|nous|vous|ce)$/iu.test(token(word)) || /^-(t-)?(il|elle|ils|elles|on|je|tu|nous|vous|ce)$/iu.test(word.form));
+    words.some((word) => /-(t-)?(il|elle|ils|elles|on|je|tu|nous|vous|ce)$/iu.test(tree.tokens[word.token]!.form));
 }
 
 /**
