@@ -235,6 +235,18 @@ function opensWhereItMay(parts: readonly Part[], at: number, locution: Locution)
 }
 
 /**
+ * "d'année en année", "de ville en ville", "de rêve en rêve": one noun said
+ * twice around "en" is an adverb, whatever the noun; the Lefff lists a few.
+ */
+function repeatedNounAt(parts: readonly Part[], at: number): Locution | undefined {
+  const [de, noun, en, again] = parts.slice(at, at + 4);
+  if (!de || !noun || !en || !again || !/^(de|d')$/u.test(de.word) || en.word !== "en" || again.word !== noun.word) return undefined;
+  const words = [de.word, noun.word, "en", noun.word];
+  if (!matchesAt(parts, at, words)) return undefined;
+  return { form: `${de.word === "de" ? "de " : "d'"}${noun.word} en ${noun.word}`, kind: "adverb", words };
+}
+
+/**
  * The locutions of a run of whitespace tokens (a sentence's words, their
  * punctuation attached), left to right, each the longest that starts there;
  * matches do not overlap. Case is ignored; a locution never spans
@@ -246,9 +258,9 @@ export function findLocutions(tokens: readonly string[]): LocutionMatch[] {
   const matches: LocutionMatch[] = [];
   let at = 0;
   while (at < parts.length) {
-    const found = byFirstWord
-      .get(parts[at]!.word)
-      ?.find((locution) => matchesAt(parts, at, locution.words) && opensWhereItMay(parts, at, locution));
+    const found =
+      byFirstWord.get(parts[at]!.word)?.find((locution) => matchesAt(parts, at, locution.words) && opensWhereItMay(parts, at, locution)) ??
+      repeatedNounAt(parts, at);
     if (!found) {
       at++;
       continue;

@@ -253,12 +253,23 @@ function standIn(tree: SentenceTree, noun: TreeWord): string | undefined {
  * A noun's gender and number as the parser gives them, but "quelque chose",
  * "autre chose" are masculine, whatever the tagger says: "quelque chose qui
  * ressemblait à une armoire" → "Il ressemblait…", "quelque chose de sublime
- * qu'il sentait" → "Il le sentait".
+ * qu'il sentait" → "Il le sentait". And "une sorte de vagabond" takes the
+ * gender of what it is a sort of: "Il accostait les voyageurs."
  */
 function nounAgreement(tree: SentenceTree, noun: TreeWord): { gender: Gender | undefined; number: GrammaticalNumber } {
   const agreement = agreementOf(noun);
   const neuterThing = noun.lemma === "chose" && /^(quelque|autre|grand)$/iu.test(tree.words[noun.index - 1]?.form ?? "");
-  return neuterThing ? { ...agreement, gender: "Masc" } : agreement;
+  if (neuterThing) return { ...agreement, gender: "Masc" };
+  const kind = /^(sorte|espèce|genre)$/u.test(noun.lemma) ? kindOf(tree, noun) : undefined;
+  return kind ? { ...agreement, gender: agreementOf(kind).gender } : agreement;
+}
+
+/** The bare noun after "de" that a "sorte", "espèce" or "genre" names the kind of ("de logis"). */
+function kindOf(tree: SentenceTree, noun: TreeWord): TreeWord | undefined {
+  const complement = childrenWith(tree, noun.index, /^nmod$/u).find((child) => child.upos === "NOUN" && child.index > noun.index);
+  if (!complement || childrenWith(tree, complement.index, /^det$/u).length > 0) return undefined;
+  const preposition = childrenWith(tree, complement.index, /^case$/u)[0];
+  return preposition && /^(de|d'|d’)$/iu.test(preposition.form) ? complement : undefined;
 }
 
 function numberOf(tree: SentenceTree, noun: TreeWord): GrammaticalNumber {

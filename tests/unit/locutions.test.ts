@@ -49,6 +49,13 @@ describe("findLocutions", () => {
     expect(locutionsOf("Tout, à coup sûr, était fini.")).toEqual(["à coup sûr (adverb): à coup sûr,"]);
   });
 
+  it("reads one noun said twice around en as an adverb", () => {
+    expect(locutionsOf("On remarquait que d'année en année son langage devenait plus poli.")).toEqual([
+      "d'année en année (adverb): d'année en année",
+    ]);
+    expect(locutionsOf("Il allait de ville en ville, de Paris en province.")).toEqual(["de ville en ville (adverb): de ville en ville,"]);
+  });
+
   it("leaves out free nouns and verbs before que or où", () => {
     expect(locutionsOf("Il se souvint du jour où il avait vu que tout était perdu.")).toEqual([]);
   });

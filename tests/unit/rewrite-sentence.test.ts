@@ -1206,6 +1206,17 @@ describe("rewriting rules", () => {
     expect(pieces).toContain("Il le sentait vaguement, mais impérieusement.");
   });
 
+  it("says a sort of something again in that something's gender (Les Misérables)", () => {
+    const vagabond = rewriteLocally(
+      "Il y avait toujours, près de l'hôtel, une sorte de vagabond qui accostait les voyageurs et qui ne refuserait pas...",
+      8,
+    ).pieces;
+    expect(vagabond).toContain("Il accostait les voyageurs.");
+    expect(rewriteLocally("Ces sortes de logis ne sont habituellement pas occupés la nuit.", 8).pieces).toContain(
+      "Ils ne sont habituellement pas occupés la nuit.",
+    );
+  });
+
   it("leaves a relative clause that a negation reaches (Les Misérables)", () => {
     const { rules } = rewriteWithRules("Dans les premiers temps, je me disais: il n'y a pas de dangers qui l'arrêtent, il est terrible.", 8);
     expect(rules).not.toContain("relative_qui");
