@@ -1225,8 +1225,10 @@ const adjunctConjunctions = /^(quand|lorsque|lorsqu'|lorsqu’|parce|pendant|dep
 const negations = /^(ne|n'|n’|pas|point|jamais|rien|guère|personne|nullement)$/iu;
 // Nouns of adverbial phrases: "à la fois", "au moins", "au contraire", "du reste", "au lieu de".
 const fixedPhraseNouns = /^(fois|moins|contraire|reste|fait|hasard|lieu)$/iu;
+// Verbs of movement and of putting something somewhere: the phrase of place is where it goes, their
+// complement, no "C'était" of its own ("entra dans la maison", "appuyait la main sur sa gorge").
 const movementVerbs =
-  /^(entrer|rentrer|sortir|aller|venir|revenir|arriver|pénétrer|monter|descendre|partir|retourner|tomber|passer|mettre|remettre|placer|poser|jeter|conduire|mener|porter|courir|s'asseoir|asseoir|plonger|glisser|abaisser|baisser|lever|pencher|tourner|diriger|fixer|répandre)$/u;
+  /^(entrer|rentrer|sortir|aller|venir|revenir|arriver|pénétrer|monter|descendre|partir|retourner|tomber|passer|mettre|remettre|placer|poser|jeter|conduire|mener|porter|courir|s'asseoir|asseoir|plonger|glisser|abaisser|baisser|lever|pencher|tourner|diriger|fixer|répandre|appuyer|presser|serrer|coller|attacher|accrocher|suspendre|enfoncer|planter|appliquer|cacher|enfermer|ranger|verser)$/u;
 
 /**
  * A phrase saying where, when or why ("chez le président", "quand il

@@ -748,6 +748,13 @@ describe("rewriting rules", () => {
     // Les Misérables: "ne … jamais dans la ville" would lose its negation; "entra dans la maison" its sense.
     expect(rewriteWithRules("Il ne sortait jamais dans la ville autrement qu'avec sa douillette violette.", 8).rules).not.toContain("adjunct");
     expect(rewriteWithRules("Le gendarme le suivit quelque temps des yeux, puis entra dans la maison de ville.", 8).rules).not.toContain("adjunct");
+    // Les Misérables: where a hand is pressed is no "C'était sur sa gorge." of its own.
+    const pressed = rewriteLocally(
+      "Elle ne pleurait plus, sa voix était caressante, elle appuyait sur sa gorge blanche et délicate la grosse main rude de Javert, et elle le regardait en souriant.",
+      8,
+    ).pieces;
+    expect(pressed.join(" ")).toContain("la grosse main rude de Javert sur sa gorge blanche et délicate");
+    expect(pressed.some((piece) => piece.startsWith("C'était"))).toBe(false);
   });
 
   it("writes an absolute phrase on a part of the body as a sentence with avoir and the clause's subject", () => {
