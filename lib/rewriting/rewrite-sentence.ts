@@ -1340,6 +1340,11 @@ function heavySubject(
   const clause = tree.words[word.head]!;
   const verb = finiteVerb(tree, clause.index);
   if (!verb || !sentenceHeads.has(clause.index) || isSubordinate(tree, clause.index) || word.index > clause.index) return undefined;
+  // "Tous les enfants du village, les garçons comme les filles, couraient": a second subject says the
+  // first again; with the first a quantity, which is never presented, the pronoun would stand beside
+  // it ("…du village ils couraient").
+  const quantity = (other: TreeWord) => /^(tout|toute|tous|toutes|chaque|aucun|aucune|nul|nulle|plusieurs|certains|certaines)$/iu.test(tree.words[subtree(tree, other.index)[0]!]!.form);
+  if (childrenWith(tree, clause.index, subjectRelations).some((other) => other.index !== word.index && quantity(other))) return undefined;
   if (verb.feats.Mood === "Imp" || isSubjunctive(verb) || tree.words.some((other) => other.form === "?" || dialogueMarks.test(other.form))) return undefined;
   // A clause in the subject that another rule takes out ("la lumière des lampes, rabattue sur le
   // tapis vert, laissait"): the subject goes only once it is.

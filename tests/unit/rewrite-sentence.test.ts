@@ -203,6 +203,9 @@ describe("rewriting rules", () => {
     // Not in dialogue, nor for a subject set off by an aside.
     expect(rewriteLocally("-- La flamme de la cheminée faisait trembler au plafond une clarté joyeuse.", 8).rules).not.toContain("subject");
     expect(rewriteLocally("Son époux, au lieu de la suivre, envoya chercher des cigares à Saint-Victor.", 8).rules).not.toContain("subject");
+    // Nor the second of two subjects when the first is a quantity, which no pronoun stands for.
+    const children = rewriteLocally("Tous les enfants du village, les garçons comme les filles, couraient vers la place en criant.", 8).pieces;
+    expect(children.some((piece) => /village,? ils/u.test(piece))).toBe(false);
   });
 
   it("says a clause of cause or time opening on comme or puisque as the sentence before its clause (Madame Bovary, Les Misérables)", () => {
