@@ -170,9 +170,11 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   const ofKind = /^à$/iu.test(opening[0] ?? "") && tree.words[dependent]!.upos === "NOUN" && !adverbialNouns.test(tree.words[dependent]!.lemma) &&
     !tree.children[dependent]!.some((child) => tree.words[child]!.deprel === "det" || (tree.words[child]!.deprel === "amod" && child < dependent));
   if (ofKind && upos === "NOUN" && relation === "nmod" && headOnLeft) return nounComplementCost;
-  // A name and the noun it goes with, no preposition between: "les époux ‖ Bovary", "madame Bovary ‖ mère".
+  // A name and the noun it goes with, no preposition between: "les époux ‖ Bovary", "madame Bovary ‖ mère", "sa petite ‖ Cosette".
   const named = tree.words[left]!.upos === "PROPN" || tree.words[right]!.upos === "PROPN";
-  if (named && nominal.has(upos) && !prepositional && /^(nmod|flat|flat:name)$/u.test(relation)) return breakCost.forbidden;
+  // (An apposition only when the name is that word itself: "la bénédiction du bon Dieu ‖ quand Cosette".)
+  const apposedName = relation === "appos" && (dependent === left || dependent === right) && /^(NOUN|PROPN)$/u.test(tree.words[dependent]!.upos);
+  if (named && nominal.has(upos) && !prepositional && (/^(nmod|flat|flat:name)$/u.test(relation) || apposedName)) return breakCost.forbidden;
   // A noun after a noun with no preposition between ("son irritation ‖ une sorte") is a misparse more often than not.
   if (!nominal.has(upos) || nounClauses.test(relation) || prepositional || relation === "nmod") return undefined;
   // Between coordinated nouns ("des ongles sales ‖ et une barbe") the phrase breaks where a list does.

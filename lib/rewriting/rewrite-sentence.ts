@@ -613,8 +613,11 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   // "le fait qu'il fût représenté": a clause that completes the noun, not a relative one; "conta, le soir,
   // qu'il avait vu": after a time set off, "que" opens what the verb says.
   if (completiveNouns.test(antecedent.lemma.toLowerCase()) || timeNouns.test(antecedent.lemma.toLowerCase())) return undefined;
-  // "qu'on le demandait": a clause with an object of its own is what someone says, not a relative one.
-  if (childrenWith(tree, word.index, /^obj$/u).some((object) => object.index !== pronoun.index)) return undefined;
+  // "qu'on le demandait", "qu'elle avait besoin d'une jupe": a clause with an object of its own is what
+  // someone says, not a relative one.
+  if (childrenWith(tree, word.index, /^(obj|obj:lvc)$/u).some((object) => object.index !== pronoun.index)) return undefined;
+  // "le froid qu'il faisait": the weather's "il" stands for nothing ("Il le faisait.").
+  if (word.lemma === "faire" && /^il$/iu.test(subject.form) && weatherNouns.test(antecedent.lemma.toLowerCase())) return undefined;
   // "C'était sous le hangar que la table était dressée": a passive or an attribute has no object for "que" to be;
   // nor has être itself ("le président qu'il était là pour présider": what he forgot).
   if (childrenWith(tree, word.index, /^(aux:pass|cop)$/u).some((auxiliary) => auxiliary.lemma === "être")) return undefined;
@@ -774,6 +777,8 @@ function governingVerb(tree: SentenceTree, index: number): TreeWord | undefined 
   }
   return word.head === 0 ? finiteVerb(tree, word.index) : undefined;
 }
+
+const weatherNouns = /^(froid|chaud|chaleur|temps|vent|soleil|nuit|jour|brouillard|orage|neige|pluie|frais|beau)$/u;
 
 const perceptionVerbs = /^(voir|apercevoir|regarder|entendre|sentir|trouver|imaginer|revoir)$/u;
 
@@ -1303,6 +1308,11 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const subjects = childrenWith(tree, clause.index, /^(nsubj|nsubj:pass|expl:subj)$/u);
   const inverted = subjects.some((subject) => subject.index > clause.index && subject.upos !== "PRON") || (subjects.length === 0 && clause.head === 0 && word.deprel !== "advcl");
   if (word.index < clause.index && inverted) return undefined;
+  // "Il y a dans notre civilisation des heures redoutables": "il y a" with nothing after it but the
+  // phrase (the parse took what there is for part of it) would be left saying nothing.
+  const thereIs = clause.lemma === "avoir" && childrenWith(tree, clause.index, /^expl/u).some((other) => /^y$/iu.test(other.form));
+  const rest = tree.children[clause.index]!.filter((child) => child > clause.index && child !== word.index && tree.words[child]!.upos !== "PUNCT");
+  if (thereIs && rest.length === 0) return undefined;
   const text = presentational(tree, clause, verb, "Sing");
   return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]), placeAfter: word.head };
 }
@@ -1906,7 +1916,9 @@ export function presentedPhrase(
       (head.deprel === "obl:mod" && (cutAdjunctPrepositions.test(preposition.form) || placeOrTimeWithA(tree, head, preposition)));
     if (!presentedPhrases.test(head.deprel) || !(adjunct || betweenCommas(tree, head.index))) return undefined;
     if (saysHow(tree, head, preposition)) return undefined;
-    if (movementVerbs.test(tree.words[head.head]!.lemma)) return undefined;
+    // (A comparison to a place is none: "Il s'enfonçait dans cette nuit comme dans un gouffre.")
+    const likePlace = /^comme$/iu.test(preposition.form) && tree.words[preposition.index + 1]?.upos === "ADP";
+    if (movementVerbs.test(tree.words[head.head]!.lemma) && !likePlace) return undefined;
     // "avec Homais pour ami", "prendre ses infirmités pour des défauts", "le considérait comme le symbole":
     // "pour" and "comme" say what as, not for whom or what like.
     if (/^(pour|comme)$/iu.test(preposition.form) && (childrenWith(tree, head.index, /^(det|nummod)$/u).length === 0 || asVerbs.test(tree.words[head.head]!.lemma))) return undefined;

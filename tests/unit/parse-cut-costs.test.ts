@@ -34,6 +34,9 @@ describe("the cut with the parse", () => {
       "Pour donner une idée du ménage intérieur de M. l'évêque de Digne et de la façon dont ces deux saintes filles subordonnaient leurs actions, leurs pensées, même leurs instincts de femmes aisément effrayées, aux habitudes et aux intentions de l'évêque, sans qu'il eût même à prendre la peine de parler pour les exprimer, nous ne pouvons mieux faire que de transcrire ici une lettre de mademoiselle Baptistine à madame la vicomtesse de Boischevron, son amie d'enfance.",
       "madame la vicomtesse",
     ],
+    // Madame Bovary, Les Misérables: a name stays with the noun it is set beside.
+    ["Et il faisait des visites à la mère Lefrançois afin de pouvoir parler d'elle.", "la mère Lefrançois"],
+    ["Elles virent les jeunes gens sortir du cabaret Bombarda bras dessus bras dessous, se retourner, leur faire des signes en riant, puis disparaître.", "du cabaret Bombarda"],
     // Les Misérables: a verb keeps the infinitive it governs, "de" and all.
     ["Certes, un pareil homme eût mérité de n'avoir pas d'opinions politiques.", "eût mérité de n'avoir"],
     // Les Misérables: nor across the adverbs between them.

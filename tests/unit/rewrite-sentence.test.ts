@@ -12,6 +12,8 @@ import { countWords } from "@/lib/text/count-words";
 import { segmentSentences } from "@/lib/text/segment-sentences";
 import { corpusMissing, corpusParagraphs } from "@/tests/fixtures/corpus-text";
 
+const keepsWhole = (pieces: string[], phrase: string) => pieces.some((piece) => piece.includes(phrase));
+
 describe("rewriting rules", () => {
   it("gives each coordinated predicate its subject again (the teacher's first example)", () => {
     const { pieces, rules } = rewriteWithRules("Il s'assit, prit une plume, étala devant lui une feuille de papier et attendit.", 8);
@@ -1225,6 +1227,21 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Ces sortes de logis ne sont habituellement pas occupés la nuit.", 8).pieces).toContain(
       "Ils ne sont habituellement pas occupés la nuit.",
     );
+  });
+
+  it("takes no que for an object where the clause has one, nor the weather's il for a subject (Les Misérables)", () => {
+    const { pieces } = rewriteLocally(
+      "Un jour ils lui écrivirent que sa petite Cosette était toute nue par le froid qu'il faisait, qu'elle avait besoin d'une jupe de laine, et qu'il fallait au moins que la mère envoyât dix francs pour cela.",
+      8,
+    );
+    expect(pieces).not.toContain("Il le faisait.");
+    expect(pieces.join(" ")).toContain("qu'elle avait besoin d'une jupe de laine");
+    expect(keepsWhole(pieces, "sa petite Cosette")).toBe(true);
+  });
+
+  it("leaves il y a with what there is, though the parse hangs it on a phrase of place (Les Misérables)", () => {
+    const { pieces } = rewriteLocally("Il y a dans notre civilisation des heures redoutables; ce sont les moments où la pénalité prononce un naufrage.", 8);
+    expect(pieces).not.toContain("Il y a.");
   });
 
   it("leaves a relative clause that a negation reaches (Les Misérables)", () => {
