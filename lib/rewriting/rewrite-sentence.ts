@@ -42,6 +42,7 @@ import {
 } from "@/lib/rewriting/agreement";
 import { findLocutions } from "@/lib/french/locutions";
 import { lookUpWord } from "@/lib/french/lexicon";
+import { lexicalMorphology } from "@/lib/french/parser/lexical-features";
 import { childrenWith, parseTree, sayingVerbs, subtree, timeNouns, titles, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
 import { personTitles } from "@/lib/text/split-long-sentence";
@@ -485,6 +486,13 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
   // A noun right before the predicate ("…qu'elle faisait, le bas de son visage s'enfonçait") is its
   // own subject, which the parse hung elsewhere: the shared one would put the wrong subject on it.
   if (!afterBreak(tree, word.index)) return undefined;
+  // "une pièce…, avec porte sur la rue, et fenêtre sur le jardin", "tout y serait passion, extase,
+  // délire": a noun the tagger read as a verb in the present (and that no passé simple spells, as
+  // "dit" or "vit"), joined to a clause in the past, is no predicate of the same subject.
+  const headVerb = finiteVerb(tree, head.index);
+  const morphology = lexicalMorphology(word.form);
+  const nounInPresent = word.feats.Tense === "Pres" && /^(Imp|Past)$/u.test(headVerb?.feats.Tense ?? "") && /(^|\|)nc:/u.test(morphology) && !/v:J/u.test(morphology);
+  if (nounInPresent) return undefined;
   const subject = sharedSubject(tree, head.index, word.index);
   // "elle dit: «Ah! mon Dieu!» poussa un soupir": a subject in a quotation is not the narrator's.
   if (!subject || subject.index > head.index || quotedBefore(tree, subject.index, word.index)) return undefined;

@@ -1244,6 +1244,16 @@ describe("rewriting rules", () => {
     expect(pieces).not.toContain("Il y a.");
   });
 
+  it("gives no subject to a noun the tagger read as a verb in the present beside a clause in the past (Madame Bovary, Les Misérables)", () => {
+    const pieces = (sentence: string) => rewriteLocally(sentence, 8).pieces;
+    expect(pieces("Le magistrat l'avait reçu debout, dans sa robe, hermine à l'épaule et toque en tête.")).not.toContain("Il toque en tête.");
+    expect(
+      pieces("Il avait son sac sur l'épaule, son bâton à la main, une expression rude, hardie, fatiguée et violente dans les yeux."),
+    ).not.toContain("Il violente dans les yeux.");
+    // A passé simple spelt as a present ("dit") is still a predicate of its own.
+    expect(pieces("Mais trois jours après, il entra dans sa chambre, ferma la porte et dit:")).toContain("Il ferma la porte.");
+  });
+
   it("leaves a relative clause that a negation reaches (Les Misérables)", () => {
     const { rules } = rewriteWithRules("Dans les premiers temps, je me disais: il n'y a pas de dangers qui l'arrêtent, il est terrible.", 8);
     expect(rules).not.toContain("relative_qui");
