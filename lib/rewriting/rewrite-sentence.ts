@@ -579,7 +579,9 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
     // "qui déjà s'était tourné": the pronoun goes before the verb, after what the writer put between ("Déjà il s'était tourné").
     const verbStart = verbGroupStart(tree, word.index);
     const between = tree.words.slice(pronoun.index + 1, verbStart);
-    if (between.length > 0 && between.every((other) => other.upos !== "PUNCT" && !/^(ne|n'|n’)$/iu.test(other.form) && !cliticForms.test(other.form))) {
+    // "qui, deux ans auparavant, avaient soutenu": an aside between commas goes first too ("Deux ans auparavant, elles avaient…").
+    const inner = between.at(0)?.form === "," && between.at(-1)?.form === "," ? between.slice(1, -1) : between;
+    if (inner.length > 0 && inner.every((other) => other.upos !== "PUNCT" && !/^(ne|n'|n’)$/iu.test(other.form) && !cliticForms.test(other.form))) {
       return { rule: "relative_qui", head: word.index, drop: [pronoun.index], replace: new Map(), insert: new Map([[verbStart, stand]]) };
     }
     return { rule: "relative_qui", head: word.index, drop: [], replace: new Map([[pronoun.index, stand]]), insert: new Map() };

@@ -1254,6 +1254,18 @@ describe("rewriting rules", () => {
     expect(pieces("Mais trois jours après, il entra dans sa chambre, ferma la porte et dit:")).toContain("Il ferma la porte.");
   });
 
+  it("says an aside between qui and its verb before the pronoun that stands for qui (Les Misérables, Madame Bovary)", () => {
+    expect(
+      rewriteLocally("C'étaient les colonnes qui, deux ans auparavant, avaient soutenu l'estrade de l'empereur au Champ-de-Mai.", 8).pieces.join(" "),
+    ).toContain("Deux ans auparavant, elles avaient soutenu");
+    expect(
+      rewriteLocally(
+        "Il conclut un arrangement avec Lestiboudois, le sacristain, qui, outre ses fonctions sacerdotales et mortuaires, soignait les principaux jardins d'Yonville.",
+        8,
+      ).pieces.join(" "),
+    ).not.toMatch(/Il, outre/u);
+  });
+
   it("leaves a relative clause that a negation reaches (Les Misérables)", () => {
     const { rules } = rewriteWithRules("Dans les premiers temps, je me disais: il n'y a pas de dangers qui l'arrêtent, il est terrible.", 8);
     expect(rules).not.toContain("relative_qui");
