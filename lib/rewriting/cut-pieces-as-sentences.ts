@@ -11,7 +11,7 @@
 // The other pieces stay as they were cut.
 import { withSubject } from "@/lib/rewriting/agreement";
 import { cutPredicateSubject, presentedPhrase, presentedSubordinate, readsAsSentence } from "@/lib/rewriting/rewrite-sentence";
-import { wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { childrenWith, subtree, timeNouns, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 import { normalizeSpaces } from "@/lib/text/normalize-spaces";
@@ -147,6 +147,31 @@ export function cutPiecesAsSentences(
     if (!predicate || before === undefined || !before.startsWith(`${predicate.subject},`) || !before.endsWith(",")) return;
     const aside = before.slice(predicate.subject.length + 1).trim();
     if (aside !== "" && !opensOnRelative.test(aside)) written[position - 1] = capitalizeFirst(aside);
+  });
+  // "Cette salle, spacieuse et éclairée d'une seule lampe, ‖ Elle était une ancienne antichambre de
+  // l'évêché": a noun phrase that the pronoun stands for, with nothing but an aside after it, is said in
+  // the pronoun's place, the aside first: "Spacieuse et éclairée d'une seule lampe, ‖ cette salle était…".
+  written.forEach((_, position) => {
+    const predicate = presentations[position] ? undefined : predicates[position];
+    const place = placed[position - 1];
+    const before = pieces[position - 1];
+    if (!predicate || !place || before === undefined || written[position - 1] !== before || !/^(il|elle|ils|elles)$/u.test(predicate.subject)) return;
+    const comma = before.indexOf(", ");
+    const aside = before.slice(comma + 2).trim();
+    if (comma <= 0 || !aside.endsWith(",") || aside === "," || opensOnRelative.test(aside)) return;
+    const phrase = place.inside.filter((span) => span.end <= place.start + comma);
+    const subject = new Set(subtree(tree, predicate.subjectIndex));
+    if (phrase.length === 0 || !phrase.some((span) => span.index === predicate.subjectIndex) || phrase.some((span) => !subject.has(span.index))) return;
+    // Not a line of dialogue ("-- Son billard"), a list the pronoun stood for whole ("Dahlia, Zéphine, et
+    // surtout Favourite"), nor a time the parse took for the subject ("La veille, Favourite, …").
+    const head = tree.words[predicate.subjectIndex]!;
+    // Only a phrase that opens its sentence, and an aside of its own ("L'Envie, elle," says the subject twice).
+    if (!/^\p{Lu}/u.test(before) || childrenWith(tree, head.index, /^conj$/u).length > 0 || timeNouns.test(head.lemma) || countWords(aside) < 2) return;
+    const rest = written[position]!.slice(predicate.subject.length).trimStart();
+    const sentence = capitalizeFirst(`${lowerFirst(tree, phrase[0]!.index, before.slice(0, comma))} ${rest}`);
+    if (countWords(sentence) > maxWords) return;
+    written[position - 1] = capitalizeFirst(aside);
+    written[position] = sentence;
   });
   // "Nastasie descendit les marches en grelottant, ‖ Nastasie alla ouvrir…": the clause before a piece made a sentence ends.
   written.forEach((_, position) => {

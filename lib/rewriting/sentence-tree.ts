@@ -90,7 +90,7 @@ const subjectRelations = /^(nsubj|nsubj:pass|expl:subj|csubj)$/u;
 
 /** Nouns of time: a phrase or a clause on one says when ("le jour où", "le soir,", "au moment où"). */
 export const timeNouns =
-  /^(jour|moment|temps|heure|instant|soir|matin|année|an|époque|minute|nuit|fois|semaine|mois|saison|soirée|journée|siècle)$/u;
+  /^(jour|moment|temps|heure|instant|soir|matin|année|an|époque|minute|nuit|fois|semaine|mois|saison|soirée|journée|siècle|veille|lendemain|surlendemain)$/u;
 
 /** Words of address that go before a name or a rank: "M. Homais", "madame Bovary", "monseigneur Bienvenu". */
 export const titles = /^(madame|monsieur|mademoiselle|monseigneur|mesdames|messieurs|mesdemoiselles|m\.|mm\.|mme|mlle|saint|sainte)$/iu;
