@@ -67,6 +67,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
     tokens.push({ form: token.form, words: indices, spaceAfter: !misc.includes("SpaceAfter=No") });
   });
   const tree = { words, tokens, children: childrenOf(words) };
+  for (const word of words.slice(1)) repairVocativeSubject(tree, word.index);
   for (const word of words.slice(1)) repairCliticEn(tree, word.index);
   for (const word of words.slice(1)) repairSpeaker(tree, word.index);
   for (const word of words.slice(1)) repairJoinedSubjects(tree, word.index);
@@ -100,6 +101,22 @@ export const sayingVerbs =
   /^(dire|répondre|répliquer|répéter|récrier|exclamer|demander|ajouter|écrier|s'écrier|reprendre|continuer|poursuivre|murmurer|crier|faire|penser|déclarer|observer|interrompre|expliquer|objecter|riposter|insister|conclure|songer|soupirer|balbutier|bégayer)$/u;
 
 const verbGroupRelations = /^(aux|aux:tense|aux:pass|aux:caus|cop|expl:pv|expl|advmod)$/u;
+
+/**
+ * "Madame, par pudeur, restait tournée vers la ruelle": a noun that opens
+ * the sentence before a comma is read as someone spoken to; but a verb in
+ * the third person with no subject of its own says it is the subject.
+ */
+function repairVocativeSubject(tree: SentenceTree, index: number): void {
+  const { words, children } = tree;
+  const word = words[index]!;
+  if (word.deprel !== "vocative" || !/^(NOUN|PROPN)$/u.test(word.upos) || words[index + 1]?.form !== ",") return;
+  if (words.slice(1, index).some((before) => before.upos !== "PUNCT" && before.deprel !== "det") || /^[-–—«“]/u.test(words[1]!.form)) return;
+  const verb = words[word.head]!;
+  if (verb.index < index || verb.feats.VerbForm !== "Fin" || verb.feats.Person !== "3" || verb.feats.Mood === "Imp") return;
+  if (children[verb.index]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
+  word.deprel = "nsubj";
+}
 
 /**
  * "Il fouilla dans sa poche, en tira sa bourse": "en" right before a finite

@@ -1277,6 +1277,15 @@ describe("rewriting rules", () => {
     ).not.toMatch(/Il, outre/u);
   });
 
+  it("reads a noun before a comma that opens the sentence as the subject of a verb in the third person that has none (Madame Bovary)", () => {
+    // The parse took "Le monsieur" for someone spoken to.
+    const { pieces } = rewriteLocally(
+      "Le monsieur, ramenant l'éventail, l'offrit à la dame, respectueusement; elle le remercia d'un signe de tête et se mit à respirer son bouquet.",
+      8,
+    );
+    expect(pieces).toContain("Le monsieur l'offrit à la dame, respectueusement.");
+  });
+
   it("leaves a relative clause that a negation reaches (Les Misérables)", () => {
     const { rules } = rewriteWithRules("Dans les premiers temps, je me disais: il n'y a pas de dangers qui l'arrêtent, il est terrible.", 8);
     expect(rules).not.toContain("relative_qui");
