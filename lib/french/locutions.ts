@@ -235,15 +235,21 @@ function opensWhereItMay(parts: readonly Part[], at: number, locution: Locution)
 }
 
 /**
- * "d'année en année", "de ville en ville", "de rêve en rêve": one noun said
- * twice around "en" is an adverb, whatever the noun; the Lefff lists a few.
+ * "d'année en année", "de ville en ville", "phrase à phrase", "pas à pas":
+ * one noun said twice around "en" or "à" is an adverb, whatever the noun;
+ * the Lefff lists a few.
  */
 function repeatedNounAt(parts: readonly Part[], at: number): Locution | undefined {
-  const [de, noun, en, again] = parts.slice(at, at + 4);
-  if (!de || !noun || !en || !again || !/^(de|d')$/u.test(de.word) || en.word !== "en" || again.word !== noun.word) return undefined;
-  const words = [de.word, noun.word, "en", noun.word];
-  if (!matchesAt(parts, at, words)) return undefined;
-  return { form: `${de.word === "de" ? "de " : "d'"}${noun.word} en ${noun.word}`, kind: "adverb", words };
+  const [first, second, third, fourth] = parts.slice(at, at + 4);
+  if (first && second && third && /^(de|d')$/u.test(first.word) && fourth?.word === second.word && third.word === "en") {
+    const words = [first.word, second.word, "en", second.word];
+    if (matchesAt(parts, at, words)) return { form: `${first.word === "de" ? "de " : "d'"}${second.word} en ${second.word}`, kind: "adverb", words };
+  }
+  if (first && second?.word === "à" && third?.word === first.word && /^\p{L}{2,}$/u.test(first.word)) {
+    const words = [first.word, "à", first.word];
+    if (matchesAt(parts, at, words)) return { form: words.join(" "), kind: "adverb", words };
+  }
+  return undefined;
 }
 
 /**

@@ -11,6 +11,7 @@
 //   a verb and its infinitive  "ne peut pas ‖ avoir"                 as dear
 //   a verb and its object      "de porter ‖ sa croix"               as a verb's complement
 //   between listed nouns       "des ongles sales, ‖ une barbe"      a little
+//   before a participle with a phrase of its own after its noun   as after a noun (lowers the word classes' cost)
 //   between a clause's adjuncts, before a clause   (left to the splitter)
 import { breakCost } from "@/lib/text/split-long-sentence";
 import { subtree, titles, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
@@ -83,6 +84,21 @@ function auxiliaryWaits(tree: SentenceTree, left: number, right: number): boolea
 }
 
 /**
+ * A participle or adjective after its noun with complements of its own
+ * ("des connaissances ‖ perdues de vue depuis longtemps") is a phrase that
+ * may stand apart, as one after a noun elsewhere: the cut before it costs
+ * no more than a cut after a noun, whatever the word classes say.
+ */
+function describingCost(tree: SentenceTree, describing: number): number | undefined {
+  // "se tenait les bras croisés sur ses genoux": a past participle after a verb's object says what
+  // state the object is in, part of the predicate.
+  const word = tree.words[describing]!;
+  if (word.feats.Tense === "Past" && tree.words[word.head]?.deprel === "obj") return undefined;
+  const complements = tree.children[describing]!.filter((child) => child > describing && /^(obl|obl:arg|obl:mod|obj|advmod|xcomp)$/u.test(tree.words[child]!.deprel));
+  return complements.length > 0 ? breakCost.afterNoun : undefined;
+}
+
+/**
  * The cost a cut between words `left` and `right` (adjacent, 1-based)
  * breaks, or undefined where the parse has nothing against it.
  */
@@ -118,7 +134,7 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   if (titles.test(tree.words[left]!.form)) return breakCost.forbidden;
   // An adjective before its noun, or alone after it, stays with it; one after
   // it with complements of its own ("une conversation ‖ pleine de mots") may stand apart.
-  if (relation === "amod") return dependent < common || tree.children[dependent]!.length === 0 ? breakCost.forbidden : undefined;
+  if (relation === "amod") return dependent < common || tree.children[dependent]!.length === 0 ? breakCost.forbidden : describingCost(tree, dependent);
   // An article, preposition or fixed word far from its head with another noun between is a misparse
   // ("un peu de poussière sur les dalles" read with "un" the article of "dalles"): no say.
   if (tight.test(relation)) {
@@ -175,6 +191,7 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // (An apposition only when the name is that word itself: "la bénédiction du bon Dieu ‖ quand Cosette".)
   const apposedName = relation === "appos" && (dependent === left || dependent === right) && /^(NOUN|PROPN)$/u.test(tree.words[dependent]!.upos);
   if (named && nominal.has(upos) && !prepositional && (/^(nmod|flat|flat:name)$/u.test(relation) || apposedName)) return breakCost.forbidden;
+  if (relation === "acl" && dependent > common && tree.words[dependent]!.feats.VerbForm === "Part" && dependent === right) return describingCost(tree, dependent);
   // A noun after a noun with no preposition between ("son irritation ‖ une sorte") is a misparse more often than not.
   if (!nominal.has(upos) || nounClauses.test(relation) || prepositional || relation === "nmod") return undefined;
   // Between coordinated nouns ("des ongles sales ‖ et une barbe") the phrase breaks where a list does.

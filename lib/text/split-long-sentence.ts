@@ -452,10 +452,14 @@ export function splitLongSentence(sentence: string, maxWords: number, parseCosts
     const cost = punctuation < breakCost.none ? punctuation : constituent;
     const withLocution = locution === undefined ? cost : Math.min(cost, locution);
     // The parse raises a cut to what it breaks; a list's comma or "et"
-    // inside a noun phrase ("l'attente, ‖ la soif et la peur") is no longer cheap.
+    // inside a noun phrase ("l'attente, ‖ la soif et la peur") is no longer
+    // cheap. A cost below a plain cut's is the parse finding a phrase that
+    // may stand apart where the word classes saw one noun phrase
+    // ("des connaissances ‖ perdues de vue depuis longtemps"): it lowers it.
     const phrase = parsed[index];
     if (phrase === undefined) return withLocution;
-    return punctuation < breakCost.none ? withLocution + Math.min(phrase, breakCost.insideNounPhrase) : Math.max(withLocution, phrase);
+    if (punctuation < breakCost.none) return withLocution + Math.min(phrase, breakCost.insideNounPhrase);
+    return phrase < breakCost.none ? Math.min(withLocution, phrase) : Math.max(withLocution, phrase);
   });
 
   // A cut before the "que" of "ne … que" says the opposite; one between "ne" and the "pas" that closes

@@ -49,11 +49,15 @@ describe("findLocutions", () => {
     expect(locutionsOf("Tout, à coup sûr, était fini.")).toEqual(["à coup sûr (adverb): à coup sûr,"]);
   });
 
-  it("reads one noun said twice around en as an adverb", () => {
+  it("reads one noun said twice around en or à as an adverb", () => {
     expect(locutionsOf("On remarquait que d'année en année son langage devenait plus poli.")).toEqual([
       "d'année en année (adverb): d'année en année",
     ]);
     expect(locutionsOf("Il allait de ville en ville, de Paris en province.")).toEqual(["de ville en ville (adverb): de ville en ville,"]);
+    expect(locutionsOf("Elle suivait l'intrigue phrase à phrase, pas à pas.")).toEqual([
+      "phrase à phrase (adverb): phrase à phrase,",
+      "pas à pas (adverb): pas à pas.",
+    ]);
   });
 
   it("leaves out free nouns and verbs before que or où", () => {

@@ -37,6 +37,9 @@ describe("the cut with the parse", () => {
     // Madame Bovary, Les Misérables: a name stays with the noun it is set beside.
     ["Et il faisait des visites à la mère Lefrançois afin de pouvoir parler d'elle.", "la mère Lefrançois"],
     ["Elles virent les jeunes gens sortir du cabaret Bombarda bras dessus bras dessous, se retourner, leur faire des signes en riant, puis disparaître.", "du cabaret Bombarda"],
+    // Les Misérables: a participle with a phrase of its own after its noun may stand apart, so the verb keeps the noun.
+    ["Listolier soufflait dans une trompette de bois achetée à Saint-Cloud.", "Listolier soufflait dans une trompette de bois"],
+    ["La révolution a eu beaucoup de ces hommes proportionnés à l'époque.", "La révolution a eu beaucoup de ces hommes"],
     // Les Misérables: a verb keeps the infinitive it governs, "de" and all.
     ["Certes, un pareil homme eût mérité de n'avoir pas d'opinions politiques.", "eût mérité de n'avoir"],
     // Les Misérables: nor across the adverbs between them.
