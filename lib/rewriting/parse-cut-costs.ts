@@ -12,6 +12,7 @@
 //   a verb and its object      "de porter ‖ sa croix"               as a verb's complement
 //   between listed nouns       "des ongles sales, ‖ une barbe"      a little
 //   before a participle with a phrase of its own after its noun   as after a noun (lowers the word classes' cost)
+//   a noun and the bare noun naming its kind   "des roses ‖ pompon"   as inside a noun phrase
 //   between a clause's adjuncts, before a clause   (left to the splitter)
 import { breakCost } from "@/lib/text/split-long-sentence";
 import { subtree, titles, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
@@ -192,6 +193,10 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   const apposedName = relation === "appos" && (dependent === left || dependent === right) && /^(NOUN|PROPN)$/u.test(tree.words[dependent]!.upos);
   if (named && nominal.has(upos) && !prepositional && (/^(nmod|flat|flat:name)$/u.test(relation) || apposedName)) return breakCost.forbidden;
   if (relation === "acl" && dependent > common && tree.words[dependent]!.feats.VerbForm === "Part" && dependent === right) return describingCost(tree, dependent);
+  // "des roses ‖ pompon", "une bordure ‖ bleu ciel": a bare noun right after a noun names its kind.
+  const bareKind = tree.words[left]!.upos === "NOUN" && tree.words[right]!.upos === "NOUN" && dependent === right &&
+    !tree.children[right]!.some((child) => /^(det|case)$/u.test(tree.words[child]!.deprel));
+  if (bareKind) return breakCost.insideNounPhrase;
   // A noun after a noun with no preposition between ("son irritation ‖ une sorte") is a misparse more often than not.
   if (!nominal.has(upos) || nounClauses.test(relation) || prepositional || relation === "nmod") return undefined;
   // Between coordinated nouns ("des ongles sales ‖ et une barbe") the phrase breaks where a list does.

@@ -40,6 +40,9 @@ describe("the cut with the parse", () => {
     // Les Misérables: a participle with a phrase of its own after its noun may stand apart, so the verb keeps the noun.
     ["Listolier soufflait dans une trompette de bois achetée à Saint-Cloud.", "Listolier soufflait dans une trompette de bois"],
     ["La révolution a eu beaucoup de ces hommes proportionnés à l'époque.", "La révolution a eu beaucoup de ces hommes"],
+    // Madame Bovary, Les Misérables: a bare noun right after a noun names its kind.
+    ["Elle avait une robe de safran pâle, relevée par trois bouquets de roses pompon mêlées de verdure.", "roses pompon"],
+    ["Il remit lui-même cette lettre le lendemain matin au bureau de poste de Montreuil-sur-mer.", "le lendemain matin"],
     // Les Misérables: a verb keeps the infinitive it governs, "de" and all.
     ["Certes, un pareil homme eût mérité de n'avoir pas d'opinions politiques.", "eût mérité de n'avoir"],
     // Les Misérables: nor across the adverbs between them.
