@@ -206,9 +206,30 @@ function closedBeforeSentences(pieces: readonly string[]): string[] {
   });
 }
 
+// "Il était un filateur.", "Elle était une personne longue, pâle": a pronoun the rules gave a noun
+// attribute with its article; French says "C'était un filateur." (not "Il était une fois", "un peu").
+const pronounBeforeAttribute =
+  /^(Il|Elle|Ils|Elles) (ne |n['’])?(était|étaient|est|sont|fut|furent|sera|seront|serait|seraient)( (?:pas|point|plus|jamais))? (un|une|des) (?!peu\b|fois\b)/u;
+
+const singularOf: Record<string, string> = { sont: "est", étaient: "était", furent: "fut", seront: "sera", seraient: "serait" };
+
+/** The pronoun the rules added before a noun attribute said as ce ("Il était un filateur." → "C'était un filateur."). */
+function presentedAttribute(piece: string, sentence: string): string {
+  const found = pronounBeforeAttribute.exec(piece);
+  // The author's own "Il était un…" stays as written.
+  if (!found || sentence.toLocaleLowerCase("fr").includes(found[0].toLocaleLowerCase("fr"))) return piece;
+  const [whole, , negation, said, adverb = "", article] = found;
+  // "Ils sont un appel" → "C'est un appel": ce agrees with its attribute.
+  const verb = article === "des" ? said! : (singularOf[said!] ?? said!);
+  const rest = `${verb}${adverb} ${article} `;
+  const opening = negation ? `Ce n'${rest}` : /^[eé]/u.test(verb!) ? `C'${rest}` : `Ce ${rest}`;
+  return opening + piece.slice(whole.length);
+}
+
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
   const rewrite = rewriteSentenceLocally(sentence, maxWords);
-  return { ...rewrite, pieces: closedBeforeSentences(capitalizedAfterEnds(rewrite.pieces)) };
+  const pieces = closedBeforeSentences(capitalizedAfterEnds(rewrite.pieces)).map((piece) => presentedAttribute(piece, sentence));
+  return { ...rewrite, pieces };
 }
 
 function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrite {

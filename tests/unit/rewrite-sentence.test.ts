@@ -1286,6 +1286,23 @@ describe("rewriting rules", () => {
     expect(pieces).toContain("Le monsieur l'offrit à la dame, respectueusement.");
   });
 
+  it("says ce, not the pronoun, before a noun attribute with its article (Madame Bovary, Les Misérables)", () => {
+    const pieces = (sentence: string) => rewriteLocally(sentence, 8).pieces;
+    expect(
+      pieces(
+        "Elle se rassit et elle reprit son ouvrage, qui était un bas de coton blanc où elle faisait des reprises; elle travaillait le front baissé; elle ne parlait pas, Charles non plus.",
+      ),
+    ).toContain("C'était un bas de coton blanc.");
+    // In the attribute's number: before, "Ils sont un appel profond à la vie".
+    const couples = pieces(
+      "Ces passages de couples heureux sont un appel profond à la vie et à la nature, et font sortir de tout la caresse et la lumière.",
+    );
+    expect(couples.join(" ")).not.toMatch(/(Ils|Ce) sont un /u);
+    // The author's own "Il était un…" stays, and so do "un peu" and "une fois".
+    expect(pieces("Il était un homme de quarante ans, grand, sec, avec des yeux gris et une barbe rousse.").join(" ")).toMatch(/^Il était un homme/u);
+    expect(pieces("Au dessert, le sénateur s'écria, un peu égayé, quoique toujours digne, qu'il fallait boire.").join(" ")).not.toMatch(/C'était un peu/u);
+  });
+
   it("leaves a relative clause that a negation reaches (Les Misérables)", () => {
     const { rules } = rewriteWithRules("Dans les premiers temps, je me disais: il n'y a pas de dangers qui l'arrêtent, il est terrible.", 8);
     expect(rules).not.toContain("relative_qui");
