@@ -441,6 +441,18 @@ function correlated(tree: SentenceTree, clause: TreeWord): boolean {
   return own !== undefined && other !== undefined && correlatives.test(own.form) && own.form.toLowerCase() === other.form.toLowerCase();
 }
 
+/**
+ * "une pièce…, avec porte sur la rue, et fenêtre sur le jardin", "tout y
+ * serait passion, extase, délire": a noun the tagger read as a verb in the
+ * present (and that no passé simple spells, as "dit" or "vit"), joined to a
+ * clause in the past, is no predicate of that clause's subject.
+ */
+function nounReadAsVerb(tree: SentenceTree, word: TreeWord, joinedTo: TreeWord): boolean {
+  if (word.feats.Tense !== "Pres" || !/^(Imp|Past)$/u.test(finiteVerb(tree, joinedTo.index)?.feats.Tense ?? "")) return false;
+  const morphology = lexicalMorphology(word.form);
+  return /(^|\|)nc:/u.test(morphology) && !/v:J/u.test(morphology);
+}
+
 function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const head = tree.words[word.head]!;
   if (correlated(tree, word)) return undefined;
@@ -486,13 +498,7 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
   // A noun right before the predicate ("…qu'elle faisait, le bas de son visage s'enfonçait") is its
   // own subject, which the parse hung elsewhere: the shared one would put the wrong subject on it.
   if (!afterBreak(tree, word.index)) return undefined;
-  // "une pièce…, avec porte sur la rue, et fenêtre sur le jardin", "tout y serait passion, extase,
-  // délire": a noun the tagger read as a verb in the present (and that no passé simple spells, as
-  // "dit" or "vit"), joined to a clause in the past, is no predicate of the same subject.
-  const headVerb = finiteVerb(tree, head.index);
-  const morphology = lexicalMorphology(word.form);
-  const nounInPresent = word.feats.Tense === "Pres" && /^(Imp|Past)$/u.test(headVerb?.feats.Tense ?? "") && /(^|\|)nc:/u.test(morphology) && !/v:J/u.test(morphology);
-  if (nounInPresent) return undefined;
+  if (nounReadAsVerb(tree, word, head)) return undefined;
   const subject = sharedSubject(tree, head.index, word.index);
   // "elle dit: «Ah! mon Dieu!» poussa un soupir": a subject in a quotation is not the narrator's.
   if (!subject || subject.index > head.index || quotedBefore(tree, subject.index, word.index)) return undefined;
@@ -1645,6 +1651,13 @@ function writeUnit(
   for (let token = (lastOwn?.token ?? Number.POSITIVE_INFINITY) + 1; token < tree.tokens.length && endMark.test(tree.tokens[token]!.form) && !ownsToken(token); token += 1) {
     items.push({ text: tree.tokens[token]!.form, token, spaceAfter: tree.tokens[token]!.spaceAfter });
   }
+  // "…et dit avec une figure solennelle:": the colon that ends the sentence right after this piece's
+  // last word announces the line that follows, and stays its end mark in the main clause or a clause
+  // joined to it (not a gerund or a relative clause made a sentence: "…lui disait, en regardant la
+  // lune:" is no "Emma regardait la lune:").
+  const lastToken = tree.tokens.length - 1;
+  const announcing = !extraction || extraction.rule === "coordination";
+  const announces = announcing && tree.tokens[lastToken]?.form === ":" && lastToken > 0 && ownsToken(lastToken - 1);
   // Punctuation left at the edges by the clauses taken out: commas, semicolons, a dash inside the sentence.
   while (items.length > 0 && /^[,;:)»”\]]$/u.test(items[0]!.text)) items.shift();
   while (items.length > 0 && (/^[,;:(«“[]$/u.test(items.at(-1)!.text) || dashes.test(items.at(-1)!.text))) items.pop();
@@ -1721,7 +1734,7 @@ function writeUnit(
     .filter((item) => item.token >= 0)
     .map((item) => ({ form: item.text, words: tree.tokens[item.token]!.words.filter((index) => inside.has(index)), spaceAfter: item.spaceAfter }));
   return {
-    text: sentenceEnd.test(ending) ? text : `${ending}${ownEnd ?? "."}${text.slice(ending.length).trim()}`,
+    text: sentenceEnd.test(ending) ? text : `${ending}${ownEnd ?? (announces ? ":" : ".")}${text.slice(ending.length).trim()}`,
     tree: { words: tree.words, children: tree.children, tokens },
   };
 }
@@ -1800,6 +1813,7 @@ export function cutPredicateSubject(
   const own = subjectOf(tree, head.index);
   // The clause's own subject must stand before the piece; a coordinated predicate shares its head's.
   const subject = own ?? (isJoinedClause(tree, head) && afterBreak(tree, head.index) ? sharedSubject(tree, tree.words[head.head]!.index, head.index) : undefined);
+  if (!own && isJoinedClause(tree, head) && nounReadAsVerb(tree, head, tree.words[head.head]!)) return undefined;
   if (!subject || subject.index >= first || isRelativePronoun(subject) && !antecedentOf(tree, subject.head)) return undefined;
   if (separatedByQuoteOrColon(tree, subject.index, start)) return undefined;
   // "il avait pensé qu'Odette ‖ n'était": a subject after "que" belongs to a clause that says what another thought.

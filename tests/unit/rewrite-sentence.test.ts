@@ -1303,6 +1303,16 @@ describe("rewriting rules", () => {
     expect(pieces("Au dessert, le sénateur s'écria, un peu égayé, quoique toujours digne, qu'il fallait boire.").join(" ")).not.toMatch(/C'était un peu/u);
   });
 
+  it("keeps the colon that announces a line on the clause that says it (Madame Bovary)", () => {
+    expect(rewriteLocally("Il sortit, revint au bout d'une heure, et dit avec une figure solennelle:", 8).pieces).toEqual([
+      "Il sortit, revint au bout d'une heure.",
+      "Il dit avec une figure solennelle:",
+    ]);
+    // Not on a gerund made a sentence: the line is what she says, not what she looks at.
+    const moon = rewriteLocally("Même elle lui disait quelquefois, en regardant la lune:", 8).pieces;
+    expect(moon.filter((piece) => piece.endsWith(":")).every((piece) => /disait/u.test(piece))).toBe(true);
+  });
+
   it("leaves a relative clause that a negation reaches (Les Misérables)", () => {
     const { rules } = rewriteWithRules("Dans les premiers temps, je me disais: il n'y a pas de dangers qui l'arrêtent, il est terrible.", 8);
     expect(rules).not.toContain("relative_qui");
