@@ -1327,7 +1327,7 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   // "Il y a dans notre civilisation des heures redoutables": "il y a" with nothing after it but the
   // phrase (the parse took what there is for part of it) would be left saying nothing.
   const thereIs = clause.lemma === "avoir" && childrenWith(tree, clause.index, /^expl/u).some((other) => /^y$/iu.test(other.form));
-  const rest = tree.children[clause.index]!.filter((child) => child > clause.index && child !== word.index && tree.words[child]!.upos !== "PUNCT");
+  const rest = tree.children[clause.index]!.filter((child) => child > clause.index && child !== word.index && !bareAdverbOrMark(tree, child));
   if (thereIs && rest.length === 0) return undefined;
   const text = presentational(tree, clause, verb, "Sing");
   return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]), placeAfter: word.head };
@@ -2094,6 +2094,13 @@ function brackets(tree: SentenceTree): [number, number][] {
   return pairs;
 }
 
+/** Punctuation, or an adverb with nothing of its own ("encore", but not "beaucoup de jardins"). */
+function bareAdverbOrMark(tree: SentenceTree, index: number): boolean {
+  const word = tree.words[index]!;
+  if (word.upos === "PUNCT") return true;
+  return word.upos === "ADV" && tree.children[index]!.every((child) => tree.words[child]!.upos === "PUNCT" || tree.words[child]!.upos === "ADV");
+}
+
 /** A piece a reader takes for a sentence: a finite verb with its subject, or an imperative (its parse, when the caller has it). */
 export function readsAsSentence(piece: string, tree?: SentenceTree): boolean {
   // "Il lui remplit si.": an intensifier waits for its adjective; "Elle ne savait pas que.", a conjunction for its clause.
@@ -2107,6 +2114,9 @@ export function readsAsSentence(piece: string, tree?: SentenceTree): boolean {
   if (tree.children[root]!.some((child) => isRelativePronoun(tree.words[child]!))) return false;
   // "Il j'étais": two subjects mean a pronoun was added where the clause had one.
   if (childrenWith(tree, root, subjectRelations).length > 1) return false;
+  // "Il y avait encore.": il y a without what there is (only adverbs after it; "beaucoup de jardins" is something).
+  const thereIs = tree.words[root]!.lemma === "avoir" && childrenWith(tree, root, /^expl/u).some((word) => /^y$/iu.test(word.form));
+  if (thereIs && !tree.children[root]!.some((child) => child > root && !bareAdverbOrMark(tree, child))) return false;
   // "Madame Bovary a un chapeau vert.": the parse calls a titled name that opens a sentence a vocative.
   const titled = childrenWith(tree, root, /^vocative$/u).some((word) => word.index < root && personTitles.has(word.form.toLowerCase()));
   return verb.feats.Mood === "Imp" || subjectOf(tree, root) !== undefined || childrenWith(tree, root, /^csubj/u).length > 0 || titled;

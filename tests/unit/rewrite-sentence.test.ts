@@ -1335,6 +1335,10 @@ describe("rewriting rules", () => {
     expect(readsAsSentence("Sur une petite table.")).toBe(false);
     // Les Misérables: the parse takes "m'" for a subject.
     expect(readsAsSentence("M'a ordonné de me mêler de ses affaires.")).toBe(false);
+    // Les Misérables: il y a says nothing without what there is; "beaucoup de jardins" is something.
+    expect(readsAsSentence("Il y avait encore.")).toBe(false);
+    expect(readsAsSentence("Il y a beaucoup de jardins.")).toBe(true);
+    expect(readsAsSentence("Il y avait une alcôve fermée.")).toBe(true);
   });
 });
 
