@@ -8,6 +8,7 @@ import type { RewriteFailureReason, RewriteMethod } from "@/lib/engines/rewrite-
 import { lookUpWord, type WordClass } from "@/lib/french/lexicon";
 import { asideAfterVerb, asideBeforeSubject } from "@/lib/rewriting/aside-before-subject";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
+import { completiveAfterColon } from "@/lib/rewriting/completive-after-colon";
 import { connectiveWords, dropConnectives, withoutConnective } from "@/lib/rewriting/drop-connectives";
 import { objectBeforePhrase } from "@/lib/rewriting/object-before-phrase";
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
@@ -233,7 +234,16 @@ export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite
 }
 
 function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrite {
-  const clauses = clausesAtSemicolons(sentence).flatMap((clause) => (countWords(clause) > maxWords ? sentencesAtColon(clause) : undefined) ?? [clause]);
+  const completives: string[] = [];
+  const clauses = clausesAtSemicolons(sentence).flatMap((clause) => {
+    if (countWords(clause) <= maxWords) return [clause];
+    const atColon = sentencesAtColon(clause);
+    if (atColon) return atColon;
+    const said = completiveAfterColon(clause, maxWords);
+    if (!said) return [clause];
+    completives.push(said.conjunction);
+    return [said.main, said.completive];
+  });
   const reasons = clauses.map((clause) => (countWords(clause) > maxWords ? reasonBeforeClause(clause) : undefined));
   if (clauses.length === 1 && !reasons[0]) return rewriteClause(sentence, maxWords);
   // A phrase that opens the clause after a reason may describe the reason's subject as well as its own
@@ -246,12 +256,18 @@ function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrit
     : { pieces: [text], method: readsAsSentence(text) ? "rewritten" : "split", rules: [], respelled: [] },
   );
   const found = reasons.filter((reason) => reason !== undefined);
+  const atSemicolons = clauses.length - completives.length > 1;
   return {
     pieces: parts.flatMap((part) => part.pieces),
     method: parts.every((part) => part.method === "rewritten") ? "rewritten" : "split",
-    rules: [...(clauses.length > 1 ? ["parataxis" as const] : []), ...found.map(() => "reason" as const), ...parts.flatMap((part) => part.rules)],
+    rules: [
+      ...(atSemicolons ? ["parataxis" as const] : []),
+      ...completives.map(() => "completive" as const),
+      ...found.map(() => "reason" as const),
+      ...parts.flatMap((part) => part.rules),
+    ],
     // The conjunction is dropped on purpose, as a connective is.
-    respelled: [...found.map((reason): [string, string] => [reason.conjunction, ""]), ...parts.flatMap((part) => part.respelled)],
+    respelled: [...[...completives, ...found.map((reason) => reason.conjunction)].map((conjunction): [string, string] => [conjunction, ""]), ...parts.flatMap((part) => part.respelled)],
   };
 }
 

@@ -65,6 +65,7 @@ export const rewriteRules = [
   "list",
   "subject",
   "reason",
+  "completive",
 ] as const;
 export type RewriteRule = (typeof rewriteRules)[number];
 

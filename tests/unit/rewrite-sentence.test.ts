@@ -1313,6 +1313,26 @@ describe("rewriting rules", () => {
     expect(moon.filter((piece) => piece.endsWith(":")).every((piece) => /disait/u.test(piece))).toBe(true);
   });
 
+  it("says what a verb says or knows after a colon, as a sentence of its own (Madame Bovary, Les Misérables)", () => {
+    expect(rewriteLocally("Il disait que c'était bien assez bon pour la campagne.", 8)).toMatchObject({
+      pieces: ["Il disait:", "C'était bien assez bon pour la campagne."],
+      method: "rewritten",
+      rules: ["completive"],
+      respelled: [["que", ""]],
+    });
+    expect(rewriteLocally("Salomon répondrait que l'amour fait partie de la sagesse.", 8).pieces).toEqual([
+      "Salomon répondrait:",
+      "L'amour fait partie de la sagesse.",
+    ]);
+    // Not a result ("d'un tel accent que", "de sorte que"), nor a relative clause after an object.
+    const never = [
+      "Ce mot fut répété d'un tel accent que l'avocat se retourna.",
+      "Aussi jugea-t-elle utile de descendre chaque fois à la Croix rouge, de sorte que les bonnes gens de son village qui la voyaient dans l'escalier ne se doutaient de rien.",
+      "Il répondit machinalement quelque chose qu'il n'a jamais pu se rappeler plus tard.",
+    ];
+    for (const sentence of never) expect(rewriteLocally(sentence, 8).rules).not.toContain("completive");
+  });
+
   it("leaves a relative clause that a negation reaches (Les Misérables)", () => {
     const { rules } = rewriteWithRules("Dans les premiers temps, je me disais: il n'y a pas de dangers qui l'arrêtent, il est terrible.", 8);
     expect(rules).not.toContain("relative_qui");

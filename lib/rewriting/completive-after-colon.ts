@@ -1,0 +1,68 @@
+// A clause that says what its verb says, knows or sees ("Il s'avoua qu'il
+// avait commis une action blâmable") is cut inside when the sentence is over
+// the limit: "Il s'avoua qu'il avait commis ‖ une action blâmable." Said as
+// two sentences, the colon keeping the relation and "que" gone, each reads
+// alone: "Il s'avoua:" / "Il avait commis une action blâmable."
+import { readsAsSentence } from "@/lib/rewriting/rewrite-sentence";
+import { childrenWith, parseTree, subtree, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { capitalizeFirst } from "@/lib/text/capitalize-first";
+import { countWords } from "@/lib/text/count-words";
+
+// Verbs whose "que" clause is what is said, learnt, seen or thought: after a colon it is that.
+const announcingVerbs =
+  /^(dire|répondre|répliquer|déclarer|annoncer|expliquer|raconter|ajouter|écrire|avouer|affirmer|assurer|jurer|promettre|répéter|savoir|apprendre|comprendre|sentir|voir|remarquer|apercevoir|reconnaître|découvrir|deviner|constater|observer|songer|penser|croire|juger|trouver|oublier|rappeler|prétendre|soupçonner|craindre|espérer)$/u;
+const negations = /^(ne|n'|n’|pas|point|jamais|guère|plus)$/iu;
+const dialogueMarks = /[«»“”—–?]|--/u;
+
+// "d'un tel accent que", "de sorte que", "si bien que", "à mesure que": a "que" that ends a degree,
+// a result or a conjunction of time.
+const degreeWords =
+  /(^|[\s'’])(si|tel|telle|tels|telles|tant|tellement|sorte|façon|manière|point|bien|plutôt|moins|plus|autant|même|mesure|pendant|avant|après|depuis|dès|alors|lors|sans|pour|afin|parce|encore|ainsi|aussitôt|sitôt|tandis|malgré|jusqu['’]à|tel)$/iu;
+// "…, qu'il n'était plus temps, que tout était perdu": a second "que" clause the parse may not join.
+const secondClause = /(,|\bet|\bou|\bmais)\s+(que|qu['’])/iu;
+
+/**
+ * The main clause, ending on a colon, and its "que" clause as a sentence of
+ * its own, when the "que" clause completes the sentence's own verb and runs
+ * to its end, the main clause fits the limit as one piece (the colon stays
+ * last, right before what it announces), and both read as sentences. Not a
+ * negated or questioning main clause ("il ne savait pas que…" says he did
+ * not know it), a clause in the subjunctive, a degree or a result ("d'un tel
+ * accent que"), two "que" clauses, nor in dialogue.
+ */
+export function completiveAfterColon(clause: string, maxWords: number): { main: string; completive: string; conjunction: string } | undefined {
+  if (dialogueMarks.test(clause)) return undefined;
+  const tree = parseTree(clause);
+  const root = tree.children[0]![0];
+  if (root === undefined) return undefined;
+  const verb = tree.words[root]!;
+  if (!announcingVerbs.test(verb.lemma) || tree.children[root]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
+  const completive = childrenWith(tree, root, /^ccomp$/u).find((child) => child.index > root);
+  // "Il répondit quelque chose qu'il n'a jamais pu se rappeler": after an object, "que" opens its relative clause.
+  if (!completive || childrenWith(tree, root, /^obj$/u).length > 0) return undefined;
+  const words = subtree(tree, completive.index).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  const mark = tree.words[words[0]!]!;
+  if (mark.head !== completive.index || mark.deprel !== "mark" || !/^(que|qu['’])$/iu.test(mark.form)) return undefined;
+  if (!runsToTheEnd(tree, words.at(-1)!) || twoClauses(tree, completive.index)) return undefined;
+  const completiveVerb = [completive, ...childrenWith(tree, completive.index, /^(aux|aux:tense|aux:pass|cop)$/u)].find((word) => word.feats.VerbForm === "Fin");
+  if (!completiveVerb || completiveVerb.feats.Mood === "Sub") return undefined;
+  const spans = wordSpans(clause, tree);
+  const at = spans?.find((span) => span.index === mark.index);
+  if (!at) return undefined;
+  const before = clause.slice(0, at.start).replace(/[\s,]+$/u, "");
+  const main = `${before}:`;
+  const rest = capitalizeFirst(clause.slice(at.end).trim());
+  if (countWords(main) > maxWords || degreeWords.test(before) || /\b(si|tel|telle|tant|tellement)\b/iu.test(before) || secondClause.test(rest)) return undefined;
+  if (!readsAsSentence(`${before}.`) || !readsAsSentence(rest)) return undefined;
+  return { main, completive: rest, conjunction: mark.form };
+}
+
+/** Nothing of the sentence but punctuation after `last`. */
+function runsToTheEnd(tree: SentenceTree, last: number): boolean {
+  return tree.words.slice(last + 1).every((word) => word.upos === "PUNCT");
+}
+
+/** "qu'il était parti seul, qu'on ne savait pas le chemin": a second "que" clause joined to the first. */
+function twoClauses(tree: SentenceTree, completive: number): boolean {
+  return childrenWith(tree, completive, /^conj$/u).some((joined) => childrenWith(tree, joined.index, /^mark$/u).some((mark) => /^(que|qu['’])$/iu.test(mark.form)));
+}
