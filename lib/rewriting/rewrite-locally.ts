@@ -332,6 +332,7 @@ function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions
   }
   const usedRules = [...rules];
   const connectives: string[] = [];
+  const completives: string[] = [];
   let wasCut = false;
   let linksDropped = 0;
   const pieces = written.flatMap((piece) => {
@@ -342,6 +343,17 @@ function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions
       connectives.push(...fitted.dropped);
       return [fitted.text];
     }
+    // "Il dit que …" that the rules made a sentence of its own is said after a colon too.
+    const said = completiveAfterColon(piece, maxWords);
+    if (said) {
+      usedRules.push("completive");
+      completives.push(said.conjunction);
+      if (countWords(said.completive) <= maxWords) return [said.main, said.completive];
+      wasCut = true;
+      const { pieces: cutPieces, dropped } = cut(said.completive);
+      linksDropped += dropped;
+      return [said.main, ...cutPieces];
+    }
     wasCut = true;
     const { pieces: cutPieces, dropped } = cut(piece);
     linksDropped += dropped;
@@ -349,8 +361,12 @@ function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions
   });
   // The checks read the sentence without the connectives dropped on purpose, so that they still count every other word.
   const checked = connectives.reduce((text, connective) => withoutConnective(text, connective, true), sentence);
-  const allRespelled = [...respelled, ...asDropped(connectives)];
-  const verdict = validatePieces(checked, asTheBookSpells(pieces, respelled), { maxWords, minContentShare, droppedWords: droppedWords + linksDropped });
+  const allRespelled = [...respelled, ...asDropped(connectives), ...completives.map((conjunction): [string, string] => [conjunction, ""])];
+  const verdict = validatePieces(checked, asTheBookSpells(pieces, respelled), {
+    maxWords,
+    minContentShare,
+    droppedWords: droppedWords + linksDropped + completives.length,
+  });
   if (!verdict.ok) return cutWhole(verdict.reason);
   const { added, dropped } = closedListViolations(sentence, pieces, allRespelled);
   if (added.length > 0) return cutWhole("invented");

@@ -1324,6 +1324,10 @@ describe("rewriting rules", () => {
       "Salomon répondrait:",
       "L'amour fait partie de la sagesse.",
     ]);
+    // Also in a sentence the rules wrote ("Charles croyait qu'on venait…", from a participle).
+    expect(
+      rewriteLocally("La nuit, quelquefois, Charles se réveillait en sursaut, croyant qu'on venait le chercher pour un malade:", 8).pieces,
+    ).toContain("Charles croyait:");
     // Not a result ("d'un tel accent que", "de sorte que"), nor a relative clause after an object.
     const never = [
       "Ce mot fut répété d'un tel accent que l'avocat se retourna.",
