@@ -19,7 +19,7 @@ const dialogueMarks = /[«»“”—–?]|--/u;
 const degreeWords =
   /(^|[\s'’])(si|tel|telle|tels|telles|tant|tellement|sorte|façon|manière|point|bien|plutôt|moins|plus|autant|même|mesure|pendant|avant|après|depuis|dès|alors|lors|sans|pour|afin|parce|encore|ainsi|aussitôt|sitôt|tandis|malgré|jusqu['’]à|tel)$/iu;
 // "…, qu'il n'était plus temps, que tout était perdu": a second "que" clause the parse may not join.
-const secondClause = /(,|\bet|\bou|\bmais)\s+(que|qu['’])/iu;
+const secondClause = /(,|;|\bet|\bou|\bmais)\s+(que|qu['’])/iu;
 
 /**
  * The main clause, ending on a colon, and its "que" clause as a sentence of
@@ -37,6 +37,8 @@ export function completiveAfterColon(clause: string, maxWords: number): { main: 
   if (root === undefined) return undefined;
   const verb = tree.words[root]!;
   if (!announcingVerbs.test(verb.lemma) || tree.children[root]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
+  // "Il se trouva que…": an impersonal "il" announces nothing.
+  if (verb.lemma === "trouver" && childrenWith(tree, root, /^(expl|expl:pv|expl:comp|obj)$/u).some((word) => /^(se|s['’])$/iu.test(word.form))) return undefined;
   const completive = childrenWith(tree, root, /^ccomp$/u).find((child) => child.index > root);
   // "Il répondit quelque chose qu'il n'a jamais pu se rappeler": after an object, "que" opens its relative clause.
   if (!completive || childrenWith(tree, root, /^obj$/u).length > 0) return undefined;

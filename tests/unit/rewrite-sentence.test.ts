@@ -1333,6 +1333,9 @@ describe("rewriting rules", () => {
       "Ce mot fut répété d'un tel accent que l'avocat se retourna.",
       "Aussi jugea-t-elle utile de descendre chaque fois à la Croix rouge, de sorte que les bonnes gens de son village qui la voyaient dans l'escalier ne se doutaient de rien.",
       "Il répondit machinalement quelque chose qu'il n'a jamais pu se rappeler plus tard.",
+      // Swann: an impersonal "il se trouva que", and two que clauses parted by a semicolon.
+      "(Il se trouva qu'il était justement le beau-frère de Saniette, ce qui remplit d'étonnement les fidèles.)",
+      "Je savais qu'une telle nuit ne pourrait se renouveler ; que le plus grand désir que j'eusse au monde était trop en opposition avec les nécessités de la vie.",
     ];
     for (const sentence of never) expect(rewriteLocally(sentence, 8).rules).not.toContain("completive");
   });
