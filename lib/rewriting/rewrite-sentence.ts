@@ -431,6 +431,15 @@ function namesSpeakerAfter(tree: SentenceTree, verb: TreeWord): boolean {
   return before !== undefined && /^([,!?»”…:]|--|—|–)$/u.test(before.form) && after !== undefined && /^(DET|NOUN|PROPN)$/u.test(after.upos);
 }
 
+/** A clause below a verb of saying whose subject follows it ("exclamait-il"), in a sentence of dialogue. */
+function underInvertedSpeaker(tree: SentenceTree, clause: TreeWord): boolean {
+  if (!tree.words.some((word) => dialogueMarks.test(word.form))) return false;
+  for (let up = tree.words[clause.head]; up && up.index > 0; up = tree.words[up.head]) {
+    if (sayingVerbs.test(up.lemma) && childrenWith(tree, up.index, subjectRelations).some((subject) => subject.index > up!.index)) return true;
+  }
+  return false;
+}
+
 // "plus elle y fixait d'attention, plus ses idées se confondaient": the two clauses say one thing.
 const correlatives = /^(plus|moins|autant|tant|mieux)$/iu;
 
@@ -1224,6 +1233,9 @@ function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (!subject) return coordination(tree, word);
   if (subject.index > word.index || !finiteVerb(tree, word.index) || isSubordinate(tree, word.index)) return undefined;
   if (isRelativePronoun(subject)) return undefined;
+  // "Car enfin, exclamait-il en gesticulant, je ne peux pas m'expatrier, avoir…": a line the parse hung
+  // on the speaker's clause stays with it, as "dit-il" stays with its line.
+  if (underInvertedSpeaker(tree, word)) return undefined;
   return { rule: "parataxis", head: word.index, drop: [], replace: new Map(), insert: new Map() };
 }
 

@@ -618,6 +618,13 @@ describe("rewriting rules", () => {
     ]) {
       expect(rewriteLocally(line, 8).pieces.join(" ")).not.toMatch(/(Il|Elle|On) (dit|répondit|reprit) /u);
     }
+    // Madame Bovary: a line the parse hung on the speaker's clause stays with it, in its order.
+    expect(rewriteLocally("-- Car enfin, exclamait-il en gesticulant, je ne peux pas m'expatrier, avoir la charge d'une enfant.", 8).pieces).not.toContain(
+      "exclamait-il en gesticulant avoir la charge d'une enfant.",
+    );
+    expect(rewriteLocally("-- Souvent, reprit-il, je vous écrivais des lettres qu'ensuite je déchirais.", 8).pieces[0]).toBe(
+      "-- Souvent, reprit-il, je vous écrivais des lettres.",
+    );
     // Les Misérables: the speaker between two clauses of a line goes with the first ("Dit l'homme, j'ai…" was a piece).
     const mattress = rewriteLocally("--J'ai eu pendant dix-neuf ans un matelas de bois, dit l'homme, j'ai aujourd'hui un matelas de pierre.", 8);
     expect(mattress.pieces.some((piece) => /^Dit/u.test(piece))).toBe(false);
