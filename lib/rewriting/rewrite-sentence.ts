@@ -1316,6 +1316,7 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
     if (clause.upos === "ADJ" || degree || (/^(dire|parler)$/u.test(word.lemma) && childrenWith(tree, word.index, /^(obj|ccomp)$/u).length === 0)) return undefined;
   }
   if (word.deprel !== "advcl" && verbInside) return undefined;
+  if (word.deprel !== "advcl" && holdsAnObject(tree, word.index, subtree(tree, word.index))) return undefined;
   // Not out of a quotation or a title in italics ("_Au commencement l'esprit de Dieu flottait sur les eaux_").
   if (separatedByQuoteOrColon(tree, 0, word.index) || tree.words.some((other) => other.form === "_")) return undefined;
   const verb = finiteVerb(tree, clause.index)!;
@@ -1959,18 +1960,7 @@ export function presentedPhrase(
     // "avec Homais pour ami", "prendre ses infirmités pour des défauts", "le considérait comme le symbole":
     // "pour" and "comme" say what as, not for whom or what like.
     if (/^(pour|comme)$/iu.test(preposition.form) && (childrenWith(tree, head.index, /^(det|nummod)$/u).length === 0 || asVerbs.test(tree.words[head.head]!.lemma))) return undefined;
-    // "sur sa cheminée deux fleurets en sautoir", "pour ses paroissiens M. le cardinal Fesch": a second
-    // noun phrase with no preposition of its own is the verb's object, hung on the phrase by the parse
-    // (not a title's name: "avec M. le maire", "avec la mère Lefrançois").
-    const bareNoun = (index: number) => {
-      const word = tree.words[index]!;
-      if (index === head.index || !/^(NOUN|PROPN)$/u.test(word.upos) || !/^(appos|nmod|dep)$/u.test(word.deprel)) return false;
-      if (childrenWith(tree, index, /^case$/u).length > 0) return false;
-      const isTitle = (form: string) => titles.test(form) || familyTitles.test(form);
-      const title = isTitle(tree.words[word.head]!.form);
-      return isTitle(word.form) ? !title : childrenWith(tree, index, /^(det|nummod)$/u).length > 0 && !title;
-    };
-    if (phrase.some(bareNoun)) return undefined;
+    if (holdsAnObject(tree, head.index, phrase)) return undefined;
     // Set before its verb, the phrase leaves a clause that reads alone only if the verb's subject
     // comes between them ("Par le trou des haies, ‖ on apercevait"). Not "sur les fourneaux ‖
     // cuisaient deux grosses carpes", nor "la beauté d'Emma, ‖ avec tous les plaisirs…, ‖ lui réapparurent".
@@ -2054,6 +2044,24 @@ export function presentedPhrase(
   const number = preposition || !plural ? "Sing" : "Plur";
   const opening = presentational(tree, clause, verb, number);
   return { opening: fronted ? `${link.form} ${opening}` : opening, dropLink, start };
+}
+
+/**
+ * "sur sa cheminée deux fleurets en sautoir", "pour ses paroissiens M. le
+ * cardinal Fesch", "sous ses pantoufles la douceur du tapis": a second noun
+ * phrase in a phrase of place or time, with no preposition of its own, is
+ * the verb's object, hung on the phrase by the parse (not a title's name:
+ * "avec M. le maire", "avec la mère Lefrançois").
+ */
+function holdsAnObject(tree: SentenceTree, head: number, phrase: readonly number[]): boolean {
+  const isTitle = (form: string) => titles.test(form) || familyTitles.test(form);
+  return phrase.some((index) => {
+    const word = tree.words[index]!;
+    if (index === head || !/^(NOUN|PROPN)$/u.test(word.upos) || !/^(appos|nmod|dep)$/u.test(word.deprel)) return false;
+    if (childrenWith(tree, index, /^case$/u).length > 0) return false;
+    const title = isTitle(tree.words[word.head]!.form);
+    return isTitle(word.form) ? !title : childrenWith(tree, index, /^(det|nummod)$/u).length > 0 && !title;
+  });
 }
 
 // Conjunctions whose clause, cut off the clause it depends on, still says when or why after "C'était".

@@ -949,6 +949,11 @@ describe("rewriting rules", () => {
     expect(
       rewriteLocally("Et même il admirait déjà sur sa cheminée deux fleurets en sautoir, avec une tête de mort et la guitare au-dessus.", 8).pieces.join(" "),
     ).not.toMatch(/C'était sur sa cheminée/u);
+    // Nor a phrase of place the parse hung the verb's object on (Madame Bovary): before, "Elle sentait. / C'était
+    // sous ses pantoufles la douceur du tapis."
+    const warm = rewriteLocally("Elle sentait sous ses pantoufles la douceur du tapis.", 8).pieces.join(" ");
+    expect(warm).not.toMatch(/C'était sous ses pantoufles la douceur/u);
+    expect(rewriteLocally("Elle resta quelques minutes à tenir entre ses doigts ce gros papier.", 8).pieces.join(" ")).not.toMatch(/C'était entre/u);
     // Not one phrase of a list of phrases (Les Misérables).
     expect(rewriteLocally("M. Madeleine se tourna vers les jurés et vers la cour et dit d'une voix douce:", 8).pieces.join(" ")).not.toMatch(/C'était vers la cour/u);
     // The conjunction of the clause keeps its place, first.
