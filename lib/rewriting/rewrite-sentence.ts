@@ -2115,6 +2115,10 @@ function brackets(tree: SentenceTree): [number, number][] {
   return pairs;
 }
 
+// What the rules present after "C'était": a clause of time or cause, a purpose, a phrase of place or time.
+const presentationalOpening =
+  /^[-–—«“\s]*(et\s+|mais\s+)?(c['’](est|était|étaient)|ce\s+(sont|fut|furent|sera|seront|serait|seraient))\s+(quand|lorsque|lorsqu['’]|parce|pendant|depuis|dès|avant|après|pour|afin|dans|sous|chez|devant|derrière|vers|entre|parmi|sur|avec|par|au|aux|à)\s/iu;
+
 /** Punctuation, or an adverb with nothing of its own ("encore", but not "beaucoup de jardins"). */
 function bareAdverbOrMark(tree: SentenceTree, index: number): boolean {
   const word = tree.words[index]!;
@@ -2126,6 +2130,9 @@ function bareAdverbOrMark(tree: SentenceTree, index: number): boolean {
 export function readsAsSentence(piece: string, tree?: SentenceTree): boolean {
   // "Il lui remplit si.": an intensifier waits for its adjective; "Elle ne savait pas que.", a conjunction for its clause.
   if (/(^|\s)(si|très|que|qu['’]|et|ou|ni|mais)[\s.!?…]*$/iu.test(piece)) return false;
+  // "C'était quand elle eut un enfant.", "C'était pour fêter son succès.": ce and être are subject and
+  // verb, whatever the parse makes of the clause after them.
+  if (presentationalOpening.test(piece)) return true;
   tree ??= parseTree(piece);
   const root = tree.children[0]![0];
   if (root === undefined) return false;

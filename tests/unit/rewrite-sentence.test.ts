@@ -1378,6 +1378,9 @@ describe("rewriting rules", () => {
     expect(readsAsSentence("Il y avait encore.")).toBe(false);
     expect(readsAsSentence("Il y a beaucoup de jardins.")).toBe(true);
     expect(readsAsSentence("Il y avait une alcôve fermée.")).toBe(true);
+    // What the rules present after "C'était" is a sentence, whatever the parse makes of it (Madame Bovary).
+    expect(readsAsSentence("C'était quand elle eut un enfant.")).toBe(true);
+    expect(readsAsSentence("C'était pour fêter son succès.")).toBe(true);
   });
 });
 
