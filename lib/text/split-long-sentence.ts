@@ -191,6 +191,19 @@ function isInfinitive(text: string): boolean {
 }
 
 /** Unit `index` is "de", "à" or "d'…" opening an infinitive, past a "ne pas" or clitics. */
+/** "pour" or "afin de" and an infinitive, its clitics and negation between: "pour l'aller voir", "pour ne pas tomber". */
+function opensPurpose(texts: string[], index: number): boolean {
+  const word = bareWord(texts[index]!);
+  if (word === "afin") return opensInfinitive(texts, index + 1);
+  if (word !== "pour") return false;
+  for (let k = index + 1; k < Math.min(texts.length, index + 4); k++) {
+    const text = texts[k]!;
+    if (isInfinitive(text.replace(/^\p{L}+['’]/u, ""))) return true;
+    if (!/^(ne|n'|pas|plus|jamais|rien|se|s'|me|m'|te|t'|le|la|les|l'|lui|leur|y|en|nous|vous|mieux|bien)$/u.test(bareWord(text))) return false;
+  }
+  return false;
+}
+
 function opensInfinitive(texts: string[], index: number): boolean {
   const word = bareWord(texts[index]!);
   if (word.startsWith("d'")) return isInfinitive(word.slice(2));
@@ -314,6 +327,8 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   // comes after an adjunct ("lui montra ‖ dans le jardin la plate-bande").
   if (next === "prep" && (verb === "wants-object" || (verb && mainAuxiliary))) return breakCost.verbComplement;
   if (next === "prep") {
+    // "pour l'aller voir", "afin de mieux voir": a purpose opens a clause of its own.
+    if (opensPurpose(texts, index + 1)) return breakCost.subordinating;
     // After a noun, "de" mostly opens the noun's own complement ("le miracle
     // ‖ de saint Théophile", "un bourdon ‖ de cathédrale"), not the verb's.
     const ofNoun = (tag === "noun" || tag === "proper") && /^(de|d'|du|des)$/u.test(leadingWord(after));

@@ -62,6 +62,16 @@ describe("splitLongSentence", () => {
     ).toEqual(["Les enfants couraient dans la grande prairie", "derrière la vieille maison du notaire"]);
   });
 
+  it("cuts before a purpose, pour or afin de and its infinitive, rather than after a verb (Madame Bovary, Les Misérables)", () => {
+    expect(splitLongSentence("Souvent les pensionnaires s'échappaient de l'étude pour l'aller voir.", 8)).toEqual([
+      "Souvent les pensionnaires s'échappaient de l'étude",
+      "pour l'aller voir.",
+    ]);
+    expect(splitLongSentence("--Monsieur, dit le buraliste, ne manquez pas d'être ici pour partir à une heure précise du matin.", 8)).toContain(
+      "pour partir à une heure précise du matin.",
+    );
+  });
+
   it("never leaves a determiner, preposition, clitic, ne or conjunction at the end of a piece", () => {
     const hanging = /\s(le|la|les|un|une|des|du|de|à|en|dans|par|pour|sur|je|il|ils|on|se|ne|n'|et|ou|mais|qui|que|qu'il)$/u;
     const samples = [
