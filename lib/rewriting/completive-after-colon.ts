@@ -31,7 +31,8 @@ const secondClause = /(,|;|\bet|\bou|\bmais)\s+(que|qu['’])/iu;
  * accent que"), two "que" clauses, nor in dialogue.
  */
 export function completiveAfterColon(clause: string, maxWords: number): { main: string; completive: string; conjunction: string } | undefined {
-  if (dialogueMarks.test(clause)) return undefined;
+  // Most clauses have no "que": they are not parsed again for it.
+  if (dialogueMarks.test(clause) || !/(^|[\s'’])qu(e\b|['’])/iu.test(clause)) return undefined;
   const tree = parseTree(clause);
   const root = tree.children[0]![0];
   if (root === undefined) return undefined;
