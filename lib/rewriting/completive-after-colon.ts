@@ -3,6 +3,7 @@
 // the limit: "Il s'avoua qu'il avait commis ‖ une action blâmable." Said as
 // two sentences, the colon keeping the relation and "que" gone, each reads
 // alone: "Il s'avoua:" / "Il avait commis une action blâmable."
+import { lefffReadings } from "@/lib/french/load-lefff";
 import { readsAsSentence } from "@/lib/rewriting/rewrite-sentence";
 import { childrenWith, parseTree, subtree, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
@@ -31,8 +32,8 @@ const secondClause = /(,|;|\bet|\bou|\bmais)\s+(que|qu['’])/iu;
  * accent que"), two "que" clauses, nor in dialogue.
  */
 export function completiveAfterColon(clause: string, maxWords: number): { main: string; completive: string; conjunction: string } | undefined {
-  // Most clauses have no "que": they are not parsed again for it.
-  if (dialogueMarks.test(clause) || !/(^|[\s'’])qu(e\b|['’])/iu.test(clause)) return undefined;
+  // Most clauses have no verb of the kind before a "que": they are not parsed again for it.
+  if (dialogueMarks.test(clause) || !announcesBeforeQue(clause)) return undefined;
   const tree = parseTree(clause);
   const root = tree.children[0]![0];
   if (root === undefined) return undefined;
@@ -58,6 +59,14 @@ export function completiveAfterColon(clause: string, maxWords: number): { main: 
   if (countWords(main) > maxWords || degreeWords.test(before) || /\b(si|tel|telle|tant|tellement)\b/iu.test(before) || secondClause.test(rest)) return undefined;
   if (!readsAsSentence(`${before}.`) || !readsAsSentence(rest)) return undefined;
   return { main, completive: rest, conjunction: mark.form };
+}
+
+/** A word the Lefff reads as one of the announcing verbs somewhere before the clause's last "que". */
+function announcesBeforeQue(clause: string): boolean {
+  const last = [...clause.matchAll(/(^|[\s'’])qu(e\b|['’])/giu)].at(-1);
+  if (!last) return false;
+  const words = clause.slice(0, last.index).toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.some((word) => lefffReadings(word).some((reading) => reading.category === "v" && announcingVerbs.test(reading.lemma)));
 }
 
 /** Nothing of the sentence but punctuation after `last`. */
