@@ -227,9 +227,25 @@ function presentedAttribute(piece: string, sentence: string): string {
   return opening + piece.slice(whole.length);
 }
 
+/**
+ * "Il jugea bon de fournir quelques détails sur la catastrophe: / C'était
+ * après les premiers morceaux.": the colon that ends the sentence announces
+ * the line after it, so only the last piece keeps it; one the rules set
+ * before a phrase they took out ends on a full stop.
+ */
+function colonLast(pieces: readonly string[], sentence: string): string[] {
+  const ending = /:\s*$/u.exec(sentence);
+  if (!ending) return [...pieces];
+  const said = (piece: string) => piece.replace(/:$/u, "").toLowerCase();
+  const closing = sentence.slice(0, ending.index).trimEnd().toLowerCase();
+  return pieces.map((piece, index) =>
+    index < pieces.length - 1 && piece.endsWith(":") && closing.endsWith(said(piece).replace(/^\S+\s*/u, "")) ? `${piece.slice(0, -1)}.` : piece,
+  );
+}
+
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
   const rewrite = rewriteSentenceLocally(sentence, maxWords);
-  const pieces = closedBeforeSentences(capitalizedAfterEnds(rewrite.pieces)).map((piece) => presentedAttribute(piece, sentence));
+  const pieces = colonLast(closedBeforeSentences(capitalizedAfterEnds(rewrite.pieces)), sentence).map((piece) => presentedAttribute(piece, sentence));
   return { ...rewrite, pieces };
 }
 

@@ -1320,6 +1320,9 @@ describe("rewriting rules", () => {
       "Il sortit, revint au bout d'une heure.",
       "Il dit avec une figure solennelle:",
     ]);
+    // Only on the last piece: a phrase the rules took out after it would come between the colon and the line.
+    const details = rewriteLocally("Après les premiers morceaux, il jugea bon de fournir quelques détails sur la catastrophe:", 8).pieces;
+    expect(details.slice(0, -1).some((piece) => piece.endsWith(":"))).toBe(false);
     // Not on a gerund made a sentence: the line is what she says, not what she looks at.
     const moon = rewriteLocally("Même elle lui disait quelquefois, en regardant la lune:", 8).pieces;
     expect(moon.filter((piece) => piece.endsWith(":")).every((piece) => /disait/u.test(piece))).toBe(true);
