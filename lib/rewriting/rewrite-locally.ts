@@ -223,7 +223,7 @@ function presentedAttribute(piece: string, sentence: string): string {
   // "Ils sont un appel" → "C'est un appel": ce agrees with its attribute.
   const verb = article === "des" ? said! : (singularOf[said!] ?? said!);
   const rest = `${verb}${adverb} ${article} `;
-  const opening = negation ? `Ce n'${rest}` : /^[eé]/u.test(verb!) ? `C'${rest}` : `Ce ${rest}`;
+  const opening = negation ? `Ce n'${rest}` : /^[eé]/u.test(verb) ? `C'${rest}` : `Ce ${rest}`;
   return opening + piece.slice(whole.length);
 }
 
@@ -236,11 +236,10 @@ function presentedAttribute(piece: string, sentence: string): string {
 function colonLast(pieces: readonly string[], sentence: string): string[] {
   const ending = /:\s*$/u.exec(sentence);
   if (!ending) return [...pieces];
-  const said = (piece: string) => piece.replace(/:$/u, "").toLowerCase();
   const closing = sentence.slice(0, ending.index).trimEnd().toLowerCase();
-  return pieces.map((piece, index) =>
-    index < pieces.length - 1 && piece.endsWith(":") && closing.endsWith(said(piece).replace(/^\S+\s*/u, "")) ? `${piece.slice(0, -1)}.` : piece,
-  );
+  // The piece's words but its first (a subject the rules added, a capital) end the sentence: its colon is the sentence's.
+  const endsSentence = (piece: string) => closing.endsWith(piece.slice(0, -1).toLowerCase().replace(/^\S+\s*/u, ""));
+  return pieces.map((piece, index) => (index < pieces.length - 1 && piece.endsWith(":") && endsSentence(piece) ? `${piece.slice(0, -1)}.` : piece));
 }
 
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {

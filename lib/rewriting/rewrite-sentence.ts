@@ -1340,9 +1340,8 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   if (word.index < clause.index && inverted) return undefined;
   // "Il y a dans notre civilisation des heures redoutables": "il y a" with nothing after it but the
   // phrase (the parse took what there is for part of it) would be left saying nothing.
-  const thereIs = clause.lemma === "avoir" && childrenWith(tree, clause.index, /^expl/u).some((other) => /^y$/iu.test(other.form));
   const rest = tree.children[clause.index]!.filter((child) => child > clause.index && child !== word.index && !bareAdverbOrMark(tree, child));
-  if (thereIs && rest.length === 0) return undefined;
+  if (saysThereIs(tree, clause.index) && rest.length === 0) return undefined;
   const text = presentational(tree, clause, verb, "Sing");
   return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]), placeAfter: word.head };
 }
@@ -2119,6 +2118,11 @@ function brackets(tree: SentenceTree): [number, number][] {
 const presentationalOpening =
   /^[-–—«“\s]*(et\s+|mais\s+)?(c['’](est|était|étaient)|ce\s+(sont|fut|furent|sera|seront|serait|seraient))\s+(quand|lorsque|lorsqu['’]|parce|pendant|depuis|dès|avant|après|pour|afin|dans|sous|chez|devant|derrière|vers|entre|parmi|sur|avec|par|au|aux|à)\s/iu;
 
+/** The verb is the avoir of "il y a". */
+function saysThereIs(tree: SentenceTree, verb: number): boolean {
+  return tree.words[verb]!.lemma === "avoir" && childrenWith(tree, verb, /^expl/u).some((word) => /^y$/iu.test(word.form));
+}
+
 /** Punctuation, or an adverb with nothing of its own ("encore", but not "beaucoup de jardins"). */
 function bareAdverbOrMark(tree: SentenceTree, index: number): boolean {
   const word = tree.words[index]!;
@@ -2143,8 +2147,7 @@ export function readsAsSentence(piece: string, tree?: SentenceTree): boolean {
   // "Il j'étais": two subjects mean a pronoun was added where the clause had one.
   if (childrenWith(tree, root, subjectRelations).length > 1) return false;
   // "Il y avait encore.": il y a without what there is (only adverbs after it; "beaucoup de jardins" is something).
-  const thereIs = tree.words[root]!.lemma === "avoir" && childrenWith(tree, root, /^expl/u).some((word) => /^y$/iu.test(word.form));
-  if (thereIs && !tree.children[root]!.some((child) => child > root && !bareAdverbOrMark(tree, child))) return false;
+  if (saysThereIs(tree, root) && !tree.children[root]!.some((child) => child > root && !bareAdverbOrMark(tree, child))) return false;
   // "Madame Bovary a un chapeau vert.": the parse calls a titled name that opens a sentence a vocative.
   const titled = childrenWith(tree, root, /^vocative$/u).some((word) => word.index < root && personTitles.has(word.form.toLowerCase()));
   return verb.feats.Mood === "Imp" || subjectOf(tree, root) !== undefined || childrenWith(tree, root, /^csubj/u).length > 0 || titled;
