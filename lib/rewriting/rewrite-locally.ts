@@ -242,6 +242,40 @@ function colonLast(pieces: readonly string[], sentence: string): string[] {
   return pieces.map((piece, index) => (index < pieces.length - 1 && piece.endsWith(":") && endsSentence(piece) ? `${piece.slice(0, -1)}.` : piece));
 }
 
+// A subject pronoun the rules set before a sentence of theirs, and "et" before a verb group.
+const openingPronoun = /^(Il|Elle|Ils|Elles|On)\s/u;
+const andPredicate = /^et\s+(?=((ne|n['’]|se|s['’]|me|m['’]|te|t['’]|le|la|les|l['’]|lui|leur|y|en)\s*)*\p{Ll})/u;
+// "Il se trouva une commère, parla…": an impersonal il stands for no one who could go on.
+const impersonalOpening = /^Il\s+(y\s|n['’]y\s|se\s+trouv|fa(ut|llait|llut|udra|udrait)\b|sembl|para[iî]|s['’]agi|(est|était|fut)\s+(temps|vrai|possible|certain|évident|probable|clair|juste|bon)\b)/u;
+// A word that opens a clause inside the sentence, whose verb an "et" may join instead of the first.
+const innerClause = /(^|[\s'’])(que|qu['’]|qui|où|dont|quand|lorsque|lorsqu['’]|si|s['’]il|comme|puisque|pendant)(?=[\s'’]|$)/iu;
+
+/**
+ * "Il se frottait les genoux ‖ et s'étirait les bras.": where the cut parts
+ * two predicates of a sentence the rules opened on a subject pronoun, the
+ * second takes that pronoun instead of its "et" ("Il s'étirait les bras."),
+ * as the cut's own pieces take theirs (cut-pieces-as-sentences.ts); only with
+ * no other clause before it whose verb the "et" could join.
+ */
+function subjectGivenAgain(piece: string, pieces: readonly string[], maxWords: number): { pieces: string[]; dropped: number } {
+  const pronoun = openingPronoun.exec(piece)?.[1];
+  if (!pronoun || impersonalOpening.test(piece)) return { pieces: [...pieces], dropped: 0 };
+  let dropped = 0;
+  const given = pieces.map((cutPiece, index) => {
+    if (index === 0 || !andPredicate.test(cutPiece) || pieces.slice(0, index).some((before) => innerClause.test(before))) return cutPiece;
+    const predicate = cutPiece.replace(andPredicate, "");
+    // A verb group, its verb in the pronoun's number ("et s'étirait", not "et toute la nuit", "et se déplaçaient").
+    const verb = /^(?:(?:ne|n['’]|se|s['’]|me|m['’]|te|t['’]|le|la|les|l['’]|lui|leur|y|en)\s*)*(\p{L}+)/u.exec(predicate)?.[1] ?? "";
+    const plural = /^(Ils|Elles)$/u.test(pronoun);
+    if (!goesOn(predicate) || plural !== /(ent|ont)$/u.test(verb)) return cutPiece;
+    const sentence = `${pronoun} ${predicate}`;
+    if (countWords(sentence) > maxWords || !readsAsSentence(sentence)) return cutPiece;
+    dropped += 1;
+    return sentence;
+  });
+  return { pieces: closedBeforeSentences(given), dropped };
+}
+
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
   const rewrite = rewriteSentenceLocally(sentence, maxWords);
   const pieces = colonLast(closedBeforeSentences(capitalizedAfterEnds(rewrite.pieces)), sentence).map((piece) => presentedAttribute(piece, sentence));
@@ -372,7 +406,9 @@ function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions
     wasCut = true;
     const { pieces: cutPieces, dropped } = cut(piece);
     linksDropped += dropped;
-    return cutPieces;
+    const given = subjectGivenAgain(piece, cutPieces, maxWords);
+    linksDropped += given.dropped;
+    return given.pieces;
   });
   // The checks read the sentence without the connectives dropped on purpose, so that they still count every other word.
   const checked = connectives.reduce((text, connective) => withoutConnective(text, connective, true), sentence);
