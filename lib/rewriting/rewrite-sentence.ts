@@ -583,6 +583,16 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   // "ce ne sont pas les remèdes de la terre qu'il me faudrait": the clause is what the negation denies.
   const deniedAttribute = childrenWith(tree, antecedent.index, /^cop$/u).length > 0 && tree.children[antecedent.index]!.some((child) => negations.test(tree.words[child]!.form));
   if (deniedAttribute) return undefined;
+  // A cleft ("c'est X qui…") parts well from its clause only where X is a noun phrase said in a
+  // sentence of its own: not a phrase ("c'est peu après votre grand chagrin que nous nous sommes
+  // connus"), not inside a clause that says what someone thought ("j'avais cru que c'était Mme Octave
+  // qui…"), nor when the parse hung the clause's second predicate on X ("C'était son valet de chambre
+  // qui venait l'éveiller et lui disait" left "C'était son valet de chambre et lui disait").
+  const cleft = childrenWith(tree, antecedent.index, /^cop$/u).length > 0 &&
+    childrenWith(tree, antecedent.index, /^(nsubj|expl:subj)$/u).some((subject) => /^(c'|c’|ce)$/iu.test(subject.form));
+  const phraseFocus = childrenWith(tree, antecedent.index, /^case$/u).length > 0 || !/^(NOUN|PROPN)$/u.test(antecedent.upos);
+  const predicateLeft = childrenWith(tree, antecedent.index, /^conj$/u).some((joined) => joined.index > word.index && /^(VERB|AUX)$/u.test(joined.upos));
+  if (cleft && (phraseFocus || isSubordinate(tree, antecedent.index) || predicateLeft)) return undefined;
   const stand = antecedent.upos === "NOUN" || antecedent.upos === "PROPN" ? standIn(tree, antecedent) : undefined;
   if (!stand) return undefined;
   const lemma = pronoun.form.toLowerCase().replace(/’/u, "'");

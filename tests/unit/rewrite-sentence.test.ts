@@ -1369,6 +1369,16 @@ describe("rewriting rules", () => {
     expect(gossip).not.toContain("Il dit à son retour:");
   });
 
+  it("leaves the clause of a cleft whose focus is a phrase or that says what someone thought (Madame Bovary, Les Misérables)", () => {
+    // Before: "c'est après le mariage. / Ça me l'est venu.", "c'était comme prêtre. / Il l'était venu."
+    expect(rewriteLocally("-- Mais, moi, reprenait Emma, c'est après le mariage que ça m'est venu.", 8).pieces.join(" ")).not.toMatch(/Ça me l'est venu/u);
+    const priest = rewriteLocally(
+      "L'évêque le comprit, le moment pressait, c'était comme prêtre qu'il était venu, de l'extrême froideur il était passé par degrés à l'émotion extrême.",
+      8,
+    ).pieces;
+    expect(priest.join(" ")).not.toMatch(/Il l'était venu/u);
+  });
+
   it("leaves a relative clause that a negation reaches (Les Misérables)", () => {
     const { rules } = rewriteWithRules("Dans les premiers temps, je me disais: il n'y a pas de dangers qui l'arrêtent, il est terrible.", 8);
     expect(rules).not.toContain("relative_qui");
