@@ -263,7 +263,23 @@ function nounAgreement(tree: SentenceTree, noun: TreeWord): { gender: Gender | u
   const neuterThing = noun.lemma === "chose" && /^(quelque|autre|grand)$/iu.test(tree.words[noun.index - 1]?.form ?? "");
   if (neuterThing) return { ...agreement, gender: "Masc" };
   const kind = /^(sorte|espèce|genre)$/u.test(noun.lemma) ? kindOf(tree, noun) : undefined;
-  return kind ? { ...agreement, gender: agreementOf(kind).gender } : agreement;
+  if (kind) return { ...agreement, gender: agreementOf(kind).gender };
+  // "Les jeunes filles", read as the noun "jeunes" and the "adjective" filles: the word after it is the noun.
+  const misread = tree.words[noun.index + 1];
+  const nounAfter = misread && misread.head === noun.index && misread.deprel === "amod" && prenominalAdjectives.test(noun.form) &&
+    (lookUpWord(misread.form)?.classes.has("noun") ?? false);
+  return nounAfter ? { ...agreement, gender: nounGender(misread.form) ?? agreement.gender } : agreement;
+}
+
+// Adjectives set before their noun, which the tagger may read as the noun ("les jeunes filles").
+const prenominalAdjectives = /^(jeunes?|vieux|vieilles?|petite?s?|grande?s?|gros|grosses?|bons?|bonnes?|beaux?|belles?|pauvres?|braves?)$/iu;
+
+/** A noun's gender as the lexicon's morphology gives it ("filles" → Fem), when it gives one. */
+function nounGender(form: string): Gender | undefined {
+  const morphology = lexicalMorphology(form);
+  const masculine = /(^|\|)nc:m/u.test(morphology);
+  const feminine = /(^|\|)nc:f/u.test(morphology);
+  return feminine && !masculine ? "Fem" : masculine && !feminine ? "Masc" : undefined;
 }
 
 /** The bare noun after "de" that a "sorte", "espèce" or "genre" names the kind of ("de logis"). */

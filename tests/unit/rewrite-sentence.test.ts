@@ -1241,7 +1241,7 @@ describe("rewriting rules", () => {
     expect(pieces).toContain("Il le sentait vaguement, mais impérieusement.");
   });
 
-  it("says a sort of something again in that something's gender (Les Misérables)", () => {
+  it("says a sort of something, and a noun read as an adjective, again in the right gender (Les Misérables, Madame Bovary)", () => {
     const vagabond = rewriteLocally(
       "Il y avait toujours, près de l'hôtel, une sorte de vagabond qui accostait les voyageurs et qui ne refuserait pas...",
       8,
@@ -1249,6 +1249,10 @@ describe("rewriting rules", () => {
     expect(vagabond).toContain("Il accostait les voyageurs.");
     expect(rewriteLocally("Ces sortes de logis ne sont habituellement pas occupés la nuit.", 8).pieces).toContain(
       "Ils ne sont habituellement pas occupés la nuit.",
+    );
+    // "Les jeunes filles", which the tagger reads as the noun "jeunes" and an adjective.
+    expect(rewriteLocally("Les jeunes filles bruissaient et bavardaient comme des fauvettes échappées.", 8).pieces).toContain(
+      "Elles bavardaient comme des fauvettes échappées.",
     );
   });
 
