@@ -1656,10 +1656,11 @@ function endsApposition(tree: SentenceTree, word: number): boolean {
 function writeUnit(
   tree: SentenceTree,
   unit: Unit,
-  first: boolean,
+  place: { first: boolean; last: boolean },
   standIns: ReadonlyMap<number, string>,
   ownEnd?: "." | "?",
 ): { text: string; tree: SentenceTree } {
+  const { first } = place;
   const inside = new Set(unit.words);
   const { extraction } = unit;
   for (const index of extraction?.drop ?? []) inside.delete(index);
@@ -1692,10 +1693,10 @@ function writeUnit(
   }
   // "…et dit avec une figure solennelle:": the colon that ends the sentence right after this piece's
   // last word announces the line that follows, and stays its end mark in the main clause or a clause
-  // joined to it (not a gerund or a relative clause made a sentence: "…lui disait, en regardant la
-  // lune:" is no "Emma regardait la lune:").
+  // joined to it, written last (not a gerund or a relative clause made a sentence: "…lui disait, en
+  // regardant la lune:" is no "Emma regardait la lune:").
   const lastToken = tree.tokens.length - 1;
-  const announcing = !extraction || extraction.rule === "coordination";
+  const announcing = place.last && (!extraction || extraction.rule === "coordination");
   const announces = announcing && tree.tokens[lastToken]?.form === ":" && lastToken > 0 && ownsToken(lastToken - 1);
   // Punctuation left at the edges by the clauses taken out: commas, semicolons, a dash inside the sentence.
   while (items.length > 0 && /^[,;:)»”\]]$/u.test(items[0]!.text)) items.shift();
@@ -2294,7 +2295,7 @@ export function rewriteWithRules(sentence: string, maxWords: number, options: Ru
     const units = unitsOf(tree, taken);
     const standIns = new Map([...taken.values()].flatMap((taking) => [...(taking.standIn ?? [])]));
     const marks = questionMarks(tree, units);
-    const writings = units.map((unit, index) => writeUnit(tree, unit, index === 0, standIns, marks.get(unit)));
+    const writings = units.map((unit, index) => writeUnit(tree, unit, { first: index === 0, last: index === units.length - 1 }, standIns, marks.get(unit)));
     const written = writings.map((writing) => writing.text);
     // Structure first: a taking the parse misled goes back before any piece is parsed.
     let bad = misledTaking(tree, units);
