@@ -18,7 +18,9 @@ const dialogueMarks = /[«»“”—–?]|--/u;
 // "d'un tel accent que", "de sorte que", "si bien que", "à mesure que": a "que" that ends a degree,
 // a result or a conjunction of time.
 const degreeWords =
-  /(^|[\s'’])(si|tel|telle|tels|telles|tant|tellement|sorte|façon|manière|point|bien|plutôt|moins|plus|autant|même|mesure|pendant|avant|après|depuis|dès|alors|lors|sans|pour|afin|parce|encore|ainsi|aussitôt|sitôt|tandis|malgré|jusqu['’]à|tel)$/iu;
+  /(^|[\s'’])(si|tel|telle|tels|telles|tant|tellement|sorte|façon|manière|point|bien|plutôt|moins|plus|autant|même|mesure|pendant|avant|après|depuis|dès|alors|lors|sans|pour|afin|parce|encore|ainsi|aussitôt|sitôt|tandis|malgré|jusqu['’]à)$/iu;
+// "d'un tel accent que": a degree word anywhere in the main clause waits for its "que".
+const degreeBefore = /\b(si|tel|telle|tant|tellement)\b/iu;
 // "…, qu'il n'était plus temps, que tout était perdu": a second "que" clause the parse may not join.
 const secondClause = /(,|;|\bet|\bou|\bmais)\s+(que|qu['’])/iu;
 
@@ -56,7 +58,7 @@ export function completiveAfterColon(clause: string, maxWords: number): { main: 
   const before = clause.slice(0, at.start).replace(/[\s,]+$/u, "");
   const main = `${before}:`;
   const rest = capitalizeFirst(clause.slice(at.end).trim());
-  if (countWords(main) > maxWords || degreeWords.test(before) || /\b(si|tel|telle|tant|tellement)\b/iu.test(before) || secondClause.test(rest)) return undefined;
+  if (countWords(main) > maxWords || degreeWords.test(before) || degreeBefore.test(before) || secondClause.test(rest)) return undefined;
   if (!readsAsSentence(`${before}.`) || !readsAsSentence(rest)) return undefined;
   return { main, completive: rest, conjunction: mark.form };
 }

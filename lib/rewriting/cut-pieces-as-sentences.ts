@@ -158,15 +158,16 @@ export function cutPiecesAsSentences(
     if (!predicate || !place || before === undefined || written[position - 1] !== before || !/^(il|elle|ils|elles)$/u.test(predicate.subject)) return;
     const comma = before.indexOf(", ");
     const aside = before.slice(comma + 2).trim();
-    if (comma <= 0 || !aside.endsWith(",") || aside === "," || opensOnRelative.test(aside)) return;
+    // An aside of its own ("L'Envie, elle," says the subject twice), which may come first.
+    if (comma <= 0 || !aside.endsWith(",") || countWords(aside) < 2 || opensOnRelative.test(aside)) return;
     const phrase = place.inside.filter((span) => span.end <= place.start + comma);
     const subject = new Set(subtree(tree, predicate.subjectIndex));
     if (phrase.length === 0 || !phrase.some((span) => span.index === predicate.subjectIndex) || phrase.some((span) => !subject.has(span.index))) return;
-    // Not a line of dialogue ("-- Son billard"), a list the pronoun stood for whole ("Dahlia, Zéphine, et
-    // surtout Favourite"), nor a time the parse took for the subject ("La veille, Favourite, …").
+    // Only a phrase that opens its sentence (not a line of dialogue, "-- Son billard"); not a list the pronoun
+    // stood for whole ("Dahlia, Zéphine, et surtout Favourite"), nor a time the parse took for the subject
+    // ("La veille, Favourite, …").
     const head = tree.words[predicate.subjectIndex]!;
-    // Only a phrase that opens its sentence, and an aside of its own ("L'Envie, elle," says the subject twice).
-    if (!/^\p{Lu}/u.test(before) || childrenWith(tree, head.index, /^conj$/u).length > 0 || timeNouns.test(head.lemma) || countWords(aside) < 2) return;
+    if (!/^\p{Lu}/u.test(before) || childrenWith(tree, head.index, /^conj$/u).length > 0 || timeNouns.test(head.lemma)) return;
     const rest = written[position]!.slice(predicate.subject.length).trimStart();
     const sentence = capitalizeFirst(`${lowerFirst(tree, phrase[0]!.index, before.slice(0, comma))} ${rest}`);
     if (countWords(sentence) > maxWords) return;

@@ -192,7 +192,8 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // (An apposition only when the name is that word itself: "la bénédiction du bon Dieu ‖ quand Cosette".)
   const apposedName = relation === "appos" && (dependent === left || dependent === right) && /^(NOUN|PROPN)$/u.test(tree.words[dependent]!.upos);
   if (named && nominal.has(upos) && !prepositional && (/^(nmod|flat|flat:name)$/u.test(relation) || apposedName)) return breakCost.forbidden;
-  if (relation === "acl" && dependent > common && tree.words[dependent]!.feats.VerbForm === "Part" && dependent === right) return describingCost(tree, dependent);
+  // A participle right after its noun, as an adjective there: "des mouchoirs ‖ traînant sur les fourneaux".
+  if (relation === "acl" && dependent === right && tree.words[dependent]!.feats.VerbForm === "Part") return describingCost(tree, dependent);
   // "des roses ‖ pompon", "une bordure ‖ bleu ciel": a bare noun right after a noun names its kind.
   const bareKind = tree.words[left]!.upos === "NOUN" && tree.words[right]!.upos === "NOUN" && dependent === right &&
     !tree.children[right]!.some((child) => /^(det|case)$/u.test(tree.words[child]!.deprel));

@@ -273,7 +273,8 @@ function subjectGivenAgain(piece: string, pieces: readonly string[], maxWords: n
     dropped += 1;
     return sentence;
   });
-  return { pieces: closedBeforeSentences(given), dropped };
+  // (The clause before each ends on a full stop in rewriteLocally, as before any sentence the rules wrote.)
+  return { pieces: given, dropped };
 }
 
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {

@@ -190,32 +190,33 @@ function isInfinitive(text: string): boolean {
   return /(er|ir|re)$/u.test(word) && (lookUpWord(word)?.classes.has("verb") ?? false);
 }
 
-/** Unit `index` is "de", "à" or "d'…" opening an infinitive, past a "ne pas" or clitics. */
-/** "pour" or "afin de" and an infinitive, its clitics and negation between: "pour l'aller voir", "pour ne pas tomber". */
-function opensPurpose(texts: string[], index: number): boolean {
-  const word = bareWord(texts[index]!);
-  if (word === "afin") return opensInfinitive(texts, index + 1);
-  if (word !== "pour") return false;
-  for (let k = index + 1; k < Math.min(texts.length, index + 4); k++) {
+// What may stand between an infinitive and the word that opens it: a negation, clitics.
+const beforeInfinitive = /^(ne|n'|pas|plus|jamais|rien|se|s'|me|m'|te|t'|le|la|les|l'|lui|leur|y|en|nous|vous)$/u;
+// And after "pour", an adverb too: "pour mieux voir".
+const beforePurposeInfinitive = /^(ne|n'|pas|plus|jamais|rien|se|s'|me|m'|te|t'|le|la|les|l'|lui|leur|y|en|nous|vous|mieux|bien)$/u;
+
+/** An infinitive within the three units from `from`, past words that `between` allows. */
+function infinitiveAhead(texts: string[], from: number, between: RegExp): boolean {
+  for (let k = from; k < Math.min(texts.length, from + 3); k++) {
     const text = texts[k]!;
     if (isInfinitive(text.replace(/^\p{L}+['’]/u, ""))) return true;
-    if (!/^(ne|n'|pas|plus|jamais|rien|se|s'|me|m'|te|t'|le|la|les|l'|lui|leur|y|en|nous|vous|mieux|bien)$/u.test(bareWord(text))) return false;
+    if (!between.test(bareWord(text))) return false;
   }
   return false;
 }
 
+/** Unit `index` is "de", "à" or "d'…" opening an infinitive, past a "ne pas" or clitics. */
 function opensInfinitive(texts: string[], index: number): boolean {
   const word = bareWord(texts[index]!);
   if (word.startsWith("d'")) return isInfinitive(word.slice(2));
-  if (word !== "de" && word !== "à") return false;
-  for (let k = index + 1; k < Math.min(texts.length, index + 4); k++) {
-    const text = texts[k]!;
-    if (isInfinitive(text.replace(/^\p{L}+['’]/u, ""))) return true;
-    if (!/^(ne|n'|pas|plus|jamais|rien|se|s'|me|m'|te|t'|le|la|les|l'|lui|leur|y|en|nous|vous)$/u.test(bareWord(text))) {
-      return false;
-    }
-  }
-  return false;
+  return (word === "de" || word === "à") && infinitiveAhead(texts, index + 1, beforeInfinitive);
+}
+
+/** "pour" or "afin de" and an infinitive, its clitics, negation or adverb between: "pour l'aller voir", "pour mieux voir". */
+function opensPurpose(texts: string[], index: number): boolean {
+  const word = bareWord(texts[index]!);
+  if (word === "afin") return opensInfinitive(texts, index + 1);
+  return word === "pour" && infinitiveAhead(texts, index + 1, beforePurposeInfinitive);
 }
 
 // prettier-ignore
