@@ -155,6 +155,10 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // for it to overrule them, except for a noun phrase right after the verb.
   // A verb and the infinitive after it are one predicate too: "ce qui peut ‖
   // être résumé", "faisait ‖ partir", "eût mérité ‖ de n'avoir".
+  // A noun or adjective that is its clause's predicate keeps its de-complement as any noun does:
+  // "Elle était l'unique servante ‖ de M. Madeleine"; not an infinitive, "son idée ‖ d'être cheval de selle".
+  const infinitive = [dependent, ...tree.children[dependent]!].some((word) => tree.words[word]!.feats.VerbForm === "Inf");
+  if (clause && ofDe && prepositional && relation === "nmod" && /^(NOUN|PROPN|ADJ)$/u.test(upos) && !infinitive) return nounComplementCost;
   if (clause) {
     // "On ne voulait pas que l'enfant ‖ entrât": the subject of a clause opened by a conjunction
     // cannot be given again to its verb, as a main clause's can; "que l'enfant" is left hanging.

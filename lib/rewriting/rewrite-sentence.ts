@@ -814,7 +814,21 @@ function quotedBefore(tree: SentenceTree, word: number, later: number): boolean 
 
 function separatedByQuoteOrColon(tree: SentenceTree, first: number, second: number): boolean {
   for (let index = Math.min(first, second) + 1; index < Math.max(first, second); index += 1) {
-    if (/^[:«»“”"]$/u.test(tree.words[index]!.form)) return true;
+    const form = tree.words[index]!.form;
+    if (/^[:«»“”"]$/u.test(form) && !quotesAName(tree, index)) return true;
+  }
+  return false;
+}
+
+/** A guillemet around a few words and no verb, a term or a title ("Cette «visite pastorale» fut…"), not a line said. */
+function quotesAName(tree: SentenceTree, mark: number): boolean {
+  const opening = tree.words[mark]!.form === "«";
+  if (!opening && tree.words[mark]!.form !== "»") return false;
+  const step = opening ? 1 : -1;
+  for (let index = mark + step, words = 0; index > 0 && index < tree.words.length && words <= 4; index += step, words += 1) {
+    const word = tree.words[index]!;
+    if (word.form === (opening ? "»" : "«")) return words > 0;
+    if (/^(VERB|AUX|PUNCT)$/u.test(word.upos)) return false;
   }
   return false;
 }

@@ -276,6 +276,8 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   const particle = /^(de|du|d'\p{Lu})/u.test(after.replace(/’/gu, "'"));
   if (personTitles.has(word) && (isCapitalized(after) || particle)) return breakCost.forbidden;
   if (abbreviatedTitles.has(word)) return breakCost.forbidden;
+  // "ô ‖ mon petit ange": the "ô" of address goes with whom it calls.
+  if (word === "ô") return breakCost.forbidden;
   // A subject pronoun before its verb group: "Car elle ‖ ne différait pas" (never a strong "elle" there).
   if (subjectPronouns.has(word) && !endsWithPunctuation(before) && (next === "verb" || next === "aux" || next === "clitic" || next === "neg")) {
     return breakCost.forbidden;

@@ -57,6 +57,8 @@ describe("the cut with the parse", () => {
     ["La voiture était repartie, quand soudain M. Homais se pencha en dehors du vasistas et cria:", "M. Homais se pencha"],
     // Madame Bovary: the subject of a clause opened by "que" stays with its verb.
     ["Le clerc se récria que les natures idéales étaient difficiles à comprendre.", "que les natures idéales étaient"],
+    // Les Misérables: a noun that is its clause's attribute keeps its complement too.
+    ["Il est probable que c'était le pain de la prison qu'il avait emporté en s'évadant.", "le pain de la prison"],
     // "à" and a bare noun after a noun say what kind it is (Madame Bovary, Les Misérables).
     ["Mais, entre la fenêtre et la table à ouvrage, la petite Berthe était là, qui chancelait sur ses bottines de tricot.", "la table à ouvrage"],
   ] as const;
@@ -81,6 +83,12 @@ describe("the cut with the parse", () => {
     // Les Misérables: "avait, ‖ disait-on, beaucoup fait" left the auxiliary alone at the end of a piece.
     const pieces = splitLongSentence("Charles Myriel, nonobstant ce mariage, avait, disait-on, beaucoup fait parler de lui.", 8, withParse);
     expect(pieces).toEqual(["Charles Myriel, nonobstant ce mariage,", "avait, disait-on, beaucoup fait parler de lui."]);
+  });
+
+  it("never ends a piece on the ô of address (Les Misérables)", () => {
+    const pieces = splitLongSentence("Ô ma Cosette, ô mon petit ange de la bonne sainte Vierge, qu'est-ce qu'elle deviendra, pauvre loup!", 8, withParse);
+    expect(pieces.some((piece) => /\bô$/u.test(piece)), pieces.join(" | ")).toBe(false);
+    expect(pieces).toContain("Ô ma Cosette, ô mon petit ange");
   });
 
   it("never parts a subject pronoun from its verb group (Madame Bovary)", () => {

@@ -1373,6 +1373,13 @@ describe("rewriting rules", () => {
     expect(gossip).not.toContain("Il dit à son retour:");
   });
 
+  it("reads words in guillemets inside a subject as a term, not as a line said (Les Misérables)", () => {
+    const visit = rewriteLocally("Cette «visite pastorale» fut naturellement une occasion de bourdonnement pour les petites coteries locales:", 8).pieces;
+    expect(visit).toContain("Elle fut naturellement une occasion de bourdonnement.");
+    const millions = rewriteLocally("Dans la réalité ces «deux ou trois millions» se réduisaient, nous l'avons dit, à six cent trente ou quarante mille francs.", 8).pieces;
+    expect(millions).toContain("Ils se réduisaient.");
+  });
+
   it("leaves the clause of a cleft whose focus is a phrase or that says what someone thought (Madame Bovary, Les Misérables)", () => {
     // Before: "c'est après le mariage. / Ça me l'est venu.", "c'était comme prêtre. / Il l'était venu."
     expect(rewriteLocally("-- Mais, moi, reprenait Emma, c'est après le mariage que ça m'est venu.", 8).pieces.join(" ")).not.toMatch(/Ça me l'est venu/u);
