@@ -149,16 +149,18 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   const opening = openingWords(tree, dependent);
   const ofDe = /^(de|d['’]|du|des)$/iu.test(opening[0] ?? "") && !/^après$/iu.test(opening[1] ?? "");
   const prepositional = tree.children[dependent]!.some((child) => tree.words[child]!.deprel === "case");
+  const infinitive = [dependent, ...tree.children[dependent]!].some((word) => tree.words[word]!.feats.VerbForm === "Inf");
+  // A noun or adjective that is its clause's predicate keeps its de-complement as any noun does:
+  // "Elle était l'unique servante ‖ de M. Madeleine"; not an infinitive, "son idée ‖ d'être cheval de selle".
+  if (clause && ofDe && prepositional && relation === "nmod" && /^(NOUN|PROPN|ADJ)$/u.test(upos) && !infinitive) return nounComplementCost;
+  // An adjective and the infinitive it governs: "disposée ‖ à suivre ses conseils", "bien aise ‖ de dîner".
+  if (upos === "ADJ" && left === common && infinitive && /^(à|de|d['’])$/iu.test(opening[0] ?? "")) return nounComplementCost;
   // Inside a clause the splitter's word classes already keep a verb with its
   // clitics, auxiliary and negation; where the parse puts a verb's object is
   // too often wrong on novels (measured: as many cuts made worse as better)
   // for it to overrule them, except for a noun phrase right after the verb.
   // A verb and the infinitive after it are one predicate too: "ce qui peut ‖
   // être résumé", "faisait ‖ partir", "eût mérité ‖ de n'avoir".
-  // A noun or adjective that is its clause's predicate keeps its de-complement as any noun does:
-  // "Elle était l'unique servante ‖ de M. Madeleine"; not an infinitive, "son idée ‖ d'être cheval de selle".
-  const infinitive = [dependent, ...tree.children[dependent]!].some((word) => tree.words[word]!.feats.VerbForm === "Inf");
-  if (clause && ofDe && prepositional && relation === "nmod" && /^(NOUN|PROPN|ADJ)$/u.test(upos) && !infinitive) return nounComplementCost;
   if (clause) {
     // "On ne voulait pas que l'enfant ‖ entrât": the subject of a clause opened by a conjunction
     // cannot be given again to its verb, as a main clause's can; "que l'enfant" is left hanging.

@@ -59,6 +59,8 @@ describe("the cut with the parse", () => {
     ["Le clerc se récria que les natures idéales étaient difficiles à comprendre.", "que les natures idéales étaient"],
     // Les Misérables: a noun that is its clause's attribute keeps its complement too.
     ["Il est probable que c'était le pain de la prison qu'il avait emporté en s'évadant.", "le pain de la prison"],
+    // Les Misérables: an adjective keeps the infinitive it governs.
+    ["Aujourd'hui même il nous est difficile de nous rendre compte de ce qui le poussait en ce moment.", "difficile de nous rendre compte"],
     // "à" and a bare noun after a noun say what kind it is (Madame Bovary, Les Misérables).
     ["Mais, entre la fenêtre et la table à ouvrage, la petite Berthe était là, qui chancelait sur ses bottines de tricot.", "la table à ouvrage"],
   ] as const;
