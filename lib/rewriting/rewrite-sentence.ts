@@ -1304,6 +1304,10 @@ const fixedPhraseNouns = /^(fois|moins|contraire|reste|fait|hasard|lieu)$/iu;
 const movementVerbs =
   /^(entrer|rentrer|sortir|aller|venir|revenir|arriver|pénétrer|monter|descendre|partir|retourner|tomber|passer|mettre|remettre|placer|poser|jeter|conduire|mener|porter|courir|s'asseoir|asseoir|plonger|glisser|abaisser|baisser|lever|pencher|tourner|diriger|fixer|répandre|appuyer|presser|serrer|coller|attacher|accrocher|suspendre|enfoncer|planter|appliquer|cacher|enfermer|ranger|verser)$/u;
 
+// Verbs whose phrase opened by "à" is their object, never a circumstance.
+const objectAfterÀ =
+  /^(ressembler|songer|penser|réfléchir|obéir|désobéir|succéder|assister|renoncer|consentir|appartenir|nuire|plaire|déplaire|répondre|échapper|parvenir|aboutir|participer|survivre|remédier|s'habituer|habituer|s'attacher|s'intéresser|s'attendre|s'adresser|adresser|s'opposer|s'abandonner|se livrer|céder|croire|rêver|pourvoir|suffire)$/u;
+
 /**
  * A phrase saying where, when or why ("chez le président", "quand il
  * entra dans les Bertaux") taken out of its clause as "C'était …", in the
@@ -1368,6 +1372,8 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   // An hour is no place, though: "arrivèrent à Tostes, vers six heures".
   const time = timeNouns.test(word.lemma) && childrenWith(tree, word.index, /^(nummod|det)$/u).length > 0;
   if (word.deprel !== "advcl" && !time && movementVerbs.test(attached.lemma)) return undefined;
+  // "ressemblait à une heure de sa journée", "songeait à sa mère": what these verbs say "à" to is their object.
+  if (/^(à|au|aux)$/iu.test(opener.form) && objectAfterÀ.test(attached.lemma)) return undefined;
   // A negation reaches a phrase inside its clause, not a "quand" clause set before it: "Quand ils
   // arrivèrent chez eux, le dîner n'était point prêt."
   const clauseEnd = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT").at(-1)!;

@@ -1373,6 +1373,14 @@ describe("rewriting rules", () => {
     expect(gossip).not.toContain("Il dit à son retour:");
   });
 
+  it("leaves the à-phrase a verb needs in its clause (Les Misérables, Swann)", () => {
+    const month = rewriteLocally("Un mois de son année ressemblait à une heure de sa journée.", 8).pieces;
+    expect(month).not.toContain("C'était à une heure de sa journée.");
+    expect(month.some((piece) => piece.includes("ressemblait à une heure de sa journée"))).toBe(true);
+    const used = rewriteLocally("Je ne savais pas, je suis confuse, s'écria naïvement Mme de Saint-Euverte qui était peu habituée au tour d'esprit de Swann.", 8).pieces;
+    expect(used).not.toContain("C'était au tour d'esprit de Swann.");
+  });
+
   it("reads words in guillemets inside a subject as a term, not as a line said (Les Misérables)", () => {
     const visit = rewriteLocally("Cette «visite pastorale» fut naturellement une occasion de bourdonnement pour les petites coteries locales:", 8).pieces;
     expect(visit).toContain("Elle fut naturellement une occasion de bourdonnement.");
