@@ -70,8 +70,12 @@ function* outsideQuotes(text: string, mark: string, from = 0): Generator<number>
 export function clausesAtSemicolons(sentence: string): string[] {
   const clauses: string[] = [];
   let start = 0;
-  for (const index of outsideQuotes(sentence, ";")) {
-    if (continuesSubordinate.test(sentence.slice(index + 1))) continue;
+  const semicolons = [...outsideQuotes(sentence, ";")];
+  for (const [k, index] of semicolons.entries()) {
+    // "; que…", "; quand…" goes on with a subordinate clause, unless it brings its own main clause:
+    // "Quand il parlait, elle s'inclinait; quand il agissait, elle adhérait."
+    const next = sentence.slice(index + 1, semicolons[k + 1] ?? sentence.length).trim().replace(/[.;]?$/u, ".");
+    if (continuesSubordinate.test(next) && !(/,/u.test(next) && readsAsSentence(capitalizeFirst(next)))) continue;
     const clause = sentence.slice(start, index).trimEnd();
     // "…gagnait son prédécesseur, etc.;": a clause that ends on a full stop already takes no second one.
     clauses.push(/[.!?…]$/u.test(clause) ? clause : `${clause}.`);

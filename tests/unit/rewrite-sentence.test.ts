@@ -1373,6 +1373,15 @@ describe("rewriting rules", () => {
     expect(gossip).not.toContain("Il dit à son retour:");
   });
 
+  it("splits at a semicolon before a subordinate clause that brings its own main clause (Les Misérables)", () => {
+    expect(rewriteLocally("Quand il parlait, elle s'inclinait; quand il agissait, elle adhérait.", 8).pieces).toEqual([
+      "Quand il parlait, elle s'inclinait.",
+      "Quand il agissait, elle adhérait.",
+    ]);
+    const rich = rewriteLocally("S'ils étaient plus riches, on dirait: ce sont des élégants; s'ils étaient plus pauvres, on dirait: ce sont des fainéants.", 8).pieces;
+    expect(rich).toContain("S'ils étaient plus pauvres, on dirait:");
+  });
+
   it("leaves the à-phrase a verb needs in its clause (Les Misérables, Swann)", () => {
     const month = rewriteLocally("Un mois de son année ressemblait à une heure de sa journée.", 8).pieces;
     expect(month).not.toContain("C'était à une heure de sa journée.");
