@@ -203,11 +203,19 @@ function capitalizedAfterEnds(pieces: readonly string[]): string[] {
 // may go on a list: "Il appela madame Homais, M Homais, ‖ Justin, les enfants".)
 const opensOnAddedWords = /^((et|puis|mais)\s+)?(c['’](était|étaient|est|sera|serait)|ce (sont|sera|serait)|il|elle|ils|elles|on)\s/iu;
 
-/** The clause before a piece the rules wrote as a sentence ends on a full stop (closedClause). */
+/**
+ * The clause before a piece the rules wrote as a sentence ends on a full stop (closedClause), also
+ * one the cut left in lower case after a comma ("on met tout ce que l'on veut ‖ C'est sur les
+ * factures.").
+ */
 function closedBeforeSentences(pieces: readonly string[]): string[] {
   return pieces.map((piece, index) => {
     const next = pieces[index + 1];
-    return next !== undefined && /^\p{Lu}/u.test(next) && opensOnAddedWords.test(next) ? closedClause(piece) : piece;
+    if (next === undefined || !/^\p{Lu}/u.test(next) || !opensOnAddedWords.test(next)) return piece;
+    const closed = closedClause(piece);
+    if (closed !== piece || !/^[^\p{L}]*\p{Ll}/u.test(piece) || /[.!?…:;»”)–—-]$/u.test(piece)) return closed;
+    const ended = `${piece.replace(/\s*,$/u, "")}.`;
+    return readsAsSentence(capitalizeFirst(ended)) ? ended : piece;
   });
 }
 

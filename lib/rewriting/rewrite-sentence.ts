@@ -226,7 +226,8 @@ function nameOf(tree: SentenceTree, word: TreeWord): string | undefined {
     const before = tree.words[title.index - 1];
     if (title.form.toLowerCase() === "père" && before && /^le$/iu.test(before.form)) parts.unshift(before.index);
   }
-  return parts.length > 4 ? undefined : parts.map((index) => tree.words[index]!.form).join(" ");
+  // "l'Océan": an elided article is written against its name.
+  return parts.length > 4 ? undefined : parts.map((index) => tree.words[index]!.form).join(" ").replace(/(['’]) /gu, "$1");
 }
 
 /** The words that stand for a noun phrase as a new sentence's subject: a pronoun, or the name repeated. */
@@ -623,7 +624,8 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
     const between = tree.words.slice(pronoun.index + 1, verbStart);
     // "qui, deux ans auparavant, avaient soutenu": an aside between commas goes first too ("Deux ans auparavant, elles avaient…").
     const inner = between.at(0)?.form === "," && between.at(-1)?.form === "," ? between.slice(1, -1) : between;
-    if (inner.length > 0 && inner.every((other) => other.upos !== "PUNCT" && !/^(ne|n'|n’)$/iu.test(other.form) && !cliticForms.test(other.form))) {
+    const clitic = (other: TreeWord) => other.upos === "PRON" && cliticForms.test(other.form); // not the article of "dans les tempêtes"
+    if (inner.length > 0 && inner.every((other) => other.upos !== "PUNCT" && !/^(ne|n'|n’)$/iu.test(other.form) && !clitic(other))) {
       return { rule: "relative_qui", head: word.index, drop: [pronoun.index], replace: new Map(), insert: new Map([[verbStart, stand]]) };
     }
     return { rule: "relative_qui", head: word.index, drop: [], replace: new Map([[pronoun.index, stand]]), insert: new Map() };
@@ -2348,6 +2350,13 @@ export function rewriteWithRules(sentence: string, maxWords: number, options: Ru
       for (const unit of over) {
         for (const found of lastResorts) {
           const movedFrom = new Set([...taken.keys()].filter((head) => found.has(head)).map((head) => tree.words[head]!.head));
+          // Counted as written: "du" is one word, though the parse reads "de le"; without the clauses taken out of it.
+          const phraseWords = (word: number) => {
+            const asides = new Set((found.get(word)!.requires ?? []).flatMap((aside) => subtree(tree, aside)));
+            const words = subtree(tree, word).filter((index) => !asides.has(index));
+            const tokens = [...new Set(words.map((index) => tree.words[index]!.token))].map((token) => tree.tokens[token]!.form);
+            return countWords(tokens.join(" "));
+          };
           const open = unit.words.filter((word) => {
             const candidate = found.get(word);
             if (!candidate || taken.has(word) || refused.has(word) || movedFrom.has(tree.words[word]!.head)) return false;
@@ -2355,12 +2364,22 @@ export function rewriteWithRules(sentence: string, maxWords: number, options: Ru
             // once the clauses inside it are out.
             if (candidate.rule === "subject" && (tree.words[word]!.head !== (unit.extraction?.head ?? tree.children[0]![0]) || candidate.requires?.some((aside) => !taken.has(aside)))) return false;
             const added = [...candidate.insert.values()].join(" "); // "c'était" is one word, "ce sera" two
-            // Counted as written: "du" is one word, though the parse reads "de le"; without the clauses taken out of it.
-            const asides = new Set((candidate.requires ?? []).flatMap((aside) => subtree(tree, aside)));
-            const words = subtree(tree, word).filter((index) => !asides.has(index));
-            const tokens = [...new Set(words.map((index) => tree.words[index]!.token))].map((token) => tree.tokens[token]!.form);
-            return countWords(tokens.join(" ")) + countWords(added) <= maxWords;
+            return phraseWords(word) + countWords(added) <= maxWords;
           });
+          // Phrases of place or time go only if the clause then fits, or falls apart at its commas
+          // ("Emma, prise de dégoût, lui envoya…"): one still cut inside anyway would only have lost
+          // them ("c'est de transformer peu à peu un homme ‖ C'est en une bête fauve.").
+          const phrases = new Set(open.filter((word) => found.get(word)!.rule === "adjunct").flatMap((word) => subtree(tree, word)));
+          // Counted as written, by token: "aux" is one word.
+          const stretches = unit.words.filter((word) => !phrases.has(word)).reduce(
+            (runs, word, at, kept) => {
+              if (tree.words[word]!.upos === "PUNCT") return [...runs, 0];
+              const sameToken = at > 0 && tree.words[kept[at - 1]!]!.token === tree.words[word]!.token;
+              return sameToken ? runs : [...runs.slice(0, -1), runs.at(-1)! + 1];
+            },
+            [0],
+          );
+          if (phrases.size > 0 && Math.max(...stretches) > maxWords) continue;
           const longest = open.sort((a, b) => subtree(tree, b).length - subtree(tree, a).length)[0];
           if (longest === undefined) continue;
           const taking = found.get(longest)!;

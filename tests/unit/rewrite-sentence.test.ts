@@ -708,13 +708,14 @@ describe("rewriting rules", () => {
     "Il la revit le soir, pendant le feu d'artifice; mais elle était avec son mari, madame Homais et le pharmacien, lequel se tourmentait beaucoup sur le danger des fusées perdues; et, à chaque moment, il quittait la compagnie pour aller faire à Binet des recommandations.";
 
   it("takes out a phrase of time set between the subject and its verb, in the story's tense, but not one saying how", () => {
-    // Madame Bovary: the parse hangs "dès le matin" on the subject.
-    const place = rewriteWithRules(
+    // Madame Bovary: the parse hangs "dès le matin" on the subject; the clause left would still be cut,
+    // so the phrase is said first rather than taken out.
+    const place = rewriteLocally(
       "La Place, dès le matin, était encombrée par une file de charrettes qui, toutes à cul et les brancards en l'air, s'étendaient le long des maisons depuis l'église, jusqu'à l'auberge.",
       8,
     );
-    expect(place.pieces).toContain("C'était dès le matin.");
-    expect(place.pieces[0]).toMatch(/^La Place était encombrée/u);
+    expect(place.pieces).not.toContain("C'était dès le matin.");
+    expect(place.pieces[0]).toMatch(/^Dès le matin, la Place était encombrée/u);
     // "revit" is a passé simple spelt as a present: the phrase goes in the past.
     expect(rewriteLocally(bovaryFireworks, 8).pieces).toContain(
       "C'était pendant le feu d'artifice.",
@@ -1291,6 +1292,10 @@ describe("rewriting rules", () => {
         8,
       ).pieces.join(" "),
     ).not.toMatch(/Il, outre/u);
+    // Also an aside with an article in it ("les", "la" are no clitics there).
+    const contagion = rewriteLocally("Ce fut comme une contagion de vénération qui, en six ou sept ans et de proche en proche, gagna tout le pays.", 8).pieces;
+    expect(contagion).toContain("elle gagna tout le pays.");
+    expect(contagion.join(" ")).not.toMatch(/Elle, en six/u);
   });
 
   it("reads a noun before a comma that opens the sentence as the subject of a verb in the third person that has none (Madame Bovary)", () => {
@@ -1380,6 +1385,32 @@ describe("rewriting rules", () => {
     ]);
     const rich = rewriteLocally("S'ils étaient plus riches, on dirait: ce sont des élégants; s'ils étaient plus pauvres, on dirait: ce sont des fainéants.", 8).pieces;
     expect(rich).toContain("S'ils étaient plus pauvres, on dirait:");
+  });
+
+  it("takes a phrase of place or time out as C'était only where its clause then fits the limit (Les Misérables)", () => {
+    const silence = rewriteLocally("Qui n'a pas été accusateur opiniâtre pendant la prospérité doit se taire devant l'écroulement.", 8).pieces;
+    expect(silence).not.toContain("C'est devant l'écroulement.");
+    const years = rewriteLocally("Depuis deux ans environ, il s'y était accompli un de ces faits industriels qui sont les grands événements des petits pays.", 8).pieces;
+    expect(years).not.toContain("C'était depuis deux ans environ.");
+    expect(years[0]).toMatch(/^Depuis deux ans environ, il s'y était accompli/u);
+    // Where taking the phrases out brings the clause within the limit, they still go.
+    expect(rewriteLocally("Lorsqu'elle eut treize ans, son père l'amena lui-même à la ville, pour la mettre au couvent.", 8).pieces).toContain(
+      "Son père l'amena lui-même à la ville.",
+    );
+  });
+
+  it("ends a clause the cut left in lower case on a full stop before a sentence the rules wrote (Madame Bovary)", () => {
+    expect(rewriteLocally("-- Oh! reprit-il en riant d'un air bonhomme, on met tout ce que l'on veut sur les factures.", 8).pieces).toEqual([
+      "-- Oh! reprit-il en riant d'un air bonhomme,",
+      "on met tout ce que l'on veut.",
+      "C'est sur les factures.",
+    ]);
+  });
+
+  it("writes a name's elided article against it when the name stands in again", () => {
+    const pieces = rewriteLocally("Il ressemblait à l'Océan, qui, dans les tempêtes, s'entrouvre depuis les fucus de son rivage jusqu'au sable de ses abîmes.", 8).pieces;
+    expect(pieces.join(" ")).toMatch(/l'Océan s'entrouvre/iu);
+    expect(pieces.join(" ")).not.toMatch(/l['’] Océan/iu);
   });
 
   it("leaves the à-phrase a verb needs in its clause (Les Misérables, Swann)", () => {
