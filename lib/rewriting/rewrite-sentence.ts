@@ -2014,6 +2014,9 @@ export function presentedPhrase(
     // cuisaient deux grosses carpes", nor "la beauté d'Emma, ‖ avec tous les plaisirs…, ‖ lui réapparurent".
     const governor = tree.words[head.head]!;
     if (head.index < governor.index && !childrenWith(tree, governor.index, /^(nsubj|expl:subj)/u).some((subject) => subject.index > last && subject.index < governor.index)) return undefined;
+    // Set between its verb and the verb's object ("rencontrer, ‖ dans la cuisine du Lion d'or, ‖
+    // M. Homais"), it stands inside the clause: presented, it would part the verb from its object.
+    if (head.index > governor.index && childrenWith(tree, governor.index, /^(obj|xcomp|ccomp)$/u).some((object) => object.index > last)) return undefined;
   } else {
     if (!presentedNouns.test(head.deprel) || (head.upos === "NOUN" && childrenWith(tree, head.index, /^(det|nummod)$/u).length === 0)) return undefined;
     // A subject after its verb is an object the parse misread more often than not; so is a noun "in

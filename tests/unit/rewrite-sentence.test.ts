@@ -1407,6 +1407,14 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("presents no cut phrase that stands between a verb and its object (Les Misérables, Madame Bovary)", () => {
+    const coin = rewriteLocally("Vous trouverez chez moi, dans les cendres de la cheminée, la pièce de quarante sous que j'ai volée il y a sept ans à Petit-Gervais.", 8).pieces;
+    expect(coin).not.toContain("Ce sera dans les cendres de la cheminée.");
+    expect(coin).toContain("dans les cendres de la cheminée,");
+    const death = rewriteLocally("Il y avait dans son coup d'oeil clair, dans son accent ferme, dans son robuste mouvement d'épaules, de quoi déconcerter la mort.", 8).pieces;
+    expect(death.join(" ")).not.toMatch(/C'était dans son accent ferme/u);
+  });
+
   it("writes a name's elided article against it when the name stands in again", () => {
     const pieces = rewriteLocally("Il ressemblait à l'Océan, qui, dans les tempêtes, s'entrouvre depuis les fucus de son rivage jusqu'au sable de ses abîmes.", 8).pieces;
     expect(pieces.join(" ")).toMatch(/l'Océan s'entrouvre/iu);
