@@ -61,6 +61,8 @@ const subordinating = new Set([
   "qui", "que", "qu'", "lorsque", "lorsqu'", "quand", "puisque", "puisqu'", "parce", "comme",
   "si", "où", "dont", "tandis", "quoique", "quoiqu'", "afin", "alors", "ensuite", "cependant",
   "pourtant", "pendant", "depuis", "tant", "sans", "avant", "après",
+  // An indirect question: "il fallait connaître d'abord ‖ quelle espèce de pied-bot il avait".
+  "quel", "quelle", "quels", "quelles", "comment", "pourquoi", "combien",
 ]);
 
 // Words that open a clause, which an aside may follow before the clause goes on.

@@ -311,6 +311,13 @@ describe.skipIf(corpusMissing())("splitLongSentence keeps clauses and predicates
     expect(aunt.some((piece) => piece.endsWith("savait")), aunt.join(" | ")).toBe(false);
   });
 
+  it("cuts before an indirect question rather than inside the clause that asks it (Madame Bovary)", () => {
+    const why = split("Elle se demanda même pourquoi donc");
+    expect(why, why.join(" | ")).toContain("pourquoi donc elle exécrait Charles,");
+    const foot = split("il fallait connaître d'abord quelle espèce");
+    expect(foot, foot.join(" | ")).toContain("quelle espèce de pied-bot il avait.");
+  });
+
   it("keeps a degree word with the adjective it grades", () => {
     const duty = split("que là était son plus");
     expect(duty.some((piece) => piece.includes("son plus grand devoir")), duty.join(" | ")).toBe(true);
