@@ -2299,6 +2299,25 @@ function misledTaking(tree: SentenceTree, units: readonly Unit[]): number {
   return -1;
 }
 
+/** The most words between two punctuation marks among `words`, counted as written ("aux" is one word). */
+function longestStretch(tree: SentenceTree, words: readonly number[]): number {
+  let longest = 0;
+  let run = 0;
+  let token = -1;
+  for (const index of words) {
+    const word = tree.words[index]!;
+    if (word.upos === "PUNCT") {
+      run = 0;
+      token = -1;
+      continue;
+    }
+    if (word.token !== token) run += 1;
+    token = word.token;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+
 /**
  * Takes clauses out of a sentence until each piece fits `maxWords` or no
  * rule applies any more. Pieces still over the limit are the caller's to cut.
@@ -2373,16 +2392,7 @@ export function rewriteWithRules(sentence: string, maxWords: number, options: Ru
           // ("Emma, prise de dégoût, lui envoya…"): one still cut inside anyway would only have lost
           // them ("c'est de transformer peu à peu un homme ‖ C'est en une bête fauve.").
           const phrases = new Set(open.filter((word) => found.get(word)!.rule === "adjunct").flatMap((word) => subtree(tree, word)));
-          // Counted as written, by token: "aux" is one word.
-          const stretches = unit.words.filter((word) => !phrases.has(word)).reduce(
-            (runs, word, at, kept) => {
-              if (tree.words[word]!.upos === "PUNCT") return [...runs, 0];
-              const sameToken = at > 0 && tree.words[kept[at - 1]!]!.token === tree.words[word]!.token;
-              return sameToken ? runs : [...runs.slice(0, -1), runs.at(-1)! + 1];
-            },
-            [0],
-          );
-          if (phrases.size > 0 && Math.max(...stretches) > maxWords) continue;
+          if (phrases.size > 0 && longestStretch(tree, unit.words.filter((word) => !phrases.has(word))) > maxWords) continue;
           const longest = open.sort((a, b) => subtree(tree, b).length - subtree(tree, a).length)[0];
           if (longest === undefined) continue;
           const taking = found.get(longest)!;
