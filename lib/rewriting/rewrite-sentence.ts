@@ -2299,7 +2299,7 @@ function misledTaking(tree: SentenceTree, units: readonly Unit[]): number {
   return -1;
 }
 
-/** The most words between two punctuation marks among `words`, counted as written ("aux" is one word). */
+/** The most words between two punctuation marks among `words`, counted as written ("aux", "l'attendait": one word each). */
 function longestStretch(tree: SentenceTree, words: readonly number[]): number {
   let longest = 0;
   let run = 0;
@@ -2311,7 +2311,8 @@ function longestStretch(tree: SentenceTree, words: readonly number[]): number {
       token = -1;
       continue;
     }
-    if (word.token !== token) run += 1;
+    const elided = token >= 0 && /['’]$/u.test(tree.tokens[token]!.form);
+    if (word.token !== token && !elided) run += 1;
     token = word.token;
     longest = Math.max(longest, run);
   }

@@ -1393,7 +1393,11 @@ describe("rewriting rules", () => {
     const years = rewriteLocally("Depuis deux ans environ, il s'y était accompli un de ces faits industriels qui sont les grands événements des petits pays.", 8).pieces;
     expect(years).not.toContain("C'était depuis deux ans environ.");
     expect(years[0]).toMatch(/^Depuis deux ans environ, il s'y était accompli/u);
-    // Where taking the phrases out brings the clause within the limit, they still go.
+    // Where taking the phrases out brings the clause within the limit, they still go; an elided word counts as one with the next.
+    expect(rewriteLocally("On l'attendait le soir même à la maison pour fêter son succès.", 8).pieces).toEqual([
+      "On l'attendait le soir même à la maison.",
+      "C'était pour fêter son succès.",
+    ]);
     expect(rewriteLocally("Lorsqu'elle eut treize ans, son père l'amena lui-même à la ville, pour la mettre au couvent.", 8).pieces).toContain(
       "Son père l'amena lui-même à la ville.",
     );
