@@ -201,6 +201,7 @@ function capitalizedAfterEnds(pieces: readonly string[]): string[] {
 
 // A piece the rules wrote as a sentence: "C'était …", a subject pronoun given again. (Not a name, which
 // may go on a list: "Il appela madame Homais, M Homais, ‖ Justin, les enfants".)
+const presentation = /^((Et|Puis|Mais)\s+c|C)(['’](était|étaient|est|sera|serait)|e (sont|sera|serait))\s/u;
 const opensOnAddedWords = /^((et|puis|mais)\s+)?(c['’](était|étaient|est|sera|serait)|ce (sont|sera|serait)|il|elle|ils|elles|on)\s/iu;
 
 /**
@@ -213,9 +214,11 @@ function closedBeforeSentences(pieces: readonly string[]): string[] {
     const next = pieces[index + 1];
     if (next === undefined || !/^\p{Lu}/u.test(next) || !opensOnAddedWords.test(next)) return piece;
     const closed = closedClause(piece);
-    if (closed !== piece || !/^[^\p{L}]*\p{Ll}/u.test(piece) || /[.!?…:;»”)–—-]$/u.test(piece)) return closed;
+    if (closed !== piece || /[.!?…:;»”)–—-]$/u.test(piece)) return closed;
     const ended = `${piece.replace(/\s*,$/u, "")}.`;
-    return readsAsSentence(capitalizeFirst(ended)) ? ended : piece;
+    // Before a phrase presented as C'était, whatever the piece is: a comma would run on into "C'était".
+    if (presentation.test(next)) return ended;
+    return /^[^\p{L}]*\p{Ll}/u.test(piece) && readsAsSentence(capitalizeFirst(ended)) ? ended : piece;
   });
 }
 

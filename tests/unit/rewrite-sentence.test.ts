@@ -1409,6 +1409,11 @@ describe("rewriting rules", () => {
       "on met tout ce que l'on veut.",
       "C'est sur les factures.",
     ]);
+    // Any piece before a phrase presented as C'était ends on a mark, not on nothing.
+    expect(rewriteLocally("L'après-midi, quelquefois, elle allait causer en face avec les postillons.", 8).pieces).toEqual([
+      "L'après-midi, quelquefois, elle allait causer en face.",
+      "C'était avec les postillons.",
+    ]);
   });
 
   it("presents no cut phrase that stands between a verb and its object (Les Misérables, Madame Bovary)", () => {
