@@ -201,8 +201,9 @@ function capitalizedAfterEnds(pieces: readonly string[]): string[] {
 
 // A piece the rules wrote as a sentence: "C'était …", a subject pronoun given again. (Not a name, which
 // may go on a list: "Il appela madame Homais, M Homais, ‖ Justin, les enfants".)
-const presentation = /^((Et|Puis|Mais)\s+c|C)(['’](était|étaient|est|sera|serait)|e (sont|sera|serait))\s/u;
-const opensOnAddedWords = /^((et|puis|mais)\s+)?(c['’](était|étaient|est|sera|serait)|ce (sont|sera|serait)|il|elle|ils|elles|on)\s/iu;
+const presentation = /^((et|puis|mais)\s+)?(c['’](était|étaient|est|sera|serait)|ce (sont|sera|serait))\s/iu;
+const pronounGivenAgain = /^((et|puis|mais)\s+)?(il|elle|ils|elles|on)\s/iu;
+const opensOnAddedWords = (piece: string) => presentation.test(piece) || pronounGivenAgain.test(piece);
 
 /**
  * The clause before a piece the rules wrote as a sentence ends on a full stop (closedClause), also
@@ -212,7 +213,7 @@ const opensOnAddedWords = /^((et|puis|mais)\s+)?(c['’](était|étaient|est|ser
 function closedBeforeSentences(pieces: readonly string[]): string[] {
   return pieces.map((piece, index) => {
     const next = pieces[index + 1];
-    if (next === undefined || !/^\p{Lu}/u.test(next) || !opensOnAddedWords.test(next)) return piece;
+    if (next === undefined || !/^\p{Lu}/u.test(next) || !opensOnAddedWords(next)) return piece;
     const closed = closedClause(piece);
     if (closed !== piece || /[.!?…:;»”)–—-]$/u.test(piece)) return closed;
     const ended = `${piece.replace(/\s*,$/u, "")}.`;
@@ -400,6 +401,13 @@ function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions
   const completives: string[] = [];
   let wasCut = false;
   let linksDropped = 0;
+  // The cut of a piece the rules left over the limit, the links it dropped counted.
+  const cutCounted = (text: string) => {
+    wasCut = true;
+    const { pieces: cutPieces, dropped } = cut(text);
+    linksDropped += dropped;
+    return cutPieces;
+  };
   const pieces = written.flatMap((piece) => {
     if (countWords(piece) <= maxWords) return [piece];
     const fitted = dropConnectives(piece, maxWords);
@@ -413,16 +421,9 @@ function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions
     if (said) {
       usedRules.push("completive");
       completives.push(said.conjunction);
-      if (countWords(said.completive) <= maxWords) return [said.main, said.completive];
-      wasCut = true;
-      const { pieces: cutPieces, dropped } = cut(said.completive);
-      linksDropped += dropped;
-      return [said.main, ...cutPieces];
+      return [said.main, ...(countWords(said.completive) <= maxWords ? [said.completive] : cutCounted(said.completive))];
     }
-    wasCut = true;
-    const { pieces: cutPieces, dropped } = cut(piece);
-    linksDropped += dropped;
-    const given = subjectGivenAgain(piece, cutPieces, maxWords);
+    const given = subjectGivenAgain(piece, cutCounted(piece), maxWords);
     linksDropped += given.dropped;
     return given.pieces;
   });

@@ -227,7 +227,7 @@ function nameOf(tree: SentenceTree, word: TreeWord): string | undefined {
     if (title.form.toLowerCase() === "père" && before && /^le$/iu.test(before.form)) parts.unshift(before.index);
   }
   // "l'Océan": an elided article is written against its name.
-  return parts.length > 4 ? undefined : parts.map((index) => tree.words[index]!.form).join(" ").replace(/(['’]) /gu, "$1");
+  return parts.length > 4 ? undefined : withElisions(parts.map((index) => tree.words[index]!.form).join(" "));
 }
 
 /** The words that stand for a noun phrase as a new sentence's subject: a pronoun, or the name repeated. */
@@ -1262,7 +1262,7 @@ function objectList(tree: SentenceTree, word: TreeWord): Extraction | undefined 
     if (index === verb.index || (other.head === verb.index && (/^aux/u.test(other.deprel) || (other.upos === "PRON" && cliticForms.test(other.form))))) group.push(index);
     else return undefined;
   }
-  const spoken = group.map((index) => tree.words[index]!.form).join(" ").replace(/(['’]) /gu, "$1");
+  const spoken = withElisions(group.map((index) => tree.words[index]!.form).join(" "));
   const drop = childrenWith(tree, word.index, /^cc$/u).map((link) => link.index);
   return { rule: "list", head: word.index, drop, replace: new Map(), insert: new Map([[clauseStart(tree, word.index, drop), withSubject(text, spoken)]]) };
 }
@@ -2299,24 +2299,25 @@ function misledTaking(tree: SentenceTree, units: readonly Unit[]): number {
   return -1;
 }
 
-/** The most words between two punctuation marks among `words`, counted as written ("aux", "l'attendait": one word each). */
+/** How many words `indices` make as written: one per token ("du", "aux"), an elided one with the next ("l'attendait"). */
+function writtenWordCount(tree: SentenceTree, indices: readonly number[]): number {
+  const tokens = [...new Set(indices.map((index) => tree.words[index]!.token))];
+  return countWords(withElisions(tokens.map((token) => tree.tokens[token]!.form).join(" ")));
+}
+
+/** "l' Océan" → "l'Océan": an elided word written against the next. */
+function withElisions(text: string): string {
+  return text.replace(/(['’]) /gu, "$1");
+}
+
+/** The most words between two punctuation marks among `words`, counted as written. */
 function longestStretch(tree: SentenceTree, words: readonly number[]): number {
-  let longest = 0;
-  let run = 0;
-  let token = -1;
+  const stretches: number[][] = [[]];
   for (const index of words) {
-    const word = tree.words[index]!;
-    if (word.upos === "PUNCT") {
-      run = 0;
-      token = -1;
-      continue;
-    }
-    const elided = token >= 0 && /['’]$/u.test(tree.tokens[token]!.form);
-    if (word.token !== token && !elided) run += 1;
-    token = word.token;
-    longest = Math.max(longest, run);
+    if (tree.words[index]!.upos === "PUNCT") stretches.push([]);
+    else stretches.at(-1)!.push(index);
   }
-  return longest;
+  return Math.max(...stretches.map((stretch) => writtenWordCount(tree, stretch)));
 }
 
 /**

@@ -192,17 +192,18 @@ function isInfinitive(text: string): boolean {
   return /(er|ir|re)$/u.test(word) && (lookUpWord(word)?.classes.has("verb") ?? false);
 }
 
-// What may stand between an infinitive and the word that opens it: a negation, clitics.
+// What may stand between an infinitive and the word that opens it: a negation, clitics;
+// after "pour", an adverb too ("pour mieux voir").
 const beforeInfinitive = /^(ne|n'|pas|plus|jamais|rien|se|s'|me|m'|te|t'|le|la|les|l'|lui|leur|y|en|nous|vous)$/u;
-// And after "pour", an adverb too: "pour mieux voir".
-const beforePurposeInfinitive = /^(ne|n'|pas|plus|jamais|rien|se|s'|me|m'|te|t'|le|la|les|l'|lui|leur|y|en|nous|vous|mieux|bien)$/u;
+const adverbBeforeInfinitive = /^(mieux|bien)$/u;
 
-/** An infinitive within the three units from `from`, past words that `between` allows. */
-function infinitiveAhead(texts: string[], from: number, between: RegExp): boolean {
+/** An infinitive within the three units from `from`, past a negation or clitics (and an adverb, with `adverbs`). */
+function infinitiveAhead(texts: string[], from: number, adverbs = false): boolean {
   for (let k = from; k < Math.min(texts.length, from + 3); k++) {
     const text = texts[k]!;
     if (isInfinitive(text.replace(/^\p{L}+['’]/u, ""))) return true;
-    if (!between.test(bareWord(text))) return false;
+    const word = bareWord(text);
+    if (!beforeInfinitive.test(word) && !(adverbs && adverbBeforeInfinitive.test(word))) return false;
   }
   return false;
 }
@@ -211,14 +212,14 @@ function infinitiveAhead(texts: string[], from: number, between: RegExp): boolea
 function opensInfinitive(texts: string[], index: number): boolean {
   const word = bareWord(texts[index]!);
   if (word.startsWith("d'")) return isInfinitive(word.slice(2));
-  return (word === "de" || word === "à") && infinitiveAhead(texts, index + 1, beforeInfinitive);
+  return (word === "de" || word === "à") && infinitiveAhead(texts, index + 1);
 }
 
 /** "pour" or "afin de" and an infinitive, its clitics, negation or adverb between: "pour l'aller voir", "pour mieux voir". */
 function opensPurpose(texts: string[], index: number): boolean {
   const word = bareWord(texts[index]!);
   if (word === "afin") return opensInfinitive(texts, index + 1);
-  return word === "pour" && infinitiveAhead(texts, index + 1, beforePurposeInfinitive);
+  return word === "pour" && infinitiveAhead(texts, index + 1, true);
 }
 
 // prettier-ignore
