@@ -610,7 +610,10 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const phraseFocus = childrenWith(tree, antecedent.index, /^case$/u).length > 0 || !/^(NOUN|PROPN)$/u.test(antecedent.upos);
   const predicateLeft = childrenWith(tree, antecedent.index, /^conj$/u).some((joined) => joined.index > word.index && /^(VERB|AUX)$/u.test(joined.upos));
   if (cleft && (phraseFocus || isSubordinate(tree, antecedent.index) || predicateLeft)) return undefined;
-  const stand = antecedent.upos === "NOUN" || antecedent.upos === "PROPN" ? standIn(tree, antecedent) : undefined;
+  // "Quelqu'un, qui les avait connus au pays, avait vu sa soeur": someone in particular is "il" in a
+  // sentence of its own; not in "comme quelqu'un qui se réveille", which says what kind of someone.
+  const someone = /^quelqu['’]un$/iu.test(antecedent.form) && tree.words[pronoun.index - 1]?.form === ",";
+  const stand = antecedent.upos === "NOUN" || antecedent.upos === "PROPN" ? standIn(tree, antecedent) : someone ? "il" : undefined;
   if (!stand) return undefined;
   const lemma = pronoun.form.toLowerCase().replace(/’/u, "'");
   if (lemma === "dont") return relativeDont(tree, word, pronoun, antecedent);

@@ -76,6 +76,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairRelativeAsMain(tree, word.index);
   for (const word of words.slice(1)) repairSubject(tree, word.index);
   for (const word of words.slice(1)) repairRelative(tree, word.index);
+  for (const word of words.slice(1)) repairRelativeQue(tree, word.index);
   for (const word of words.slice(1)) repairParticiple(tree, word.index);
   for (const word of words.slice(1)) repairParticipleSeries(tree, word.index);
   return tree;
@@ -285,7 +286,9 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
   const pronoun = own.find((child) =>
     /^nsubj/u.test(child.deprel) ? /^qui$/iu.test(child.form) : child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form));
   if (!pronoun || words[pronoun.index - 1]?.form !== ",") return;
-  const noun = own.find((child) => /^nsubj/u.test(child.deprel) && child.index < pronoun.index && /^(NOUN|PROPN)$/u.test(child.upos));
+  // (Or an indefinite pronoun, "Quelqu'un, qui les avait connus"; not "celui", whose relative clause says who it is.)
+  const noun = own.find((child) => /^nsubj/u.test(child.deprel) && child.index < pronoun.index &&
+    (/^(NOUN|PROPN)$/u.test(child.upos) || (child.upos === "PRON" && child.feats.PronType === "Ind" && words[child.index - 1]?.deprel !== "case")));
   if (!noun) return;
   const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
   // Nothing of the clause but its opening ("Et") and the noun's phrase comes before the pronoun.
@@ -367,6 +370,24 @@ function repairSubject(tree: SentenceTree, clause: number): void {
   noun.head = clause;
   noun.deprel = head.feats.Voice === "Pass" ? "nsubj:pass" : "nsubj";
   tree.children = childrenOf(words);
+}
+
+/**
+ * "c'est une lucarne restée ouverte que le vent remue": the parse may read
+ * a relative clause's "que" as the conjunction that opens a clause; in a
+ * relative clause with no object of its own it is the pronoun that stands
+ * for it.
+ */
+function repairRelativeQue(tree: SentenceTree, clause: number): void {
+  const { words, children } = tree;
+  if (words[clause]!.deprel !== "acl:relcl") return;
+  const own = children[clause]!.map((child) => words[child]!);
+  const mark = own.find((child) => child.deprel === "mark" && /^(que|qu['’])$/iu.test(child.form));
+  if (!mark || own.some((child) => /^(obj|ccomp|xcomp)$/u.test(child.deprel))) return;
+  if (Math.min(...subtree(tree, clause)) !== mark.index) return;
+  mark.upos = "PRON";
+  mark.deprel = "obj";
+  mark.feats = readFeats("PronType=Rel");
 }
 
 /**

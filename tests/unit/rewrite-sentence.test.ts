@@ -921,6 +921,10 @@ describe("rewriting rules", () => {
     expect(asked.pieces.join(" ")).not.toMatch(/le le/u);
     // The participle describes the servant who appeared, not Léon.
     expect(asked.pieces.join(" ")).not.toMatch(/Léon avertissait/u);
+    // Madame Bovary: the parse read the "que" of a relative clause as the conjunction that opens one.
+    expect(rewriteLocally("Souvent même, Emma recevait des assignations, du papier timbré qu'elle regardait à peine.", 8).pieces).toContain(
+      "Elle le regardait à peine.",
+    );
   });
 
   it("presents a phrase of manner, means or place the cut leaves alone as a sentence of its own (Madame Bovary, Les Misérables)", () => {
@@ -1089,6 +1093,11 @@ describe("rewriting rules", () => {
     const shoe = rewriteLocally("Et la mignarde chaussure, qui n'avait pas de quartier, tenait seulement par les orteils à son pied nu.", 8).pieces;
     expect(shoe.join(" ")).not.toMatch(/Et,/u);
     expect(shoe).toContain("Elle n'avait pas de quartier.");
+    // Les Misérables: "Quelqu'un" parsed as the subject of "connus", "avait vu" hung on it; someone in particular is "il".
+    expect(rewriteLocally("Quelqu'un, qui les avait connus au pays, avait vu sa soeur.", 8)).toMatchObject({
+      pieces: ["Quelqu'un avait vu sa soeur.", "Il les avait connus au pays."],
+      method: "rewritten",
+    });
   });
 
   it("writes no relative clause with the pronoun of a noun its adjective does not agree with (Madame Bovary)", () => {
