@@ -67,6 +67,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
     tokens.push({ form: token.form, words: indices, spaceAfter: !misc.includes("SpaceAfter=No") });
   });
   const tree = { words, tokens, children: childrenOf(words) };
+  for (const word of words.slice(1)) repairNounAdjective(tree, word.index);
   for (const word of words.slice(1)) repairVocativeSubject(tree, word.index);
   for (const word of words.slice(1)) repairCliticEn(tree, word.index);
   for (const word of words.slice(1)) repairSpeaker(tree, word.index);
@@ -74,6 +75,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairSubjectJoinedToVerb(tree, word.index);
   for (const word of words.slice(1)) repairJoinedRelative(tree, word.index);
   for (const word of words.slice(1)) repairRelativeAsMain(tree, word.index);
+  for (const word of words.slice(1)) repairPronounSubject(tree, word.index);
   for (const word of words.slice(1)) repairSubject(tree, word.index);
   for (const word of words.slice(1)) repairRelative(tree, word.index);
   for (const word of words.slice(1)) repairRelativeQue(tree, word.index);
@@ -102,6 +104,17 @@ export const sayingVerbs =
   /^(dire|répondre|répliquer|répéter|récrier|exclamer|demander|ajouter|écrier|s'écrier|reprendre|continuer|poursuivre|murmurer|crier|faire|penser|déclarer|observer|interrompre|expliquer|objecter|riposter|insister|conclure|songer|soupirer|balbutier|bégayer)$/u;
 
 const verbGroupRelations = /^(aux|aux:tense|aux:pass|aux:caus|cop|expl:pv|expl|advmod)$/u;
+
+/**
+ * "La bonne ouvrit la lucarne", "le nouveau resta": an adjective with its
+ * own article that is a clause's subject or object is a noun, which a
+ * pronoun may stand for.
+ */
+function repairNounAdjective(tree: SentenceTree, index: number): void {
+  const word = tree.words[index]!;
+  if (word.upos !== "ADJ" || !/^(nsubj|nsubj:pass|obj)$/u.test(word.deprel)) return;
+  if (tree.children[index]!.some((child) => tree.words[child]!.deprel === "det" && child < index)) word.upos = "NOUN";
+}
 
 /**
  * "Madame, par pudeur, restait tournée vers la ruelle": a noun that opens
@@ -333,6 +346,40 @@ function verbAndAdverbsStart(tree: SentenceTree, verb: number): number {
 }
 
 /**
+ * "la jetait, comme elle le pouvait, dans la mangeoire": the parse may read
+ * "comme elle" as a phrase of comparison; a subject pronoun right before a
+ * finite verb that has no subject is its subject, and the "comme" before it
+ * the conjunction that opens the clause.
+ */
+function repairPronounSubject(tree: SentenceTree, clause: number): void {
+  const { words, children } = tree;
+  const head = words[clause]!;
+  if (!finiteClause(tree, clause) || children[clause]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
+  // Before the clitics and the "ne" ("elle ne le pouvait").
+  let before = verbAndAdverbsStart(tree, clause) - 1;
+  while (before > 0 && words[before]!.head === clause && /^(ne|n'|n’|me|m'|m’|te|t'|t’|se|s'|s’|le|la|les|l'|l’|lui|leur|y|en)$/iu.test(words[before]!.form)) before -= 1;
+  const pronoun = words[before];
+  if (!pronoun || pronoun.head !== clause || pronoun.upos !== "PRON" || !/^(il|elle|ils|elles|on)$/iu.test(pronoun.form)) return;
+  for (const child of children[pronoun.index]!) {
+    const mark = words[child]!;
+    if (mark.deprel !== "case") continue;
+    mark.upos = "SCONJ";
+    mark.deprel = "mark";
+    mark.head = clause;
+  }
+  pronoun.deprel = head.feats.Voice === "Pass" ? "nsubj:pass" : "nsubj";
+  tree.children = childrenOf(words);
+}
+
+/** A finite verb, or a participle or attribute with a finite auxiliary or copula, not in the imperative. */
+function finiteClause(tree: SentenceTree, clause: number): boolean {
+  const { words, children } = tree;
+  const head = words[clause]!;
+  const finite = head.feats.VerbForm === "Fin" || children[clause]!.some((child) => /^(aux|aux:tense|aux:pass|cop)$/u.test(words[child]!.deprel) && words[child]!.feats.VerbForm === "Fin");
+  return finite && head.feats.Mood !== "Imp";
+}
+
+/**
  * The parser, trained on news, often reads a novel's subject as a phrase of
  * circumstance when a clause opens with it ("…, et l'enfant vagabondait",
  * "…, le bas de son visage s'enfonçait"): a finite clause with no subject,
@@ -341,9 +388,7 @@ function verbAndAdverbsStart(tree: SentenceTree, verb: number): number {
  */
 function repairSubject(tree: SentenceTree, clause: number): void {
   const { words, children } = tree;
-  const head = words[clause]!;
-  const finite = head.feats.VerbForm === "Fin" || children[clause]!.some((child) => /^(aux|aux:tense|aux:pass|cop)$/u.test(words[child]!.deprel) && words[child]!.feats.VerbForm === "Fin");
-  if (!finite || head.feats.Mood === "Imp" || children[clause]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
+  if (!finiteClause(tree, clause) || children[clause]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
   const start = verbAndAdverbsStart(tree, clause);
   const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
   // The largest phrase that ends right before the verb group.
@@ -368,7 +413,7 @@ function repairSubject(tree: SentenceTree, clause: number): void {
   if (before && before.index > 0 && before.upos !== "PUNCT" && before.upos !== "CCONJ") return;
   for (const child of opening) words[child]!.head = clause;
   noun.head = clause;
-  noun.deprel = head.feats.Voice === "Pass" ? "nsubj:pass" : "nsubj";
+  noun.deprel = words[clause]!.feats.Voice === "Pass" ? "nsubj:pass" : "nsubj";
   tree.children = childrenOf(words);
 }
 

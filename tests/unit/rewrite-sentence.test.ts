@@ -902,6 +902,20 @@ describe("rewriting rules", () => {
       "Les habitations se rapprochent.",
       "Les haies disparaissent.",
     ]);
+    // Madame Bovary: "comme elle" read as a comparison; "elle" is the clause's subject, not a second one to add.
+    const used = rewriteLocally("Il fallut bien s'accoutumer à la déconsidération, comme elle s'était accoutumée à l'indigence.", 8).pieces;
+    expect(used.join(" ")).toContain("comme elle s'était accoutumée à l'indigence.");
+    expect(used.join(" ")).not.toMatch(/elle il/iu);
+    const signed = rewriteLocally("Comme elle ne savait que signer, elle était obligée de leur écrire par un écrivain public.", 8).pieces;
+    expect(signed[0]).toBe("Comme elle ne savait que signer,");
+  });
+
+  it("reads an adjective with its article as the noun a pronoun stands for (Madame Bovary)", () => {
+    expect(rewriteLocally("La bonne ouvrit la lucarne du grenier et parlementa quelque temps avec un homme resté en bas, dans la rue.", 8).pieces.slice(0, 2)).toEqual([
+      "La bonne ouvrit la lucarne du grenier.",
+      "Elle parlementa quelque temps avec un homme",
+    ]);
+    expect(rewriteLocally("Elle avait fait venir M. Lheureux et lui avait dit:", 8).pieces).toEqual(["Elle avait fait venir M. Lheureux.", "Elle lui avait dit:"]);
   });
 
   it("reads a qui clause the parse joined to the main verb as the relative clause of the noun before it", () => {
