@@ -73,6 +73,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairSpeaker(tree, word.index);
   for (const word of words.slice(1)) repairJoinedSubjects(tree, word.index);
   for (const word of words.slice(1)) repairSubjectJoinedToVerb(tree, word.index);
+  for (const word of words.slice(1)) repairClauseJoinedToNoun(tree, word.index);
   for (const word of words.slice(1)) repairJoinedRelative(tree, word.index);
   for (const word of words.slice(1)) repairRelativeAsMain(tree, word.index);
   for (const word of words.slice(1)) repairPronounSubject(tree, word.index);
@@ -191,7 +192,9 @@ function repairJoinedSubjects(tree: SentenceTree, verb: number): void {
  */
 function repairSubjectJoinedToVerb(tree: SentenceTree, verb: number): void {
   const { words, children } = tree;
-  if (!/^(VERB|AUX)$/u.test(words[verb]!.upos)) return;
+  // A verb, or an attribute with its copula ("L'auditoire était en suspens et toutes les poitrines palpitaient").
+  const predicate = (index: number) => /^(VERB|AUX)$/u.test(words[index]!.upos) || children[index]!.some((child) => words[child]!.deprel === "cop");
+  if (!predicate(verb)) return;
   const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
   const noun = children[verb]!.map((child) => words[child]!).find((child) =>
     child.deprel === "conj" && /^(NOUN|PROPN)$/u.test(child.upos) && child.index > verb);
@@ -204,9 +207,12 @@ function repairSubjectJoinedToVerb(tree: SentenceTree, verb: number): void {
   // du commerce, et Hivert, qui…, exigeait": the noun on the infinitive, the clause on "venait"): asides
   // without a finite verb, then the clause without a subject.
   const owners: number[] = [];
-  for (let owner = verb; owner > 0 && /^(VERB|AUX)$/u.test(words[owner]!.upos); owner = words[owner]!.head) owners.push(owner);
+  for (let owner = verb; owner > 0 && predicate(owner); owner = words[owner]!.head) owners.push(owner);
   const after = owners.flatMap((owner) => children[owner]!).filter((child) => child > nounEnd && words[child]!.upos !== "PUNCT").sort((a, b) => a - b);
-  const clause = after.find((child) => words[child]!.feats.VerbForm === "Fin" && /^(parataxis|parataxis:insert|advcl|conj)$/u.test(words[child]!.deprel));
+  // (Or a clause the parse took for a relative one though no relative pronoun opens it.)
+  const joined = (child: number) => /^(parataxis|parataxis:insert|advcl|conj)$/u.test(words[child]!.deprel) ||
+    (words[child]!.deprel === "acl:relcl" && !children[child]!.some((own) => words[own]!.feats.PronType === "Rel"));
+  const clause = after.find((child) => words[child]!.feats.VerbForm === "Fin" && joined(child));
   if (clause === undefined || children[clause]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
   const asides = after.filter((child) => child < clause);
   if (asides.some((aside) => words[aside]!.deprel !== "advcl" || words[aside]!.feats.VerbForm === "Fin")) return;
@@ -219,6 +225,28 @@ function repairSubjectJoinedToVerb(tree: SentenceTree, verb: number): void {
   link.head = clause;
   for (const aside of asides) words[aside]!.head = clause;
   words[clause]!.deprel = "conj";
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "Il y avait quelques étoiles, et la nuit était douce": the parse may join
+ * a clause with its own subject to the last noun of the clause before, as
+ * if it were a second noun; it is joined to that clause.
+ */
+function repairClauseJoinedToNoun(tree: SentenceTree, clause: number): void {
+  const { words, children } = tree;
+  const head = words[clause]!;
+  if (head.deprel !== "conj" || !/^(NOUN|PROPN|PRON)$/u.test(words[head.head]!.upos)) return;
+  const own = children[clause]!.map((child) => words[child]!);
+  if (!own.some((child) => /^(nsubj|nsubj:pass)$/u.test(child.deprel) && child.index < clause)) return;
+  // ("une note qui se rapporte à cette affaire, et qui est ainsi conçue": a second relative clause is the noun's.)
+  if (own.some((child) => child.feats.PronType === "Rel" || child.deprel === "mark")) return;
+  const finite = head.feats.VerbForm === "Fin" || own.some((child) => /^(aux|aux:tense|aux:pass|cop)$/u.test(child.deprel) && child.feats.VerbForm === "Fin");
+  if (!finite) return;
+  let owner = words[head.head]!;
+  while (owner.index > 0 && !(/^(VERB|AUX)$/u.test(owner.upos) || children[owner.index]!.some((child) => words[child]!.deprel === "cop"))) owner = words[owner.head]!;
+  if (owner.index === 0) return;
+  head.head = owner.index;
   tree.children = childrenOf(words);
 }
 

@@ -910,6 +910,22 @@ describe("rewriting rules", () => {
     expect(signed[0]).toBe("Comme elle ne savait que signer,");
   });
 
+  it("reads a clause with its own subject that the parse joined to a noun as a clause of its own (Madame Bovary, Les Misérables)", () => {
+    expect(rewriteLocally("Il y avait quelques étoiles, et la nuit était douce.", 8)).toMatchObject({
+      pieces: ["Il y avait quelques étoiles.", "La nuit était douce."],
+      method: "rewritten",
+    });
+    // The subject was read as a second noun after "suspens", its verb as a relative clause without a pronoun.
+    expect(rewriteLocally("L'auditoire était en suspens et toutes les poitrines palpitaient comme si elles n'eussent eu qu'une seule âme.", 8).pieces[0]).toBe(
+      "L'auditoire était en suspens.",
+    );
+    // A second relative clause and a subordinate clause stay where they are.
+    const desire = rewriteLocally("Elle lui en parut plus belle; et il en conçut un désir permanent, furieux, qui enflammait son désespoir et qui n'avait pas de limites, parce qu'il était maintenant irréalisable.", 8).pieces;
+    expect(desire.join(" ")).not.toMatch(/furieux parce/u);
+    const better = rewriteLocally("Elle ne croyait pas que les choses pussent se représenter les mêmes à des places différentes, et, puisque la portion vécue avait été mauvaise, sans doute ce qui restait à consommer serait meilleur.", 8).pieces;
+    expect(better).not.toContain("Ce serait sans doute.");
+  });
+
   it("reads an adjective with its article as the noun a pronoun stands for (Madame Bovary)", () => {
     expect(rewriteLocally("La bonne ouvrit la lucarne du grenier et parlementa quelque temps avec un homme resté en bas, dans la rue.", 8).pieces.slice(0, 2)).toEqual([
       "La bonne ouvrit la lucarne du grenier.",
