@@ -79,7 +79,7 @@ const innerClauseCost = 4;
 // within its first (or last) `strandedWords` words holds a scrap of the
 // neighbouring clause: "et les sermons, ‖ si bien prêché le respect" reads
 // as one clause but is the end of one and the start of another.
-const strandedCost = 2;
+const strandedCost = 4;
 const strandedWords = 3;
 // A predicate's piece too long to take its subject again stays a verb without one.
 const headlessCost = 3.5;

@@ -5,15 +5,29 @@ import { splitLongSentence } from "@/lib/text/split-long-sentence";
 import { corpusMissing, loadCorpusText } from "@/tests/fixtures/corpus-text";
 
 describe("splitLongSentence", () => {
-  it("leaves room for the subject a piece's predicate will be given again (Madame Bovary)", () => {
-    const sentence = "En rentrant chez elle, Félicité lui montra un papier gris derrière la pendule.";
-    expect(splitLongSentence(sentence, 8)).toEqual(["En rentrant chez elle, Félicité", "lui montra un papier gris derrière la pendule."]);
+  it("leaves room for the subject a piece's predicate will be given again (Madame Bovary, its comma taken out)", () => {
+    // Without the book's comma after "elle", nothing but the subject's need says where to cut.
+    const sentence = "En rentrant chez elle Félicité lui montra un papier gris derrière la pendule.";
+    expect(splitLongSentence(sentence, 8)).toEqual(["En rentrant chez elle Félicité", "lui montra un papier gris derrière la pendule."]);
     // "lui montra…" would be given "Elle" again: 9 words. The subject stays with its verb instead.
     const subjectAtLui = (_text: string, units: readonly unknown[]) => units.map((_, k) => (k === 5 ? 1 : 0));
     expect(splitLongSentence(sentence, 8, undefined, subjectAtLui)).toEqual([
+      "En rentrant chez elle Félicité lui montra",
+      "un papier gris derrière la pendule.",
+    ]);
+  });
+
+  it("starts no piece on a scrap of the clause before its comma (Madame Bovary)", () => {
+    // The book's own comma: the cut falls there, not inside the next clause, leaving "Félicité" with its verb.
+    expect(splitLongSentence("En rentrant chez elle, Félicité lui montra un papier gris derrière la pendule.", 8)).toEqual([
       "En rentrant chez elle,",
       "Félicité lui montra un papier gris",
       "derrière la pendule.",
+    ]);
+    expect(splitLongSentence("Dans la chambre, au premier, un jour blanchâtre passait par les fenêtres sans rideaux.", 8)).toEqual([
+      "Dans la chambre, au premier,",
+      "un jour blanchâtre passait",
+      "par les fenêtres sans rideaux.",
     ]);
   });
 
