@@ -70,7 +70,7 @@ const waitingForClause = new Set(["et", "mais", "ou", "ni", "car", "or", "qui", 
 
 // Costs, in arbitrary units. A piece costs `pieceCost`, so an extra piece is
 // worth taking only to land on a better break.
-const pieceCost = 3;
+const pieceCost = 2;
 // A piece that runs on past a ; or : it could have ended on ("une guillotine;
 // mais si l'on en rencontre une,") joins the end of one clause to the start
 // of the next: an extra piece is worth it.

@@ -31,6 +31,14 @@ describe("splitLongSentence", () => {
     ]);
   });
 
+  it("takes one piece more rather than cut a clause from its verb (Madame Bovary)", () => {
+    expect(splitLongSentence("Si Charles, timidement, hasardait une observation, elle répondait avec brutalité que ce n'était point sa faute!", 8)).toEqual([
+      "Si Charles, timidement, hasardait une observation,",
+      "elle répondait avec brutalité",
+      "que ce n'était point sa faute!",
+    ]);
+  });
+
   it("returns a sentence within the limit unchanged", () => {
     expect(splitLongSentence("Longtemps, je me suis couché de bonne heure.", 8)).toEqual([
       "Longtemps, je me suis couché de bonne heure.",
