@@ -1928,6 +1928,11 @@ function placeOrTimeWithA(tree: SentenceTree, head: TreeWord, preposition: TreeW
   return own && !rangeEnd;
 }
 
+/** "sans doute", "à peine", "du reste": an adverb in the words of a phrase, which no "C'était" presents. */
+function isAdverbLocution(forms: readonly string[]): boolean {
+  return findLocutions(forms).some((match) => match.locution.kind === "adverb" && match.first === 0 && match.last === forms.length - 1);
+}
+
 /** The "et", "mais", "puis" or "or" a cut piece opens on, if any, and where its own words start. */
 function pieceOpening(tree: SentenceTree, first: number, last: number): { link: TreeWord; joining: boolean; start: number } {
   const link = tree.words[first]!;
@@ -1998,6 +2003,7 @@ export function presentedPhrase(
   if (phrase.some((index) => isRelativePronoun(tree.words[index]!) || tree.words[index]!.feats.PronType === "Rel")) return undefined;
   if (/^(tout|toute|tous|toutes|chaque|aucun|aucune|nul|nulle|plusieurs|certains|certaines)$/u.test(said(start))) return undefined;
   const preposition = childrenWith(tree, head.index, /^case$/u)[0];
+  if (preposition && isAdverbLocution([...phrase].sort((a, b) => a - b).map((index) => tree.words[index]!.form.toLowerCase()))) return undefined;
   if (preposition) {
     // A phrase saying where or when, as the adjunct rule takes them; never one on a noun, nor a verb's destination.
     // Any preposition the writer set between commas ("se plaindre, avec force civilités, d'être resté").

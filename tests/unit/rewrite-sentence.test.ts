@@ -1195,6 +1195,11 @@ describe("rewriting rules", () => {
     expect(keeper.pieces.join(" ")).not.toMatch(/gardien ainsi/u);
   });
 
+  it("presents no adverb made of a preposition and a noun: sans doute, en tout cas, jusqu'à présent (Les Misérables)", () => {
+    expect(rewriteLocally("Son état, jusqu'à présent, ne laisse rien à désirer.", 8).pieces).toEqual(["Jusqu'à présent,", "son état ne laisse rien à désirer."]);
+    expect(rewriteLocally("--En tout cas, je ne suis toujours pas sa dupe.»", 8).pieces.join(" ")).not.toMatch(/C'est en tout cas/u);
+  });
+
   it("presents no phrase on en without an article, which says how or how long (Les Misérables, Madame Bovary)", () => {
     expect(rewriteLocally("--Le double de ce qu'il avait gagné en dix-neuf ans.", 8).pieces.join(" ")).not.toMatch(/C'était en/u);
     expect(rewriteLocally("Elle le trouva dans sa boutique, en train de ficeler un paquet.", 8).pieces.join(" ")).not.toMatch(/C'était en/u);
