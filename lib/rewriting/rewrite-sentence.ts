@@ -480,6 +480,18 @@ function nounReadAsVerb(tree: SentenceTree, word: TreeWord, joinedTo: TreeWord):
   return /(^|\|)nc:/u.test(morphology) && !/v:J/u.test(morphology);
 }
 
+/**
+ * "Girard passa sa blouse neuve, noua son mouchoir…": a name said in the
+ * sentence just before is "il" or "elle" in the next, as a writer would say
+ * it ("Girard passa sa blouse neuve. / Il noua son mouchoir…"), where its
+ * gender is known.
+ */
+function namedAgain(tree: SentenceTree, subject: TreeWord): string | undefined {
+  if (!nameOf(tree, subject) || childrenWith(tree, subject.index, /^conj$/u).length > 0) return undefined;
+  const { gender, number } = nounAgreement(tree, subject);
+  return gender ? subjectPronoun(gender, number) : undefined;
+}
+
 function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const head = tree.words[word.head]!;
   if (correlated(tree, word)) return undefined;
@@ -529,7 +541,7 @@ function coordination(tree: SentenceTree, word: TreeWord): Extraction | undefine
   const subject = sharedSubject(tree, head.index, word.index);
   // "elle dit: «Ah! mon Dieu!» poussa un soupir": a subject in a quotation is not the narrator's.
   if (!subject || subject.index > head.index || quotedBefore(tree, subject.index, word.index)) return undefined;
-  const text = subjectText(tree, subject);
+  const text = namedAgain(tree, subject) ?? subjectText(tree, subject);
   const number = isRelativePronoun(subject) ? undefined : numberOf(tree, subject);
   if (!text || !agrees(text, finiteVerb(tree, word.index) ?? finiteVerb(tree, head.index), number ?? "Sing")) return undefined;
   const parts = [text];
@@ -1255,7 +1267,7 @@ function objectList(tree: SentenceTree, word: TreeWord): Extraction | undefined 
   if (!afterBreak(tree, word.index) || separatedByQuoteOrColon(tree, verb.index, word.index)) return undefined;
   const subject = subjectOf(tree, verb.index) ?? (isJoinedClause(tree, verb) && afterBreak(tree, verb.index) ? sharedSubject(tree, verb.head, verb.index) : undefined);
   if (!subject || subject.index > verb.index) return undefined;
-  const text = subjectText(tree, subject);
+  const text = namedAgain(tree, subject) ?? subjectText(tree, subject);
   const number = isRelativePronoun(subject) ? undefined : numberOf(tree, subject);
   if (!text || !agrees(text, finite, number ?? "Sing")) return undefined;
   // The verb group as the book writes it: clitics, auxiliaries, the verb ("y avait", "s'étaient mis").
@@ -1893,7 +1905,7 @@ export function cutPredicateSubject(
   }
   // "Les Champs-Élysées": a name with its article is no name alone.
   if (subject.upos === "PROPN" && childrenWith(tree, subject.index, /^det$/u).length > 0) return undefined;
-  const text = subjectText(tree, subject);
+  const text = namedAgain(tree, subject) ?? subjectText(tree, subject);
   const number = isRelativePronoun(subject) ? undefined : numberOf(tree, subject);
   if (!text || !agrees(text, verb, number ?? "Sing")) return undefined;
   // A piece that holds the clause to its end (the predicates joined after it aside) is a whole sentence and may end as one.

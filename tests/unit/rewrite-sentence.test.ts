@@ -652,6 +652,11 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("-- Ah! dit Emma, ce ne sont pas les remèdes de la terre qu'il me faudrait.", 8).rules).not.toContain("relative_que");
   });
 
+  it("says a name given in the sentence just before as il or elle (Les Misérables, Madame Bovary)", () => {
+    expect(rewriteLocally("Le Flamand appela sa femme, et lui conta la chose.", 8).pieces).toEqual(["Le Flamand appela sa femme.", "Il lui conta la chose."]);
+    expect(rewriteLocally("Mais Léon tira vivement une pièce blanche de sa poche et saisit Emma par le bras.", 8).pieces).toContain("Il saisit Emma par le bras.");
+  });
+
   it("says a name again with its title, which tells who it is (Madame Bovary)", () => {
     // "Homais" alone is her husband, "Bovary" alone Charles.
     expect(rewriteLocally("-- Ma foi! j'en ai besoin, fit madame Homais qui bâillait considérablement.", 8).pieces).toContain(
