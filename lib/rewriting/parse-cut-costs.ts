@@ -118,6 +118,10 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   const path = headOnLeft ? down : up;
   const dependent = path[path.indexOf(common) - 1]!;
   const relation = tree.words[dependent]!.deprel;
+  // A noun with an article on each side of the cut ("les autres ‖ les principaux habitants") is two
+  // phrases the parse joined: it has no say there.
+  const articles = tree.children[common]!.filter((child) => tree.words[child]!.deprel === "det");
+  if (articles.some((article) => article <= left) && articles.some((article) => article >= right)) return undefined;
   const upos = tree.words[common]!.upos;
   const clause = isClauseHead(tree, common);
   // A list inside a noun's complement ("des idées de renoncement ‖ et de solitude") is cut deeper than a list of the clause's own nouns.

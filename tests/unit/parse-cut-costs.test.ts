@@ -65,6 +65,14 @@ describe("the cut with the parse", () => {
     expect(pieces.every((piece) => countWords(piece) <= 8)).toBe(true);
   });
 
+  it("has no say inside a noun the parse gave two articles, one on each side of the cut (Madame Bovary)", () => {
+    // "les uns après les autres les principaux habitants" read as one phrase on "habitants".
+    expect(splitLongSentence("Il lui énumérait les uns après les autres les principaux habitants d'Yonville.", 8, withParse)).toEqual([
+      "Il lui énumérait les uns après les autres",
+      "les principaux habitants d'Yonville.",
+    ]);
+  });
+
   it("keeps a name with the noun it goes with, and an auxiliary with its participle across an aside", () => {
     // Madame Bovary: "les époux ‖ Bovary" once the subject of "que" stayed with its verb.
     const evening = splitLongSentence(
