@@ -1677,12 +1677,27 @@ const dashes = /^(—|–|--)$/u;
 
 /** Whether `word` ends an apposition the book opened with a comma ("M. Lheureux, marchand d'étoffes"). */
 function endsApposition(tree: SentenceTree, word: number): boolean {
+  // (Without a relative clause after it, which may hang on the apposition: "le bedeau, qui taillait le buis".)
+  const relatives = new Set(childrenWith(tree, word, /^acl:relcl$/u).filter((clause) => clause.index > word).flatMap((clause) => subtree(tree, clause.index)));
   for (let phrase = word; phrase > 0; phrase = tree.words[phrase]!.head) {
-    const words = subtree(tree, phrase).filter((index) => tree.words[index]!.upos !== "PUNCT");
+    const words = subtree(tree, phrase).filter((index) => tree.words[index]!.upos !== "PUNCT" && !relatives.has(index));
     if (words.at(-1) !== word) return false;
-    if (tree.words[phrase]!.deprel === "appos" && tree.words[words[0]! - 1]?.form === ",") return true;
+    if (tree.words[words[0]! - 1]?.form !== ",") continue;
+    if (tree.words[phrase]!.deprel === "appos" || setBesideNoun(tree, phrase, words[0]!)) return true;
   }
   return false;
+}
+
+/**
+ * "Lestiboudois, le bedeau, qui taillait le buis": a noun phrase with its
+ * article right after a name or noun and a comma, with no preposition or
+ * conjunction of its own, is set beside it, whatever relation the parse gave it.
+ */
+function setBesideNoun(tree: SentenceTree, phrase: number, start: number): boolean {
+  const word = tree.words[phrase]!;
+  if (word.upos !== "NOUN" || tree.words[start]!.deprel !== "det" || childrenWith(tree, phrase, /^(case|cc)$/u).length > 0) return false;
+  const before = tree.words[start - 2];
+  return before !== undefined && /^(NOUN|PROPN)$/u.test(before.upos) && childrenWith(tree, before.index, /^case$/u).length === 0;
 }
 
 /**

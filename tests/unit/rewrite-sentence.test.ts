@@ -1135,6 +1135,12 @@ describe("rewriting rules", () => {
     });
   });
 
+  it("leaves the comma that closes an apposition when the relative clause after it is taken out (Madame Bovary)", () => {
+    const pieces = rewriteLocally("Un soir que la fenêtre était ouverte, et que, assise au bord, elle venait de regarder Lestiboudois, le bedeau, qui taillait le buis, elle entendit tout à coup sonner l'Angelus.", 8).pieces;
+    expect(pieces.join(" ")).toContain("Lestiboudois, le bedeau, elle entendit");
+    expect(pieces).toContain("Il taillait le buis.");
+  });
+
   it("writes no relative clause with the pronoun of a noun its adjective does not agree with (Madame Bovary)", () => {
     // "ouverte" is the mouth's, "fermée" the door's: "Il se tenait ouverte", "Il était fermée" are no French.
     const mouth = rewriteLocally("Le coin de sa bouche, qui se tenait ouverte, faisait comme un trou noir au bas de son visage.", 8).pieces;
