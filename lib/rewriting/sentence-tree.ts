@@ -432,14 +432,25 @@ function repairSubject(tree: SentenceTree, clause: number): void {
   }
   const noun = words[phrase]!;
   if (!/^(NOUN|PROPN)$/u.test(noun.upos) || !/^(obl|obl:mod|obl:arg|nmod)$/u.test(noun.deprel)) return;
-  if (children[phrase]!.some((child) => words[child]!.deprel === "case")) return;
+  // "où des groupes … chuchotaient": the "de" of "des" read as a preposition is the article's.
+  const marks = children[phrase]!.filter((child) => words[child]!.deprel === "case");
+  const partitive = marks.length === 1 && /^des$/iu.test(tree.tokens[words[marks[0]!]!.token]!.form) ? words[marks[0]!]! : undefined;
+  if (marks.length > 0 && !partitive) return;
   // The clause's own opening ("…, et l'enfant"): the parse may hang its comma and conjunction on the noun.
   const opening = children[phrase]!.filter((child) => child < phrase && /^(punct|cc)$/u.test(words[child]!.deprel) && inner(child).length === 1);
   const span = inner(phrase).filter((index) => !opening.includes(index)).sort((a, b) => a - b);
   if (span.some((index, position) => position > 0 && index !== span[position - 1]! + 1)) return;
   const before = words[span[0]! - 1];
-  if (before && before.index > 0 && before.upos !== "PUNCT" && before.upos !== "CCONJ") return;
+  // (Or the clause's relative pronoun: "une salle où il y avait beaucoup de monde et où des groupes chuchotaient".)
+  const ownPronoun = before?.head === clause && before.feats.PronType === "Rel";
+  if (before && before.index > 0 && before.upos !== "PUNCT" && before.upos !== "CCONJ" && !ownPronoun) return;
+  // (Only there: after "et", "des nappes de violettes s'alternaient" reads well as the writer set it.)
+  if (partitive && !ownPronoun) return;
   for (const child of opening) words[child]!.head = clause;
+  if (partitive) {
+    partitive.upos = "DET";
+    partitive.deprel = "det";
+  }
   noun.head = clause;
   noun.deprel = words[clause]!.feats.Voice === "Pass" ? "nsubj:pass" : "nsubj";
   tree.children = childrenOf(words);

@@ -412,6 +412,15 @@ describe("rewriting rules", () => {
     expect(complexion.pieces.join(" ")).not.toMatch(/le rehaussent/u);
   });
 
+  it("reads the des that opens a relative clause's subject as its article (Les Misérables, Madame Bovary)", () => {
+    expect(rewriteLocally("Quelques minutes après, il était dans une salle où il y avait beaucoup de monde et où des groupes mêlés d'avocats en robe chuchotaient çà et là.", 8).pieces).toContain(
+      "Il y avait beaucoup de monde.",
+    );
+    expect(rewriteLocally("Et puis ils arrivaient, un soir, dans un village de pêcheurs, où des filets bruns séchaient au vent, le long de la falaise et des cabanes.", 8).pieces).toContain(
+      "Des filets bruns y séchaient au vent,",
+    );
+  });
+
   it("gives a clause after \"dans lequel\" no second y when it says \"il y a\" (Les Misérables)", () => {
     const { pieces } = rewriteLocally(
       "Les bénéfices du père Madeleine étaient tels que, dès la deuxième année, il avait pu bâtir une grande fabrique dans laquelle il y avait deux vastes ateliers.",
