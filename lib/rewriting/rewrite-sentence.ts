@@ -1342,6 +1342,8 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   // mort", "C'était pendant la nuit" would say when she learnt it.
   if (!sentenceHeads.has(clause.index)) return undefined;
   if (completed && tree.children[attached.index]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
+  // "donnait envie de mordre dans les pommes de ses joues": what the parse calls an infinitive's argument completes it.
+  if (completed && word.deprel === "obl:arg" && !aside) return undefined;
   // "C'était la mère Gerbaud avec son petit dans ses bras": after a noun, the phrase describes it.
   if (/^(NOUN|PROPN|PRON)$/u.test(clause.upos)) return undefined;
   const first = subtree(tree, word.index).find((index) => tree.words[index]!.upos !== "PUNCT")!;

@@ -782,6 +782,14 @@ describe("rewriting rules", () => {
     expect(rewriteWithRules("Cosette était un peu souffrante pour se mettre en route l'hiver.", 8).rules).not.toContain("adjunct");
   });
 
+  it("takes out no phrase the parse calls an infinitive's argument (Madame Bovary, Les Misérables)", () => {
+    expect(rewriteLocally("La belle petite donnait envie de mordre dans les pommes de ses joues.", 8).pieces).not.toContain("C'était dans les pommes de ses joues.");
+    expect(rewriteLocally("Mille pensées le traversaient, mais elles continuaient de le fortifier dans sa résolution.", 8).pieces).toEqual([
+      "Mille pensées le traversaient.",
+      "Elles continuaient de le fortifier dans sa résolution.",
+    ]);
+  });
+
   it("leaves a phrase in a negated clause, and where one goes with a verb of movement", () => {
     // Les Misérables: "ne … jamais dans la ville" would lose its negation; "entra dans la maison" its sense.
     expect(rewriteWithRules("Il ne sortait jamais dans la ville autrement qu'avec sa douillette violette.", 8).rules).not.toContain("adjunct");
