@@ -210,7 +210,12 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   if (bareKind) return breakCost.insideNounPhrase;
   // A noun after a noun with no preposition between ("son irritation ‖ une sorte") is a misparse more often than not.
   if (!nominal.has(upos) || nounClauses.test(relation) || prepositional || relation === "nmod") return undefined;
-  // Between coordinated nouns ("des ongles sales ‖ et une barbe") the phrase breaks where a list does.
+  // Between coordinated nouns ("des ongles sales ‖ et une barbe") the phrase breaks where a list does; before
+  // the "et" of a noun with its own article, as the word classes see it, wherever the parse hung that noun
+  // ("des pompons roses aux oreilles ‖ et une selle de femme": on "oreilles", a list inside a complement).
+  // (Right after the "et", and not a name's: "des Mille et une Nuits".)
+  const ownArticle = tree.words[right + 1]?.head === dependent && tree.words[right + 1]!.deprel === "det" && tree.words[dependent]!.upos === "NOUN";
+  if (nested && relation === "conj" && ownArticle && tree.words[right]!.deprel === "cc" && tree.words[right]!.head === dependent) return undefined;
   return relation === "conj" ? listCost : breakCost.insideNounPhrase;
 }
 

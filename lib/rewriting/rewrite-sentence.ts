@@ -2032,6 +2032,10 @@ export function presentedPhrase(
   if (phrase.some((index) => isRelativePronoun(tree.words[index]!) || tree.words[index]!.feats.PronType === "Rel")) return undefined;
   if (/^(tout|toute|tous|toutes|chaque|aucun|aucune|nul|nulle|plusieurs|certains|certaines)$/u.test(said(start))) return undefined;
   const preposition = childrenWith(tree, head.index, /^case$/u)[0];
+  // "…rendait plus sombres les bas-côtés ‖ et les angles": the second of two objects is no sentence of its own
+  // ("C'étaient les angles."); the second of two subjects may be ("C'étaient les saintes femmes de Digne.").
+  const joinedTo = tree.words[head.head]!;
+  if (!preposition && !items && head.deprel === "conj" && joinedTo.index < first && !(/^nsubj/u.test(joinedTo.deprel) && joinedTo.index < joinedTo.head)) return undefined;
   if (preposition && isAdverbLocution([...phrase].sort((a, b) => a - b).map((index) => tree.words[index]!.form.toLowerCase()))) return undefined;
   if (preposition) {
     // A phrase saying where or when, as the adjunct rule takes them; never one on a noun, nor a verb's destination.

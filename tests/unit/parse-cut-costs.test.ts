@@ -73,6 +73,13 @@ describe("the cut with the parse", () => {
     ]);
   });
 
+  it("cuts before the et of a listed noun with its own article, wherever the parse hung it (Madame Bovary)", () => {
+    // "selle" read as joined to "oreilles", inside the complement of "pompons".
+    expect(splitLongSentence("L'un portait des pompons roses aux oreilles et une selle de femme en peau de daim.", 8, withParse)[0]).toBe(
+      "L'un portait des pompons roses aux oreilles",
+    );
+  });
+
   it("keeps a name with the noun it goes with, and an auxiliary with its participle across an aside", () => {
     // Madame Bovary: "les époux ‖ Bovary" once the subject of "que" stayed with its verb.
     const evening = splitLongSentence(

@@ -1224,6 +1224,14 @@ describe("rewriting rules", () => {
     expect(keeper.pieces.join(" ")).not.toMatch(/gardien ainsi/u);
   });
 
+  it("presents the second of two objects with the first only (Madame Bovary)", () => {
+    const pieces = rewriteLocally("Un long rayon de soleil traversait toute la nef et rendait plus sombres encore les bas-côtés et les angles.", 8).pieces;
+    expect(pieces).not.toContain("C'étaient les angles.");
+    expect(rewriteLocally("Et puis, sans bouger, sans remuer la tête, elle se mit à regarder partout avec ses yeux tout grands ouverts et un air joyeux, et elle ne dit plus rien.", 8).pieces).not.toContain(
+      "C'était un air joyeux.",
+    );
+  });
+
   it("presents no adverb made of a preposition and a noun: sans doute, en tout cas, jusqu'à présent (Les Misérables)", () => {
     expect(rewriteLocally("Son état, jusqu'à présent, ne laisse rien à désirer.", 8).pieces).toEqual(["Jusqu'à présent,", "son état ne laisse rien à désirer."]);
     expect(rewriteLocally("--En tout cas, je ne suis toujours pas sa dupe.»", 8).pieces.join(" ")).not.toMatch(/C'est en tout cas/u);
