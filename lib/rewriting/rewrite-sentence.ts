@@ -2352,17 +2352,6 @@ function withElisions(text: string): string {
   return text.replace(/(['’]) /gu, "$1");
 }
 
-/** The words between the punctuation marks around `word` among `words`, counted as written. */
-function stretchOf(tree: SentenceTree, words: readonly number[], word: number): number {
-  const at = words.indexOf(word);
-  if (at < 0) return longestStretch(tree, words);
-  let first = at;
-  while (first > 0 && tree.words[words[first - 1]!]!.upos !== "PUNCT") first -= 1;
-  let last = at;
-  while (last + 1 < words.length && tree.words[words[last + 1]!]!.upos !== "PUNCT") last += 1;
-  return writtenWordCount(tree, words.slice(first, last + 1));
-}
-
 /** The most words between two punctuation marks among `words`, counted as written. */
 function longestStretch(tree: SentenceTree, words: readonly number[]): number {
   const stretches: number[][] = [[]];
@@ -2448,15 +2437,7 @@ export function rewriteWithRules(sentence: string, maxWords: number, options: Ru
           // them ("c'est de transformer peu à peu un homme ‖ C'est en une bête fauve.").
           const phrases = new Set(open.filter((word) => found.get(word)!.rule === "adjunct").flatMap((word) => subtree(tree, word)));
           if (phrases.size > 0 && longestStretch(tree, unit.words.filter((word) => !phrases.has(word))) > maxWords) continue;
-          // A subject said first goes only where its clause, the pronoun in its place, then fits up to its
-          // next mark ("C'étaient les quatre couples. ‖ Ils accomplirent consciencieusement ‖ toutes les
-          // folies…" parted a clause the cut alone reads better).
-          const fits = (word: number) => {
-            if (found.get(word)!.rule !== "subject") return true;
-            const subject = new Set(subtree(tree, word));
-            return stretchOf(tree, unit.words.filter((other) => !subject.has(other)), tree.words[word]!.head) + 1 <= maxWords;
-          };
-          const longest = open.filter(fits).sort((a, b) => subtree(tree, b).length - subtree(tree, a).length)[0];
+          const longest = open.sort((a, b) => subtree(tree, b).length - subtree(tree, a).length)[0];
           if (longest === undefined) continue;
           const taking = found.get(longest)!;
           // A subject said first goes before its clause and whatever the clause sets before it ("Une fois, …").
