@@ -281,6 +281,8 @@ function constituentCost(texts: string[], tags: WordClass[], index: number): num
   if (abbreviatedTitles.has(word)) return breakCost.forbidden;
   // "ô ‖ mon petit ange": the "ô" of address goes with whom it calls.
   if (word === "ô") return breakCost.forbidden;
+  // "Qui est-ce ‖ qui vous dit", "est-ce ‖ qu'il n'y a personne": the question's "est-ce que" is one word.
+  if (/est-ce$/u.test(word) && !endsWithPunctuation(before) && /^qu/u.test(leadingWord(after))) return breakCost.forbidden;
   // A subject pronoun before its verb group: "Car elle ‖ ne différait pas" (never a strong "elle" there).
   if (subjectPronouns.has(word) && !endsWithPunctuation(before) && (next === "verb" || next === "aux" || next === "clitic" || next === "neg")) {
     return breakCost.forbidden;

@@ -39,6 +39,11 @@ describe("splitLongSentence", () => {
     ]);
   });
 
+  it("never parts est-ce from the que or qui of its question (Les Misérables)", () => {
+    expect(splitLongSentence("Qui est-ce qui vous dit que je n'ai pas assassiné?", 8)).toEqual(["Qui est-ce qui vous dit", "que je n'ai pas assassiné?"]);
+    expect(splitLongSentence("Qui est-ce qui vous a dit de la laisser aller?", 8)[0]).toBe("Qui est-ce qui vous a dit");
+  });
+
   it("returns a sentence within the limit unchanged", () => {
     expect(splitLongSentence("Longtemps, je me suis couché de bonne heure.", 8)).toEqual([
       "Longtemps, je me suis couché de bonne heure.",
