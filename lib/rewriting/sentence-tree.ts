@@ -106,6 +106,19 @@ export const sayingVerbs =
 
 const verbGroupRelations = /^(aux|aux:tense|aux:pass|aux:caus|cop|expl:pv|expl|advmod)$/u;
 
+/** A finite verb, or a participle or attribute with a finite auxiliary or copula, not in the imperative. */
+function finiteClause(tree: SentenceTree, clause: number): boolean {
+  const { words, children } = tree;
+  const head = words[clause]!;
+  const finite = head.feats.VerbForm === "Fin" || children[clause]!.some((child) => /^(aux|aux:tense|aux:pass|cop)$/u.test(words[child]!.deprel) && words[child]!.feats.VerbForm === "Fin");
+  return finite && head.feats.Mood !== "Imp";
+}
+
+/** A verb, or an attribute with its copula: the word a clause hangs on. */
+function isPredicateHead(tree: SentenceTree, index: number): boolean {
+  return /^(VERB|AUX)$/u.test(tree.words[index]!.upos) || tree.children[index]!.some((child) => tree.words[child]!.deprel === "cop");
+}
+
 /**
  * "La bonne ouvrit la lucarne", "le nouveau resta": an adjective with its
  * own article that is a clause's subject or object is a noun, which a
@@ -193,8 +206,7 @@ function repairJoinedSubjects(tree: SentenceTree, verb: number): void {
 function repairSubjectJoinedToVerb(tree: SentenceTree, verb: number): void {
   const { words, children } = tree;
   // A verb, or an attribute with its copula ("L'auditoire était en suspens et toutes les poitrines palpitaient").
-  const predicate = (index: number) => /^(VERB|AUX)$/u.test(words[index]!.upos) || children[index]!.some((child) => words[child]!.deprel === "cop");
-  if (!predicate(verb)) return;
+  if (!isPredicateHead(tree, verb)) return;
   const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
   const noun = children[verb]!.map((child) => words[child]!).find((child) =>
     child.deprel === "conj" && /^(NOUN|PROPN)$/u.test(child.upos) && child.index > verb);
@@ -207,7 +219,7 @@ function repairSubjectJoinedToVerb(tree: SentenceTree, verb: number): void {
   // du commerce, et Hivert, qui…, exigeait": the noun on the infinitive, the clause on "venait"): asides
   // without a finite verb, then the clause without a subject.
   const owners: number[] = [];
-  for (let owner = verb; owner > 0 && predicate(owner); owner = words[owner]!.head) owners.push(owner);
+  for (let owner = verb; owner > 0 && isPredicateHead(tree, owner); owner = words[owner]!.head) owners.push(owner);
   const after = owners.flatMap((owner) => children[owner]!).filter((child) => child > nounEnd && words[child]!.upos !== "PUNCT").sort((a, b) => a - b);
   // (Or a clause the parse took for a relative one though no relative pronoun opens it.)
   const joined = (child: number) => /^(parataxis|parataxis:insert|advcl|conj)$/u.test(words[child]!.deprel) ||
@@ -241,10 +253,9 @@ function repairClauseJoinedToNoun(tree: SentenceTree, clause: number): void {
   if (!own.some((child) => /^(nsubj|nsubj:pass)$/u.test(child.deprel) && child.index < clause)) return;
   // ("une note qui se rapporte à cette affaire, et qui est ainsi conçue": a second relative clause is the noun's.)
   if (own.some((child) => child.feats.PronType === "Rel" || child.deprel === "mark")) return;
-  const finite = head.feats.VerbForm === "Fin" || own.some((child) => /^(aux|aux:tense|aux:pass|cop)$/u.test(child.deprel) && child.feats.VerbForm === "Fin");
-  if (!finite) return;
+  if (!finiteClause(tree, clause)) return;
   let owner = words[head.head]!;
-  while (owner.index > 0 && !(/^(VERB|AUX)$/u.test(owner.upos) || children[owner.index]!.some((child) => words[child]!.deprel === "cop"))) owner = words[owner.head]!;
+  while (owner.index > 0 && !isPredicateHead(tree, owner.index)) owner = words[owner.head]!;
   if (owner.index === 0) return;
   head.head = owner.index;
   tree.children = childrenOf(words);
@@ -340,8 +351,7 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
   const verb = own.find((child) => {
     if (child.index < pronoun.index || !/^(advcl|conj|parataxis)$/u.test(child.deprel)) return false;
     const group = children[child.index]!.map((index) => words[index]!);
-    const finite = child.feats.VerbForm === "Fin" || group.some((word) => /^(aux|aux:tense|aux:pass|cop)$/u.test(word.deprel) && word.feats.VerbForm === "Fin");
-    if (!finite || child.feats.Mood === "Imp" || group.some((word) => subjectRelations.test(word.deprel))) return false;
+    if (!finiteClause(tree, child.index) || group.some((word) => subjectRelations.test(word.deprel))) return false;
     return words[verbAndAdverbsStart(tree, child.index) - 1]?.form === ",";
   });
   if (!verb) return;
@@ -397,14 +407,6 @@ function repairPronounSubject(tree: SentenceTree, clause: number): void {
   }
   pronoun.deprel = head.feats.Voice === "Pass" ? "nsubj:pass" : "nsubj";
   tree.children = childrenOf(words);
-}
-
-/** A finite verb, or a participle or attribute with a finite auxiliary or copula, not in the imperative. */
-function finiteClause(tree: SentenceTree, clause: number): boolean {
-  const { words, children } = tree;
-  const head = words[clause]!;
-  const finite = head.feats.VerbForm === "Fin" || children[clause]!.some((child) => /^(aux|aux:tense|aux:pass|cop)$/u.test(words[child]!.deprel) && words[child]!.feats.VerbForm === "Fin");
-  return finite && head.feats.Mood !== "Imp";
 }
 
 /**
