@@ -7,7 +7,7 @@
 // phrase between the verb and its complement ("Elle essaya, par
 // mortification, ‖ de rester…" → "Par mortification, elle essaya de
 // rester…"). No word is added or dropped, only the phrase moved.
-import { childrenWith, subtree, timeNouns, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
+import { childrenWith, parseTree, subtree, timeNouns, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { negationEnds } from "@/lib/text/split-long-sentence";
 
@@ -139,4 +139,28 @@ export function asideAfterVerb(text: string, tree: SentenceTree): string | undef
   // "Elle essaya" → "elle essaya"; a name stays as it is.
   const lowered = words[first]!.upos === "PROPN" ? clause : clause.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase());
   return `${text.slice(0, at.get(first)!.start)}${capitalizeFirst(asideText)}, ${lowered} ${rest}`;
+}
+
+// A connective that ties the sentence to the one before it, then the subject: "Mais le curé, soudain, …".
+const openingConnective = /^(Et puis|Et|Mais|Puis|Alors|Enfin|Or|Car|Cependant|Pourtant|Aussi)\s+(?=\p{L})/u;
+
+/**
+ * `text` that opens on a connective, with the phrase after its subject or
+ * its verb moved first, after the connective: "Mais le curé, soudain,
+ * distribua sur tous une grêle de soufflets." → "Mais soudain, le curé
+ * distribua…". The clause is parsed without its connective, which the
+ * parse reads badly at a sentence's start ("Et puis" as a form of pouvoir).
+ * Else undefined.
+ */
+export function asideAfterConnective(text: string): string | undefined {
+  const connective = openingConnective.exec(text)?.[0];
+  if (!connective) return undefined;
+  const clause = capitalizeFirst(text.slice(connective.length));
+  const tree = parseTree(clause);
+  const moved = asideBeforeSubject(clause, tree) ?? asideAfterVerb(clause, tree);
+  if (!moved) return undefined;
+  // The phrase keeps the book's capital only where the book gave it one ("Mais, à Rouen," → "Mais à Rouen,").
+  const firstWord = /^\p{L}+/u.exec(moved)?.[0] ?? "";
+  const capitalized = new RegExp(`(?<!\\p{L})${firstWord}(?!\\p{L})`, "u").test(clause.slice(1));
+  return connective + (capitalized ? moved : moved.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()));
 }

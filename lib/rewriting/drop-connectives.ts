@@ -14,7 +14,7 @@ const asides = ["comme nous l'avons dit", "comme on l'a vu", "il est vrai", "de 
 const words = ["d'ailleurs", "cependant", "pourtant", "toutefois", "néanmoins", "donc", "en effet", "tout de même"];
 // Words that tie a sentence to the one before only where they open it ("Aussi j'avais dit…",
 // "Mais il ne répondit pas"); elsewhere they say something else ("il était aussi grand").
-const openers = ["et", "mais", "puis", "aussi", "alors", "enfin", "or"];
+const openers = ["et puis", "et", "mais", "puis", "aussi", "alors", "enfin", "or"];
 const connectives = [...asides, ...words, ...openers];
 
 const letter = "\\p{L}";

@@ -2,7 +2,7 @@
 // complement, said first, so that the cut keeps subject, verb and complement
 // together: on the corpus novels' sentences.
 import { describe, expect, it } from "vitest";
-import { asideAfterVerb, asideBeforeSubject } from "@/lib/rewriting/aside-before-subject";
+import { asideAfterConnective, asideAfterVerb, asideBeforeSubject } from "@/lib/rewriting/aside-before-subject";
 import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { parseTree } from "@/lib/rewriting/sentence-tree";
 
@@ -39,6 +39,20 @@ describe("the aside before the subject", () => {
     const pieces = rewriteLocally("Rodolphe, le soir, la trouva plus sérieuse que d'habitude.", 8).pieces;
     expect(pieces.join(" ").match(/Rodolphe/gu)).toHaveLength(1);
     expect(pieces.at(-1)).toBe("Rodolphe la trouva plus sérieuse que d'habitude.");
+  });
+
+  it("moves the aside after the connective that opens the sentence (Madame Bovary)", () => {
+    expect(asideAfterConnective("Mais Binet, tout entier à la lecture de l'addition, n'avait rien entendu probablement.")).toBe(
+      "Mais tout entier à la lecture de l'addition, Binet n'avait rien entendu probablement.",
+    );
+    expect(asideAfterConnective("Et Rodolphe, insensiblement, se laissa glisser du tabouret jusqu'à terre.")).toBe(
+      "Et insensiblement, Rodolphe se laissa glisser du tabouret jusqu'à terre.",
+    );
+    expect(asideAfterConnective("Rodolphe, le soir, la trouva plus sérieuse que d'habitude.")).toBeUndefined();
+    // Before: "Mais le curé, soudain, ‖ Il distribua…", the subject alone and said again.
+    const pieces = rewriteLocally("Mais le curé, soudain, distribua sur tous une grêle de soufflets.", 8).pieces;
+    expect(pieces[0]).toBe("Mais soudain, le curé distribua");
+    expect(pieces.join(" ").match(/curé|\bIl\b/gu)).toEqual(["curé"]);
   });
 
   it("sets a phrase between the verb and its complement before the clause (Madame Bovary)", () => {

@@ -848,6 +848,9 @@ describe("rewriting rules", () => {
   it("drops the word that opens a sentence to tie it to the last one when that alone puts it over the limit", () => {
     // Les Misérables: cut, "Aussi j'avais dit tout de suite ‖ qui je suis."
     expect(rewriteLocally("Aussi j'avais dit tout de suite qui je suis.", 8).pieces).toEqual(["J'avais dit tout de suite qui je suis."]);
+    // Madame Bovary, Les Misérables: "Et puis" as one connective, where it was cut "Et puis le Vicomte, ‖ un matin, l'avait emporté".
+    expect(rewriteLocally("Et puis le Vicomte, un matin, l'avait emporté avec lui.", 8).pieces).toEqual(["Le Vicomte, un matin, l'avait emporté avec lui."]);
+    expect(rewriteLocally("Et puis tout à coup il pensa à la Fantine.", 8).pieces).toEqual(["Tout à coup il pensa à la Fantine."]);
     // Madame Bovary: a line of dialogue keeps its dash as the book spells it.
     expect(rewriteLocally("--Mais enfin, monsieur, fit Emma, vous aviez à me dire...?", 8).pieces).toEqual([
       "--Monsieur, fit Emma, vous aviez à me dire...?",
