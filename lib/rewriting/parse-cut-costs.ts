@@ -84,6 +84,14 @@ function auxiliaryWaits(tree: SentenceTree, left: number, right: number): boolea
   return false;
 }
 
+/** An adjective with nothing of its own but adjectives joined to it: "son oeil calme et triste". */
+function bareAdjective(tree: SentenceTree, adjective: number): boolean {
+  return tree.children[adjective]!.every((child) => {
+    const word = tree.words[child]!;
+    return /^(cc|punct)$/u.test(word.deprel) || (word.deprel === "conj" && word.upos === "ADJ" && bareAdjective(tree, child));
+  });
+}
+
 /**
  * A participle or adjective after its noun with complements of its own
  * ("des connaissances ‖ perdues de vue depuis longtemps") is a phrase that
@@ -139,7 +147,7 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   if (titles.test(tree.words[left]!.form)) return breakCost.forbidden;
   // An adjective before its noun, or alone after it, stays with it; one after
   // it with complements of its own ("une conversation ‖ pleine de mots") may stand apart.
-  if (relation === "amod") return dependent < common || tree.children[dependent]!.length === 0 ? breakCost.forbidden : describingCost(tree, dependent);
+  if (relation === "amod") return dependent < common || bareAdjective(tree, dependent) ? breakCost.forbidden : describingCost(tree, dependent);
   // An article, preposition or fixed word far from its head with another noun between is a misparse
   // ("un peu de poussière sur les dalles" read with "un" the article of "dalles"): no say.
   if (tight.test(relation)) {

@@ -54,6 +54,8 @@ describe("the cut with the parse", () => {
     ["Aujourd'hui même il nous est difficile de nous rendre compte de ce qui le poussait en ce moment.", "difficile de nous rendre compte"],
     // "à" and a bare noun after a noun say what kind it is (Madame Bovary, Les Misérables).
     ["Mais, entre la fenêtre et la table à ouvrage, la petite Berthe était là, qui chancelait sur ses bottines de tricot.", "la table à ouvrage"],
+    // Les Misérables: a noun keeps its adjectives after it, joined by "et" ("son oeil ‖ calme et triste").
+    ["La soeur leva son oeil calme et triste sur Fantine.", "son oeil calme et triste"],
   ] as const;
 
   it.each(cases)("keeps a phrase whole that the word classes cut: %s", (sentence, phrase) => {
