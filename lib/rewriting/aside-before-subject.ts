@@ -65,12 +65,12 @@ export function asideBeforeSubject(text: string, tree: SentenceTree): string | u
   const inAside = (index: number) => index >= asideStart && index <= asideEnd;
   const tops = aside.filter((word) => !inAside(word.head));
   // The parse often hangs the phrase on the subject: "de temps à autre", "le soir", "deux fois par jour",
-  // "sur la grande route" (even as a second subject, with no "et").
+  // "sur la grande route" (even as a second subject, with no "et"), "un moment" (a time, as an apposition or a second subject).
   const movable = (word: TreeWord) =>
     (word.head === verb.index && verbAsides.test(word.deprel)) ||
     (word.head === head.index && subjectAsides.test(word.deprel) && (word.upos === "ADJ" || word.feats.VerbForm === "Part")) ||
     (word.head === head.index && /^(nmod|conj)$/u.test(word.deprel) && childrenWith(tree, word.index, /^case$/u).length > 0 && childrenWith(tree, word.index, /^cc$/u).length === 0) ||
-    (word.head === head.index && word.deprel === "appos" && whenNoun(word.lemma));
+    (word.head === head.index && /^(appos|conj)$/u.test(word.deprel) && whenNoun(word.lemma) && childrenWith(tree, word.index, /^cc$/u).length === 0);
   // One phrase: "au rez-de-chaussée, la seule du logis" says two things of the room, the second on it.
   const phrases = tops.filter((word) => word.upos !== "PUNCT");
   if (phrases.length !== 1 || !movable(phrases[0]!)) return undefined;
