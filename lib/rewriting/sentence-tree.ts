@@ -74,6 +74,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairJoinedSubjects(tree, word.index);
   for (const word of words.slice(1)) repairSubjectJoinedToVerb(tree, word.index);
   for (const word of words.slice(1)) repairClauseJoinedToNoun(tree, word.index);
+  for (const word of words.slice(1)) repairPredicateJoinedToNoun(tree, word.index);
   for (const word of words.slice(1)) repairJoinedRelative(tree, word.index);
   for (const word of words.slice(1)) repairRelativeAsMain(tree, word.index);
   for (const word of words.slice(1)) repairPronounSubject(tree, word.index);
@@ -258,6 +259,30 @@ function repairClauseJoinedToNoun(tree: SentenceTree, clause: number): void {
   while (owner.index > 0 && !isPredicateHead(tree, owner.index)) owner = words[owner.head]!;
   if (owner.index === 0) return;
   head.head = owner.index;
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "Elle était pour son mari plus charmante que jamais, lui faisait des
+ * crèmes à la pistache": the parse may hang a predicate after a comma on a
+ * noun, as a relative clause though no relative pronoun opens it. With no
+ * subject of its own, it is the next predicate of the clause before, and
+ * shares its subject.
+ */
+function repairPredicateJoinedToNoun(tree: SentenceTree, clause: number): void {
+  const { words, children } = tree;
+  const head = words[clause]!;
+  if (head.deprel !== "acl:relcl" || !finiteClause(tree, clause)) return;
+  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
+  const own = inner(clause).filter((index) => index <= clause).map((index) => words[index]!);
+  if (own.some((word) => word.feats.PronType === "Rel" || word.deprel === "mark" || subjectRelations.test(word.deprel))) return;
+  const first = Math.min(...inner(clause));
+  if (words[first - 1]?.form !== ",") return;
+  let owner = words[head.head]!;
+  while (owner.index > 0 && !isPredicateHead(tree, owner.index)) owner = words[owner.head]!;
+  if (owner.index === 0 || !children[owner.index]!.some((child) => child < first && subjectRelations.test(words[child]!.deprel))) return;
+  head.head = owner.index;
+  head.deprel = "conj";
   tree.children = childrenOf(words);
 }
 

@@ -951,6 +951,13 @@ describe("rewriting rules", () => {
     expect(better).not.toContain("Ce serait sans doute.");
   });
 
+  it("reads a predicate the parse hung on a noun as a relative clause without a pronoun as the clause's next predicate (Madame Bovary)", () => {
+    expect(rewriteLocally("Elle était pour son mari plus charmante que jamais, lui faisait des crèmes à la pistache et jouait des valses après dîner.", 8).pieces.slice(-2)).toEqual([
+      "Elle lui faisait des crèmes à la pistache.",
+      "Elle jouait des valses après dîner.",
+    ]);
+  });
+
   it("reads an adjective with its article as the noun a pronoun stands for (Madame Bovary)", () => {
     expect(rewriteLocally("La bonne ouvrit la lucarne du grenier et parlementa quelque temps avec un homme resté en bas, dans la rue.", 8).pieces.slice(0, 2)).toEqual([
       "La bonne ouvrit la lucarne du grenier.",
