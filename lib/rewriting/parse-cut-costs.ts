@@ -15,7 +15,7 @@
 //   a noun and the bare noun naming its kind   "des roses ‖ pompon"   as inside a noun phrase
 //   between a clause's adjuncts, before a clause   (left to the splitter)
 import { breakCost } from "@/lib/text/split-long-sentence";
-import { subtree, titles, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { subtree, timeNouns, titles, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 
 const nominal = new Set(["NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"]);
 // Relations that tie a word to its head inside one phrase.
@@ -82,6 +82,24 @@ function auxiliaryWaits(tree: SentenceTree, left: number, right: number): boolea
     if (/^(aux|aux:tense)$/u.test(word.deprel) && word.lemma === "avoir" && word.feats.VerbForm === "Fin" && participle && word.head >= right) return true;
   }
   return false;
+}
+
+/**
+ * A verb and the bare noun it takes as its object are one predicate, a
+ * locution: "avoir ‖ tort", "fit ‖ semblant", "rendre ‖ compte", "eût eu ‖
+ * lieu"; so is "avoir ‖ l'air". Also across the negation or adverbs between
+ * them: "n'avait peut-être pas ‖ tort".
+ */
+function lightVerbObject(tree: SentenceTree, verb: number, object: number, left: number, right: number): boolean {
+  const noun = tree.words[object]!;
+  if (noun.upos !== "NOUN" || right !== subtree(tree, object)[0] || verb > left) return false;
+  // Nothing before the noun (no article, number or adjective), no name after it ("assister monsieur ‖ Madeleine").
+  const bare = !tree.children[object]!.some((child) => child < object || /^(flat|flat:name|appos|nummod)$/u.test(tree.words[child]!.deprel)) &&
+    !titles.test(noun.form) && !timeNouns.test(noun.lemma);
+  const looks = noun.lemma === "air" && tree.words[verb]!.lemma === "avoir";
+  if (!bare && !looks) return false;
+  for (let index = verb + 1; index <= left; index += 1) if (tree.words[index]!.upos !== "ADV") return false;
+  return true;
 }
 
 /** An adjective with nothing of its own but adjectives joined to it: "son oeil calme et triste". */
@@ -185,6 +203,7 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
     // and an adverb before its infinitive: "afin de mieux ‖ voir".
     if (withinVerbAndInfinitive(tree, left, right)) return nounComplementCost;
     if (relation === "advmod" && dependent === left && common === right && /^(Inf|Part)$/u.test(tree.words[common]!.feats.VerbForm ?? "")) return nounComplementCost;
+    if (relation === "obj" && lightVerbObject(tree, common, dependent, left, right)) return breakCost.forbidden;
     // A verb and the noun phrase right after it that the parse makes its object: "de porter ‖ sa croix".
     const object = relation === "obj" && left === common && right === subtree(tree, dependent)[0] &&
       /^(NOUN|PROPN)$/u.test(tree.words[dependent]!.upos) && tree.words[right]!.upos === "DET";

@@ -54,6 +54,10 @@ describe("the cut with the parse", () => {
     ["Aujourd'hui même il nous est difficile de nous rendre compte de ce qui le poussait en ce moment.", "difficile de nous rendre compte"],
     // "à" and a bare noun after a noun say what kind it is (Madame Bovary, Les Misérables).
     ["Mais, entre la fenêtre et la table à ouvrage, la petite Berthe était là, qui chancelait sur ses bottines de tricot.", "la table à ouvrage"],
+    // A verb and the bare noun of its locution, across the negation (Les Misérables, Madame Bovary); "avoir l'air" too.
+    ["Qui veut rester vertueuse ne doit pas avoir pitié de ses mains.", "avoir pitié"],
+    ["Nous n'aurons plus occasion de parler de M. Félix Tholomyès.", "n'aurons plus occasion"],
+    ["Ce qui l'exaspérait, c'est que Charles n'avait pas l'air de se douter de son supplice.", "n'avait pas l'air"],
     // Les Misérables: a noun keeps its adjectives after it, joined by "et" ("son oeil ‖ calme et triste").
     ["La soeur leva son oeil calme et triste sur Fantine.", "son oeil calme et triste"],
   ] as const;
