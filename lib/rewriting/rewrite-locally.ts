@@ -128,7 +128,8 @@ function asTheBookSpells(pieces: readonly string[], respelled: readonly (readonl
     if (to === "" || to.toLowerCase() === from.toLowerCase()) continue;
     const word = new RegExp(`(?<!\\p{L})${escaped(to)}(?!\\p{L})`, "iu");
     const at = spelled.findIndex((piece) => word.test(piece));
-    if (at !== -1) spelled[at] = spelled[at]!.replace(word, from);
+    // In the case the piece has it: "Ses draperies" opens a sentence, as "Les draperies" did.
+    if (at !== -1) spelled[at] = spelled[at]!.replace(word, (found) => (/^\p{Lu}/u.test(found) ? capitalizeFirst(from) : from));
   }
   return spelled;
 }

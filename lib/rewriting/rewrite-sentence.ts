@@ -169,9 +169,25 @@ function isRelativeQue(tree: SentenceTree, word: TreeWord): boolean {
 function possessedNoun(tree: SentenceTree, clause: number, dont: TreeWord): TreeWord | undefined {
   const noun = tree.words[dont.head]!;
   if (noun.head !== clause || !/^(nsubj|nsubj:pass|obj)$/u.test(noun.deprel) || noun.upos !== "NOUN") return undefined;
+  // "des combinaisons dont la vie est pleine", "un accent dont la soeur se souvint": dont may complete
+  // the predicate, which the parse cannot tell from the noun; not with one that takes "de".
+  const ownDe = subtree(tree, clause).some((index) => /^(de|d'|d’|du|des)$/iu.test(tree.words[index]!.form) && tree.words[index]!.deprel === "case");
+  if (takesDe.test(tree.words[clause]!.lemma) && !ownDe) return undefined;
+  // "dont le comédien Molière n'avait pu être": a modal without its infinitive is a clause the parse broke.
+  if (/^(pouvoir|devoir|vouloir|savoir)$/u.test(tree.words[clause]!.lemma) && childrenWith(tree, clause, /^xcomp$/u).length === 0) return undefined;
   const article = childrenWith(tree, noun.index, /^det$/u)[0];
   return article && /^(le|la|les|l'|l’)$/iu.test(article.form) ? noun : undefined;
 }
+
+// Verbs and adjectives with a complement on "de", which "dont" may stand for where the clause has no "de" of its own
+// ("dont le toit était couvert de tuiles" is the roof's).
+const takesDe = new RegExp(
+  "^(souvenir|parler|occuper|servir|dépendre|moquer|jouir|manquer|rêver|profiter|apercevoir|plaindre|approcher|méfier|douter|contenter|" +
+    "charger|emparer|résulter|agir|nourrir|réjouir|féliciter|étonner|effrayer|rougir|indigner|" +
+    "remplir|couvrir|entourer|composer|plein|fier|content|digne|sûr|jaloux|amoureux|capable|las|fou|orgueilleux|responsable|" +
+    "épris|satisfait|ravi|honteux|conscient|avide|curieux|rempli|couvert|chargé|vêtu|entouré|composé|formé|privé|dépourvu|exempt|question)$",
+  "u",
+);
 
 /** The possessive that replaces the article of a thing owned: "la semelle" of one owner → "sa semelle", of several → "leur semelle". */
 function possessive(owners: GrammaticalNumber, noun: TreeWord): string {
@@ -775,12 +791,17 @@ function relativeDont(tree: SentenceTree, clause: TreeWord, dont: TreeWord, ante
 /**
  * "lequel" after a preposition of place stands for where, as "y" does ("la
  * cabane dans laquelle il dormait" → "Il y dormait."); after "de", for what
- * the verb is about, as "en" does ("le bois duquel il vivait" → "Il en
- * vivait."). Other prepositions say more than a clitic can, and are left.
+ * the verb is about, as "en" does, where no noun comes right before it
+ * ("au seuil de laquelle" completes "seuil"). Other prepositions say more
+ * than a clitic can, and are left.
  */
 function relativeLequel(tree: SentenceTree, clause: TreeWord, pronoun: TreeWord): Extraction | undefined {
   const preposition = childrenWith(tree, pronoun.index, /^case$/u)[0];
   if (!preposition || pronoun.head !== clause.index) return undefined;
+  // "au seuil de laquelle nous hésitons": "de laquelle" after a noun completes that noun, not the verb
+  // (of a verb, French says "dont").
+  const ofNoun = /^(de|d')$/iu.test(preposition.form) && /^(NOUN|PROPN)$/u.test(tree.words[preposition.index - 1]?.upos ?? "");
+  if (ofNoun) return undefined;
   const clitic = /^(dans|sur|sous|en)$/iu.test(preposition.form) ? "y" : /^(de|d')$/iu.test(preposition.form) ? "en" : undefined;
   const subject = subjectOf(tree, clause.index);
   if (!clitic || !subject || subject.index < pronoun.index || subject.index > clause.index || !finiteVerb(tree, clause.index)) return undefined;
@@ -2065,6 +2086,11 @@ export function presentedPhrase(
     // apposition" to a phrase of time or place ("il coupait, au dessert, le bouchon").
     if (/^nsubj/u.test(head.deprel) && head.index > head.head) return undefined;
     if (head.deprel === "appos" && childrenWith(tree, head.head, /^case$/u).length > 0) return undefined;
+    // "Un moment, ‖ l'idée de Rodolphe lui passa par la tête": a while says how long, not what it was ("C'était un
+    // moment."), even where the parse makes it the subject.
+    const indefinite = childrenWith(tree, head.index, /^det$/u).some((det) => /^(un|une|quelque|quelques)$/iu.test(det.form));
+    const bare = tree.children[head.index]!.every((child) => child > last || /^(det|punct)$/u.test(tree.words[child]!.deprel));
+    if (indefinite && bare && /^(moment|instant|minute|seconde|temps)$/u.test(head.lemma)) return undefined;
     // "Sa messe dite, il déjeunait", "Le père de son enfant parti, elle se trouva…": the subject of a
     // participle with no auxiliary says when, not who.
     const governor = tree.words[head.head]!;

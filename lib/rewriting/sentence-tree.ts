@@ -360,8 +360,10 @@ function repairJoinedRelative(tree: SentenceTree, clause: number): void {
 function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
   const { words, children } = tree;
   const own = children[clause]!.map((child) => words[child]!);
+  // (Or "dont", on the clause's subject or object: "Sa robe noire, dont les draperies s'élargissaient…".)
+  const dont = own.flatMap((child) => children[child.index]!.map((index) => words[index]!)).find((word) => /^dont$/iu.test(word.form) && word.feats.PronType === "Rel");
   const pronoun = own.find((child) =>
-    /^nsubj/u.test(child.deprel) ? /^qui$/iu.test(child.form) : child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form));
+    /^nsubj/u.test(child.deprel) ? /^qui$/iu.test(child.form) : child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form)) ?? dont;
   if (!pronoun || words[pronoun.index - 1]?.form !== ",") return;
   // (Or an indefinite pronoun, "Quelqu'un, qui les avait connus"; not "celui", whose relative clause says who it is.)
   const noun = own.find((child) => /^nsubj/u.test(child.deprel) && child.index < pronoun.index &&
@@ -379,7 +381,10 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
     if (!finiteClause(tree, child.index) || group.some((word) => subjectRelations.test(word.deprel))) return false;
     return words[verbAndAdverbsStart(tree, child.index) - 1]?.form === ",";
   });
-  if (!verb) return;
+  if (!verb) {
+    relativeUnderMain(tree, clause, noun, opening);
+    return;
+  }
   const comma = verbAndAdverbsStart(tree, verb.index) - 1;
   // What the parse hung on the verb before that comma ("autour ‖ d'elle") is the relative clause's.
   for (const child of children[verb.index]!) if (child < comma) words[child]!.head = clause;
@@ -397,6 +402,28 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
   tree.children = childrenOf(words);
 }
 
+/**
+ * "Emma, qui lui donnait le bras, s'appuyait…" parsed with "Emma" the
+ * relative clause's second subject and that clause hung on the true verb
+ * after its closing comma: the noun is that verb's subject, the clause its.
+ */
+function relativeUnderMain(tree: SentenceTree, clause: number, noun: TreeWord, opening: TreeWord[]): void {
+  const { words, children } = tree;
+  const main = words[clause]!;
+  const verb = words[main.head]!;
+  if (verb.index < clause || !/^(advcl|ccomp|parataxis|dep)$/u.test(main.deprel) || !finiteClause(tree, verb.index)) return;
+  if (children[verb.index]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
+  const start = verbAndAdverbsStart(tree, verb.index);
+  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
+  if (words[start - 1]?.form !== "," || Math.max(...inner(clause)) !== start - 1) return;
+  for (const word of opening) word.head = verb.index;
+  noun.head = verb.index;
+  noun.deprel = verb.feats.Voice === "Pass" ? "nsubj:pass" : "nsubj";
+  main.head = noun.index;
+  main.deprel = "acl:relcl";
+  tree.children = childrenOf(words);
+}
+
 function isClause(word: TreeWord): boolean {
   return word.upos === "VERB" || word.upos === "AUX" || word.feats.VerbForm === "Fin";
 }
@@ -404,8 +431,13 @@ function isClause(word: TreeWord): boolean {
 /** Where a verb and what the parse hangs on it before it starts: auxiliaries, clitics, "ne" and adverbs. */
 function verbAndAdverbsStart(tree: SentenceTree, verb: number): number {
   let start = verb;
-  for (const child of tree.children[verb]!) if (child < verb && verbGroupRelations.test(tree.words[child]!.deprel)) start = Math.min(start, child);
+  for (const child of tree.children[verb]!) if (child < verb && inVerbGroup(tree.words[child]!)) start = Math.min(start, child);
   return start;
+}
+
+/** An auxiliary, "ne", an adverb or a clitic pronoun ("l'amincissait"; not a relative "que"). */
+function inVerbGroup(word: TreeWord): boolean {
+  return verbGroupRelations.test(word.deprel) || (/^(obj|iobj)$/u.test(word.deprel) && word.upos === "PRON" && word.feats.PronType === "Prs");
 }
 
 /**

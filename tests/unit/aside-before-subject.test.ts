@@ -16,6 +16,8 @@ describe("the aside before the subject", () => {
     );
     // A time the parse joined to the subject as a second noun: before, "C'étaient l'idée de Rodolphe, un moment. / lui passa par la tête."
     expect(moved("L'idée de Rodolphe, un moment, lui passa par la tête.")).toBe("Un moment, l'idée de Rodolphe lui passa par la tête.");
+    // …and the cut leaves the while as it is, not "C'était un moment.".
+    expect(rewriteLocally("L'idée de Rodolphe, un moment, lui passa par la tête.", 8).pieces).toEqual(["Un moment,", "l'idée de Rodolphe lui passa par la tête."]);
     // The parse joined "sur la grande route" to the subject as a second noun.
     expect(moved("Le vent, sur la grande route, soufflait des traînées de poussière.")).toBe("Sur la grande route, le vent soufflait des traînées de poussière.");
     expect(moved("Les petits Homais, malgré leur indépendance, ne pouvaient remuer sans un surveillant derrière eux.")).toBe(

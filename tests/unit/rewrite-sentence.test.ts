@@ -8,6 +8,7 @@ import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { dropConnectives } from "@/lib/rewriting/drop-connectives";
 import { clausesAtSemicolons, rewriteLocally, sentencesAtColon } from "@/lib/rewriting/rewrite-locally";
 import { readsAsSentence, rewriteWithRules } from "@/lib/rewriting/rewrite-sentence";
+import { parseTree } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
 import { segmentSentences } from "@/lib/text/segment-sentences";
 import { corpusMissing, corpusParagraphs } from "@/tests/fixtures/corpus-text";
@@ -695,6 +696,20 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("writes the possessive of dont at a sentence's start with its capital, and leaves a dont that completes the predicate", () => {
+    // Madame Bovary: before, the whole sentence was cut, the checks reading "les draperies" back in lower case.
+    expect(rewriteLocally("Sa robe noire, dont les draperies s'élargissaient en éventail, l'amincissait, la rendait plus grande.", 8)).toMatchObject({
+      pieces: ["Sa robe noire l'amincissait.", "Ses draperies s'élargissaient en éventail.", "Elle la rendait plus grande."],
+      method: "rewritten",
+    });
+    // Les Misérables: life is full of them, and the sister remembered the accent; not "Leur vie", "Sa soeur".
+    expect(rewriteLocally("Ce sont là de ces combinaisons d'événements dont la vie est pleine.", 8).pieces.join(" ")).not.toMatch(/Leur vie/u);
+    const accent = rewriteLocally("M. Madeleine emmena à part la soeur Simplice et lui recommanda Fantine avec un accent singulier dont la soeur se souvint plus tard.", 8);
+    expect(accent.pieces.join(" ")).not.toMatch(/Sa soeur/u);
+    // Les Misérables: "de laquelle" after a noun completes that noun, which "en" cannot say.
+    expect(rewriteLocally("En voici une aussi devant nous, au seuil de laquelle nous hésitons.", 8).pieces.join(" ")).not.toMatch(/\ben hésitons/u);
+  });
+
   it("turns a relative clause on dans lequel into a sentence with y, and leaves other prepositions", () => {
     const { pieces, rules, respelled } = rewriteWithRules("Il regardait la petite cabane dans laquelle il avait dormi pendant l'hiver.", 8);
     expect(pieces).toEqual(["Il regardait la petite cabane.", "Il y avait dormi pendant l'hiver."]);
@@ -949,6 +964,18 @@ describe("rewriting rules", () => {
     expect(desire.join(" ")).not.toMatch(/furieux parce/u);
     const better = rewriteLocally("Elle ne croyait pas que les choses pussent se représenter les mêmes à des places différentes, et, puisque la portion vécue avait été mauvaise, sans doute ce qui restait à consommer serait meilleur.", 8).pieces;
     expect(better).not.toContain("Ce serait sans doute.");
+  });
+
+  it("gives back to its noun a relative clause the parse made the sentence's, with the noun as its second subject (Madame Bovary)", () => {
+    // The clause on "qui" hung on the true verb: before, "Emma, qui lui donnait le bras, ‖ s'appuyait un peu sur son épaule."
+    expect(rewriteLocally("Emma, qui lui donnait le bras, s'appuyait un peu sur son épaule, et elle regardait le disque du soleil.", 8).pieces.slice(0, 2)).toEqual([
+      "Emma s'appuyait un peu sur son épaule.",
+      "Emma lui donnait le bras.",
+    ]);
+    // A clause on "dont", the true verb after a clitic: "Sa robe noire, dont les draperies…, l'amincissait".
+    const tree = parseTree("Sa robe noire, dont les draperies s'élargissaient en éventail, l'amincissait, la rendait plus grande.");
+    expect(tree.words[2]).toMatchObject({ form: "robe", deprel: "nsubj", head: 14 });
+    expect(tree.words[9]).toMatchObject({ form: "élargissaient", deprel: "acl:relcl", head: 2 });
   });
 
   it("reads a predicate the parse hung on a noun as a relative clause without a pronoun as the clause's next predicate (Madame Bovary)", () => {
