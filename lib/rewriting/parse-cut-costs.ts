@@ -92,15 +92,23 @@ function auxiliaryWaits(tree: SentenceTree, left: number, right: number): boolea
  */
 function lightVerbObject(tree: SentenceTree, verb: number, object: number, left: number, right: number): boolean {
   const noun = tree.words[object]!;
-  if (noun.upos !== "NOUN" || right !== subtree(tree, object)[0] || verb > left) return false;
+  if (noun.upos !== "NOUN" || !opensAfterVerb(tree, verb, object, left, right)) return false;
   // Nothing before the noun (no article, number or adjective), no name after it ("assister monsieur ‖ Madeleine").
   const bare = !tree.children[object]!.some((child) => child < object || /^(flat|flat:name|appos|nummod)$/u.test(tree.words[child]!.deprel)) &&
     !titles.test(noun.form) && !timeNouns.test(noun.lemma);
   const looks = noun.lemma === "air" && tree.words[verb]!.lemma === "avoir";
-  if (!bare && !looks) return false;
+  return bare || looks;
+}
+
+/** Whether the cut falls right before `dependent`'s phrase, with nothing but adverbs between it and its verb. */
+function opensAfterVerb(tree: SentenceTree, verb: number, dependent: number, left: number, right: number): boolean {
+  if (right !== subtree(tree, dependent)[0] || verb > left) return false;
   for (let index = verb + 1; index <= left; index += 1) if (tree.words[index]!.upos !== "ADV") return false;
   return true;
 }
+
+// Verbs that say what their subject is, seems or becomes, as être does.
+const attributeVerbs = /^(sembler|paraître|devenir|rester|demeurer)$/u;
 
 /** An adjective with nothing of its own but adjectives joined to it: "son oeil calme et triste". */
 function bareAdjective(tree: SentenceTree, adjective: number): boolean {
@@ -161,6 +169,8 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // Also after the aside: "Elle lui avait, autrefois, ‖ tenu société".
   if (punctuated && auxiliaryWaits(tree, left, right)) return breakCost.forbidden;
   if (punctuated) return !clause && nominal.has(upos) && relation === "conj" ? listCost : undefined;
+  // An adverb and the adjective it grades: "extrêmement ‖ curieux" (a negation is the verb's: "ne fût pas ‖ habile").
+  if (relation === "advmod" && dependent === left && common === right && upos === "ADJ" && tree.words[left]!.feats.Polarity !== "Neg") return nounComplementCost;
   // A title and the name or rank it goes with: "à madame ‖ la vicomtesse de Boischevron".
   if (titles.test(tree.words[left]!.form)) return breakCost.forbidden;
   // An adjective before its noun, or alone after it, stays with it; one after
@@ -204,6 +214,8 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
     if (withinVerbAndInfinitive(tree, left, right)) return nounComplementCost;
     if (relation === "advmod" && dependent === left && common === right && /^(Inf|Part)$/u.test(tree.words[common]!.feats.VerbForm ?? "")) return nounComplementCost;
     if (relation === "obj" && lightVerbObject(tree, common, dependent, left, right)) return breakCost.forbidden;
+    // "lui parut ‖ plus blanc", "fussent devenus ‖ moins sonores", "semblaient ‖ avoir été coupés": a verb like être and what it says of its subject.
+    if (relation === "xcomp" && attributeVerbs.test(tree.words[common]!.lemma) && opensAfterVerb(tree, common, dependent, left, right)) return nounComplementCost;
     // A verb and the noun phrase right after it that the parse makes its object: "de porter ‖ sa croix".
     const object = relation === "obj" && left === common && right === subtree(tree, dependent)[0] &&
       /^(NOUN|PROPN)$/u.test(tree.words[dependent]!.upos) && tree.words[right]!.upos === "DET";

@@ -3,6 +3,7 @@
 // de volupté") are cut between phrases once the parse has its say.
 import { describe, expect, it } from "vitest";
 import { parseCutCosts } from "@/lib/rewriting/parse-cut-costs";
+import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { parseTree } from "@/lib/rewriting/sentence-tree";
 import { splitLongSentence, type ParseCutCosts } from "@/lib/text/split-long-sentence";
 import { countWords } from "@/lib/text/count-words";
@@ -69,6 +70,19 @@ describe("the cut with the parse", () => {
     // Still a cut: the same words in the same order, none over the limit.
     expect(pieces.join(" ")).toBe(sentence);
     expect(pieces.every((piece) => countWords(piece) <= 8)).toBe(true);
+  });
+
+  it("keeps a verb like être with what it says of its subject, and an adverb with its adjective (Les Misérables, Madame Bovary)", () => {
+    // Before: "Cela semblait ‖ d'autant plus probable…", "mais il semblait ‖ avoir médité…".
+    expect(rewriteLocally("Cela semblait d'autant plus probable que cet homme était religieux, et même pratiquait dans une certaine mesure, chose fort bien vue à cette époque.", 8).pieces[0]).toBe(
+      "Cela semblait d'autant plus probable",
+    );
+    expect(rewriteLocally("Il n'allait pas jusqu'au bramine, mais il semblait avoir médité cette parole de l'Ecclésiaste: «Sait-on où va l'âme des animaux?»", 8).pieces[1]).toBe(
+      "mais il semblait avoir médité",
+    );
+    // Before: "Il échappait dans l'occasion / à ce pauvre diable de ces paroles peu ‖ réfléchies…".
+    const pieces = rewriteLocally("Il échappait dans l'occasion à ce pauvre diable de ces paroles peu réfléchies que la loi d'alors qualifiait _propos séditieux_.", 8).pieces;
+    expect(pieces.some((piece) => piece.includes("peu réfléchies"))).toBe(true);
   });
 
   it("has no say inside a noun the parse gave two articles, one on each side of the cut (Madame Bovary)", () => {
