@@ -71,6 +71,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairVocativeSubject(tree, word.index);
   for (const word of words.slice(1)) repairCliticEn(tree, word.index);
   for (const word of words.slice(1)) repairSpeaker(tree, word.index);
+  for (const word of words.slice(1)) repairTimeAsSubject(tree, word.index);
   for (const word of words.slice(1)) repairJoinedSubjects(tree, word.index);
   for (const word of words.slice(1)) repairSubjectJoinedToVerb(tree, word.index);
   for (const word of words.slice(1)) repairClauseJoinedToNoun(tree, word.index);
@@ -174,6 +175,22 @@ function repairSpeaker(tree: SentenceTree, index: number): void {
   if (clause.head <= 0 || clause.head >= index) return;
   verb.head = clause.head;
   verb.deprel = "parataxis";
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "Deux jours après la noce, les époux s'en allèrent": the parse may read a
+ * time set before the clause by a comma as a second subject; it says when.
+ */
+function repairTimeAsSubject(tree: SentenceTree, verb: number): void {
+  const { words, children } = tree;
+  const subjects = children[verb]!.map((child) => words[child]!).filter((child) => /^nsubj/u.test(child.deprel) && child.index < verb);
+  if (subjects.length !== 2) return;
+  const [first] = subjects as [TreeWord, TreeWord];
+  if (first.upos !== "NOUN" || !(timeNouns.test(first.lemma) || /^(jour|an|année)s?$/u.test(first.lemma))) return;
+  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
+  if (words[Math.max(...inner(first.index))]?.form !== ",") return;
+  first.deprel = "obl:mod";
   tree.children = childrenOf(words);
 }
 
@@ -430,8 +447,14 @@ function isClause(word: TreeWord): boolean {
 
 /** Where a verb and what the parse hangs on it before it starts: auxiliaries, clitics, "ne" and adverbs. */
 function verbAndAdverbsStart(tree: SentenceTree, verb: number): number {
+  // Only what stands right before it: "Tout à coup Favourite eut…" has its subject between the adverb and the verb.
+  const groupOf = (index: number): boolean => {
+    let word = tree.words[index]!;
+    while (word.deprel === "fixed") word = tree.words[word.head]!;
+    return word.head === verb && word.index < verb && inVerbGroup(word);
+  };
   let start = verb;
-  for (const child of tree.children[verb]!) if (child < verb && inVerbGroup(tree.words[child]!)) start = Math.min(start, child);
+  while (start > 1 && groupOf(start - 1)) start -= 1;
   return start;
 }
 
@@ -487,6 +510,8 @@ function repairSubject(tree: SentenceTree, clause: number): void {
     // Up through a noun's own clause ("des femmes [qui tenaient des paniers]"), never into another clause
     // ("les habitations se rapprochent, les haies ‖ disparaissent").
     if (isClause(words[up]!) && !/^acl/u.test(words[up]!.deprel)) break;
+    // Nor into a locution ("Tout à coup ‖ Favourite eut…", the name hung on "coup").
+    if (words[up]!.deprel === "fixed") break;
     phrase = up;
   }
   const noun = words[phrase]!;
@@ -502,7 +527,10 @@ function repairSubject(tree: SentenceTree, clause: number): void {
   const before = words[span[0]! - 1];
   // (Or the clause's relative pronoun: "une salle où il y avait beaucoup de monde et où des groupes chuchotaient".)
   const ownPronoun = before?.head === clause && before.feats.PronType === "Rel";
-  if (before && before.index > 0 && before.upos !== "PUNCT" && before.upos !== "CCONJ" && !ownPronoun) return;
+  // (Or an adverb of the clause that opens it: "Tout à coup Favourite eut…".)
+  const locution = before?.deprel === "fixed" ? words[before.head]! : before;
+  const afterAdverb = locution?.head === clause && locution.deprel === "advmod" && Math.max(...inner(locution.index).filter((index) => index < span[0]!)) === before!.index;
+  if (before && before.index > 0 && before.upos !== "PUNCT" && before.upos !== "CCONJ" && !ownPronoun && !afterAdverb) return;
   // (Only there: after "et", "des nappes de violettes s'alternaient" reads well as the writer set it.)
   if (partitive && !ownPronoun) return;
   for (const child of opening) words[child]!.head = clause;

@@ -966,6 +966,18 @@ describe("rewriting rules", () => {
     expect(better).not.toContain("Ce serait sans doute.");
   });
 
+  it("reads as a time what the parse took for a second subject, and as the subject a name it hung on an adverb (Madame Bovary, Les Misérables)", () => {
+    // "Deux jours après la noce" read as a second subject: the clause before the colon did not read as a sentence.
+    expect(rewriteLocally("Deux jours après la noce, les époux s'en allèrent: Charles, à cause de ses malades, ne pouvait s'absenter plus longtemps.", 8).pieces).toEqual([
+      "Deux jours après la noce,",
+      "les époux s'en allèrent.",
+      "À cause de ses malades,",
+      "Charles ne pouvait s'absenter plus longtemps.",
+    ]);
+    // "Favourite" hung on "coup": before, "Tout à coup Favourite ‖ eut le mouvement…".
+    expect(rewriteLocally("Tout à coup Favourite eut le mouvement de quelqu'un qui se réveille.", 8).pieces[0]).toBe("Tout à coup Favourite eut le mouvement");
+  });
+
   it("gives back to its noun a relative clause the parse made the sentence's, with the noun as its second subject (Madame Bovary)", () => {
     // The clause on "qui" hung on the true verb: before, "Emma, qui lui donnait le bras, ‖ s'appuyait un peu sur son épaule."
     expect(rewriteLocally("Emma, qui lui donnait le bras, s'appuyait un peu sur son épaule, et elle regardait le disque du soleil.", 8).pieces.slice(0, 2)).toEqual([
