@@ -90,7 +90,7 @@ interface Extraction {
   requires?: number[];
 }
 
-const subjectRelations = /^(nsubj|nsubj:pass|expl:subj)$/u;
+const subjectRelations = /^(nsubj|nsubj:pass|nsubj:caus|expl:subj)$/u;
 const objectClitics = /^(me|m'|m’|te|t'|t’|se|s'|s’|le|la|les|l'|l’|lui|leur)$/iu;
 const dialogueMarks = /^([«»“”]|—|–|--)$/u;
 const clitics = new Set(["je", "j'", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"]);
@@ -98,7 +98,7 @@ const clitics = new Set(["je", "j'", "tu", "il", "elle", "on", "nous", "vous", "
 function finiteVerb(tree: SentenceTree, head: number): TreeWord | undefined {
   const word = tree.words[head]!;
   if (word.feats.VerbForm === "Fin") return word;
-  return childrenWith(tree, head, /^(aux|aux:tense|aux:pass|cop)$/u).find((child) => child.feats.VerbForm === "Fin");
+  return childrenWith(tree, head, /^(aux|aux:tense|aux:pass|aux:caus|cop)$/u).find((child) => child.feats.VerbForm === "Fin");
 }
 
 /**

@@ -93,7 +93,7 @@ function childrenOf(words: readonly TreeWord[]): number[][] {
   return children;
 }
 
-const subjectRelations = /^(nsubj|nsubj:pass|expl:subj|csubj)$/u;
+const subjectRelations = /^(nsubj|nsubj:pass|nsubj:caus|expl:subj|csubj)$/u;
 
 /** Nouns of time: a phrase or a clause on one says when ("le jour où", "le soir,", "au moment où"). */
 export const timeNouns =
@@ -551,11 +551,14 @@ function repairSubject(tree: SentenceTree, clause: number): void {
  */
 function repairRelativeQue(tree: SentenceTree, clause: number): void {
   const { words, children } = tree;
-  if (words[clause]!.deprel !== "acl:relcl") return;
   const own = children[clause]!.map((child) => words[child]!);
+  // (Or a causative on a noun: "les flambeaux que la réverbération faisait reluire", read as "acl".)
+  const causative = words[clause]!.deprel === "acl" && own.some((child) => child.deprel === "aux:caus" && child.feats.VerbForm === "Fin");
+  if (words[clause]!.deprel !== "acl:relcl" && !causative) return;
   const mark = own.find((child) => child.deprel === "mark" && /^(que|qu['’])$/iu.test(child.form));
   if (!mark || own.some((child) => /^(obj|ccomp|xcomp)$/u.test(child.deprel))) return;
   if (Math.min(...subtree(tree, clause)) !== mark.index) return;
+  words[clause]!.deprel = "acl:relcl";
   mark.upos = "PRON";
   mark.deprel = "obj";
   mark.feats = readFeats("PronType=Rel");

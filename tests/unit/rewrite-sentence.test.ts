@@ -978,6 +978,14 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Tout à coup Favourite eut le mouvement de quelqu'un qui se réveille.", 8).pieces[0]).toBe("Tout à coup Favourite eut le mouvement");
   });
 
+  it("reads a causative (faire and an infinitive) as a clause with its subject, also in a relative clause (Les Misérables)", () => {
+    expect(readsAsSentence("Le père Madeleine le fit transporter dans une infirmerie.")).toBe(true);
+    // "que" read as a conjunction on "reluire": before, "sur les deux flambeaux d'argent que la réverbération ‖ faisait reluire…".
+    expect(rewriteLocally("Tout à coup ses yeux tombèrent sur les deux flambeaux d'argent que la réverbération faisait reluire vaguement sur la cheminée.", 8).pieces).toContain(
+      "La réverbération les faisait reluire vaguement.",
+    );
+  });
+
   it("gives back to its noun a relative clause the parse made the sentence's, with the noun as its second subject (Madame Bovary)", () => {
     // The clause on "qui" hung on the true verb: before, "Emma, qui lui donnait le bras, ‖ s'appuyait un peu sur son épaule."
     expect(rewriteLocally("Emma, qui lui donnait le bras, s'appuyait un peu sur son épaule, et elle regardait le disque du soleil.", 8).pieces.slice(0, 2)).toEqual([
