@@ -7,7 +7,7 @@
 // phrase between the verb and its complement ("Elle essaya, par
 // mortification, ‖ de rester…" → "Par mortification, elle essaya de
 // rester…"). No word is added or dropped, only the phrase moved.
-import { childrenWith, parseTree, subtree, timeNouns, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
+import { auxiliaryRelations, childrenWith, parseTree, subtree, timeNouns, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { negationEnds } from "@/lib/text/split-long-sentence";
 
@@ -40,7 +40,7 @@ export function asideBeforeSubject(text: string, tree: SentenceTree): string | u
   const verb = tree.words[head.head]!;
   if (verb.index === 0 || !/^(VERB|AUX|ADJ|NOUN)$/u.test(verb.upos)) return undefined;
   // A finite verb: "L'homme, debout, roulant dans ses mains…" is no clause the parse can be trusted with.
-  const finite = [verb, ...childrenWith(tree, verb.index, /^(aux|aux:tense|aux:pass|cop)$/u)].some((word) => word.feats.VerbForm === "Fin");
+  const finite = [verb, ...childrenWith(tree, verb.index, auxiliaryRelations)].some((word) => word.feats.VerbForm === "Fin");
   if (!finite) return undefined;
   // The subject's own words, up to the first comma.
   const words = tree.words;

@@ -5,7 +5,7 @@
 // alone: "Il s'avoua:" / "Il avait commis une action blâmable."
 import { lefffReadings } from "@/lib/french/load-lefff";
 import { readsAsSentence } from "@/lib/rewriting/rewrite-sentence";
-import { childrenWith, parseTree, subtree, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { auxiliaryRelations, childrenWith, parseTree, subtree, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 
@@ -50,7 +50,7 @@ export function completiveAfterColon(clause: string, maxWords: number): { main: 
   const mark = tree.words[words[0]!]!;
   if (mark.head !== completive.index || mark.deprel !== "mark" || !/^(que|qu['’])$/iu.test(mark.form)) return undefined;
   if (!runsToTheEnd(tree, words.at(-1)!) || twoClauses(tree, completive.index)) return undefined;
-  const completiveVerb = [completive, ...childrenWith(tree, completive.index, /^(aux|aux:tense|aux:pass|cop)$/u)].find((word) => word.feats.VerbForm === "Fin");
+  const completiveVerb = [completive, ...childrenWith(tree, completive.index, auxiliaryRelations)].find((word) => word.feats.VerbForm === "Fin");
   if (!completiveVerb || completiveVerb.feats.Mood === "Sub") return undefined;
   const spans = wordSpans(clause, tree);
   const at = spans?.find((span) => span.index === mark.index);

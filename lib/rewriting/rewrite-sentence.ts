@@ -43,7 +43,7 @@ import {
 import { findLocutions } from "@/lib/french/locutions";
 import { lookUpWord } from "@/lib/french/lexicon";
 import { lexicalMorphology } from "@/lib/french/parser/lexical-features";
-import { childrenWith, parseTree, sayingVerbs, subtree, timeNouns, titles, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
+import { auxiliaryRelations, childrenWith, parseTree, sayingVerbs, subtree, timeNouns, titles, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
 import { personTitles } from "@/lib/text/split-long-sentence";
 
@@ -98,7 +98,7 @@ const clitics = new Set(["je", "j'", "tu", "il", "elle", "on", "nous", "vous", "
 function finiteVerb(tree: SentenceTree, head: number): TreeWord | undefined {
   const word = tree.words[head]!;
   if (word.feats.VerbForm === "Fin") return word;
-  return childrenWith(tree, head, /^(aux|aux:tense|aux:pass|aux:caus|cop)$/u).find((child) => child.feats.VerbForm === "Fin");
+  return childrenWith(tree, head, auxiliaryRelations).find((child) => child.feats.VerbForm === "Fin");
 }
 
 /**
@@ -346,7 +346,7 @@ function followsPredicate(tree: SentenceTree, head: number): boolean {
   let index = verbGroupStart(tree, head) - 2;
   for (; index > 0 && !/^[,;:]$/u.test(tree.words[index]!.form); index -= 1) {
     const word = tree.words[index]!;
-    const clause = /^(aux|aux:tense|aux:pass|cop)$/u.test(word.deprel) ? word.head : index;
+    const clause = auxiliaryRelations.test(word.deprel) ? word.head : index;
     if (word.feats.VerbForm === "Fin" && !isSubordinate(tree, clause) && !tree.children[clause]!.some((child) => isRelativePronoun(tree.words[child]!))) return true;
   }
   return false;
@@ -1126,7 +1126,7 @@ function adjective(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (words.some((index) => tree.words[index]!.feats.VerbForm === "Fin" || tree.words[index]!.form === ",")) return undefined;
   const verb = governingVerb(tree, word.index);
   if (!verb || separatedByQuoteOrColon(tree, verb.index, word.index)) return undefined;
-  const clause = /^(aux|aux:tense|aux:pass|cop)$/u.test(verb.deprel) ? tree.words[verb.head]! : verb;
+  const clause = auxiliaryRelations.test(verb.deprel) ? tree.words[verb.head]! : verb;
   const subject = sharedSubject(tree, clause.index, word.index);
   const text = subject ? subjectText(tree, subject) : undefined;
   if (!subject || !text || personOf(text) !== "3") return undefined;
@@ -1183,7 +1183,7 @@ function absolute(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   let verb: TreeWord | undefined;
   for (let index = article.index - 1; index > 0 && !verb; index -= 1) if (tree.words[index]!.feats.VerbForm === "Fin") verb = tree.words[index];
   if (!verb) return undefined;
-  const clause = /^(aux|aux:tense|aux:pass|cop)$/u.test(verb.deprel) ? tree.words[verb.head]! : verb;
+  const clause = auxiliaryRelations.test(verb.deprel) ? tree.words[verb.head]! : verb;
   // Of a clause that stands as a sentence, with no noun between it and the phrase (but in a phrase of
   // circumstance) that the phrase could describe instead ("Emma vit des hommes…, le menton posé sur…").
   if (isSubordinate(tree, clause.index) || /^(acl|acl:relcl|advcl|ccomp|csubj)$/u.test(clause.deprel)) return undefined;
@@ -1909,7 +1909,7 @@ export function cutPredicateSubject(
   const start = dropLink ? first + 1 : first;
   const opener = tree.words[start];
   if (!opener || start > last) return undefined;
-  const head = opener.feats.VerbForm === "Fin" && !/^(aux|aux:tense|aux:pass|cop)$/u.test(opener.deprel) ? opener : tree.words[opener.head];
+  const head = opener.feats.VerbForm === "Fin" && !auxiliaryRelations.test(opener.deprel) ? opener : tree.words[opener.head];
   if (!head || head.index === 0 || head.index > last || verbGroupStart(tree, head.index) !== start) return undefined;
   // The piece opens on the verb itself or on its group: an auxiliary, a clitic, "ne" ("pour lors faisait" does not).
   const inGroup = opener === head || /^(aux|aux:tense|aux:pass|cop|expl:pv)$/u.test(opener.deprel) ||
@@ -2306,7 +2306,7 @@ function misledTaking(tree: SentenceTree, units: readonly Unit[]): number {
   // opened by a conjunction is not the main clause's.)
   const finite = (unit: Unit) => unit.words.some((index) => {
     const word = tree.words[index]!;
-    const clause = /^(aux|aux:tense|aux:pass|cop)$/u.test(word.deprel) ? word.head : index;
+    const clause = auxiliaryRelations.test(word.deprel) ? word.head : index;
     return word.feats.VerbForm === "Fin" && !isSubordinate(tree, clause);
   });
   const main = units.find((unit) => !unit.extraction);

@@ -106,13 +106,16 @@ export const titles = /^(madame|monsieur|mademoiselle|monseigneur|mesdames|messi
 export const sayingVerbs =
   /^(dire|répondre|répliquer|répéter|récrier|exclamer|demander|ajouter|écrier|s'écrier|reprendre|continuer|poursuivre|murmurer|crier|faire|penser|déclarer|observer|interrompre|expliquer|objecter|riposter|insister|conclure|songer|soupirer|balbutier|bégayer)$/u;
 
+/** What carries a clause's tense for its verb or attribute: an auxiliary (also faire's, "la fit venir") or a copula. */
+export const auxiliaryRelations = /^(aux|aux:tense|aux:pass|aux:caus|cop)$/u;
+
 const verbGroupRelations = /^(aux|aux:tense|aux:pass|aux:caus|cop|expl:pv|expl|advmod)$/u;
 
 /** A finite verb, or a participle or attribute with a finite auxiliary or copula, not in the imperative. */
 function finiteClause(tree: SentenceTree, clause: number): boolean {
   const { words, children } = tree;
   const head = words[clause]!;
-  const finite = head.feats.VerbForm === "Fin" || children[clause]!.some((child) => /^(aux|aux:tense|aux:pass|cop)$/u.test(words[child]!.deprel) && words[child]!.feats.VerbForm === "Fin");
+  const finite = head.feats.VerbForm === "Fin" || children[clause]!.some((child) => auxiliaryRelations.test(words[child]!.deprel) && words[child]!.feats.VerbForm === "Fin");
   return finite && head.feats.Mood !== "Imp";
 }
 
