@@ -978,6 +978,17 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Tout à coup Favourite eut le mouvement de quelqu'un qui se réveille.", 8).pieces[0]).toBe("Tout à coup Favourite eut le mouvement");
   });
 
+  it("leaves a relative clause of a bare verb with its noun, where alone it would say nothing (Madame Bovary, Les Misérables)", () => {
+    // Before: "Elle aperçut l'homme. / Il entrait.", "comme une couleuvre. / Elle glisse.".
+    expect(rewriteLocally("Mademoiselle Baptistine se retourna, aperçut l'homme qui entrait et se dressa à demi d'effarement.", 8).pieces).toContain(
+      "Elle aperçut l'homme qui entrait.",
+    );
+    const lace = rewriteLocally("Elle se déshabillait brutalement, arrachant le lacet mince de son corset, qui sifflait autour de ses hanches comme une couleuvre qui glisse.", 8).pieces;
+    expect(lace).not.toContain("Elle glisse.");
+    // A clause with more than its verb still becomes a sentence: "Il sifflait autour de ses hanches".
+    expect(lace.some((piece) => piece.startsWith("Il sifflait autour de ses hanches"))).toBe(true);
+  });
+
   it("reads a causative (faire and an infinitive) as a clause with its subject, also in a relative clause (Les Misérables)", () => {
     expect(readsAsSentence("Le père Madeleine le fit transporter dans une infirmerie.")).toBe(true);
     // "que" read as a conjunction on "reluire": before, "sur les deux flambeaux d'argent que la réverbération ‖ faisait reluire…".
