@@ -141,6 +141,9 @@ export function asideAfterVerb(text: string, tree: SentenceTree): string | undef
   return `${text.slice(0, at.get(first)!.start)}${capitalizeFirst(asideText)}, ${lowered} ${rest}`;
 }
 
+// "Rodolphe, le soir,", "La terre, à un endroit,": a name or an article, at most four more words, a comma, a phrase, a comma.
+export const opensOnSubjectAndAside = /^(\p{Lu}[\p{L}.'’-]*)(\s[^\s,]+){0,4},[^,]{1,60},/u;
+
 // A connective that ties the sentence to the one before it, then the subject: "Mais le curé, soudain, …".
 const openingConnective = /^(Et puis|Et|Mais|Puis|Alors|Enfin|Or|Car|Cependant|Pourtant|Aussi)\s+(?=\p{L})/u;
 
@@ -156,6 +159,8 @@ export function asideAfterConnective(text: string): string | undefined {
   const connective = openingConnective.exec(text)?.[0];
   if (!connective) return undefined;
   const clause = capitalizeFirst(text.slice(connective.length));
+  // (Parsed only where it looks like one: a short subject, then a phrase between commas.)
+  if (!opensOnSubjectAndAside.test(clause)) return undefined;
   const tree = parseTree(clause);
   const moved = asideBeforeSubject(clause, tree) ?? asideAfterVerb(clause, tree);
   if (!moved) return undefined;

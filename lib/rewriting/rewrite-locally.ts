@@ -6,7 +6,7 @@
 import { validatePieces } from "@/lib/engines/validate-rewrite";
 import type { RewriteFailureReason, RewriteMethod } from "@/lib/engines/rewrite-types";
 import { lookUpWord, type WordClass } from "@/lib/french/lexicon";
-import { asideAfterConnective, asideAfterVerb, asideBeforeSubject } from "@/lib/rewriting/aside-before-subject";
+import { asideAfterConnective, asideAfterVerb, asideBeforeSubject, opensOnSubjectAndAside } from "@/lib/rewriting/aside-before-subject";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { completiveAfterColon } from "@/lib/rewriting/completive-after-colon";
 import { connectiveWords, dropConnectives, withoutConnective } from "@/lib/rewriting/drop-connectives";
@@ -338,8 +338,6 @@ function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrit
   };
 }
 
-// "Rodolphe, le soir,", "La terre, à un endroit,": a name or an article, at most four more words, a comma, a phrase, a comma.
-const opensOnSubjectAndAside = /^(\p{Lu}[\p{L}.'’-]*)(\s[^\s,]+){0,4},[^,]{1,60},/u;
 
 function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions): LocalRewrite {
   const { pieces: written, rules, respelled, tree, pieceTrees, dropped: droppedWords } = rewriteWithRules(sentence, maxWords, options);
