@@ -1846,12 +1846,14 @@ function writeUnit(
   text = text.replace(/^([^\p{L}\p{N}]*)(\p{Ll})/u, (_, before: string, letter: string) => before + letter.toUpperCase());
   // "-- Écoutez donc! il me semble…": a clause ending on its own mark takes not the sentence's full stop too.
   text = text.replace(/([!?…][»”)]*)\s*\.$/u, "$1");
-  const ending = text.replace(/[\s»)”\]]+$/u, "");
+  // The sentence's end mark after its last word, and after a comma the piece ended on ("à un jeune homme,").
+  const bare = text.replace(/[\s»)”\]]+$/u, "");
+  const ending = bare.replace(/\s*[,;]$/u, "");
   const tokens = items
     .filter((item) => item.token >= 0)
     .map((item) => ({ form: item.text, words: tree.tokens[item.token]!.words.filter((index) => inside.has(index)), spaceAfter: item.spaceAfter }));
   return {
-    text: sentenceEnd.test(ending) ? text : `${ending}${ownEnd ?? (announces ? ":" : ".")}${text.slice(ending.length).trim()}`,
+    text: sentenceEnd.test(ending) ? text : `${ending}${ownEnd ?? (announces ? ":" : ".")}${text.slice(bare.length).trim()}`,
     tree: { words: tree.words, children: tree.children, tokens },
   };
 }

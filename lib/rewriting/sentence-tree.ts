@@ -84,6 +84,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairRelativeQue(tree, word.index);
   for (const word of words.slice(1)) repairParticiple(tree, word.index);
   for (const word of words.slice(1)) repairParticipleSeries(tree, word.index);
+  for (const word of words.slice(1)) repairFiniteJoinedToNonFinite(tree, word.index);
   return tree;
 }
 
@@ -343,6 +344,26 @@ function repairParticipleSeries(tree: SentenceTree, index: number): void {
     word.deprel = previous.deprel;
   }
   tree.children = childrenOf(words);
+}
+
+/**
+ * "Et ne voulant pas renoncer à ma lecture, j'allais… au fond de laquelle
+ * j'étais assis et me croyais caché": a finite verb joined by "et" to an
+ * infinitive or a participle far before it is a misparse; it is joined to
+ * the nearest finite clause before it.
+ */
+function repairFiniteJoinedToNonFinite(tree: SentenceTree, index: number): void {
+  const { words } = tree;
+  const word = words[index]!;
+  const head = words[word.head]!;
+  if (word.deprel !== "conj" || !finiteClause(tree, index) || head.upos !== "VERB" || !/^(Inf|Part)$/u.test(head.feats.VerbForm ?? "") || finiteClause(tree, head.index)) return;
+  const own = new Set(subtree(tree, index));
+  for (let before = index - 1; before > word.head; before -= 1) {
+    if (own.has(before) || !isPredicateHead(tree, before) || !finiteClause(tree, before)) continue;
+    word.head = before;
+    tree.children = childrenOf(words);
+    return;
+  }
 }
 
 /**

@@ -978,6 +978,24 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Tout à coup Favourite eut le mouvement de quelqu'un qui se réveille.", 8).pieces[0]).toBe("Tout à coup Favourite eut le mouvement");
   });
 
+  it("joins a finite verb the parse joined to an infinitive far before it to the clause it follows (Du côté de chez Swann)", () => {
+    // Before: "Et ne voulant pas renoncer à ma lecture / et me croyais caché aux yeux des personnes." first.
+    const pieces = rewriteLocally(
+      "Et ne voulant pas renoncer à ma lecture, j'allais du moins la continuer au jardin, sous le marronnier, dans une petite guérite en sparterie et en toile au fond de laquelle j'étais assis et me croyais caché aux yeux des personnes qui pourraient venir faire visite à mes parents.",
+      8,
+    ).pieces;
+    expect(pieces.slice(0, 2)).toEqual(["Et ne voulant pas renoncer à ma lecture,", "j'allais du moins la continuer au jardin,"]);
+  });
+
+  it("ends a sentence the rules wrote with its full stop in place of the comma it ended on (Les Misérables)", () => {
+    const { pieces } = rewriteWithRules(
+      "Ils sont un tas de vieilles ganaches en gilet de flanelle, et de bigotes à chaufferette et à chapelet, qui continuellement nous chantent aux oreilles: «Le devoir! le devoir!»",
+      8,
+    );
+    expect(pieces.some((piece) => /[,;]\.$/u.test(piece))).toBe(false);
+    expect(pieces).toContain("Ils sont un tas de vieilles ganaches en gilet de flanelle, et de bigotes à chaufferette et à chapelet.");
+  });
+
   it("leaves a relative clause of a bare verb with its noun, where alone it would say nothing (Madame Bovary, Les Misérables)", () => {
     // Before: "Elle aperçut l'homme. / Il entrait.", "comme une couleuvre. / Elle glisse.".
     expect(rewriteLocally("Mademoiselle Baptistine se retourna, aperçut l'homme qui entrait et se dressa à demi d'effarement.", 8).pieces).toContain(
