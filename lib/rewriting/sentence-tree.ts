@@ -297,13 +297,44 @@ function repairPredicateJoinedToNoun(tree: SentenceTree, clause: number): void {
   const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
   const own = inner(clause).filter((index) => index <= clause).map((index) => words[index]!);
   if (own.some((word) => word.feats.PronType === "Rel" || word.deprel === "mark" || subjectRelations.test(word.deprel))) return;
-  const first = Math.min(...inner(clause));
-  if (words[first - 1]?.form !== ",") return;
   let owner = words[head.head]!;
-  while (owner.index > 0 && !isPredicateHead(tree, owner.index)) owner = words[owner.head]!;
-  if (owner.index === 0 || !children[owner.index]!.some((child) => child < first && subjectRelations.test(words[child]!.deprel))) return;
+  let top = owner;
+  while (owner.index > 0 && !isPredicateHead(tree, owner.index)) {
+    top = owner;
+    owner = words[owner.head]!;
+  }
+  // (The parse may hang the comma before it on the clause: "…de tabac, amortissait".)
+  const firstWord = Math.min(...inner(clause).filter((index) => words[index]!.upos !== "PUNCT"));
+  if (owner.index === 0 && words[firstWord - 1]?.form === ",") {
+    sentenceVerbUnderSubject(tree, clause, top);
+    return;
+  }
+  const first = Math.min(...inner(clause));
+  if (owner.index === 0 || words[first - 1]?.form !== ",") return;
+  if (!children[owner.index]!.some((child) => child < first && subjectRelations.test(words[child]!.deprel))) return;
   head.head = owner.index;
   head.deprel = "conj";
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "La terre, roussâtre comme de la poudre de tabac, amortissait le bruit
+ * des pas": with no verb of its own, the sentence's noun that opens it is the
+ * subject of the verb the parse hung inside its aside; that verb is the
+ * sentence's.
+ */
+function sentenceVerbUnderSubject(tree: SentenceTree, clause: number, noun: TreeWord): void {
+  const { words, children } = tree;
+  const verb = words[clause]!;
+  if (noun.deprel !== "root" || !/^(NOUN|PROPN)$/u.test(noun.upos) || children[noun.index]!.some((child) => /^(cop|nsubj)/u.test(words[child]!.deprel))) return;
+  const start = Math.min(...subtree(tree, noun.index).filter((index) => words[index]!.upos !== "PUNCT"));
+  if (words.slice(1, start).some((word) => word.upos !== "PUNCT")) return;
+  // What the parse hung on the noun after the verb (the final full stop) is the verb's.
+  for (const child of children[noun.index]!) if (child > clause) words[child]!.head = clause;
+  verb.head = 0;
+  verb.deprel = "root";
+  noun.head = clause;
+  noun.deprel = verb.feats.Voice === "Pass" ? "nsubj:pass" : "nsubj";
   tree.children = childrenOf(words);
 }
 

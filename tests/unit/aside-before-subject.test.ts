@@ -33,6 +33,14 @@ describe("the aside before the subject", () => {
     expect(moved("Pourquoi votre mari, par exemple, ne voudrait-il pas débarrasser ce pauvre Hippolyte?")).toBeUndefined();
   });
 
+  it("finds the sentence's verb the parse hung inside the aside, and sets the aside first (Madame Bovary)", () => {
+    // "amortissait" read as a relative clause on "poudre", "terre" as the sentence's head.
+    expect(rewriteLocally("La terre, roussâtre comme de la poudre de tabac, amortissait le bruit des pas.", 8).pieces).toEqual([
+      "Roussâtre comme de la poudre de tabac,",
+      "la terre amortissait le bruit des pas.",
+    ]);
+  });
+
   it("moves the aside in a clause the rules wrote, parsed alone for it (Madame Bovary)", () => {
     const beadle = rewriteLocally("Le Suisse, à l'écart, s'indignait intérieurement contre cet individu qui se permettait d'admirer seul la cathédrale.", 8);
     expect(beadle.rules).toContain("relative_qui");
