@@ -70,7 +70,10 @@ export function asideBeforeSubject(text: string, tree: SentenceTree): string | u
     (word.head === verb.index && verbAsides.test(word.deprel)) ||
     (word.head === head.index && subjectAsides.test(word.deprel) && (word.upos === "ADJ" || word.feats.VerbForm === "Part")) ||
     (word.head === head.index && /^(nmod|conj)$/u.test(word.deprel) && childrenWith(tree, word.index, /^case$/u).length > 0 && childrenWith(tree, word.index, /^cc$/u).length === 0) ||
-    (word.head === head.index && /^(appos|conj)$/u.test(word.deprel) && whenNoun(word.lemma) && childrenWith(tree, word.index, /^cc$/u).length === 0);
+    (word.head === head.index && /^(appos|conj)$/u.test(word.deprel) && whenNoun(word.lemma) && childrenWith(tree, word.index, /^cc$/u).length === 0) ||
+    // An infinitive of purpose or concession ("pour n'être point visibles", "sans le savoir"), whichever word the parse hung it on.
+    ([head.index, verb.index].includes(word.head) && childrenWith(tree, word.index, /^mark$/u).some((mark) => /^(pour|sans|afin)$/iu.test(mark.form)) &&
+      subtree(tree, word.index).some((index) => words[index]!.feats.VerbForm === "Inf"));
   // One phrase: "au rez-de-chaussée, la seule du logis" says two things of the room, the second on it.
   const phrases = tops.filter((word) => word.upos !== "PUNCT");
   if (phrases.length !== 1 || !movable(phrases[0]!)) return undefined;

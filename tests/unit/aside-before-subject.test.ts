@@ -14,6 +14,11 @@ describe("the aside before the subject", () => {
     expect(moved("Emma, silencieuse, se blottissait doucement contre l'épaule de Charles.")).toBe(
       "Silencieuse, Emma se blottissait doucement contre l'épaule de Charles.",
     );
+    // An infinitive of purpose or concession (Madame Bovary, Les Misérables).
+    expect(moved("Le Marquis, pour amuser la jeune femme, la mena voir les écuries.")).toBe("Pour amuser la jeune femme, le Marquis la mena voir les écuries.");
+    expect(moved("Les réalités de l'âme, pour n'être point visibles et palpables, n'en sont pas moins des réalités.")).toBe(
+      "Pour n'être point visibles et palpables, les réalités de l'âme n'en sont pas moins des réalités.",
+    );
     // A time the parse joined to the subject as a second noun: before, "C'étaient l'idée de Rodolphe, un moment. / lui passa par la tête."
     expect(moved("L'idée de Rodolphe, un moment, lui passa par la tête.")).toBe("Un moment, l'idée de Rodolphe lui passa par la tête.");
     // …and the cut leaves the while as it is, not "C'était un moment.".
