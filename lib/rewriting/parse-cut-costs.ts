@@ -217,7 +217,8 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
     // "lui parut ‖ plus blanc", "fussent devenus ‖ moins sonores", "semblaient ‖ avoir été coupés": a verb like être and what it says of its subject.
     if (relation === "xcomp" && attributeVerbs.test(tree.words[common]!.lemma) && opensAfterVerb(tree, common, dependent, left, right)) return nounComplementCost;
     // A verb and the noun phrase right after it that the parse makes its object: "de porter ‖ sa croix".
-    const object = relation === "obj" && left === common && right === subtree(tree, dependent)[0] &&
+    // (Also across the adverbs between them: "Il ne retirait pas volontiers ‖ ses mains".)
+    const object = relation === "obj" && opensAfterVerb(tree, common, dependent, left, right) &&
       /^(NOUN|PROPN)$/u.test(tree.words[dependent]!.upos) && tree.words[right]!.upos === "DET";
     return object ? breakCost.verbComplement : undefined;
   }

@@ -55,6 +55,8 @@ describe("the cut with the parse", () => {
     ["Aujourd'hui même il nous est difficile de nous rendre compte de ce qui le poussait en ce moment.", "difficile de nous rendre compte"],
     // "à" and a bare noun after a noun say what kind it is (Madame Bovary, Les Misérables).
     ["Mais, entre la fenêtre et la table à ouvrage, la petite Berthe était là, qui chancelait sur ses bottines de tricot.", "la table à ouvrage"],
+    // Les Misérables: a verb and the noun phrase of its object, across the negation and adverbs between them.
+    ["Il ne fit pas même une question à Javert.", "Il ne fit pas même une question"],
     // A verb and the bare noun of its locution, across the negation (Les Misérables, Madame Bovary); "avoir l'air" too.
     ["Qui veut rester vertueuse ne doit pas avoir pitié de ses mains.", "avoir pitié"],
     ["Nous n'aurons plus occasion de parler de M. Félix Tholomyès.", "n'aurons plus occasion"],
