@@ -625,8 +625,12 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const negated = /^(aucun|aucune|nul|nulle)$/iu.test(tree.words[start]?.form ?? "") ||
     (/^(de|d'|d’)$/iu.test(tree.words[start]?.form ?? "") && /^(pas|point|jamais|plus|guère)$/iu.test(tree.words[start - 1]?.form ?? ""));
   if (negated) return undefined;
-  // "dans le vent qui passait": a clause of its bare verb says nothing alone ("Il passait."), and stays with its noun.
-  if (subtree(tree, word.index).filter((index) => index !== pronoun.index && tree.words[index]!.upos !== "PUNCT").length < 2) return undefined;
+  // "dans le vent qui passait": a clause of its bare verb says nothing alone ("Il passait."), and stays with its noun;
+  // not one that says who speaks ("du lit de Fantine, qui reprit:" → "Fantine reprit.").
+  const clauseWords = subtree(tree, word.index);
+  const bare = clauseWords.filter((index) => index !== pronoun.index && tree.words[index]!.upos !== "PUNCT").length < 2;
+  const speaks = sayingVerbs.test(word.lemma) && tree.words[Math.max(...clauseWords) + 1]?.form === ":";
+  if (bare && !speaks) return undefined;
   // "ce ne sont pas les remèdes de la terre qu'il me faudrait": the clause is what the negation denies.
   const deniedAttribute = childrenWith(tree, antecedent.index, /^cop$/u).length > 0 && tree.children[antecedent.index]!.some((child) => negations.test(tree.words[child]!.form));
   if (deniedAttribute) return undefined;

@@ -1003,6 +1003,8 @@ describe("rewriting rules", () => {
     );
     const lace = rewriteLocally("Elle se déshabillait brutalement, arrachant le lacet mince de son corset, qui sifflait autour de ses hanches comme une couleuvre qui glisse.", 8).pieces;
     expect(lace).not.toContain("Elle glisse.");
+    // One that says who speaks before the line still does (Les Misérables).
+    expect(rewriteLocally("Il se rapprocha du lit de Fantine, qui reprit:", 8).pieces).toEqual(["Il se rapprocha du lit de Fantine.", "Fantine reprit."]);
     // A clause with more than its verb still becomes a sentence: "Il sifflait autour de ses hanches".
     expect(lace.some((piece) => piece.startsWith("Il sifflait autour de ses hanches"))).toBe(true);
   });
