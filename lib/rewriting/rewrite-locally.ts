@@ -338,7 +338,6 @@ function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrit
   };
 }
 
-
 function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions): LocalRewrite {
   const { pieces: written, rules, respelled, tree, pieceTrees, dropped: droppedWords } = rewriteWithRules(sentence, maxWords, options);
   // The cut reads the sentence's parse, also in a piece the rules wrote (parsing it again costs a fifth of the engine's time).

@@ -477,7 +477,7 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
 /**
  * "Emma, qui lui donnait le bras, s'appuyait…" parsed with "Emma" the
  * relative clause's second subject and that clause hung on the true verb
- * after its closing comma: the noun is that verb's subject, the clause its.
+ * after its closing comma: the noun is that verb's subject, and the clause the noun's.
  */
 function relativeUnderMain(tree: SentenceTree, clause: number, noun: TreeWord, opening: TreeWord[]): void {
   const { words, children } = tree;
