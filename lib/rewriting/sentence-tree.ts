@@ -67,6 +67,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
     tokens.push({ form: token.form, words: indices, spaceAfter: !misc.includes("SpaceAfter=No") });
   });
   const tree = { words, tokens, children: childrenOf(words) };
+  for (const word of words.slice(1)) repairNoClue(tree, word.index);
   for (const word of words.slice(1)) repairNounAdjective(tree, word.index);
   for (const word of words.slice(1)) repairVocativeSubject(tree, word.index);
   for (const word of words.slice(1)) repairCliticEn(tree, word.index);
@@ -179,6 +180,52 @@ function repairSpeaker(tree: SentenceTree, index: number): void {
   if (clause.head <= 0 || clause.head >= index) return;
   verb.head = clause.head;
   verb.deprel = "parataxis";
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "prenait je ne sais quoi d'imposant", "à je ne sais quelle heureuse
+ * diversion": "je ne sais quoi" and "je ne sais quel" say something
+ * unnamed, a phrase of the clause, where the parse reads a clause of its own
+ * ("Il prenait. / Je ne sais quoi d'imposant."). The phrase takes the
+ * place of "sais", which with "je" and "ne" becomes its determiner.
+ */
+function repairNoClue(tree: SentenceTree, index: number): void {
+  const { words, children } = tree;
+  const sais = words[index]!;
+  if (!/^sais$/iu.test(sais.form) || !/^(je|j')$/iu.test(words[index - 2]?.form ?? "") || !/^(ne|n')$/iu.test(words[index - 1]?.form ?? "")) return;
+  const next = words[index + 1];
+  const governor = words[sais.head];
+  if (!next || !governor || sais.head === 0 || sais.head > index || !/^(VERB|AUX)$/u.test(governor.upos)) return;
+  const unnamed = /^quoi$/iu.test(next.form);
+  const phrase = unnamed ? next : /^(quel|quelle|quels|quelles)$/iu.test(next.form) ? words.slice(index + 2, index + 5).find((word) => word.upos === "NOUN") : undefined;
+  if (!phrase) return;
+  const opening = children[index]!.filter((child) => child < index - 2 && /^(case|mark)$/u.test(words[child]!.deprel));
+  for (const child of children[index]!) {
+    if (child === phrase.index || child === index - 2 || child === index - 1 || opening.includes(child)) continue;
+    // After "quoi", what it is ("d'imposant"); after "quel", the noun's own words stay, the clause's go back to the verb.
+    if (child > phrase.index && unnamed) words[child]!.head = phrase.index;
+    else if (child !== index + 1) words[child]!.head = sais.head;
+  }
+  for (const child of opening) {
+    words[child]!.head = phrase.index;
+    words[child]!.deprel = "case";
+  }
+  phrase.head = sais.head;
+  phrase.deprel = opening.length > 0 ? "obl" : "obj";
+  if (unnamed) phrase.upos = "PRON";
+  else {
+    next.head = phrase.index;
+    next.deprel = "det";
+  }
+  sais.head = phrase.index;
+  sais.deprel = "det";
+  sais.upos = "DET";
+  sais.feats = {};
+  for (const word of [words[index - 2]!, words[index - 1]!]) {
+    word.head = index;
+    word.deprel = "fixed";
+  }
   tree.children = childrenOf(words);
 }
 

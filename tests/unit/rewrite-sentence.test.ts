@@ -1009,6 +1009,16 @@ describe("rewriting rules", () => {
     expect(lace.some((piece) => piece.startsWith("Il sifflait autour de ses hanches"))).toBe(true);
   });
 
+  it("reads je ne sais quoi and je ne sais quel as a phrase of the clause, not a clause of its own (Les Misérables)", () => {
+    // Before: "Il prenait. / Je ne sais quoi d'imposant.", "Il y avait encore. / Je ne sais quoi de fébrile".
+    expect(rewriteLocally("Le bonhomme se transfigurait peu à peu et prenait je ne sais quoi d'imposant.", 8).pieces).toEqual([
+      "Le bonhomme se transfigurait peu à peu.",
+      "Il prenait je ne sais quoi d'imposant.",
+    ]);
+    const face = rewriteLocally("Lui, il avait sur le visage je ne sais quelle expression de souffrance heureuse et céleste.", 8).pieces;
+    expect(face).not.toContain("Lui, il avait sur le visage.");
+  });
+
   it("reads a causative (faire and an infinitive) as a clause with its subject, also in a relative clause (Les Misérables)", () => {
     expect(readsAsSentence("Le père Madeleine le fit transporter dans une infirmerie.")).toBe(true);
     // "que" read as a conjunction on "reluire": before, "sur les deux flambeaux d'argent que la réverbération ‖ faisait reluire…".
