@@ -629,7 +629,9 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   // not one that says who speaks ("du lit de Fantine, qui reprit:" → "Fantine reprit.").
   const clauseWords = subtree(tree, word.index);
   const bare = clauseWords.filter((index) => index !== pronoun.index && tree.words[index]!.upos !== "PUNCT").length < 2;
-  const speaks = sayingVerbs.test(word.lemma) && tree.words[Math.max(...clauseWords) + 1]?.form === ":";
+  // (Only on the noun right before it: "la fascination du pharmacien qui répétait:" is the pharmacist speaking.)
+  const nextToNoun = [pronoun.index - 1, pronoun.index - 2].includes(antecedent.index) && tree.words.slice(antecedent.index + 1, pronoun.index).every((other) => other.form === ",");
+  const speaks = sayingVerbs.test(word.lemma) && tree.words[Math.max(...clauseWords) + 1]?.form === ":" && nextToNoun;
   if (bare && !speaks) return undefined;
   // "ce ne sont pas les remèdes de la terre qu'il me faudrait": the clause is what the negation denies.
   const deniedAttribute = childrenWith(tree, antecedent.index, /^cop$/u).length > 0 && tree.children[antecedent.index]!.some((child) => negations.test(tree.words[child]!.form));

@@ -1005,6 +1005,12 @@ describe("rewriting rules", () => {
     expect(lace).not.toContain("Elle glisse.");
     // One that says who speaks before the line still does (Les Misérables).
     expect(rewriteLocally("Il se rapprocha du lit de Fantine, qui reprit:", 8).pieces).toEqual(["Il se rapprocha du lit de Fantine.", "Fantine reprit."]);
+    // Madame Bovary: not where the parse hung it on a noun farther back ("la fascination", which does not speak: "Elle répétait.").
+    const fascination = rewriteLocally(
+      "Léon, étourdi par la colère d'Emma, le bavardage de M. Homais et peut-être les pesanteurs du déjeuner, restait indécis et comme sous la fascination du pharmacien qui répétait:",
+      8,
+    ).pieces;
+    expect(fascination).not.toContain("Elle répétait.");
     // A clause with more than its verb still becomes a sentence: "Il sifflait autour de ses hanches".
     expect(lace.some((piece) => piece.startsWith("Il sifflait autour de ses hanches"))).toBe(true);
   });
