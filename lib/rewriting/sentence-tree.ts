@@ -239,8 +239,7 @@ function repairTimeAsSubject(tree: SentenceTree, verb: number): void {
   if (subjects.length !== 2) return;
   const [first] = subjects as [TreeWord, TreeWord];
   if (first.upos !== "NOUN" || !(timeNouns.test(first.lemma) || /^(jour|an|année)s?$/u.test(first.lemma))) return;
-  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
-  if (words[Math.max(...inner(first.index))]?.form !== ",") return;
+  if (words[Math.max(...subtree(tree, first.index))]?.form !== ",") return;
   first.deprel = "obl:mod";
   tree.children = childrenOf(words);
 }
@@ -256,9 +255,8 @@ function repairJoinedSubjects(tree: SentenceTree, verb: number): void {
   const subjects = own.filter((child) => /^nsubj/u.test(child.deprel) && child.index < verb);
   if (subjects.length !== 2) return;
   const [first, second] = subjects as [TreeWord, TreeWord];
-  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
-  const link = words[Math.max(...inner(first.index)) + 1];
-  if (!link || link.head !== verb || link.deprel !== "cc" || Math.min(...inner(second.index)) !== link.index + 1) return;
+  const link = words[Math.max(...subtree(tree, first.index)) + 1];
+  if (!link || link.head !== verb || link.deprel !== "cc" || Math.min(...subtree(tree, second.index)) !== link.index + 1) return;
   second.head = first.index;
   second.deprel = "conj";
   link.head = second.index;
@@ -276,14 +274,13 @@ function repairSubjectJoinedToVerb(tree: SentenceTree, verb: number): void {
   const { words, children } = tree;
   // A verb, or an attribute with its copula ("L'auditoire était en suspens et toutes les poitrines palpitaient").
   if (!isPredicateHead(tree, verb)) return;
-  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
   const noun = children[verb]!.map((child) => words[child]!).find((child) =>
     child.deprel === "conj" && /^(NOUN|PROPN)$/u.test(child.upos) && child.index > verb);
   // ("et d'une voix entrecoupée, laissa tomber": a phrase on a preposition is no subject.)
   if (!noun || children[noun.index]!.some((child) => words[child]!.deprel === "case")) return;
   const link = children[noun.index]!.map((child) => words[child]!).find((child) => child.deprel === "cc" && child.index < noun.index);
   if (!link) return;
-  const nounEnd = Math.max(...inner(noun.index));
+  const nounEnd = Math.max(...subtree(tree, noun.index));
   // The next dependents after the noun of the verb or of a verb above it ("venait d'établir les Favorites
   // du commerce, et Hivert, qui…, exigeait": the noun on the infinitive, the clause on "venait"): asides
   // without a finite verb, then the clause without a subject.
@@ -298,8 +295,8 @@ function repairSubjectJoinedToVerb(tree: SentenceTree, verb: number): void {
   const asides = after.filter((child) => child < clause);
   if (asides.some((aside) => words[aside]!.deprel !== "advcl" || words[aside]!.feats.VerbForm === "Fin")) return;
   // Nothing but those asides and punctuation between the noun and the clause.
-  const between = new Set([...asides.flatMap(inner)]);
-  const clauseStart = Math.min(...inner(clause));
+  const between = new Set([...asides.flatMap((aside) => subtree(tree, aside))]);
+  const clauseStart = Math.min(...subtree(tree, clause));
   for (let index = nounEnd + 1; index < clauseStart; index += 1) if (!between.has(index) && words[index]!.upos !== "PUNCT") return;
   noun.head = clause;
   noun.deprel = "nsubj";
@@ -341,8 +338,7 @@ function repairPredicateJoinedToNoun(tree: SentenceTree, clause: number): void {
   const { words, children } = tree;
   const head = words[clause]!;
   if (head.deprel !== "acl:relcl" || !finiteClause(tree, clause)) return;
-  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
-  const own = inner(clause).filter((index) => index <= clause).map((index) => words[index]!);
+  const own = subtree(tree, clause).filter((index) => index <= clause).map((index) => words[index]!);
   if (own.some((word) => word.feats.PronType === "Rel" || word.deprel === "mark" || subjectRelations.test(word.deprel))) return;
   let owner = words[head.head]!;
   let top = owner;
@@ -351,12 +347,12 @@ function repairPredicateJoinedToNoun(tree: SentenceTree, clause: number): void {
     owner = words[owner.head]!;
   }
   // (The parse may hang the comma before it on the clause: "…de tabac, amortissait".)
-  const firstWord = Math.min(...inner(clause).filter((index) => words[index]!.upos !== "PUNCT"));
+  const firstWord = Math.min(...subtree(tree, clause).filter((index) => words[index]!.upos !== "PUNCT"));
   if (owner.index === 0 && words[firstWord - 1]?.form === ",") {
     sentenceVerbUnderSubject(tree, clause, top);
     return;
   }
-  const first = Math.min(...inner(clause));
+  const first = Math.min(...subtree(tree, clause));
   if (owner.index === 0 || words[first - 1]?.form !== ",") return;
   if (!children[owner.index]!.some((child) => child < first && subjectRelations.test(words[child]!.deprel))) return;
   head.head = owner.index;
@@ -457,11 +453,10 @@ function repairJoinedRelative(tree: SentenceTree, clause: number): void {
   const link = own.find((child) => child.deprel === "cc");
   const pronoun = own.find((child) => child.feats.PronType === "Rel");
   if (!link || !pronoun || link.index + 1 !== pronoun.index) return;
-  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
-  const relative = words.find((word) => word.deprel === "acl:relcl" && word.index < link.index && Math.max(...inner(word.index)) === link.index - 1);
+  const relative = words.find((word) => word.deprel === "acl:relcl" && word.index < link.index && Math.max(...subtree(tree, word.index)) === link.index - 1);
   if (!relative || relative.index === head.head) return;
   // (Not one that opens a quotation: "et qui s'écrie: «Ah!…»" is a line, which stays where it is.)
-  if (inner(clause).some((index) => /^[:«“"]$/u.test(words[index]!.form))) return;
+  if (subtree(tree, clause).some((index) => /^[:«“"]$/u.test(words[index]!.form))) return;
   head.head = relative.index;
   tree.children = childrenOf(words);
 }
@@ -488,11 +483,10 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
   const noun = own.find((child) => /^nsubj/u.test(child.deprel) && child.index < pronoun.index &&
     (/^(NOUN|PROPN)$/u.test(child.upos) || (child.upos === "PRON" && child.feats.PronType === "Ind" && words[child.index - 1]?.deprel !== "case")));
   if (!noun) return;
-  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
   // Nothing of the clause but its opening ("Et") and the noun's phrase comes before the pronoun.
   const opening = own.filter((child) => child.index < noun.index);
-  if (opening.some((child) => !/^(cc|punct|advmod)$/u.test(child.deprel) || inner(child.index).length > 1)) return;
-  if (Math.max(...inner(noun.index)) < pronoun.index - 2) return;
+  if (opening.some((child) => !/^(cc|punct|advmod)$/u.test(child.deprel) || subtree(tree, child.index).length > 1)) return;
+  if (Math.max(...subtree(tree, noun.index)) < pronoun.index - 2) return;
   // The true verb: finite, after a comma, with no subject of its own.
   const verb = own.find((child) => {
     if (child.index < pronoun.index || !/^(advcl|conj|parataxis)$/u.test(child.deprel)) return false;
@@ -533,8 +527,7 @@ function relativeUnderMain(tree: SentenceTree, clause: number, noun: TreeWord, o
   if (verb.index < clause || !/^(advcl|ccomp|parataxis|dep)$/u.test(main.deprel) || !finiteClause(tree, verb.index)) return;
   if (children[verb.index]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
   const start = verbAndAdverbsStart(tree, verb.index);
-  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
-  if (words[start - 1]?.form !== "," || Math.max(...inner(clause)) !== start - 1) return;
+  if (words[start - 1]?.form !== "," || Math.max(...subtree(tree, clause)) !== start - 1) return;
   for (const word of opening) word.head = verb.index;
   noun.head = verb.index;
   noun.deprel = verb.feats.Voice === "Pass" ? "nsubj:pass" : "nsubj";
@@ -602,13 +595,12 @@ function repairSubject(tree: SentenceTree, clause: number): void {
   const { words, children } = tree;
   if (!finiteClause(tree, clause) || children[clause]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
   const start = verbAndAdverbsStart(tree, clause);
-  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
   // The largest phrase that ends right before the verb group.
   let phrase = start - 1;
-  if (phrase < 1 || words[phrase]!.upos === "PUNCT" || inner(phrase).some((index) => index >= start)) return;
+  if (phrase < 1 || words[phrase]!.upos === "PUNCT" || subtree(tree, phrase).some((index) => index >= start)) return;
   for (;;) {
     const up = words[phrase]!.head;
-    if (up <= 0 || up === clause || up >= start || Math.max(...inner(up)) !== start - 1) break;
+    if (up <= 0 || up === clause || up >= start || Math.max(...subtree(tree, up)) !== start - 1) break;
     // Up through a noun's own clause ("des femmes [qui tenaient des paniers]"), never into another clause
     // ("les habitations se rapprochent, les haies ‖ disparaissent").
     if (isClause(words[up]!) && !/^acl/u.test(words[up]!.deprel)) break;
@@ -623,15 +615,15 @@ function repairSubject(tree: SentenceTree, clause: number): void {
   const partitive = marks.length === 1 && /^des$/iu.test(tree.tokens[words[marks[0]!]!.token]!.form) ? words[marks[0]!]! : undefined;
   if (marks.length > 0 && !partitive) return;
   // The clause's own opening ("…, et l'enfant"): the parse may hang its comma and conjunction on the noun.
-  const opening = children[phrase]!.filter((child) => child < phrase && /^(punct|cc)$/u.test(words[child]!.deprel) && inner(child).length === 1);
-  const span = inner(phrase).filter((index) => !opening.includes(index)).sort((a, b) => a - b);
+  const opening = children[phrase]!.filter((child) => child < phrase && /^(punct|cc)$/u.test(words[child]!.deprel) && subtree(tree, child).length === 1);
+  const span = subtree(tree, phrase).filter((index) => !opening.includes(index)).sort((a, b) => a - b);
   if (span.some((index, position) => position > 0 && index !== span[position - 1]! + 1)) return;
   const before = words[span[0]! - 1];
   // (Or the clause's relative pronoun: "une salle où il y avait beaucoup de monde et où des groupes chuchotaient".)
   const ownPronoun = before?.head === clause && before.feats.PronType === "Rel";
   // (Or an adverb of the clause that opens it: "Tout à coup Favourite eut…".)
   const locution = before?.deprel === "fixed" ? words[before.head]! : before;
-  const afterAdverb = locution?.head === clause && locution.deprel === "advmod" && Math.max(...inner(locution.index).filter((index) => index < span[0]!)) === before!.index;
+  const afterAdverb = locution?.head === clause && locution.deprel === "advmod" && Math.max(...subtree(tree, locution.index).filter((index) => index < span[0]!)) === before!.index;
   if (before && before.index > 0 && before.upos !== "PUNCT" && before.upos !== "CCONJ" && !ownPronoun && !afterAdverb) return;
   // (Only there: after "et", "des nappes de violettes s'alternaient" reads well as the writer set it.)
   if (partitive && !ownPronoun) return;
@@ -682,8 +674,7 @@ function repairRelative(tree: SentenceTree, clause: number): void {
   const pronoun = children[clause]!.map((child) => words[child]!).find((child) =>
     child.upos === "PRON" && (/^nsubj/u.test(child.deprel) ? /^qui$/iu.test(child.form) : child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form)));
   if (!pronoun) return;
-  const inner = (index: number): number[] => [index, ...children[index]!.flatMap(inner)];
-  const clauseWords = inner(clause);
+  const clauseWords = subtree(tree, clause);
   if (Math.min(...clauseWords.filter((index) => words[index]!.upos !== "PUNCT")) !== pronoun.index) return;
   const noun = words[words[pronoun.index - 1]?.form === "," ? pronoun.index - 2 : pronoun.index - 1];
   if (!noun || !/^(NOUN|PROPN)$/u.test(noun.upos) || clauseWords.includes(noun.index)) return;
@@ -692,7 +683,7 @@ function repairRelative(tree: SentenceTree, clause: number): void {
   for (const child of children[clause]!) {
     const word = words[child]!;
     if (!/^(conj|parataxis)$/u.test(word.deprel) || child < pronoun.index) continue;
-    const start = Math.min(...inner(child).filter((index) => words[index]!.upos !== "PUNCT"));
+    const start = Math.min(...subtree(tree, child).filter((index) => words[index]!.upos !== "PUNCT"));
     if (words[start - 1]?.form === ",") word.head = head.head;
   }
   head.head = noun.index;
