@@ -1771,6 +1771,12 @@ function writeUnit(
     if (item.token >= 0 && endMark.test(item.text) && wordBefore(item.token) >= 0 && !ownsToken(wordBefore(item.token))) items.splice(index, 1);
   }
   const lastOwn = items.findLast((item) => item.token >= 0);
+  // "et lut (elle savait lire)": the parse may hang a closing bracket on the root; it closes the one this piece opened.
+  const closing = (lastOwn?.token ?? Number.POSITIVE_INFINITY) + 1;
+  const closer = tree.tokens[closing];
+  if (closer && !ownsToken(closing) && closers.test(closer.form) && opensUnclosed(items, closer.form)) {
+    items.splice(items.indexOf(lastOwn!) + 1, 0, { text: closer.form, token: closing, spaceAfter: closer.spaceAfter });
+  }
   for (let token = (lastOwn?.token ?? Number.POSITIVE_INFINITY) + 1; token < tree.tokens.length && endMark.test(tree.tokens[token]!.form) && !ownsToken(token); token += 1) {
     items.push({ text: tree.tokens[token]!.form, token, spaceAfter: tree.tokens[token]!.spaceAfter });
   }
@@ -1853,7 +1859,8 @@ function writeUnit(
   // "-- Écoutez donc! il me semble…": a clause ending on its own mark takes not the sentence's full stop too.
   text = text.replace(/([!?…][»”)]*)\s*\.$/u, "$1");
   // The sentence's end mark after its last word, and after a comma the piece ended on ("à un jeune homme,").
-  const bare = text.replace(/[\s»)”\]]+$/u, "");
+  // Inside closing quotes, and inside a bracket only when the bracket holds the whole piece: "(elle savait lire)."
+  const bare = text.replace(/^[^\p{L}]*\(/u.test(text) ? /[\s»)”\]]+$/u : /[\s»”\]]+$/u, "");
   const ending = bare.replace(/\s*[,;]$/u, "");
   const tokens = items
     .filter((item) => item.token >= 0)
@@ -1885,6 +1892,18 @@ function elideAroundInsertions(items: { text: string; token: number }[]): void {
 }
 
 /** Drops an opening or closing mark whose partner went to another piece. */
+const pairs: Record<string, string> = { ")": "(", "]": "[", "»": "«", "”": "“" };
+
+/** Whether `items` open the bracket or quote that `closer` closes and leave it open. */
+function opensUnclosed(items: readonly { text: string }[], closer: string): boolean {
+  let depth = 0;
+  for (const item of items) {
+    if (item.text === pairs[closer]) depth += 1;
+    else if (item.text === closer && depth > 0) depth -= 1;
+  }
+  return depth > 0;
+}
+
 function balance(items: { text: string }[], open: RegExp, close: RegExp): void {
   const unmatched: number[] = [];
   const stack: number[] = [];

@@ -352,9 +352,15 @@ function repairPredicateJoinedToNoun(tree: SentenceTree, clause: number): void {
     sentenceVerbUnderSubject(tree, clause, top);
     return;
   }
+  if (owner.index === 0 || words[firstWord - 1]?.form !== ",") return;
+  // Where the parse hung that comma on the clause, only a clause that opens on its verb group ("la défonça")
+  // after the object of the verb before ("une boîte"): after a subject ("les familles…, se dispersèrent")
+  // the noun is the clause's own subject.
   const first = Math.min(...subtree(tree, clause));
-  if (owner.index === 0 || words[first - 1]?.form !== ",") return;
-  if (!children[owner.index]!.some((child) => child < first && subjectRelations.test(words[child]!.deprel))) return;
+  const afterObject = top.index > owner.index && /^(obj|obl|obl:arg|obl:mod|iobj)$/u.test(top.deprel);
+  const opensOnClitic = firstWord < clause && words[firstWord]!.upos === "PRON" && /^(obj|iobj)$/u.test(words[firstWord]!.deprel);
+  if (first < firstWord && (verbAndAdverbsStart(tree, clause) !== firstWord || !afterObject || !opensOnClitic)) return;
+  if (!children[owner.index]!.some((child) => child < firstWord && subjectRelations.test(words[child]!.deprel))) return;
   head.head = owner.index;
   head.deprel = "conj";
   tree.children = childrenOf(words);

@@ -1052,6 +1052,20 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("reads an object pronoun and its verb after a noun and a comma as the clause's next predicate, the comma hung on it or not (Madame Bovary)", () => {
+    expect(rewriteLocally("Il découvrit une boîte, la défonça d'un coup de pied.", 8).pieces).toEqual(["Il découvrit une boîte.", "Il la défonça d'un coup de pied."]);
+  });
+
+  it("closes a bracket a piece opened, and ends the sentence after it (Les Misérables, Madame Bovary)", () => {
+    expect(rewriteLocally("Elle décacheta vivement la lettre, l'ouvrit et lut (elle savait lire):", 8).pieces).toEqual([
+      "Elle décacheta vivement la lettre.",
+      "Elle l'ouvrit et lut (elle savait lire).",
+    ]);
+    expect(rewriteLocally("Regardez-moi, plutôt: tous les jours, je me lève à quatre heures, je fais ma barbe à l'eau froide (je n'ai jamais froid), et je ne porte pas de flanelle, je n'attrape aucun rhume, le coffre est bon!", 8).pieces).toContain(
+      "à l'eau froide (je n'ai jamais froid).",
+    );
+  });
+
   it("reads an adjective with its article as the noun a pronoun stands for (Madame Bovary)", () => {
     expect(rewriteLocally("La bonne ouvrit la lucarne du grenier et parlementa quelque temps avec un homme resté en bas, dans la rue.", 8).pieces.slice(0, 2)).toEqual([
       "La bonne ouvrit la lucarne du grenier.",
