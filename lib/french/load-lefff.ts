@@ -222,3 +222,13 @@ export function lefffMultiWordForms(): readonly string[] {
   loadLefff();
   return table!.multiWord;
 }
+
+/** Every form of the Lefff with its readings, in the forms' sorted order (for building other views, such as training data). */
+export function* lefffForms(): Generator<[form: string, readings: LefffReading[]]> {
+  loadLefff();
+  const { forms } = table!;
+  for (let index = 0; index < forms.keyStarts.length - 1; index += 1) {
+    const form = forms.keys.slice(forms.keyStarts[index], forms.keyStarts[index + 1]);
+    yield [form, decode(table!, form, forms.values.slice(forms.valueStarts[index], forms.valueStarts[index + 1]))];
+  }
+}

@@ -9,6 +9,8 @@ import { blankedSentence, scoreParses } from "@/lib/french/parser/evaluate-parse
 import { readTreebank, testFiles, treebanksPresent } from "@/lib/french/parser/treebank-files";
 import { novelGoldPath } from "@/lib/french/parser/novel-gold";
 import { withJoinedSentences } from "@/lib/french/parser/train-model";
+import { inNovelTense, lefffConjugations } from "@/lib/french/parser/novel-tenses";
+import { withIncise, type Speaker } from "@/lib/french/parser/dialogue-incises";
 
 const sample = [
   "# sent_id = sample-1",
@@ -79,6 +81,71 @@ describe("training data", () => {
     expect(words.find((word) => word.form === "chat")!.head).toBe(7);
     expect(words.find((word) => word.form === "et")!.head).toBe(7);
     expect(words.at(-1)!.head).toBe(2);
+  });
+
+  it("puts a present-tense sentence in a novel's tenses, with the same tree and the words around each verb respelled", () => {
+    const present = readConllu(
+      [
+        "1\tC'\tce\tPRON\t_\tNumber=Sing|Person=3\t3\tnsubj\t_\tSpaceAfter=No",
+        "2\test\têtre\tAUX\t_\tMood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin\t3\tcop\t_\t_",
+        "3\tvrai\tvrai\tADJ\t_\t_\t0\troot\t_\tSpaceAfter=No",
+        "4\t,\t,\tPUNCT\t_\t_\t8\tpunct\t_\t_",
+        "5\til\til\tPRON\t_\tNumber=Sing|Person=3\t8\tnsubj\t_\t_",
+        "6\ts'\tse\tPRON\t_\tPerson=3\t8\texpl:comp\t_\tSpaceAfter=No",
+        "7\test\têtre\tAUX\t_\tMood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin\t8\taux:tense\t_\t_",
+        "8\tlevé\tlever\tVERB\t_\tGender=Masc|Number=Sing|Tense=Past|VerbForm=Part\t3\tparataxis\t_\t_",
+        "9\tet\tet\tCCONJ\t_\t_\t10\tcc\t_\t_",
+        "10\ta\tavoir\tVERB\t_\tMood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin\t8\tconj\t_\t_",
+        "11\t-t-il\til\tPRON\t_\tNumber=Sing|Person=3\t10\tnsubj\t_\t_",
+        "12\tfaim\tfaim\tNOUN\t_\t_\t10\tobj\t_\tSpaceAfter=No",
+        "13\t.\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_",
+        "",
+        "",
+      ].join("\n"),
+    )[0]!;
+    const conjugations = lefffConjugations();
+    const forms = (sentence: ConlluSentence | undefined) => sentence!.tokens.map((token) => token.form).join(" ");
+    const past = inNovelTense(present, "passé simple", conjugations);
+    // The passé composé's auxiliary goes to the imparfait: a novel's plus-que-parfait.
+    expect(forms(past)).toBe("Ce fut vrai , il s' était levé et eut -il faim .");
+    expect(sentenceWords(past!).find((word) => word.form === "fut")!.feats).toBe("Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin");
+    expect(sentenceWords(past!).map((word) => [word.head, word.deprel, word.lemma])).toEqual(
+      sentenceWords(present).map((word) => [word.head, word.deprel, word.lemma]),
+    );
+    expect(forms(inNovelTense(present, "imparfait", conjugations))).toBe("C' était vrai , il s' était levé et avait -il faim .");
+    expect(inNovelTense(past!, "imparfait", conjugations)).toBeUndefined();
+  });
+
+  it("gives a sentence a speech tag, the speaker the subject of its verb, as novels write dialogue: \"Le chat, reprit Emma, enfin, mange.\"", () => {
+    const sentence = readConllu(
+      [
+        "1\tLe\tle\tDET\t_\t_\t2\tdet\t_\t_",
+        "2\tchat\tchat\tNOUN\t_\t_\t6\tnsubj\t_\tSpaceAfter=No",
+        "3\t,\t,\tPUNCT\t_\t_\t4\tpunct\t_\t_",
+        "4\tenfin\tenfin\tADV\t_\t_\t6\tadvmod\t_\tSpaceAfter=No",
+        "5\t,\t,\tPUNCT\t_\t_\t4\tpunct\t_\t_",
+        "6\tmange\tmanger\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No",
+        "7\t.\t.\tPUNCT\t_\t_\t6\tpunct\t_\t_",
+        "",
+        "",
+      ].join("\n"),
+    )[0]!;
+    const speaker = (form: string, upos: string, pronoun: boolean): Speaker => ({
+      words: [{ form, lemma: form.toLowerCase(), upos, xpos: "_", feats: "_", head: 0, deprel: "nsubj", deps: "_", misc: "_" }],
+      plural: false,
+      pronoun,
+    });
+    const tree = (copy: ConlluSentence | undefined) =>
+      sentenceWords(copy!).map((word, _, words) => `${word.form}>${word.head === 0 ? "ROOT" : words[word.head - 1]!.form}:${word.deprel}`);
+    expect(tree(withIncise(sentence, "reprit", "reprendre", speaker("Emma", "PROPN", false), true))).toEqual([
+      "Le>chat:det", "chat>mange:nsubj", ",>enfin:punct",
+      "reprit>mange:parataxis:insert", "Emma>reprit:nsubj", ",>reprit:punct",
+      "enfin>mange:advmod", ",>enfin:punct", "mange>ROOT:root", ".>mange:punct",
+    ]);
+    // At the end, with the pronoun joined to the verb, "-t-" after a vowel.
+    expect(tree(withIncise(sentence, "ajouta", "ajouter", speaker("il", "PRON", true), false)).slice(5)).toEqual([
+      "mange>ROOT:root", ",>ajouta:punct", "ajouta>mange:parataxis:insert", "-t-il>ajouta:nsubj", ".>mange:punct",
+    ]);
   });
 });
 
