@@ -920,6 +920,10 @@ function presentParticiple(tree: SentenceTree, word: TreeWord, mayBeFronted: boo
   // "elle alla, dans son coeur, montant toujours": aller and its participle are one verb; "on voyait
   // sa sœur débarquant": after a verb of perception, the participle says what was seen.
   if (head.lemma === "aller" || perceptionVerbs.test(head.lemma)) return undefined;
+  // "elle finissait en lui demandant quelque sirop": the gerund says how she ended; "Elle finissait." alone says otherwise.
+  // (Not "Elle commençait par retirer son peigne, en secouant sa tête": there the verb has its complement.)
+  const completed = tree.children[head.index]!.some((child) => child !== word.index && /^(obj|xcomp|ccomp|obl:arg)$/u.test(tree.words[child]!.deprel));
+  if (gerund && !completed && /^(finir|commencer|terminer|achever|débuter)$/u.test(head.lemma)) return undefined;
   // "l'interrompit, répliquant d'un ton bourru qu'il n'en fallait pas moins prier", "lui remit…, en lui
   // disant…, à quitter le pays": a que clause or an infinitive after the participle's phrase is the
   // participle's, whatever the parse hangs it on.
@@ -1773,9 +1777,9 @@ function writeUnit(
   const lastOwn = items.findLast((item) => item.token >= 0);
   // "et lut (elle savait lire)": the parse may hang a closing bracket on the root; it closes the one this piece opened.
   const closing = (lastOwn?.token ?? Number.POSITIVE_INFINITY) + 1;
-  const closer = tree.tokens[closing];
-  if (closer && !ownsToken(closing) && closers.test(closer.form) && opensUnclosed(items, closer.form)) {
-    items.splice(items.indexOf(lastOwn!) + 1, 0, { text: closer.form, token: closing, spaceAfter: closer.spaceAfter });
+  const closingToken = tree.tokens[closing];
+  if (closingToken && !ownsToken(closing) && closers.test(closingToken.form) && opensUnclosed(items, closingToken.form)) {
+    items.splice(items.indexOf(lastOwn!) + 1, 0, { text: closingToken.form, token: closing, spaceAfter: closingToken.spaceAfter });
   }
   for (let token = (lastOwn?.token ?? Number.POSITIVE_INFINITY) + 1; token < tree.tokens.length && endMark.test(tree.tokens[token]!.form) && !ownsToken(token); token += 1) {
     items.push({ text: tree.tokens[token]!.form, token, spaceAfter: tree.tokens[token]!.spaceAfter });
@@ -1859,14 +1863,18 @@ function writeUnit(
   // "-- Écoutez donc! il me semble…": a clause ending on its own mark takes not the sentence's full stop too.
   text = text.replace(/([!?…][»”)]*)\s*\.$/u, "$1");
   // The sentence's end mark after its last word, and after a comma the piece ended on ("à un jeune homme,").
-  // Inside closing quotes, and inside a bracket only when the bracket holds the whole piece: "(elle savait lire)."
-  const bare = text.replace(/^[^\p{L}]*\(/u.test(text) ? /[\s»)”\]]+$/u : /[\s»”\]]+$/u, "");
+  // A quotation or bracket opened inside the piece closes before the full stop ("lut (elle savait lire).", "cela
+  // « se devait »."); one that holds the whole piece, or that an earlier piece opened, after it, as the book has it.
+  const lastCloser = /([»)”\]])[\s»)”\]]*$/u.exec(text)?.[1];
+  const opensAt = lastCloser ? text.indexOf(pairs[lastCloser]!) : -1;
+  const inline = opensAt > 0 && /\p{L}/u.test(text.slice(0, opensAt));
+  const bare = inline ? text.replace(/\s+$/u, "") : text.replace(/[\s»)”\]]+$/u, "");
   const ending = bare.replace(/\s*[,;]$/u, "");
   const tokens = items
     .filter((item) => item.token >= 0)
     .map((item) => ({ form: item.text, words: tree.tokens[item.token]!.words.filter((index) => inside.has(index)), spaceAfter: item.spaceAfter }));
   return {
-    text: sentenceEnd.test(ending) ? text : `${ending}${ownEnd ?? (announces ? ":" : ".")}${text.slice(bare.length).trim()}`,
+    text: sentenceEnd.test(ending.replace(/[\s»)”\]]+$/u, "")) ? text : `${ending}${ownEnd ?? (announces ? ":" : ".")}${text.slice(bare.length).trim()}`,
     tree: { words: tree.words, children: tree.children, tokens },
   };
 }

@@ -1066,6 +1066,25 @@ describe("rewriting rules", () => {
     );
   });
 
+  it("ends a sentence after a quotation opened inside it, so the quoted words stay as the book has them (Du côté de chez Swann, Les Misérables)", () => {
+    expect(
+      rewriteLocally(
+        "Nos torts même font difficilement départir de ce qu'elles nous doivent ces natures dont ma grand'tante était le modèle, elle qui brouillée depuis des années avec une nièce à qui elle ne parlait jamais, ne modifia pas pour cela le testament où elle lui laissait toute sa fortune, parce que c'était sa plus proche parente et que cela « se devait ».",
+        8,
+      ).pieces.slice(-4),
+    ).toEqual(["Elle ne modifia pas pour cela le testament.", "Elle lui y laissait toute sa fortune,", "parce que c'était sa plus proche parente", "et que cela « se devait »."]);
+    expect(rewriteLocally("Il sourit, et les introduisit sur-le-champ dans cette «grotte».", 8).pieces).toEqual([
+      "Il sourit.",
+      "Il les introduisit sur-le-champ dans cette «grotte».",
+    ]);
+  });
+
+  it("leaves a gerund with finir or commencer, which says how the thing ended or began (Madame Bovary)", () => {
+    expect(
+      rewriteLocally("On lui avait bien dit qu'elle serait malheureuse; et elle finissait en lui demandant quelque sirop pour sa santé et un peu plus d'amour.", 8).pieces,
+    ).not.toContain("Et elle finissait.");
+  });
+
   it("reads an adjective with its article as the noun a pronoun stands for (Madame Bovary)", () => {
     expect(rewriteLocally("La bonne ouvrit la lucarne du grenier et parlementa quelque temps avec un homme resté en bas, dans la rue.", 8).pieces.slice(0, 2)).toEqual([
       "La bonne ouvrit la lucarne du grenier.",
