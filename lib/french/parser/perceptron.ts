@@ -143,14 +143,17 @@ export class PerceptronTrainer {
       keys.push(feature);
       counts.push(count);
     }
-    return new FrozenPerceptron({
-      classCount: this.classCount,
-      scale,
-      keys: Uint32Array.from(keys),
-      counts: Uint16Array.from(counts),
-      classes: Uint16Array.from(classes),
-      weights: Int16Array.from(quantised),
-    });
+    return new FrozenPerceptron(
+      {
+        classCount: this.classCount,
+        scale,
+        keys: Uint32Array.from(keys),
+        counts: Uint16Array.from(counts),
+        classes: Uint16Array.from(classes),
+        weights: Int16Array.from(quantised),
+      },
+      { keepArrays: true },
+    );
   }
 }
 
@@ -181,6 +184,8 @@ export interface PerceptronArrays {
  */
 export class FrozenPerceptron {
   readonly classCount: number;
+  /** The stored arrays, for writing a model just trained; a model read from its file lets them go (about 18 MB). */
+  private readonly stored: PerceptronArrays | undefined;
   private readonly table: Int32Array;
   /** Slot mask times the slot's stride (4), to index `table` directly. */
   private readonly mask: number;
@@ -188,7 +193,8 @@ export class FrozenPerceptron {
   /** Class in the high 16 bits, weight (signed) in the low 16. */
   private readonly pairs: Int32Array;
 
-  constructor(readonly arrays: PerceptronArrays) {
+  constructor(arrays: PerceptronArrays, { keepArrays = false }: { keepArrays?: boolean } = {}) {
+    this.stored = keepArrays ? arrays : undefined;
     this.classCount = arrays.classCount;
     const { keys, counts, classes, weights } = arrays;
     let size = 1;
@@ -213,6 +219,12 @@ export class FrozenPerceptron {
       }
       start = end;
     }
+  }
+
+  /** The arrays the model file stores; only a model just trained keeps them. */
+  get arrays(): PerceptronArrays {
+    if (!this.stored) throw new Error("This perceptron was read from its model file and kept only its lookup table");
+    return this.stored;
   }
 
   /** Sums the weights of `features[0 … count)` into `into`, one score per class. */
