@@ -489,9 +489,10 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
   const noun = own.find((child) => /^nsubj/u.test(child.deprel) && child.index < pronoun.index &&
     (/^(NOUN|PROPN)$/u.test(child.upos) || (child.upos === "PRON" && child.feats.PronType === "Ind" && words[child.index - 1]?.deprel !== "case")));
   if (!noun) return;
-  // Nothing of the clause but its opening ("Et") and the noun's phrase comes before the pronoun.
+  // Nothing of the clause but its opening ("Et", or a phrase set off by a comma: "En effet,") and the noun's phrase comes before the pronoun.
   const opening = own.filter((child) => child.index < noun.index);
-  if (opening.some((child) => !/^(cc|punct|advmod)$/u.test(child.deprel) || subtree(tree, child.index).length > 1)) return;
+  const setOff = (child: TreeWord) => /^(obl|obl:mod|advmod)$/u.test(child.deprel) && words[Math.max(...subtree(tree, child.index))]?.form === ",";
+  if (opening.some((child) => !setOff(child) && (!/^(cc|punct|advmod)$/u.test(child.deprel) || subtree(tree, child.index).length > 1))) return;
   if (Math.max(...subtree(tree, noun.index)) < pronoun.index - 2) return;
   // The true verb: finite, after a comma, with no subject of its own.
   const verb = own.find((child) => {
@@ -501,7 +502,7 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
     return words[verbAndAdverbsStart(tree, child.index) - 1]?.form === ",";
   });
   if (!verb) {
-    relativeUnderMain(tree, clause, noun, opening);
+    if (!relativeOnObject(tree, clause, noun, opening)) relativeUnderMain(tree, clause, noun, opening);
     return;
   }
   const comma = verbAndAdverbsStart(tree, verb.index) - 1;
@@ -519,6 +520,27 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
   main.head = noun.index;
   main.deprel = "acl:relcl";
   tree.children = childrenOf(words);
+}
+
+/**
+ * "elles installèrent sous les toits le gardien de la saisie, qui jura de
+ * s'y tenir", parsed with the noun the second subject of the relative
+ * clause and that clause joined to the verb before: the noun is that verb's
+ * object, and the clause the noun's.
+ */
+function relativeOnObject(tree: SentenceTree, clause: number, noun: TreeWord, opening: TreeWord[]): boolean {
+  const { words, children } = tree;
+  const main = words[clause]!;
+  const verb = words[main.head]!;
+  if (opening.length > 0 || verb.index === 0 || verb.index > noun.index || !/^(conj|parataxis)$/u.test(main.deprel) || !finiteClause(tree, verb.index)) return false;
+  const hasOwn = (index: number, relation: RegExp) => children[index]!.some((child) => relation.test(words[child]!.deprel));
+  if (hasOwn(verb.index, /^(obj|ccomp|xcomp)$/u) || hasOwn(noun.index, /^case$/u) || hasOwn(clause, /^cc$/u)) return false;
+  noun.head = verb.index;
+  noun.deprel = "obj";
+  main.head = noun.index;
+  main.deprel = "acl:relcl";
+  tree.children = childrenOf(words);
+  return true;
 }
 
 /**

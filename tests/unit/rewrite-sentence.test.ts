@@ -1052,6 +1052,16 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("reads a noun and its qui clause that the parse took for the clause's two subjects as the verb's object and its relative clause (Madame Bovary)", () => {
+    expect(
+      rewriteLocally("Elle l'avait envoyée aux aguets pour détourner Bovary; et elles installèrent vivement sous les toits le gardien de la saisie, qui jura de s'y tenir.", 8).pieces,
+    ).toContain("Il jura de s'y tenir.");
+    // The same misreading after an opening phrase set off by a comma: the subject and its relative clause.
+    expect(
+      rewriteLocally("En effet, les villageois, qui avaient chaud, se disputaient ces sièges dont la paille sentait l'encens, et s'appuyaient contre leurs gros dossiers salis par la cire des cierges, avec une certaine vénération.", 8).pieces.slice(0, 2),
+    ).toEqual(["En effet, les villageois se disputaient ces sièges.", "Ils avaient chaud."]);
+  });
+
   it("reads an object pronoun and its verb after a noun and a comma as the clause's next predicate, the comma hung on it or not (Madame Bovary)", () => {
     expect(rewriteLocally("Il découvrit une boîte, la défonça d'un coup de pied.", 8).pieces).toEqual(["Il découvrit une boîte.", "Il la défonça d'un coup de pied."]);
   });
