@@ -72,6 +72,15 @@ function withinVerbAndInfinitive(tree: SentenceTree, left: number, right: number
   });
 }
 
+/** Where an infinitive starts with the clitics and negation before it ("se tordre", "ne pas voir"), not its "de" or "à". */
+function verbAndClitics(tree: SentenceTree, verb: number): number {
+  let start = verb;
+  while (start > 1 && tree.words[start - 1]!.head === verb && /^(expl:pv|expl|obj|iobj|advmod)$/u.test(tree.words[start - 1]!.deprel) && tree.words[start - 1]!.upos !== "ADP") {
+    start -= 1;
+  }
+  return subtree(tree, verb)[0] === start ? start : -1;
+}
+
 /** A finite auxiliary avoir before the cut, a few words back, whose participle is after it. */
 function auxiliaryWaits(tree: SentenceTree, left: number, right: number): boolean {
   for (let index = left; index > 0 && index >= left - auxiliaryReach; index -= 1) {
@@ -214,6 +223,15 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
     if (withinVerbAndInfinitive(tree, left, right)) return nounComplementCost;
     if (relation === "advmod" && dependent === left && common === right && /^(Inf|Part)$/u.test(tree.words[common]!.feats.VerbForm ?? "")) return nounComplementCost;
     if (relation === "obj" && lightVerbObject(tree, common, dependent, left, right)) return breakCost.forbidden;
+    // "Il la conduisit à Rouen ‖ voir son ancien maître", "Elle voyait dans les ténèbres ‖ se tordre…": a bare
+    // infinitive set after a phrase of its verb starts a piece as a subordinate clause does.
+    // (Not one with its "de": "avait coutume de cracher" keeps the noun's infinitive.)
+    // (Not after the verb's object, which is the infinitive's subject: "Elle vit le mouchard Javert saisir…".)
+    const phraseBefore = tree.children[common]!.find((child) => child < right && subtree(tree, child).includes(left));
+    const infinitiveAfterPhrase = relation === "xcomp" && headOnLeft && tree.words[dependent]!.feats.VerbForm === "Inf" &&
+      verbAndClitics(tree, dependent) === right && /^(obl|obl:mod|obl:arg|advmod)$/u.test(tree.words[phraseBefore ?? 0]?.deprel ?? "") &&
+      tree.words.slice(common + 1, right).some((word) => /^(NOUN|PROPN)$/u.test(word.upos));
+    if (infinitiveAfterPhrase) return breakCost.subordinating;
     // "lui parut ‖ plus blanc", "fussent devenus ‖ moins sonores", "semblaient ‖ avoir été coupés": a verb like être and what it says of its subject.
     if (relation === "xcomp" && attributeVerbs.test(tree.words[common]!.lemma) && opensAfterVerb(tree, common, dependent, left, right)) return nounComplementCost;
     // A verb and the noun phrase right after it that the parse makes its object: "de porter ‖ sa croix".

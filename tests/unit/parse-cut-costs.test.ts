@@ -65,6 +65,14 @@ describe("the cut with the parse", () => {
     ["La soeur leva son oeil calme et triste sur Fantine.", "son oeil calme et triste"],
   ] as const;
 
+  it("cuts before a bare infinitive set after a phrase of its verb, not inside that phrase (Madame Bovary, Les Misérables)", () => {
+    // Before: "Il la conduisit ‖ à Rouen voir…", "M. Madeleine venait d'habitude ‖ à trois heures voir la malade."
+    expect(rewriteLocally("Il la conduisit à Rouen voir son ancien maître.", 8).pieces).toEqual(["Il la conduisit à Rouen", "voir son ancien maître."]);
+    expect(rewriteLocally("M. Madeleine venait d'habitude à trois heures voir la malade.", 8).pieces).toEqual(["M. Madeleine venait d'habitude à trois heures", "voir la malade."]);
+    // The verb's object is the infinitive's subject, and stays with it: "Elle vit le mouchard Javert saisir…".
+    expect(rewriteLocally("Ils entendirent huit heures sonner aux différentes horloges du quartier Beauvoisine.", 8).pieces[0]).toBe("Ils entendirent huit heures sonner");
+  });
+
   it.each(cases)("keeps a phrase whole that the word classes cut: %s", (sentence, phrase) => {
     expect(keeps(splitLongSentence(sentence, 8), phrase)).toBe(false);
     const pieces = splitLongSentence(sentence, 8, withParse);
