@@ -106,6 +106,11 @@ const missingFromLefff: readonly [string, LocutionKind][] = [
   ["ne fût-ce qu'", "adverb"], ["de l'un à l'autre", "adverb"],
   ["les uns après les autres", "adverb"], ["les unes après les autres", "adverb"],
   ["l'un après l'autre", "adverb"], ["l'une après l'autre", "adverb"],
+  ["d'un bout à l'autre", "adverb"], ["bras dessus bras dessous", "adverb"], ["de fond en comble", "adverb"],
+  ["du haut en bas", "adverb"], ["de haut en bas", "adverb"], ["de la tête aux pieds", "adverb"],
+  ["des pieds à la tête", "adverb"], ["de droite et de gauche", "adverb"], ["de droite à gauche", "adverb"],
+  ["de long en large", "adverb"], ["tôt ou tard", "adverb"], ["à bras ouverts", "adverb"],
+  ["à perte de vue", "adverb"], ["à la dérobée", "adverb"], ["à tout hasard", "adverb"],
 ];
 
 // "bien que" is the concessive conjunction only where a clause opens ("Bien

@@ -241,6 +241,21 @@ describe.skipIf(corpusMissing())("splitLongSentence keeps locutions whole in rea
     expect(bell.some((piece) => piece.includes("un bourdon de cathédrale")), bell.join(" | ")).toBe(true);
   });
 
+  it("keeps the adverbial expressions of novels the Lefff lacks whole (Les Misérables)", () => {
+    const cases = [
+      ["Cette journée-là était d'un bout à l'autre faite d'aurore.", "d'un bout à l'autre"],
+      ["Mais de la tête aux pieds toute sa personne niait.", "de la tête aux pieds"],
+      [
+        "De temps en temps, aux moments les plus «énergiques» du réquisitoire, dans ces instants où l'éloquence, qui ne peut se contenir, déborde dans un flux d'épithètes flétrissantes et enveloppe l'accusé comme un orage, il remuait lentement la tête de droite à gauche et de gauche à droite, sorte de protestation triste et muette dont il se contentait depuis le commencement des débats.",
+        "de droite à gauche",
+      ],
+    ];
+    for (const [sentence, locution] of cases) {
+      const pieces = splitLongSentence(sentence!, 8);
+      expect(pieces.some((piece) => piece.includes(locution!)), pieces.join(" | ")).toBe(true);
+    }
+  });
+
   it("keeps a verb with its infinitive complement, and avoir with its partitive object", () => {
     const aunt = splitLongSentence(sentences.find((text) => text.includes("ne cessaient plus de tâcher"))!, 8);
     expect(aunt.some((piece) => piece.includes("de tâcher de prévenir")), aunt.join(" | ")).toBe(true);
