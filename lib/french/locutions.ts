@@ -111,6 +111,9 @@ const missingFromLefff: readonly [string, LocutionKind][] = [
   ["des pieds à la tête", "adverb"], ["de droite et de gauche", "adverb"], ["de droite à gauche", "adverb"],
   ["de long en large", "adverb"], ["tôt ou tard", "adverb"], ["à bras ouverts", "adverb"],
   ["à perte de vue", "adverb"], ["à la dérobée", "adverb"], ["à tout hasard", "adverb"],
+  ["chambre à coucher", "noun"], ["chambres à coucher", "noun"], ["robe de chambre", "noun"],
+  ["coup d'oeil", "noun"], ["coups d'oeil", "noun"], ["clair de lune", "noun"], ["chemin de fer", "noun"],
+  ["table de nuit", "noun"], ["bonnet de nuit", "noun"], ["garde champêtre", "noun"],
 ];
 
 // "bien que" is the concessive conjunction only where a clause opens ("Bien

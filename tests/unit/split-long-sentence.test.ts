@@ -241,13 +241,18 @@ describe.skipIf(corpusMissing())("splitLongSentence keeps locutions whole in rea
     expect(bell.some((piece) => piece.includes("un bourdon de cathédrale")), bell.join(" | ")).toBe(true);
   });
 
-  it("keeps the adverbial expressions of novels the Lefff lacks whole (Les Misérables)", () => {
+  it("keeps the adverbial expressions and compound nouns of novels the Lefff lacks whole (Les Misérables)", () => {
     const cases = [
       ["Cette journée-là était d'un bout à l'autre faite d'aurore.", "d'un bout à l'autre"],
       ["Mais de la tête aux pieds toute sa personne niait.", "de la tête aux pieds"],
       [
         "De temps en temps, aux moments les plus «énergiques» du réquisitoire, dans ces instants où l'éloquence, qui ne peut se contenir, déborde dans un flux d'épithètes flétrissantes et enveloppe l'accusé comme un orage, il remuait lentement la tête de droite à gauche et de gauche à droite, sorte de protestation triste et muette dont il se contentait depuis le commencement des débats.",
         "de droite à gauche",
+      ],
+      // A compound noun too.
+      [
+        "Comme on a pu le remarquer dans ce qui a été dit plus haut, le logis était distribué de telle sorte que, pour passer dans l'oratoire où était l'alcôve ou pour en sortir, il fallait traverser la chambre à coucher de l'évêque.",
+        "la chambre à coucher",
       ],
     ];
     for (const [sentence, locution] of cases) {
