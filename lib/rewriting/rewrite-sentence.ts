@@ -1899,7 +1899,7 @@ function elideAroundInsertions(items: { text: string; token: number }[]): void {
   });
 }
 
-/** Drops an opening or closing mark whose partner went to another piece. */
+/** Each closing bracket or quote mark with its opening one. */
 const pairs: Record<string, string> = { ")": "(", "]": "[", "»": "«", "”": "“" };
 
 /** Whether `items` open the bracket or quote that `closer` closes and leave it open. */
@@ -1912,6 +1912,7 @@ function opensUnclosed(items: readonly { text: string }[], closer: string): bool
   return depth > 0;
 }
 
+/** Drops an opening or closing mark whose partner went to another piece. */
 function balance(items: { text: string }[], open: RegExp, close: RegExp): void {
   const unmatched: number[] = [];
   const stack: number[] = [];
