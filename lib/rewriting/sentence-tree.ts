@@ -67,6 +67,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
     tokens.push({ form: token.form, words: indices, spaceAfter: !misc.includes("SpaceAfter=No") });
   });
   const tree = { words, tokens, children: childrenOf(words) };
+  for (const word of words.slice(1)) repairStepNoun(tree, word.index);
   for (const word of words.slice(1)) repairNoClue(tree, word.index);
   for (const word of words.slice(1)) repairNounAdjective(tree, word.index);
   for (const word of words.slice(1)) repairVocativeSubject(tree, word.index);
@@ -87,6 +88,54 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairParticipleSeries(tree, word.index);
   for (const word of words.slice(1)) repairFiniteJoinedToNonFinite(tree, word.index);
   return tree;
+}
+
+// Words that make the next "pas" a noun: an article, a possessive, a number, a size ("quelques pas", "à grands pas").
+const beforeStep = /^(un|les|des|ces|quelques|plusieurs|ses|mes|tes|nos|vos|leurs|son|mon|ton|ce|deux|trois|quatre|cinq|six|dix|cent|mille|petits|grands|premiers|derniers)$/iu;
+
+/**
+ * "Ils firent quelques pas dans le parc", "au bruit de leurs pas": the tagger
+ * reads "pas" after an article or a possessive as the negation. It is the
+ * noun, with that word as its determiner: the object of the verb where the
+ * parse had hung the determiner on the noun after it, else the complement of
+ * the noun it was hung on.
+ */
+function repairStepNoun(tree: SentenceTree, index: number): void {
+  const { words } = tree;
+  const step = words[index]!;
+  const before = words[index - 1];
+  if (step.form.toLowerCase() !== "pas" || step.upos !== "ADV" || !before || !beforeStep.test(before.form)) return;
+  const hung = words[before.head]!;
+  let head = step.head;
+  let deprel: string;
+  if (step.head === before.index) {
+    // The determiner hung on a noun after it ("quelques pas dans le parc"): "pas" is that noun's verb's object.
+    const verb = words[hung.head]!;
+    const verbHasObject = tree.children[verb.index]!.some((child) => words[child]!.deprel === "obj");
+    if (hung.index < index || !/^(VERB|AUX)$/u.test(verb.upos) || verbHasObject) return;
+    head = verb.index;
+    deprel = "obj";
+  } else {
+    deprel = /^(NOUN|PROPN)$/u.test(words[step.head]!.upos) ? "nmod" : step.head === 0 ? "root" : "obl";
+  }
+  // Nothing the determiner or its "de" governs may become the noun's head.
+  const under = (ancestor: number, word: number) => {
+    for (let at = word; at > 0; at = words[at]!.head) if (at === ancestor) return true;
+    return false;
+  };
+  if (under(index, head) || under(before.index, head) || (before.deprel === "fixed" && under(hung.index, head))) return;
+  step.head = head;
+  step.deprel = deprel;
+  // "de leurs pas": the parse made "leurs" a fixed part of "de"; "de" is the noun's preposition.
+  if (before.deprel === "fixed" && hung.upos === "ADP") {
+    hung.head = index;
+    hung.deprel = "case";
+  }
+  step.upos = "NOUN";
+  step.lemma = "pas";
+  before.head = index;
+  before.deprel = "det";
+  tree.children = childrenOf(words);
 }
 
 function childrenOf(words: readonly TreeWord[]): number[][] {

@@ -1052,6 +1052,16 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("reads pas after an article or a possessive as the noun, not the negation (Du côté de chez Swann, Madame Bovary)", () => {
+    expect(rewriteLocally("Ils firent quelques pas dans le parc où il y avait un peu de soleil.", 8).pieces).toEqual([
+      "Ils firent quelques pas dans le parc.",
+      "Il y avait un peu de soleil.",
+    ]);
+    const tree = parseTree("Au bruit de leurs pas dans l'herbe, des grenouilles sautaient pour se cacher.");
+    expect(tree.words[6]).toMatchObject({ form: "pas", upos: "NOUN" });
+    expect(tree.words[5]).toMatchObject({ form: "leurs", deprel: "det", head: 6 });
+  });
+
   it("reads a noun and its qui clause that the parse took for the clause's two subjects as the verb's object and its relative clause (Madame Bovary)", () => {
     expect(
       rewriteLocally("Elle l'avait envoyée aux aguets pour détourner Bovary; et elles installèrent vivement sous les toits le gardien de la saisie, qui jura de s'y tenir.", 8).pieces,
