@@ -110,9 +110,9 @@ function repairStepNoun(tree: SentenceTree, index: number): void {
   let deprel: string;
   if (step.head === before.index) {
     // The determiner hung on a noun after it ("quelques pas dans le parc"): "pas" is that noun's verb's object.
-    const verb = words[hung.head]!;
-    const verbHasObject = tree.children[verb.index]!.some((child) => words[child]!.deprel === "obj");
-    if (hung.index < index || !/^(VERB|AUX)$/u.test(verb.upos) || verbHasObject) return;
+    const verb = words[hung.head];
+    if (hung.index < index || !verb || !/^(VERB|AUX)$/u.test(verb.upos)) return;
+    if (tree.children[verb.index]!.some((child) => words[child]!.deprel === "obj")) return;
     head = verb.index;
     deprel = "obj";
   } else {

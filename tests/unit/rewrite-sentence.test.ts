@@ -1060,6 +1060,8 @@ describe("rewriting rules", () => {
     const tree = parseTree("Au bruit de leurs pas dans l'herbe, des grenouilles sautaient pour se cacher.");
     expect(tree.words[6]).toMatchObject({ form: "pas", upos: "NOUN" });
     expect(tree.words[5]).toMatchObject({ form: "leurs", deprel: "det", head: 6 });
+    // A piece whose number the parse made its head: no verb to hang "pas" on, and no error.
+    expect(parseTree("À trois pas d'Emma,").words[3]).toMatchObject({ form: "pas" });
   });
 
   it("reads a noun and its qui clause that the parse took for the clause's two subjects as the verb's object and its relative clause (Madame Bovary)", () => {
