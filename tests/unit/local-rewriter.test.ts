@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { createLocalRewriter } from "@/lib/engines/local-rewriter";
 import { parseEnv } from "@/lib/env";
+import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { splitLongSentence } from "@/lib/text/split-long-sentence";
 import { corpusMissing } from "@/tests/fixtures/corpus-text";
 import { longBovarySentences } from "@/tests/support/gemini-rewriter-under-test";
@@ -32,6 +33,19 @@ describe.skipIf(corpusMissing())("the offline rewriter on a chunk of Madame Bova
     expect([...rewritten.outcomes.values()].some((outcome) => outcome.method === "rewritten")).toBe(true);
     expect(parseEnv({ OFFLINE_RULES: "false" }).OFFLINE_RULES).toBe(false);
     expect(parseEnv({}).OFFLINE_RULES).toBe(true);
+  });
+
+  it("cuts a sentence the rules fail on, and rewrites the rest of the chunk", async () => {
+    // A bug in a parse repair once threw on "À trois pas d'Emma,": it must cost that sentence its rewrite, not the chunk.
+    const failing = sentences[3]!.text;
+    const rewrite = (text: string, maxWords: number) => {
+      if (text === failing) throw new TypeError("Cannot read properties of undefined (reading 'index')");
+      return rewriteLocally(text, maxWords);
+    };
+    const result = await createLocalRewriter({ rules: true, rewrite }).rewrite({ sentences, maxWords: 8, signal: new AbortController().signal });
+    expect(result.outcomes.size).toBe(sentences.length);
+    expect(result.outcomes.get(sentences[3]!.id)).toEqual({ pieces: splitLongSentence(failing, 8), method: "split" });
+    expect(result.outcomes.get(sentences[4]!.id)!.pieces).toEqual(rewriteLocally(sentences[4]!.text, 8).pieces);
   });
 
   it("stops between two sentences when the chunk is cancelled", async () => {
