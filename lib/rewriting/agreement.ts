@@ -1,6 +1,7 @@
 // The words a rewrite may add, chosen by agreement: the subject pronoun that
 // stands for a noun (elle for "la maison"), the object pronoun (l', la, les),
 // and être or avoir in the tense of the clause the new sentence comes from.
+import { startsWithVowel } from "@/lib/french/elision";
 import type { TreeWord } from "@/lib/rewriting/sentence-tree";
 
 export type Gender = "Masc" | "Fem";
@@ -12,8 +13,6 @@ export function subjectPronoun(gender: Gender | undefined, number: GrammaticalNu
   return gender === "Fem" ? "elle" : "il";
 }
 
-/** A word before which je, le, la, de… are elided: a vowel or a mute h. */
-export const startsWithVowel = /^[aeiouyàâäéèêëîïôöûüœh]/iu;
 
 /** A subject said before `rest`, "je" elided before a vowel ("j'avais", "il avait"). */
 export function withSubject(subject: string, rest: string): string {

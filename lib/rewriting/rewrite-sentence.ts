@@ -34,12 +34,12 @@ import {
   etreLike,
   imperfectFromParticiple,
   objectPronoun,
-  startsWithVowel,
   subjectPronoun,
   withSubject,
   type Gender,
   type GrammaticalNumber,
 } from "@/lib/rewriting/agreement";
+import { startsWithVowel } from "@/lib/french/elision";
 import { findLocutions } from "@/lib/french/locutions";
 import { lookUpWord } from "@/lib/french/lexicon";
 import { lexicalMorphology } from "@/lib/french/parser/lexical-features";

@@ -119,11 +119,8 @@ function repairStepNoun(tree: SentenceTree, index: number): void {
     deprel = /^(NOUN|PROPN)$/u.test(words[step.head]!.upos) ? "nmod" : step.head === 0 ? "root" : "obl";
   }
   // Nothing the determiner or its "de" governs may become the noun's head.
-  const under = (ancestor: number, word: number) => {
-    for (let at = word; at > 0; at = words[at]!.head) if (at === ancestor) return true;
-    return false;
-  };
-  if (under(index, head) || under(before.index, head) || (before.deprel === "fixed" && under(hung.index, head))) return;
+  const governs = (word: TreeWord) => subtree(tree, word.index).includes(head);
+  if (governs(step) || governs(before) || (before.deprel === "fixed" && governs(hung))) return;
   step.head = head;
   step.deprel = deprel;
   // "de leurs pas": the parse made "leurs" a fixed part of "de"; "de" is the noun's preposition.

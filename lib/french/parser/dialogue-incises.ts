@@ -30,7 +30,7 @@ function word(form: string, lemma: string, upos: string, feats: string, head: nu
  * (il, elle, ils, elles, with the treebanks' lemma and features), their
  * subjects made of a determiner and a noun, and their one-word names.
  */
-export function treebankSpeakers(sentences: readonly ConlluSentence[]): { pronouns: Speaker[]; phrases: Speaker[] } {
+function treebankSpeakers(sentences: readonly ConlluSentence[]): { pronouns: Speaker[]; phrases: Speaker[] } {
   const pronouns = new Map<string, Speaker>();
   const phrases: Speaker[] = [];
   for (const sentence of sentences) {

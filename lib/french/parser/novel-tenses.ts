@@ -7,6 +7,7 @@
 // those tenses, conjugated by the Lefff, has the same tree: it teaches the
 // tagger, the morphology and the parser the forms, not new syntax.
 import type { ConlluSentence, ConlluToken, ConlluWord } from "@/lib/french/parser/conllu";
+import { startsWithVowel } from "@/lib/french/elision";
 import { lefffForms } from "@/lib/french/load-lefff";
 
 export type NovelTense = "passé simple" | "imparfait";
@@ -73,7 +74,6 @@ function conjugated(word: ConlluWord, tense: NovelTense, conjugations: Conjugati
   return { ...word, form: spelled, feats: featureString(features) };
 }
 
-const vowelStart = /^[aeiouyàâäéèêëîïôöûüœh]/iu;
 // Words elided before a vowel ("s'est"), and their full forms before a consonant ("se fut").
 const fullForms: Record<string, string> = { "j'": "je", "m'": "me", "t'": "te", "s'": "se", "n'": "ne", "qu'": "que", "c'": "ce" };
 const elidedForms = Object.fromEntries(Object.entries(fullForms).map(([elided, full]) => [full, elided]));
@@ -83,7 +83,7 @@ function agreeingElision(before: ConlluWord, verb: string): string {
   const form = before.form.replace(/’/gu, "'");
   const lower = form.toLowerCase();
   const capital = (spelled: string) => (/^\p{Lu}/u.test(form) ? spelled[0]!.toUpperCase() + spelled.slice(1) : spelled);
-  if (!vowelStart.test(verb)) {
+  if (!startsWithVowel.test(verb)) {
     if (lower === "l'") return capital(before.feats.includes("Gender=Fem") ? "la" : "le");
     return fullForms[lower] ? capital(fullForms[lower]!) : before.form;
   }
