@@ -15,7 +15,7 @@
 //   a noun and the bare noun naming its kind   "des roses ‖ pompon"   as inside a noun phrase
 //   between a clause's adjuncts, before a clause   (left to the splitter)
 import { breakCost } from "@/lib/text/split-long-sentence";
-import { subtree, timeNouns, titles, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { subtree, timeNouns, titles, verbAndAdverbsStart, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 
 const nominal = new Set(["NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"]);
 // Relations that tie a word to its head inside one phrase.
@@ -70,15 +70,6 @@ function withinVerbAndInfinitive(tree: SentenceTree, left: number, right: number
     // Right before the infinitive's own "de" or "à", after an adverb, is a natural break: "se mettait quelquefois ‖ à exprimer".
     return right < first || left === verb || first === child;
   });
-}
-
-/** Where an infinitive starts with the clitics and negation before it ("se tordre", "ne pas voir"), not its "de" or "à". */
-function verbAndClitics(tree: SentenceTree, verb: number): number {
-  let start = verb;
-  while (start > 1 && tree.words[start - 1]!.head === verb && /^(expl:pv|expl|obj|iobj|advmod)$/u.test(tree.words[start - 1]!.deprel) && tree.words[start - 1]!.upos !== "ADP") {
-    start -= 1;
-  }
-  return subtree(tree, verb)[0] === start ? start : -1;
 }
 
 /** A finite auxiliary avoir before the cut, a few words back, whose participle is after it. */
@@ -229,7 +220,7 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
     // (Not after the verb's object, which is the infinitive's subject: "Elle vit le mouchard Javert saisir…".)
     const phraseBefore = tree.children[common]!.find((child) => child < right && subtree(tree, child).includes(left));
     const infinitiveAfterPhrase = relation === "xcomp" && headOnLeft && tree.words[dependent]!.feats.VerbForm === "Inf" &&
-      verbAndClitics(tree, dependent) === right && /^(obl|obl:mod|obl:arg|advmod)$/u.test(tree.words[phraseBefore ?? 0]?.deprel ?? "") &&
+      verbAndAdverbsStart(tree, dependent) === right && subtree(tree, dependent)[0] === right && /^(obl|obl:mod|obl:arg|advmod)$/u.test(tree.words[phraseBefore ?? 0]?.deprel ?? "") &&
       tree.words.slice(common + 1, right).some((word) => /^(NOUN|PROPN)$/u.test(word.upos));
     if (infinitiveAfterPhrase) return breakCost.subordinating;
     // "lui parut ‖ plus blanc", "fussent devenus ‖ moins sonores", "semblaient ‖ avoir été coupés": a verb like être and what it says of its subject.

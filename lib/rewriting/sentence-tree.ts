@@ -615,7 +615,7 @@ function isClause(word: TreeWord): boolean {
 }
 
 /** Where a verb and what the parse hangs on it before it starts: auxiliaries, clitics, "ne" and adverbs. */
-function verbAndAdverbsStart(tree: SentenceTree, verb: number): number {
+export function verbAndAdverbsStart(tree: SentenceTree, verb: number): number {
   // Only what stands right before it: "Tout à coup Favourite eut…" has its subject between the adverb and the verb.
   const groupOf = (index: number): boolean => {
     let word = tree.words[index]!;

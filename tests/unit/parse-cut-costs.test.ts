@@ -71,6 +71,12 @@ describe("the cut with the parse", () => {
     expect(rewriteLocally("M. Madeleine venait d'habitude à trois heures voir la malade.", 8).pieces).toEqual(["M. Madeleine venait d'habitude à trois heures", "voir la malade."]);
     // The verb's object is the infinitive's subject, and stays with it: "Elle vit le mouchard Javert saisir…".
     expect(rewriteLocally("Ils entendirent huit heures sonner aux différentes horloges du quartier Beauvoisine.", 8).pieces[0]).toBe("Ils entendirent huit heures sonner");
+    // The infinitive's group is the verb's group as the parse repairs read it, clitic and all: "lui fit baisser".
+    // Before: "qui résonna tout à coup ‖ sur le sol lui fit baisser les yeux." (Les Misérables)
+    expect(rewriteLocally("Un bruit sec et dur qui résonna tout à coup sur le sol lui fit baisser les yeux.", 8).pieces.slice(-2)).toEqual([
+      "qui résonna tout à coup sur le sol",
+      "lui fit baisser les yeux.",
+    ]);
   });
 
   it.each(cases)("keeps a phrase whole that the word classes cut: %s", (sentence, phrase) => {
