@@ -427,6 +427,12 @@ export function splitLongSentence(sentence: string, maxWords: number, parseCosts
   const locutions = locutionCosts(texts);
   const parsed = parseCosts?.(text, units) ?? [];
   const added = additions?.(text, units) ?? [];
+  // "…, il répondit:" at the end is a clause of its own, not a scrap: no charge for its shortness
+  // (a "dit-il:" inside the sentence stays with the line it introduces).
+  const shortClause = (start: number, end: number) =>
+    end - start === 2 && start > 0 && /[,;]$/u.test(stripClosing(texts[start - 1]!)) &&
+    subjectPronouns.has(bareWord(texts[start]!)) && (tags[start + 1] === "verb" || tags[start + 1] === "aux") &&
+    (end === count || /[;.!?]$/u.test(stripClosing(texts[end - 1]!)));
   const headless = (start: number, end: number) => (added[start] ?? 0) > 0 && end - start + added[start]! > maxWords;
   // innerClauses[k]: how many of the first k units end on a ; or :, to find a piece that runs past one.
   const innerClauses = new Int32Array(count + 1);
@@ -502,7 +508,7 @@ export function splitLongSentence(sentence: string, maxWords: number, parseCosts
       if (best[start] === Number.POSITIVE_INFINITY) continue;
       const cost =
         best[start]! +
-        costOfPiece[end - start]! +
+        (shortClause(start, end) ? costOfPiece[comfortable]! : costOfPiece[end - start]!) +
         (start > 0 ? cuts[start - 1]! : 0) +
         (runsPastClause(start, end) ? innerClauseCost : 0) +
         (strandsScrap(start, end) ? strandedCost : 0) +

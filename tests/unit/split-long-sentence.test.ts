@@ -392,6 +392,14 @@ describe.skipIf(corpusMissing())("splitLongSentence keeps clauses and predicates
     expect(greeted.some((piece) => /qui,$/u.test(piece))).toBe(false);
   });
 
+  it("lets a short closing clause stand as its own piece rather than cut a phrase (Les Misérables)", () => {
+    // Before: "On le questionna ‖ sur ce prompt retour, il répondit:", "Le matin, ‖ à la visite du médecin, elle délirait."
+    expect(splitLongSentence("On le questionna sur ce prompt retour, il répondit:", 8)).toEqual(["On le questionna sur ce prompt retour,", "il répondit:"]);
+    expect(splitLongSentence("Le matin, à la visite du médecin, elle délirait.", 8)).toEqual(["Le matin, à la visite du médecin,", "elle délirait."]);
+    // Inside the sentence, "il dit:" stays with the line it introduces.
+    expect(splitLongSentence("Lui, il n'a pas l'air de comprendre, il dit: Je suis Champmathieu, je ne sors pas de là!", 8)).toContain("il dit: Je suis Champmathieu,");
+  });
+
   it("leaves a ; or : inside a piece rarely, across the three novels", () => {
     let cut = 0;
     let runOn = 0;
