@@ -3,6 +3,7 @@
 // tokens the words came from, so that pieces are written back with the
 // book's own spelling and spacing ("du", "l'", "dit-il").
 import type { ConlluSentence } from "@/lib/french/parser/conllu";
+import { lexiconReadings } from "@/lib/french/lefff-forms";
 import { frenchParser } from "@/lib/french/parser/french-parser";
 
 export interface TreeWord {
@@ -72,6 +73,8 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairNounAdjective(tree, word.index);
   for (const word of words.slice(1)) repairVocativeSubject(tree, word.index);
   for (const word of words.slice(1)) repairCliticEn(tree, word.index);
+  for (const word of words.slice(1)) repairGerundAsNoun(tree, word.index);
+  for (const word of words.slice(1)) repairPhraseAfterParticiple(tree, word.index);
   for (const word of words.slice(1)) repairSpeaker(tree, word.index);
   for (const word of words.slice(1)) repairTimeAsSubject(tree, word.index);
   for (const word of words.slice(1)) repairJoinedSubjects(tree, word.index);
@@ -210,6 +213,62 @@ function repairCliticEn(tree: SentenceTree, index: number): void {
   if (tree.words[word.head]!.feats.VerbForm !== "Fin") return;
   word.upos = "PRON";
   word.deprel = "iobj";
+}
+
+// Object pronouns that stand between the gerund's "en" and its participle: "en l'appelant", "en se levant".
+const gerundClitics = /^(l'|l’|le|la|les|lui|leur|se|s'|s’|me|m'|m’|te|t'|t’|nous|vous|y)$/iu;
+
+/**
+ * "en l'appelant son sauveur": the parse reads "l'" as an article and the
+ * gerund as a noun, a phrase the rules would move ("tapait son sauveur ‖
+ * dans la main en l'appelant"). After "en" and an object pronoun, a word in
+ * -ant that the Lefff knows as a verb is the gerund: a participle with "en"
+ * as its mark, the pronoun as its object, and the noun phrase the parse hung
+ * on it as what it names the object.
+ */
+function repairGerundAsNoun(tree: SentenceTree, index: number): void {
+  const { words, children } = tree;
+  const gerund = words[index]!;
+  if (gerund.upos !== "NOUN" || !/ant$/iu.test(gerund.form)) return;
+  let first = index - 1;
+  while (first > 0 && gerundClitics.test(words[first]!.form) && words[first]!.head === index) first -= 1;
+  const en = words[first];
+  if (first === index - 1 || !en || !/^en$/iu.test(en.form) || en.head !== index) return;
+  const verb = lexiconReadings(gerund.form).find((reading) => reading.wordClass === "verb");
+  if (!verb) return;
+  gerund.upos = "VERB";
+  gerund.lemma = verb.lemma;
+  gerund.feats = readFeats("Tense=Pres|VerbForm=Part");
+  if (/^(obl|obl:mod|obl:arg|nmod)$/u.test(gerund.deprel)) gerund.deprel = "advcl";
+  en.upos = "SCONJ";
+  en.deprel = "mark";
+  for (let clitic = first + 1; clitic < index; clitic += 1) {
+    words[clitic]!.upos = "PRON";
+    const form = words[clitic]!.form.toLowerCase();
+    words[clitic]!.deprel = /^(se|s'|s’)$/u.test(form) ? "expl:pv" : /^(lui|leur|y)$/u.test(form) ? "iobj" : "obj";
+  }
+  for (const child of children[index]!) if (words[child]!.deprel === "nmod" && child > index) words[child]!.deprel = "xcomp";
+}
+
+/**
+ * "Un garde-chasse, guéri par Monsieur, d'une fluxion de poitrine, avait
+ * donné…": a noun's complement that the parse hung on it across the
+ * participle describing it is the participle's ("guéri d'une fluxion de
+ * poitrine"); the noun's would come before the participle.
+ */
+function repairPhraseAfterParticiple(tree: SentenceTree, index: number): void {
+  const { words, children } = tree;
+  const phrase = words[index]!;
+  if (phrase.deprel !== "nmod" || phrase.head >= index) return;
+  const start = Math.min(...subtree(tree, index).filter((word) => words[word]!.upos !== "PUNCT"));
+  const participle = children[phrase.head]!.find((child) => {
+    const word = words[child]!;
+    return word.deprel === "acl" && word.feats.VerbForm === "Part" && child < start && Math.max(...subtree(tree, child)) < start;
+  });
+  if (participle === undefined || words[start - 1]?.form !== ",") return;
+  phrase.head = participle;
+  phrase.deprel = "obl";
+  tree.children = childrenOf(words);
 }
 
 /**

@@ -1078,6 +1078,32 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Il découvrit une boîte, la défonça d'un coup de pied.", 8).pieces).toEqual(["Il découvrit une boîte.", "Il la défonça d'un coup de pied."]);
   });
 
+  it("reads a gerund after an object pronoun as a verb, not as a noun the rules may move or set apart (Madame Bovary)", () => {
+    const tree = parseTree("Souvent le garçon, en la coiffant, lui proposait des billets pour le bal masqué.");
+    expect(tree.words[7]).toMatchObject({ form: "coiffant", upos: "VERB", lemma: "coiffer" });
+    expect(tree.words[6]).toMatchObject({ form: "la", upos: "PRON", deprel: "obj", head: 7 });
+    // Before: "Souvent le garçon, lui proposait des billets / pour le bal masqué. / C'était en la coiffant."
+    expect(rewriteLocally("Souvent le garçon, en la coiffant, lui proposait des billets pour le bal masqué.", 8).pieces).toEqual([
+      "Souvent le garçon, en la coiffant,",
+      "lui proposait des billets pour le bal masqué.",
+    ]);
+    // Before: "qui lui tapait son sauveur / dans la main en l'appelant."
+    expect(rewriteLocally("Il aimait le père Rouault; qui lui tapait dans la main en l'appelant son sauveur; il aimait les petits sabots.", 8).pieces).toContain(
+      "en l'appelant son sauveur.",
+    );
+  });
+
+  it("gives the phrase after a participle aside to the participle, not to the noun it describes (Madame Bovary, Les Misérables)", () => {
+    // Before: "Un garde-chasse d'une fluxion de poitrine, / avait donné une petite levrette d'Italie à Madame."
+    const pieces = rewriteLocally("Un garde-chasse, guéri par Monsieur, d'une fluxion de poitrine, avait donné à Madame une petite levrette d'Italie.", 8).pieces;
+    expect(pieces[0]).toMatch(/^Un garde-chasse avait donné/u);
+    expect(pieces.join(" ")).toContain("Il était guéri par Monsieur, d'une fluxion de poitrine.");
+    // Before: "C'était la malle partie d'Arras toutes les nuits. / À une heure arrivait à Montreuil-sur-mer un peu".
+    expect(
+      rewriteLocally("La malle partie d'Arras toutes les nuits à une heure, après le passage du courrier de Paris, arrivait à Montreuil-sur-mer un peu avant cinq heures du matin.", 8).pieces[0],
+    ).toBe("La malle partie d'Arras toutes les nuits");
+  });
+
   it("closes a bracket a piece opened, and ends the sentence after it (Les Misérables, Madame Bovary)", () => {
     expect(rewriteLocally("Elle décacheta vivement la lettre, l'ouvrit et lut (elle savait lire):", 8).pieces).toEqual([
       "Elle décacheta vivement la lettre.",
