@@ -87,6 +87,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairSubject(tree, word.index);
   for (const word of words.slice(1)) repairRelative(tree, word.index);
   for (const word of words.slice(1)) repairRelativeQue(tree, word.index);
+  for (const word of words.slice(1)) repairConsecutiveQue(tree, word.index);
   for (const word of words.slice(1)) repairParticiple(tree, word.index);
   for (const word of words.slice(1)) repairParticipleSeries(tree, word.index);
   for (const word of words.slice(1)) repairFiniteJoinedToNonFinite(tree, word.index);
@@ -789,6 +790,44 @@ function repairRelativeQue(tree: SentenceTree, clause: number): void {
   mark.upos = "PRON";
   mark.deprel = "obj";
   mark.feats = readFeats("PronType=Rel");
+}
+
+// Words of degree that a "que" clause completes: "tant … qu'elle fit", "si bien que", "une telle peur qu'il…".
+const degreeWords = /^(tant|tellement|si|tel|telle|tels|telles)$/iu;
+
+/** The nearest verb above a word (itself excluded), or 0. */
+function governingVerb(tree: SentenceTree, index: number): number {
+  let up = tree.words[index]!.head;
+  while (up > 0 && !isPredicateHead(tree, up)) up = tree.words[up]!.head;
+  return up;
+}
+
+/**
+ * "Elles lui avaient tant prodigué les offices et les sermons, qu'elle fit
+ * comme les chevaux": after "tant", "si" or "tel" in a clause, a "que"
+ * clause set off by a comma, or with an object of its own, says the
+ * consequence; the parse reads it as a relative clause on the noun before
+ * ("Elle les fit comme les chevaux"). It is the verb's clause, opened by
+ * the conjunction.
+ */
+function repairConsecutiveQue(tree: SentenceTree, clause: number): void {
+  const { words, children } = tree;
+  const head = words[clause]!;
+  if (head.deprel !== "acl:relcl") return;
+  const pronoun = children[clause]!.map((child) => words[child]!).find((child) => child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form));
+  if (!pronoun || Math.min(...subtree(tree, clause).filter((index) => words[index]!.upos !== "PUNCT")) !== pronoun.index) return;
+  const ownObject = children[clause]!.some((child) => child !== pronoun.index && /^(obj|ccomp)$/u.test(words[child]!.deprel));
+  if (words[pronoun.index - 1]?.form !== "," && !ownObject) return;
+  const verb = governingVerb(tree, clause);
+  if (verb === 0) return;
+  const degree = words.slice(1, pronoun.index).find((word) => degreeWords.test(word.form) && /^(advmod|amod|det)$/u.test(word.deprel) && governingVerb(tree, word.index) === verb);
+  if (!degree) return;
+  pronoun.upos = "SCONJ";
+  pronoun.deprel = "mark";
+  pronoun.feats = readFeats("_");
+  head.head = verb;
+  head.deprel = "advcl";
+  tree.children = childrenOf(words);
 }
 
 /**

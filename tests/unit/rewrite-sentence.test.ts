@@ -1104,6 +1104,16 @@ describe("rewriting rules", () => {
     ).toBe("La malle partie d'Arras toutes les nuits");
   });
 
+  it("reads the que clause after tant or si bien as the consequence, not as a relative clause on the noun before (Madame Bovary, Swann)", () => {
+    // Before: "… à ses habitudes. / Elle les tenait à cette habitude-là".
+    const pieces = rewriteLocally("Et ma tante avait si bien pris l'habitude de cette dérogation hebdomadaire à ses habitudes, qu'elle tenait à cette habitude-là autant qu'aux autres.", 8).pieces;
+    expect(pieces.at(-1)).toBe("qu'elle tenait à cette habitude-là autant qu'aux autres.");
+    // Before: "Elle les fit comme les chevaux".
+    expect(rewriteLocally("Elles lui avaient tant prodigué les offices et les sermons, qu'elle fit comme les chevaux que l'on tire par la bride.", 8).pieces).toContain(
+      "qu'elle fit comme les chevaux",
+    );
+  });
+
   it("closes a bracket a piece opened, and ends the sentence after it (Les Misérables, Madame Bovary)", () => {
     expect(rewriteLocally("Elle décacheta vivement la lettre, l'ouvrit et lut (elle savait lire):", 8).pieces).toEqual([
       "Elle décacheta vivement la lettre.",
