@@ -2302,8 +2302,16 @@ export function readsAsSentence(piece: string, tree?: SentenceTree): boolean {
   if (!verb || isSubordinate(tree, root)) return false;
   // "qu'il adorait" parses with a subject and a finite verb, but is a relative clause.
   if (tree.children[root]!.some((child) => isRelativePronoun(tree.words[child]!))) return false;
-  // "Il j'étais": two subjects mean a pronoun was added where the clause had one.
-  if (childrenWith(tree, root, subjectRelations).length > 1) return false;
+  // "Il j'étais": two subjects mean a pronoun was added where the clause had one; but not a time or
+  // someone spoken to before a comma, which the parse may take for a subject ("La nuit, il ne dormit
+  // pas", "Sire, il en faudrait deux").
+  const subjects = childrenWith(tree, root, subjectRelations);
+  const setFirst = (subject: TreeWord) => {
+    const words = subtree(tree!, subject.index).filter((index) => tree!.words[index]!.upos !== "PUNCT");
+    const spokenTo = words.length === 1 && (titles.test(subject.form) || /^sire$/iu.test(subject.form));
+    return (timeNouns.test(subject.lemma) || spokenTo) && tree!.words[words.at(-1)! + 1]?.form === ",";
+  };
+  if (subjects.length > 1 && !subjects.slice(0, -1).every(setFirst)) return false;
   // "Il y avait encore.": il y a without what there is (only adverbs after it; "beaucoup de jardins" is something).
   if (saysThereIs(tree, root) && !tree.children[root]!.some((child) => child > root && !bareAdverbOrMark(tree, child))) return false;
   // "Madame Bovary a un chapeau vert.": the parse calls a titled name that opens a sentence a vocative.
@@ -2454,6 +2462,15 @@ export function rewriteWithRules(sentence: string, maxWords: number, options: Ru
     // A clause the rules made that does not read as a sentence is put back.
     // ("C'était quand il entra…" is one by construction, though the parse reads "quand" as opening the sentence's clause.)
     if (bad === -1) bad = units.findIndex((unit, index) => unit.extraction && unit.extraction.rule !== "adjunct" && !reads(written[index]!));
+    // A phrase of place or time said apart leaves a clause that reads as one: not "Et leur charrette qui est
+    // restée. ‖ C'était sous la grande porte!", which took the phrase from a clause within a noun phrase.
+    if (bad === -1) {
+      bad = units.findIndex((unit) => {
+        if (unit.extraction?.rule !== "adjunct") return false;
+        const from = units.findIndex((other) => other.words.includes(tree.words[unit.extraction!.head]!.head));
+        return from !== -1 && countWords(written[from]!) <= maxWords && !reads(written[from]!);
+      });
+    }
     if (bad !== -1) {
       const head = units[bad]!.extraction!.head;
       taken.delete(head);

@@ -1114,6 +1114,16 @@ describe("rewriting rules", () => {
     );
   });
 
+  it("says a phrase of place or time apart only when the clause it leaves reads as one (Madame Bovary, Les Misérables)", () => {
+    // Before: "Et leur charrette qui est restée. / C'était sous la grande porte!"
+    expect(rewriteLocally("Et leur charrette qui est restée sous la grande porte!", 8).pieces).toEqual(["Et leur charrette", "qui est restée sous la grande porte!"]);
+    // Before: "Ils étaient, on s'en souvient, debout. / C'est depuis cinq heures du matin."
+    expect(rewriteLocally("Ils étaient, on s'en souvient, debout depuis cinq heures du matin.", 8).pieces).toEqual([
+      "Ils étaient, on s'en souvient,",
+      "debout depuis cinq heures du matin.",
+    ]);
+  });
+
   it("closes a bracket a piece opened, and ends the sentence after it (Les Misérables, Madame Bovary)", () => {
     expect(rewriteLocally("Elle décacheta vivement la lettre, l'ouvrit et lut (elle savait lire):", 8).pieces).toEqual([
       "Elle décacheta vivement la lettre.",
@@ -1759,6 +1769,9 @@ describe("rewriting rules", () => {
     // What the rules present after "C'était" is a sentence, whatever the parse makes of it (Madame Bovary).
     expect(readsAsSentence("C'était quand elle eut un enfant.")).toBe(true);
     expect(readsAsSentence("C'était pour fêter son succès.")).toBe(true);
+    // Les Misérables: a time before a comma, which the parse takes for a second subject; two subjects side by side are not French.
+    expect(readsAsSentence("La nuit, il ne dormit pas.")).toBe(true);
+    expect(readsAsSentence("Il j'étais.")).toBe(false);
   });
 });
 
