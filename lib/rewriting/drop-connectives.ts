@@ -4,6 +4,7 @@
 // of short sentences read in order the tie is still there.
 //   Charles avait, de plus, un carton entre les jambes. (9 words)
 //   → Charles avait un carton entre les jambes.
+import { lookUpWord } from "@/lib/french/lexicon";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 
@@ -31,7 +32,12 @@ function occurrence(text: string, connective: string, anywhere = false): RegExpE
   if (openers.includes(connective) && !anywhere) {
     // Not a conjunction it begins ("Alors que…", "Et puis…" keeps its puis) nor a piece it ends.
     const rest = text.slice(match.index + match[0].length);
-    return opensPiece && !match[1] && /^\s*\p{L}/u.test(rest) && !/^\s*(que|qu['’]|puis)\b/iu.test(rest) ? match : null;
+    // Nor one a speech tag follows ("--Mais, reprit la douairière, vous…", "Mais, dit-il,"): the tag would
+    // open the line. (A participle, or "voyez-vous", may.)
+    const [, next = "", inverted = ""] = /^\s*(\p{L}+)(-\p{L}+)?/u.exec(rest) ?? [];
+    const tag = match[2] !== undefined && (lookUpWord(next)?.classes.has("verb") ?? false) && !/^\p{Lu}/u.test(next) &&
+      !/ant$/u.test(next) && !/^-(vous|tu|nous)$/u.test(inverted);
+    return opensPiece && !match[1] && !tag && /^\s*\p{L}/u.test(rest) && !/^\s*(que|qu['’]|puis)\b/iu.test(rest) ? match : null;
   }
   if (!asides.includes(connective) || anywhere) return match;
   return (match[1] || opensPiece) && match[2] ? match : null;

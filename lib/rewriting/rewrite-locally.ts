@@ -382,14 +382,12 @@ function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions
     respelled: [],
     ...(refused ? { refused } : {}),
   });
-  if (rules.length === 0) {
-    // A sentence a connective puts over the limit loses it rather than being cut.
-    const fitted = dropConnectives(sentence, maxWords);
-    if (!fitted) return cutWhole();
-    const verdict = validatePieces(fitted.text, [fitted.text], { maxWords, minContentShare });
-    if (!verdict.ok) return cutWhole();
-    return { pieces: verdict.pieces, method: "rewritten", rules: ["connective"], respelled: asDropped(fitted.dropped) };
-  }
+  // A sentence a connective puts over the limit loses it rather than being cut or taken apart:
+  // "Du reste, les événements étaient rares dans son existence." → "Les événements étaient rares dans son existence."
+  const fitted = dropConnectives(sentence, maxWords);
+  const whole = fitted && validatePieces(fitted.text, [fitted.text], { maxWords, minContentShare });
+  if (fitted && whole?.ok) return { pieces: whole.pieces, method: "rewritten", rules: ["connective"], respelled: asDropped(fitted.dropped) };
+  if (rules.length === 0) return cutWhole();
   // A piece the rules wrote that opens on a relative pronoun came out of a clause they could not read.
   if (written.slice(1).some((piece) => opensOnRelative.test(piece))) {
     return cutWhole("bad_start");

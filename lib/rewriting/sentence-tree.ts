@@ -4,6 +4,7 @@
 // book's own spelling and spacing ("du", "l'", "dit-il").
 import type { ConlluSentence } from "@/lib/french/parser/conllu";
 import { lexiconReadings } from "@/lib/french/lefff-forms";
+import { findLocutions } from "@/lib/french/locutions";
 import { frenchParser } from "@/lib/french/parser/french-parser";
 
 export interface TreeWord {
@@ -68,6 +69,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
     tokens.push({ form: token.form, words: indices, spaceAfter: !misc.includes("SpaceAfter=No") });
   });
   const tree = { words, tokens, children: childrenOf(words) };
+  repairAdverbLocutions(tree);
   for (const word of words.slice(1)) repairStepNoun(tree, word.index);
   for (const word of words.slice(1)) repairNoClue(tree, word.index);
   for (const word of words.slice(1)) repairNounAdjective(tree, word.index);
@@ -92,6 +94,49 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairParticipleSeries(tree, word.index);
   for (const word of words.slice(1)) repairFiniteJoinedToNonFinite(tree, word.index);
   return tree;
+}
+
+// Adverbs of several words that are never anything else: the parse, which does not know them, reads
+// their nouns as phrases of the clause ("et de temps en temps regardait" as a second object, "temps").
+const adverbLocutions = new Set([
+  "tout à coup", "tout d'un coup", "de temps à autre", "de temps en temps", "çà et là", "peu à peu", "tour à tour", "sans doute",
+  "tout de suite", "tout à fait", "à demi", "sans cesse", "tout à l'heure", "à peine", "d'abord", "du reste", "en même temps",
+  "à la fois", "au dedans", "quelque part", "à présent", "de nouveau", "à la hâte", "au loin", "en effet", "par hasard", "à jamais",
+]);
+
+/**
+ * Such an adverb that the parse read as an argument or a clause is made one
+ * word of its clause, as the treebanks write "tout à coup": its first word
+ * an adverb of the verb it stands before (or that the parse hung it on), the
+ * others fixed to it. The conjunction and comma the parse hung on it go to
+ * that verb.
+ */
+function repairAdverbLocutions(tree: SentenceTree): void {
+  const { words } = tree;
+  for (const match of findLocutions(tree.tokens.map((token) => token.form))) {
+    if (!adverbLocutions.has(match.locution.form) || match.endsInsideToken) continue;
+    const span = tree.tokens.slice(match.first, match.last + 1).flatMap((token) => token.words);
+    // Only where the parse made one of its words an argument or a clause of its own; its other readings the rules know.
+    if (span.length < 2 || !span.some((index) => /^(nsubj|nsubj:pass|obj|conj|root|appos|parataxis)$/u.test(words[index]!.deprel))) continue;
+    const inSpan = new Set(span);
+    const outsideChildren = span.flatMap((index) => tree.children[index]!.filter((child) => !inSpan.has(child)));
+    if (outsideChildren.some((child) => !/^(cc|punct)$/u.test(words[child]!.deprel))) continue;
+    // The verb: the next word's, right after the adverb; else the one predicate the parse hung it on.
+    const next = span.at(-1)! + 1;
+    const heads = [...new Set(span.map((index) => words[index]!.head).filter((head) => !inSpan.has(head)))];
+    const target = words[next] && isPredicateHead(tree, next) ? next : heads.length === 1 && heads[0]! > 0 && isPredicateHead(tree, heads[0]!) ? heads[0]! : undefined;
+    if (target === undefined) continue;
+    const [first, ...rest] = span;
+    words[first!]!.upos = "ADV";
+    words[first!]!.deprel = "advmod";
+    words[first!]!.head = target;
+    for (const index of rest) {
+      words[index]!.head = first!;
+      words[index]!.deprel = "fixed";
+    }
+    for (const child of outsideChildren) words[child]!.head = child < first! && target > first! ? target : first!;
+    tree.children = childrenOf(words);
+  }
 }
 
 // Words that make the next "pas" a noun: an article, a possessive, a number, a size ("quelques pas", "à grands pas").

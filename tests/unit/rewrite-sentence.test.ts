@@ -860,6 +860,20 @@ describe("rewriting rules", () => {
     );
   });
 
+  it("drops a connective that alone puts a sentence over the limit before any rule takes it apart (Madame Bovary, Les Misérables)", () => {
+    // Before: "Du reste, les étudiants sont fort bien vus. / C'est à Paris."
+    expect(rewriteLocally("Du reste, les étudiants sont fort bien vus à Paris.", 8)).toMatchObject({
+      pieces: ["Les étudiants sont fort bien vus à Paris."],
+      method: "rewritten",
+      rules: ["connective"],
+    });
+    // Before: "Alors on transporta Hippolyte. / C'était dans la salle de billard."
+    expect(rewriteLocally("Alors on transporta Hippolyte dans la salle de billard.", 8).pieces).toEqual(["On transporta Hippolyte dans la salle de billard."]);
+    // Not a "Mais" a speech tag follows: "--Reprit la douairière, vous en portez le deuil?" opens on the tag.
+    expect(dropConnectives("--Mais, reprit la douairière, vous en portez le deuil?", 8)).toBeUndefined();
+    expect(dropConnectives("Mais, détournant la tête, Emma dit d'une voix saccadée:", 8)?.text).toBe("Détournant la tête, Emma dit d'une voix saccadée:");
+  });
+
   it("drops the word that opens a sentence to tie it to the last one when that alone puts it over the limit", () => {
     // Les Misérables: cut, "Aussi j'avais dit tout de suite ‖ qui je suis."
     expect(rewriteLocally("Aussi j'avais dit tout de suite qui je suis.", 8).pieces).toEqual(["J'avais dit tout de suite qui je suis."]);
@@ -1076,6 +1090,15 @@ describe("rewriting rules", () => {
 
   it("reads an object pronoun and its verb after a noun and a comma as the clause's next predicate, the comma hung on it or not (Madame Bovary)", () => {
     expect(rewriteLocally("Il découvrit une boîte, la défonça d'un coup de pied.", 8).pieces).toEqual(["Il découvrit une boîte.", "Il la défonça d'un coup de pied."]);
+  });
+
+  it("reads an adverb of several words that the parse took for a second object as one adverb of its verb (Les Misérables)", () => {
+    const sentence = "Pourtant l'évêque songeait, et de temps en temps regardait l'horizon à l'endroit où un bouquet d'arbres marquait le vallon du vieux conventionnel, et il disait:";
+    const tree = parseTree(sentence);
+    expect(tree.words[7]).toMatchObject({ form: "de", upos: "ADV", deprel: "advmod", head: 11 });
+    expect(tree.words[10]).toMatchObject({ form: "temps", deprel: "fixed", head: 7 });
+    // Before: "Pourtant l'évêque songeait, et de temps en temps / regardait l'horizon…".
+    expect(rewriteLocally(sentence, 8).pieces.slice(0, 2)).toEqual(["Pourtant l'évêque songeait,", "et de temps en temps regardait l'horizon"]);
   });
 
   it("reads a gerund after an object pronoun as a verb, not as a noun the rules may move or set apart (Madame Bovary)", () => {
