@@ -339,6 +339,11 @@ function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrit
 }
 
 function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions): LocalRewrite {
+  // A sentence a connective puts over the limit loses it rather than being cut or taken apart:
+  // "Du reste, les événements étaient rares dans son existence." → "Les événements étaient rares dans son existence."
+  const fitted = dropConnectives(sentence, maxWords);
+  const whole = fitted && validatePieces(fitted.text, [fitted.text], { maxWords, minContentShare });
+  if (fitted && whole?.ok) return { pieces: whole.pieces, method: "rewritten", rules: ["connective"], respelled: asDropped(fitted.dropped) };
   const { pieces: written, rules, respelled, tree, pieceTrees, dropped: droppedWords } = rewriteWithRules(sentence, maxWords, options);
   // The cut reads the sentence's parse, also in a piece the rules wrote (parsing it again costs a fifth of the engine's time).
   const parses = new Map<string, SentenceTree>([[sentence, tree], ...written.map((piece, index): [string, SentenceTree] => [piece, pieceTrees[index]!])]);
@@ -382,11 +387,6 @@ function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions
     respelled: [],
     ...(refused ? { refused } : {}),
   });
-  // A sentence a connective puts over the limit loses it rather than being cut or taken apart:
-  // "Du reste, les événements étaient rares dans son existence." → "Les événements étaient rares dans son existence."
-  const fitted = dropConnectives(sentence, maxWords);
-  const whole = fitted && validatePieces(fitted.text, [fitted.text], { maxWords, minContentShare });
-  if (fitted && whole?.ok) return { pieces: whole.pieces, method: "rewritten", rules: ["connective"], respelled: asDropped(fitted.dropped) };
   if (rules.length === 0) return cutWhole();
   // A piece the rules wrote that opens on a relative pronoun came out of a clause they could not read.
   if (written.slice(1).some((piece) => opensOnRelative.test(piece))) {
