@@ -1326,6 +1326,11 @@ function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   // "Car enfin, exclamait-il en gesticulant, je ne peux pas m'expatrier, avoir…": a line the parse hung
   // on the speaker's clause stays with it, as "dit-il" stays with its line.
   if (underInvertedSpeaker(tree, word)) return undefined;
+  // "Ce qui la retenait, sans doute, c'était la paresse": the clause says what "ce qui…" names, which the
+  // parse hangs on that relative clause; apart, "Ce qui la retenait, sans doute." is no sentence.
+  const owner = tree.words[word.head]!;
+  const namesIt = owner.deprel === "acl:relcl" && /^(ce|celui|celle|ceux|celles)$/iu.test(tree.words[owner.head]!.form);
+  if (namesIt && /^(c['’]|ce)$/iu.test(subject.form)) return undefined;
   return { rule: "parataxis", head: word.index, drop: [], replace: new Map(), insert: new Map() };
 }
 

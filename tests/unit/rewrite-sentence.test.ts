@@ -1101,6 +1101,11 @@ describe("rewriting rules", () => {
     expect(rewriteLocally(sentence, 8).pieces.slice(0, 2)).toEqual(["Pourtant l'évêque songeait,", "et de temps en temps regardait l'horizon"]);
   });
 
+  it("keeps what \"ce qui…\" names with it: \"Ce qui la retenait\" is no sentence alone (Madame Bovary)", () => {
+    // Before: "Ce qui la retenait, sans doute. / C'était la paresse ou l'épouvante,".
+    expect(rewriteLocally("Ce qui la retenait, sans doute, c'était la paresse ou l'épouvante, et la pudeur aussi.", 8).pieces[0]).toBe("Ce qui la retenait, sans doute,");
+  });
+
   it("reads a gerund after an object pronoun as a verb, not as a noun the rules may move or set apart (Madame Bovary)", () => {
     const tree = parseTree("Souvent le garçon, en la coiffant, lui proposait des billets pour le bal masqué.");
     expect(tree.words[7]).toMatchObject({ form: "coiffant", upos: "VERB", lemma: "coiffer" });
