@@ -90,6 +90,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairRelative(tree, word.index);
   for (const word of words.slice(1)) repairRelativeQue(tree, word.index);
   for (const word of words.slice(1)) repairConsecutiveQue(tree, word.index);
+  for (const word of words.slice(1)) repairSubordinateJoined(tree, word.index);
   for (const word of words.slice(1)) repairParticiple(tree, word.index);
   for (const word of words.slice(1)) repairParticipleSeries(tree, word.index);
   for (const word of words.slice(1)) repairFiniteJoinedToNonFinite(tree, word.index);
@@ -871,6 +872,33 @@ function repairConsecutiveQue(tree: SentenceTree, clause: number): void {
   pronoun.deprel = "mark";
   pronoun.feats = readFeats("_");
   head.head = verb;
+  head.deprel = "advcl";
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "son petit champ se rétrécit, et, lorsqu'il survient une épidémie, il ne
+ * sait pas…": the parse joins the subordinate clause to the clause before
+ * by the "et", and hangs the clause it depends on beside them. The clause
+ * after it is the one joined, and the subordinate clause is its own.
+ */
+function repairSubordinateJoined(tree: SentenceTree, clause: number): void {
+  const { words, children } = tree;
+  const head = words[clause]!;
+  if (head.deprel !== "conj") return;
+  const own = children[clause]!.map((child) => words[child]!);
+  const mark = own.find((child) => child.deprel === "mark" && child.upos === "SCONJ" && !/^(que|qu['’])$/iu.test(child.form));
+  if (!mark || own.some((child) => child.feats.PronType === "Rel")) return;
+  const end = Math.max(...subtree(tree, clause));
+  const next = children[head.head]!.find((child) => child > end && /^(parataxis|conj)$/u.test(words[child]!.deprel));
+  if (next === undefined || !finiteClause(tree, next) || !children[next]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
+  const nextStart = Math.min(...subtree(tree, next));
+  const between = words.slice(end, nextStart);
+  if (!between.some((word) => word.form === ",") || between.slice(1).some((word) => word.upos !== "PUNCT")) return;
+  // The conjunction and the marks before the subordinate clause's own opening go to the clause joined.
+  for (const child of own) if (child.index < mark.index && /^(cc|punct)$/u.test(child.deprel)) child.head = next;
+  words[next]!.deprel = "conj";
+  head.head = next;
   head.deprel = "advcl";
   tree.children = childrenOf(words);
 }

@@ -1106,6 +1106,19 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Ce qui la retenait, sans doute, c'était la paresse ou l'épouvante, et la pudeur aussi.", 8).pieces[0]).toBe("Ce qui la retenait, sans doute,");
   });
 
+  it("joins by \"et\" the clause a subordinate clause depends on, not the subordinate clause (Madame Bovary, Swann)", () => {
+    // Before: "et, lorsque le volume lui tombait des mains. / Elle se croyait prise".
+    expect(
+      rewriteLocally("Elle persista pourtant, et, lorsque le volume lui tombait des mains, elle se croyait prise par la plus fine mélancolie catholique qu'une âme éthérée pût concevoir.", 8).pieces.slice(0, 3),
+    ).toEqual(["Elle persista pourtant,", "et, lorsque le volume lui tombait des mains,", "elle se croyait prise"]);
+    // Before: "car si elle connaissait sa cruauté. / Elle appréciait son service."
+    expect(rewriteLocally("Malgré cela ma tante l'avait gardée, car si elle connaissait sa cruauté, elle appréciait son service.", 8).pieces).toEqual([
+      "Malgré cela ma tante l'avait gardée,",
+      "car si elle connaissait sa cruauté,",
+      "elle appréciait son service.",
+    ]);
+  });
+
   it("reads a gerund after an object pronoun as a verb, not as a noun the rules may move or set apart (Madame Bovary)", () => {
     const tree = parseTree("Souvent le garçon, en la coiffant, lui proposait des billets pour le bal masqué.");
     expect(tree.words[7]).toMatchObject({ form: "coiffant", upos: "VERB", lemma: "coiffer" });
