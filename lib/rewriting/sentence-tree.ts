@@ -892,7 +892,7 @@ function repairSubordinateJoined(tree: SentenceTree, clause: number): void {
   const end = Math.max(...subtree(tree, clause));
   const next = children[head.head]!.find((child) => child > end && /^(parataxis|conj)$/u.test(words[child]!.deprel));
   if (next === undefined || !finiteClause(tree, next) || !children[next]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
-  const nextStart = Math.min(...subtree(tree, next));
+  const nextStart = Math.min(...subtree(tree, next).filter((index) => words[index]!.upos !== "PUNCT"));
   const between = words.slice(end, nextStart);
   if (!between.some((word) => word.form === ",") || between.slice(1).some((word) => word.upos !== "PUNCT")) return;
   // The conjunction and the marks before the subordinate clause's own opening go to the clause joined.
