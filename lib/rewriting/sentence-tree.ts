@@ -77,6 +77,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairCliticEn(tree, word.index);
   for (const word of words.slice(1)) repairGerundAsNoun(tree, word.index);
   for (const word of words.slice(1)) repairPhraseAfterParticiple(tree, word.index);
+  for (const word of words.slice(1)) repairParticipleJoinedToNoun(tree, word.index);
   for (const word of words.slice(1)) repairSpeaker(tree, word.index);
   for (const word of words.slice(1)) repairTimeAsSubject(tree, word.index);
   for (const word of words.slice(1)) repairJoinedSubjects(tree, word.index);
@@ -315,6 +316,21 @@ function repairPhraseAfterParticiple(tree: SentenceTree, index: number): void {
   if (participle === undefined || words[start - 1]?.form !== ",") return;
   phrase.head = participle;
   phrase.deprel = "obl";
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "son visage, brûlé par le soleil et le hâle, et ruisselant de sueur": a
+ * participle that the parse joined to the noun is joined to the participle
+ * before it that describes that noun.
+ */
+function repairParticipleJoinedToNoun(tree: SentenceTree, index: number): void {
+  const { words, children } = tree;
+  const participle = words[index]!;
+  if (participle.deprel !== "conj" || participle.feats.VerbForm !== "Part" || !/^(NOUN|PROPN)$/u.test(words[participle.head]!.upos)) return;
+  const before = children[participle.head]!.filter((child) => child < index && words[child]!.deprel === "acl" && words[child]!.feats.VerbForm === "Part");
+  if (before.length === 0 || before.at(-1)! < participle.head) return;
+  participle.head = before.at(-1)!;
   tree.children = childrenOf(words);
 }
 

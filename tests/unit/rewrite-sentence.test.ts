@@ -1119,6 +1119,16 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("joins a participle to the participle before it that describes the same noun, not to the noun (Les Misérables, Madame Bovary)", () => {
+    // Before: "brûlé par le soleil et le hâle. / Elle ruisselait de sueur." (the casquette, not the face).
+    const face = rewriteLocally("Une casquette à visière de cuir rabattue cachait en partie son visage, brûlé par le soleil et le hâle, et ruisselant de sueur.", 8).pieces;
+    expect(face.join(" ")).not.toContain("Elle ruisselait");
+    // Before: "Il était debout, son mouchoir sur les lèvres / et suffoqué par des sanglots."
+    expect(
+      rewriteLocally("Il était debout, son mouchoir sur les lèvres, râlant, pleurant, et suffoqué par des sanglots qui le secouaient jusqu'aux talons.", 8).pieces.slice(0, 2),
+    ).toEqual(["Il était debout, son mouchoir sur les lèvres.", "Il râlait, pleurant, et suffoqué par des sanglots."]);
+  });
+
   it("reads a gerund after an object pronoun as a verb, not as a noun the rules may move or set apart (Madame Bovary)", () => {
     const tree = parseTree("Souvent le garçon, en la coiffant, lui proposait des billets pour le bal masqué.");
     expect(tree.words[7]).toMatchObject({ form: "coiffant", upos: "VERB", lemma: "coiffer" });
