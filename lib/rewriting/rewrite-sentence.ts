@@ -723,8 +723,13 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const phraseStart = Math.min(...subtree(tree, antecedent.index));
   const compared = /^(de|d'|d’)$/iu.test(tree.words[phraseStart]!.form) ? tree.words[phraseStart - 1] : tree.words[phraseStart];
   if (/^(autant|plus|moins|tant|trop|assez)$/iu.test(compared?.form ?? "")) return undefined;
-  const { gender, number } = nounAgreement(tree, antecedent);
   // With avoir, a past participle agrees with an object placed before it: "que" was, and so is "la" ("l'avait bâtie").
+  // Its ending says which noun that is where the parse hung the clause on another ("des pastilles du sérail
+  // qu'elle avait achetées" → "les", not the sérail's "l'").
+  const agreed = nounAgreement(tree, antecedent);
+  const withAvoir = word.feats.VerbForm === "Part" && childrenWith(tree, word.index, /^aux/u).some((auxiliary) => auxiliary.lemma === "avoir");
+  const number = withAvoir && word.feats.Number === "Plur" && /s$/iu.test(word.form) ? "Plur" : agreed.number;
+  const gender = withAvoir && word.feats.Gender === "Fem" && /es?$/iu.test(word.form) ? "Fem" : agreed.gender;
   const before = tree.children[word.index]!.filter((child) => {
     const part = tree.words[child]!;
     return child > (inverted ? pronoun.index : subject.index) && child < word.index && (/^aux/u.test(part.deprel) || /^(lui|leur|y|en)$/iu.test(part.form));

@@ -1129,6 +1129,13 @@ describe("rewriting rules", () => {
     ).toEqual(["Il était debout, son mouchoir sur les lèvres.", "Il râlait, pleurant, et suffoqué par des sanglots."]);
   });
 
+  it("says \"que\" as the object pronoun its past participle agrees with (Madame Bovary, Swann)", () => {
+    // Before: "Elle l'avait achetées à Rouen." (the sérail's "l'", not the pastilles').
+    expect(
+      rewriteLocally("Elle restait là tout le long du jour, faisant fumer des pastilles du sérail qu'elle avait achetées à Rouen, dans la boutique d'un Algérien.", 8).pieces,
+    ).toContain("Elle les avait achetées à Rouen.");
+  });
+
   it("reads a gerund after an object pronoun as a verb, not as a noun the rules may move or set apart (Madame Bovary)", () => {
     const tree = parseTree("Souvent le garçon, en la coiffant, lui proposait des billets pour le bal masqué.");
     expect(tree.words[7]).toMatchObject({ form: "coiffant", upos: "VERB", lemma: "coiffer" });
