@@ -39,6 +39,13 @@ function pathToRoot(tree: SentenceTree, index: number): number[] {
   return path;
 }
 
+/** A name with nothing but its title or a name's words: "Charles", "M. Bovary père", "madame Lefrançois". */
+function isName(tree: SentenceTree, head: number): boolean {
+  const words = subtree(tree, head).map((index) => tree.words[index]!).filter((word) => word.upos !== "PUNCT");
+  const named = words.some((word) => word.upos === "PROPN");
+  return named && words.every((word) => word.upos === "PROPN" || titles.test(word.form) || /^(père|mère|fils|aîné|cadet)$/iu.test(word.form));
+}
+
 /** The first two words of a phrase, as written. */
 function openingWords(tree: SentenceTree, head: number): string[] {
   const words = subtree(tree, head).filter((index) => tree.words[index]!.upos !== "PUNCT");
@@ -206,6 +213,11 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
     // cannot be given again to its verb, as a main clause's can; "que l'enfant" is left hanging.
     const subordinate = tree.children[common]!.some((child) => tree.words[child]!.deprel === "mark");
     if (subordinate && !headOnLeft && /^nsubj/u.test(relation)) return subordinateSubjectCost;
+    // "M. Bovary père ‖ resta encore un mois": a name cut from its verb is left alone, a name (only
+    // a noun phrase may be presented, "C'était le vieux pharmacien.").
+    // (Before "qui" the cut opens a relative clause: the parse took the name for its subject.)
+    const relative = /^(qui|que|qu['’]|dont|où)$/iu.test(tree.words[right]!.form);
+    if (!headOnLeft && /^nsubj/u.test(relation) && dependent < right && !relative && isName(tree, dependent)) return breakCost.subjectVerb;
     // A participle that describes a noun and its complement are one phrase: "des arbres plantés ‖ en ligne droite".
     const describing = tree.words[common]!.feats.VerbForm === "Part" && /^(acl|amod)$/u.test(tree.words[common]!.deprel);
     if (describing && headOnLeft && !/^(punct|cc|conj|advcl|parataxis)$/u.test(relation)) return nounComplementCost;

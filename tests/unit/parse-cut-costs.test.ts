@@ -129,6 +129,14 @@ describe("the cut with the parse", () => {
     expect(pieces).toEqual(["Charles Myriel, nonobstant ce mariage,", "avait, disait-on, beaucoup fait parler de lui."]);
   });
 
+  it("does not leave a name alone in a piece, its verb given a pronoun (Madame Bovary, Les Misérables)", () => {
+    // Before: "M. Bovary père / Il resta encore un mois à Yonville.", "Mademoiselle Baptistine / C'était une personne…".
+    expect(rewriteLocally("M. Bovary père resta encore un mois à Yonville.", 8).pieces[0]).not.toBe("M. Bovary père");
+    expect(rewriteLocally("Mademoiselle Baptistine était une personne longue, pâle, mince, douce.", 8).pieces[0]).toBe(
+      "Mademoiselle Baptistine était une personne longue, pâle, mince,",
+    );
+  });
+
   it("never ends a piece on the ô of address (Les Misérables)", () => {
     const pieces = splitLongSentence("Ô ma Cosette, ô mon petit ange de la bonne sainte Vierge, qu'est-ce qu'elle deviendra, pauvre loup!", 8, withParse);
     expect(pieces.some((piece) => /\bô$/u.test(piece)), pieces.join(" | ")).toBe(false);
