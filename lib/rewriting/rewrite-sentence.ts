@@ -220,7 +220,13 @@ function antecedentOf(tree: SentenceTree, clause: number): TreeWord | undefined 
     if (candidate.upos === "VERB" || candidate.upos === "AUX") return undefined;
     // "…une visite. Qui cela peut-il être ?": a relative follows its antecedent within the clause.
     if (candidate.upos === "PUNCT" && candidate.form !== ",") return undefined;
-    if ((candidate.upos === "NOUN" || candidate.upos === "PROPN") && childrenWith(tree, index, /^case$/u).length === 0) return candidate;
+    if (candidate.upos !== "NOUN" && candidate.upos !== "PROPN") continue;
+    // The noun of a phrase right before "qui" (not a "de" complement, whose noun may be the one before):
+    // "Il se regarda dans le petit miroir qui était sur sa cheminée."
+    const marks = childrenWith(tree, index, /^case$/u);
+    const phraseNoun = index === pronoun.index - 1 && /^qui$/iu.test(pronoun.form) && candidate.upos === "NOUN" &&
+      !marks.some((mark) => /^(de|d['’]|du|des)$/iu.test(mark.form));
+    if (marks.length === 0 || phraseNoun) return candidate;
   }
   return undefined;
 }

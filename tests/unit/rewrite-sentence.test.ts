@@ -1136,6 +1136,17 @@ describe("rewriting rules", () => {
     ).toContain("Elle les avait achetées à Rouen.");
   });
 
+  it("finds the antecedent of \"qui\" in the phrase right before it (Les Misérables)", () => {
+    expect(rewriteLocally("Il se regarda dans le petit miroir qui était sur sa cheminée.", 8).pieces).toEqual([
+      "Il se regarda dans le petit miroir.",
+      "Il était sur sa cheminée.",
+    ]);
+    // Before: "Elle était au chevet du lit." (the argenterie, not the placard).
+    expect(
+      rewriteLocally("Au moment où ils traversaient cette chambre, madame Magloire serrait l'argenterie dans le placard qui était au chevet du lit.", 8).pieces,
+    ).toContain("Il était au chevet du lit.");
+  });
+
   it("reads a gerund after an object pronoun as a verb, not as a noun the rules may move or set apart (Madame Bovary)", () => {
     const tree = parseTree("Souvent le garçon, en la coiffant, lui proposait des billets pour le bal masqué.");
     expect(tree.words[7]).toMatchObject({ form: "coiffant", upos: "VERB", lemma: "coiffer" });
