@@ -640,7 +640,11 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const speaks = sayingVerbs.test(word.lemma) && tree.words[Math.max(...clauseWords) + 1]?.form === ":" && nextToNoun;
   if (bare && !speaks) return undefined;
   // "ce ne sont pas les remèdes de la terre qu'il me faudrait": the clause is what the negation denies.
-  const deniedAttribute = childrenWith(tree, antecedent.index, /^cop$/u).length > 0 && tree.children[antecedent.index]!.some((child) => negations.test(tree.words[child]!.form));
+  // (Also where the parse hung the clause on the attribute's complement: "ce n'est pas cette glace au café si anodine qui a pu…".)
+  let attribute = antecedent;
+  const complement = (noun: TreeWord) => childrenWith(tree, noun.index, /^case$/u).some((mark) => !/^(que|qu['’])$/iu.test(mark.form));
+  while (attribute.deprel === "nmod" && complement(attribute) && /^(NOUN|PROPN)$/u.test(tree.words[attribute.head]!.upos)) attribute = tree.words[attribute.head]!;
+  const deniedAttribute = childrenWith(tree, attribute.index, /^cop$/u).length > 0 && tree.children[attribute.index]!.some((child) => negations.test(tree.words[child]!.form));
   if (deniedAttribute) return undefined;
   // A cleft ("c'est X qui…") parts well from its clause only where X is a noun phrase said in a
   // sentence of its own: not a phrase ("c'est peu après votre grand chagrin que nous nous sommes

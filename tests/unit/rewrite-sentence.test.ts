@@ -1147,6 +1147,12 @@ describe("rewriting rules", () => {
     ).toContain("Il était au chevet du lit.");
   });
 
+  it("leaves a relative clause with the attribute a negation denies, wherever the parse hung it (Swann)", () => {
+    // Before: "Ce n'est pas cette glace / au café si anodine. / Il a pu me tenir": the opposite of the book.
+    const pieces = rewriteLocally("Ce n'est pas cette glace au café si anodine qui a pu me tenir si éveillée cette nuit.", 8).pieces;
+    expect(pieces.join(" ")).toContain("qui a pu me tenir");
+  });
+
   it("reads a gerund after an object pronoun as a verb, not as a noun the rules may move or set apart (Madame Bovary)", () => {
     const tree = parseTree("Souvent le garçon, en la coiffant, lui proposait des billets pour le bal masqué.");
     expect(tree.words[7]).toMatchObject({ form: "coiffant", upos: "VERB", lemma: "coiffer" });
