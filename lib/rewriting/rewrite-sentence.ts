@@ -1461,7 +1461,12 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const rest = tree.children[clause.index]!.filter((child) => child > clause.index && child !== word.index && !bareAdverbOrMark(tree, child));
   if (saysThereIs(tree, clause.index) && rest.length === 0) return undefined;
   const text = presentational(tree, clause, verb, "Sing");
-  return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]), placeAfter: word.head };
+  // "…, au moment où le couteau allait tomber, il lui dit:": a clause that announces the next line stays
+  // last, right before it; the phrase set before it stays before it.
+  const clauseLast = Math.max(...subtree(tree, clause.index).filter((index) => tree.words[index]!.upos !== "PUNCT"));
+  const announces = word.index < clause.index && tree.words.at(-1)?.form === ":" && tree.words.slice(clauseLast + 1).every((other) => other.upos === "PUNCT");
+  const placeAfter = announces ? Math.min(...subtree(tree, clause.index)) - 1 : word.head;
+  return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]), placeAfter };
 }
 
 /** "C'était", "c'est", "ce sera" or "ce serait" (plural: "c'étaient", "ce sont"…), in the tense of the clause a phrase comes from. */

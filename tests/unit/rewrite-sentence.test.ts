@@ -1153,6 +1153,15 @@ describe("rewriting rules", () => {
     expect(pieces.join(" ")).toContain("qui a pu me tenir");
   });
 
+  it("keeps a clause that announces the next line last, with its colon, and the phrase set before it before it (Les Misérables)", () => {
+    // Before: "L'évêque l'embrassa. / Il lui dit. / C'était au moment où le couteau allait tomber."
+    expect(rewriteLocally("L'évêque l'embrassa, et, au moment où le couteau allait tomber, il lui dit:", 8).pieces).toEqual([
+      "L'évêque l'embrassa.",
+      "C'était au moment où le couteau allait tomber.",
+      "Il lui dit:",
+    ]);
+  });
+
   it("reads a gerund after an object pronoun as a verb, not as a noun the rules may move or set apart (Madame Bovary)", () => {
     const tree = parseTree("Souvent le garçon, en la coiffant, lui proposait des billets pour le bal masqué.");
     expect(tree.words[7]).toMatchObject({ form: "coiffant", upos: "VERB", lemma: "coiffer" });
