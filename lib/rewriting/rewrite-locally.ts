@@ -244,6 +244,24 @@ function presentedAttribute(piece: string, sentence: string): string {
   return opening + piece.slice(whole.length);
 }
 
+// A pronoun, être and a past participle: "Il n'était fermée qu'au loquet".
+const pronounBeforeParticiple =
+  /^(Il|Ils) ((?:ne |n['’])?(?:était|étaient|est|sont|fut|furent|sera|seront|serait|seraient|avait été|avaient été|a été|ont été)(?: (?:pas|point|plus|jamais|que|qu['’]))?) (\p{L}+)/u;
+
+/**
+ * The pronoun the rules or the cut gave a clause of être with a past participle
+ * in the feminine ("cette porte, la nuit comme le jour, n'était fermée" →
+ * "Il n'était fermée…"): the writer's agreement says the subject, "Elle".
+ */
+function agreedPronoun(piece: string): string {
+  const found = pronounBeforeParticiple.exec(piece);
+  if (!found) return piece;
+  const [, pronoun, group, participle] = found;
+  const feminine = /(ée|ue|ie|ise|ite|erte|inte)s?$/u.test(participle!) && lookUpWord(participle!)?.classes.has("verb");
+  if (!feminine) return piece;
+  return `${pronoun === "Il" ? "Elle" : "Elles"} ${group}${piece.slice(pronoun!.length + 1 + group!.length)}`;
+}
+
 /**
  * "Il jugea bon de fournir quelques détails sur la catastrophe: / C'était
  * après les premiers morceaux.": the colon that ends the sentence announces
@@ -296,7 +314,7 @@ function subjectGivenAgain(piece: string, pieces: readonly string[], maxWords: n
 
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
   const rewrite = rewriteSentenceLocally(sentence, maxWords);
-  const pieces = colonLast(closedBeforeSentences(capitalizedAfterEnds(rewrite.pieces)), sentence).map((piece) => presentedAttribute(piece, sentence));
+  const pieces = colonLast(closedBeforeSentences(capitalizedAfterEnds(rewrite.pieces)), sentence).map((piece) => agreedPronoun(presentedAttribute(piece, sentence)));
   return { ...rewrite, pieces };
 }
 

@@ -1162,6 +1162,13 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("gives a clause of être the pronoun its feminine participle agrees with (Les Misérables)", () => {
+    // Before: "Il n'était fermée qu'au loquet." (the pronoun of "le jour", not of "cette porte").
+    expect(rewriteLocally("L'évêque avait fait ôter toutes ces ferrures, et cette porte, la nuit comme le jour, n'était fermée qu'au loquet.", 8).pieces).toContain(
+      "Elle n'était fermée qu'au loquet.",
+    );
+  });
+
   it("reads a gerund after an object pronoun as a verb, not as a noun the rules may move or set apart (Madame Bovary)", () => {
     const tree = parseTree("Souvent le garçon, en la coiffant, lui proposait des billets pour le bal masqué.");
     expect(tree.words[7]).toMatchObject({ form: "coiffant", upos: "VERB", lemma: "coiffer" });
