@@ -486,8 +486,10 @@ const correlatives = /^(plus|moins|autant|tant|mieux)$/iu;
 function correlated(tree: SentenceTree, clause: TreeWord): boolean {
   const opening = (head: number) => subtree(tree, head).sort((a, b) => a - b).map((index) => tree.words[index]!).find((word) => word.upos !== "PUNCT" && word.deprel !== "cc");
   const own = opening(clause.index);
-  const other = opening(clause.head);
-  return own !== undefined && other !== undefined && correlatives.test(own.form) && own.form.toLowerCase() === other.form.toLowerCase();
+  if (own === undefined || !correlatives.test(own.form)) return false;
+  const same = (word: TreeWord | undefined) => word?.form.toLowerCase() === own.form.toLowerCase();
+  // The other clause opens on the same word, or has it before its verb after a phrase set first ("Quant au piano, plus les doigts…").
+  return same(opening(clause.head)) || childrenWith(tree, clause.head, /^advmod$/u).some((word) => word.index < clause.head && same(word));
 }
 
 /**

@@ -1169,6 +1169,14 @@ describe("rewriting rules", () => {
     );
   });
 
+  it("keeps \"plus …, plus …\" together after a phrase set first (Madame Bovary)", () => {
+    // Before: "plus les doigts y couraient vite. / Plus il s'émerveillait."
+    expect(rewriteLocally("Quant au piano, plus les doigts y couraient vite, plus il s'émerveillait.", 8).pieces.slice(1)).toEqual([
+      "plus les doigts y couraient vite,",
+      "plus il s'émerveillait.",
+    ]);
+  });
+
   it("reads a gerund after an object pronoun as a verb, not as a noun the rules may move or set apart (Madame Bovary)", () => {
     const tree = parseTree("Souvent le garçon, en la coiffant, lui proposait des billets pour le bal masqué.");
     expect(tree.words[7]).toMatchObject({ form: "coiffant", upos: "VERB", lemma: "coiffer" });
