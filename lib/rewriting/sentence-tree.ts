@@ -71,6 +71,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   const tree = { words, tokens, children: childrenOf(words) };
   repairAdverbLocutions(tree);
   for (const word of words.slice(1)) repairStepNoun(tree, word.index);
+  for (const word of words.slice(1)) repairPersonNoun(tree, word.index);
   for (const word of words.slice(1)) repairNoClue(tree, word.index);
   for (const word of words.slice(1)) repairNounAdjective(tree, word.index);
   for (const word of words.slice(1)) repairVocativeSubject(tree, word.index);
@@ -183,6 +184,42 @@ function repairStepNoun(tree: SentenceTree, index: number): void {
   step.lemma = "pas";
   before.head = index;
   before.deprel = "det";
+  tree.children = childrenOf(words);
+}
+
+// Words that make the next "personne" the noun: "sa personne", "la personne de l'évêque".
+const beforePerson = /^(sa|la|une|cette|ma|ta|votre|notre|leur|toute|chaque|quelque)$/iu;
+
+/**
+ * "La vue de sa personne troublait…": after a determiner, "personne" is the
+ * noun, which the tagger reads as the pronoun of "ne … personne" and hangs
+ * on the verb as its object. With a "de" before it, it completes the noun
+ * before that.
+ */
+function repairPersonNoun(tree: SentenceTree, index: number): void {
+  const { words } = tree;
+  const person = words[index]!;
+  const determiner = words[index - 1];
+  if (person.form.toLowerCase() !== "personne" || person.upos !== "PRON" || !determiner || !beforePerson.test(determiner.form)) return;
+  // Nothing that governs "personne" may hang on it.
+  const governs = (word: TreeWord) => subtree(tree, word.index).includes(index);
+  if (governs(determiner)) return;
+  const of = words[index - 2];
+  const noun = words[index - 3];
+  const complement = of && noun && /^(de|d'|d’)$/iu.test(of.form) && noun.upos === "NOUN" && !subtree(tree, index).includes(noun.index) && !governs(of);
+  if (complement) {
+    person.head = noun.index;
+    person.deprel = "nmod";
+    of.head = index;
+    of.deprel = "case";
+    of.upos = "ADP";
+  }
+  person.upos = "NOUN";
+  person.lemma = "personne";
+  person.feats = readFeats("Gender=Fem|Number=Sing");
+  determiner.head = index;
+  determiner.deprel = "det";
+  determiner.upos = "DET";
   tree.children = childrenOf(words);
 }
 

@@ -1177,6 +1177,16 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("reads \"personne\" after a determiner as the noun, not the pronoun of \"ne … personne\" (Madame Bovary)", () => {
+    const tree = parseTree("La vue de sa personne troublait la volupté de cette méditation.");
+    expect(tree.words[5]).toMatchObject({ form: "personne", upos: "NOUN", deprel: "nmod", head: 2 });
+    // Before: "La vue de sa personne / Elle troublait la volupté de cette méditation."
+    expect(rewriteLocally("La vue de sa personne troublait la volupté de cette méditation.", 8).pieces).toEqual([
+      "C'était la vue de sa personne.",
+      "Elle troublait la volupté de cette méditation.",
+    ]);
+  });
+
   it("reads a gerund after an object pronoun as a verb, not as a noun the rules may move or set apart (Madame Bovary)", () => {
     const tree = parseTree("Souvent le garçon, en la coiffant, lui proposait des billets pour le bal masqué.");
     expect(tree.words[7]).toMatchObject({ form: "coiffant", upos: "VERB", lemma: "coiffer" });
