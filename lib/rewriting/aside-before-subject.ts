@@ -7,7 +7,7 @@
 // phrase between the verb and its complement ("Elle essaya, par
 // mortification, ‖ de rester…" → "Par mortification, elle essaya de
 // rester…"). No word is added or dropped, only the phrase moved.
-import { auxiliaryRelations, childrenWith, parseTree, subtree, timeNouns, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
+import { auxiliaryRelations, childrenWith, parseTree, phraseWords, subtree, timeNouns, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { negationEnds } from "@/lib/text/split-long-sentence";
 
@@ -77,7 +77,7 @@ export function asideBeforeSubject(text: string, tree: SentenceTree): string | u
   // One phrase: "au rez-de-chaussée, la seule du logis" says two things of the room, the second on it.
   const phrases = tops.filter((word) => word.upos !== "PUNCT");
   if (phrases.length !== 1 || !movable(phrases[0]!)) return undefined;
-  const own = (word: TreeWord) => subtree(tree, word.index).filter((index) => words[index]!.upos !== "PUNCT");
+  const own = (word: TreeWord) => phraseWords(tree, word.index);
   if (!tops.every((word) => word.upos === "PUNCT" || own(word).every(inAside))) return undefined;
   if (childrenWith(tree, verb.index, /^(nsubj|nsubj:pass|expl:subj)$/u).length !== 1) return undefined;
   const at = new Map(spans.map((span) => [span.index, span]));
@@ -133,7 +133,7 @@ export function asideAfterVerb(text: string, tree: SentenceTree): string | undef
   const tops = aside.filter((word) => word.head <= comma || word.head >= closing);
   if (tops.length !== 1 || tops[0]!.head !== verb.index || !/^(obl|obl:mod|advmod)$/u.test(tops[0]!.deprel)) return undefined;
   // Then the verb's complement (or the participle itself), right after the aside.
-  const opens = (child: TreeWord) => subtree(tree, child.index).find((index) => words[index]!.upos !== "PUNCT") === closing + 1;
+  const opens = (child: TreeWord) => phraseWords(tree, child.index)[0] === closing + 1;
   if (!waits && !childrenWith(tree, verb.index, complements).some(opens)) return undefined;
   const at = new Map(spans.map((span) => [span.index, span]));
   const clause = text.slice(at.get(first)!.start, at.get(comma - 1)!.end);

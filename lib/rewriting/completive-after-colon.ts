@@ -5,7 +5,7 @@
 // alone: "Il s'avoua:" / "Il avait commis une action blâmable."
 import { lefffReadings } from "@/lib/french/load-lefff";
 import { readsAsSentence } from "@/lib/rewriting/rewrite-sentence";
-import { auxiliaryRelations, childrenWith, parseTree, subtree, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { auxiliaryRelations, childrenWith, parseTree, phraseWords, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 
@@ -46,7 +46,7 @@ export function completiveAfterColon(clause: string, maxWords: number): { main: 
   const completive = childrenWith(tree, root, /^ccomp$/u).find((child) => child.index > root);
   // "Il répondit quelque chose qu'il n'a jamais pu se rappeler": after an object, "que" opens its relative clause.
   if (!completive || childrenWith(tree, root, /^obj$/u).length > 0) return undefined;
-  const words = subtree(tree, completive.index).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  const words = phraseWords(tree, completive.index);
   const mark = tree.words[words[0]!]!;
   if (mark.head !== completive.index || mark.deprel !== "mark" || !/^(que|qu['’])$/iu.test(mark.form)) return undefined;
   if (!runsToTheEnd(tree, words.at(-1)!) || twoClauses(tree, completive.index)) return undefined;

@@ -15,7 +15,7 @@
 //   a noun and the bare noun naming its kind   "des roses ‖ pompon"   as inside a noun phrase
 //   between a clause's adjuncts, before a clause   (left to the splitter)
 import { breakCost } from "@/lib/text/split-long-sentence";
-import { subtree, timeNouns, titles, verbAndAdverbsStart, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { phraseWords, subtree, timeNouns, titles, verbAndAdverbsStart, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 
 const nominal = new Set(["NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ"]);
 // Relations that tie a word to its head inside one phrase.
@@ -41,14 +41,14 @@ function pathToRoot(tree: SentenceTree, index: number): number[] {
 
 /** A name with nothing but its title or a name's words: "Charles", "M. Bovary père", "madame Lefrançois". */
 function isName(tree: SentenceTree, head: number): boolean {
-  const words = subtree(tree, head).map((index) => tree.words[index]!).filter((word) => word.upos !== "PUNCT");
+  const words = phraseWords(tree, head).map((index) => tree.words[index]!);
   const named = words.some((word) => word.upos === "PROPN");
   return named && words.every((word) => word.upos === "PROPN" || titles.test(word.form) || /^(père|mère|fils|aîné|cadet)$/iu.test(word.form));
 }
 
 /** The first two words of a phrase, as written. */
 function openingWords(tree: SentenceTree, head: number): string[] {
-  const words = subtree(tree, head).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  const words = phraseWords(tree, head);
   return words.slice(0, 2).map((index) => tree.words[index]!.form);
 }
 

@@ -43,7 +43,7 @@ import { startsWithVowel } from "@/lib/french/elision";
 import { findLocutions } from "@/lib/french/locutions";
 import { lookUpWord } from "@/lib/french/lexicon";
 import { lexicalMorphology } from "@/lib/french/parser/lexical-features";
-import { auxiliaryRelations, childrenWith, parseTree, sayingVerbs, subtree, timeNouns, titles, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
+import { auxiliaryRelations, childrenWith, cliticForms, parseTree, phraseWords, sayingVerbs, subtree, timeNouns, titles, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
 import { personTitles } from "@/lib/text/split-long-sentence";
 
@@ -401,7 +401,6 @@ function isSubordinate(tree: SentenceTree, head: number): boolean {
   return childrenWith(tree, head, /^mark$/u).length > 0;
 }
 
-const cliticForms = /^(le|la|les|l'|l’|lui|leur|me|te|se|nous|vous|y|en|m'|t'|s'|m’|t’|s’)$/iu;
 const leftRelations = /^(cc|punct|advmod|aux|aux:tense|aux:pass|cop|expl|expl:pv|expl:pass|expl:subj|nsubj|nsubj:pass|obl|obl:mod|mark)$/u;
 
 /**
@@ -851,13 +850,13 @@ function relativeLequel(tree: SentenceTree, clause: TreeWord, pronoun: TreeWord)
 
 /** The phrase starts right after a comma (the comma may hang from the phrase itself). */
 function afterComma(tree: SentenceTree, head: number): boolean {
-  const first = subtree(tree, head).find((index) => tree.words[index]!.upos !== "PUNCT") ?? head;
+  const first = phraseWords(tree, head)[0] ?? head;
   return tree.words[first - 1]?.form === ",";
 }
 
 /** The phrase opens with its conjunction, or follows a mark, a conjunction or the sentence's start. */
 function afterBreak(tree: SentenceTree, head: number): boolean {
-  const first = subtree(tree, head).find((index) => tree.words[index]!.upos !== "PUNCT") ?? head;
+  const first = phraseWords(tree, head)[0] ?? head;
   if (tree.words[first]!.deprel === "cc") return true;
   const before = tree.words[first - 1];
   return !before || before.index === 0 || before.upos === "PUNCT" || before.upos === "CCONJ";
@@ -1097,7 +1096,7 @@ function frontedSubject(tree: SentenceTree, word: TreeWord): TreeWord | undefine
  * "Craignant beaucoup de tuer son monde, Charles…".
  */
 function subjectAfterFrontedPhrase(tree: SentenceTree, word: TreeWord): TreeWord | undefined {
-  const phrase = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  const phrase = phraseWords(tree, word.index);
   const first = phrase[0]!;
   const last = phrase.at(-1)!;
   if (phrase.length !== last - first + 1 || tree.words[last + 1]?.form !== ",") return undefined;
@@ -1108,7 +1107,7 @@ function subjectAfterFrontedPhrase(tree: SentenceTree, word: TreeWord): TreeWord
   const verb = word.deprel === "acl" && subjectRelations.test(head.deprel) ? tree.words[head.head]! : head;
   if (verb.index === 0) return undefined;
   const subject = subjectOf(tree, verb.index);
-  const subjectStart = subject ? subtree(tree, subject.index).find((index) => tree.words[index]!.upos !== "PUNCT") : undefined;
+  const subjectStart = subject ? phraseWords(tree, subject.index)[0] : undefined;
   return subject && subject.index > last && subjectStart === last + 2 ? subject : undefined;
 }
 
@@ -1127,7 +1126,7 @@ function frontedParticiple(tree: SentenceTree, word: TreeWord): Extraction | und
   if (gendered && word.feats.Gender && (word.feats.Gender === "Fem") !== feminine && number === "Sing") return undefined;
   const etre = etreLike(verb, number, { pastAsImperfect: true });
   if (!etre) return undefined;
-  const first = subtree(tree, word.index).find((index) => tree.words[index]!.upos !== "PUNCT")!;
+  const first = phraseWords(tree, word.index)[0]!;
   // A pronoun standing for a noun phrase needs it said first: "Le marmot fut gâté comme un prince. / Il était rentré chez eux."
   const pronoun = subject.upos !== "PRON" && !nameOf(tree, subject);
   return {
@@ -1203,7 +1202,7 @@ function absolute(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   if (!childrenWith(tree, word.index, /^(acl|amod)$/u).some((child) => child.index > word.index && (child.feats.VerbForm === "Part" || child.upos === "ADJ"))) {
     return undefined;
   }
-  const words = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  const words = phraseWords(tree, word.index);
   if (words.some((index, position) => position > 0 && index !== words[position - 1]! + 1 && tree.words[index - 1]!.upos !== "PUNCT")) return undefined;
   if (words.some((index) => tree.words[index]!.feats.VerbForm === "Fin")) return undefined;
   const after = tree.words[words.at(-1)! + 1];
@@ -1401,7 +1400,7 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   if (completed && word.deprel === "obl:arg" && !aside) return undefined;
   // "C'était la mère Gerbaud avec son petit dans ses bras": after a noun, the phrase describes it.
   if (/^(NOUN|PROPN|PRON)$/u.test(clause.upos)) return undefined;
-  const first = subtree(tree, word.index).find((index) => tree.words[index]!.upos !== "PUNCT")!;
+  const first = phraseWords(tree, word.index)[0]!;
   const opener = tree.words[first]!;
   const opens =
     aside ? opener.deprel === "case" && opener.head === word.index && adjunctPrepositions.test(opener.form)
@@ -1450,7 +1449,7 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   if (/^(à|au|aux)$/iu.test(opener.form) && objectAfterÀ.test(attached.lemma)) return undefined;
   // A negation reaches a phrase inside its clause, not a "quand" clause set before it: "Quand ils
   // arrivèrent chez eux, le dîner n'était point prêt."
-  const clauseEnd = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT").at(-1)!;
+  const clauseEnd = phraseWords(tree, word.index).at(-1)!;
   const frontedClause = word.deprel === "advcl" && word.index < clause.index && afterBreak(tree, word.index) && tree.words[clauseEnd + 1]?.form === ",";
   if (!frontedClause && tree.children[clause.index]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
   // "Aux angles, se dressait l'eau de vie": a phrase set before its clause put the subject after the verb,
@@ -1465,7 +1464,7 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const text = presentational(tree, clause, verb, "Sing");
   // "…, au moment où le couteau allait tomber, il lui dit:": a clause that announces the next line stays
   // last, right before it; the phrase set before it stays before it.
-  const clauseLast = Math.max(...subtree(tree, clause.index).filter((index) => tree.words[index]!.upos !== "PUNCT"));
+  const clauseLast = Math.max(...phraseWords(tree, clause.index));
   const announces = word.index < clause.index && tree.words.at(-1)?.form === ":" && tree.words.slice(clauseLast + 1).every((other) => other.upos === "PUNCT");
   const placeAfter = announces ? Math.min(...subtree(tree, clause.index)) - 1 : word.head;
   return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]), placeAfter };
@@ -1567,7 +1566,7 @@ function subjectAside(tree: SentenceTree, word: TreeWord): TreeWord | undefined 
   if (word.deprel !== "nmod") return undefined;
   const noun = tree.words[word.head]!;
   if (!subjectRelations.test(noun.deprel)) return undefined;
-  const phrase = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  const phrase = phraseWords(tree, word.index);
   const first = phrase[0]!;
   const last = phrase.at(-1)!;
   if (phrase.length !== last - first + 1 || tree.words[first - 1]?.form !== "," || tree.words[last + 1]?.form !== ",") return undefined;
@@ -1600,7 +1599,7 @@ function betweenCommas(tree: SentenceTree, head: number): boolean {
  * ends the sentence ("Il se remettait au travail dans ses habits mouillés.").
  */
 function setOff(tree: SentenceTree, word: TreeWord): boolean {
-  const words = subtree(tree, word.index).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  const words = phraseWords(tree, word.index);
   // A comma inside a phrase of place or time means the parse hung more on it than belongs ("au dessert, le bouchon").
   const inside = tree.words.slice(words[0]!, words.at(-1)! + 1);
   if (word.deprel !== "advcl" && inside.some((other) => other.upos === "PUNCT")) return false;
@@ -1664,7 +1663,7 @@ function findExtractions(tree: SentenceTree, options: RuleOptions): Map<number, 
  * them, and alone ("Il signifiait.") says nothing.
  */
 function announcesWhatFollows(tree: SentenceTree, head: number): boolean {
-  const words = subtree(tree, head).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  const words = phraseWords(tree, head);
   const after = words.at(-1)! + 1;
   return tree.words[after]?.form === ":" && tree.words.slice(after + 1).some((word) => word.upos !== "PUNCT");
 }
@@ -2269,7 +2268,7 @@ export function presentedSubordinate(tree: SentenceTree, first: number, last: nu
   const clause = tree.words[mark.head]!;
   if (clause.deprel !== "advcl" || !finiteVerb(tree, clause.index)) return undefined;
   // The whole clause, and nothing but its "et".
-  const words = subtree(tree, clause.index).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  const words = phraseWords(tree, clause.index);
   if (words[0] !== start || words.at(-1) !== last || words.length !== tree.words.slice(start, last + 1).filter((word) => word.upos !== "PUNCT").length) return undefined;
   const governor = tree.words[clause.head]!;
   if (joining && link.head !== governor.index) return undefined;
@@ -2334,7 +2333,7 @@ export function readsAsSentence(piece: string, tree?: SentenceTree): boolean {
   // pas", "Sire, il en faudrait deux").
   const subjects = childrenWith(tree, root, subjectRelations);
   const setFirst = (subject: TreeWord) => {
-    const words = subtree(tree!, subject.index).filter((index) => tree!.words[index]!.upos !== "PUNCT");
+    const words = phraseWords(tree!, subject.index);
     const spokenTo = words.length === 1 && (titles.test(subject.form) || /^sire$/iu.test(subject.form));
     return (timeNouns.test(subject.lemma) || spokenTo) && tree!.words[words.at(-1)! + 1]?.form === ",";
   };

@@ -300,8 +300,8 @@ function repairCliticEn(tree: SentenceTree, index: number): void {
   word.deprel = "iobj";
 }
 
-// Object pronouns that stand between the gerund's "en" and its participle: "en l'appelant", "en se levant".
-const gerundClitics = /^(l'|l’|le|la|les|lui|leur|se|s'|s’|me|m'|m’|te|t'|t’|nous|vous|y)$/iu;
+/** The pronouns that go with a verb before it: "l'adorait", "lui disait", "s'en allait". */
+export const cliticForms = /^(le|la|les|l'|l’|lui|leur|me|te|se|nous|vous|y|en|m'|t'|s'|m’|t’|s’)$/iu;
 
 /**
  * "en l'appelant son sauveur": the parse reads "l'" as an article and the
@@ -316,7 +316,8 @@ function repairGerundAsNoun(tree: SentenceTree, index: number): void {
   const gerund = words[index]!;
   if (gerund.upos !== "NOUN" || !/ant$/iu.test(gerund.form)) return;
   let first = index - 1;
-  while (first > 0 && gerundClitics.test(words[first]!.form) && words[first]!.head === index) first -= 1;
+  // The object pronouns between the gerund's "en" and its participle ("en l'appelant", "en se levant"); not that "en".
+  while (first > 0 && cliticForms.test(words[first]!.form) && !/^en$/iu.test(words[first]!.form) && words[first]!.head === index) first -= 1;
   const en = words[first];
   if (first === index - 1 || !en || !/^en$/iu.test(en.form) || en.head !== index) return;
   const verb = lexiconReadings(gerund.form).find((reading) => reading.wordClass === "verb");
@@ -345,7 +346,7 @@ function repairPhraseAfterParticiple(tree: SentenceTree, index: number): void {
   const { words, children } = tree;
   const phrase = words[index]!;
   if (phrase.deprel !== "nmod" || phrase.head >= index) return;
-  const start = Math.min(...subtree(tree, index).filter((word) => words[word]!.upos !== "PUNCT"));
+  const start = Math.min(...phraseWords(tree, index));
   const participle = children[phrase.head]!.find((child) => {
     const word = words[child]!;
     return word.deprel === "acl" && word.feats.VerbForm === "Part" && child < start && Math.max(...subtree(tree, child)) < start;
@@ -552,7 +553,7 @@ function repairPredicateJoinedToNoun(tree: SentenceTree, clause: number): void {
     owner = words[owner.head]!;
   }
   // (The parse may hang the comma before it on the clause: "…de tabac, amortissait".)
-  const firstWord = Math.min(...subtree(tree, clause).filter((index) => words[index]!.upos !== "PUNCT"));
+  const firstWord = Math.min(...phraseWords(tree, clause));
   if (owner.index === 0 && words[firstWord - 1]?.form === ",") {
     sentenceVerbUnderSubject(tree, clause, top);
     return;
@@ -581,7 +582,7 @@ function sentenceVerbUnderSubject(tree: SentenceTree, clause: number, noun: Tree
   const { words, children } = tree;
   const verb = words[clause]!;
   if (noun.deprel !== "root" || !/^(NOUN|PROPN)$/u.test(noun.upos) || children[noun.index]!.some((child) => /^(cop|nsubj)/u.test(words[child]!.deprel))) return;
-  const start = Math.min(...subtree(tree, noun.index).filter((index) => words[index]!.upos !== "PUNCT"));
+  const start = Math.min(...phraseWords(tree, noun.index));
   if (words.slice(1, start).some((word) => word.upos !== "PUNCT")) return;
   // What the parse hung on the noun after the verb (the final full stop) is the verb's.
   for (const child of children[noun.index]!) if (child > clause) words[child]!.head = clause;
@@ -914,7 +915,7 @@ function repairConsecutiveQue(tree: SentenceTree, clause: number): void {
   const head = words[clause]!;
   if (head.deprel !== "acl:relcl") return;
   const pronoun = children[clause]!.map((child) => words[child]!).find((child) => child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form));
-  if (!pronoun || Math.min(...subtree(tree, clause).filter((index) => words[index]!.upos !== "PUNCT")) !== pronoun.index) return;
+  if (!pronoun || Math.min(...phraseWords(tree, clause)) !== pronoun.index) return;
   const ownObject = children[clause]!.some((child) => child !== pronoun.index && /^(obj|ccomp)$/u.test(words[child]!.deprel));
   if (words[pronoun.index - 1]?.form !== "," && !ownObject) return;
   const verb = governingVerb(tree, clause);
@@ -945,7 +946,7 @@ function repairSubordinateJoined(tree: SentenceTree, clause: number): void {
   const end = Math.max(...subtree(tree, clause));
   const next = children[head.head]!.find((child) => child > end && /^(parataxis|conj)$/u.test(words[child]!.deprel));
   if (next === undefined || !finiteClause(tree, next) || !children[next]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
-  const nextStart = Math.min(...subtree(tree, next).filter((index) => words[index]!.upos !== "PUNCT"));
+  const nextStart = Math.min(...phraseWords(tree, next));
   const between = words.slice(end, nextStart);
   if (!between.some((word) => word.form === ",") || between.slice(1).some((word) => word.upos !== "PUNCT")) return;
   // The conjunction and the marks before the subordinate clause's own opening go to the clause joined.
@@ -981,7 +982,7 @@ function repairRelative(tree: SentenceTree, clause: number): void {
   for (const child of children[clause]!) {
     const word = words[child]!;
     if (!/^(conj|parataxis)$/u.test(word.deprel) || child < pronoun.index) continue;
-    const start = Math.min(...subtree(tree, child).filter((index) => words[index]!.upos !== "PUNCT"));
+    const start = Math.min(...phraseWords(tree, child));
     if (words[start - 1]?.form === ",") word.head = head.head;
   }
   head.head = noun.index;
@@ -1018,6 +1019,11 @@ export function parseTree(text: string): SentenceTree {
   if (recentTrees.size >= recentTreesKept) recentTrees.delete(recentTrees.keys().next().value!);
   recentTrees.set(text, tree);
   return tree;
+}
+
+/** The word's phrase as written: the word and everything under it but punctuation, in sentence order. */
+export function phraseWords(tree: SentenceTree, index: number): number[] {
+  return subtree(tree, index).filter((word) => tree.words[word]!.upos !== "PUNCT");
 }
 
 /** The word and everything under it, in sentence order. */
