@@ -474,7 +474,9 @@ function repairJoinedSubjects(tree: SentenceTree, verb: number): void {
  * jaillissait…": the parse may join the second clause's subject to the
  * first clause's verb, as if it were a second object, and hang the second
  * verb there without a subject. The noun is that verb's subject, and the
- * verb, with the asides between them, the clause joined by the "et".
+ * verb, with the asides between them, the clause joined by the "et";
+ * also in a compound tense, finite by its auxiliary ("et déjà Lheureux
+ * l'avait mise dans sa poche").
  */
 function repairSubjectJoinedToVerb(tree: SentenceTree, verb: number): void {
   const { words, children } = tree;
@@ -496,10 +498,10 @@ function repairSubjectJoinedToVerb(tree: SentenceTree, verb: number): void {
   // (Or a clause the parse took for a relative one though no relative pronoun opens it.)
   const joined = (child: number) => /^(parataxis|parataxis:insert|advcl|conj)$/u.test(words[child]!.deprel) ||
     (words[child]!.deprel === "acl:relcl" && !children[child]!.some((own) => words[own]!.feats.PronType === "Rel"));
-  const clause = after.find((child) => words[child]!.feats.VerbForm === "Fin" && joined(child));
+  const clause = after.find((child) => finiteClause(tree, child) && joined(child));
   if (clause === undefined || children[clause]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
   const asides = after.filter((child) => child < clause);
-  if (asides.some((aside) => words[aside]!.deprel !== "advcl" || words[aside]!.feats.VerbForm === "Fin")) return;
+  if (asides.some((aside) => words[aside]!.deprel !== "advcl" || finiteClause(tree, aside))) return;
   // Nothing but those asides and punctuation between the noun and the clause.
   const between = new Set([...asides.flatMap((aside) => subtree(tree, aside))]);
   const clauseStart = Math.min(...subtree(tree, clause));

@@ -978,6 +978,12 @@ describe("rewriting rules", () => {
     expect(desire.join(" ")).not.toMatch(/furieux parce/u);
     const better = rewriteLocally("Elle ne croyait pas que les choses pussent se représenter les mêmes à des places différentes, et, puisque la portion vécue avait été mauvaise, sans doute ce qui restait à consommer serait meilleur.", 8).pieces;
     expect(better).not.toContain("Ce serait sans doute.");
+    // A second clause in a compound tense: its subject was read as a second object of "mise", its verb as an aside.
+    const chain = rewriteLocally(
+      "Elle insista cependant pour qu'il prît au moins la chaîne, et déjà Lheureux l'avait mise dans sa poche et s'en allait, quand elle le rappela.",
+      8,
+    ).pieces;
+    expect(chain).toContain("Déjà Lheureux l'avait mise dans sa poche.");
   });
 
   it("reads as a time what the parse took for a second subject, and as the subject a name it hung on an adverb (Madame Bovary, Les Misérables)", () => {
