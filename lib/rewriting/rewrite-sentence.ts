@@ -1984,11 +1984,23 @@ export function cutPredicateSubject(
   if (!verb || verb.feats.Mood === "Imp" || isSubjunctive(verb) || !isPredicate(tree, head.index)) return undefined;
   if (isSubordinate(tree, head.index) || /^(voici|voilà)$/iu.test(head.form)) return undefined;
   if (tree.children[head.index]!.some((child) => isRelativePronoun(tree.words[child]!))) return undefined;
+  // "Ses cheveux, dont les deux bandeaux noirs ‖ semblaient…", "que maman ‖ avait appris": the predicate of a
+  // relative clause, whose pronoun stands in the subject or before it, says nothing of its own with "Ils".
+  const ownRelative = (index: number) => {
+    const word = tree.words[index]!;
+    if (index >= first || !(isRelativePronoun(word) || word.feats.PronType === "Rel")) return false;
+    let clause = tree.words[word.head]!;
+    while (clause.index > 0 && clause.index !== head.index && !isPredicate(tree, clause.index)) clause = tree.words[clause.head]!;
+    return clause.index === head.index;
+  };
+  if (head.deprel === "acl:relcl" || subtree(tree, head.index).some(ownRelative)) return undefined;
   // "« Mais il ne l'aime plus, ‖ répondit mon grand-père": a verb of saying after a line has its speaker after it.
   if (sayingVerbs.test(head.lemma)) return undefined;
   // "s'écria-t-il", "dit-elle": a subject inside the piece, inverted or not, is the predicate's own.
   if (childrenWith(tree, head.index, subjectRelations).some((subject) => subject.index >= first)) return undefined;
   if (/^-/u.test(tree.words[head.index + 1]?.form ?? "")) return undefined;
+  // "la simplification de ces images ‖ fut-elle une des causes": the pronoun after the verb says the subject again already.
+  if (/^-/u.test(tree.words[verb.index + 1]?.form ?? "")) return undefined;
   const own = subjectOf(tree, head.index);
   // The clause's own subject must stand before the piece; a coordinated predicate shares its head's.
   const subject = own ?? (isJoinedClause(tree, head) && afterBreak(tree, head.index) ? sharedSubject(tree, tree.words[head.head]!.index, head.index) : undefined);

@@ -1183,6 +1183,21 @@ describe("rewriting rules", () => {
     ]);
   });
 
+  it("gives no pronoun to the predicate of a relative clause the cut parted from its subject, nor to one whose pronoun follows its verb (Madame Bovary, Du côté de chez Swann)", () => {
+    // Before: "dont les clochers aigus / Ils portaient des nids de cigogne.", which no longer said whose.
+    const storks = rewriteLocally(
+      "Souvent, du haut d'une montagne, ils apercevaient tout à coup quelque cité splendide avec des dômes, des ponts, des navires, des forêts de citronniers et des cathédrales de marbre blanc, dont les clochers aigus portaient des nids de cigogne.",
+      8,
+    ).pieces;
+    expect(storks.at(-1)).toBe("portaient des nids de cigogne.");
+    // Before: "Elle fut-elle une des causes de l'empire", the subject said twice.
+    const images = rewriteLocally("Peut-être même la simplification de ces images fut-elle une des causes de l'empire qu'elles prirent sur moi.", 8).pieces;
+    expect(images.join(" ")).not.toMatch(/Elle fut-elle/u);
+    // A relative clause inside the subject leaves the predicate its pronoun: "Charles, qui avait la poitrine nue, ‖ finit par grelotter".
+    const cold = rewriteLocally("Charles, qui avait la poitrine nue, finit par grelotter; il rentra s'asseoir dans la cuisine.", 8).pieces;
+    expect(cold).toContain("Charles finit par grelotter.");
+  });
+
   it("reads \"personne\" after a determiner as the noun, not the pronoun of \"ne … personne\" (Madame Bovary)", () => {
     const tree = parseTree("La vue de sa personne troublait la volupté de cette méditation.");
     expect(tree.words[5]).toMatchObject({ form: "personne", upos: "NOUN", deprel: "nmod", head: 2 });
