@@ -14,6 +14,7 @@
 //   before a participle with a phrase of its own after its noun   as after a noun (lowers the word classes' cost)
 //   a noun and the bare noun naming its kind   "des roses ‖ pompon"   as inside a noun phrase
 //   between a clause's adjuncts, before a clause   (left to the splitter)
+import { lookUpWord } from "@/lib/french/lexicon";
 import { breakCost } from "@/lib/text/split-long-sentence";
 import { phraseWords, subtree, timeNouns, titles, verbAndAdverbsStart, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 
@@ -77,6 +78,22 @@ function withinVerbAndInfinitive(tree: SentenceTree, left: number, right: number
     // Right before the infinitive's own "de" or "à", after an adverb, is a natural break: "se mettait quelquefois ‖ à exprimer".
     return right < first || left === verb || first === child;
   });
+}
+
+/**
+ * "l'anxiété d'un état nouveau, ou peut-être ‖ l'irritation causée…": a
+ * conjunction and the adverbs after it, before the cut, wait for what they
+ * join (the word classes keep a conjunction alone from ending a piece).
+ */
+function conjunctionWaits(tree: SentenceTree, left: number, right: number): boolean {
+  let index = left;
+  while (index > 0 && tree.words[index]!.upos === "ADV" && tree.words[index]!.head >= right) index -= 1;
+  const link = tree.words[index]!;
+  if (index === left || link.deprel !== "cc" || link.head < right) return false;
+  // (Not the "et" between two adverbs of one: "çà et là ‖", "purement et simplement ‖".)
+  const before = tree.words[index - 1];
+  const pairedAdverbs = before?.upos === "ADV" || lookUpWord(before?.form.toLowerCase() ?? "")?.classes.has("adv") || /^là$/iu.test(tree.words[left]!.form);
+  return !pairedAdverbs;
 }
 
 /** A finite auxiliary avoir before the cut, a few words back, whose participle is after it. */
@@ -178,6 +195,7 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   if (punctuated) return !clause && nominal.has(upos) && relation === "conj" ? listCost : undefined;
   // An adverb and the adjective it grades: "extrêmement ‖ curieux" (a negation is the verb's: "ne fût pas ‖ habile").
   if (relation === "advmod" && dependent === left && common === right && upos === "ADJ" && tree.words[left]!.feats.Polarity !== "Neg") return nounComplementCost;
+  if (conjunctionWaits(tree, left, right)) return breakCost.forbidden;
   // A title and the name or rank it goes with: "à madame ‖ la vicomtesse de Boischevron".
   if (titles.test(tree.words[left]!.form)) return breakCost.forbidden;
   // An adjective before its noun, or alone after it, stays with it; one after

@@ -151,6 +151,13 @@ describe("the cut with the parse", () => {
     }
   });
 
+  it("never ends a piece on a conjunction and its adverb (Madame Bovary)", () => {
+    // Before: "Car on peut l'honorer aussi bien / dans un bois, dans un champ, ou même / en contemplant…".
+    const pieces = splitLongSentence("Car on peut l'honorer aussi bien dans un bois, dans un champ, ou même en contemplant la voûte éthérée, comme les anciens.", 8, withParse);
+    expect(pieces.some((piece) => /\b(ou même|ou peut-être)$/u.test(piece)), pieces.join(" | ")).toBe(false);
+    expect(keeps(pieces, "ou même en contemplant la voûte éthérée")).toBe(true);
+  });
+
   it("does not trust an article the parse hung on a noun far away (Madame Bovary)", () => {
     // The parse reads "un" as the article of "dalles", which forbade every cut but after the verb.
     expect(splitLongSentence("L'air poussait un peu de poussière sur les dalles.", 8, withParse)).toEqual([
