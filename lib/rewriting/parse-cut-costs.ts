@@ -268,7 +268,9 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   }
   // A name and its particle: "Raoul ‖ de Faux".
   if (ofDe && upos === "PROPN" && tree.words[dependent]!.upos === "PROPN") return breakCost.forbidden;
-  if (ofDe && prepositional && (nominal.has(upos) || upos === "ADV")) return nounComplementCost;
+  // "avec ce Jean Valjean ‖ du même air": a name takes no complement with an article; the parse hung a verb's phrase on it.
+  const nameAndPhrase = upos === "PROPN" && tree.children[dependent]!.some((child) => tree.words[child]!.deprel === "det");
+  if (ofDe && prepositional && (nominal.has(upos) || upos === "ADV") && !nameAndPhrase) return nounComplementCost;
   // "une vieille chaise ‖ à roulettes", "ce vieil homme ‖ à lèvres pendantes": "à" and a noun with no article
   // after a noun says what kind it is, one phrase as a de-complement is.
   // (Not a manner or a locution, "à demi", "à coups de hache", "à côté de": nor "à petits coups", "à si larges

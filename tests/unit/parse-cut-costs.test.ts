@@ -158,6 +158,15 @@ describe("the cut with the parse", () => {
     expect(keeps(pieces, "ou même en contemplant la voûte éthérée")).toBe(true);
   });
 
+  it("does not keep a phrase with an article on the name the parse hung it on (Du côté de chez Swann)", () => {
+    // Before: "je dirigeais / Françoise du côté du bois de Boulogne.", the verb without its object.
+    const pieces = rewriteLocally(
+      "Mais le plus souvent -- quand je ne devais pas voir Gilberte -- comme j'avais appris que Mme Swann se promenait presque chaque jour dans l'allée « des Acacias », autour du grand Lac, et dans l'allée de la « Reine Marguerite », je dirigeais Françoise du côté du bois de Boulogne.",
+      8,
+    ).pieces;
+    expect(pieces.slice(-2)).toEqual(["je dirigeais Françoise", "du côté du bois de Boulogne."]);
+  });
+
   it("does not trust an article the parse hung on a noun far away (Madame Bovary)", () => {
     // The parse reads "un" as the article of "dalles", which forbade every cut but after the verb.
     expect(splitLongSentence("L'air poussait un peu de poussière sur les dalles.", 8, withParse)).toEqual([
