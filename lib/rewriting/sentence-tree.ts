@@ -70,6 +70,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   });
   const tree = { words, tokens, children: childrenOf(words) };
   repairAdverbLocutions(tree);
+  for (const word of words.slice(1)) repairImperative(tree, word.index);
   for (const word of words.slice(1)) repairStepNoun(tree, word.index);
   for (const word of words.slice(1)) repairPersonNoun(tree, word.index);
   for (const word of words.slice(1)) repairNoClue(tree, word.index);
@@ -97,6 +98,30 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairParticipleSeries(tree, word.index);
   for (const word of words.slice(1)) repairFiniteJoinedToNonFinite(tree, word.index);
   return tree;
+}
+
+// Words that say "tu" is spoken to: an order's addressee.
+const spokenTo = /^(ta|ton|tes|toi|-toi|te|t'|t’)$/iu;
+
+/**
+ * "on se moquerait de toi, reste à ta place", "emplis les carafes,
+ * apporte de l'eau-de-vie, dépêche-toi!": a verb in the present with no
+ * subject, opening its clause after a mark, where "tu" is spoken to, is an
+ * order, which the parse reads as the third person ("Il reste", "On reste"
+ * would say something else).
+ */
+function repairImperative(tree: SentenceTree, index: number): void {
+  const { words, children } = tree;
+  const verb = words[index]!;
+  const { VerbForm, Mood, Tense, Person, Number } = verb.feats;
+  if (verb.upos !== "VERB" || VerbForm !== "Fin" || Mood !== "Ind" || Tense !== "Pres" || Number !== "Sing") return;
+  if (children[index]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
+  const before = words[index - 1];
+  if (before && before.upos !== "PUNCT") return;
+  // "emplis": a second person without "tu" gives the order itself; "reste", "apporte" only where "tu" is spoken to.
+  const addressed = Person === "2" || (Person === "3" && /e$/u.test(verb.form) && words.some((word) => spokenTo.test(word.form)));
+  if (!addressed) return;
+  verb.feats = readFeats(`Mood=Imp|Number=Sing|Person=2|Tense=Pres|VerbForm=Fin`);
 }
 
 // Adverbs of several words that are never anything else: the parse, which does not know them, reads

@@ -1198,6 +1198,16 @@ describe("rewriting rules", () => {
     expect(cold).toContain("Charles finit par grelotter.");
   });
 
+  it("gives no subject to an order the parse read as the third person (Madame Bovary)", () => {
+    // Before: "On reste à ta place." and "Artémise apporte de l'eau-de-vie, dépêche-toi!".
+    const place = rewriteLocally("-- Mais tu as perdu la tête! on se moquerait de toi, reste à ta place.", 8).pieces;
+    expect(place.join(" ")).not.toMatch(/On reste/u);
+    const served = rewriteLocally("-- Artémise! criait la maîtresse d'auberge, casse de la bourrée, emplis les carafes, apporte de l'eau-de-vie, dépêche-toi!", 8).pieces;
+    expect(served.join(" ")).not.toMatch(/Artémise apporte/u);
+    // A verb with its subject stays a statement: "Elle reste à sa place."
+    expect(parseTree("Elle reste à sa place, et tu le sais.").words[2]!.feats.Mood).toBe("Ind");
+  });
+
   it("reads \"personne\" after a determiner as the noun, not the pronoun of \"ne … personne\" (Madame Bovary)", () => {
     const tree = parseTree("La vue de sa personne troublait la volupté de cette méditation.");
     expect(tree.words[5]).toMatchObject({ form: "personne", upos: "NOUN", deprel: "nmod", head: 2 });
