@@ -1355,9 +1355,15 @@ function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
 // open a verb's complement as often ("discourir sur", "élevé par", "se
 // battre avec"), and so do "de" and "à", unless the parse calls the phrase
 // a modifier ("au bord d'un fossé").
-/** "en homme discret", "en petit comité", "en dix-neuf ans": "en" without an article says how or how long, not where or when. */
+/**
+ * "en homme discret", "en petit comité", "en dix-neuf ans": "en" without an
+ * article says how or how long, not where or when; with one, it says so but
+ * of a time or places ("en ce moment", "en divers lieux"): "en sa pensée",
+ * "en un frisson rapide", "en une pluie de baisers" say in what or into what.
+ */
 function saysHow(tree: SentenceTree, phrase: TreeWord, preposition: TreeWord): boolean {
-  return /^en$/iu.test(preposition.form) && childrenWith(tree, phrase.index, /^det$/u).length === 0;
+  if (!/^en$/iu.test(preposition.form)) return false;
+  return childrenWith(tree, phrase.index, /^det$/u).length === 0 || !(timeNouns.test(phrase.lemma) || /^lieu$/u.test(phrase.lemma));
 }
 
 const adjunctPrepositions =

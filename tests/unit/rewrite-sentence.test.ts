@@ -1208,6 +1208,18 @@ describe("rewriting rules", () => {
     expect(parseTree("Elle reste à sa place, et tu le sais.").words[2]!.feats.Mood).toBe("Ind");
   });
 
+  it("presents a phrase on \"en\" and an article as C'était only when it says a time (Madame Bovary)", () => {
+    // Before: "C'était en un frisson rapide." and "C'était en un tel état.", which say how, not when or where.
+    const leaves = rewriteLocally(
+      "Les joncs sifflaient à ras de terre, et les feuilles des hêtres bruissaient en un frisson rapide, tandis que les cimes, se balançant toujours, continuaient leur grand murmure.",
+      8,
+    ).pieces;
+    expect(leaves.join(" ")).not.toMatch(/C'était en/u);
+    expect(keepsWhole(leaves, "en un frisson rapide")).toBe(true);
+    const state = rewriteLocally("Puis, ayant déclaré net qu'il la fallait amputer, il s'en alla chez le pharmacien déblatérer contre les ânes qui avaient pu réduire un malheureux homme en un tel état.", 8).pieces;
+    expect(state.join(" ")).not.toMatch(/C'était en/u);
+  });
+
   it("reads \"personne\" after a determiner as the noun, not the pronoun of \"ne … personne\" (Madame Bovary)", () => {
     const tree = parseTree("La vue de sa personne troublait la volupté de cette méditation.");
     expect(tree.words[5]).toMatchObject({ form: "personne", upos: "NOUN", deprel: "nmod", head: 2 });
