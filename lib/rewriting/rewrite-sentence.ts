@@ -2147,6 +2147,14 @@ export function presentedPhrase(
       (head.deprel === "obl:mod" && (cutAdjunctPrepositions.test(preposition.form) || placeOrTimeWithA(tree, head, preposition)));
     if (!presentedPhrases.test(head.deprel) || !(adjunct || betweenCommas(tree, head.index))) return undefined;
     if (saysHow(tree, head, preposition)) return undefined;
+    // "fut reçue par M. d'Orsan": who did what a passive says is its argument, no circumstance.
+    const passive = (verb: TreeWord) => childrenWith(tree, verb.index, /^aux:pass$/u).length > 0 || (verb.feats.VerbForm === "Part" && /^(acl|amod)$/u.test(verb.deprel));
+    if (/^par$/iu.test(preposition.form) && passive(tree.words[head.head]!)) return undefined;
+    // "par coeur de rimes passionnées", "par terre avec mon bâton": an adverb of two words opens the phrase
+    // (not "à la fin ‖ de sa troisième", a place or time said of something).
+    const forms = [...phrase].sort((a, b) => a - b).map((index) => tree.words[index]!.form.toLowerCase());
+    const ofSomething = (last: number) => placeOrTimeNouns.test(forms[last]!) && /^(de|d'|d’|du|des)$/u.test(forms[last + 1] ?? "");
+    if (findLocutions(forms).some((match) => match.locution.kind === "adverb" && match.first === 0 && !ofSomething(match.last))) return undefined;
     // (A comparison to a place is none: "Il s'enfonçait dans cette nuit comme dans un gouffre.")
     const likePlace = /^comme$/iu.test(preposition.form) && tree.words[preposition.index + 1]?.upos === "ADP";
     if (movementVerbs.test(tree.words[head.head]!.lemma) && !likePlace) return undefined;

@@ -1220,6 +1220,20 @@ describe("rewriting rules", () => {
     expect(state.join(" ")).not.toMatch(/C'était en/u);
   });
 
+  it("presents as C'était neither the agent of a passive nor a phrase that opens on an adverb of two words (Madame Bovary)", () => {
+    // Before: "C'était par des verres de couleur." and "C'était par coeur de rimes passionnées.".
+    const panes = rewriteLocally(
+      "La table servie, deux réchauds d'argent, le bouton des portes en cristal, le parquet et les meubles, tout reluisait d'une propreté méticuleuse, anglaise; les carreaux étaient décorés, à chaque angle, par des verres de couleur.",
+      8,
+    ).pieces;
+    expect(panes).toContain("par des verres de couleur.");
+    const rhymes = rewriteLocally(
+      "Au clair de lune, dans le jardin, elle récitait tout ce qu'elle savait par coeur de rimes passionnées et lui chantait en soupirant des adagios mélancoliques; mais elle se trouvait ensuite aussi calme qu'auparavant, et Charles n'en paraissait ni plus amoureux ni plus remué.",
+      8,
+    ).pieces;
+    expect(rhymes.join(" ")).not.toMatch(/C'était par coeur/u);
+  });
+
   it("reads \"personne\" after a determiner as the noun, not the pronoun of \"ne … personne\" (Madame Bovary)", () => {
     const tree = parseTree("La vue de sa personne troublait la volupté de cette méditation.");
     expect(tree.words[5]).toMatchObject({ form: "personne", upos: "NOUN", deprel: "nmod", head: 2 });
