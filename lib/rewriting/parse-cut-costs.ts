@@ -191,7 +191,8 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   const waiting = /^(det|case)$/u.test(relation) || (/^(aux|aux:tense)$/u.test(relation) && tree.words[dependent]!.lemma === "avoir");
   if (punctuated && !headOnLeft && dependent === left && waiting) return breakCost.forbidden;
   // Also after the aside: "Elle lui avait, autrefois, ‖ tenu société".
-  if (punctuated && auxiliaryWaits(tree, left, right)) return breakCost.forbidden;
+  // And with no aside: "qu'il n'aurait pas ‖ si bien dites auparavant".
+  if (auxiliaryWaits(tree, left, right)) return breakCost.forbidden;
   if (punctuated) return !clause && nominal.has(upos) && relation === "conj" ? listCost : undefined;
   // An adverb and the adjective it grades: "extrêmement ‖ curieux" (a negation is the verb's: "ne fût pas ‖ habile").
   if (relation === "advmod" && dependent === left && common === right && upos === "ADJ" && tree.words[left]!.feats.Polarity !== "Neg") return nounComplementCost;

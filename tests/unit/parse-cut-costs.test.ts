@@ -167,6 +167,15 @@ describe("the cut with the parse", () => {
     expect(pieces.slice(-2)).toEqual(["je dirigeais Françoise", "du côté du bois de Boulogne."]);
   });
 
+  it("keeps an auxiliary with its participle across the adverbs between them (Les Misérables, Du côté de chez Swann)", () => {
+    // Before: "-- Il aurait peut-être / mieux valu ne jamais nous quitter." and "Il en avait un peu / oublié les particularités…".
+    expect(splitLongSentence("-- Il aurait peut-être mieux valu ne jamais nous quitter.", 8, withParse)[0]).toBe("-- Il aurait peut-être mieux valu");
+    expect(splitLongSentence("Il en avait un peu oublié les particularités dans l'intervalle.", 8, withParse)).toEqual([
+      "Il en avait un peu oublié les particularités",
+      "dans l'intervalle.",
+    ]);
+  });
+
   it("does not trust an article the parse hung on a noun far away (Madame Bovary)", () => {
     // The parse reads "un" as the article of "dalles", which forbade every cut but after the verb.
     expect(splitLongSentence("L'air poussait un peu de poussière sur les dalles.", 8, withParse)).toEqual([
