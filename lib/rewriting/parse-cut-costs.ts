@@ -191,7 +191,7 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   const waiting = /^(det|case)$/u.test(relation) || (/^(aux|aux:tense)$/u.test(relation) && tree.words[dependent]!.lemma === "avoir");
   if (punctuated && !headOnLeft && dependent === left && waiting) return breakCost.forbidden;
   // Also after the aside: "Elle lui avait, autrefois, ‖ tenu société".
-  // And with no aside: "qu'il n'aurait pas ‖ si bien dites auparavant".
+  // And with no aside: "Il en avait un peu ‖ oublié les particularités".
   if (auxiliaryWaits(tree, left, right)) return breakCost.forbidden;
   if (punctuated) return !clause && nominal.has(upos) && relation === "conj" ? listCost : undefined;
   // An adverb and the adjective it grades: "extrêmement ‖ curieux" (a negation is the verb's: "ne fût pas ‖ habile").
@@ -218,6 +218,12 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   const infinitive = [dependent, ...tree.children[dependent]!].some((word) => tree.words[word]!.feats.VerbForm === "Inf");
   // A noun or adjective that is its clause's predicate keeps its de-complement as any noun does:
   // "Elle était l'unique servante ‖ de M. Madeleine"; not an infinitive, "son idée ‖ d'être cheval de selle".
+  // A noun and a bare noun after its "de" name one thing: "la Profession ‖ de foi", "sa robe ‖ de chambre".
+  // (Not a title, "le désespoir ‖ de M. Verdurin", nor a conjunction, "les fauteuils ‖ de peur qu'ils…".)
+  const bareNoun = tree.words[dependent]!;
+  const compound = ofDe && relation === "nmod" && /^(de|d['’])$/iu.test(opening[0] ?? "") && bareNoun.upos === "NOUN" &&
+    common === left && dependent === right + 1 && !titles.test(bareNoun.form) && !/^(peur|crainte|sorte|façon|manière)$/u.test(bareNoun.lemma);
+  if (compound && /^(NOUN|PROPN)$/u.test(upos)) return breakCost.forbidden;
   if (clause && ofDe && prepositional && relation === "nmod" && /^(NOUN|PROPN|ADJ)$/u.test(upos) && !infinitive) return nounComplementCost;
   // An adjective and the infinitive it governs: "disposée ‖ à suivre ses conseils", "bien aise ‖ de dîner".
   if (upos === "ADJ" && left === common && infinitive && /^(à|de|d['’])$/iu.test(opening[0] ?? "")) return nounComplementCost;

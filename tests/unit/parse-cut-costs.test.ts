@@ -176,6 +176,18 @@ describe("the cut with the parse", () => {
     ]);
   });
 
+  it("keeps a noun with the bare noun after its de, one name for one thing (Madame Bovary, Les Misérables)", () => {
+    // Before: "Je suis pour la Profession / de foi du vicaire savoyard", "Il tira une grande feuille / de papier jaune de sa poche."
+    expect(rewriteLocally("Je suis pour la Profession de foi du vicaire savoyard et les immortels principes de 89!", 8).pieces[0]).toBe("Je suis pour la Profession de foi");
+    expect(splitLongSentence("Il tira une grande feuille de papier jaune de sa poche.", 8, withParse)).toEqual(["Il tira une grande feuille de papier jaune", "de sa poche."]);
+    // Not a title before a name: "le plus grand désespoir ‖ de M. Verdurin" (Du côté de chez Swann).
+    const despair = rewriteLocally(
+      "Au moindre mot que lâchait un habitué contre un ennuyeux ou contre un ancien habitué rejeté au camp des ennuyeux -- et pour le plus grand désespoir de M. Verdurin qui avait eu longtemps la prétention d'être aussi aimable que sa femme, mais qui riant pour de bon s'essoufflait vite et avait été distancé et vaincu par cette ruse d'une incessante et fictive hilarité -- elle poussait un petit cri.",
+      8,
+    ).pieces;
+    expect(despair.some((piece) => /\bM\.$/u.test(piece)), despair.join(" | ")).toBe(false);
+  });
+
   it("does not trust an article the parse hung on a noun far away (Madame Bovary)", () => {
     // The parse reads "un" as the article of "dalles", which forbade every cut but after the verb.
     expect(splitLongSentence("L'air poussait un peu de poussière sur les dalles.", 8, withParse)).toEqual([
