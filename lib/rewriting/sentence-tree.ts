@@ -77,6 +77,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairNounAdjective(tree, word.index);
   for (const word of words.slice(1)) repairVocativeSubject(tree, word.index);
   for (const word of words.slice(1)) repairCliticEn(tree, word.index);
+  for (const word of words.slice(1)) repairCliticArticle(tree, word.index);
   for (const word of words.slice(1)) repairGerundAsNoun(tree, word.index);
   for (const word of words.slice(1)) repairPhraseAfterParticiple(tree, word.index);
   for (const word of words.slice(1)) repairParticipleJoinedToNoun(tree, word.index);
@@ -323,6 +324,27 @@ function repairCliticEn(tree: SentenceTree, index: number): void {
   if (tree.words[word.head]!.feats.VerbForm !== "Fin") return;
   word.upos = "PRON";
   word.deprel = "iobj";
+}
+
+/**
+ * "elle les lui passait autour du cou", "et les y avait laissés": "le",
+ * "la", "les" before another clitic or a finite verb is the object pronoun,
+ * not an article the parse hangs on the next noun it finds.
+ */
+function repairCliticArticle(tree: SentenceTree, index: number): void {
+  const { words } = tree;
+  const word = words[index]!;
+  if (word.upos !== "DET" || !/^(le|la|les|l['’])$/iu.test(word.form)) return;
+  let verb = index + 1;
+  while (words[verb] && words[verb]!.upos === "PRON" && /^(lui|leur|y|en)$/iu.test(words[verb]!.form)) verb += 1;
+  const next = words[verb];
+  if (!next || !/^(VERB|AUX)$/u.test(next.upos) || next.feats.VerbForm !== "Fin" || /^(voilà|voici)$/iu.test(next.form)) return;
+  // The verb of the group: the auxiliary's participle, or the verb itself.
+  const head = next.upos === "AUX" && /^(aux|aux:tense|aux:pass)$/u.test(next.deprel) ? next.head : verb;
+  word.upos = "PRON";
+  word.deprel = "obj";
+  word.head = head;
+  tree.children = childrenOf(words);
 }
 
 /** The pronouns that go with a verb before it: "l'adorait", "lui disait", "s'en allait". */

@@ -1234,6 +1234,18 @@ describe("rewriting rules", () => {
     expect(rhymes.join(" ")).not.toMatch(/C'était par coeur/u);
   });
 
+  it("reads le, la, les before another pronoun or a finite verb as the object pronoun (Madame Bovary, Du côté de chez Swann)", () => {
+    // Before: "Il chercha la lettre dans sa poche, / l'y sentit." and "L'elle lui donna avant qu'il fût reparti."
+    expect(rewriteLocally("Il chercha la lettre dans sa poche, l'y sentit, mais il n'osa pas l'ouvrir.", 8).pieces).toContain("Il l'y sentit.");
+    const flower = rewriteLocally(
+      "Ainsi revenait-elle dans la voiture de Swann ; un soir, comme elle venait d'en descendre et qu'il lui disait à demain, elle cueillit précipitamment dans le petit jardin qui précédait la maison un dernier chrysanthème et le lui donna avant qu'il fût reparti.",
+      8,
+    ).pieces;
+    expect(flower.at(-1)).toBe("Elle le lui donna avant qu'il fût reparti.");
+    const pronoun = parseTree("Elle les lui passait autour du cou.").words[2]!;
+    expect([pronoun.upos, pronoun.deprel]).toEqual(["PRON", "obj"]);
+  });
+
   it("reads \"personne\" after a determiner as the noun, not the pronoun of \"ne … personne\" (Madame Bovary)", () => {
     const tree = parseTree("La vue de sa personne troublait la volupté de cette méditation.");
     expect(tree.words[5]).toMatchObject({ form: "personne", upos: "NOUN", deprel: "nmod", head: 2 });
