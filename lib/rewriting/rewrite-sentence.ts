@@ -720,6 +720,10 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   // "qu'on le demandait", "qu'elle avait besoin d'une jupe": a clause with an object of its own is what
   // someone says, not a relative one.
   if (childrenWith(tree, word.index, /^(obj|obj:lvc)$/u).some((object) => object.index !== pronoun.index)) return undefined;
+  // "qu'il existe de bons ouvrages": an impersonal il with what there is after the verb says something, no relative clause.
+  // Nor "les poursuites qu'il fallait": falloir has no subject to say "Il les fallait." with.
+  const nounAfterVerb = tree.children[word.index]!.some((child) => child > word.index && /^(nsubj|obj)/u.test(tree.words[child]!.deprel) && tree.words[child]!.upos === "NOUN");
+  if (/^il$/iu.test(subject.form) && (nounAfterVerb || word.lemma === "falloir")) return undefined;
   // "le froid qu'il faisait": the weather's "il" stands for nothing ("Il le faisait.").
   if (word.lemma === "faire" && /^il$/iu.test(subject.form) && weatherNouns.test(antecedent.lemma.toLowerCase())) return undefined;
   // "C'était sous le hangar que la table était dressée": a passive or an attribute has no object for "que" to be;

@@ -1246,6 +1246,20 @@ describe("rewriting rules", () => {
     expect([pronoun.upos, pronoun.deprel]).toEqual(["PRON", "obj"]);
   });
 
+  it("makes no object pronoun of a que after an impersonal il (Madame Bovary)", () => {
+    // Before: "Il le fallait faire." and "Il l'existe de bons ouvrages.", which are not French.
+    const eggnog = rewriteLocally(
+      "Et il continua donc à exposer ses opinions générales et ses sympathies personnelles, jusqu'au moment où Justin vint le chercher pour un lait de poule qu'il fallait faire.",
+      8,
+    ).pieces;
+    expect(eggnog.at(-1)).toBe("pour un lait de poule qu'il fallait faire.");
+    const books = rewriteLocally(
+      "-- Je sais bien, objecta le Curé, qu'il existe de bons ouvrages, de bons auteurs; cependant, ne serait-ce que ces personnes de sexe différent réunies dans un appartement enchanteur, orné de pompes mondaines, et puis ces déguisements païens, ce fard, ces flambeaux, ces voix efféminées, tout cela doit finir par engendrer un certain libertinage d'esprit et vous donner des pensées déshonnêtes, des tentations impures.",
+      8,
+    ).pieces;
+    expect(books.join(" ")).not.toMatch(/Il l'existe/u);
+  });
+
   it("reads \"personne\" after a determiner as the noun, not the pronoun of \"ne … personne\" (Madame Bovary)", () => {
     const tree = parseTree("La vue de sa personne troublait la volupté de cette méditation.");
     expect(tree.words[5]).toMatchObject({ form: "personne", upos: "NOUN", deprel: "nmod", head: 2 });
