@@ -724,6 +724,11 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   // Nor "les poursuites qu'il fallait": falloir has no subject to say "Il les fallait." with.
   const nounAfterVerb = tree.children[word.index]!.some((child) => child > word.index && /^(nsubj|obj)/u.test(tree.words[child]!.deprel) && tree.words[child]!.upos === "NOUN");
   if (/^il$/iu.test(subject.form) && (nounAfterVerb || word.lemma === "falloir")) return undefined;
+  // "sa parole qu'elle reviendrait", "une après-midi qu'il neigeait": a verb that takes no object has no "que" to
+  // stand for ("Elle la reviendrait.", "Il la neigeait."); the clause says what, or when. (But faire or laisser before it
+  // takes one: "le désir qu'elle avait fait naître" → "Elle l'avait fait naître.")
+  const causative = tree.children[word.index]!.some((child) => tree.words[child]!.deprel === "aux:caus" || /^(faire|laisser)$/u.test(tree.words[child]!.lemma));
+  if (noObjectVerbs.test(word.lemma) && !causative) return undefined;
   // "le froid qu'il faisait": the weather's "il" stands for nothing ("Il le faisait.").
   if (word.lemma === "faire" && /^il$/iu.test(subject.form) && weatherNouns.test(antecedent.lemma.toLowerCase())) return undefined;
   // "C'était sous le hangar que la table était dressée": a passive or an attribute has no object for "que" to be;
@@ -910,6 +915,9 @@ function governingVerb(tree: SentenceTree, index: number): TreeWord | undefined 
   return word.head === 0 ? finiteVerb(tree, word.index) : undefined;
 }
 
+// Verbs that take no direct object, whatever "que" the parse hangs on them.
+const noObjectVerbs =
+  /^(aller|venir|revenir|arriver|partir|repartir|rester|demeurer|devenir|naître|mourir|tomber|exister|neiger|venter|pleuvoir|rire|sourire|paraître|sembler|jouir|dormir|marcher|courir|nager|mentir|obéir|consister|dépendre|appartenir|ressembler|plaire|nuire|succéder|survivre|réussir|suffire)$/u;
 const weatherNouns = /^(froid|chaud|chaleur|temps|vent|soleil|nuit|jour|brouillard|orage|neige|pluie|frais|beau)$/u;
 
 const perceptionVerbs = /^(voir|apercevoir|regarder|entendre|sentir|trouver|imaginer|revoir)$/u;

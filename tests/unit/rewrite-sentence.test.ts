@@ -1246,7 +1246,7 @@ describe("rewriting rules", () => {
     expect([pronoun.upos, pronoun.deprel]).toEqual(["PRON", "obj"]);
   });
 
-  it("makes no object pronoun of a que after an impersonal il (Madame Bovary)", () => {
+  it("makes no object pronoun of a que after an impersonal il or a verb that takes no object (Madame Bovary)", () => {
     // Before: "Il le fallait faire." and "Il l'existe de bons ouvrages.", which are not French.
     const eggnog = rewriteLocally(
       "Et il continua donc à exposer ses opinions générales et ses sympathies personnelles, jusqu'au moment où Justin vint le chercher pour un lait de poule qu'il fallait faire.",
@@ -1258,6 +1258,12 @@ describe("rewriting rules", () => {
       8,
     ).pieces;
     expect(books.join(" ")).not.toMatch(/Il l'existe/u);
+    // Nor for a verb that takes no object: "Il la neigeait.", "Elle la reviendrait le soir même." are gone.
+    expect(rewriteLocally("Ce fut un dimanche de février, une après-midi qu'il neigeait.", 8).pieces.join(" ")).not.toMatch(/la neigeait/u);
+    const promise = rewriteLocally("Rien pourtant ne la forçait à partir; mais elle avait donné sa parole qu'elle reviendrait le soir même.", 8).pieces;
+    expect(promise.join(" ")).not.toMatch(/la reviendrait/u);
+    // But faire before it takes one (Du côté de chez Swann): "le désir qu'elle avait fait naître".
+    expect(rewriteWithRules("Elle voulait tromper le désir qu'elle avait fait naître.", 8).pieces).toContain("Elle l'avait fait naître.");
   });
 
   it("reads \"personne\" after a determiner as the noun, not the pronoun of \"ne … personne\" (Madame Bovary)", () => {
