@@ -2182,6 +2182,8 @@ export function presentedPhrase(
     // Set between its verb and the verb's object ("rencontrer, ‖ dans la cuisine du Lion d'or, ‖
     // M. Homais"), it stands inside the clause: presented, it would part the verb from its object.
     if (head.index > governor.index && childrenWith(tree, governor.index, /^(obj|xcomp|ccomp)$/u).some((object) => object.index > last)) return undefined;
+    // So is "il y avait ‖ dans la chambre de l'évêque, ‖ … un petit placard": whatever the parse calls what there is, "Il y avait." says nothing.
+    if (head.index > governor.index && saysThereIs(tree, governor.index) && tree.children[governor.index]!.some((child) => child > last && tree.words[child]!.upos !== "PUNCT")) return undefined;
   } else {
     if (!presentedNouns.test(head.deprel) || (head.upos === "NOUN" && childrenWith(tree, head.index, /^(det|nummod)$/u).length === 0)) return undefined;
     // A subject after its verb is an object the parse misread more often than not; so is a noun "in

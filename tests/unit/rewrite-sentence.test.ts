@@ -1220,13 +1220,19 @@ describe("rewriting rules", () => {
     expect(state.join(" ")).not.toMatch(/C'était en/u);
   });
 
-  it("presents as C'était neither the agent of a passive nor a phrase that opens on an adverb of two words (Madame Bovary)", () => {
+  it("presents as C'était neither the agent of a passive, a phrase that opens on an adverb of two words nor one before what there is (Madame Bovary, Les Misérables)", () => {
     // Before: "C'était par des verres de couleur." and "C'était par coeur de rimes passionnées.".
     const panes = rewriteLocally(
       "La table servie, deux réchauds d'argent, le bouton des portes en cristal, le parquet et les meubles, tout reluisait d'une propreté méticuleuse, anglaise; les carreaux étaient décorés, à chaque angle, par des verres de couleur.",
       8,
     ).pieces;
     expect(panes).toContain("par des verres de couleur.");
+    // Nor a phrase after "il y avait" with what there is after it: "Il y avait. / C'était dans la chambre même de l'évêque." (Les Misérables)
+    const cupboard = rewriteLocally(
+      "Il y avait dans la chambre même de l'évêque, à la tête de son lit, un petit placard dans lequel madame Magloire serrait chaque soir les six couverts d'argent et la grande cuiller.",
+      8,
+    ).pieces;
+    expect(cupboard).not.toContain("Il y avait.");
     const rhymes = rewriteLocally(
       "Au clair de lune, dans le jardin, elle récitait tout ce qu'elle savait par coeur de rimes passionnées et lui chantait en soupirant des adagios mélancoliques; mais elle se trouvait ensuite aussi calme qu'auparavant, et Charles n'en paraissait ni plus amoureux ni plus remué.",
       8,
