@@ -743,6 +743,10 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const phraseStart = Math.min(...subtree(tree, antecedent.index));
   const compared = /^(de|d'|d’)$/iu.test(tree.words[phraseStart]!.form) ? tree.words[phraseStart - 1] : tree.words[phraseStart];
   if (/^(autant|plus|moins|tant|trop|assez)$/iu.test(compared?.form ?? "")) return undefined;
+  // "la petite toux sèche qu'elle avait augmenta": a passé simple after avoir, which the parse took for its
+  // participle, belongs to the clause the relative one sits in ("Elle l'avait augmenta.").
+  const afterAvoir = childrenWith(tree, word.index, /^(aux|aux:tense)$/u).some((auxiliary) => auxiliary.lemma === "avoir" && auxiliary.feats.VerbForm === "Fin");
+  if (afterAvoir && word.upos === "VERB" && word.feats.VerbForm === "Fin") return undefined;
   // With avoir, a past participle agrees with an object placed before it: "que" was, and so is "la" ("l'avait bâtie").
   // Its ending says which noun that is where the parse hung the clause on another ("des pastilles du sérail
   // qu'elle avait achetées" → "les", not the sérail's "l'").
@@ -815,6 +819,8 @@ function relativeDont(tree: SentenceTree, clause: TreeWord, dont: TreeWord, ante
   }
   const subject = subjectOf(tree, clause.index);
   if (!subject || subject.index < dont.index || subject.index > clause.index || !finiteVerb(tree, clause.index)) return undefined;
+  // "les substances dont il s'agit": an impersonal il has nothing to say of them ("Il s'en agit.").
+  if (/^il$/iu.test(subject.form) && /^(agir|falloir)$/u.test(clause.lemma)) return undefined;
   // Before the first auxiliary or the verb, after the other clitics: "il s'en souvenait", "il n'en avait rien dit".
   const group = tree.children[clause.index]!.filter((child) => child > subject.index && child < clause.index && /^(aux|cop)/u.test(tree.words[child]!.deprel));
   const at = Math.min(clause.index, ...group);

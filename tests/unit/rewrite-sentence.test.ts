@@ -1268,6 +1268,14 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Ce fut un dimanche de février, une après-midi qu'il neigeait.", 8).pieces.join(" ")).not.toMatch(/la neigeait/u);
     const promise = rewriteLocally("Rien pourtant ne la forçait à partir; mais elle avait donné sa parole qu'elle reviendrait le soir même.", 8).pieces;
     expect(promise.join(" ")).not.toMatch(/la reviendrait/u);
+    // Nor for a passé simple the parse hung on the avoir before it (Les Misérables), nor "dont il s'agit" (Madame Bovary).
+    const cough = rewriteLocally("L'excès du travail fatiguait Fantine, et la petite toux sèche qu'elle avait augmenta.", 8).pieces;
+    expect(cough.join(" ")).not.toMatch(/l'avait augmenta/u);
+    const substances = rewriteLocally(
+      "Mais il faut connaître plutôt la constitution des substances dont il s'agit, les gisements géologiques, les actions atmosphériques, la qualité des terrains, des minéraux, des eaux, la densité des différents corps et leur capillarité! que sais-je?",
+      8,
+    ).pieces;
+    expect(substances.join(" ")).not.toMatch(/s'en agit/u);
     // But faire before it takes one (Du côté de chez Swann): "le désir qu'elle avait fait naître".
     expect(rewriteWithRules("Elle voulait tromper le désir qu'elle avait fait naître.", 8).pieces).toContain("Elle l'avait fait naître.");
   });
