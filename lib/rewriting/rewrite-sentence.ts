@@ -1532,6 +1532,9 @@ function heavySubject(
   // it ("…du village ils couraient").
   const quantity = (other: TreeWord) => /^(tout|toute|tous|toutes|chaque|aucun|aucune|nul|nulle|plusieurs|certains|certaines)$/iu.test(tree.words[subtree(tree, other.index)[0]!]!.form);
   if (childrenWith(tree, clause.index, subjectRelations).some((other) => other.index !== word.index && quantity(other))) return undefined;
+  // "Le coup de sonnette d'Eulalie, s'il arrivait…": a subject pronoun after the noun is a clause's own, which
+  // the parse joined to this one; a second pronoun would stand beside it ("Il s'il arrivait").
+  if (childrenWith(tree, clause.index, subjectRelations).some((other) => other.index > word.index && other.upos === "PRON")) return undefined;
   if (verb.feats.Mood === "Imp" || isSubjunctive(verb) || tree.words.some((other) => other.form === "?" || dialogueMarks.test(other.form))) return undefined;
   // A clause in the subject that another rule takes out ("la lumière des lampes, rabattue sur le
   // tapis vert, laissait"): the subject goes only once it is.
@@ -1543,6 +1546,9 @@ function heavySubject(
   const group = verbGroupStart(tree, clause.index);
   const between = tree.words.slice(last + 1, group);
   if (group <= last || between.some((other) => !inAside.has(other.index) && other.upos !== "PUNCT")) return undefined;
+  // The verb group is one run of words ("ne la faisait"), no aside inside it: the pronoun goes before it, and
+  // "s'il arrivait…" or "ajouta-t-il" read as part of it would take the pronoun ("Il s'il arrivait").
+  if (tree.words.slice(group, clause.index).some((other) => other.upos === "PUNCT" || (other.head !== clause.index && (other.head < group || other.head > clause.index)))) return undefined;
   // The whole noun phrase, unbroken by an aside, and the verb group right after it; a phrase of
   // nouns and their articles and adjectives ("le sommeil recommençant ne lui laissa pas", "tant une
   // passion est en nous", "mes parents du reste commençaient": not said alone).

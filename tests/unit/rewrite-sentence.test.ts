@@ -1280,6 +1280,16 @@ describe("rewriting rules", () => {
     expect(rewriteWithRules("Elle voulait tromper le désir qu'elle avait fait naître.", 8).pieces).toContain("Elle l'avait fait naître.");
   });
 
+  it("presents no subject whose clause has its own pronoun after it, nor one before an aside inside the verb group (Du côté de chez Swann)", () => {
+    // Before: "C'était le coup de sonnette d'Eulalie. / Il s'il arrivait…".
+    const bell = rewriteLocally(
+      "Le coup de sonnette d'Eulalie, s'il arrivait tout à la fin de la journée, quand elle ne l'espérait plus, la faisait presque se trouver mal.",
+      8,
+    ).pieces;
+    expect(bell.join(" ")).not.toMatch(/Il s'il/u);
+    expect(bell[0]).toBe("Le coup de sonnette d'Eulalie, s'il arrivait");
+  });
+
   it("reads \"personne\" after a determiner as the noun, not the pronoun of \"ne … personne\" (Madame Bovary)", () => {
     const tree = parseTree("La vue de sa personne troublait la volupté de cette méditation.");
     expect(tree.words[5]).toMatchObject({ form: "personne", upos: "NOUN", deprel: "nmod", head: 2 });
