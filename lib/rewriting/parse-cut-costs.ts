@@ -216,14 +216,14 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   const ofDe = /^(de|d['’]|du|des)$/iu.test(opening[0] ?? "") && !/^après$/iu.test(opening[1] ?? "");
   const prepositional = tree.children[dependent]!.some((child) => tree.words[child]!.deprel === "case");
   const infinitive = [dependent, ...tree.children[dependent]!].some((word) => tree.words[word]!.feats.VerbForm === "Inf");
-  // A noun or adjective that is its clause's predicate keeps its de-complement as any noun does:
-  // "Elle était l'unique servante ‖ de M. Madeleine"; not an infinitive, "son idée ‖ d'être cheval de selle".
   // A noun and a bare noun after its "de" name one thing: "la Profession ‖ de foi", "sa robe ‖ de chambre".
   // (Not a title, "le désespoir ‖ de M. Verdurin", nor a conjunction, "les fauteuils ‖ de peur qu'ils…".)
   const bareNoun = tree.words[dependent]!;
   const compound = ofDe && relation === "nmod" && /^(de|d['’])$/iu.test(opening[0] ?? "") && bareNoun.upos === "NOUN" &&
     common === left && dependent === right + 1 && !titles.test(bareNoun.form) && !/^(peur|crainte|sorte|façon|manière)$/u.test(bareNoun.lemma);
   if (compound && /^(NOUN|PROPN)$/u.test(upos)) return breakCost.forbidden;
+  // A noun or adjective that is its clause's predicate keeps its de-complement as any noun does:
+  // "Elle était l'unique servante ‖ de M. Madeleine"; not an infinitive, "son idée ‖ d'être cheval de selle".
   if (clause && ofDe && prepositional && relation === "nmod" && /^(NOUN|PROPN|ADJ)$/u.test(upos) && !infinitive) return nounComplementCost;
   // An adjective and the infinitive it governs: "disposée ‖ à suivre ses conseils", "bien aise ‖ de dîner".
   if (upos === "ADJ" && left === common && infinitive && /^(à|de|d['’])$/iu.test(opening[0] ?? "")) return nounComplementCost;

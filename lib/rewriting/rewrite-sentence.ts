@@ -1375,9 +1375,9 @@ function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
 // a modifier ("au bord d'un fossé").
 /**
  * "en homme discret", "en petit comité", "en dix-neuf ans": "en" without an
- * article says how or how long, not where or when; with one, it says so but
- * of a time or places ("en ce moment", "en divers lieux"): "en sa pensée",
- * "en un frisson rapide", "en une pluie de baisers" say in what or into what.
+ * article says how or how long, not where or when; with an article, only a
+ * time or places do ("en ce moment", "en divers lieux"): "en sa pensée",
+ * "en un frisson rapide", "en une pluie de baisers" say in or into what.
  */
 function saysHow(tree: SentenceTree, phrase: TreeWord, preposition: TreeWord): boolean {
   if (!/^en$/iu.test(preposition.form)) return false;

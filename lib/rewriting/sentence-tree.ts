@@ -114,15 +114,15 @@ const spokenTo = /^(ta|ton|tes|toi|-toi|te|t'|t’)$/iu;
 function repairImperative(tree: SentenceTree, index: number): void {
   const { words, children } = tree;
   const verb = words[index]!;
-  const { VerbForm, Mood, Tense, Person, Number } = verb.feats;
-  if (verb.upos !== "VERB" || VerbForm !== "Fin" || Mood !== "Ind" || Tense !== "Pres" || Number !== "Sing") return;
+  const { feats } = verb;
+  if (verb.upos !== "VERB" || feats.VerbForm !== "Fin" || feats.Mood !== "Ind" || feats.Tense !== "Pres" || feats.Number !== "Sing") return;
   if (children[index]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
   const before = words[index - 1];
   if (before && before.upos !== "PUNCT") return;
   // "emplis": a second person without "tu" gives the order itself; "reste", "apporte" only where "tu" is spoken to.
-  const addressed = Person === "2" || (Person === "3" && /e$/u.test(verb.form) && words.some((word) => spokenTo.test(word.form)));
+  const addressed = feats.Person === "2" || (feats.Person === "3" && /e$/u.test(verb.form) && words.some((word) => spokenTo.test(word.form)));
   if (!addressed) return;
-  verb.feats = readFeats(`Mood=Imp|Number=Sing|Person=2|Tense=Pres|VerbForm=Fin`);
+  verb.feats = readFeats("Mood=Imp|Number=Sing|Person=2|Tense=Pres|VerbForm=Fin");
 }
 
 // Adverbs of several words that are never anything else: the parse, which does not know them, reads
