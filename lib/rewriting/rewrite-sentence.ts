@@ -721,9 +721,9 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   // someone says, not a relative one.
   if (childrenWith(tree, word.index, /^(obj|obj:lvc)$/u).some((object) => object.index !== pronoun.index)) return undefined;
   // "qu'il existe de bons ouvrages": an impersonal il with what there is after the verb says something, no relative clause.
-  // Nor "les poursuites qu'il fallait": falloir has no subject to say "Il les fallait." with.
+  // Nor "les poursuites qu'il fallait": an impersonal verb has no subject to say "Il les fallait." with.
   const nounAfterVerb = tree.children[word.index]!.some((child) => child > word.index && /^(nsubj|obj)/u.test(tree.words[child]!.deprel) && tree.words[child]!.upos === "NOUN");
-  if (/^il$/iu.test(subject.form) && (nounAfterVerb || word.lemma === "falloir")) return undefined;
+  if (/^il$/iu.test(subject.form) && (nounAfterVerb || impersonalVerbs.test(word.lemma))) return undefined;
   // "sa parole qu'elle reviendrait", "une après-midi qu'il neigeait": a verb that takes no object has no "que" to
   // stand for ("Elle la reviendrait.", "Il la neigeait."); the clause says what, or when. (But faire or laisser before it
   // takes one: "le désir qu'elle avait fait naître" → "Elle l'avait fait naître.")
@@ -820,7 +820,7 @@ function relativeDont(tree: SentenceTree, clause: TreeWord, dont: TreeWord, ante
   const subject = subjectOf(tree, clause.index);
   if (!subject || subject.index < dont.index || subject.index > clause.index || !finiteVerb(tree, clause.index)) return undefined;
   // "les substances dont il s'agit": an impersonal il has nothing to say of them ("Il s'en agit.").
-  if (/^il$/iu.test(subject.form) && /^(agir|falloir)$/u.test(clause.lemma)) return undefined;
+  if (/^il$/iu.test(subject.form) && impersonalVerbs.test(clause.lemma)) return undefined;
   // Before the first auxiliary or the verb, after the other clitics: "il s'en souvenait", "il n'en avait rien dit".
   const group = tree.children[clause.index]!.filter((child) => child > subject.index && child < clause.index && /^(aux|cop)/u.test(tree.words[child]!.deprel));
   const at = Math.min(clause.index, ...group);
@@ -921,6 +921,8 @@ function governingVerb(tree: SentenceTree, index: number): TreeWord | undefined 
   return word.head === 0 ? finiteVerb(tree, word.index) : undefined;
 }
 
+// Verbs whose "il" stands for nothing: "il faut", "il s'agit".
+const impersonalVerbs = /^(falloir|agir)$/u;
 // Verbs that take no direct object, whatever "que" the parse hangs on them.
 const noObjectVerbs =
   /^(aller|venir|revenir|arriver|partir|repartir|rester|demeurer|devenir|naître|mourir|tomber|exister|neiger|venter|pleuvoir|rire|sourire|paraître|sembler|jouir|dormir|marcher|courir|nager|mentir|obéir|consister|dépendre|appartenir|ressembler|plaire|nuire|succéder|survivre|réussir|suffire)$/u;

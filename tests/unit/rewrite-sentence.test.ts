@@ -1276,6 +1276,12 @@ describe("rewriting rules", () => {
       8,
     ).pieces;
     expect(substances.join(" ")).not.toMatch(/s'en agit/u);
+    // Nor the que of "il s'agissait" (Du côté de chez Swann): "Il se l'agissait d'un petit événement".
+    const event = rewriteLocally(
+      "D'ailleurs cela ne faisait rien, car il en avait assez vu pour se rendre compte qu'il s'agissait d'un petit événement sans importance et qui ne touchait nullement à des relations amoureuses ; c'était quelque chose qui se rapportait à un oncle d'Odette.",
+      8,
+    ).pieces;
+    expect(event.join(" ")).not.toMatch(/se l'agissait/u);
     // But faire before it takes one (Du côté de chez Swann): "le désir qu'elle avait fait naître".
     expect(rewriteWithRules("Elle voulait tromper le désir qu'elle avait fait naître.", 8).pieces).toContain("Elle l'avait fait naître.");
   });
