@@ -2183,6 +2183,9 @@ export function presentedPhrase(
     if (findLocutions(forms).some((match) => match.locution.kind === "adverb" && match.first === 0 && !ofSomething(match.last))) return undefined;
     // (A comparison to a place is none: "Il s'enfonçait dans cette nuit comme dans un gouffre.")
     const likePlace = /^comme$/iu.test(preposition.form) && tree.words[preposition.index + 1]?.upos === "ADP";
+    // "On parlait de cet endroit-là comme de la maison du bourreau", "Elle se repentait, comme d'un crime, de sa vertu":
+    // the verb's own "de" said again after "comme" is its complement, which "C'était" cannot present.
+    if (likePlace && /^(de|d'|d’)$/iu.test(tree.words[preposition.index + 1]!.form)) return undefined;
     if (movementVerbs.test(tree.words[head.head]!.lemma) && !likePlace) return undefined;
     // "avec Homais pour ami", "prendre ses infirmités pour des défauts", "le considérait comme le symbole":
     // "pour" and "comme" say what as, not for whom or what like.

@@ -1432,6 +1432,11 @@ describe("rewriting rules", () => {
       "C'était pour son mari.",
     ]);
     expect(rewriteLocally("Il s'enfonçait dans cette nuit comme dans un gouffre.", 8).pieces).toEqual(["Il s'enfonçait dans cette nuit.", "C'était comme dans un gouffre."]);
+    // Not the verb's own "de" said again after "comme": "C'était comme de la maison du bourreau." is no French.
+    expect(rewriteLocally("On parlait de cet endroit-là comme de la maison du bourreau.", 8).pieces).toEqual([
+      "On parlait de cet endroit-là",
+      "comme de la maison du bourreau.",
+    ]);
     expect(rewriteLocally("Et il le considérait non comme un simple magasin, mais comme un véritable sanctuaire.", 8).pieces.join(" ")).not.toMatch(/C'était/u);
     // Not "pour" that says what as ("avec Homais pour ami", "prendre pour"), nor a phrase the parse gave the verb's object.
     expect(rewriteLocally("Il se trouvait à plaindre de vivre dans ce village, avec Homais pour ami et M. Guillaumin pour maître.", 8).pieces.join(" ")).not.toMatch(/C'était/u);
