@@ -1370,11 +1370,6 @@ function parataxis(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   return { rule: "parataxis", head: word.index, drop: [], replace: new Map(), insert: new Map() };
 }
 
-// Prepositions whose phrase says where or when, and reads after "C'était"
-// ("C'était chez le président."). "Sur", "par", "pour", "avec" and "contre"
-// open a verb's complement as often ("discourir sur", "élevé par", "se
-// battre avec"), and so do "de" and "à", unless the parse calls the phrase
-// a modifier ("au bord d'un fossé").
 /**
  * "en homme discret", "en petit comité", "en dix-neuf ans": "en" without an
  * article says how or how long, not where or when; with an article, only a
@@ -1386,8 +1381,15 @@ function saysHow(tree: SentenceTree, phrase: TreeWord, preposition: TreeWord): b
   return childrenWith(tree, phrase.index, /^det$/u).length === 0 || !(timeNouns.test(phrase.lemma) || /^lieu$/u.test(phrase.lemma));
 }
 
+// Prepositions whose phrase says where or when, and reads after "C'était"
+// ("C'était chez le président."). "Sur", "par", "pour", "avec" and "contre"
+// open a verb's complement as often ("discourir sur", "élevé par", "se
+// battre avec"), and so do "de" and "à", unless the parse calls the phrase
+// a modifier ("au bord d'un fossé"). Not "malgré" and "sans": "C'était
+// malgré tous ses efforts.", "C'était sans sa maman." say against or without
+// what, and nothing the phrase was.
 const adjunctPrepositions =
-  /^(dans|sous|chez|devant|derrière|vers|entre|pendant|depuis|parmi|malgré|sans|selon|en|près|auprès|autour|loin|au-dessus|au-dessous|jusque|jusqu'|jusqu’|durant|dès|après|avant)$/iu;
+  /^(dans|sous|chez|devant|derrière|vers|entre|pendant|depuis|parmi|selon|en|près|auprès|autour|loin|au-dessus|au-dessous|jusque|jusqu'|jusqu’|durant|dès|après|avant)$/iu;
 const placePrepositions = /^(sous|dans|devant|derrière|chez|parmi|pendant|durant|depuis|dès|entre|vers)$/iu;
 // Conjunctions whose clause reads after "C'était" and keeps its link to the clause it leaves.
 // "pour se tenir au courant", "afin de mieux voir": a purpose, said as "C'était pour …".

@@ -1432,6 +1432,15 @@ describe("rewriting rules", () => {
       "C'était pour son mari.",
     ]);
     expect(rewriteLocally("Il s'enfonçait dans cette nuit comme dans un gouffre.", 8).pieces).toEqual(["Il s'enfonçait dans cette nuit.", "C'était comme dans un gouffre."]);
+    // Nor "malgré" and "sans", which say against or without what: "C'était sans égard pour sa robe de chambre." is no French.
+    expect(rewriteLocally("Il se traînait à genoux vers elle, sans égard pour sa robe de chambre.", 8).pieces).toEqual([
+      "Il se traînait à genoux vers elle,",
+      "sans égard pour sa robe de chambre.",
+    ]);
+    expect(rewriteLocally("Et malgré tous ses efforts, il lui était impossible de desserrer la bouche.", 8).pieces).toEqual([
+      "Et malgré tous ses efforts,",
+      "il lui était impossible de desserrer la bouche.",
+    ]);
     // Not the verb's own "de" said again after "comme": "C'était comme de la maison du bourreau." is no French.
     expect(rewriteLocally("On parlait de cet endroit-là comme de la maison du bourreau.", 8).pieces).toEqual([
       "On parlait de cet endroit-là",
@@ -1555,15 +1564,20 @@ describe("rewriting rules", () => {
     ).toContain("C'était un petit poignard ciselé.");
   });
 
-  it("keeps the rules' rewrite when the cut of one of its sentences presents a phrase: the next piece takes a capital (Madame Bovary)", () => {
-    // "C'était malgré ses airs évaporés." used to leave "(c'était le mot…" in lower case, and the checks sent the whole sentence to the cut.
+  it("keeps the rules' rewrite when the cut of one of its sentences keeps an aside in brackets (Madame Bovary)", () => {
+    // "(c'était le mot…" once followed "C'était malgré ses airs évaporés." in lower case, and the checks sent the whole
+    // sentence to the cut; the phrase on "malgré" now opens its clause, and the aside follows it as written.
     const habit = rewriteLocally(
       "Malgré ses airs évaporés (c'était le mot des bourgeoises d'Yonville), Emma pourtant ne paraissait pas joyeuse, et, d'habitude, elle gardait aux coins de la bouche cette immobile contraction qui plisse la figure des vieilles filles et celle des ambitieux déchus.",
       8,
     );
     expect(habit.rules).toContain("relative_qui");
+    expect(habit.pieces.slice(0, 3)).toEqual([
+      "Malgré ses airs évaporés",
+      "(c'était le mot des bourgeoises d'Yonville),",
+      "Emma pourtant ne paraissait pas joyeuse.",
+    ]);
     expect(habit.pieces).toContain("Elle plisse la figure des vieilles filles");
-    expect(habit.pieces).toContain("(C'était le mot des bourgeoises d'Yonville),");
   });
 
   it("reads a relative clause between commas that the parse took for the main clause as the subject's (Madame Bovary)", () => {
