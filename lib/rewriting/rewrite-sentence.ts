@@ -2226,11 +2226,15 @@ export function presentedPhrase(
       child.index === head.index + 1 && child.feats.VerbForm === "Part" && childrenWith(tree, child.index, /^(obl|obl:.*|obj|iobj)$/u).length === 0 &&
       tree.words[Math.max(...subtree(tree, child.index)) + 1]?.form === ",";
     if (/^nsubj/u.test(head.deprel) && childrenWith(tree, head.index, /^acl$/u).some(bareParticiple)) return undefined;
-    // "toute ‖ grande la maison": no adjective before the determiner; nor an adverb that links the
-    // clause to the one before ("Alors la paysanne, …," is no "C'était alors la paysanne.").
+    // "toute ‖ grande la maison": before the determiner, only "tout" or an adverb ("C'était enfin la
+    // dernière superfluité", "sans doute"): not an adjective, a preposition ("Ce sont avec deux ou trois charrettes"),
+    // a conjunction of the phrase's own ("Mais la scène de la folie ‖ n'intéressait"), nor an adverb
+    // that links the clause to the one before ("Alors la paysanne, …," is no "C'était alors la paysanne.").
     const determiner = Math.min(...childrenWith(tree, head.index, /^(det|nummod)$/u).map((word) => word.index));
-    const linking = (index: number) => /^(alors|aussi|puis|ainsi|donc)$/iu.test(tree.words[index]!.form);
-    if (phrase.some((index) => index < determiner && (tree.words[index]!.upos === "ADJ" || linking(index)))) return undefined;
+    const linking = (word: TreeWord) => /^(alors|aussi|puis|ainsi|donc)$/iu.test(word.form);
+    const mayOpen = (word: TreeWord) => /^(tout|toute|tous|toutes)$/iu.test(word.form) || (word.upos === "ADV" && !linking(word));
+    const opening = phrase.filter((index) => index >= start && index < determiner).sort((a, b) => a - b).map((index) => tree.words[index]!);
+    if (!opening.every(mayOpen) && !isAdverbLocution(opening.map((word) => word.form.toLowerCase()))) return undefined;
     // "Il y avait sous le hangar deux grandes charrettes…, dont…, qui tombait", "Une nuit, vers onze
     // heures, ils furent réveillés": a verb with a second subject before it is not this noun's, unless
     // the two are items of one list ("L'écroulement de l'ancienne société française, la chute…"): not a

@@ -1432,6 +1432,10 @@ describe("rewriting rules", () => {
       "C'était pour son mari.",
     ]);
     expect(rewriteLocally("Il s'enfonçait dans cette nuit comme dans un gouffre.", 8).pieces).toEqual(["Il s'enfonçait dans cette nuit.", "C'était comme dans un gouffre."]);
+    // A phrase the parse opened on its preposition's neighbour is no noun to present ("Ce sont avec deux ou trois charrettes neuves.").
+    expect(
+      rewriteLocally("Il y a la forge d'un maréchal et ensuite un charron avec deux ou trois charrettes neuves, en dehors, qui empiètent sur la route.", 8).pieces.join(" / "),
+    ).not.toMatch(/Ce sont avec/u);
     // Nor "malgré" and "sans", which say against or without what: "C'était sans égard pour sa robe de chambre." is no French.
     expect(rewriteLocally("Il se traînait à genoux vers elle, sans égard pour sa robe de chambre.", 8).pieces).toEqual([
       "Il se traînait à genoux vers elle,",
