@@ -1572,9 +1572,10 @@ function heavySubject(
   if (countWords(phrase.map((index) => tree.words[index]!.form).join(" ")) < 3) return undefined;
   // "quelque chose de plus considérable était survenu": the thing is said after its verb; "_Un vent_": a title.
   if (/^(quelque|autre)$/iu.test(tree.words[first]!.form) || word.lemma === "fois" || tree.words.some((other) => other.form === "_")) return undefined;
-  // "Que la flamme…": a subject after a conjunction or a relative pronoun is in a clause that cannot stand alone.
+  // "Que la flamme…": a subject after a conjunction or a relative pronoun is in a clause that cannot stand
+  // alone, also a "que" the tagger took for a determiner ("Que monseigneur Bienvenu faisait durer…").
   const before = tree.words[first - 1];
-  if (before && (before.upos === "SCONJ" || isRelativePronoun(before))) return undefined;
+  if ((before && (before.upos === "SCONJ" || isRelativePronoun(before))) || startsOnQue(tree, first)) return undefined;
   const pronoun = standIn(tree, word);
   const number = numberOf(tree, word);
   if (!pronoun || !/^(il|elle|ils|elles)$/u.test(pronoun) || !agrees(pronoun, verb, number)) return undefined;
@@ -2093,6 +2094,11 @@ function isAdverbLocution(forms: readonly string[]): boolean {
   return findLocutions(forms).some((match) => match.locution.kind === "adverb" && match.first === 0 && match.last === forms.length - 1);
 }
 
+/** Whether the word at `index` is "que", whatever the parse made of it: a phrase after it belongs to a clause or a comparison. */
+function startsOnQue(tree: SentenceTree, index: number): boolean {
+  return /^(que|qu['’])$/iu.test(tree.words[index]?.form ?? "");
+}
+
 /** The "et", "mais", "puis" or "or" a cut piece opens on, if any, and where its own words start. */
 function pieceOpening(tree: SentenceTree, first: number, last: number): { link: TreeWord; joining: boolean; start: number } {
   const link = tree.words[first]!;
@@ -2123,7 +2129,8 @@ export function presentedPhrase(
   { predicateFollows = false, nextPresented = false } = {},
 ): { opening: string; dropLink: boolean; start: number } | undefined {
   const { link, joining, start } = pieceOpening(tree, first, last);
-  if (start > last || /^(cc|mark)$/u.test(tree.words[start]!.deprel)) return undefined;
+  // "plus de dispositions ‖ que pour un voyage autour du monde": a "que" that compares opens no phrase of its own.
+  if (start > last || /^(cc|mark)$/u.test(tree.words[start]!.deprel) || startsOnQue(tree, start)) return undefined;
   const words = tree.words.slice(start, last + 1).filter((word) => word.upos !== "PUNCT");
   const heads = words.filter((word) => word.head < start || word.head > last);
   const head = heads[0];
