@@ -697,8 +697,8 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   };
   const moved = inverted?.words ?? [];
   if (lemma === "où") {
-    // "la maison où il habitait" → "Il y habitait."
-    if (timeNouns.test(antecedent.lemma.toLowerCase()) || antecedent.upos !== "NOUN") return undefined;
+    // "la maison où il habitait" → "Il y habitait."; not a time, nor "le cas où", which says if.
+    if (timeNouns.test(antecedent.lemma.toLowerCase()) || /^cas$/iu.test(antecedent.lemma) || antecedent.upos !== "NOUN") return undefined;
     // "mon salon, où il n'y a pas de meubles": "il y a" says where already → "Il n'y a pas de meubles.";
     // any other clause that has its "y" takes no second one.
     const hasY = subtree(tree, word.index).some((index) => /^y$/iu.test(tree.words[index]!.form));

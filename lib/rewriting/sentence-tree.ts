@@ -92,6 +92,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairPronounSubject(tree, word.index);
   for (const word of words.slice(1)) repairSubject(tree, word.index);
   for (const word of words.slice(1)) repairRelative(tree, word.index);
+  for (const word of words.slice(1)) repairSubjectAfterWhere(tree, word.index);
   for (const word of words.slice(1)) repairRelativeQue(tree, word.index);
   for (const word of words.slice(1)) repairConsecutiveQue(tree, word.index);
   for (const word of words.slice(1)) repairSubordinateJoined(tree, word.index);
@@ -1011,24 +1012,31 @@ function repairSubordinateJoined(tree: SentenceTree, clause: number): void {
  * pronoun were the subject or object of a second clause: "s'indignait
  * contre cet individu, qui se permettait d'admirer…" reads "qui se
  * permettait" as coordinated with "s'indignait", "apprit des couplets qu'il
- * chantait" "qu'il chantait". A clause so joined that opens on its relative
- * pronoun right after a noun (or a noun and a comma) becomes that noun's
- * relative clause.
+ * chantait" "qu'il chantait", "qu'elle fit entrer dans la cuisine, où
+ * flambait un grand feu" a clause of "fit". A clause so joined that opens on
+ * its relative pronoun right after a noun (or a noun and a comma) becomes
+ * that noun's relative clause.
  */
 function repairRelative(tree: SentenceTree, clause: number): void {
   const { words, children } = tree;
   const head = words[clause]!;
   if (!/^(conj|parataxis|advcl)$/u.test(head.deprel)) return;
+  // ("où" only after a comma: "l'âge où on croit…", "un chemin où elle savait qu'il ne passerait pas" are
+  // the noun's own, a time or a clause within a clause, which the parse attaches as well as it can.)
+  const where = (child: TreeWord) => /^où$/iu.test(child.form) && child.feats.PronType === "Rel" && words[child.index - 1]?.form === ",";
   const pronoun = children[clause]!.map((child) => words[child]!).find((child) =>
-    child.upos === "PRON" && (/^nsubj/u.test(child.deprel) ? /^qui$/iu.test(child.form) : child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form)));
+    child.upos === "PRON" &&
+    (/^nsubj/u.test(child.deprel) ? /^qui$/iu.test(child.form) : (child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form)) || where(child)));
   if (!pronoun) return;
   const clauseWords = subtree(tree, clause);
   if (Math.min(...clauseWords.filter((index) => words[index]!.upos !== "PUNCT")) !== pronoun.index) return;
   const noun = words[words[pronoun.index - 1]?.form === "," ? pronoun.index - 2 : pronoun.index - 1];
   if (!noun || !/^(NOUN|PROPN)$/u.test(noun.upos) || clauseWords.includes(noun.index)) return;
   // The predicates after it, each after a comma ("…qu'il chantait aux bienvenues, s'enthousiasma pour
-  // Béranger, sut faire du punch"), went on with the clause it was taken for: they stay there.
-  for (const child of children[clause]!) {
+  // Béranger, sut faire du punch"), went on with the clause it was taken for: they stay there. (Not
+  // after "où", whose clause has a subject of its own that they share: "où tous les gamins agenouillés
+  // se poussaient de l'épaule, et tombaient comme des capucins de cartes".)
+  for (const child of where(pronoun) ? [] : children[clause]!) {
     const word = words[child]!;
     if (!/^(conj|parataxis)$/u.test(word.deprel) || child < pronoun.index) continue;
     const start = Math.min(...phraseWords(tree, child));
@@ -1053,6 +1061,28 @@ function repairParticiple(tree: SentenceTree, clause: number): void {
   if (own.some((child) => child.feats.PronType === "Rel" || /^(aux|aux:tense|aux:pass|cop)$/u.test(child.deprel))) return;
   head.deprel = "acl";
   for (const child of own) if (/^nsubj/u.test(child.deprel) && child.index > clause) child.deprel = "obl:mod";
+}
+
+/**
+ * After "où", the subject follows its verb as often as not: "la cuisine, où
+ * flambait un grand feu", "où l'appelle son âge". The parser reads the noun
+ * after the verb as its object, and an object clitic before it ("l'") as its
+ * subject. In a clause of "où" with no subject but such a clitic, the noun
+ * after the verb is the subject, and the clitic the object.
+ */
+function repairSubjectAfterWhere(tree: SentenceTree, clause: number): void {
+  const { words, children } = tree;
+  const verb = words[clause]!;
+  if (verb.feats.VerbForm !== "Fin") return;
+  const own = children[clause]!.map((child) => words[child]!);
+  if (!own.some((child) => /^où$/iu.test(child.form) && child.feats.PronType === "Rel" && child.index < clause && words[child.index - 1]?.form === ",")) return;
+  const subjects = own.filter((child) => subjectRelations.test(child.deprel));
+  const objectClitic = (word: TreeWord) => /^(le|la|les|l['’])$/iu.test(word.form) && word.index < clause;
+  if (subjects.some((subject) => !objectClitic(subject))) return;
+  const objects = own.filter((child) => child.deprel === "obj" && child.index > clause && /^(NOUN|PROPN)$/u.test(child.upos));
+  if (objects.length !== 1) return;
+  objects[0]!.deprel = "nsubj";
+  for (const clitic of subjects) clitic.deprel = "obj";
 }
 
 // The same text is often parsed twice in a row: a clause checked as a sentence, then rewritten. Trees

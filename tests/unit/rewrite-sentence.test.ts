@@ -413,6 +413,24 @@ describe("rewriting rules", () => {
     expect(complexion.pieces.join(" ")).not.toMatch(/le rehaussent/u);
   });
 
+  it("reads a clause of \"où\" after a comma as the noun's, its subject after its verb, where the parse hung it on the verb (Madame Bovary, Les Misérables)", () => {
+    // The parse hung "où flambait" on "fit" and read "un grand feu" as its object.
+    expect(
+      rewriteLocally("Une jeune femme vint sur le seuil de la maison pour recevoir M. Bovary, qu'elle fit entrer dans la cuisine, où flambait un grand feu.", 8).pieces,
+    ).toContain("Un grand feu y flambait.");
+    expect(rewriteLocally("Il avait soufflé sa bougie et s'était laissé tomber tout habillé sur le lit, où il s'était tout de suite profondément endormi.", 8).pieces).toContain(
+      "Il s'y était tout de suite profondément endormi.",
+    );
+    // The clause shares its subject with the predicate after it, which stays with it.
+    const church = rewriteLocally(
+      "Mais le curé, de temps à autre, regardait dans l'église, où tous les gamins agenouillés se poussaient de l'épaule, et tombaient comme des capucins de cartes.",
+      8,
+    );
+    expect(church.pieces.join(" / ")).not.toMatch(/regardait dans l'église \/ et tombaient/u);
+    // "le cas où" says if, not where.
+    expect(rewriteLocally("Aspasie fut créée pour le cas où il faudrait une catin à Prométhée.", 8).pieces.join(" ")).not.toMatch(/Il y faudrait/u);
+  });
+
   it("reads the des that opens a relative clause's subject as its article (Les Misérables, Madame Bovary)", () => {
     expect(rewriteLocally("Quelques minutes après, il était dans une salle où il y avait beaucoup de monde et où des groupes mêlés d'avocats en robe chuchotaient çà et là.", 8).pieces).toContain(
       "Il y avait beaucoup de monde.",
