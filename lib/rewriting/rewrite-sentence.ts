@@ -1348,7 +1348,11 @@ function objectList(tree: SentenceTree, word: TreeWord): Extraction | undefined 
   }
   const spoken = withElisions(group.map((index) => tree.words[index]!.form).join(" "));
   const drop = childrenWith(tree, word.index, /^cc$/u).map((link) => link.index);
-  return { rule: "list", head: word.index, drop, replace: new Map(), insert: new Map([[clauseStart(tree, word.index, drop), withSubject(text, spoken)]]) };
+  // "et, quelque temps après, un nécessaire d'ivoire": an aside that opens the item keeps both its commas,
+  // the verb said before the first ("Elle voulut, quelque temps après, un nécessaire d'ivoire.").
+  const start = clauseStart(tree, word.index, drop);
+  const asideOpens = drop.length > 0 && tree.words[start - 1]?.form === "," && start - 1 === Math.max(...drop) + 1 && start < word.index;
+  return { rule: "list", head: word.index, drop, replace: new Map(), insert: new Map([[asideOpens ? start - 1 : start, withSubject(text, spoken)]]) };
 }
 
 // A clause beside another, after a comma or a semicolon; without a subject
