@@ -93,6 +93,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairSubject(tree, word.index);
   for (const word of words.slice(1)) repairRelative(tree, word.index);
   for (const word of words.slice(1)) repairSubjectAfterWhere(tree, word.index);
+  for (const word of words.slice(1)) repairPhraseBeforeClause(tree, word.index);
   for (const word of words.slice(1)) repairRelativeQue(tree, word.index);
   for (const word of words.slice(1)) repairConsecutiveQue(tree, word.index);
   for (const word of words.slice(1)) repairSubordinateJoined(tree, word.index);
@@ -1061,6 +1062,38 @@ function repairParticiple(tree: SentenceTree, clause: number): void {
   if (own.some((child) => child.feats.PronType === "Rel" || /^(aux|aux:tense|aux:pass|cop)$/u.test(child.deprel))) return;
   head.deprel = "acl";
   for (const child of own) if (/^nsubj/u.test(child.deprel) && child.index > clause) child.deprel = "obl:mod";
+}
+
+/**
+ * "il auscultait partout de la souffrance, et, sans chercher à deviner
+ * l'énigme, il tâchait de panser la plaie": the parse joins the infinitive
+ * phrase to the verb before, and the clause after it hangs on that verb
+ * alone. A phrase on "sans", "pour", "avant de" or "après" set between
+ * commas right before a clause with its own subject opens that clause, and
+ * the "et" before it joins the clause.
+ */
+function repairPhraseBeforeClause(tree: SentenceTree, index: number): void {
+  const { words, children } = tree;
+  const phrase = words[index]!;
+  if (phrase.feats.VerbForm !== "Inf" || phrase.deprel !== "conj") return;
+  const own = children[index]!.map((child) => words[child]!);
+  const mark = own.find((child) => child.deprel === "mark" && /^(sans|pour|avant|après)$/iu.test(child.form));
+  const spanned = subtree(tree, index);
+  if (!mark || Math.min(...spanned.filter((at) => words[at]!.upos !== "PUNCT" && words[at]!.deprel !== "cc")) !== mark.index) return;
+  const comma = Math.max(...spanned) + 1;
+  if (words[comma]?.form !== ",") return;
+  const head = phrase.head;
+  const clause = children[head]!.map((child) => words[child]!).find((child) =>
+    child.index > comma && /^(conj|parataxis)$/u.test(child.deprel) && finiteClause(tree, child.index) &&
+    Math.min(...subtree(tree, child.index).filter((at) => words[at]!.upos !== "PUNCT")) === comma + 1 &&
+    children[child.index]!.some((subject) => subjectRelations.test(words[subject]!.deprel) && subject < child.index));
+  if (!clause) return;
+  for (const child of own) if (child.deprel === "cc" || (child.deprel === "punct" && child.index < mark.index)) child.head = clause.index;
+  words[comma]!.head = clause.index;
+  phrase.head = clause.index;
+  phrase.deprel = "advcl";
+  clause.deprel = "conj";
+  tree.children = childrenOf(words);
 }
 
 /**

@@ -435,6 +435,15 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Aspasie fut créée pour le cas où il faudrait une catin à Prométhée.", 8).pieces.join(" ")).not.toMatch(/Il y faudrait/u);
   });
 
+  it("reads a phrase on \"sans\" or \"pour\" set before a clause as that clause's, not as a predicate of the clause before (Les Misérables, Madame Bovary)", () => {
+    // Before: "et, sans chercher à deviner l'énigme." ended as a sentence, and "Il tâchait de panser la plaie." after it.
+    const pieces = rewriteLocally("Il auscultait partout de la souffrance, et, sans chercher à deviner l'énigme, il tâchait de panser la plaie.", 8).pieces;
+    expect(pieces.join(" / ")).toMatch(/sans chercher à deviner l'énigme, \/ il tâchait/u);
+    expect(rewriteLocally("Alors il eut peur, et pour éviter tout éclaircissement, il se frappa le front en s'écriant:", 8).pieces.join(" / ")).not.toMatch(
+      /éclaircissement\./u,
+    );
+  });
+
   it("reads the des that opens a relative clause's subject as its article (Les Misérables, Madame Bovary)", () => {
     expect(rewriteLocally("Quelques minutes après, il était dans une salle où il y avait beaucoup de monde et où des groupes mêlés d'avocats en robe chuchotaient çà et là.", 8).pieces).toContain(
       "Il y avait beaucoup de monde.",
