@@ -352,15 +352,20 @@ describe("rewriting rules", () => {
     );
   });
 
-  it("rewrites a second relative clause joined by et with the first, not left as \"et où…\" (Madame Bovary, Les Misérables)", () => {
+  it("rewrites a second relative clause joined by et with the first, not left as \"et où…\", its et gone as a coordinated clause's is (Madame Bovary, Les Misérables)", () => {
     expect(rewriteLocally("À droite était la salle, c'est-à-dire l'appartement où l'on mangeait et où l'on se tenait.", 8).pieces).toEqual([
       "À droite était la salle, c'est-à-dire l'appartement.",
       "L'on y mangeait.",
-      "Et l'on s'y tenait.",
+      "L'on s'y tenait.",
     ]);
     expect(
       rewriteLocally("C'était ce même huissier qui lui avait tourné le dos l'instant d'auparavant et qui maintenant le saluait jusqu'à terre.", 8).pieces,
-    ).toEqual(["C'était ce même huissier.", "Il lui avait tourné le dos l'instant d'auparavant.", "Et maintenant il le saluait jusqu'à terre."]);
+    ).toEqual(["C'était ce même huissier.", "Il lui avait tourné le dos l'instant d'auparavant.", "Maintenant il le saluait jusqu'à terre."]);
+    // The et kept made "Et mademoiselle Baptistine ‖ avait dix ans de moins que lui." a sentence the cut parted.
+    expect(
+      rewriteLocally("M. Myriel était arrivé à Digne accompagné d'une vieille fille, mademoiselle Baptistine, qui était sa soeur et qui avait dix ans de moins que lui.", 8).pieces,
+    ).toContain("Mademoiselle Baptistine était sa soeur.");
+    expect(rewriteLocally("Toute la personne de Javert exprimait l'homme qui épie et qui se dérobe.", 8).pieces).toContain("Il se dérobe.");
   });
 
   it("leaves a relative clause with the words its colon announces (Les Misérables)", () => {
