@@ -1401,9 +1401,11 @@ function saysHow(tree: SentenceTree, phrase: TreeWord, preposition: TreeWord): b
 // battre avec"), and so do "de" and "à", unless the parse calls the phrase
 // a modifier ("au bord d'un fossé"). Not "malgré" and "sans": "C'était
 // malgré tous ses efforts.", "C'était sans sa maman." say against or without
-// what, and nothing the phrase was.
+// what, and nothing the phrase was; nor "jusque", which says how far the
+// verb goes ("remplis de vin jusqu'au bord", "tout s'effaça, jusqu'à son
+// nom"), not where or when.
 const adjunctPrepositions =
-  /^(dans|sous|chez|devant|derrière|vers|entre|pendant|depuis|parmi|selon|en|près|auprès|autour|loin|au-dessus|au-dessous|jusque|jusqu'|jusqu’|durant|dès|après|avant)$/iu;
+  /^(dans|sous|chez|devant|derrière|vers|entre|pendant|depuis|parmi|selon|en|près|auprès|autour|loin|au-dessus|au-dessous|durant|dès|après|avant)$/iu;
 const placePrepositions = /^(sous|dans|devant|derrière|chez|parmi|pendant|durant|depuis|dès|entre|vers)$/iu;
 // Conjunctions whose clause reads after "C'était" and keeps its link to the clause it leaves.
 // "pour se tenir au courant", "afin de mieux voir": a purpose, said as "C'était pour …".

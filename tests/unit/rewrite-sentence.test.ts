@@ -1470,6 +1470,8 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Il s'enfonçait dans cette nuit comme dans un gouffre.", 8).pieces).toEqual(["Il s'enfonçait dans cette nuit.", "C'était comme dans un gouffre."]);
     // Nor a phrase after "que", which compares ("C'était que pour un voyage autour du monde.") or opens a clause the tagger misread.
     expect(rewriteLocally("Que monseigneur Bienvenu faisait durer trop longtemps ses soutanes", 8).pieces.join(" / ")).not.toMatch(/C'était/u);
+    // Nor "jusque", which says how far: "C'était jusqu'à son nom." (Les Misérables).
+    expect(rewriteLocally("Tout s'effaça de ce qui avait été sa vie, jusqu'à son nom; il ne fut même plus Jean Valjean.", 8).pieces.join(" ")).not.toMatch(/C'était jusqu/u);
     // A phrase the parse opened on its preposition's neighbour is no noun to present ("Ce sont avec deux ou trois charrettes neuves.").
     expect(
       rewriteLocally("Il y a la forge d'un maréchal et ensuite un charron avec deux ou trois charrettes neuves, en dehors, qui empiètent sur la route.", 8).pieces.join(" / "),
