@@ -1458,7 +1458,7 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   // "à" or "de" right after a noun describes it ("un homme de cinquante ans, à la peau blanche").
   const previous = tree.words.slice(1, first).reverse().find((other) => other.upos !== "PUNCT");
   if (/^(à|de|d'|d’|au|aux|du|des)$/iu.test(opener.form) && previous && /^(NOUN|PROPN|ADJ|NUM)$/u.test(previous.upos)) return undefined;
-  if (saysHow(tree, word, opener)) return undefined;
+  if (saysHow(tree, word, opener) || opensOnAdverb(tree, phraseWords(tree, word.index))) return undefined;
   // "dans son coup d'oeil clair, dans son accent ferme, dans…": one phrase of a list goes with the others.
   const sameOpening = (other: TreeWord) => other.index !== word.index && childrenWith(tree, other.index, /^case$/u).some((mark) => mark.form.toLowerCase() === opener.form.toLowerCase());
   if (childrenWith(tree, clause.index, /^(obl|obl:mod|obl:arg)$/u).some(sameOpening) || childrenWith(tree, word.index, /^conj$/u).length > 0) return undefined;
@@ -2105,6 +2105,17 @@ function placeOrTimeWithA(tree: SentenceTree, head: TreeWord, preposition: TreeW
   return own && !rangeEnd;
 }
 
+/**
+ * "par coeur de rimes passionnées", "par terre avec mon bâton", "à son tour", "à voix basse": an adverb
+ * of two words or more opens the phrase, which says how, not where or when (not "à la fin ‖ de sa
+ * troisième", a place or time said of something).
+ */
+function opensOnAdverb(tree: SentenceTree, phrase: readonly number[]): boolean {
+  const forms = [...phrase].sort((a, b) => a - b).map((index) => tree.words[index]!.form.toLowerCase());
+  const ofSomething = (last: number) => placeOrTimeNouns.test(forms[last]!) && /^(de|d'|d’|du|des)$/u.test(forms[last + 1] ?? "");
+  return findLocutions(forms).some((match) => match.locution.kind === "adverb" && match.first === 0 && !ofSomething(match.last));
+}
+
 /** "sans doute", "à peine", "du reste": an adverb in the words of a phrase, which no "C'était" presents. */
 function isAdverbLocution(forms: readonly string[]): boolean {
   return findLocutions(forms).some((match) => match.locution.kind === "adverb" && match.first === 0 && match.last === forms.length - 1);
@@ -2201,11 +2212,7 @@ export function presentedPhrase(
     // "fut reçue par M. d'Orsan": who did what a passive says is its argument, no circumstance.
     const passive = (verb: TreeWord) => childrenWith(tree, verb.index, /^aux:pass$/u).length > 0 || (verb.feats.VerbForm === "Part" && /^(acl|amod)$/u.test(verb.deprel));
     if (/^par$/iu.test(preposition.form) && passive(tree.words[head.head]!)) return undefined;
-    // "par coeur de rimes passionnées", "par terre avec mon bâton": an adverb of two words opens the phrase
-    // (not "à la fin ‖ de sa troisième", a place or time said of something).
-    const forms = [...phrase].sort((a, b) => a - b).map((index) => tree.words[index]!.form.toLowerCase());
-    const ofSomething = (last: number) => placeOrTimeNouns.test(forms[last]!) && /^(de|d'|d’|du|des)$/u.test(forms[last + 1] ?? "");
-    if (findLocutions(forms).some((match) => match.locution.kind === "adverb" && match.first === 0 && !ofSomething(match.last))) return undefined;
+    if (opensOnAdverb(tree, phrase)) return undefined;
     // (A comparison to a place is none: "Il s'enfonçait dans cette nuit comme dans un gouffre.")
     const likePlace = /^comme$/iu.test(preposition.form) && tree.words[preposition.index + 1]?.upos === "ADP";
     // "On parlait de cet endroit-là comme de la maison du bourreau", "Elle se repentait, comme d'un crime, de sa vertu":

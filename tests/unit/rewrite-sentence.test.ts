@@ -1470,6 +1470,11 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Il s'enfonçait dans cette nuit comme dans un gouffre.", 8).pieces).toEqual(["Il s'enfonçait dans cette nuit.", "C'était comme dans un gouffre."]);
     // Nor a phrase after "que", which compares ("C'était que pour un voyage autour du monde.") or opens a clause the tagger misread.
     expect(rewriteLocally("Que monseigneur Bienvenu faisait durer trop longtemps ses soutanes", 8).pieces.join(" / ")).not.toMatch(/C'était/u);
+    // Nor a phrase that opens on an adverb of several words: "C'était à son tour.", "C'était à voix basse." (Madame Bovary).
+    expect(
+      rewriteLocally("Léon souvent avait dîné chez le pharmacien, et s'était cru contraint, par politesse, de l'inviter à son tour.", 8).pieces.join(" "),
+    ).not.toMatch(/C'était à son tour/u);
+    expect(rewriteLocally("Mais elle reprit vivement, à voix basse, d'une voix douce, dissolvante:", 8).pieces.join(" ")).not.toMatch(/C'était à voix basse/u);
     // Nor "jusque", which says how far: "C'était jusqu'à son nom." (Les Misérables).
     expect(rewriteLocally("Tout s'effaça de ce qui avait été sa vie, jusqu'à son nom; il ne fut même plus Jean Valjean.", 8).pieces.join(" ")).not.toMatch(/C'était jusqu/u);
     // A phrase the parse opened on its preposition's neighbour is no noun to present ("Ce sont avec deux ou trois charrettes neuves.").
