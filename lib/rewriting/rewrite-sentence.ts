@@ -107,7 +107,13 @@ function finiteVerb(tree: SentenceTree, head: number): TreeWord | undefined {
  * (but not connaît, paraît, plaît, in the present).
  */
 function isSubjunctive(verb: TreeWord): boolean {
-  return verb.feats.Mood === "Sub" || /([âû]t|[^a]ît|înt)$/u.test(verb.form.toLowerCase());
+  return verb.feats.Mood === "Sub" || /([âû]t|[^a]ît|înt)$/u.test(verb.form.toLowerCase()) || onlySubjunctive(verb.form);
+}
+
+/** "rapprochassent", "permissent": a form the Lefff knows only as a subjunctive, whatever the tagger said. */
+function onlySubjunctive(form: string): boolean {
+  const verbReadings = lexicalMorphology(form).split("|").filter((reading) => /^(v|auxAvoir|auxEtre):/u.test(reading));
+  return verbReadings.length > 0 && verbReadings.every((reading) => /:[ST]/u.test(reading));
 }
 
 function isPredicate(tree: SentenceTree, index: number): boolean {

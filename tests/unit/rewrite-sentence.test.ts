@@ -1796,6 +1796,10 @@ describe("rewriting rules", () => {
       8,
     );
     expect(word.pieces.join(" ")).not.toContain("Il pût");
+    // Also one the tagger calls indicative, which the Lefff knows only as a subjunctive (Swann).
+    expect(
+      rewriteLocally("Les jours où Gilberte m'avait annoncé qu'elle ne devait pas venir aux Champs-Élysées, je tâchais de faire des promenades qui me rapprochassent un peu d'elle.", 8).pieces.join(" "),
+    ).not.toMatch(/Elles me rapprochassent/u);
     expect(rewriteWithRules("C'était la mère Gerbaud avec son petit dans ses bras.", 8).pieces).not.toContain("C'était dans ses bras.");
     // "elle logea et nourrit son jeune frère": the two verbs share their object; "elle logea." alone lacks it.
     const shared = rewriteWithRules("Cette soeur avait élevé Jean Valjean, et tant qu'elle eut son mari elle logea et nourrit son jeune frère.", 8);
