@@ -618,6 +618,9 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   return { ...extraction, drop: [...extraction.drop, link.index] };
 }
 
+// Verbs that say what their object is called or judged to be, in an attribute after it.
+const namingVerbs = /^(appeler|nommer|surnommer|croire|trouver|juger|estimer|considérer|rendre)$/u;
+
 function relativeClause(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const antecedent = antecedentOf(tree, word.index);
   const pronoun = relativePronounOf(tree, word.index);
@@ -676,7 +679,13 @@ function relativeClause(tree: SentenceTree, word: TreeWord): Extraction | undefi
   // "Quelqu'un, qui les avait connus au pays, avait vu sa soeur": someone in particular is "il" in a
   // sentence of its own; not in "comme quelqu'un qui se réveille", which says what kind of someone.
   const someone = /^quelqu['’]un$/iu.test(antecedent.form) && tree.words[pronoun.index - 1]?.form === ",";
-  const stand = antecedent.upos === "NOUN" || antecedent.upos === "PROPN" ? standIn(tree, antecedent) : someone ? "il" : undefined;
+  // "un des valseurs, qu'on appelait familièrement vicomte": one of them is "il" or "elle" as well.
+  const ofThem = antecedent.upos === "PRON" && /^(un|une)$/iu.test(antecedent.form) &&
+    childrenWith(tree, antecedent.index, /^nmod$/u).some((noun) => childrenWith(tree, noun.index, /^case$/u).some((mark) => /^(de|d['’])$/iu.test(mark.form)));
+  const stand = antecedent.upos === "NOUN" || antecedent.upos === "PROPN" ? standIn(tree, antecedent)
+    : someone ? "il"
+    : ofThem ? (/^une$/iu.test(antecedent.form) ? "elle" : "il")
+    : undefined;
   if (!stand) return undefined;
   const lemma = pronoun.form.toLowerCase().replace(/’/u, "'");
   if (lemma === "dont") return relativeDont(tree, word, pronoun, antecedent);
@@ -701,8 +710,12 @@ function relativeClause(tree: SentenceTree, word: TreeWord): Extraction | undefi
   // "la maison qu'habitait son père": a subject after its verb is said before it ("Son père l'habitait").
   const inverted = subject.index > word.index ? invertedSubject(tree, word, subject) : undefined;
   if (subject.index > word.index && !inverted) return undefined;
-  // "que" or "où" may belong to an infinitive ("qu'elle s'efforçait de rendre naturel"): left alone.
-  if (childrenWith(tree, word.index, /^xcomp$/u).length > 0) return undefined;
+  // "que" or "où" may belong to an infinitive ("qu'elle s'efforçait de rendre naturel"): left alone. (Not
+  // what a verb of naming or judging says the object is: "qu'on appelait familièrement vicomte" → "On
+  // l'appelait familièrement vicomte.", "qu'il croyait spirituelle et gaie" → "Il la croyait spirituelle et gaie.")
+  const objectAttribute = (complement: TreeWord) =>
+    /^(NOUN|ADJ)$/u.test(complement.upos) && namingVerbs.test(word.lemma) && !subtree(tree, complement.index).some((index) => /^(VERB|AUX)$/u.test(tree.words[index]!.upos));
+  if (childrenWith(tree, word.index, /^xcomp$/u).some((complement) => !objectAttribute(complement))) return undefined;
   // "C'est de la physionomie des années que se compose…": a cleft, not a relative clause.
   if (inverted && childrenWith(tree, antecedent.index, /^cop$/u).length > 0) return undefined;
   // The clitic the pronoun becomes at `at`; a subject said first goes before the verb group ("L'écurie s'y trouvait").

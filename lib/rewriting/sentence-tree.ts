@@ -70,6 +70,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   });
   const tree = { words, tokens, children: childrenOf(words) };
   repairAdverbLocutions(tree);
+  for (const word of words.slice(1)) repairDemonstrativeParticle(tree, word.index);
   for (const word of words.slice(1)) repairImperative(tree, word.index);
   for (const word of words.slice(1)) repairStepNoun(tree, word.index);
   for (const word of words.slice(1)) repairPersonNoun(tree, word.index);
@@ -101,6 +102,17 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairParticipleSeries(tree, word.index);
   for (const word of words.slice(1)) repairFiniteJoinedToNonFinite(tree, word.index);
   return tree;
+}
+
+/** "ce jour-là", "cet homme-ci": the particle is its noun's, wherever the parse hung it. */
+function repairDemonstrativeParticle(tree: SentenceTree, index: number): void {
+  const { words } = tree;
+  const particle = words[index]!;
+  // (Not a particle the parse made a head: moving it would make a loop.)
+  if (!/^-(là|ci)$/iu.test(particle.form) || particle.head === index - 1 || words[index - 1]?.upos === "PUNCT" || tree.children[index]!.length > 0) return;
+  particle.head = index - 1;
+  particle.deprel = "advmod";
+  tree.children = childrenOf(words);
 }
 
 // Words that say "tu" is spoken to: an order's addressee.
@@ -751,8 +763,13 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
   const setOff = (child: TreeWord) => /^(obl|obl:mod|advmod)$/u.test(child.deprel) && words[Math.max(...subtree(tree, child.index))]?.form === ",";
   if (opening.some((child) => !setOff(child) && (!/^(cc|punct|advmod)$/u.test(child.deprel) || subtree(tree, child.index).length > 1))) return;
   if (Math.max(...subtree(tree, noun.index)) < pronoun.index - 2) return;
-  // The true verb: finite, after a comma, with no subject of its own.
-  const verb = own.find((child) => {
+  // The true verb: finite, after a comma, with no subject of its own. (Also hung on a second relative
+  // clause joined to the first: "un des valseurs, qu'on appelait familièrement vicomte, et dont le gilet
+  // … semblait moulé sur la poitrine, vint une seconde fois".)
+  const secondRelatives = own.filter((child) => child.deprel === "conj" && child.index > pronoun.index &&
+    children[child.index]!.some((index) => words[index]!.feats.PronType === "Rel" || children[index]!.some((inner) => words[inner]!.feats.PronType === "Rel")));
+  const candidates = [...own, ...secondRelatives.flatMap((second) => children[second.index]!.map((index) => words[index]!))];
+  const verb = candidates.find((child) => {
     if (child.index < pronoun.index || !/^(advcl|conj|parataxis)$/u.test(child.deprel)) return false;
     const group = children[child.index]!.map((index) => words[index]!);
     if (!finiteClause(tree, child.index) || group.some((word) => subjectRelations.test(word.deprel))) return false;

@@ -449,6 +449,30 @@ describe("rewriting rules", () => {
     );
   });
 
+  it("rewrites the relative clauses of \"un des …\", and the attribute a verb of naming gives its object (Madame Bovary, Les Misérables)", () => {
+    // The parse took "qu'on appelait" for the main clause and hung "vint" on the second relative clause.
+    const viscount = rewriteLocally(
+      "Cependant, un des valseurs, qu'on appelait familièrement vicomte, et dont le gilet très ouvert semblait moulé sur la poitrine, vint une seconde fois encore inviter madame Bovary, l'assurant qu'il la guiderait et qu'elle s'en tirerait bien.",
+      8,
+    ).pieces;
+    expect(viscount[0]).toBe("Cependant, un des valseurs vint une seconde fois");
+    expect(viscount).toContain("On l'appelait familièrement vicomte.");
+    expect(rewriteLocally("Il y avait un peintre grec, appelé Euphorion, qu'on avait surnommé le peintre des lèvres.", 8).pieces).toContain(
+      "On l'avait surnommé le peintre des lèvres.",
+    );
+    // Not an attribute that holds a verb: "qu'elle avait coutume de mordillonner".
+    expect(
+      rewriteLocally("Elle grelottait tout en mangeant, ce qui découvrait un peu ses lèvres charnues, qu'elle avait coutume de mordillonner à ses moments de silence.", 8).pieces.join(" "),
+    ).not.toMatch(/Elle les avait coutume/u);
+    // "ce jour-là": the particle stays with its noun, where the parse had hung it on the main clause (Swann).
+    const note = rewriteLocally(
+      "Mais dans l'adresse de ce pneumatique -- qui, hier encore n'était rien, n'était qu'un petit bleu que j'avais écrit, et qui depuis qu'un télégraphiste l'avait remis au concierge de Gilberte et qu'un domestique l'avait porté jusqu'à sa chambre, était devenu cette chose sans prix, un des petits bleus qu'elle avait reçus ce jour-là -- j'eus peine à reconnaître les lignes vaines et solitaires de mon écriture sous les cercles imprimés qu'y avait apposés la poste, sous les inscriptions qu'y avait ajoutées au crayon un des facteurs, signes de réalisation effective, cachets du monde extérieur, violettes ceintures symboliques de la vie, qui pour la première fois venaient épouser, maintenir, relever, réjouir mon rêve.",
+      8,
+    ).pieces.join(" / ");
+    expect(note).toContain("ce jour-là");
+    expect(note).not.toMatch(/ -là/u);
+  });
+
   it("reads the des that opens a relative clause's subject as its article (Les Misérables, Madame Bovary)", () => {
     expect(rewriteLocally("Quelques minutes après, il était dans une salle où il y avait beaucoup de monde et où des groupes mêlés d'avocats en robe chuchotaient çà et là.", 8).pieces).toContain(
       "Il y avait beaucoup de monde.",
