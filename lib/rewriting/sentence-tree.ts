@@ -855,9 +855,11 @@ export function verbAndAdverbsStart(tree: SentenceTree, verb: number): number {
   return start;
 }
 
-/** An auxiliary, "ne", an adverb or a clitic pronoun ("l'amincissait"; not a relative "que"). */
+/** An auxiliary, "ne", an adverb or a clitic pronoun ("l'amincissait", "y défilaient"; not a relative "que"). */
 function inVerbGroup(word: TreeWord): boolean {
-  return verbGroupRelations.test(word.deprel) || (/^(obj|iobj)$/u.test(word.deprel) && word.upos === "PRON" && word.feats.PronType === "Prs");
+  const clitic = word.upos === "PRON" && word.feats.PronType === "Prs";
+  return verbGroupRelations.test(word.deprel) || (clitic && /^(obj|iobj|expl:comp)$/u.test(word.deprel)) ||
+    (clitic && /^(y|en)$/iu.test(word.form) && /^(obl|obl:arg|obl:mod)$/u.test(word.deprel));
 }
 
 /**

@@ -1010,6 +1010,11 @@ describe("rewriting rules", () => {
       pieces: ["Madame Bovary se mordait les lèvres.", "L'enfant vagabondait dans le village."],
       method: "rewritten",
     });
+    // Also with "y" or "en" before the verb (Madame Bovary).
+    expect(rewriteLocally("L'Espagne, qui consomme beaucoup de jais noir, y commandait chaque année des achats immenses.", 8).pieces).toEqual([
+      "L'Espagne y commandait chaque année des achats immenses.",
+      "L'Espagne consomme beaucoup de jais noir.",
+    ]);
     // The phrase before the verb is the last clause's noun, not that clause with it: no "les haies." left at its end.
     expect(rewriteLocally("Cependant les cours se font plus étroites, les habitations se rapprochent, les haies disparaissent.", 8).pieces).toEqual([
       "Cependant les cours se font plus étroites.",
