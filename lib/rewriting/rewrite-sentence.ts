@@ -749,6 +749,14 @@ function relativeClause(tree: SentenceTree, word: TreeWord): Extraction | undefi
   // "qu'on le demandait", "qu'elle avait besoin d'une jupe": a clause with an object of its own is what
   // someone says, not a relative one.
   if (childrenWith(tree, word.index, /^(obj|obj:lvc)$/u).some((object) => object.index !== pronoun.index)) return undefined;
+  // So is one with a noun phrase after its verb that the parse took for a phrase of circumstance, though no
+  // preposition opens it: "la femme que j'aimais les lieux que je désirais" ("Je l'aimais les lieux.").
+  // (Right after the verb and its adverbs: not an aside after a comma, nor the attribute of a verb of naming.)
+  const bareNounAfter = (child: TreeWord) =>
+    child.index > word.index && child.upos === "NOUN" && /^(obl|obl:mod|obl:arg)$/u.test(child.deprel) && !timeNouns.test(child.lemma) &&
+    childrenWith(tree, child.index, /^case$/u).length === 0 && childrenWith(tree, child.index, /^det$/u).length > 0 &&
+    tree.words.slice(word.index + 1, Math.min(...subtree(tree, child.index))).every((between) => between.upos === "ADV");
+  if (!namingVerbs.test(word.lemma) && tree.children[word.index]!.some((child) => bareNounAfter(tree.words[child]!))) return undefined;
   // "qu'il existe de bons ouvrages": an impersonal il with what there is after the verb says something, no relative clause.
   // Nor "les poursuites qu'il fallait": an impersonal verb has no subject to say "Il les fallait." with.
   const nounAfterVerb = tree.children[word.index]!.some((child) => child > word.index && /^(nsubj|obj)/u.test(tree.words[child]!.deprel) && tree.words[child]!.upos === "NOUN");

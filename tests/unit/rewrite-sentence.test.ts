@@ -460,6 +460,12 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("Il y avait un peintre grec, appelé Euphorion, qu'on avait surnommé le peintre des lèvres.", 8).pieces).toContain(
       "On l'avait surnommé le peintre des lèvres.",
     );
+    // Nor a clause with a noun phrase of its own right after the verb, which the parse took for a phrase of
+    // circumstance: "Je l'avais l'intention de composer.", "Il l'avait des bonnes manières." (Swann).
+    expect(rewriteLocally("Elle me faisait lui dire le sujet des poèmes que j'avais l'intention de composer.", 8).pieces.join(" ")).not.toMatch(/Je l'avais l'intention/u);
+    expect(
+      rewriteLocally("Puis il était choqué dans l'habitude qu'il avait des bonnes manières, par le ton rude et militaire qu'affectait, en s'adressant à chacun, l'universitaire cocardier.", 8).pieces.join(" "),
+    ).not.toMatch(/Il l'avait des bonnes manières/u);
     // Not an attribute that holds a verb: "qu'elle avait coutume de mordillonner".
     expect(
       rewriteLocally("Elle grelottait tout en mangeant, ce qui découvrait un peu ses lèvres charnues, qu'elle avait coutume de mordillonner à ses moments de silence.", 8).pieces.join(" "),
