@@ -1119,8 +1119,10 @@ function repairPhraseBeforeClause(tree: SentenceTree, index: number): void {
  * After "où", the subject follows its verb as often as not: "la cuisine, où
  * flambait un grand feu", "où l'appelle son âge". The parser reads the noun
  * after the verb as its object, and an object clitic before it ("l'") as its
- * subject. In a clause of "où" with no subject but such a clitic, the noun
- * after the verb is the subject, and the clitic the object.
+ * subject. In a clause of "où" after a comma, with no subject but such a
+ * clitic, the noun after the verb is the subject, and the clitic the object.
+ * (Not a clause of "où" right after its noun, whose relative rewrite would
+ * set it far from the noun in a long sentence.)
  */
 function repairSubjectAfterWhere(tree: SentenceTree, clause: number): void {
   const { words, children } = tree;
