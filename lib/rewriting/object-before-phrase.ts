@@ -6,6 +6,9 @@
 // dropped, only the phrase moved.
 import { childrenWith, subtree, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 
+// Determiners the tagger sometimes reads as prepositions.
+const determinerForms = /^(mon|ton|son|ma|ta|sa|mes|tes|ses|notre|votre|nos|vos|leur|leurs)$/iu;
+
 // "un peu de sa joue", "beaucoup de monde": a quantity's "de" opens no phrase.
 const quantities = /^(peu|beaucoup|trop|assez|tant|plus|moins|quantité)$/iu;
 
@@ -40,8 +43,16 @@ export function objectBeforePhrase(text: string, tree: SentenceTree): string | u
   if (!spans) return undefined;
   const at = new Map(spans.map((span) => [span.index, span]));
   for (const noun of tree.words.slice(1)) {
-    // "et son index replié …", "le fumier, la pluie, les vents": an item of a list goes with the others.
-    if (!at.has(noun.index) || /^(nsubj|nsubj:pass|conj)$/u.test(noun.deprel) || childrenWith(tree, noun.index, /^conj$/u).length > 0) continue;
+    // "et son index replié …": an item of a list goes with the others (the first takes them all with it:
+    // "le renoncement et le sacrifice", with no comma, below; each a noun with its article, not "du
+    // coupable la victime et du débiteur le créancier", two objects each).
+    if (!at.has(noun.index) || /^(nsubj|nsubj:pass|conj)$/u.test(noun.deprel)) continue;
+    const items = childrenWith(tree, noun.index, /^conj$/u);
+    const plainItem = (item: TreeWord) => {
+      const opening = subtree(tree, item.index).find((index) => !/^(cc|punct)$/u.test(tree.words[index]!.deprel));
+      return childrenWith(tree, item.index, /^case$/u).length === 0 && opening !== undefined && tree.words[opening]!.deprel === "det";
+    };
+    if (!items.every(plainItem)) continue;
     // Only the words this text holds: a piece the rules wrote comes with its sentence's whole parse,
     // the clauses they took out of it included.
     const own = subtree(tree, noun.index).filter((index) => at.has(index));
@@ -86,6 +97,11 @@ export function objectBeforePhrase(text: string, tree: SentenceTree): string | u
     const introduced = (word: TreeWord): boolean =>
       childrenWith(tree, word.index, /^case$/u).length > 0 || (word.deprel === "conj" && introduced(tree.words[word.head]!));
     if (between.some((word) => word.upos === "NOUN" && !introduced(word))) continue;
+    // "rejoint dans la lumière vos soeurs les vierges": right before the object, a noun with no preposition of
+    // its own (the tagger may take "vos" for one) is the object, and the noun after it its apposition.
+    const before = tree.words[first - 1]!;
+    const ownPreposition = childrenWith(tree, before.index, /^case$/u).some((mark) => !determinerForms.test(mark.form));
+    if (before.upos === "NOUN" && !ownPreposition) continue;
     const phraseStart = at.get(start + 1)!.start;
     const phraseEnd = at.get(first - 1)!.end;
     const objectStart = at.get(first)!.start;

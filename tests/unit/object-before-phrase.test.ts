@@ -17,6 +17,15 @@ describe("the object before the phrase", () => {
     expect(moved("Il prit entre son pouce et son index replié un peu de sa joue.")).toBe("Il prit un peu de sa joue entre son pouce et son index replié.");
   });
 
+  it("moves a list of nouns joined by et, each with its article, as one object (Les Misérables)", () => {
+    expect(moved("Il prêche à tout bout de champ le renoncement et le sacrifice.")).toBe("Il prêche le renoncement et le sacrifice à tout bout de champ.");
+    expect(moved("Ils occupent dans le premier moment les petites villes et les petites gens.")).toBe(
+      "Ils occupent les petites villes et les petites gens dans le premier moment.",
+    );
+    // Not the apposition of a noun right before it, whose "vos" the tagger read as a preposition.
+    expect(moved("Vous avez rejoint dans la lumière vos soeurs les vierges et vos frères les anges.")).toBeUndefined();
+  });
+
   it("leaves an object that something after a comma describes, a list, and a phrase that holds a second object", () => {
     // Madame Bovary: "givrées de diamant" describes the beads; Les Misérables: "que son mari avait renvoyée" the girl.
     expect(moved("Elle se contentait d'assurer dans ses cheveux blonds les petites boules de corail, givrées de diamant.")).toBeUndefined();
