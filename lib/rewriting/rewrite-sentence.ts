@@ -612,10 +612,10 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   const extraction = relativeClause(tree, word);
   // "qui était sa soeur et qui avait dix ans de moins que lui": the "et" that joins a second relative
   // clause to the first goes with its pronoun ("Mademoiselle Baptistine avait dix ans de moins que lui.").
-  const pronoun = relativePronounOf(tree, word.index);
-  const link = pronoun && childrenWith(tree, word.index, /^cc$/u).find((cc) => cc.lemma === "et" && cc.index === pronoun.index - 1);
-  if (!extraction || !link || word.deprel !== "conj" || !relativePronounOf(tree, word.head)) return extraction;
-  return { ...extraction, drop: [...extraction.drop, link.index] };
+  if (!extraction || word.deprel !== "conj" || !relativePronounOf(tree, word.head)) return extraction;
+  const pronoun = relativePronounOf(tree, word.index)!;
+  const link = childrenWith(tree, word.index, /^cc$/u).find((cc) => cc.lemma === "et" && cc.index === pronoun.index - 1);
+  return link ? { ...extraction, drop: [...extraction.drop, link.index] } : extraction;
 }
 
 // Verbs that say what their object is called or judged to be, in an attribute after it.

@@ -1027,6 +1027,11 @@ function repairSubordinateJoined(tree: SentenceTree, clause: number): void {
   tree.children = childrenOf(words);
 }
 
+/** The relative pronoun "où" right after a comma: "la cuisine, où flambait un grand feu". */
+function whereAfterComma(tree: SentenceTree, word: TreeWord): boolean {
+  return /^où$/iu.test(word.form) && word.feats.PronType === "Rel" && tree.words[word.index - 1]?.form === ",";
+}
+
 /**
  * The parser also joins a relative clause to the main verb, as if its
  * pronoun were the subject or object of a second clause: "s'indignait
@@ -1043,7 +1048,7 @@ function repairRelative(tree: SentenceTree, clause: number): void {
   if (!/^(conj|parataxis|advcl)$/u.test(head.deprel)) return;
   // ("où" only after a comma: "l'âge où on croit…", "un chemin où elle savait qu'il ne passerait pas" are
   // the noun's own, a time or a clause within a clause, which the parse attaches as well as it can.)
-  const where = (child: TreeWord) => /^où$/iu.test(child.form) && child.feats.PronType === "Rel" && words[child.index - 1]?.form === ",";
+  const where = (child: TreeWord) => whereAfterComma(tree, child);
   const pronoun = children[clause]!.map((child) => words[child]!).find((child) =>
     child.upos === "PRON" &&
     (/^nsubj/u.test(child.deprel) ? /^qui$/iu.test(child.form) : (child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form)) || where(child)));
@@ -1129,7 +1134,7 @@ function repairSubjectAfterWhere(tree: SentenceTree, clause: number): void {
   const verb = words[clause]!;
   if (verb.feats.VerbForm !== "Fin") return;
   const own = children[clause]!.map((child) => words[child]!);
-  if (!own.some((child) => /^où$/iu.test(child.form) && child.feats.PronType === "Rel" && child.index < clause && words[child.index - 1]?.form === ",")) return;
+  if (!own.some((child) => whereAfterComma(tree, child) && child.index < clause)) return;
   const subjects = own.filter((child) => subjectRelations.test(child.deprel));
   const objectClitic = (word: TreeWord) => /^(le|la|les|l['’])$/iu.test(word.form) && word.index < clause;
   if (subjects.some((subject) => !objectClitic(subject))) return;
