@@ -1048,10 +1048,9 @@ function repairRelative(tree: SentenceTree, clause: number): void {
   if (!/^(conj|parataxis|advcl)$/u.test(head.deprel)) return;
   // ("où" only after a comma: "l'âge où on croit…", "un chemin où elle savait qu'il ne passerait pas" are
   // the noun's own, a time or a clause within a clause, which the parse attaches as well as it can.)
-  const where = (child: TreeWord) => whereAfterComma(tree, child);
   const pronoun = children[clause]!.map((child) => words[child]!).find((child) =>
     child.upos === "PRON" &&
-    (/^nsubj/u.test(child.deprel) ? /^qui$/iu.test(child.form) : (child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form)) || where(child)));
+    (/^nsubj/u.test(child.deprel) ? /^qui$/iu.test(child.form) : (child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form)) || whereAfterComma(tree, child)));
   if (!pronoun) return;
   const clauseWords = subtree(tree, clause);
   if (Math.min(...clauseWords.filter((index) => words[index]!.upos !== "PUNCT")) !== pronoun.index) return;
@@ -1061,7 +1060,7 @@ function repairRelative(tree: SentenceTree, clause: number): void {
   // Béranger, sut faire du punch"), went on with the clause it was taken for: they stay there. (Not
   // after "où", whose clause has a subject of its own that they share: "où tous les gamins agenouillés
   // se poussaient de l'épaule, et tombaient comme des capucins de cartes".)
-  for (const child of where(pronoun) ? [] : children[clause]!) {
+  for (const child of whereAfterComma(tree, pronoun) ? [] : children[clause]!) {
     const word = words[child]!;
     if (!/^(conj|parataxis)$/u.test(word.deprel) || child < pronoun.index) continue;
     const start = Math.min(...phraseWords(tree, child));
