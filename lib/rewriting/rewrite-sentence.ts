@@ -2539,8 +2539,10 @@ function misledTaking(tree: SentenceTree, units: readonly Unit[]): number {
     });
     if (stranded !== undefined) return owner.get(wordBefore(verbGroupStart(tree, stranded))!.index)!;
     // "Il alla à l'école à quarante ans, et [apprit à lire], à écrire, à compter": a predicate joined
-    // last comes after its clause; words of that clause after it belonged to the predicate.
-    if (unit.extraction?.rule === "coordination") {
+    // last comes after its clause; words of that clause after it belonged to the predicate. So does a clause
+    // set beside it: "Pendant que le nouveau venu se chauffait, [le dos tourné, … tira un crayon de sa poche],
+    // puis il déchira" would have "puis il déchira" read before "tira".
+    if (unit.extraction?.rule === "coordination" || unit.extraction?.rule === "parataxis") {
       const first = Math.min(...unit.words);
       const last = Math.max(...unit.words);
       const straddles = units.some((other, at) => at !== index &&

@@ -1752,6 +1752,12 @@ describe("rewriting rules", () => {
     // Madame Bovary: "à la renverse" is how she fell, not how she cried out.
     expect(rewriteLocally("Emma poussa un cri et tomba roide par terre, à la renverse.", 8).pieces.join(" ")).not.toMatch(/cri, à la renverse/u);
     expect(rewriteLocally("Il alla à l'école à quarante ans, et apprit à lire, à écrire, à compter.", 8).pieces.join(" ")).not.toMatch(/ans,? à écrire/u);
+    // Les Misérables: a clause beside another, taken out, would have its sentence's later clause read before it.
+    const innkeeper = rewriteLocally(
+      "Pendant que le nouveau venu se chauffait, le dos tourné, le digne aubergiste Jacquin Labarre tira un crayon de sa poche, puis il déchira le coin d'un vieux journal qui traînait sur une petite table près de la fenêtre.",
+      8,
+    ).pieces.join(" ");
+    expect(innkeeper.indexOf("crayon")).toBeLessThan(innkeeper.indexOf("déchira"));
     const keeper = rewriteLocally(
       "Le gardien, qui est en même temps fossoyeur et bedeau à l'église (tirant ainsi des cadavres de la paroisse un double bénéfice), a profité du terrain vide pour y semer des pommes de terre.",
       8,
