@@ -9,6 +9,8 @@
 // rester…"). No word is added or dropped, only the phrase moved.
 import { auxiliaryRelations, childrenWith, parseTree, phraseWords, subtree, timeNouns, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
+import { countWords } from "@/lib/text/count-words";
+import { findLocutions } from "@/lib/french/locutions";
 import { negationEnds } from "@/lib/text/split-long-sentence";
 
 // What may be set first: a phrase of time, place or manner of the verb, or what describes the subject
@@ -171,4 +173,35 @@ export function asideAfterConnective(text: string): string | undefined {
   const firstWord = /^\p{L}+/u.exec(moved)?.[0] ?? "";
   const capitalized = new RegExp(`(?<!\\p{L})${firstWord}(?!\\p{L})`, "u").test(clause.slice(1));
   return connective + (capitalized ? moved : moved.replace(/^\p{Lu}/u, (letter) => letter.toLowerCase()));
+}
+
+// "Il y avait sous le hangar ‖ deux grandes charrettes": with a phrase of place or time between "il y a"
+// and what there is, the cut leaves "Il y avait sous le hangar" saying nothing. Set first, as French
+// often sets it, the phrase leaves the clause whole: "Sous le hangar, il y avait deux grandes charrettes".
+// What there is opens on a number or an indefinite word, which no phrase takes without "de": the phrase
+// ends right before it ("des", "du" may be the phrase's own complement: "la cour des voisins").
+const thereIsAfterPhrase = new RegExp(
+  "^((?:Et|Mais|Puis|Or)\\s+)?" +
+    "([Ii]l y (?:a|avait|eut|aura|aurait|eût|ait)(?:\\s+(?:alors|encore|toujours|déjà|souvent|aussi|même|parfois|quelquefois))*)\\s+" +
+    "((?:dans|sur|sous|à|au|aux|en|pour|derrière|devant|chez|entre|parmi|contre|vers|près de|auprès de|autour de|au milieu de|au fond de|le long de|à côté de)\\s[^,;:.!?«»()_—–-]+?)\\s+" +
+    "((?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|mille|quelques?|plusieurs|beaucoup|tant|trop|certains|certaines)(?!\\p{L})[\\s\\S]*)$",
+  "u",
+);
+
+/**
+ * `text` that opens on "il y a" and a phrase before what there is, with the
+ * phrase first: "Il y a dans le vieil ordre social une foule
+ * d'institutions…" → "Dans le vieil ordre social, il y a une foule
+ * d'institutions…". Else undefined.
+ */
+export function phraseBeforeThereIs(text: string): string | undefined {
+  const match = thereIsAfterPhrase.exec(text);
+  if (!match) return undefined;
+  const [, connective = "", thereIs, phrase, rest] = match as unknown as [string, string | undefined, string, string, string];
+  // A phrase of a few words ("dans la cour de la ferme"), not a clause the pattern ran into.
+  if (countWords(phrase) > 6 || /(?<!\p{L})(qui|que|qu['’]|dont|où|et|ou|mais)(?!\p{L})/iu.test(phrase)) return undefined;
+  // Nor an adverb of several words, which says how much or how, not where: "Il y avait à peu près une heure", "en outre".
+  if (findLocutions(phrase.toLowerCase().split(/\s+/u)).some((match) => match.locution.kind === "adverb" && match.first === 0)) return undefined;
+  const opening = connective ? phrase : capitalizeFirst(phrase);
+  return `${connective}${opening}, ${thereIs.replace(/^Il/u, "il")} ${rest}`;
 }

@@ -6,7 +6,7 @@
 import { validatePieces } from "@/lib/engines/validate-rewrite";
 import type { RewriteFailureReason, RewriteMethod } from "@/lib/engines/rewrite-types";
 import { lookUpWord, type WordClass } from "@/lib/french/lexicon";
-import { asideAfterConnective, asideAfterVerb, asideBeforeSubject, opensOnSubjectAndAside } from "@/lib/rewriting/aside-before-subject";
+import { asideAfterConnective, asideAfterVerb, asideBeforeSubject, opensOnSubjectAndAside, phraseBeforeThereIs } from "@/lib/rewriting/aside-before-subject";
 import { closedListViolations } from "@/lib/rewriting/closed-lists";
 import { completiveAfterColon } from "@/lib/rewriting/completive-after-colon";
 import { connectiveWords, dropConnectives, withoutConnective } from "@/lib/rewriting/drop-connectives";
@@ -379,7 +379,9 @@ function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions
     // A piece the rules wrote comes with its sentence's parse, which the aside's move cannot read:
     // one that opens on a short noun phrase and a phrase between commas is parsed alone for it.
     const asideFirst = (tree: SentenceTree) => asideBeforeSubject(text, tree) ?? asideAfterVerb(text, tree);
-    const reordered = asideFirst(tree) ?? (opensOnSubjectAndAside.test(text) ? asideFirst(parseTree(text)) : undefined) ?? asideAfterConnective(text);
+    // "Il y avait sous le hangar deux grandes charrettes…": the phrase first where the object cannot go before it.
+    const reordered = asideFirst(tree) ?? (opensOnSubjectAndAside.test(text) ? asideFirst(parseTree(text)) : undefined) ?? asideAfterConnective(text) ??
+      (objectBeforePhrase(text, tree) === undefined ? phraseBeforeThereIs(text) : undefined);
     if (!reordered) return objectBeforePhrase(text, tree) ?? text;
     const reorderedTree = parseTree(reordered);
     parses.set(reordered, reorderedTree);

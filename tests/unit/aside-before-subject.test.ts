@@ -2,7 +2,7 @@
 // complement, said first, so that the cut keeps subject, verb and complement
 // together: on the corpus novels' sentences.
 import { describe, expect, it } from "vitest";
-import { asideAfterConnective, asideAfterVerb, asideBeforeSubject } from "@/lib/rewriting/aside-before-subject";
+import { asideAfterConnective, asideAfterVerb, asideBeforeSubject, phraseBeforeThereIs } from "@/lib/rewriting/aside-before-subject";
 import { rewriteLocally } from "@/lib/rewriting/rewrite-locally";
 import { parseTree } from "@/lib/rewriting/sentence-tree";
 
@@ -98,5 +98,21 @@ describe("the aside before the subject", () => {
     );
     const buried = rewriteLocally("Ils l'avaient, par méchanceté, ensevelie dans de la terre, sous le siège épiscopal de Monseigneur.", 8).pieces;
     expect(buried.some((piece) => /^ils l'avaient ensevelie/iu.test(piece))).toBe(true);
+  });
+
+  it("sets the phrase between \"il y a\" and what there is first (Madame Bovary, Les Misérables)", () => {
+    expect(phraseBeforeThereIs("Il y a dans le vieil ordre social une foule d'institutions qu'on trouve de la sorte sur son passage.")).toBe(
+      "Dans le vieil ordre social, il y a une foule d'institutions qu'on trouve de la sorte sur son passage.",
+    );
+    expect(phraseBeforeThereIs("Mais il y avait près de la porte une petite table qui faisait avec elle un angle gênant.")).toBe(
+      "Mais près de la porte, il y avait une petite table qui faisait avec elle un angle gênant.",
+    );
+    // Not an adverb of several words ("à peu près" says how long), nor "des", which may be the phrase's own ("l'académie des sciences").
+    expect(phraseBeforeThereIs("Il y avait à peu près une heure et demie qu'il l'avait quittée.")).toBeUndefined();
+    expect(phraseBeforeThereIs("Il y a dans notre civilisation des heures redoutables.")).toBeUndefined();
+    // Before: "Il y avait dans la côte ‖ un pauvre diable vagabondant avec son bâton,".
+    const pieces = rewriteLocally("Il y avait dans la côte un pauvre diable vagabondant avec son bâton, tout au milieu des diligences.", 8).pieces;
+    expect(pieces).not.toContain("Il y avait dans la côte");
+    expect(pieces.some((piece) => piece.startsWith("Il y avait un pauvre diable"))).toBe(true);
   });
 });
