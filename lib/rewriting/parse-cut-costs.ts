@@ -304,6 +304,9 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   // (Right after the "et", and not a name's: "des Mille et une Nuits".)
   const ownArticle = tree.words[right + 1]?.head === dependent && tree.words[right + 1]!.deprel === "det" && tree.words[dependent]!.upos === "NOUN";
   if (nested && relation === "conj" && ownArticle && tree.words[right]!.deprel === "cc" && tree.words[right]!.head === dependent) return undefined;
+  // Adjectives joined before their noun are inside its phrase: "un vaste ‖ et bel hôtel".
+  const commonWord = tree.words[common]!;
+  if (relation === "conj" && upos === "ADJ" && commonWord.deprel === "amod" && common < commonWord.head && dependent < commonWord.head) return breakCost.insideNounPhrase;
   return relation === "conj" ? listCost : breakCost.insideNounPhrase;
 }
 

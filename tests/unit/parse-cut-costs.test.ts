@@ -196,6 +196,15 @@ describe("the cut with the parse", () => {
     ]);
   });
 
+  it("keeps adjectives joined before their noun with it (Du côté de chez Swann)", () => {
+    // Before: "par le nouveau / jardinier dépourvu du sentiment de la nature".
+    const pieces = rewriteLocally(
+      "Elle disait : « Enfin, on respire ! » et parcourait les allées détrempées -- trop symétriquement alignées à son gré par le nouveau jardinier dépourvu du sentiment de la nature et auquel mon père avait demandé depuis le matin si le temps s'arrangerait.",
+      8,
+    ).pieces;
+    expect(pieces.some((piece) => /nouveau$/u.test(piece)), pieces.join(" | ")).toBe(false);
+  });
+
   it("says nothing about a text the tree is not of", () => {
     const units = [
       { start: 0, end: 3 },
