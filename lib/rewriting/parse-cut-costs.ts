@@ -10,6 +10,7 @@
 //   a noun and its complement  "une barbe ‖ de trois jours"         dearest
 //   a verb and its infinitive  "ne peut pas ‖ avoir"                 as dear
 //   a verb and its object      "de porter ‖ sa croix"               as a verb's complement
+//     (also across adverbs)    "changer ‖ maintenant les heures"
 //   between listed nouns       "des ongles sales, ‖ une barbe"      a little
 //   before a participle with a phrase of its own after its noun   as after a noun (lowers the word classes' cost)
 //   a noun and the bare noun naming its kind   "des roses ‖ pompon"   as inside a noun phrase
@@ -106,6 +107,22 @@ function auxiliaryWaits(tree: SentenceTree, left: number, right: number): boolea
     if (/^(aux|aux:tense)$/u.test(word.deprel) && word.lemma === "avoir" && word.feats.VerbForm === "Fin" && participle && word.head >= right) return true;
   }
   return false;
+}
+
+/**
+ * A verb and its object, with adverbs between them on either side of the
+ * cut: "Elle déjoua même ‖ fort habilement les intrigues". (With the object
+ * right after the cut, costBetween sees it.)
+ */
+function objectWaits(tree: SentenceTree, left: number, right: number): boolean {
+  const adverb = (index: number) => tree.words[index]?.upos === "ADV";
+  let verb = left;
+  while (verb > 0 && adverb(verb)) verb -= 1;
+  let opening = right;
+  while (adverb(opening) && tree.words[opening]!.head === verb) opening += 1;
+  if (opening === right || !/^(VERB|AUX)$/u.test(tree.words[verb]?.upos ?? "")) return false;
+  return tree.children[verb]!.some((child) =>
+    tree.words[child]!.deprel === "obj" && /^(NOUN|PROPN)$/u.test(tree.words[child]!.upos) && subtree(tree, child)[0] === opening && tree.words[opening]!.upos === "DET");
 }
 
 /**
@@ -249,6 +266,7 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
     // Also with the infinitive's "de" or "à" or adverbs between them ("eût mérité ‖ de n'avoir pas d'opinions");
     // and an adverb before its infinitive: "afin de mieux ‖ voir".
     if (withinVerbAndInfinitive(tree, left, right)) return nounComplementCost;
+    if (objectWaits(tree, left, right)) return breakCost.verbComplement;
     if (relation === "advmod" && dependent === left && common === right && /^(Inf|Part)$/u.test(tree.words[common]!.feats.VerbForm ?? "")) return nounComplementCost;
     if (relation === "obj" && lightVerbObject(tree, common, dependent, left, right)) return breakCost.forbidden;
     // "Il la conduisit à Rouen ‖ voir son ancien maître", "Elle voyait dans les ténèbres ‖ se tordre…": a bare

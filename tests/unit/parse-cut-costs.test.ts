@@ -205,6 +205,14 @@ describe("the cut with the parse", () => {
     expect(pieces.some((piece) => /nouveau$/u.test(piece)), pieces.join(" | ")).toBe(false);
   });
 
+  it("keeps a verb with its object across the adverbs between them (Madame Bovary, Du côté de chez Swann)", () => {
+    // Before: "Il pouvait changer / maintenant les heures de ses repas," and "Je voyais même / hier le frère du docteur Percepied."
+    expect(splitLongSentence("Il pouvait changer maintenant les heures de ses repas, rentrer ou sortir sans donner de raisons.", 8, withParse)[0]).toBe(
+      "Il pouvait changer maintenant",
+    );
+    expect(rewriteLocally("Je voyais même hier le frère du docteur Percepied.", 8).pieces[0]).toBe("Je voyais même hier");
+  });
+
   it("says nothing about a text the tree is not of", () => {
     const units = [
       { start: 0, end: 3 },
