@@ -312,10 +312,21 @@ function subjectGivenAgain(piece: string, pieces: readonly string[], maxWords: n
   return { pieces: given, dropped };
 }
 
+// "une filature de lin que l'on établissait" → "On l'établissait.": the "l'" French sets before "on"
+// after "que", "et", "où" or "si" is not written where a sentence opens on it.
+const euphonicL = /^L['’](?=on(?!\p{L}))/u;
+
 export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite {
   const rewrite = rewriteSentenceLocally(sentence, maxWords);
-  const pieces = colonLast(closedBeforeSentences(capitalizedAfterEnds(rewrite.pieces)), sentence).map((piece) => agreedPronoun(presentedAttribute(piece, sentence)));
-  return { ...rewrite, pieces };
+  const written = colonLast(closedBeforeSentences(capitalizedAfterEnds(rewrite.pieces)), sentence).map((piece) => agreedPronoun(presentedAttribute(piece, sentence)));
+  const respelled = [...rewrite.respelled];
+  const pieces = written.map((piece, index) => {
+    // (A sentence the writer opened on "L'on" keeps it.)
+    if (!euphonicL.test(piece) || (index === 0 && euphonicL.test(sentence))) return piece;
+    respelled.push([piece.slice(0, 2), ""]);
+    return capitalizeFirst(piece.replace(euphonicL, ""));
+  });
+  return { ...rewrite, pieces, respelled };
 }
 
 function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrite {

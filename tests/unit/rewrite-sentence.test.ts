@@ -159,6 +159,16 @@ describe("rewriting rules", () => {
     );
   });
 
+  it("opens a sentence on \"On\", not on the \"l'on\" of the clause it was (Madame Bovary)", () => {
+    // Before: "L'on l'établissait."
+    const rewrite = rewriteLocally(
+      "Ils étaient tous, M et madame Bovary, Homais et M. Léon, partis voir, à une demi-lieue d'Yonville, dans la vallée, une filature de lin que l'on établissait.",
+      8,
+    );
+    expect(rewrite.pieces.at(-1)).toBe("On l'établissait.");
+    expect(closedListViolations("Ils étaient tous, M et madame Bovary, Homais et M. Léon, partis voir, à une demi-lieue d'Yonville, dans la vallée, une filature de lin que l'on établissait.", rewrite.pieces, rewrite.respelled)).toEqual({ added: [], dropped: [] });
+  });
+
   it("splits clauses set side by side with semicolons, each keeping its own subject", () => {
     const { pieces } = rewriteWithRules(
       "Il prenait, avec l'âge, des allures épaisses; il coupait, au dessert, le bouchon des bouteilles vides; il se passait, après manger, la langue sur les dents.",
@@ -361,8 +371,8 @@ describe("rewriting rules", () => {
   it("rewrites a second relative clause joined by et with the first, not left as \"et où…\", its et gone as a coordinated clause's is (Madame Bovary, Les Misérables)", () => {
     expect(rewriteLocally("À droite était la salle, c'est-à-dire l'appartement où l'on mangeait et où l'on se tenait.", 8).pieces).toEqual([
       "À droite était la salle, c'est-à-dire l'appartement.",
-      "L'on y mangeait.",
-      "L'on s'y tenait.",
+      "On y mangeait.",
+      "On s'y tenait.",
     ]);
     expect(
       rewriteLocally("C'était ce même huissier qui lui avait tourné le dos l'instant d'auparavant et qui maintenant le saluait jusqu'à terre.", 8).pieces,
