@@ -151,11 +151,12 @@ function opensAfterVerb(tree: SentenceTree, verb: number, dependent: number, lef
 // Verbs that say what their subject is, seems or becomes, as être does.
 const attributeVerbs = /^(sembler|paraître|devenir|rester|demeurer)$/u;
 
-/** An adjective with nothing of its own but adjectives joined to it: "son oeil calme et triste". */
+/** An adjective with nothing of its own but adjectives joined to it and adverbs before it: "son oeil calme et triste", "assez laides". */
 function bareAdjective(tree: SentenceTree, adjective: number): boolean {
   return tree.children[adjective]!.every((child) => {
     const word = tree.words[child]!;
-    return /^(cc|punct)$/u.test(word.deprel) || (word.deprel === "conj" && word.upos === "ADJ" && bareAdjective(tree, child));
+    return /^(cc|punct)$/u.test(word.deprel) || (word.deprel === "advmod" && child < adjective) ||
+      (word.deprel === "conj" && word.upos === "ADJ" && bareAdjective(tree, child));
   });
 }
 
@@ -178,7 +179,7 @@ function describingCost(tree: SentenceTree, describing: number): number | undefi
  * The cost a cut between words `left` and `right` (adjacent, 1-based)
  * breaks, or undefined where the parse has nothing against it.
  */
-function costBetween(tree: SentenceTree, left: number, right: number): number | undefined {
+function costBetween(tree: SentenceTree, left: number, right: number, present: ReadonlySet<number>): number | undefined {
   // A mark between the words ("inventés, ‖ elle") is the writer's own break, surer than the parse:
   // there only a list of nouns ("l'attente, ‖ la soif et la peur") counts against it.
   const punctuated = right - left > 1;
@@ -212,13 +213,20 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
   if (auxiliaryWaits(tree, left, right)) return breakCost.forbidden;
   if (punctuated) return !clause && nominal.has(upos) && relation === "conj" ? listCost : undefined;
   // An adverb and the adjective it grades: "extrêmement ‖ curieux" (a negation is the verb's: "ne fût pas ‖ habile").
-  if (relation === "advmod" && dependent === left && common === right && upos === "ADJ" && tree.words[left]!.feats.Polarity !== "Neg") return nounComplementCost;
+  // (Also an adverb of several words: "un peu ‖ étroit".)
+  const adverbEnds = relation === "advmod" && Math.max(...subtree(tree, dependent)) === left;
+  if (adverbEnds && common === right && upos === "ADJ" && tree.words[left]!.feats.Polarity !== "Neg") return nounComplementCost;
   if (conjunctionWaits(tree, left, right)) return breakCost.forbidden;
   // A title and the name or rank it goes with: "à madame ‖ la vicomtesse de Boischevron".
   if (titles.test(tree.words[left]!.form)) return breakCost.forbidden;
   // An adjective before its noun, or alone after it, stays with it; one after
   // it with complements of its own ("une conversation ‖ pleine de mots") may stand apart.
-  if (relation === "amod") return dependent < common || bareAdjective(tree, dependent) ? breakCost.forbidden : describingCost(tree, dependent);
+  // (Graded by an adverb, "un col ‖ encore plus haut", it is a phrase of its own, still one with the noun.)
+  if (relation === "amod") {
+    if (dependent < common) return breakCost.forbidden;
+    if (!bareAdjective(tree, dependent)) return describingCost(tree, dependent);
+    return tree.children[dependent]!.some((child) => tree.words[child]!.deprel === "advmod") ? breakCost.insideNounPhrase : breakCost.forbidden;
+  }
   // An article, preposition or fixed word far from its head with another noun between is a misparse
   // ("un peu de poussière sur les dalles" read with "un" the article of "dalles"): no say.
   if (tight.test(relation)) {
@@ -261,13 +269,18 @@ function costBetween(tree: SentenceTree, left: number, right: number): number | 
     const relative = /^(qui|que|qu['’]|dont|où)$/iu.test(tree.words[right]!.form);
     if (!headOnLeft && /^nsubj/u.test(relation) && dependent < right && !relative && isName(tree, dependent)) return breakCost.subjectVerb;
     // A participle that describes a noun and its complement are one phrase: "des arbres plantés ‖ en ligne droite".
+    // In a piece the rules wrote without the noun the participle is the predicate ("Elle était blanchie du haut
+    // en bas ‖ à la chaux"): only a cut right after it parts it from its complement.
     const describing = tree.words[common]!.feats.VerbForm === "Part" && /^(acl|amod)$/u.test(tree.words[common]!.deprel);
-    if (describing && headOnLeft && !/^(punct|cc|conj|advcl|parataxis)$/u.test(relation)) return nounComplementCost;
+    if (describing && headOnLeft && !/^(punct|cc|conj|advcl|parataxis)$/u.test(relation) && (left === common || present.has(tree.words[common]!.head))) {
+      return nounComplementCost;
+    }
     // Also with the infinitive's "de" or "à" or adverbs between them ("eût mérité ‖ de n'avoir pas d'opinions");
     // and an adverb before its infinitive: "afin de mieux ‖ voir".
     if (withinVerbAndInfinitive(tree, left, right)) return nounComplementCost;
     if (objectWaits(tree, left, right)) return breakCost.verbComplement;
-    if (relation === "advmod" && dependent === left && common === right && /^(Inf|Part)$/u.test(tree.words[common]!.feats.VerbForm ?? "")) return nounComplementCost;
+    // (Also an adverb of several words: "un peu ‖ gâté".)
+    if (adverbEnds && common === right && /^(Inf|Part)$/u.test(tree.words[common]!.feats.VerbForm ?? "")) return nounComplementCost;
     if (relation === "obj" && lightVerbObject(tree, common, dependent, left, right)) return breakCost.forbidden;
     // "Il la conduisit à Rouen ‖ voir son ancien maître", "Elle voyait dans les ténèbres ‖ se tordre…": a bare
     // infinitive set after a phrase of its verb starts a piece as a subordinate clause does.
@@ -339,6 +352,8 @@ export function parseCutCosts(
 ): (number | undefined)[] {
   const words = wordSpans(text, tree);
   if (!words) return units.map(() => undefined);
+  // A piece the rules wrote comes with its sentence's parse: the words it holds.
+  const present = new Set(words.map((word) => word.index));
   let after = 0;
   return units.map((unit, k) => {
     const next = units[k + 1];
@@ -346,6 +361,6 @@ export function parseCutCosts(
     while (after < words.length && words[after]!.start < next.start) after += 1;
     const left = words[after - 1];
     const right = words[after];
-    return left && right ? costBetween(tree, left.index, right.index) : undefined;
+    return left && right ? costBetween(tree, left.index, right.index, present) : undefined;
   });
 }

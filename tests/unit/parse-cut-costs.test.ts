@@ -213,6 +213,22 @@ describe("the cut with the parse", () => {
     expect(rewriteLocally("Je voyais même hier le frère du docteur Percepied.", 8).pieces[0]).toBe("Je voyais même hier");
   });
 
+  it("reads a participle the rules made a predicate as a predicate, not as what describes a noun (Les Misérables)", () => {
+    // Before: "Il était un peu / gâté par les constructions assez laides.", the participle's phrase kept whole as if after its noun.
+    const pieces = rewriteLocally(
+      "Le jardin, un peu gâté par les constructions assez laides dont nous avons parlé, se composait de quatre allées en croix rayonnant autour d'un puisard.",
+      8,
+    ).pieces;
+    expect(pieces).toContain("Il était un peu gâté");
+  });
+
+  it("keeps an adjective graded by an adverb with its noun, and the adverb with the adjective (Les Misérables, Du côté de chez Swann)", () => {
+    // Before: "Il frappa un petit coup / très faible au carreau." and "quand son petit-fils était un peu / enrhumé du cerveau".
+    expect(splitLongSentence("Il frappa un petit coup très faible au carreau.", 8, withParse)).toEqual(["Il frappa un petit coup très faible", "au carreau."]);
+    const cold = rewriteLocally("Si, quand son petit-fils était un peu enrhumé du cerveau, elle partait la nuit, même malade, au lieu de se coucher.", 8).pieces;
+    expect(cold.some((piece) => /un peu$/u.test(piece)), cold.join(" | ")).toBe(false);
+  });
+
   it("says nothing about a text the tree is not of", () => {
     const units = [
       { start: 0, end: 3 },
