@@ -70,6 +70,9 @@ export function objectBeforePhrase(text: string, tree: SentenceTree): string | u
     if (!/^\s*([.;:!?…»)”]|$)/u.test(after) && !conjunction.test(after)) continue;
     // A short phrase, with no clause of its own ("cette tristesse qu'elle avait eue le jour où…").
     if (words.some((word) => word.feats.VerbForm === "Fin")) continue;
+    // Nor one ending on a participle, which the phrase set after it would complete: "il retira une
+    // demi-douzaine de cols brodés de la boîte", "une feuille de papier fraîche écrite à la main".
+    if (words.at(-1)!.feats.VerbForm === "Part") continue;
     // Before it, a phrase opened by a preposition right after a finite verb or an infinitive, no mark inside.
     let start = first - 1;
     while (start > 0 && !(tree.words[start]!.upos === "VERB" && tree.words[start]!.deprel !== "acl") && tree.words[start]!.upos !== "PUNCT") start -= 1;

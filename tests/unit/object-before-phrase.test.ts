@@ -37,6 +37,10 @@ describe("the object before the phrase", () => {
     // After the "que" of "ne … que" the noun is what the restriction says: before, "et cet enfant n'avait cette femme ‖ au monde que."
     expect(moved("Et cet enfant n'avait au monde que cette femme.")).toBeUndefined();
     expect(moved("Quand il n'y avait plus d'éclairé sur la Place que la lucarne de Binet.")).toBeUndefined();
+    // Not an object ending on a participle, which the phrase would complete: before, "Il tenait une feuille de papier
+    // fraîche écrite à la main" (Madame Bovary), "Javert tira une feuille de papier ‖ timbré de sa poche" (Les Misérables).
+    expect(moved("Il tenait à la main une feuille de papier fraîche écrite.")).toBeUndefined();
+    expect(moved("Javert tira de sa poche une feuille de papier timbré.")).toBeUndefined();
     // Madame Bovary: "et qui paraissait se ratatiner" describes the old woman too.
     expect(
       moved("Alors on vit s'avancer sur l'estrade une petite vieille femme de maintien craintif, et qui paraissait se ratatiner dans ses pauvres vêtements."),
