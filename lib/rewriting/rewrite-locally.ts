@@ -390,10 +390,11 @@ function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions
     // A piece the rules wrote comes with its sentence's parse, which the aside's move cannot read:
     // one that opens on a short noun phrase and a phrase between commas is parsed alone for it.
     const asideFirst = (tree: SentenceTree) => asideBeforeSubject(text, tree) ?? asideAfterVerb(text, tree);
+    const objectFirst = objectBeforePhrase(text, tree);
     // "Il y avait sous le hangar deux grandes charrettes…": the phrase first where the object cannot go before it.
     const reordered = asideFirst(tree) ?? (opensOnSubjectAndAside.test(text) ? asideFirst(parseTree(text)) : undefined) ?? asideAfterConnective(text) ??
-      (objectBeforePhrase(text, tree) === undefined ? phraseBeforeThereIs(text) : undefined);
-    if (!reordered) return objectBeforePhrase(text, tree) ?? text;
+      (objectFirst === undefined ? phraseBeforeThereIs(text) : undefined);
+    if (!reordered) return objectFirst ?? text;
     const reorderedTree = parseTree(reordered);
     parses.set(reordered, reorderedTree);
     return objectBeforePhrase(reordered, reorderedTree) ?? reordered;

@@ -2541,8 +2541,8 @@ function misledTaking(tree: SentenceTree, units: readonly Unit[]): number {
     // "Il alla à l'école à quarante ans, et [apprit à lire], à écrire, à compter": a predicate joined
     // last comes after its clause; words of that clause after it belonged to the predicate. So does a clause
     // set beside it: "Pendant que le nouveau venu se chauffait, [le dos tourné, … tira un crayon de sa poche],
-    // puis il déchira" would have "puis il déchira" read before "tira"; and an item of a list ("et, quelque temps
-    // après, un nécessaire d'ivoire, [avec un dé de vermeil]"). Not a subject said first, which opens by design.
+    // puis il déchira" would have "puis il déchira" read before "tira"; and an item of a list ("et, [quelque temps
+    // après, un nécessaire d'ivoire], avec un dé de vermeil"). Not a subject said first, which opens by design.
     if (unit.extraction && !describingRules.has(unit.extraction.rule) && unit.extraction.rule !== "subject") {
       const first = Math.min(...unit.words);
       const last = Math.max(...unit.words);
