@@ -238,7 +238,8 @@ function costBetween(tree: SentenceTree, left: number, right: number, present: R
   // verb left without its object. Other prepositions hang off a noun or the
   // verb as the parse guesses, too often wrongly to count on.
   const opening = openingWords(tree, dependent);
-  const ofDe = /^(de|d['’]|du|des)$/iu.test(opening[0] ?? "") && !/^après$/iu.test(opening[1] ?? "");
+  // (Not "d'après", nor "de" before a place word, which says where from: "retirait ses mains ‖ de dedans ses poches".)
+  const ofDe = /^(de|d['’]|du|des)$/iu.test(opening[0] ?? "") && !/^(après|dedans|dehors|sous)$/iu.test(opening[1] ?? "");
   const prepositional = tree.children[dependent]!.some((child) => tree.words[child]!.deprel === "case");
   const infinitive = [dependent, ...tree.children[dependent]!].some((word) => tree.words[word]!.feats.VerbForm === "Inf");
   // A noun and a bare noun after its "de" name one thing: "la Profession ‖ de foi", "sa robe ‖ de chambre".

@@ -95,6 +95,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairRelative(tree, word.index);
   for (const word of words.slice(1)) repairSubjectAfterWhere(tree, word.index);
   for (const word of words.slice(1)) repairPhraseBeforeClause(tree, word.index);
+  for (const word of words.slice(1)) repairAuxiliaryBeforeAside(tree, word.index);
   for (const word of words.slice(1)) repairRelativeQue(tree, word.index);
   for (const word of words.slice(1)) repairConsecutiveQue(tree, word.index);
   for (const word of words.slice(1)) repairSubordinateJoined(tree, word.index);
@@ -1085,6 +1086,32 @@ function repairParticiple(tree: SentenceTree, clause: number): void {
   if (own.some((child) => child.feats.PronType === "Rel" || /^(aux|aux:tense|aux:pass|cop)$/u.test(child.deprel))) return;
   head.deprel = "acl";
   for (const child of own) if (/^nsubj/u.test(child.deprel) && child.index > clause) child.deprel = "obl:mod";
+}
+
+/**
+ * "J'ai, dans l'occasion, protégé mes propres adversaires": with an aside
+ * between them, the parse reads avoir as the verb and hangs the participle
+ * on the aside. A finite avoir with no object of its own, a phrase between
+ * commas, then a past participle: avoir is the participle's auxiliary.
+ */
+function repairAuxiliaryBeforeAside(tree: SentenceTree, index: number): void {
+  const { words, children } = tree;
+  const auxiliary = words[index]!;
+  if (auxiliary.lemma !== "avoir" || auxiliary.upos !== "VERB" || auxiliary.feats.VerbForm !== "Fin" || words[index + 1]?.form !== ",") return;
+  let closing = index + 2;
+  while (closing < words.length && closing - index <= 8 && words[closing]!.upos !== "PUNCT") closing += 1;
+  const participle = words[closing + 1];
+  if (words[closing]?.form !== "," || closing === index + 2 || !participle || participle.feats.VerbForm !== "Part" || participle.feats.Tense !== "Past") return;
+  // ("J'ai, dit-il, une idée": an avoir with its object is the verb; so is the avoir of "il y a".)
+  if (children[index]!.some((child) => /^(obj|ccomp|xcomp)$/u.test(words[child]!.deprel) || /^y$/iu.test(words[child]!.form))) return;
+  if (participle.head !== index && (participle.head <= index || participle.head >= closing)) return;
+  participle.head = auxiliary.head;
+  participle.deprel = auxiliary.deprel;
+  for (const child of children[index]!) if (child !== participle.index) words[child]!.head = participle.index;
+  auxiliary.head = participle.index;
+  auxiliary.deprel = "aux:tense";
+  auxiliary.upos = "AUX";
+  tree.children = childrenOf(words);
 }
 
 /**

@@ -98,6 +98,8 @@ describe("the aside before the subject", () => {
     );
     const buried = rewriteLocally("Ils l'avaient, par méchanceté, ensevelie dans de la terre, sous le siège épiscopal de Monseigneur.", 8).pieces;
     expect(buried.some((piece) => /^ils l'avaient ensevelie/iu.test(piece))).toBe(true);
+    // Les Misérables: the parse read "ai" as the verb and hung "protégé" on the aside's noun; before, "J'ai, dans l'occasion, ‖ protégé…".
+    expect(before("J'ai, dans l'occasion, protégé mes propres adversaires, vous autres.")).toBe("Dans l'occasion, j'ai protégé mes propres adversaires, vous autres.");
   });
 
   it("sets the phrase between \"il y a\" and what there is first (Madame Bovary, Les Misérables)", () => {

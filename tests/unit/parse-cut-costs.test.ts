@@ -229,6 +229,14 @@ describe("the cut with the parse", () => {
     expect(cold.some((piece) => /un peu$/u.test(piece)), cold.join(" | ")).toBe(false);
   });
 
+  it("does not read a phrase of where from as a noun's complement (Madame Bovary)", () => {
+    // Before: "Il ne retirait pas volontiers / ses mains de dedans ses poches,", the verb without its object.
+    expect(splitLongSentence("Il ne retirait pas volontiers ses mains de dedans ses poches.", 8, withParse)).toEqual([
+      "Il ne retirait pas volontiers ses mains",
+      "de dedans ses poches.",
+    ]);
+  });
+
   it("says nothing about a text the tree is not of", () => {
     const units = [
       { start: 0, end: 3 },
