@@ -178,15 +178,34 @@ export function asideAfterConnective(text: string): string | undefined {
 // "Il y avait sous le hangar ‖ deux grandes charrettes": with a phrase of place or time between "il y a"
 // and what there is, the cut leaves "Il y avait sous le hangar" saying nothing. Set first, as French
 // often sets it, the phrase leaves the clause whole: "Sous le hangar, il y avait deux grandes charrettes".
+function thereIsAfterPhrase(whatThereIs: string): RegExp {
+  return new RegExp(
+    "^((?:Et|Mais|Puis|Or)\\s+)?" +
+      "([Ii]l y (?:a|avait|eut|aura|aurait|eût|ait)(?:\\s+(?:alors|encore|toujours|déjà|souvent|aussi|même|parfois|quelquefois))*)\\s+" +
+      "((?:dans|sur|sous|à|au|aux|en|pour|derrière|devant|chez|entre|parmi|contre|vers|près de|auprès de|autour de|au milieu de|au fond de|le long de|à côté de)\\s[^,;:.!?«»()_—–-]+?)\\s+" +
+      `((?:${whatThereIs})(?!\\p{L})[\\s\\S]*)$`,
+    "u",
+  );
+}
+
 // What there is opens on a number or an indefinite word, which no phrase takes without "de": the phrase
-// ends right before it ("des", "du" may be the phrase's own complement: "la cour des voisins").
-const thereIsAfterPhrase = new RegExp(
-  "^((?:Et|Mais|Puis|Or)\\s+)?" +
-    "([Ii]l y (?:a|avait|eut|aura|aurait|eût|ait)(?:\\s+(?:alors|encore|toujours|déjà|souvent|aussi|même|parfois|quelquefois))*)\\s+" +
-    "((?:dans|sur|sous|à|au|aux|en|pour|derrière|devant|chez|entre|parmi|contre|vers|près de|auprès de|autour de|au milieu de|au fond de|le long de|à côté de)\\s[^,;:.!?«»()_—–-]+?)\\s+" +
-    "((?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|mille|quelques?|plusieurs|beaucoup|tant|trop|certains|certaines)(?!\\p{L})[\\s\\S]*)$",
-  "u",
-);
+// ends right before it. Or on "des", "du", "de la", which may also be the phrase's own complement ("la cour
+// des voisins"): only where no other noun phrase follows it in the clause to be what there is instead.
+const indefiniteAfterPhrase = thereIsAfterPhrase("un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|trente|cent|mille|quelques?|plusieurs|beaucoup|tant|trop|certains|certaines");
+const partitiveAfterPhrase = thereIsAfterPhrase("des|du|de la|de l['’]");
+const clauseEnd = /[,;:.!?…]|\s(?:qui|que|qu['’]|dont|où)(?!\p{L})/u;
+const article = /^(un|une|des|du|le|la|les|l['’])$/u;
+const preposition = /^(de|d['’]|à|dans|sur|en|par|pour|avec|sans|sous|vers|chez|entre)$/u;
+
+/** Whether a noun phrase with its article, not after a preposition, follows the first in `clause`: "de la route ‖ des arbres". */
+function secondNounPhrase(clause: string): boolean {
+  const end = clause.search(clauseEnd);
+  const words = clause.slice(0, end === -1 ? clause.length : end).toLowerCase().split(/\s+|(?<=['’])/u).filter(Boolean);
+  for (let index = words[0] === "de" ? 2 : 1; index < words.length; index += 1) {
+    if (article.test(words[index]!) && !preposition.test(words[index - 1]!)) return true;
+  }
+  return false;
+}
 
 /**
  * `text` that opens on "il y a" and a phrase before what there is, with the
@@ -195,13 +214,14 @@ const thereIsAfterPhrase = new RegExp(
  * d'institutions…". Else undefined.
  */
 export function phraseBeforeThereIs(text: string): string | undefined {
-  const match = thereIsAfterPhrase.exec(text);
+  const partitive = partitiveAfterPhrase.exec(text);
+  const match = indefiniteAfterPhrase.exec(text) ?? (partitive && !secondNounPhrase(partitive[4]!) ? partitive : null);
   if (!match) return undefined;
   const [, connective = "", thereIs, phrase, rest] = match as unknown as [string, string | undefined, string, string, string];
   // A phrase of a few words ("dans la cour de la ferme"), not a clause the pattern ran into.
   if (countWords(phrase) > 6 || /(?<!\p{L})(qui|que|qu['’]|dont|où|et|ou|mais)(?!\p{L})/iu.test(phrase)) return undefined;
   // Nor an adverb of several words, which says how much or how, not where: "Il y avait à peu près une heure", "en outre".
-  if (findLocutions(phrase.toLowerCase().split(/\s+/u)).some((match) => match.locution.kind === "adverb" && match.first === 0)) return undefined;
+  if (findLocutions(phrase.toLowerCase().split(/\s+/u)).some((found) => found.locution.kind === "adverb" && found.first === 0)) return undefined;
   const opening = connective ? phrase : capitalizeFirst(phrase);
   return `${connective}${opening}, ${thereIs.replace(/^Il/u, "il")} ${rest}`;
 }

@@ -109,9 +109,17 @@ describe("the aside before the subject", () => {
     expect(phraseBeforeThereIs("Mais il y avait près de la porte une petite table qui faisait avec elle un angle gênant.")).toBe(
       "Mais près de la porte, il y avait une petite table qui faisait avec elle un angle gênant.",
     );
-    // Not an adverb of several words ("à peu près" says how long), nor "des", which may be the phrase's own ("l'académie des sciences").
+    // Not an adverb of several words ("à peu près" says how long).
     expect(phraseBeforeThereIs("Il y avait à peu près une heure et demie qu'il l'avait quittée.")).toBeUndefined();
-    expect(phraseBeforeThereIs("Il y a dans notre civilisation des heures redoutables.")).toBeUndefined();
+    expect(phraseBeforeThereIs("Il y avait dans la cour des voisins une charrette.")).toBe("Dans la cour des voisins, il y avait une charrette.");
+    // "des", "du", "de la" open what there is only where no other noun phrase follows to be it (Les Misérables, Madame Bovary).
+    expect(phraseBeforeThereIs("Il y a dans notre civilisation des heures redoutables; ce sont les moments.")).toBe(
+      "Dans notre civilisation, il y a des heures redoutables; ce sont les moments.",
+    );
+    expect(phraseBeforeThereIs("Il y avait pour dîner de la soupe à l'oignon, avec un morceau de veau à l'oseille.")).toBe(
+      "Pour dîner, il y avait de la soupe à l'oignon, avec un morceau de veau à l'oseille.",
+    );
+    expect(phraseBeforeThereIs("Il y avait au bord de la route des arbres.")).toBeUndefined();
     // Before: "Il y avait dans la côte ‖ un pauvre diable vagabondant avec son bâton,".
     const pieces = rewriteLocally("Il y avait dans la côte un pauvre diable vagabondant avec son bâton, tout au milieu des diligences.", 8).pieces;
     expect(pieces).not.toContain("Il y avait dans la côte");
