@@ -214,8 +214,11 @@ function secondNounPhrase(clause: string): boolean {
  * d'institutions…". Else undefined.
  */
 export function phraseBeforeThereIs(text: string): string | undefined {
-  const partitive = partitiveAfterPhrase.exec(text);
-  const match = indefiniteAfterPhrase.exec(text) ?? (partitive && !secondNounPhrase(partitive[4]!) ? partitive : null);
+  const partitive = () => {
+    const found = partitiveAfterPhrase.exec(text);
+    return found && !secondNounPhrase(found[4]!) ? found : null;
+  };
+  const match = indefiniteAfterPhrase.exec(text) ?? partitive();
   if (!match) return undefined;
   const [, connective = "", thereIs, phrase, rest] = match as unknown as [string, string | undefined, string, string, string];
   // A phrase of a few words ("dans la cour de la ferme"), not a clause the pattern ran into.

@@ -390,11 +390,12 @@ function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions
     // A piece the rules wrote comes with its sentence's parse, which the aside's move cannot read:
     // one that opens on a short noun phrase and a phrase between commas is parsed alone for it.
     const asideFirst = (tree: SentenceTree) => asideBeforeSubject(text, tree) ?? asideAfterVerb(text, tree);
-    const objectFirst = objectBeforePhrase(text, tree);
+    const asideMoved = asideFirst(tree) ?? (opensOnSubjectAndAside.test(text) ? asideFirst(parseTree(text)) : undefined) ?? asideAfterConnective(text);
+    const objectFirst = asideMoved ? undefined : objectBeforePhrase(text, tree);
+    if (objectFirst) return objectFirst;
     // "Il y avait sous le hangar deux grandes charrettes…": the phrase first where the object cannot go before it.
-    const reordered = asideFirst(tree) ?? (opensOnSubjectAndAside.test(text) ? asideFirst(parseTree(text)) : undefined) ?? asideAfterConnective(text) ??
-      (objectFirst === undefined ? phraseBeforeThereIs(text) : undefined);
-    if (!reordered) return objectFirst ?? text;
+    const reordered = asideMoved ?? phraseBeforeThereIs(text);
+    if (!reordered) return text;
     const reorderedTree = parseTree(reordered);
     parses.set(reordered, reorderedTree);
     return objectBeforePhrase(reordered, reorderedTree) ?? reordered;
