@@ -444,12 +444,12 @@ function verbGroupStart(tree: SentenceTree, head: number): number {
   return start;
 }
 
-/** Whether a third-person subject ("il", a name) or the pronoun itself agrees with the clause's finite verb. */
 /** The grammatical person of a subject as written: "1" for je and nous, "2" for tu and vous, else "3". */
 function personOf(subject: string): string {
   return { je: "1", tu: "2", nous: "1", vous: "2" }[subject.toLowerCase()] ?? "3";
 }
 
+/** Whether a third-person subject ("il", a name) or the pronoun itself agrees with the clause's finite verb. */
 function agrees(subject: string, verb: TreeWord | undefined, number: GrammaticalNumber): boolean {
   if (!verb) return true;
   const person = personOf(subject);
@@ -618,13 +618,31 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
   return link ? { ...extraction, drop: [...extraction.drop, link.index] } : extraction;
 }
 
+/**
+ * "les dents de son peigne qui mordaient son chignon": the parse may hang "qui" on the noun a "de"
+ * phrase brings, where the verb agrees with the noun that phrase completes. That noun, where only it agrees.
+ */
+function agreeingAntecedent(tree: SentenceTree, clause: TreeWord, antecedent: TreeWord): TreeWord {
+  const owner = tree.words[antecedent.head]!;
+  const ofPhrase = antecedent.deprel === "nmod" && owner.index < antecedent.index && /^(NOUN|PROPN)$/u.test(owner.upos) &&
+    childrenWith(tree, antecedent.index, /^case$/u).some((mark) => /^(de|d['’]|du|des)$/iu.test(mark.form));
+  if (!ofPhrase) return antecedent;
+  const verb = finiteVerb(tree, clause.index);
+  const agreeing = (noun: TreeWord, stand: string) => agrees(stand, verb, numberOf(tree, noun)) && agreesWithPredicate(tree, clause, stand);
+  // (Not "une idée de ce qui se passa": "ce" and "celui" stand for nothing said before.)
+  const said = standIn(tree, antecedent);
+  const other = standIn(tree, owner);
+  return said && other && !agreeing(antecedent, said) && agreeing(owner, other) ? owner : antecedent;
+}
+
 // Verbs that say what their object is called or judged to be, in an attribute after it.
 const namingVerbs = /^(appeler|nommer|surnommer|croire|trouver|juger|estimer|considérer|rendre)$/u;
 
 function relativeClause(tree: SentenceTree, word: TreeWord): Extraction | undefined {
-  const antecedent = antecedentOf(tree, word.index);
   const pronoun = relativePronounOf(tree, word.index);
-  if (!antecedent || !pronoun || !finiteVerb(tree, word.index)) return undefined;
+  const hungOn = antecedentOf(tree, word.index);
+  if (!hungOn || !pronoun || !finiteVerb(tree, word.index)) return undefined;
+  const antecedent = /^qui$/iu.test(pronoun.form) && subjectRelations.test(pronoun.deprel) ? agreeingAntecedent(tree, word, hungOn) : hungOn;
   // "un mot qui pût rappeler", "la seule qui sût écrire": a clause in the subjunctive does not stand alone.
   if (isSubjunctive(finiteVerb(tree, word.index)!)) return undefined;
   // "Comme une chouette qui verrait brusquement se lever le soleil": in a comparison, a conditional imagines.

@@ -143,6 +143,17 @@ describe("rewriting rules", () => {
     expect(pieces[0]).toBe("Et des battements de coeur s'accéléraient l'un après l'autre, à intermittences inégales.");
   });
 
+  it("takes for the antecedent of qui the noun its verb agrees with, where the parse hung it on the noun a de phrase brings", () => {
+    // Madame Bovary: "mordaient" is the teeth's, not the comb's.
+    expect(rewriteLocally("Debout et les mains sur le dossier de sa chaise, il regardait les dents de son peigne qui mordaient son chignon.", 8).pieces).toContain(
+      "Elles mordaient son chignon.",
+    );
+    // Les Misérables: "suffisait" is the annuity's.
+    expect(rewriteLocally("Sa soeur touchait une rente viagère de cinq cents francs qui, au presbytère, suffisait à sa dépense personnelle.", 8).pieces).toContain(
+      "Au presbytère, elle suffisait à sa dépense personnelle.",
+    );
+  });
+
   it("turns a relative clause on qui into a sentence whose subject is the antecedent's pronoun", () => {
     const { pieces, rules } = rewriteWithRules(
       "L'eau qui court au bord de l'herbe sépare d'une raie blanche la couleur des prés et celle des sillons.",
