@@ -80,6 +80,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairCliticEn(tree, word.index);
   for (const word of words.slice(1)) repairCliticArticle(tree, word.index);
   for (const word of words.slice(1)) repairGerundAsNoun(tree, word.index);
+  for (const word of words.slice(1)) repairParticipleAsPreposition(tree, word.index);
   for (const word of words.slice(1)) repairPhraseAfterParticiple(tree, word.index);
   for (const word of words.slice(1)) repairParticipleJoinedToNoun(tree, word.index);
   for (const word of words.slice(1)) repairSpeaker(tree, word.index);
@@ -396,6 +397,33 @@ function repairGerundAsNoun(tree: SentenceTree, index: number): void {
     words[clitic]!.deprel = /^(se|s'|s’)$/u.test(form) ? "expl:pv" : /^(lui|leur|y)$/u.test(form) ? "iobj" : "obj";
   }
   for (const child of children[index]!) if (words[child]!.deprel === "nmod" && child > index) words[child]!.deprel = "xcomp";
+}
+
+/**
+ * "s'y croisaient confusément, perdant leurs formes": the tagger reads a
+ * present participle as a preposition like "pendant" or "durant", and its
+ * object as a phrase of circumstance. An "-ant" word the lexicon knows as a
+ * verb and never as a preposition is the participle, and the noun its object.
+ */
+function repairParticipleAsPreposition(tree: SentenceTree, index: number): void {
+  const { words } = tree;
+  const participle = words[index]!;
+  if (participle.upos !== "ADP" || participle.deprel !== "case" || !/ant$/iu.test(participle.form)) return;
+  const readings = lexiconReadings(participle.form);
+  const verb = readings.find((reading) => reading.wordClass === "verb");
+  if (!verb || readings.some((reading) => reading.wordClass === "function")) return;
+  const object = words[participle.head]!;
+  if (object.index < index || !/^(NOUN|PROPN|PRON)$/u.test(object.upos)) return;
+  participle.upos = "VERB";
+  participle.lemma = verb.lemma;
+  participle.feats = readFeats("Tense=Pres|VerbForm=Part");
+  participle.head = object.head;
+  participle.deprel = /^(obl|obl:mod|obl:arg|advcl)$/u.test(object.deprel) ? "advcl" : "acl";
+  object.head = index;
+  object.deprel = "obj";
+  // The comma set before the phrase is the participle's.
+  for (const word of words.slice(1, index)) if (word.head === object.index && word.upos === "PUNCT") word.head = index;
+  tree.children = childrenOf(words);
 }
 
 /**

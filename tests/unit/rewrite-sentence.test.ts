@@ -1419,6 +1419,18 @@ describe("rewriting rules", () => {
     );
   });
 
+  it("reads a present participle the tagger took for a preposition like pendant as a verb with its object (Les Misérables)", () => {
+    const sentence = "Ses souvenirs anciens et ses souvenirs immédiats y flottaient pêle-mêle et s'y croisaient confusément, perdant leurs formes, se grossissant démesurément, puis disparaissant tout à coup comme dans une eau fangeuse et agitée.";
+    const tree = parseTree(sentence);
+    const perdant = tree.words.find((word) => word.form === "perdant")!;
+    expect(perdant).toMatchObject({ upos: "VERB", lemma: "perdre" });
+    expect(tree.words.find((word) => word.form === "formes")).toMatchObject({ deprel: "obj", head: perdant.index });
+    // Before: "C'était perdant leurs formes."
+    expect(rewriteLocally(sentence, 8).pieces).toContain("Ils perdaient leurs formes.");
+    // "pendant", "durant" stay prepositions.
+    expect(parseTree("Il dormit pendant trois heures.").words.find((word) => word.form === "pendant")).toMatchObject({ upos: "ADP" });
+  });
+
   it("gives the phrase after a participle aside to the participle, not to the noun it describes (Madame Bovary, Les Misérables)", () => {
     // Before: "Un garde-chasse d'une fluxion de poitrine, / avait donné une petite levrette d'Italie à Madame."
     const pieces = rewriteLocally("Un garde-chasse, guéri par Monsieur, d'une fluxion de poitrine, avait donné à Madame une petite levrette d'Italie.", 8).pieces;
