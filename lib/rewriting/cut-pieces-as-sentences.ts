@@ -1,4 +1,4 @@
-// The last-resort cut parts a clause where it must. Two kinds of pieces it
+// The last-resort cut parts a clause where it must. Three kinds of pieces it
 // leaves become sentences with the closed list's words, as the rules write
 // them:
 // - a predicate at the head of a piece, its subject in the piece before:
@@ -7,10 +7,13 @@
 //   rule says it;
 // - a piece that is one whole subject, aside or phrase of place or time:
 //   "Un petit poignard ciselé ‖" → "C'était un petit poignard ciselé.", as
-//   the apposition and adjunct rules present theirs.
+//   the apposition and adjunct rules present theirs;
+// - a bare noun after "à" or "en" that completes the noun the piece before
+//   ends on: "un moine échappé du cloître ‖ en bonnet rouge" → "Il était en
+//   bonnet rouge.", as the participle rule describes its noun.
 // The other pieces stay as they were cut.
 import { withSubject } from "@/lib/rewriting/agreement";
-import { cutPredicateSubject, presentedPhrase, presentedSubordinate, readsAsSentence } from "@/lib/rewriting/rewrite-sentence";
+import { cutPredicateSubject, describedNoun, presentedPhrase, presentedSubordinate, readsAsSentence } from "@/lib/rewriting/rewrite-sentence";
 import { childrenWith, subtree, timeNouns, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
@@ -125,7 +128,8 @@ export function cutPiecesAsSentences(
     // "C'était au milieu du mur. ‖ Dont la peinture verte s'écaillait": a full stop would part the noun from its relative clause.
     if (opensOnRelative.test(pieces[position + 1] ?? "")) continue;
     const presented =
-      presentedPhrase(tree, first, last, { predicateFollows, nextPresented: presentations[position + 1] !== undefined }) ?? presentedSubordinate(tree, first, last);
+      presentedPhrase(tree, first, last, { predicateFollows, nextPresented: presentations[position + 1] !== undefined }) ?? presentedSubordinate(tree, first, last) ??
+      describedNoun(tree, first, last);
     if (!presented) continue;
     const phrase = normalized.slice(inside.find((span) => span.index >= presented.start)!.start, end).replace(/\s*[,;:]$/u, "");
     const ended = sentenceEnd.test(phrase) ? phrase : `${phrase}.`;

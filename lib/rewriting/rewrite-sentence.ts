@@ -2374,6 +2374,50 @@ export function presentedPhrase(
  * the verb's object, hung on the phrase by the parse (not a title's name:
  * "avec M. le maire", "avec la mère Lefrançois").
  */
+// Nouns of quantity and measure, whose "de" or "en" phrase is what is counted or how it is measured.
+const measuredNouns = /^(foule|sorte|espèce|genre|tas|quantité|nombre|multitude|masse|troupe|lieue|mètre|pied|pas|kilomètre|livre|franc|sou)$/u;
+
+/**
+ * "Elle acheta de plus un petit poêle ‖ en fonte": a piece that is one whole
+ * complement of the noun the piece before ends on, a bare noun after "à"
+ * or "en", says what the thing is made of, has or wears. Said of the noun's
+ * pronoun with être in the tense of its clause, it is a sentence: "Il était
+ * en fonte.", "Il était à houppes grises."
+ */
+export function describedNoun(tree: SentenceTree, first: number, last: number): { opening: string; dropLink: boolean; start: number } | undefined {
+  const words = tree.words.slice(first, last + 1).filter((word) => word.upos !== "PUNCT");
+  const heads = words.filter((word) => word.head < first || word.head > last);
+  const head = heads[0];
+  if (heads.length !== 1 || !head || head.upos !== "NOUN" || head.deprel !== "nmod") return undefined;
+  const noun = tree.words[head.head]!;
+  const phrase = subtree(tree, head.index);
+  if (noun.upos !== "NOUN" || noun.index >= first || phrase.some((index) => index < first || index > last)) return undefined;
+  // The piece before ends on the noun's own phrase ("un petit poêle"), not on another the noun is part of.
+  // (Nor on a noun joined to it or a clause of its own: "des pompons roses et une selle de femme".)
+  const nounPhrase = new Set(subtree(tree, noun.index));
+  const between = tree.words.slice(noun.index + 1, first);
+  if (between.some((word) => !nounPhrase.has(word.index) || word.deprel === "conj" || /^(VERB|AUX)$/u.test(word.upos))) return undefined;
+  const preposition = tree.words[first]!;
+  if (preposition.deprel !== "case" || preposition.head !== head.index) return undefined;
+  // A bare noun right after it: with an article ("à la femme du médecin") the phrase is more often the
+  // verb's than the noun's. (Not "de": the parse hangs on a noun many a "de" phrase that is not its own.)
+  if (!/^(à|en)$/iu.test(preposition.form) || preposition.index + 1 !== head.index) return undefined;
+  if (phrase.some((index) => tree.words[index]!.feats.VerbForm === "Fin" || isRelativePronoun(tree.words[index]!))) return undefined;
+  // Not a phrase that says how or where ("à coups de hache", "en bas", "à côté du passage"), nor one that
+  // completes a quantity or a measure ("une foule de sensations", "cinquante lieues en ligne droite"), a person's title.
+  const forms = phrase.map((index) => tree.words[index]!.form.toLowerCase());
+  if (findLocutions(forms).some((match) => match.first === 0) || titles.test(head.form)) return undefined;
+  if (measuredNouns.test(noun.lemma) || timeNouns.test(noun.lemma) || /^(coup|coups|ligne|moitié|propos|côté|travers)$/u.test(head.form.toLowerCase())) return undefined;
+  const { gender, number } = agreementOf(noun);
+  let clause = tree.words[noun.head];
+  while (clause && clause.index > 0 && !(isPredicate(tree, clause.index) && finiteVerb(tree, clause.index))) clause = tree.words[clause.head];
+  const verb = clause && clause.index > 0 ? finiteVerb(tree, clause.index) : undefined;
+  // (In the indicative: "le seul bijou qu'il y eût" has no tense to describe in.)
+  if (!gender || !clause || !verb || verb.feats.Mood !== "Ind" || isSubjunctive(verb)) return undefined;
+  const etre = presentational(tree, clause, verb, number).replace(/^(c['’]|ce )/u, "");
+  return { opening: `${subjectPronoun(gender, number)} ${etre}`, dropLink: false, start: first };
+}
+
 function holdsAnObject(tree: SentenceTree, head: number, phrase: readonly number[]): boolean {
   const isTitle = (form: string) => titles.test(form) || familyTitles.test(form);
   return phrase.some((index) => {

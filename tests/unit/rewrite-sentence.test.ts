@@ -353,6 +353,20 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("--Monseigneur, n'y allez pas, au nom du ciel! vous exposez votre vie.", 8).pieces[0]).toBe("--Monseigneur, n'y allez pas, au nom du ciel!");
   });
 
+  it("says what a thing is made of or wears as a sentence where the cut left a bare noun after à or en alone (Madame Bovary, Les Misérables)", () => {
+    // Before: "Elle s'échappait de la haute armoire / en bois de chêne."
+    const armoire = rewriteLocally("On sentait une odeur d'iris et de draps humides, qui s'échappait de la haute armoire en bois de chêne, faisant face à la fenêtre.", 8).pieces;
+    expect(armoire).toContain("Elle s'échappait de la haute armoire.");
+    expect(armoire).toContain("Elle était en bois de chêne.");
+    // Before: "Elle avait épousé un moine échappé du cloître / en bonnet rouge."
+    expect(rewriteLocally("Dans sa jeunesse, en plein 93, elle avait épousé un moine échappé du cloître en bonnet rouge et passé des bernardins aux jacobins.", 8).pieces).toContain(
+      "Il était en bonnet rouge.",
+    );
+    // Not a phrase the verb says how with, nor one that completes a measure.
+    expect(rewriteLocally("L'hiver, ils cassent ce pain à coups de hache et ils le font tremper dans l'eau vingt-quatre heures pour pouvoir le manger.", 8).pieces.join(" ")).not.toMatch(/est à coups/u);
+    expect(rewriteLocally("Un autre avait fait cinquante lieues en ligne droite, avait passé quatre rivières à la nage.", 8).pieces.join(" ")).not.toMatch(/étaient en ligne/u);
+  });
+
   it("presents a subject after et when the predicate after it is given that subject again (Madame Bovary)", () => {
     const { pieces } = rewriteLocally(
       "C'était l'heure du dîner dans les fermes, et la jeune femme et son compagnon n'entendaient en marchant que la cadence de leurs pas sur la terre du sentier.",
