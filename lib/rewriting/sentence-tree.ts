@@ -94,6 +94,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairPronounSubject(tree, word.index);
   for (const word of words.slice(1)) repairSubject(tree, word.index);
   for (const word of words.slice(1)) repairRelative(tree, word.index);
+  for (const word of words.slice(1)) repairObjectTakenForSubject(tree, word.index);
   for (const word of words.slice(1)) repairSubjectAfterWhere(tree, word.index);
   for (const word of words.slice(1)) repairPhraseBeforeClause(tree, word.index);
   for (const word of words.slice(1)) repairAuxiliaryBeforeAside(tree, word.index);
@@ -1095,6 +1096,34 @@ function repairRelative(tree: SentenceTree, clause: number): void {
     const start = Math.min(...phraseWords(tree, child));
     if (words[start - 1]?.form === ",") word.head = head.head;
   }
+  head.head = noun.index;
+  head.deprel = "acl:relcl";
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "On sentait dans la salle cette espèce de terreur religieuse qui saisit la
+ * foule": the parse may take the object of a verb for the subject of a verb
+ * joined to it, and "qui" for that verb's indirect object. "qui" right
+ * before its verb is its subject; the noun phrase right before "qui" is the
+ * first verb's object, and the clause is that noun's relative clause.
+ */
+function repairObjectTakenForSubject(tree: SentenceTree, clause: number): void {
+  const { words, children } = tree;
+  const head = words[clause]!;
+  if (head.deprel !== "conj" || head.feats.VerbForm !== "Fin") return;
+  const pronoun = children[clause]!.map((child) => words[child]!).find((child) => /^qui$/iu.test(child.form) && child.upos === "PRON" && !subjectRelations.test(child.deprel));
+  const noun = children[clause]!.map((child) => words[child]!).find((child) => /^nsubj/u.test(child.deprel) && child.upos === "NOUN");
+  if (!pronoun || !noun || noun.index > pronoun.index || Math.max(...subtree(tree, noun.index)) !== pronoun.index - 1) return;
+  // "qui" right before the verb, but for clitics.
+  if (words.slice(pronoun.index + 1, clause).some((word) => !(word.upos === "PRON" && cliticForms.test(word.form)) && !/^(ne|n'|n’)$/iu.test(word.form))) return;
+  const verb = words[head.head]!;
+  if (verb.upos !== "VERB" || verb.index > noun.index || children[verb.index]!.some((child) => /^(obj|ccomp)$/u.test(words[child]!.deprel))) return;
+  // Nothing joins the two verbs: a "et" or a comma before the noun would make it the subject after all.
+  if (words.slice(verb.index + 1, Math.min(...subtree(tree, noun.index))).some((word) => word.deprel === "cc" || word.form === ",")) return;
+  noun.head = verb.index;
+  noun.deprel = "obj";
+  pronoun.deprel = "nsubj";
   head.head = noun.index;
   head.deprel = "acl:relcl";
   tree.children = childrenOf(words);

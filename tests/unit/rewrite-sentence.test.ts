@@ -1433,6 +1433,18 @@ describe("rewriting rules", () => {
     );
   });
 
+  it("reads qui right before its verb as that verb's subject, and the noun before it as the first verb's object (Les Misérables)", () => {
+    const sentence = "On sentait dans la salle cette espèce de terreur religieuse qui saisit la foule lorsque quelque chose de grand s'accomplit.";
+    const tree = parseTree(sentence);
+    const espece = tree.words.find((word) => word.form === "espèce")!;
+    expect(espece).toMatchObject({ deprel: "obj", head: tree.words.find((word) => word.form === "sentait")!.index });
+    expect(tree.words.find((word) => word.form === "saisit")).toMatchObject({ deprel: "acl:relcl", head: espece.index });
+    // Before: "cette espèce de terreur religieuse qui saisit / la foule lorsque…"
+    const pieces = rewriteLocally(sentence, 8).pieces;
+    expect(pieces).toContain("On sentait cette espèce de terreur religieuse.");
+    expect(pieces).toContain("Elle saisit la foule.");
+  });
+
   it("reads a present participle the tagger took for a preposition like pendant as a verb with its object (Les Misérables)", () => {
     const sentence = "Ses souvenirs anciens et ses souvenirs immédiats y flottaient pêle-mêle et s'y croisaient confusément, perdant leurs formes, se grossissant démesurément, puis disparaissant tout à coup comme dans une eau fangeuse et agitée.";
     const tree = parseTree(sentence);
