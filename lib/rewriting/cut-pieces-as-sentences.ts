@@ -184,5 +184,7 @@ export function cutPiecesAsSentences(
   });
   // "Et, ‖ sans avoir eu le temps…": an "et" the cut left alone goes, as the one before a predicate given its subject does.
   const kept = written.filter((piece, position) => position === written.length - 1 || !loneAnd.test(piece));
+  // (The "Et" that opened the sentence gone, the piece after it opens the sentence: "Sans avoir eu le temps…".)
+  if (kept.length > 0 && kept[0] !== written[0] && /^[^\p{L}]*\p{Lu}/u.test(written[0]!)) kept[0] = capitalizeFirst(kept[0]!);
   return { pieces: kept, dropped: dropped + written.length - kept.length };
 }

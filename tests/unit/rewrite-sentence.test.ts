@@ -353,6 +353,13 @@ describe("rewriting rules", () => {
     expect(rewriteLocally("--Monseigneur, n'y allez pas, au nom du ciel! vous exposez votre vie.", 8).pieces[0]).toBe("--Monseigneur, n'y allez pas, au nom du ciel!");
   });
 
+  it("opens the sentence with a capital where the cut dropped the Et it opened on, so that the rules' rewrite is kept (Madame Bovary)", () => {
+    // Before: the rules' pieces were refused for a piece in lower case, and the whole clause cut: "…les portes du théâtre, / qui étaient encore fermées."
+    expect(
+      rewriteLocally("Monsieur craignait beaucoup de manquer le commencement; et, sans avoir eu le temps d'avaler un bouillon, ils se présentèrent devant les portes du théâtre, qui étaient encore fermées.", 8).pieces,
+    ).toEqual(["Monsieur craignait beaucoup de manquer le commencement.", "Sans avoir eu le temps d'avaler un bouillon,", "ils se présentèrent devant les portes du théâtre.", "Elles étaient encore fermées."]);
+  });
+
   it("says what a thing is made of or wears as a sentence where the cut left a bare noun after à or en alone (Madame Bovary, Les Misérables)", () => {
     // Before: "Elle s'échappait de la haute armoire / en bois de chêne."
     const armoire = rewriteLocally("On sentait une odeur d'iris et de draps humides, qui s'échappait de la haute armoire en bois de chêne, faisant face à la fenêtre.", 8).pieces;
