@@ -11,8 +11,10 @@ import { countWords } from "@/lib/text/count-words";
 
 // Verbs whose "que" clause is what is said, learnt, seen or thought: after a colon it is that.
 const announcingVerbs =
-  /^(dire|répondre|répliquer|déclarer|annoncer|expliquer|raconter|ajouter|écrire|avouer|affirmer|assurer|jurer|promettre|répéter|savoir|apprendre|comprendre|sentir|voir|remarquer|apercevoir|reconnaître|découvrir|deviner|constater|observer|songer|penser|croire|juger|trouver|oublier|rappeler|prétendre|soupçonner|craindre|espérer)$/u;
+  /^(dire|répondre|répliquer|déclarer|annoncer|expliquer|raconter|ajouter|écrire|avouer|affirmer|assurer|jurer|promettre|répéter|savoir|apprendre|comprendre|sentir|voir|remarquer|apercevoir|reconnaître|découvrir|deviner|constater|observer|songer|penser|croire|juger|trouver|oublier|rappeler|prétendre|soupçonner|craindre|espérer|conter|murmurer|crier|écrier|lire|entendre|avertir|prévenir|confier|supposer|imaginer|figurer|souvenir|conclure|admettre|soutenir|objecter|insinuer|décider)$/u;
 const negations = /^(ne|n'|n’|pas|point|jamais|guère|plus)$/iu;
+const subjectClitics = /^(je|j['’]|tu|il|elle|on|nous|vous|ils|elles)$/iu;
+const subordinating = /^(comme|quand|lorsque|lorsqu['’]|si|puisque|puisqu['’]|quoique|quoiqu['’])$/iu;
 const dialogueMarks = /[«»“”—–?]|--/u;
 
 // "d'un tel accent que", "de sorte que", "si bien que", "à mesure que": a "que" that ends a degree,
@@ -29,6 +31,7 @@ const secondClause = /(,|;|\bet|\bou|\bmais)\s+(que|qu['’])/iu;
  * its own, when the "que" clause completes the sentence's own verb and runs
  * to its end, the main clause fits the limit as one piece (the colon stays
  * last, right before what it announces), and both read as sentences. Not a
+ * main clause with no subject of its own or in a subordinate clause, a
  * negated or questioning main clause ("il ne savait pas que…" says he did
  * not know it), a clause in the subjunctive, a degree or a result ("d'un tel
  * accent que"), two "que" clauses, nor in dialogue.
@@ -41,6 +44,17 @@ export function completiveAfterColon(clause: string, maxWords: number): { main: 
   if (root === undefined) return undefined;
   const verb = tree.words[root]!;
   if (!announcingVerbs.test(verb.lemma) || tree.children[root]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
+  // A main clause that reads alone: not one in a subordinate clause ("comme elle objectait:"), nor a
+  // predicate whose subject is elsewhere ("Les comparant aux négligences d'Emma, concluait:"), but an imperative ("Figurez-vous:").
+  // (The parse may call "Madame" in "Madame Bovary remarqua" a vocative, and "comme" the case of "elle".)
+  const finite = [verb, ...childrenWith(tree, root, auxiliaryRelations)].find((word) => word.feats.VerbForm === "Fin");
+  const lastComma = tree.words.slice(1, root).findLast((word) => word.form === ",")?.index ?? 0;
+  const opening = tree.words.slice(lastComma + 1, root);
+  const subjectRelations = /^(nsubj|nsubj:pass|nsubj:caus|expl:subj|vocative)$/u;
+  const subject = childrenWith(tree, root, subjectRelations).some((word) => word.index < root) ||
+    opening.some((word) => subjectRelations.test(word.deprel) || subjectClitics.test(word.form));
+  const subordinate = opening.some((word) => subordinating.test(word.form));
+  if (subordinate || childrenWith(tree, root, /^mark$/u).length > 0 || (!subject && finite?.feats.Mood !== "Imp")) return undefined;
   // "Il se trouva que…": an impersonal "il" announces nothing.
   if (verb.lemma === "trouver" && childrenWith(tree, root, /^(expl|expl:pv|expl:comp|obj)$/u).some((word) => /^(se|s['’])$/iu.test(word.form))) return undefined;
   const completive = childrenWith(tree, root, /^ccomp$/u).find((child) => child.index > root);

@@ -2062,6 +2062,18 @@ describe("rewriting rules", () => {
     for (const sentence of never) expect(rewriteLocally(sentence, 8).rules).not.toContain("completive");
   });
 
+  it("says after a colon what is told, imagined or remembered too, but not from a main clause inside a subordinate one (Madame Bovary, Les Misérables)", () => {
+    expect(rewriteLocally("Quoiqu'il ne fût plus jeune, on contait qu'il était d'une force prodigieuse.", 8).pieces).toEqual([
+      "Quoiqu'il ne fût plus jeune, on contait:",
+      "Il était d'une force prodigieuse.",
+    ]);
+    expect(rewriteLocally("Figurez-vous que la porte de la maison n'est jamais fermée.", 8).pieces).toEqual(["Figurez-vous:", "La porte de la maison n'est jamais fermée."]);
+    expect(rewriteLocally("Il imaginait qu'elle était partie en voyage, bien loin, depuis longtemps.", 8).pieces[0]).toBe("Il imaginait:");
+    // "Comme elle objectait:" would stand for the clause the "comme" clause goes with.
+    const objected = rewriteLocally("Et, comme elle objectait qu'elle n'avait point de cheval, M. Rodolphe en offrit un; elle refusa ses offres; il n'insista pas.", 8).pieces;
+    expect(objected.join(" / ")).not.toMatch(/objectait:/u);
+  });
+
   it("gives a cut predicate of the rules' sentence the pronoun that sentence opens on (Madame Bovary)", () => {
     const pieces = rewriteLocally(
       "Galopant jusqu'à la première marche du perron, elle s'y arrêtait court, et vidait son monde, qui sortait par tous les côtés en se frottant les genoux et en s'étirant les bras.",
