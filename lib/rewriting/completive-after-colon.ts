@@ -34,9 +34,10 @@ const secondClause = /(,|;|\bet|\bou|\bmais)\s+(que|qu['’])/iu;
  * main clause with no subject of its own or in a subordinate clause, a
  * negated or questioning main clause ("il ne savait pas que…" says he did
  * not know it), a clause in the subjunctive, a degree or a result ("d'un tel
- * accent que"), two "que" clauses, nor in dialogue.
+ * accent que"), nor in dialogue. Every "que" clause joined to the first goes
+ * with it, its "que" dropped as well.
  */
-export function completiveAfterColon(clause: string, maxWords: number): { main: string; completive: string; conjunction: string } | undefined {
+export function completiveAfterColon(clause: string, maxWords: number): { main: string; completive: string; conjunctions: string[] } | undefined {
   // Most clauses have no verb of the kind before a "que": they are not parsed again for it.
   if (dialogueMarks.test(clause) || !announcesBeforeQue(clause)) return undefined;
   const tree = parseTree(clause);
@@ -63,18 +64,26 @@ export function completiveAfterColon(clause: string, maxWords: number): { main: 
   const words = phraseWords(tree, completive.index);
   const mark = tree.words[words[0]!]!;
   if (mark.head !== completive.index || mark.deprel !== "mark" || !/^(que|qu['’])$/iu.test(mark.form)) return undefined;
-  if (!runsToTheEnd(tree, words.at(-1)!) || twoClauses(tree, completive.index)) return undefined;
+  if (!runsToTheEnd(tree, words.at(-1)!)) return undefined;
+  // "qu'elle allait mieux et qu'elle se lèverait": the "que" of each clause joined to it goes too.
+  const joinedMarks = childrenWith(tree, completive.index, /^conj$/u).flatMap((joined) =>
+    childrenWith(tree, joined.index, /^mark$/u).filter((joinedMark) => /^(que|qu['’])$/iu.test(joinedMark.form)),
+  );
   const completiveVerb = [completive, ...childrenWith(tree, completive.index, auxiliaryRelations)].find((word) => word.feats.VerbForm === "Fin");
   if (!completiveVerb || completiveVerb.feats.Mood === "Sub") return undefined;
   const spans = wordSpans(clause, tree);
   const at = spans?.find((span) => span.index === mark.index);
   if (!at) return undefined;
+  const joinedAt = joinedMarks.map((joinedMark) => spans!.find((span) => span.index === joinedMark.index));
+  if (joinedAt.some((span) => span === undefined)) return undefined;
   const before = clause.slice(0, at.start).replace(/[\s,]+$/u, "");
   const main = `${before}:`;
-  const rest = capitalizeFirst(clause.slice(at.end).trim());
+  // (From the last "que" back, so that the offsets before it hold; "que " goes with its space, "qu'" has none.)
+  const said = joinedAt.reduceRight((text, span) => `${text.slice(0, span!.start)}${text.slice(span!.end).replace(/^\s+/u, "")}`, clause);
+  const rest = capitalizeFirst(said.slice(at.end).trim());
   if (countWords(main) > maxWords || degreeWords.test(before) || degreeBefore.test(before) || secondClause.test(rest)) return undefined;
   if (!readsAsSentence(`${before}.`) || !readsAsSentence(rest)) return undefined;
-  return { main, completive: rest, conjunction: mark.form };
+  return { main, completive: rest, conjunctions: [mark.form, ...joinedMarks.map((joinedMark) => joinedMark.form)] };
 }
 
 /** A word the Lefff reads as one of the announcing verbs somewhere before the clause's last "que". */
@@ -88,9 +97,4 @@ function announcesBeforeQue(clause: string): boolean {
 /** Nothing of the sentence but punctuation after `last`. */
 function runsToTheEnd(tree: SentenceTree, last: number): boolean {
   return tree.words.slice(last + 1).every((word) => word.upos === "PUNCT");
-}
-
-/** "qu'il était parti seul, qu'on ne savait pas le chemin": a second "que" clause joined to the first. */
-function twoClauses(tree: SentenceTree, completive: number): boolean {
-  return childrenWith(tree, completive, /^conj$/u).some((joined) => childrenWith(tree, joined.index, /^mark$/u).some((mark) => /^(que|qu['’])$/iu.test(mark.form)));
 }

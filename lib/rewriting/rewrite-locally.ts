@@ -330,14 +330,15 @@ export function rewriteLocally(sentence: string, maxWords: number): LocalRewrite
 }
 
 function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrite {
-  const completives: string[] = [];
+  // The "que" each completive said after a colon dropped, by completive.
+  const completives: string[][] = [];
   const clauses = clausesAtSemicolons(sentence).flatMap((clause) => {
     if (countWords(clause) <= maxWords) return [clause];
     const atColon = sentencesAtColon(clause);
     if (atColon) return atColon;
     const said = completiveAfterColon(clause, maxWords);
     if (!said) return [clause];
-    completives.push(said.conjunction);
+    completives.push(said.conjunctions);
     return [said.main, said.completive];
   });
   const reasons = clauses.map((clause) => (countWords(clause) > maxWords ? reasonBeforeClause(clause) : undefined));
@@ -363,7 +364,7 @@ function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrit
       ...parts.flatMap((part) => part.rules),
     ],
     // The conjunction is dropped on purpose, as a connective is.
-    respelled: [...[...completives, ...found.map((reason) => reason.conjunction)].map((conjunction): [string, string] => [conjunction, ""]), ...parts.flatMap((part) => part.respelled)],
+    respelled: [...[...completives.flat(), ...found.map((reason) => reason.conjunction)].map((conjunction): [string, string] => [conjunction, ""]), ...parts.flatMap((part) => part.respelled)],
   };
 }
 
@@ -449,7 +450,7 @@ function rewriteClause(sentence: string, maxWords: number, options?: RuleOptions
     const said = completiveAfterColon(piece, maxWords);
     if (said) {
       usedRules.push("completive");
-      completives.push(said.conjunction);
+      completives.push(...said.conjunctions);
       return [said.main, ...(countWords(said.completive) <= maxWords ? [said.completive] : cutCounted(said.completive))];
     }
     const given = subjectGivenAgain(piece, cutCounted(piece), maxWords);

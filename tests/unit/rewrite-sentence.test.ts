@@ -2069,6 +2069,11 @@ describe("rewriting rules", () => {
     ]);
     expect(rewriteLocally("Figurez-vous que la porte de la maison n'est jamais fermée.", 8).pieces).toEqual(["Figurez-vous:", "La porte de la maison n'est jamais fermée."]);
     expect(rewriteLocally("Il imaginait qu'elle était partie en voyage, bien loin, depuis longtemps.", 8).pieces[0]).toBe("Il imaginait:");
+    // Two "que" clauses: both go after the colon, each "que" dropped.
+    expect(rewriteLocally("Elle prétendit qu'elle allait mieux et qu'elle se lèverait tout à l'heure.", 8)).toMatchObject({
+      pieces: ["Elle prétendit:", "Elle allait mieux.", "Elle se lèverait tout à l'heure."],
+      respelled: expect.arrayContaining([["qu'", ""]]),
+    });
     // "Comme elle objectait:" would stand for the clause the "comme" clause goes with.
     const objected = rewriteLocally("Et, comme elle objectait qu'elle n'avait point de cheval, M. Rodolphe en offrit un; elle refusa ses offres; il n'insista pas.", 8).pieces;
     expect(objected.join(" / ")).not.toMatch(/objectait:/u);
