@@ -5,7 +5,7 @@
 // alone: "Il s'avoua:" / "Il avait commis une action blâmable."
 import { lefffReadings } from "@/lib/french/load-lefff";
 import { readsAsSentence } from "@/lib/rewriting/rewrite-sentence";
-import { auxiliaryRelations, childrenWith, parseTree, phraseWords, wordSpans, type SentenceTree } from "@/lib/rewriting/sentence-tree";
+import { auxiliaryRelations, childrenWith, parseTree, phraseWords, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 
@@ -28,7 +28,8 @@ const secondClause = /(,|;|\bet|\bou|\bmais)\s+(que|qu['’])/iu;
 
 /**
  * The main clause, ending on a colon, and its "que" clause as a sentence of
- * its own, when the "que" clause completes the sentence's own verb and runs
+ * its own, when the "que" clause completes the sentence's own verb (or an
+ * infinitive it holds: "Il faut dire:", "Nous venons de dire:") and runs
  * to its end, the main clause fits the limit as one piece (the colon stays
  * last, right before what it announces), and both read as sentences. Not a
  * main clause with no subject of its own or in a subordinate clause, a
@@ -44,7 +45,12 @@ export function completiveAfterColon(clause: string, maxWords: number): { main: 
   const root = tree.children[0]![0];
   if (root === undefined) return undefined;
   const verb = tree.words[root]!;
-  if (!announcingVerbs.test(verb.lemma) || tree.children[root]!.some((child) => negations.test(tree.words[child]!.form))) return undefined;
+  // "nous sommes forcé d'ajouter qu'il fut glacial", "Il est juste de dire que…": the verb that announces may be
+  // an infinitive the main clause holds.
+  const announcer = announcingVerbs.test(verb.lemma) ? verb
+    : childrenWith(tree, root, /^(xcomp|csubj|ccomp)$/u).find((child) => child.index > root && child.feats.VerbForm === "Inf" && announcingVerbs.test(child.lemma) && !aDegree(tree, child));
+  const negated = (head: number) => tree.children[head]!.some((child) => negations.test(tree.words[child]!.form));
+  if (!announcer || negated(root) || negated(announcer.index)) return undefined;
   // A main clause that reads alone: not one in a subordinate clause ("comme elle objectait:"), nor a
   // predicate whose subject is elsewhere ("Les comparant aux négligences d'Emma, concluait:"), but an imperative ("Figurez-vous:").
   // (The parse may call "Madame" in "Madame Bovary remarqua" a vocative, and "comme" the case of "elle".)
@@ -58,9 +64,9 @@ export function completiveAfterColon(clause: string, maxWords: number): { main: 
   if (subordinate || childrenWith(tree, root, /^mark$/u).length > 0 || (!subject && finite?.feats.Mood !== "Imp")) return undefined;
   // "Il se trouva que…": an impersonal "il" announces nothing.
   if (verb.lemma === "trouver" && childrenWith(tree, root, /^(expl|expl:pv|expl:comp|obj)$/u).some((word) => /^(se|s['’])$/iu.test(word.form))) return undefined;
-  const completive = childrenWith(tree, root, /^ccomp$/u).find((child) => child.index > root);
+  const completive = childrenWith(tree, announcer.index, /^ccomp$/u).find((child) => child.index > announcer.index);
   // "Il répondit quelque chose qu'il n'a jamais pu se rappeler": after an object, "que" opens its relative clause.
-  if (!completive || childrenWith(tree, root, /^obj$/u).length > 0) return undefined;
+  if (!completive || childrenWith(tree, announcer.index, /^obj$/u).length > 0) return undefined;
   const words = phraseWords(tree, completive.index);
   const mark = tree.words[words[0]!]!;
   if (mark.head !== completive.index || mark.deprel !== "mark" || !/^(que|qu['’])$/iu.test(mark.form)) return undefined;
@@ -92,6 +98,11 @@ function announcesBeforeQue(clause: string): boolean {
   if (!last) return false;
   const words = clause.slice(0, last.index).toLowerCase().match(/\p{L}+/gu) ?? [];
   return words.some((word) => lefffReadings(word).some((reading) => reading.category === "v" && announcingVerbs.test(reading.lemma)));
+}
+
+/** "Les oreilles lui tintèrent à croire qu'il allait tomber": "à croire que" says how much, and announces nothing. */
+function aDegree(tree: SentenceTree, infinitive: TreeWord): boolean {
+  return infinitive.lemma === "croire" && childrenWith(tree, infinitive.index, /^mark$/u).some((mark) => /^à$/iu.test(mark.form));
 }
 
 /** Nothing of the sentence but punctuation after `last`. */

@@ -2074,6 +2074,10 @@ describe("rewriting rules", () => {
       pieces: ["Elle prétendit:", "Elle allait mieux.", "Elle se lèverait tout à l'heure."],
       respelled: expect.arrayContaining([["qu'", ""]]),
     });
+    // An infinitive that says it: "Il faut dire:", "Nous venons de dire:"; not "à croire que", which says how much.
+    expect(rewriteLocally("Il faut dire qu'on n'en ôtait jamais la clef.", 8).pieces).toEqual(["Il faut dire:", "On n'en ôtait jamais la clef."]);
+    expect(rewriteLocally("Nous venons de dire qu'elle ne se rétablissait pas.", 8).pieces).toEqual(["Nous venons de dire:", "Elle ne se rétablissait pas."]);
+    expect(rewriteLocally("Les oreilles du pharmacien lui tintèrent à croire qu'il allait tomber d'un coup de sang.", 8).pieces.join(" / ")).not.toMatch(/croire:/u);
     // "Comme elle objectait:" would stand for the clause the "comme" clause goes with.
     const objected = rewriteLocally("Et, comme elle objectait qu'elle n'avait point de cheval, M. Rodolphe en offrit un; elle refusa ses offres; il n'insista pas.", 8).pieces;
     expect(objected.join(" / ")).not.toMatch(/objectait:/u);
