@@ -619,20 +619,29 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
 }
 
 /**
- * "les dents de son peigne qui mordaient son chignon": the parse may hang "qui" on the noun a "de"
- * phrase brings, where the verb agrees with the noun that phrase completes. That noun, where only it agrees.
+ * "les dents de son peigne qui mordaient son chignon", "une main aux doigts
+ * rouges, qui se posait sur ces pages": the parse may hang "qui" on the noun
+ * of a phrase that completes another noun, where the verb agrees with that
+ * other noun. The nearest noun up the chain that agrees, where the one the
+ * parse gives does not.
  */
 function agreeingAntecedent(tree: SentenceTree, clause: TreeWord, antecedent: TreeWord): TreeWord {
-  const owner = tree.words[antecedent.head]!;
-  const ofPhrase = antecedent.deprel === "nmod" && owner.index < antecedent.index && /^(NOUN|PROPN)$/u.test(owner.upos) &&
-    childrenWith(tree, antecedent.index, /^case$/u).some((mark) => /^(de|d['’]|du|des)$/iu.test(mark.form));
-  if (!ofPhrase) return antecedent;
   const verb = finiteVerb(tree, clause.index);
-  const agreeing = (noun: TreeWord, stand: string) => agrees(stand, verb, numberOf(tree, noun)) && agreesWithPredicate(tree, clause, stand);
-  // (Not "une idée de ce qui se passa": "ce" and "celui" stand for nothing said before.)
-  const said = standIn(tree, antecedent);
-  const other = standIn(tree, owner);
-  return said && other && !agreeing(antecedent, said) && agreeing(owner, other) ? owner : antecedent;
+  const agreeing = (noun: TreeWord) => {
+    // (Not "une idée de ce qui se passa": "ce" and "celui" stand for nothing said before.)
+    const stand = standIn(tree, noun);
+    return stand !== undefined && agrees(stand, verb, numberOf(tree, noun)) && agreesWithPredicate(tree, clause, stand);
+  };
+  if (standIn(tree, antecedent) === undefined || agreeing(antecedent)) return antecedent;
+  let noun = antecedent;
+  for (let step = 0; step < 2; step += 1) {
+    const owner = tree.words[noun.head]!;
+    const completes = noun.deprel === "nmod" && owner.index < noun.index && /^(NOUN|PROPN)$/u.test(owner.upos) && childrenWith(tree, noun.index, /^case$/u).length > 0;
+    if (!completes) return antecedent;
+    if (agreeing(owner)) return owner;
+    noun = owner;
+  }
+  return antecedent;
 }
 
 // Verbs that say what their object is called or judged to be, in an attribute after it.

@@ -143,11 +143,18 @@ describe("rewriting rules", () => {
     expect(pieces[0]).toBe("Et des battements de coeur s'accéléraient l'un après l'autre, à intermittences inégales.");
   });
 
-  it("takes for the antecedent of qui the noun its verb agrees with, where the parse hung it on the noun a de phrase brings", () => {
+  it("takes for the antecedent of qui the noun its verb agrees with, where the parse hung it on the noun of a phrase completing it", () => {
     // Madame Bovary: "mordaient" is the teeth's, not the comb's.
     expect(rewriteLocally("Debout et les mains sur le dossier de sa chaise, il regardait les dents de son peigne qui mordaient son chignon.", 8).pieces).toContain(
       "Elles mordaient son chignon.",
     );
+    // Madame Bovary: up a chain of phrases ("le vieux carton aux factures"), and a name's ("les pigeons du Lion d'or").
+    expect(rewriteLocally("-- Ce sera, sans doute, répondit-elle, tombé du vieux carton aux factures, qui est sur le bord de la planche.", 8).pieces).toContain(
+      "Il est sur le bord de la planche.",
+    );
+    expect(
+      rewriteLocally("Et ses pensées continuellement s'abattaient sur cette maison, comme les pigeons du Lion d'or qui venaient tremper là, dans les gouttières, leurs pattes roses et leurs ailes blanches.", 8).pieces.join(" / "),
+    ).toMatch(/ Ils venaient tremper là/u);
     // Les Misérables: "suffisait" is the annuity's.
     expect(rewriteLocally("Sa soeur touchait une rente viagère de cinq cents francs qui, au presbytère, suffisait à sa dépense personnelle.", 8).pieces).toContain(
       "Au presbytère, elle suffisait à sa dépense personnelle.",
