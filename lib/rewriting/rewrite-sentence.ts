@@ -297,7 +297,17 @@ function nounAgreement(tree: SentenceTree, noun: TreeWord): { gender: Gender | u
   const misread = tree.words[noun.index + 1];
   const nounAfter = misread && misread.head === noun.index && misread.deprel === "amod" && prenominalAdjectives.test(noun.form) &&
     (lookUpWord(misread.form)?.classes.has("noun") ?? false);
-  return nounAfter ? { ...agreement, gender: nounGender(misread.form) ?? agreement.gender } : agreement;
+  if (nounAfter) return { ...agreement, gender: nounGender(misread.form) ?? agreement.gender };
+  // "les domestiques", "des enfants": in the plural, a noun of either gender says its own only through an
+  // adjective or a word that shows it ("les domestiques rousses"); else French says "ils". (In the singular
+  // the article shows it, but for "l'": "l'ombre" is the lexicon's either gender, and the parse knows better.)
+  const shown = tree.children[noun.index]!.some((child) => /^(det|amod)$/u.test(tree.words[child]!.deprel) && tree.words[child]!.feats.Gender !== undefined);
+  return agreement.number === "Plur" && eitherGender(noun.form) && !shown ? { ...agreement, gender: undefined } : agreement;
+}
+
+/** A noun the lexicon knows in both genders, with no gender in its reading ("domestique", "enfant", "élève"). */
+function eitherGender(form: string): boolean {
+  return /(^|\|)nc:[sp]?(\||$)/u.test(lexicalMorphology(form.toLowerCase()));
 }
 
 // Adjectives set before their noun, which the tagger may read as the noun ("les jeunes filles").

@@ -155,6 +155,10 @@ describe("rewriting rules", () => {
     expect(
       rewriteLocally("Et ses pensées continuellement s'abattaient sur cette maison, comme les pigeons du Lion d'or qui venaient tremper là, dans les gouttières, leurs pattes roses et leurs ailes blanches.", 8).pieces.join(" / "),
     ).toMatch(/ Ils venaient tremper là/u);
+    // Madame Bovary: "les domestiques", of either gender, are "ils" (the tagger said feminine).
+    expect(rewriteLocally("Quand la contredanse fut finie, le parquet resta libre pour les groupes d'hommes causant debout et les domestiques en livrée qui apportaient de grands plateaux.", 8).pieces).toContain(
+      "Ils apportaient de grands plateaux.",
+    );
     // Les Misérables: "suffisait" is the annuity's.
     expect(rewriteLocally("Sa soeur touchait une rente viagère de cinq cents francs qui, au presbytère, suffisait à sa dépense personnelle.", 8).pieces).toContain(
       "Au presbytère, elle suffisait à sa dépense personnelle.",
