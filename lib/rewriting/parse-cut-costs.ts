@@ -219,6 +219,8 @@ function costBetween(tree: SentenceTree, left: number, right: number, present: R
   if (conjunctionWaits(tree, left, right)) return breakCost.forbidden;
   // A title and the name or rank it goes with: "à madame ‖ la vicomtesse de Boischevron".
   if (titles.test(tree.words[left]!.form)) return breakCost.forbidden;
+  // "une heure ‖ et demie", "deux pieds ‖ et demi": a measure and its half are one quantity.
+  if (/^et$/iu.test(tree.words[right]!.form) && /^demie?$/iu.test(tree.words[right + 1]?.form ?? "")) return breakCost.forbidden;
   // An adjective before its noun, or alone after it, stays with it; one after
   // it with complements of its own ("une conversation ‖ pleine de mots") may stand apart.
   // (Graded by an adverb, "un col ‖ encore plus haut", it is a phrase of its own, still one with the noun.)

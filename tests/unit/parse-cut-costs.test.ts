@@ -28,6 +28,8 @@ describe("the cut with the parse", () => {
       "Pour donner une idée du ménage intérieur de M. l'évêque de Digne et de la façon dont ces deux saintes filles subordonnaient leurs actions, leurs pensées, même leurs instincts de femmes aisément effrayées, aux habitudes et aux intentions de l'évêque, sans qu'il eût même à prendre la peine de parler pour les exprimer, nous ne pouvons mieux faire que de transcrire ici une lettre de mademoiselle Baptistine à madame la vicomtesse de Boischevron, son amie d'enfance.",
       "madame la vicomtesse",
     ],
+    // Les Misérables: a measure keeps its half.
+    ["Tout en songeant, il fouettait le cheval, lequel trottait de ce bon trot réglé et sûr qui fait deux lieues et demie à l'heure.", "deux lieues et demie"],
     // Madame Bovary, Les Misérables: a name stays with the noun it is set beside.
     ["Et il faisait des visites à la mère Lefrançois afin de pouvoir parler d'elle.", "la mère Lefrançois"],
     ["Elles virent les jeunes gens sortir du cabaret Bombarda bras dessus bras dessous, se retourner, leur faire des signes en riant, puis disparaître.", "du cabaret Bombarda"],
