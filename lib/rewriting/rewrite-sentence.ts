@@ -2386,14 +2386,7 @@ export function presentedPhrase(
   return { opening: fronted ? `${link.form} ${opening}` : opening, dropLink, start };
 }
 
-/**
- * "sur sa cheminée deux fleurets en sautoir", "pour ses paroissiens M. le
- * cardinal Fesch", "sous ses pantoufles la douceur du tapis": a second noun
- * phrase in a phrase of place or time, with no preposition of its own, is
- * the verb's object, hung on the phrase by the parse (not a title's name:
- * "avec M. le maire", "avec la mère Lefrançois").
- */
-// Nouns of quantity and measure, whose "de" or "en" phrase is what is counted or how it is measured.
+// Nouns of quantity and measure, whose phrase is what is counted or how it is measured.
 const measuredNouns = /^(foule|sorte|espèce|genre|tas|quantité|nombre|multitude|masse|troupe|lieue|mètre|pied|pas|kilomètre|livre|franc|sou)$/u;
 
 /**
@@ -2437,6 +2430,13 @@ export function describedNoun(tree: SentenceTree, first: number, last: number): 
   return { opening: `${subjectPronoun(gender, number)} ${etre}`, dropLink: false, start: first };
 }
 
+/**
+ * "sur sa cheminée deux fleurets en sautoir", "pour ses paroissiens M. le
+ * cardinal Fesch", "sous ses pantoufles la douceur du tapis": a second noun
+ * phrase in a phrase of place or time, with no preposition of its own, is
+ * the verb's object, hung on the phrase by the parse (not a title's name:
+ * "avec M. le maire", "avec la mère Lefrançois").
+ */
 function holdsAnObject(tree: SentenceTree, head: number, phrase: readonly number[]): boolean {
   const isTitle = (form: string) => titles.test(form) || familyTitles.test(form);
   return phrase.some((index) => {
