@@ -13,6 +13,8 @@ import { countWords } from "@/lib/text/count-words";
 const announcingVerbs =
   /^(dire|répondre|répliquer|déclarer|annoncer|expliquer|raconter|ajouter|écrire|avouer|affirmer|assurer|jurer|promettre|répéter|savoir|apprendre|comprendre|sentir|voir|remarquer|apercevoir|reconnaître|découvrir|deviner|constater|observer|songer|penser|croire|juger|trouver|oublier|rappeler|prétendre|soupçonner|craindre|espérer|conter|murmurer|crier|écrier|lire|entendre|avertir|prévenir|confier|supposer|imaginer|figurer|souvenir|conclure|admettre|soutenir|objecter|insinuer|décider)$/u;
 const negations = /^(ne|n'|n’|pas|point|jamais|guère|plus)$/iu;
+// (With "vocative": the parse may call "Madame" in "Madame Bovary remarqua" one.)
+const subjectRelations = /^(nsubj|nsubj:pass|nsubj:caus|expl:subj|vocative)$/u;
 const subjectClitics = /^(je|j['’]|tu|il|elle|on|nous|vous|ils|elles)$/iu;
 const subordinating = /^(comme|quand|lorsque|lorsqu['’]|si|puisque|puisqu['’]|quoique|quoiqu['’])$/iu;
 const dialogueMarks = /[«»“”—–?]|--/u;
@@ -53,11 +55,10 @@ export function completiveAfterColon(clause: string, maxWords: number): { main: 
   if (!announcer || negated(root) || negated(announcer.index)) return undefined;
   // A main clause that reads alone: not one in a subordinate clause ("comme elle objectait:"), nor a
   // predicate whose subject is elsewhere ("Les comparant aux négligences d'Emma, concluait:"), but an imperative ("Figurez-vous:").
-  // (The parse may call "Madame" in "Madame Bovary remarqua" a vocative, and "comme" the case of "elle".)
+  // (The parse may call "comme" the case of "elle": the words before the verb are read too.)
   const finite = [verb, ...childrenWith(tree, root, auxiliaryRelations)].find((word) => word.feats.VerbForm === "Fin");
   const lastComma = tree.words.slice(1, root).findLast((word) => word.form === ",")?.index ?? 0;
   const opening = tree.words.slice(lastComma + 1, root);
-  const subjectRelations = /^(nsubj|nsubj:pass|nsubj:caus|expl:subj|vocative)$/u;
   const subject = childrenWith(tree, root, subjectRelations).some((word) => word.index < root) ||
     opening.some((word) => subjectRelations.test(word.deprel) || subjectClitics.test(word.form));
   const subordinate = opening.some((word) => subordinating.test(word.form));

@@ -637,12 +637,11 @@ function relative(tree: SentenceTree, word: TreeWord): Extraction | undefined {
  */
 function agreeingAntecedent(tree: SentenceTree, clause: TreeWord, antecedent: TreeWord): TreeWord {
   const verb = finiteVerb(tree, clause.index);
-  const agreeing = (noun: TreeWord) => {
-    // (Not "une idée de ce qui se passa": "ce" and "celui" stand for nothing said before.)
-    const stand = standIn(tree, noun);
-    return stand !== undefined && agrees(stand, verb, numberOf(tree, noun)) && agreesWithPredicate(tree, clause, stand);
-  };
-  if (standIn(tree, antecedent) === undefined || agreeing(antecedent)) return antecedent;
+  const agreeing = (noun: TreeWord, stand = standIn(tree, noun)) =>
+    stand !== undefined && agrees(stand, verb, numberOf(tree, noun)) && agreesWithPredicate(tree, clause, stand);
+  // (Not "une idée de ce qui se passa": "ce" and "celui" stand for nothing said before.)
+  const said = standIn(tree, antecedent);
+  if (said === undefined || agreeing(antecedent, said)) return antecedent;
   let noun = antecedent;
   for (let step = 0; step < 2; step += 1) {
     const owner = tree.words[noun.head]!;
@@ -1578,8 +1577,10 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   return { rule: "adjunct", head: word.index, drop: [], replace: new Map(), insert: new Map([[first, text]]), placeAfter };
 }
 
-/** "C'était", "c'est", "ce sera" or "ce serait" (plural: "c'étaient", "ce sont"…), in the tense of the clause a phrase comes from. */
-function presentational(tree: SentenceTree, clause: TreeWord, verb: TreeWord, number: GrammaticalNumber): string {
+type StoryTense = "Pres" | "Fut" | "Cnd" | "Past";
+
+/** The tense a sentence said of a clause's phrase takes: the clause's own, but the passé simple and composé are the past. */
+function storyTense(tree: SentenceTree, clause: TreeWord, verb: TreeWord): StoryTense {
   // "a été ruinée": the passé composé tells of the past too.
   const compound = verb.index !== clause.index && verb.deprel === "aux:tense";
   // "se rétablit", "revit": the passé simple of many verbs is spelt as their present. Outside dialogue
@@ -1588,9 +1589,27 @@ function presentational(tree: SentenceTree, clause: TreeWord, verb: TreeWord, nu
   const dialogue = tree.words.some((other) => dialogueMarks.test(other.form));
   const present = verb.feats.Tense === "Pres" && !(/it$/u.test(verb.form) && !otherPresent && !dialogue);
   // "il en faudrait deux": ce serait.
-  const tense = verb.feats.Mood === "Cnd" ? "Cnd" : compound ? "Past" : present ? "Pres" : verb.feats.Tense === "Fut" ? "Fut" : "Past";
-  const forms = { Pres: ["c'est", "ce sont"], Fut: ["ce sera", "ce seront"], Cnd: ["ce serait", "ce seraient"], Past: ["c'était", "c'étaient"] }[tense];
+  return verb.feats.Mood === "Cnd" ? "Cnd" : compound ? "Past" : present ? "Pres" : verb.feats.Tense === "Fut" ? "Fut" : "Past";
+}
+
+/** "C'était", "c'est", "ce sera" or "ce serait" (plural: "c'étaient", "ce sont"…), in the tense of the clause a phrase comes from. */
+function presentational(tree: SentenceTree, clause: TreeWord, verb: TreeWord, number: GrammaticalNumber): string {
+  const forms = { Pres: ["c'est", "ce sont"], Fut: ["ce sera", "ce seront"], Cnd: ["ce serait", "ce seraient"], Past: ["c'était", "c'étaient"] }[storyTense(tree, clause, verb)];
   return forms[number === "Plur" ? 1 : 0]!;
+}
+
+/** "était", "est", "sera" or "serait" (plural: "étaient", "sont"…), as presentational says it after "ce". */
+function storyEtre(tree: SentenceTree, clause: TreeWord, verb: TreeWord, number: GrammaticalNumber): string {
+  const forms = { Pres: ["est", "sont"], Fut: ["sera", "seront"], Cnd: ["serait", "seraient"], Past: ["était", "étaient"] }[storyTense(tree, clause, verb)];
+  return forms[number === "Plur" ? 1 : 0]!;
+}
+
+/** The clause `word` sits in: the nearest predicate up from it with a finite verb, and that verb. */
+function enclosingClause(tree: SentenceTree, word: TreeWord): { clause: TreeWord; verb: TreeWord } | undefined {
+  let clause = tree.words[word.head];
+  while (clause && clause.index > 0 && !(isPredicate(tree, clause.index) && finiteVerb(tree, clause.index))) clause = tree.words[clause.head];
+  const verb = clause && clause.index > 0 ? finiteVerb(tree, clause.index) : undefined;
+  return clause && verb ? { clause, verb } : undefined;
 }
 
 /**
@@ -2370,12 +2389,12 @@ export function presentedPhrase(
     // "sans un mot, ‖ sans un geste, ‖ sans un regard": a list of phrases is said whole, not one phrase a sentence.
     if (preposition) return undefined;
   }
-  let clause = tree.words[head.head];
-  while (clause && clause.index > 0 && !(isPredicate(tree, clause.index) && finiteVerb(tree, clause.index))) clause = tree.words[clause.head];
-  const verb = clause && clause.index > 0 ? finiteVerb(tree, clause.index) : undefined;
+  const found = enclosingClause(tree, head);
+  if (!found) return undefined;
+  const { clause, verb } = found;
   // "«Vous allez là, a repris mon frère, dans un bon pays.»": hung on the speaker's verb, the phrase is the line's.
-  const speaker = clause && sayingVerbs.test(clause.lemma) && tree.words.some((other) => dialogueMarks.test(other.form));
-  if (!clause || !verb || verb.feats.Mood === "Imp" || speaker) return undefined;
+  const speaker = sayingVerbs.test(clause.lemma) && tree.words.some((other) => dialogueMarks.test(other.form));
+  if (verb.feats.Mood === "Imp" || speaker) return undefined;
   // "sa figure grasse, molle": only nouns joined to the noun make it plural.
   // (Not the nouns joined to it in later pieces: "C'était la chemise. / C'était le collet de Jean Valjean.")
   // ("Le vent, sur la grande route,": a phrase on a preposition the parse joined to the noun is no second noun.)
@@ -2421,13 +2440,10 @@ export function describedNoun(tree: SentenceTree, first: number, last: number): 
   if (findLocutions(forms).some((match) => match.first === 0) || titles.test(head.form)) return undefined;
   if (measuredNouns.test(noun.lemma) || timeNouns.test(noun.lemma) || /^(coup|coups|ligne|moitié|propos|côté|travers)$/u.test(head.form.toLowerCase())) return undefined;
   const { gender, number } = agreementOf(noun);
-  let clause = tree.words[noun.head];
-  while (clause && clause.index > 0 && !(isPredicate(tree, clause.index) && finiteVerb(tree, clause.index))) clause = tree.words[clause.head];
-  const verb = clause && clause.index > 0 ? finiteVerb(tree, clause.index) : undefined;
+  const found = enclosingClause(tree, noun);
   // (In the indicative: "le seul bijou qu'il y eût" has no tense to describe in.)
-  if (!gender || !clause || !verb || verb.feats.Mood !== "Ind" || isSubjunctive(verb)) return undefined;
-  const etre = presentational(tree, clause, verb, number).replace(/^(c['’]|ce )/u, "");
-  return { opening: `${subjectPronoun(gender, number)} ${etre}`, dropLink: false, start: first };
+  if (!gender || !found || found.verb.feats.Mood !== "Ind" || isSubjunctive(found.verb)) return undefined;
+  return { opening: `${subjectPronoun(gender, number)} ${storyEtre(tree, found.clause, found.verb, number)}`, dropLink: false, start: first };
 }
 
 /**
