@@ -18,6 +18,7 @@ const subjectRelations = /^(nsubj|nsubj:pass|nsubj:caus|expl:subj|vocative)$/u;
 const subjectClitics = /^(je|j['’]|tu|il|elle|on|nous|vous|ils|elles)$/iu;
 const subordinating = /^(comme|quand|lorsque|lorsqu['’]|si|puisque|puisqu['’]|quoique|quoiqu['’])$/iu;
 const dialogueMarks = /[«»“”—–?]|--/u;
+const queMark = /^(que|qu['’])$/iu;
 
 // "d'un tel accent que", "de sorte que", "si bien que", "à mesure que": a "que" that ends a degree,
 // a result or a conjunction of time.
@@ -70,11 +71,17 @@ export function completiveAfterColon(clause: string, maxWords: number): { main: 
   if (!completive || childrenWith(tree, announcer.index, /^obj$/u).length > 0) return undefined;
   const words = phraseWords(tree, completive.index);
   const mark = tree.words[words[0]!]!;
-  if (mark.head !== completive.index || mark.deprel !== "mark" || !/^(que|qu['’])$/iu.test(mark.form)) return undefined;
-  if (!runsToTheEnd(tree, words.at(-1)!)) return undefined;
+  if (mark.head !== completive.index || mark.deprel !== "mark" || !queMark.test(mark.form)) return undefined;
+  // "qu'il y avait fait de fréquents voyages, et qu'il y avait distribué des croix": the parse may join the
+  // second "que" clause to the verb that announces both; a main clause has no "que" of its own, so it is said too.
+  const joinedToAnnouncer = childrenWith(tree, announcer.index, /^conj$/u).filter((joined) =>
+    joined.index > completive.index && childrenWith(tree, joined.index, /^mark$/u).some((joinedMark) => queMark.test(joinedMark.form)),
+  );
+  const end = Math.max(words.at(-1)!, ...joinedToAnnouncer.map((joined) => phraseWords(tree, joined.index).at(-1)!));
+  if (!runsToTheEnd(tree, end)) return undefined;
   // "qu'elle allait mieux et qu'elle se lèverait": the "que" of each clause joined to it goes too.
-  const joinedMarks = childrenWith(tree, completive.index, /^conj$/u).flatMap((joined) =>
-    childrenWith(tree, joined.index, /^mark$/u).filter((joinedMark) => /^(que|qu['’])$/iu.test(joinedMark.form)),
+  const joinedMarks = [...childrenWith(tree, completive.index, /^conj$/u), ...joinedToAnnouncer].flatMap((joined) =>
+    childrenWith(tree, joined.index, /^mark$/u).filter((joinedMark) => queMark.test(joinedMark.form)),
   );
   const completiveVerb = [completive, ...childrenWith(tree, completive.index, auxiliaryRelations)].find((word) => word.feats.VerbForm === "Fin");
   if (!completiveVerb || completiveVerb.feats.Mood === "Sub") return undefined;
@@ -85,8 +92,13 @@ export function completiveAfterColon(clause: string, maxWords: number): { main: 
   if (joinedAt.some((span) => span === undefined)) return undefined;
   const before = clause.slice(0, at.start).replace(/[\s,]+$/u, "");
   const main = `${before}:`;
-  // (From the last "que" back, so that the offsets before it hold; "que " goes with its space, "qu'" has none.)
-  const said = joinedAt.reduceRight((text, span) => `${text.slice(0, span!.start)}${text.slice(span!.end).replace(/^\s+/u, "")}`, clause);
+  // (From the last "que" back, so that the offsets before it hold; "que " goes with its space, "qu'" has
+  // none, and "et que, s'il…" keeps no space before its comma.)
+  const said = joinedAt.reduceRight((text, span) => {
+    const after = text.slice(span!.end).replace(/^\s+/u, "");
+    const before = text.slice(0, span!.start);
+    return `${/^[,;:]/u.test(after) ? before.trimEnd() : before}${after}`;
+  }, clause);
   const rest = capitalizeFirst(said.slice(at.end).trim());
   if (countWords(main) > maxWords || degreeWords.test(before) || degreeBefore.test(before) || secondClause.test(rest)) return undefined;
   if (!readsAsSentence(`${before}.`) || !readsAsSentence(rest)) return undefined;

@@ -2085,6 +2085,19 @@ describe("rewriting rules", () => {
       pieces: ["Elle prétendit:", "Elle allait mieux.", "Elle se lèverait tout à l'heure."],
       respelled: expect.arrayContaining([["qu'", ""]]),
     });
+    // The parse may join the second "que" clause to the verb that says both; it goes after the colon too.
+    expect(rewriteLocally("Madame Bovary dit qu'elle allait voir son enfant, mais qu'elle commençait à être lasse.", 8).pieces).toEqual([
+      "Madame Bovary dit:",
+      "Elle allait voir son enfant.",
+      "Mais elle commençait à être lasse.",
+    ]);
+    // (Swann) "et que, s'il…" loses its "que" and no space is left before the comma.
+    const wagner = rewriteLocally(
+      "Elle lui écrivit que les Verdurin et leurs amis avaient manifesté le désir d'assister à ces représentations de Wagner, et que, s'il voulait bien lui envoyer cet argent, elle aurait enfin, après avoir été si souvent reçue chez eux, le plaisir de les inviter à son tour.",
+      8,
+    ).pieces;
+    expect(wagner[0]).toBe("Elle lui écrivit:");
+    expect(wagner.join(" ")).not.toMatch(/\s,|\bque\b/u);
     // An infinitive that says it: "Il faut dire:", "Nous venons de dire:"; not "à croire que", which says how much.
     expect(rewriteLocally("Il faut dire qu'on n'en ôtait jamais la clef.", 8).pieces).toEqual(["Il faut dire:", "On n'en ôtait jamais la clef."]);
     expect(rewriteLocally("Nous venons de dire qu'elle ne se rétablissait pas.", 8).pieces).toEqual(["Nous venons de dire:", "Elle ne se rétablissait pas."]);
