@@ -5,13 +5,10 @@
 // alone: "Il s'avoua:" / "Il avait commis une action blâmable."
 import { lefffReadings } from "@/lib/french/load-lefff";
 import { readsAsSentence } from "@/lib/rewriting/rewrite-sentence";
-import { auxiliaryRelations, childrenWith, parseTree, phraseWords, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
+import { announcingVerbs, auxiliaryRelations, childrenWith, parseTree, phraseWords, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
 
-// Verbs whose "que" clause is what is said, learnt, seen or thought: after a colon it is that.
-const announcingVerbs =
-  /^(dire|répondre|répliquer|déclarer|annoncer|expliquer|raconter|ajouter|écrire|avouer|affirmer|assurer|jurer|promettre|répéter|savoir|apprendre|comprendre|sentir|voir|remarquer|apercevoir|reconnaître|découvrir|deviner|constater|observer|songer|penser|croire|juger|trouver|oublier|rappeler|prétendre|soupçonner|craindre|espérer|conter|murmurer|crier|écrier|lire|entendre|avertir|prévenir|confier|supposer|imaginer|figurer|souvenir|conclure|admettre|soutenir|objecter|insinuer|décider)$/u;
 const negations = /^(ne|n'|n’|pas|point|jamais|guère|plus)$/iu;
 // (With "vocative": the parse may call "Madame" in "Madame Bovary remarqua" one.)
 const subjectRelations = /^(nsubj|nsubj:pass|nsubj:caus|expl:subj|vocative)$/u;

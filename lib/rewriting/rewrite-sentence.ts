@@ -43,7 +43,7 @@ import { startsWithVowel } from "@/lib/french/elision";
 import { findLocutions } from "@/lib/french/locutions";
 import { lookUpWord } from "@/lib/french/lexicon";
 import { lexicalMorphology } from "@/lib/french/parser/lexical-features";
-import { auxiliaryRelations, childrenWith, cliticForms, parseTree, phraseWords, sayingVerbs, subtree, timeNouns, titles, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
+import { announcingVerbs, auxiliaryRelations, childrenWith, cliticForms, parseTree, phraseWords, sayingVerbs, subtree, timeNouns, titles, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { countWords } from "@/lib/text/count-words";
 import { personTitles } from "@/lib/text/split-long-sentence";
 
@@ -230,11 +230,38 @@ function antecedentOf(tree: SentenceTree, clause: number): TreeWord | undefined 
     // The noun of a phrase right before "qui" (not a "de" complement, whose noun may be the one before):
     // "Il se regarda dans le petit miroir qui était sur sa cheminée."
     const marks = childrenWith(tree, index, /^case$/u);
-    const phraseNoun = index === pronoun.index - 1 && /^qui$/iu.test(pronoun.form) && candidate.upos === "NOUN" &&
-      !marks.some((mark) => /^(de|d['’]|du|des)$/iu.test(mark.form));
+    const phraseNoun = index === pronoun.index - 1 && candidate.upos === "NOUN" &&
+      (/^qui$/iu.test(pronoun.form) ? !marks.some((mark) => /^(de|d['’]|du|des)$/iu.test(mark.form)) : objectOfPhraseNoun(tree, candidate, pronoun));
     if (marks.length === 0 || phraseNoun) return candidate;
   }
   return undefined;
+}
+
+/**
+ * "se tournait en une rancune que les voluptés tempéraient": "que" right
+ * after the noun of a phrase stands for it when its clause's verb takes an
+ * object and has none. Not after a verb of saying or knowing, whose "que"
+ * opens what is said ("déclara devant sa servante que…"), nor after "à"
+ * ("dit à sa mère que…").
+ */
+function objectOfPhraseNoun(tree: SentenceTree, noun: TreeWord, pronoun: TreeWord): boolean {
+  const verb = tree.words[pronoun.head]!;
+  if (!/^(que|qu['’])$/iu.test(pronoun.form) || verb.upos !== "VERB" || noObjectVerbs.test(verb.lemma) || verb.feats.Mood === "Sub") return false;
+  // "d'un mot qu'il se trompait": a pronominal verb has its object already.
+  if (childrenWith(tree, verb.index, /^(expl:pv|obj|iobj)$/u).some((clitic) => clitic.feats.Reflex === "Yes")) return false;
+  const governor = tree.words[verb.head]!;
+  if (announcingVerbs.test(governor.lemma) || sayingVerbs.test(governor.lemma)) return false;
+  // "pour une fois que je vous vois", "à mesure que": a time or a way, not a thing.
+  if (timeNouns.test(noun.lemma.toLowerCase()) || completiveNouns.test(noun.lemma.toLowerCase()) || /^mesure$/iu.test(noun.lemma)) return false;
+  // "c'est vers la fin d'avril que le travail commence", "ce fut en sautant de joie qu'elle me répondit": what
+  // "c'est" sets off, not a relative clause.
+  for (let index = noun.index - 1; index > 0 && tree.words[index]!.upos !== "PUNCT"; index -= 1) {
+    if (tree.words[index]!.lemma === "être" && /^(c['’]|ce)$/iu.test(tree.words[index - 1]?.form ?? "")) return false;
+  }
+  // "une seule des personnes qu'il connaissait qui ne pût…": a second relative clause says whose the first is.
+  if (tree.words.slice(pronoun.index + 1).some((word) => /^(qui|dont)$/iu.test(word.form) && subtree(tree, verb.index).includes(word.index))) return false;
+  // "comme les bons poètes que la tyrannie de la rime force à trouver…": a comparison; "dit à sa mère que…".
+  return !childrenWith(tree, noun.index, /^case$/u).some((mark) => /^(à|au|aux|comme)$/iu.test(mark.form));
 }
 
 /** A name as written (Emma, Charles Bovary), when it is short enough to repeat. */

@@ -285,6 +285,10 @@ export const titles = /^(madame|monsieur|mademoiselle|monseigneur|mesdames|messi
 export const sayingVerbs =
   /^(dire|répondre|répliquer|répéter|récrier|exclamer|demander|ajouter|écrier|s'écrier|reprendre|continuer|poursuivre|murmurer|crier|faire|penser|déclarer|observer|interrompre|expliquer|objecter|riposter|insister|conclure|songer|soupirer|balbutier|bégayer)$/u;
 
+// Verbs whose "que" clause is what is said, learnt, seen or thought: after a colon it is that.
+export const announcingVerbs =
+  /^(dire|répondre|répliquer|déclarer|annoncer|expliquer|raconter|ajouter|écrire|avouer|affirmer|assurer|jurer|promettre|répéter|savoir|apprendre|comprendre|sentir|voir|remarquer|apercevoir|reconnaître|découvrir|deviner|constater|observer|songer|penser|croire|juger|trouver|oublier|rappeler|prétendre|soupçonner|craindre|espérer|conter|murmurer|crier|écrier|lire|entendre|avertir|prévenir|confier|supposer|imaginer|figurer|souvenir|conclure|admettre|soutenir|objecter|insinuer|décider)$/u;
+
 /** What carries a clause's tense for its verb or attribute: an auxiliary (also faire's, "la fit venir") or a copula. */
 export const auxiliaryRelations = /^(aux|aux:tense|aux:pass|aux:caus|cop)$/u;
 

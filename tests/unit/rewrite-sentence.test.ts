@@ -735,6 +735,20 @@ describe("rewriting rules", () => {
     expect(rewriteWithRules("Elle apprit la nouvelle que son père était mort pendant la nuit.", 8).rules).toEqual([]);
   });
 
+  it("reads \"que\" right after the noun of a phrase as that noun's relative pronoun, but not after a cleft or in a pronominal verb (Madame Bovary, Les Misérables, Swann)", () => {
+    expect(rewriteLocally("L'humiliation de se sentir faible se tournait en une rancune que les voluptés tempéraient.", 8).pieces).toContain(
+      "Les voluptés la tempéraient.",
+    );
+    expect(rewriteLocally("--Il va passer aux assises pour un vol de grand chemin qu'il a fait autrefois.", 8).pieces).toContain("Il l'a fait autrefois.");
+    const never = [
+      "Emma, lui prouvant d'un mot qu'il se trompait, le renvoyait à ses malades.",
+      "Sa figure resplendit et ce fut en sautant de joie qu'elle me répondit :",
+      "--c'est vers la fin d'avril que le travail des fromageries commence; c'est vers la mi-juin que les fromagers conduisent leurs vaches dans la montagne.",
+      "Quel critérium adopter pour juger les hommes ? au fond il n'y avait pas une seule des personnes qu'il connaissait qui ne pût être capable d'une infamie.",
+    ];
+    for (const sentence of never) expect(rewriteLocally(sentence, 8).pieces.join(" / ")).not.toMatch(/\b(se le|la répondit|le commence|les connaissait)\b/u);
+  });
+
     it("turns a relative clause on où into a sentence with y, in its place among the clitics", () => {
     const { pieces, rules } = rewriteWithRules("Ma mère ne trouvait pas la petite clef où je l'avais cachée la veille.", 8);
     expect(pieces).toEqual(["Ma mère ne trouvait pas la petite clef.", "Je l'y avais cachée la veille."]);
