@@ -1591,6 +1591,8 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const subjects = childrenWith(tree, clause.index, /^(nsubj|nsubj:pass|expl:subj)$/u);
   const inverted = subjects.some((subject) => subject.index > clause.index && subject.upos !== "PRON") || (subjects.length === 0 && clause.head === 0 && word.deprel !== "advcl");
   if (word.index < clause.index && inverted) return undefined;
+  // "se mêlaient en ce moment tous les fils": nor one between the verb and its subject after it.
+  if (word.index > clause.index && subjects.some((subject) => subject.index > word.index && subject.upos !== "PRON")) return undefined;
   // "Il y a dans notre civilisation des heures redoutables": "il y a" with nothing after it but the
   // phrase (the parse took what there is for part of it) would be left saying nothing.
   const rest = tree.children[clause.index]!.filter((child) => child > clause.index && child !== word.index && !bareAdverbOrMark(tree, child));
@@ -2339,8 +2341,9 @@ export function presentedPhrase(
     const governor = tree.words[head.head]!;
     if (head.index < governor.index && !childrenWith(tree, governor.index, /^(nsubj|expl:subj)/u).some((subject) => subject.index > last && subject.index < governor.index)) return undefined;
     // Set between its verb and the verb's object ("rencontrer, ‖ dans la cuisine du Lion d'or, ‖
-    // M. Homais"), it stands inside the clause: presented, it would part the verb from its object.
-    if (head.index > governor.index && childrenWith(tree, governor.index, /^(obj|xcomp|ccomp)$/u).some((object) => object.index > last)) return undefined;
+    // M. Homais"), or its subject after it ("se mêlaient ‖ en ce moment ‖ tous les fils"), it stands inside
+    // the clause: presented, it would part the verb from its object.
+    if (head.index > governor.index && childrenWith(tree, governor.index, /^(obj|xcomp|ccomp|nsubj|nsubj:pass)$/u).some((object) => object.index > last)) return undefined;
     // So is "il y avait ‖ dans la chambre de l'évêque, ‖ … un petit placard": whatever the parse calls what there is, "Il y avait." says nothing.
     if (head.index > governor.index && saysThereIs(tree, governor.index) && tree.children[governor.index]!.some((child) => child > last && tree.words[child]!.upos !== "PUNCT")) return undefined;
   } else {

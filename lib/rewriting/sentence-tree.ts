@@ -75,6 +75,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairStepNoun(tree, word.index);
   for (const word of words.slice(1)) repairPersonNoun(tree, word.index);
   for (const word of words.slice(1)) repairNoClue(tree, word.index);
+  for (const word of words.slice(1)) repairPredeterminer(tree, word.index);
   for (const word of words.slice(1)) repairNounAdjective(tree, word.index);
   for (const word of words.slice(1)) repairVocativeSubject(tree, word.index);
   for (const word of words.slice(1)) repairCliticEn(tree, word.index);
@@ -305,6 +306,38 @@ function finiteClause(tree: SentenceTree, clause: number): boolean {
 /** A verb, or an attribute with its copula: the word a clause hangs on. */
 function isPredicateHead(tree: SentenceTree, index: number): boolean {
   return /^(VERB|AUX)$/u.test(tree.words[index]!.upos) || tree.children[index]!.some((child) => tree.words[child]!.deprel === "cop");
+}
+
+/**
+ * "Elle la froissa dans ses mains tout le jour": "tout" before an article is
+ * its noun's, a time or a whole that goes with the verb; the parse may read
+ * it as an adjective of the noun before, and the noun after as that noun's
+ * complement with no preposition.
+ */
+function repairPredeterminer(tree: SentenceTree, index: number): void {
+  const { words } = tree;
+  const word = words[index]!;
+  const article = words[index + 1];
+  if (!/^(tout|toute|tous|toutes)$/iu.test(word.form) || word.deprel !== "amod" || word.head > index || article?.deprel !== "det") return;
+  const noun = words[article.head]!;
+  if (noun.index <= index || noun.upos !== "NOUN") return;
+  word.head = noun.index;
+  word.deprel = "det";
+  word.upos = "DET";
+  // The noun the parse hung it on is a phrase of the clause; the noun after, with no preposition, is the
+  // clause's too: a time ("tout le jour"), the subject a relative clause sets after its verb ("de qui se
+  // mêlaient en ce moment tous les fils"), or the verb's object ("parcourait du haut en bas tout le clavier").
+  const before = words[noun.head]!;
+  const bare = !tree.children[noun.index]!.some((child) => words[child]!.deprel === "case");
+  if (/^(nmod|appos)$/u.test(noun.deprel) && noun.head < index && before.upos === "NOUN" && bare) {
+    const verb = words[before.head]!;
+    const has = (relation: RegExp) => tree.children[verb.index]!.some((child) => relation.test(words[child]!.deprel));
+    noun.head = verb.index;
+    noun.deprel = timeNouns.test(noun.lemma) || verb.upos !== "VERB" || verb.index > index ? "obl:mod"
+      : verb.deprel === "acl:relcl" && verb.feats.VerbForm === "Fin" && !has(/^nsubj/u) ? "nsubj"
+      : !has(/^(obj|ccomp|xcomp)$/u) ? "obj" : "obl:mod";
+  }
+  tree.children = childrenOf(words);
 }
 
 /**

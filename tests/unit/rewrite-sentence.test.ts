@@ -1489,6 +1489,20 @@ describe("rewriting rules", () => {
     expect(parseTree("Il dormit pendant trois heures.").words.find((word) => word.form === "pendant")).toMatchObject({ upos: "ADP" });
   });
 
+  it("reads \"tout\" before an article as its noun's, and that noun as a phrase of the clause, not of the noun before (Madame Bovary)", () => {
+    const tree = parseTree("Elle la froissa dans ses mains tout le jour.");
+    const day = tree.words.find((word) => word.form === "jour")!;
+    expect(tree.words.find((word) => word.form === "tout")).toMatchObject({ deprel: "det", head: day.index });
+    expect(day).toMatchObject({ deprel: "obl:mod", head: tree.words.find((word) => word.form === "froissa")!.index });
+    // A noun after a verb with no object is its object. Before: "Elle parcourait / du haut en bas tout le clavier / sans s'interrompre."
+    const pieces = rewriteLocally(
+      "Elle frappait sur les touches avec aplomb et parcourait du haut en bas tout le clavier sans s'interrompre.",
+      8,
+    ).pieces;
+    expect(pieces).toContain("tout le clavier sans s'interrompre.");
+    expect(pieces.join(" / ")).not.toMatch(/parcourait \/|tout le clavier \//u);
+  });
+
   it("gives the phrase after a participle aside to the participle, not to the noun it describes (Madame Bovary, Les Misérables)", () => {
     // Before: "Un garde-chasse d'une fluxion de poitrine, / avait donné une petite levrette d'Italie à Madame."
     const pieces = rewriteLocally("Un garde-chasse, guéri par Monsieur, d'une fluxion de poitrine, avait donné à Madame une petite levrette d'Italie.", 8).pieces;
