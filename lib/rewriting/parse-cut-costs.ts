@@ -311,6 +311,14 @@ function costBetween(tree: SentenceTree, left: number, right: number, present: R
   if (ofDe && upos === "PROPN" && tree.words[dependent]!.upos === "PROPN") return breakCost.forbidden;
   // "avec ce Jean Valjean ‖ du même air": a name takes no complement with an article; the parse hung a verb's phrase on it.
   const nameAndPhrase = upos === "PROPN" && tree.children[dependent]!.some((child) => tree.words[child]!.deprel === "det");
+  // "la flamme de la bougie ‖ d'un air stupide", "les fentes du plancher ‖ d'une dissolution de sel": an
+  // indefinite phrase on "de" after a noun's own complement is as often the verb's phrase (how, with what),
+  // hung by the parse on the nearest noun; a cut there leaves a whole phrase before it. (Not "de la", "de
+  // mon": a possessor, "la meilleure part du cœur ‖ de mon amie".)
+  const ownDe = (index: number) => tree.children[index]!.some((child) => tree.words[child]!.deprel === "case" && /^(de|d['’]|du|des)$/iu.test(tree.words[child]!.form));
+  const nestedComplement = relation === "nmod" && upos === "NOUN" && tree.words[common]!.deprel === "nmod" && ownDe(common) &&
+    /^(de|d['’])$/iu.test(opening[0] ?? "") && /^(un|une)$/iu.test(opening[1] ?? "");
+  if (ofDe && prepositional && nestedComplement && !nameAndPhrase) return breakCost.insideNounPhrase;
   if (ofDe && prepositional && (nominal.has(upos) || upos === "ADV") && !nameAndPhrase) return nounComplementCost;
   // "une vieille chaise ‖ à roulettes", "ce vieil homme ‖ à lèvres pendantes": "à" and a noun with no article
   // after a noun says what kind it is, one phrase as a de-complement is.

@@ -169,6 +169,21 @@ describe("the cut with the parse", () => {
     expect(pieces.slice(-2)).toEqual(["je dirigeais Françoise", "du côté du bois de Boulogne."]);
   });
 
+  it("cuts before an indefinite \"d'un\" phrase after a noun's own complement rather than between the noun and its complement (Les Misérables)", () => {
+    // Before: "Il examinait la flamme / de la bougie d'un air stupide." and "en inondant les fentes / du plancher d'une dissolution…".
+    expect(splitLongSentence("Il examinait la flamme de la bougie d'un air stupide.", 8, withParse)).toEqual([
+      "Il examinait la flamme de la bougie",
+      "d'un air stupide.",
+    ]);
+    const pieces = rewriteLocally(
+      "Il enseignait à détruire la teigne des blés en aspergeant le grenier et en inondant les fentes du plancher d'une dissolution de sel commun.",
+      8,
+    ).pieces;
+    expect(keeps(pieces, "les fentes du plancher")).toBe(true);
+    // Not a possessor: "la meilleure part du cœur de mon amie" keeps "du cœur de mon amie" together.
+    expect(keeps(splitLongSentence("Elle était la meilleure part du cœur de mon amie.", 8, withParse), "du cœur de mon amie")).toBe(true);
+  });
+
   it("keeps an auxiliary with its participle across the adverbs between them (Les Misérables, Du côté de chez Swann)", () => {
     // Before: "-- Il aurait peut-être / mieux valu ne jamais nous quitter." and "Il en avait un peu / oublié les particularités…".
     expect(splitLongSentence("-- Il aurait peut-être mieux valu ne jamais nous quitter.", 8, withParse)[0]).toBe("-- Il aurait peut-être mieux valu");
