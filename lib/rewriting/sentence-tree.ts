@@ -818,8 +818,9 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
   const own = children[clause]!.map((child) => words[child]!);
   // (Or "dont", on the clause's subject or object: "Sa robe noire, dont les draperies s'élargissaient…".)
   const dont = own.flatMap((child) => children[child.index]!.map((index) => words[index]!)).find((word) => /^dont$/iu.test(word.form) && word.feats.PronType === "Rel");
+  // ("Jean Valjean, qui n'avait aucun souvenir…, resta interdit": the parse may even call "qui" the object.)
   const pronoun = own.find((child) =>
-    /^nsubj/u.test(child.deprel) ? /^qui$/iu.test(child.form) : child.deprel === "obj" && /^(que|qu['’])$/iu.test(child.form)) ?? dont;
+    /^nsubj/u.test(child.deprel) ? /^qui$/iu.test(child.form) : child.deprel === "obj" && /^(que|qu['’]|qui)$/iu.test(child.form)) ?? dont;
   if (!pronoun || words[pronoun.index - 1]?.form !== ",") return;
   // (Or an indefinite pronoun, "Quelqu'un, qui les avait connus"; not "celui", whose relative clause says who it is.)
   const noun = own.find((child) => /^nsubj/u.test(child.deprel) && child.index < pronoun.index &&
@@ -854,6 +855,7 @@ function repairRelativeAsMain(tree: SentenceTree, clause: number): void {
     if (child.index < noun.index || child.index >= comma) child.head = verb.index;
   }
   const main = words[clause]!;
+  if (/^qui$/iu.test(pronoun.form)) pronoun.deprel = "nsubj";
   verb.head = main.head;
   verb.deprel = main.deprel;
   noun.head = verb.index;

@@ -1207,6 +1207,12 @@ describe("rewriting rules", () => {
     const tree = parseTree("Sa robe noire, dont les draperies s'élargissaient en éventail, l'amincissait, la rendait plus grande.");
     expect(tree.words[2]).toMatchObject({ form: "robe", deprel: "nsubj", head: 14 });
     expect(tree.words[9]).toMatchObject({ form: "élargissaient", deprel: "acl:relcl", head: 2 });
+    // (Les Misérables) Also where the parse calls "qui" the object. Before: "Jean Valjean, / qui n'avait aucun souvenir d'avoir rien
+    // promis. / Jean Valjean resta interdit."
+    expect(rewriteLocally("Jean Valjean, qui n'avait aucun souvenir d'avoir rien promis, resta interdit.", 8).pieces).toEqual([
+      "Jean Valjean resta interdit.",
+      "Jean Valjean n'avait aucun souvenir d'avoir rien promis.",
+    ]);
   });
 
   it("reads a predicate the parse hung on a noun as a relative clause without a pronoun as the clause's next predicate (Madame Bovary)", () => {
