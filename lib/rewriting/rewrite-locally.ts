@@ -134,7 +134,10 @@ function asTheBookSpells(pieces: readonly string[], respelled: readonly (readonl
   return spelled;
 }
 
-const reasonOpening = /^(comme|puisque|puisqu['’])\s*/iu;
+// ("Puis, comme…", "Mais comme…": the connective is the clause's, and goes with it.)
+const reasonOpening = /^((puis|mais|or|et|alors|cependant|seulement|enfin)\s*,?\s+)?(comme|puisque|puisqu['’])\s*/iu;
+// "comme son sac le gênait et que c'était un oreiller": the second reason, its "que" standing for "comme".
+const secondReason = /\s+et\s+(qu['’]|que\s+)/iu;
 const dialogueMarks = /[«»“”—–]|--/u;
 const knowingVerbs = /^(voir|dire|savoir|croire|penser|remarquer|comprendre|deviner|pouvoir|vouloir|falloir|imaginer|supposer)$/u;
 
@@ -142,7 +145,9 @@ const knowingVerbs = /^(voir|dire|savoir|croire|penser|remarquer|comprendre|devi
 function commentsOnItsClause(reason: string): boolean {
   const tree = parseTree(reason);
   const root = tree.words[tree.children[0]![0] ?? 0]!;
-  const standsForClause = tree.words.some((word) => word.upos === "PRON" && /^(le|l['’]|en)$/iu.test(word.form));
+  // (With a pronoun subject: "son sac sur son dos le gênait" says who.)
+  const pronounSubject = tree.children[root.index]!.some((child) => /^nsubj/u.test(tree.words[child]!.deprel) && tree.words[child]!.upos === "PRON");
+  const standsForClause = pronounSubject && tree.words.some((word) => word.upos === "PRON" && /^(le|l['’]|en)$/iu.test(word.form));
   const knowsNothing = knowingVerbs.test(root.lemma) && !tree.children[root.index]!.some((child) => /^(obj|ccomp|xcomp)$/u.test(tree.words[child]!.deprel));
   return standsForClause || knowsNothing;
 }
@@ -153,22 +158,28 @@ function commentsOnItsClause(reason: string): boolean {
  * order, which keeps the relation: "Comme la salle était fraîche, elle
  * grelottait." → "La salle était fraîche." / "Elle grelottait." Both are
  * parsed apart: the parser reads this "comme" as "like" as often as not.
- * Not "comme si", a comparison ("Comme les matelots en détresse, elle…",
- * no clause before the comma), one of two reasons ("et que nous ne
- * voulons"), a clause that comments on its own ("comme on l'a vu"), nor in
+ * A connective before "comme" goes with the clause ("Puis il se mit…"); a
+ * second reason joined by "et que" is a sentence too. Not "comme si", a
+ * comparison ("Comme les matelots en détresse, elle…", no clause before the
+ * comma), a clause that comments on its own ("comme on l'a vu"), nor in
  * dialogue.
  */
-export function reasonBeforeClause(sentence: string): { reason: string; clause: string; conjunction: string } | undefined {
+export function reasonBeforeClause(sentence: string): { reasons: string[]; clause: string; conjunctions: string[] } | undefined {
   const opening = sentence.match(reasonOpening);
-  if (!opening || /^comme\s+si\b/iu.test(sentence) || dialogueMarks.test(sentence)) return undefined;
+  if (!opening || /^comme\s+si\b/iu.test(sentence.slice(opening[1]?.length ?? 0)) || dialogueMarks.test(sentence)) return undefined;
   const comma = outsideQuotes(sentence, ",", opening[0].length).next().value;
   if (comma === undefined) return undefined;
   const said = sentence.slice(opening[0].length, comma).trim();
-  if (/(^|\s)(que|qu['’])/iu.test(said)) return undefined;
-  const reason = capitalizeFirst(`${said}.`);
-  const clause = capitalizeFirst(sentence.slice(comma + 1).trim());
-  if (!readsAsSentence(reason) || commentsOnItsClause(reason) || !readsAsSentence(clause)) return undefined;
-  return { reason, clause, conjunction: opening[1]! };
+  const second = secondReason.exec(said);
+  const parts = second ? [said.slice(0, second.index), said.slice(second.index + second[0].length)] : [said];
+  if (parts.some((part) => /(^|\s)(que|qu['’])/iu.test(part))) return undefined;
+  const reasons = parts.map((part) => capitalizeFirst(`${part.trim()}.`));
+  const rest = sentence.slice(comma + 1).trim();
+  const connective = opening[2];
+  const clause = connective ? `${capitalizeFirst(connective.toLowerCase())} ${rest}` : capitalizeFirst(rest);
+  if (reasons.some((reason) => !readsAsSentence(reason) || commentsOnItsClause(reason)) || !readsAsSentence(clause)) return undefined;
+  const conjunctions = [opening[3]!, ...(second ? [second[1]!.trim()] : [])];
+  return { reasons, clause, conjunctions };
 }
 
 const notVerbOnly = new Set<WordClass>(["clitic", "pron", "det", "sub", "coord", "prep"]);
@@ -346,7 +357,7 @@ function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrit
   // A phrase that opens the clause after a reason may describe the reason's subject as well as its own
   // ("Comme le soleil déclinait, allongeant sur le sol l'ombre du moindre caillou, Jean Valjean…").
   const texts = clauses.flatMap((clause, index): { text: string; afterReason?: boolean }[] =>
-    reasons[index] ? [{ text: reasons[index].reason }, { text: reasons[index].clause, afterReason: true }] : [{ text: clause }],
+    reasons[index] ? [...reasons[index].reasons.map((text) => ({ text })), { text: reasons[index].clause, afterReason: true }] : [{ text: clause }],
   );
   const parts = texts.map(({ text, afterReason }): LocalRewrite =>
     countWords(text) > maxWords ? rewriteClause(text, maxWords, { frontedParticiples: !afterReason })
@@ -364,7 +375,7 @@ function rewriteSentenceLocally(sentence: string, maxWords: number): LocalRewrit
       ...parts.flatMap((part) => part.rules),
     ],
     // The conjunction is dropped on purpose, as a connective is.
-    respelled: [...[...completives.flat(), ...found.map((reason) => reason.conjunction)].map((conjunction): [string, string] => [conjunction, ""]), ...parts.flatMap((part) => part.respelled)],
+    respelled: [...[...completives.flat(), ...found.flatMap((reason) => reason.conjunctions)].map((conjunction): [string, string] => [conjunction, ""]), ...parts.flatMap((part) => part.respelled)],
   };
 }
 

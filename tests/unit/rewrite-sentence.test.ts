@@ -267,10 +267,22 @@ describe("rewriting rules", () => {
     // Not a comparison, nor an exclamation.
     expect(rewriteLocally("Comme les matelots en détresse, elle promenait sur la solitude de sa vie des yeux désespérés.", 8).rules).not.toContain("reason");
     expect(rewriteLocally("Comme elle était triste le dimanche, quand on sonnait les vêpres!", 8).rules).toEqual([]);
-    // Not a clause that comments on its clause, nor one of two reasons.
+    // Not a clause that comments on its clause.
     const seen = rewriteLocally("Comme on l'a vu, la prière, la célébration des offices, l'aumône et l'étude remplissaient chacune de ses journées.", 8);
     expect(seen.rules).not.toContain("reason");
-    expect(rewriteLocally("Comme nous faisons un portrait et que nous ne voulons rien cacher, nous sommes forcé d'ajouter qu'il fut glacial.", 8).rules).not.toContain("reason");
+    // Two reasons joined by "et que" are two sentences; a connective before "comme" goes with its clause.
+    expect(rewriteLocally("Comme nous faisons un portrait et que nous ne voulons rien cacher, nous sommes forcé d'ajouter qu'il fut glacial.", 8).pieces.slice(0, 2)).toEqual([
+      "Nous faisons un portrait.",
+      "Nous ne voulons rien cacher.",
+    ]);
+    expect(rewriteLocally("Puis, comme son sac sur son dos le gênait et que c'était d'ailleurs un oreiller tout trouvé, il se mit à déboucler une des courroies.", 8).pieces).toEqual([
+      "Son sac sur son dos le gênait.",
+      "C'était d'ailleurs un oreiller tout trouvé.",
+      "Il se mit à déboucler une des courroies.",
+    ]);
+    expect(rewriteLocally("Mais, comme il n'y avait point d'horloge dans la chaumière, Emma craignait de s'exagérer peut-être la longueur du temps.", 8).pieces[0]).toBe(
+      "Il n'y avait point d'horloge dans la chaumière.",
+    );
   });
 
   it("presents a cut piece that is a whole subject, aside or phrase of place as C'était (Madame Bovary, Swann)", () => {
