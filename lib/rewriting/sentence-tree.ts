@@ -363,7 +363,11 @@ function repairVocativeSubject(tree: SentenceTree, index: number): void {
   if (words.slice(1, index).some((before) => before.upos !== "PUNCT" && before.deprel !== "det") || /^[-–—«“]/u.test(words[1]!.form)) return;
   const verb = words[word.head]!;
   if (verb.index < index || verb.feats.VerbForm !== "Fin" || verb.feats.Person !== "3" || verb.feats.Mood === "Imp") return;
-  if (children[verb.index]!.some((child) => subjectRelations.test(words[child]!.deprel))) return;
+  // "Madame, par pudeur, restait tournée vers la ruelle": a participle after the verb is what it says of the
+  // subject, not a subject clause.
+  const participleAfter = (child: TreeWord) => child.deprel === "csubj" && child.index > verb.index && child.feats.VerbForm === "Part";
+  if (children[verb.index]!.some((child) => subjectRelations.test(words[child]!.deprel) && !participleAfter(words[child]!))) return;
+  for (const child of children[verb.index]!) if (participleAfter(words[child]!)) words[child]!.deprel = "xcomp";
   word.deprel = "nsubj";
 }
 

@@ -1209,6 +1209,14 @@ describe("rewriting rules", () => {
     );
   });
 
+  it("reads a noun before a comma that opens a third-person clause as its subject, with a participle after the verb as its attribute (Madame Bovary)", () => {
+    // Before: "Madame, par pudeur, restait tournée vers la ruelle / et montrait le dos."
+    expect(rewriteLocally("Madame, par pudeur, restait tournée vers la ruelle et montrait le dos.", 8).pieces).toEqual([
+      "Par pudeur, Madame restait tournée vers la ruelle.",
+      "Elle montrait le dos.",
+    ]);
+  });
+
   it("gives back to its noun a relative clause the parse made the sentence's, with the noun as its second subject (Madame Bovary)", () => {
     // The clause on "qui" hung on the true verb: before, "Emma, qui lui donnait le bras, ‖ s'appuyait un peu sur son épaule."
     expect(rewriteLocally("Emma, qui lui donnait le bras, s'appuyait un peu sur son épaule, et elle regardait le disque du soleil.", 8).pieces.slice(0, 2)).toEqual([
