@@ -4,7 +4,7 @@
 // two sentences, the colon keeping the relation and "que" gone, each reads
 // alone: "Il s'avoua:" / "Il avait commis une action blâmable."
 import { lefffReadings } from "@/lib/french/load-lefff";
-import { readsAsSentence } from "@/lib/rewriting/rewrite-sentence";
+import { isSubjunctive, readsAsSentence } from "@/lib/rewriting/rewrite-sentence";
 import { announcingVerbs, auxiliaryRelations, childrenWith, parseTree, phraseWords, wordSpans, type SentenceTree, type TreeWord } from "@/lib/rewriting/sentence-tree";
 import { capitalizeFirst } from "@/lib/text/capitalize-first";
 import { countWords } from "@/lib/text/count-words";
@@ -81,7 +81,7 @@ export function completiveAfterColon(clause: string, maxWords: number): { main: 
     childrenWith(tree, joined.index, /^mark$/u).filter((joinedMark) => queMark.test(joinedMark.form)),
   );
   const completiveVerb = [completive, ...childrenWith(tree, completive.index, auxiliaryRelations)].find((word) => word.feats.VerbForm === "Fin");
-  if (!completiveVerb || completiveVerb.feats.Mood === "Sub") return undefined;
+  if (!completiveVerb || isSubjunctive(completiveVerb)) return undefined;
   const spans = wordSpans(clause, tree);
   const at = spans?.find((span) => span.index === mark.index);
   if (!at) return undefined;

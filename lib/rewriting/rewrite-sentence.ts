@@ -106,7 +106,7 @@ function finiteVerb(tree: SentenceTree, head: number): TreeWord | undefined {
  * imperfect subjunctive an indicative, by its spelling: pût, allât, fît, vînt
  * (but not connaît, paraît, plaît, in the present).
  */
-function isSubjunctive(verb: TreeWord): boolean {
+export function isSubjunctive(verb: TreeWord): boolean {
   return verb.feats.Mood === "Sub" || /([âû]t|[^a]ît|înt)$/u.test(verb.form.toLowerCase()) || onlySubjunctive(verb.form);
 }
 

@@ -82,6 +82,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairCliticArticle(tree, word.index);
   for (const word of words.slice(1)) repairGerundAsNoun(tree, word.index);
   for (const word of words.slice(1)) repairParticipleAsPreposition(tree, word.index);
+  for (const word of words.slice(1)) repairPhraseAfterJoinedClause(tree, word.index);
   for (const word of words.slice(1)) repairPhraseAfterParticiple(tree, word.index);
   for (const word of words.slice(1)) repairParticipleJoinedToNoun(tree, word.index);
   for (const word of words.slice(1)) repairSpeaker(tree, word.index);
@@ -465,6 +466,35 @@ function repairParticipleAsPreposition(tree: SentenceTree, index: number): void 
   object.deprel = "obj";
   // The comma set before the phrase is the participle's.
   for (const word of words.slice(1, index)) if (word.head === object.index && word.upos === "PUNCT") word.head = index;
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "La musique bourdonnait à ses oreilles, et elle faisait des efforts pour
+ * se tenir éveillée, afin de prolonger l'illusion": what the parse hangs on
+ * a verb after a clause joined to it with a subject of its own is that
+ * clause's, not the first one's, whose words end before the second begins.
+ */
+/** A phrase whose first word follows a comma (the parse may hang that comma on the phrase or before it). */
+function afterComma(tree: SentenceTree, head: number): boolean {
+  const first = Math.min(...subtree(tree, head).filter((index) => tree.words[index]!.upos !== "PUNCT"));
+  return tree.words[first - 1]?.form === ",";
+}
+
+function repairPhraseAfterJoinedClause(tree: SentenceTree, index: number): void {
+  const { words, children } = tree;
+  const verb = words[index]!;
+  // (The last clause joined to it, right before the phrase: "elle eut peur, parvint à se ressaisir, d'une manière
+  // confuse" has none of its own for "parvint".)
+  const last = children[index]!.map((child) => words[child]!).filter((child) => child.deprel === "conj" && child.index > index).at(-1);
+  const ownSubject = last !== undefined && children[last.index]!.some((inner) => /^nsubj/u.test(words[inner]!.deprel));
+  if (!last || !ownSubject || !finiteClause(tree, index) || !finiteClause(tree, last.index)) return;
+  const end = Math.max(...subtree(tree, last.index));
+  // (Set off by a comma, as "afin de prolonger" is: a phrase right after the clause may still be the first one's, misparsed.)
+  const trailing = children[index]!.filter((child) =>
+    child > end && /^(advcl|advmod|obl|obl:mod|xcomp)$/u.test(words[child]!.deprel) && afterComma(tree, child));
+  if (trailing.length === 0) return;
+  for (const child of trailing) words[child]!.head = last.index;
   tree.children = childrenOf(words);
 }
 

@@ -1209,6 +1209,18 @@ describe("rewriting rules", () => {
     );
   });
 
+  it("gives a phrase after a joined clause with its own subject to that clause, not to the first (Madame Bovary, Les Misérables)", () => {
+    // Before: "Quelquefois, le dimanche, je vais là, / et j'y reste avec un livre, / à regarder le soleil couchant."
+    expect(rewriteLocally("Quelquefois, le dimanche, je vais là, et j'y reste avec un livre, à regarder le soleil couchant.", 8).pieces[0]).toBe(
+      "Quelquefois, le dimanche, je vais là.",
+    );
+    const pieces = rewriteLocally(
+      "Mais, harassée de querelles domestiques, la bonne femme se plaisait en cette maison tranquille, et même elle y demeura jusques après Pâques, afin d'éviter les sarcasmes du père Bovary.",
+      8,
+    ).pieces;
+    expect(pieces).toContain("Même elle y demeura jusques après Pâques,");
+  });
+
   it("reads a noun before a comma that opens a third-person clause as its subject, with a participle after the verb as its attribute (Madame Bovary)", () => {
     // Before: "Madame, par pudeur, restait tournée vers la ruelle / et montrait le dos."
     expect(rewriteLocally("Madame, par pudeur, restait tournée vers la ruelle et montrait le dos.", 8).pieces).toEqual([
@@ -2125,6 +2137,9 @@ describe("rewriting rules", () => {
       "Je savais qu'une telle nuit ne pourrait se renouveler ; que le plus grand désir que j'eusse au monde était trop en opposition avec les nécessités de la vie.",
     ];
     for (const sentence of never) expect(rewriteLocally(sentence, 8).rules).not.toContain("completive");
+    // (Swann) Nor an imperfect subjunctive the tagger took for another mood: "il craignait: / C'est ce passé…".
+    const feared = "Mais en les apprenant, il craignait que ce passé incolore, fluide et supportable, ne prît un corps tangible et immonde, un visage individuel et diabolique.";
+    expect(rewriteLocally(feared, 8).rules).not.toContain("completive");
   });
 
   it("says after a colon what is told, imagined or remembered too, but not from a main clause inside a subordinate one (Madame Bovary, Les Misérables)", () => {
