@@ -469,21 +469,20 @@ function repairParticipleAsPreposition(tree: SentenceTree, index: number): void 
   tree.children = childrenOf(words);
 }
 
-/**
- * "La musique bourdonnait à ses oreilles, et elle faisait des efforts pour
- * se tenir éveillée, afin de prolonger l'illusion": what the parse hangs on
- * a verb after a clause joined to it with a subject of its own is that
- * clause's, not the first one's, whose words end before the second begins.
- */
 /** A phrase whose first word follows a comma (the parse may hang that comma on the phrase or before it). */
 function afterComma(tree: SentenceTree, head: number): boolean {
   const first = Math.min(...subtree(tree, head).filter((index) => tree.words[index]!.upos !== "PUNCT"));
   return tree.words[first - 1]?.form === ",";
 }
 
+/**
+ * "La musique bourdonnait à ses oreilles, et elle faisait des efforts pour
+ * se tenir éveillée, afin de prolonger l'illusion": what the parse hangs on
+ * a verb after a clause joined to it with a subject of its own is that
+ * clause's, not the first one's, whose words end before the second begins.
+ */
 function repairPhraseAfterJoinedClause(tree: SentenceTree, index: number): void {
   const { words, children } = tree;
-  const verb = words[index]!;
   // (The last clause joined to it, right before the phrase: "elle eut peur, parvint à se ressaisir, d'une manière
   // confuse" has none of its own for "parvint".)
   const last = children[index]!.map((child) => words[child]!).filter((child) => child.deprel === "conj" && child.index > index).at(-1);
