@@ -82,6 +82,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairCliticArticle(tree, word.index);
   for (const word of words.slice(1)) repairGerundAsNoun(tree, word.index);
   for (const word of words.slice(1)) repairParticipleAsPreposition(tree, word.index);
+  for (const word of words.slice(1)) repairGerundAsMain(tree, word.index);
   for (const word of words.slice(1)) repairPhraseAfterJoinedClause(tree, word.index);
   for (const word of words.slice(1)) repairPhraseAfterParticiple(tree, word.index);
   for (const word of words.slice(1)) repairParticipleJoinedToNoun(tree, word.index);
@@ -466,6 +467,41 @@ function repairParticipleAsPreposition(tree: SentenceTree, index: number): void 
   object.deprel = "obj";
   // The comma set before the phrase is the participle's.
   for (const word of words.slice(1, index)) if (word.head === object.index && word.upos === "PUNCT") word.head = index;
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "Or, en le rencontrant, l'homme, qui paraissait déjà très fatigué, lui
+ * avait demandé…": the parse may make the gerund the sentence's verb, the
+ * noun after it a phrase of the gerund, and the true verb a clause inside
+ * the relative one. A gerund opening the sentence is a circumstance of the
+ * finite verb after the noun; the noun, with no preposition, is its subject.
+ */
+function repairGerundAsMain(tree: SentenceTree, index: number): void {
+  const { words, children } = tree;
+  const gerund = words[index]!;
+  if (gerund.head !== 0 || gerund.feats.VerbForm !== "Part" || gerund.feats.Tense !== "Pres") return;
+  if (!children[index]!.some((child) => words[child]!.deprel === "mark" && /^en$/iu.test(words[child]!.form))) return;
+  const noun = children[index]!.map((child) => words[child]!).find((child) =>
+    child.index > index && /^(NOUN|PROPN)$/u.test(child.upos) && !children[child.index]!.some((inner) => words[inner]!.deprel === "case") && afterComma(tree, child.index));
+  if (!noun) return;
+  // The first finite verb after the noun with no subject of its own, right after a comma (the parse may
+  // have hung it inside the noun's relative clause).
+  const verb = words.slice(noun.index + 1).find((word) => word.upos === "VERB" && finiteClause(tree, word.index) && /^(advcl|conj|parataxis)$/u.test(word.deprel) &&
+    !children[word.index]!.some((child) => subjectRelations.test(words[child]!.deprel)) && words[verbAndAdverbsStart(tree, word.index) - 1]?.form === ",");
+  if (!verb) return;
+  const nounEnd = Math.max(...subtree(tree, noun.index).filter((inner) => inner < verbAndAdverbsStart(tree, verb.index)));
+  verb.head = 0;
+  verb.deprel = "root";
+  gerund.head = verb.index;
+  gerund.deprel = "advcl";
+  noun.head = verb.index;
+  noun.deprel = verb.feats.Voice === "Pass" ? "nsubj:pass" : "nsubj";
+  // What hung on the gerund before it ("Or", its comma) and the sentence's end mark are the verb's.
+  for (const child of children[index]!) {
+    const word = words[child]!;
+    if ((child < index && /^(cc|punct)$/u.test(word.deprel)) || (word.upos === "PUNCT" && child > nounEnd)) word.head = verb.index;
+  }
   tree.children = childrenOf(words);
 }
 

@@ -1209,6 +1209,16 @@ describe("rewriting rules", () => {
     );
   });
 
+  it("reads a gerund opening the sentence as a circumstance of the finite verb after its subject, not as the sentence's verb (Les Misérables)", () => {
+    // Before: "Or, en le rencontrant, l'homme, / qui paraissait déjà très fatigué. / Il lui avait demandé de le prendre / en croupe."
+    const sentence = "Or, en le rencontrant, l'homme, qui paraissait déjà très fatigué, lui avait demandé de le prendre en croupe.";
+    const tree = parseTree(sentence);
+    const asked = tree.words.find((word) => word.form === "demandé")!;
+    expect(asked).toMatchObject({ deprel: "root", head: 0 });
+    expect(tree.words.find((word) => word.form === "homme")).toMatchObject({ deprel: "nsubj", head: asked.index });
+    expect(rewriteLocally(sentence, 8).pieces).toContain("Il paraissait déjà très fatigué.");
+  });
+
   it("gives a phrase after a joined clause with its own subject to that clause, not to the first (Madame Bovary, Les Misérables)", () => {
     // Before: "Quelquefois, le dimanche, je vais là, / et j'y reste avec un livre, / à regarder le soleil couchant."
     expect(rewriteLocally("Quelquefois, le dimanche, je vais là, et j'y reste avec un livre, à regarder le soleil couchant.", 8).pieces[0]).toBe(
