@@ -778,7 +778,10 @@ function relativeClause(tree: SentenceTree, word: TreeWord): Extraction | undefi
   // l'appelait familièrement vicomte.", "qu'il croyait spirituelle et gaie" → "Il la croyait spirituelle et gaie.")
   const objectAttribute = (complement: TreeWord) =>
     /^(NOUN|ADJ)$/u.test(complement.upos) && namingVerbs.test(word.lemma) && !subtree(tree, complement.index).some((index) => /^(VERB|AUX)$/u.test(tree.words[index]!.upos));
-  if (childrenWith(tree, word.index, /^xcomp$/u).some((complement) => !objectAttribute(complement))) return undefined;
+  // (But "où" with an infinitive after "de" or "à" is the verb's: "une pétition où il le suppliait de lui faire
+  // justice" → "Il l'y suppliait de lui faire justice."; after "voulait aller" it would be the infinitive's.)
+  const markedInfinitive = (complement: TreeWord) => lemma === "où" && childrenWith(tree, complement.index, /^mark$/u).some((mark) => /^(de|d['’]|à)$/iu.test(mark.form));
+  if (childrenWith(tree, word.index, /^xcomp$/u).some((complement) => !objectAttribute(complement) && !markedInfinitive(complement))) return undefined;
   // "C'est de la physionomie des années que se compose…": a cleft, not a relative clause.
   if (inverted && childrenWith(tree, antecedent.index, /^cop$/u).length > 0) return undefined;
   // The clitic the pronoun becomes at `at`; a subject said first goes before the verb group ("L'écurie s'y trouvait").

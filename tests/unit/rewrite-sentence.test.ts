@@ -765,6 +765,11 @@ describe("rewriting rules", () => {
     const { pieces, rules } = rewriteWithRules("Ma mère ne trouvait pas la petite clef où je l'avais cachée la veille.", 8);
     expect(pieces).toEqual(["Ma mère ne trouvait pas la petite clef.", "Je l'y avais cachée la veille."]);
     expect(rules).toEqual(["relative_ou"]);
+    // (Les Misérables) Also with an infinitive after "de" or "à", the verb's: before, "une pétition / où il le suppliait…".
+    expect(rewriteLocally("Il adressa même au souverain une pétition où il le suppliait de lui faire justice.", 8).pieces).toEqual([
+      "Il adressa même au souverain une pétition.",
+      "Il l'y suppliait de lui faire justice.",
+    ]);
   });
 
   it("leaves an inserted dit-il with its line of dialogue", () => {
