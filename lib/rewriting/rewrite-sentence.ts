@@ -1526,7 +1526,8 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   const aside = subjectAside(tree, word);
   const attached = aside ?? tree.words[word.head]!;
   // "Elle se mit à marcher devant lui dans l'escalier": the phrase of an infinitive is in the clause of the verb it completes.
-  const completed = attached.feats.VerbForm === "Inf" && attached.deprel === "xcomp" ? tree.words[attached.head]! : undefined;
+  // (Also "Il fallait nous retirer pour laisser dormir ce voyageur", the infinitive the parse makes falloir's subject.)
+  const completed = attached.feats.VerbForm === "Inf" && /^(xcomp|ccomp|csubj)$/u.test(attached.deprel) ? tree.words[attached.head]! : undefined;
   const clause = completed ?? attached;
   if (!isPredicate(tree, clause.index) || !finiteVerb(tree, clause.index)) return undefined;
   // Only from a clause that is, or may become, a sentence of its own: out of "que son père était
@@ -1566,7 +1567,9 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   // A purpose completes an adjective ("un peu souffrante pour se mettre en route") or a degree anywhere
   // before it ("allé trop loin pour pouvoir rebrousser chemin"); "pour ainsi dire" says how, not why.
   if (purpose.test(opener.form)) {
-    const degree = tree.words.some((other) => other.index < word.index && /^(trop|assez|suffisamment|tellement)$/iu.test(other.form));
+    // (Also "avait suffi pour remplir de clarté…", "arriva à temps pour voir…": enough for it, no purpose.)
+    const degree = tree.words.some((other) => other.index < word.index && /^(trop|assez|suffisamment|tellement)$/iu.test(other.form)) ||
+      clause.lemma === "suffire" || /^temps$/iu.test(tree.words[phraseWords(tree, word.index)[0]! - 1]?.form ?? "");
     if (clause.upos === "ADJ" || degree || (/^(dire|parler)$/u.test(word.lemma) && childrenWith(tree, word.index, /^(obj|ccomp)$/u).length === 0)) return undefined;
   }
   if (word.deprel !== "advcl" && verbInside) return undefined;
@@ -2692,6 +2695,24 @@ function misledTaking(tree: SentenceTree, units: readonly Unit[]): number {
   return -1;
 }
 
+/**
+ * "Elle commençait par regarder tout alentour, pour voir si rien n'avait
+ * changé depuis…": a purpose ending the sentence goes as "C'était pour …"
+ * even when it is cut after, where "pour voir si…" alone would not read.
+ * Not one with a comma inside, where the parse took what follows the
+ * purpose's closing comma for its own ("il usa, pour parfumer ses foulards,
+ * toute la provision").
+ */
+function longPurpose(tree: SentenceTree, word: number): boolean {
+  const head = tree.words[word]!;
+  const words = subtree(tree, word).filter((index) => tree.words[index]!.upos !== "PUNCT");
+  const opener = tree.words[words[0]!]!;
+  if (head.feats.VerbForm !== "Inf" || !purpose.test(opener.form)) return false;
+  const inside = tree.words.slice(words[0]!, words.at(-1)! + 1);
+  const endsSentence = tree.words.slice(words.at(-1)! + 1).every((other) => other.upos === "PUNCT");
+  return endsSentence && !inside.some((other) => other.form === "," || other.form === ";");
+}
+
 /** How many words `indices` make as written: one per token ("du", "aux"), an elided one with the next ("l'attendait"). */
 function writtenWordCount(tree: SentenceTree, indices: readonly number[]): number {
   const tokens = [...new Set(indices.map((index) => tree.words[index]!.token))];
@@ -2790,7 +2811,7 @@ export function rewriteWithRules(sentence: string, maxWords: number, options: Ru
             // once the clauses inside it are out.
             if (candidate.rule === "subject" && (tree.words[word]!.head !== (unit.extraction?.head ?? tree.children[0]![0]) || candidate.requires?.some((aside) => !taken.has(aside)))) return false;
             const added = [...candidate.insert.values()].join(" "); // "c'était" is one word, "ce sera" two
-            return phraseWords(word) + countWords(added) <= maxWords;
+            return phraseWords(word) + countWords(added) <= maxWords || longPurpose(tree, word);
           });
           // Phrases of place or time go only if the clause then fits, or falls apart at its commas
           // ("Emma, prise de dégoût, lui envoya…"): one still cut inside anyway would only have lost

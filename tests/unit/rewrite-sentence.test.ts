@@ -951,6 +951,25 @@ describe("rewriting rules", () => {
     );
     // A purpose after an adjective completes it: "un peu souffrante pour se mettre en route".
     expect(rewriteWithRules("Cosette était un peu souffrante pour se mettre en route l'hiver.", 8).rules).not.toContain("adjunct");
+    // Also after an infinitive the parse made falloir's subject, and one ending the sentence that is cut after
+    // "C'était" (before: "Il regarda autour de lui / pour voir s'il ne découvrirait pas quelque gîte.").
+    expect(rewriteLocally("Il fallait nous retirer pour laisser dormir ce voyageur.", 8).pieces).toEqual([
+      "Il fallait nous retirer.",
+      "C'était pour laisser dormir ce voyageur.",
+    ]);
+    expect(rewriteLocally("Il regarda autour de lui pour voir s'il ne découvrirait pas quelque gîte.", 8).pieces.slice(0, 2)).toEqual([
+      "Il regarda autour de lui.",
+      "C'était pour voir",
+    ]);
+    // Not "enough for": "avait suffi pour", "à temps pour"; nor a purpose with a comma inside, which the parse
+    // gave what follows the purpose ("Et il usa. / C'était pour parfumer ses foulards, / toute la provision…").
+    for (const sentence of [
+      "L'apparition de cet homme avait suffi pour remplir de clarté cette aventure si obscure le moment d'auparavant.",
+      "Il arriva à temps pour voir un bras passé à travers un trou du mur.",
+      "Et il usa, pour parfumer ses foulards, toute la provision d'eau de Cologne que sa bru avait.",
+    ]) {
+      expect(rewriteLocally(sentence, 8).pieces.join(" / ")).not.toMatch(/C'était pour/u);
+    }
   });
 
   it("takes out no phrase the parse calls an infinitive's argument (Madame Bovary, Les Misérables)", () => {
