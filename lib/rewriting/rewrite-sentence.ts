@@ -2348,7 +2348,7 @@ export function presentedPhrase(
     if (head.index < governor.index && !childrenWith(tree, governor.index, /^(nsubj|expl:subj)/u).some((subject) => subject.index > last && subject.index < governor.index)) return undefined;
     // Set between its verb and the verb's object ("rencontrer, ‖ dans la cuisine du Lion d'or, ‖
     // M. Homais"), or its subject after it ("se mêlaient ‖ en ce moment ‖ tous les fils"), it stands inside
-    // the clause: presented, it would part the verb from its object.
+    // the clause: presented, it would part the verb from what completes it.
     if (head.index > governor.index && childrenWith(tree, governor.index, /^(obj|xcomp|ccomp|nsubj|nsubj:pass)$/u).some((object) => object.index > last)) return undefined;
     // So is "il y avait ‖ dans la chambre de l'évêque, ‖ … un petit placard": whatever the parse calls what there is, "Il y avait." says nothing.
     if (head.index > governor.index && saysThereIs(tree, governor.index) && tree.children[governor.index]!.some((child) => child > last && tree.words[child]!.upos !== "PUNCT")) return undefined;
