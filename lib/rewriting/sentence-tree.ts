@@ -76,6 +76,7 @@ export function sentenceTree(parsed: ConlluSentence): SentenceTree {
   for (const word of words.slice(1)) repairPersonNoun(tree, word.index);
   for (const word of words.slice(1)) repairNoClue(tree, word.index);
   for (const word of words.slice(1)) repairPredeterminer(tree, word.index);
+  for (const word of words.slice(1)) repairAdjectiveAsNoun(tree, word.index);
   for (const word of words.slice(1)) repairNounAdjective(tree, word.index);
   for (const word of words.slice(1)) repairVocativeSubject(tree, word.index);
   for (const word of words.slice(1)) repairCliticEn(tree, word.index);
@@ -339,6 +340,24 @@ function repairPredeterminer(tree: SentenceTree, index: number): void {
       : verb.deprel === "acl:relcl" && verb.feats.VerbForm === "Fin" && !has(/^nsubj/u) ? "nsubj"
       : !has(/^(obj|ccomp|xcomp)$/u) ? "obj" : "obl:mod";
   }
+  tree.children = childrenOf(words);
+}
+
+/**
+ * "sur le tapis vert du billard": a word right after a noun, with no article
+ * or preposition of its own, that the Lefff knows as an adjective is that
+ * noun's adjective, not a noun naming its kind as the parse may read it.
+ */
+function repairAdjectiveAsNoun(tree: SentenceTree, index: number): void {
+  const { words, children } = tree;
+  const word = words[index]!;
+  if (word.upos !== "NOUN" || word.deprel !== "nmod" || word.head !== index - 1 || words[index - 1]!.upos !== "NOUN") return;
+  if (children[index]!.some((child) => child < index || /^(det|case)$/u.test(words[child]!.deprel))) return;
+  if (!lexiconReadings(word.form).some((reading) => reading.wordClass === "adj")) return;
+  word.upos = "ADJ";
+  word.deprel = "amod";
+  // What the parse hung on it as a noun ("du billard") is the noun's.
+  for (const child of children[index]!) if (words[child]!.deprel === "nmod") words[child]!.head = index - 1;
   tree.children = childrenOf(words);
 }
 

@@ -1255,6 +1255,19 @@ describe("rewriting rules", () => {
     expect(pieces).toContain("Même elle y demeura jusques après Pâques,");
   });
 
+  it("reads a word the parse took for a noun naming its kind as the noun's adjective when the Lefff knows it as one (Madame Bovary)", () => {
+    const tree = parseTree("La lumière des lampes, rabattue sur le tapis vert du billard, laissait flotter une ombre dans l'appartement.");
+    const carpet = tree.words.find((word) => word.form === "tapis")!;
+    expect(tree.words.find((word) => word.form === "vert")).toMatchObject({ upos: "ADJ", deprel: "amod", head: carpet.index });
+    expect(tree.words.find((word) => word.form === "billard")).toMatchObject({ head: carpet.index });
+    // Before: "… de sa main / droite du côté que le ciel / était le plus clair."
+    const pieces = rewriteLocally(
+      "La mère Rolet sortit, leva les doigts de sa main droite du côté que le ciel était le plus clair, et rentra lentement en disant:",
+      8,
+    ).pieces;
+    expect(pieces.some((piece) => piece.includes("sa main droite"))).toBe(true);
+  });
+
   it("reads a noun before a comma that opens a third-person clause as its subject, with a participle after the verb as its attribute (Madame Bovary)", () => {
     // Before: "Madame, par pudeur, restait tournée vers la ruelle / et montrait le dos."
     expect(rewriteLocally("Madame, par pudeur, restait tournée vers la ruelle et montrait le dos.", 8).pieces).toEqual([
