@@ -259,8 +259,8 @@ function objectOfPhraseNoun(tree: SentenceTree, noun: TreeWord, pronoun: TreeWor
     if (tree.words[index]!.lemma === "être" && /^(c['’]|ce)$/iu.test(tree.words[index - 1]?.form ?? "")) return false;
   }
   // "une seule des personnes qu'il connaissait qui ne pût…": a second relative clause says whose the first is.
-  if (tree.words.slice(pronoun.index + 1).some((word) => /^(qui|dont)$/iu.test(word.form) && subtree(tree, verb.index).includes(word.index))) return false;
-  // "comme les bons poètes que la tyrannie de la rime force à trouver…": a comparison; "dit à sa mère que…".
+  if (subtree(tree, verb.index).some((index) => index > pronoun.index && /^(qui|dont)$/iu.test(tree.words[index]!.form))) return false;
+  // "comme les bons poètes que la tyrannie de la rime force à trouver…": a comparison.
   return !childrenWith(tree, noun.index, /^case$/u).some((mark) => /^(à|au|aux|comme)$/iu.test(mark.form));
 }
 
@@ -1569,7 +1569,7 @@ function adjunct(tree: SentenceTree, word: TreeWord, sentenceHeads: ReadonlySet<
   if (purpose.test(opener.form)) {
     // (Also "avait suffi pour remplir de clarté…", "arriva à temps pour voir…": enough for it, no purpose.)
     const degree = tree.words.some((other) => other.index < word.index && /^(trop|assez|suffisamment|tellement)$/iu.test(other.form)) ||
-      clause.lemma === "suffire" || /^temps$/iu.test(tree.words[phraseWords(tree, word.index)[0]! - 1]?.form ?? "");
+      clause.lemma === "suffire" || /^temps$/iu.test(tree.words[first - 1]?.form ?? "");
     if (clause.upos === "ADJ" || degree || (/^(dire|parler)$/u.test(word.lemma) && childrenWith(tree, word.index, /^(obj|ccomp)$/u).length === 0)) return undefined;
   }
   if (word.deprel !== "advcl" && verbInside) return undefined;
